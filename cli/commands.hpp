@@ -1,0 +1,18 @@
+// Each subcommand of `safesar` lives in cli/commands/<name>_command.cpp and adds itself to the
+// app here. A command parses its options, calls the engine, prints, and returns an exit status.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace safesar::cli {
+
+// Set by a command's callback; main() returns it.
+int& exit_status();
+
+void add_gather_command(CLI::App& app);
+void add_detect_command(CLI::App& app);
+void add_scan_command(CLI::App& app);
+void add_run_command(CLI::App& app);
+void add_deadline_command(CLI::App& app);
+
+} // namespace safesar::cli

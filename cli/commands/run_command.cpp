@@ -1,0 +1,44 @@
+// safesar run CASE --out DIR: gather, detect, apply every proposed redaction, export a draft.
+#include "../commands.hpp"
+#include "scan_report.hpp"
+
+#include "safesar/export.hpp"
+#include "safesar/pipeline.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace safesar::cli {
+
+namespace {
+
+struct RunArgs {
+    std::string folder, out;
+    int dpi = 200;
+};
+
+void run(const RunArgs& a) {
+    auto scan = scan_case(a.folder);
+    for (const auto& w : scan->request.warnings) std::cerr << "warning: " << w << "\n";
+    print_scan_summary(*scan, std::cerr);
+    ExportOptions options;
+    options.out_dir = a.out;
+    options.dpi = a.dpi;
+    ExportResult result = export_bundle(scan->policy.disclosure, options);
+    std::cout << "wrote " << result.pdf.string() << " (" << result.pages << " pages) and "
+              << result.json.string() << "\n";
+}
+
+} // namespace
+
+void add_run_command(CLI::App& app) {
+    auto* cmd = app.add_subcommand(
+        "run", "The whole pipeline: gather, detect, apply every proposed redaction, export a draft");
+    auto args = std::make_shared<RunArgs>();
+    cmd->add_option("CASE", args->folder, "the case folder")->required();
+    cmd->add_option("--out", args->out, "the folder to write the bundle into")->required();
+    cmd->add_option("--dpi", args->dpi, "page rendering resolution")->check(CLI::Range(72, 600));
+    cmd->callback([=] { run(*args); });
+}
+
+} // namespace safesar::cli

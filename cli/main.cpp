@@ -1,0 +1,36 @@
+// safesar: a thin shell over the engine. Each subcommand builds a job and runs it.
+#include "commands.hpp"
+
+#include "safesar/errors.hpp"
+
+#include <iostream>
+
+namespace safesar::cli {
+int& exit_status() {
+    static int status = 0;
+    return status;
+}
+} // namespace safesar::cli
+
+int main(int argc, char** argv) {
+    CLI::App app{"SafeSAR: answer subject access requests safely"};
+    app.require_subcommand(1);
+    using namespace safesar::cli;
+    add_gather_command(app);
+    add_detect_command(app);
+    add_scan_command(app);
+    add_run_command(app);
+    add_deadline_command(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const safesar::Error& e) {
+        std::cerr << "safesar: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "safesar: " << e.what() << "\n";
+        return 1;
+    }
+    return exit_status();
+}

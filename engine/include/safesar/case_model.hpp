@@ -1,0 +1,79 @@
+// The case: who asks, who else appears in the records, and how the request is handled.
+// Read from CASE/request.json as ../shared/CASE-FORMAT.md defines it.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace safesar {
+
+enum class Role { Subject, Victim, Child, Partner, Family, Staff, Professional, Other };
+enum class Profile { Standard, Perpetrator, FamilyContact };
+enum class Regime { UkGdpr, EuGdpr, Dpa1998, Ccpa };
+enum class HolidayRegion { EnglandAndWales, Scotland, NorthernIreland };
+
+const char* to_string(Role);
+const char* to_string(Profile);
+const char* to_string(Regime);
+const char* to_string(HolidayRegion);
+
+// A calendar date; the engine does day arithmetic on these (see deadline.hpp).
+struct Date {
+    int year = 0, month = 0, day = 0;
+    auto operator<=>(const Date&) const = default;
+};
+std::optional<Date> parse_iso_date(const std::string& text);
+std::string to_iso(const Date&);
+
+// A person in the records: the subject or a party. Every identifier the controller gave.
+struct Person {
+    std::string name;
+    std::vector<std::string> aliases;
+    Role role = Role::Other;
+    std::optional<Date> dob;
+    std::vector<std::string> addresses, phones, emails;
+    std::string workplace, school, organisation;
+    bool child_of_subject = false;
+    bool disclose = false; // the controller decided this party's data may be disclosed
+};
+
+struct Pause {
+    Date from, to;
+    std::string reason;
+};
+struct Extension {
+    int months = 0;
+    Date decided;
+    std::string reason;
+};
+
+struct Case {
+    std::filesystem::path folder;
+    std::string reference;
+    Date received;
+    Regime regime = Regime::UkGdpr;
+    Profile profile = Profile::Standard;
+    std::optional<Date> id_verified, authority_received, fee_received;
+    std::vector<Pause> paused;
+    std::optional<Extension> extended;
+    HolidayRegion holidays = HolidayRegion::EnglandAndWales;
+    Person subject;
+    std::vector<Person> parties;
+
+    std::filesystem::path records_dir() const { return folder / "records"; }
+    std::filesystem::path state_dir() const { return folder / ".safesar"; }
+};
+
+struct LoadedCase {
+    Case value;
+    std::vector<std::string> warnings; // unknown fields and the like: "request.json: foo: unknown field"
+};
+
+// Reads and validates CASE/request.json. Throws RequestError naming the field path and what is
+// wrong, e.g. `request.json: parties[2].role: "victm" is not one of victim, child, ...`.
+LoadedCase load_case(const std::filesystem::path& case_folder);
+LoadedCase parse_request(const std::string& json_text, const std::filesystem::path& case_folder);
+
+} // namespace safesar

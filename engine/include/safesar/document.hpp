@@ -1,0 +1,89 @@
+// The document model: every record of a case reduced to sections of text, with each word's
+// position kept so detection can find text and export can draw boxes on it.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace safesar {
+
+enum class RecordKind { Pdf, Text, Email, Csv, Image, Unknown };
+const char* to_string(RecordKind);
+
+// A rectangle in points, in the page's crop box, origin at the top left, y growing down.
+struct Box {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    double width() const { return x1 - x0; }
+    double height() const { return y1 - y0; }
+    bool empty() const { return x1 <= x0 || y1 <= y0; }
+    bool intersects(const Box& o) const {
+        return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+    }
+};
+
+// One word of a page: its place in the section text (byte offsets, UTF-8) and on the page.
+struct Word {
+    std::size_t begin = 0, end = 0;
+    Box box;
+    bool hidden = false;     // not visible when the page is drawn: white, invisible, under a box
+    float confidence = 100;  // OCR confidence 0..100; 100 for real text
+};
+
+// A labelled span of a section: a CSV cell under its column header, an e-mail header field.
+struct Field {
+    std::string label;
+    std::size_t begin = 0, end = 0;
+};
+
+enum class SectionKind {
+    PageText,   // the text of a PDF page (or its OCR)
+    Metadata,   // Info dictionary entry or XMP packet: never shown, never exported
+    Annotation, // annotation contents (sticky notes, free text)
+    FormField,  // AcroForm field value
+    Header,     // e-mail header fields
+    Body,       // text note, e-mail body
+    Row,        // one CSV row
+};
+const char* to_string(SectionKind);
+
+struct Section {
+    Section() = default;
+    Section(SectionKind k, std::string l, std::string t)
+        : kind(k), label(std::move(l)), text(std::move(t)) {}
+
+    SectionKind kind = SectionKind::Body;
+    std::string label; // "page 2", "Info Title", "annotation p1", "row 4"...
+    std::string text;  // UTF-8
+    int page = 0;      // 1-based page of a PDF, 0 when the section is not on a page
+    std::vector<Word> words;   // PageText only
+    std::vector<Field> fields; // Header and Row only
+    std::optional<Box> area;   // where an annotation or form field sits on its page
+    bool ocr = false;          // the words came from OCR
+};
+
+struct PageInfo {
+    Box crop;             // crop box in points (x0 = y0 = 0 after normalising)
+    int rotation = 0;     // degrees, as the page asks to be shown
+    bool image_only = false;
+    bool ocr_done = false;
+    float ocr_confidence = 0; // mean word confidence when OCR ran
+    int hidden_words = 0;
+};
+
+struct Record {
+    std::filesystem::path path;     // the file on disk (for an attachment: the containing file)
+    std::string name;               // relative to records/, attachments as "mail.eml#safety-plan.pdf"
+    RecordKind kind = RecordKind::Unknown;
+    std::string mime_type;
+    std::string date;               // a date the record carries (e-mail Date), may be empty
+    std::vector<PageInfo> pages;    // PDF only
+    std::vector<Section> sections;
+    std::vector<std::string> warnings;
+    std::string parent;             // the record this one was attached to, empty for files
+    std::vector<unsigned char> bytes; // PDF attachments: the bytes, since no file holds them alone
+};
+
+} // namespace safesar

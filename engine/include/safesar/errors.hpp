@@ -1,0 +1,40 @@
+// Typed errors at the engine boundary. Every error names the file it is about and the reason,
+// so a caller can print one clear line and go on with the other records.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace safesar {
+
+class Error : public std::runtime_error {
+  public:
+    Error(std::string file, std::string reason)
+        : std::runtime_error(file.empty() ? reason : file + ": " + reason), file_(std::move(file)),
+          reason_(std::move(reason)) {}
+    const std::string& file() const { return file_; }
+    const std::string& reason() const { return reason_; }
+
+  private:
+    std::string file_;
+    std::string reason_;
+};
+
+// request.json is missing, not JSON, or breaks the contract.
+class RequestError : public Error {
+    using Error::Error;
+};
+// A record could not be read (encrypted, truncated, not what its name says...).
+class RecordError : public Error {
+    using Error::Error;
+};
+// An output could not be written, or failed its verification.
+class ExportError : public Error {
+    using Error::Error;
+};
+// Dictionaries or policy files are missing or malformed.
+class DataError : public Error {
+    using Error::Error;
+};
+
+} // namespace safesar

@@ -1,0 +1,47 @@
+// Export: the disclosure bundle (REFERENCE.pdf) and its portable twin (REFERENCE.json),
+// written to a temporary name and renamed when complete, mode 0600. See docs/export.md.
+#pragma once
+
+#include "safesar/disclosure.hpp"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace safesar {
+
+struct ControllerSettings; // supplementary information for UK GDPR Art 15 (export/settings.hpp)
+
+struct ExportOptions {
+    std::filesystem::path out_dir;
+    int dpi = 200;        // page rendering resolution (lowered for huge pages, see docs)
+    std::string password; // empty: no encryption; else AES-256 (PDF security handler R6)
+    bool verify = true;   // re-open the outputs and check nothing withheld is left
+    // The controller's Art 15 supplementary information, merged over
+    // dictionaries/controller-settings.json. Empty: the defaults alone.
+    std::filesystem::path settings_file;
+    std::string export_date; // ISO date printed on the cover and in the JSON; empty: today
+    int workers = 0;         // page render threads; 0: one per core, at most 4
+};
+
+// Where the time went, for the benchmark and the docs.
+struct ExportTimings {
+    double plan_seconds = 0, write_seconds = 0, verify_seconds = 0; // wall clock
+    double render_seconds = 0, encode_seconds = 0; // summed over the render threads
+    std::size_t image_bytes = 0;                   // compressed page images
+    std::map<std::string, int> image_encodings;    // "grey 2-bit Flate" -> pages
+};
+
+struct ExportResult {
+    std::filesystem::path pdf, json;
+    int pages = 0;      // pages of the bundle
+    int redactions = 0; // redactions shown in the bundle (the schedule's total)
+    std::vector<std::string> verification_failures; // empty: export_bundle throws on a failure
+    ExportTimings timings;
+};
+
+// Throws ExportError (and leaves nothing behind in out_dir) when writing or verifying fails.
+ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& options);
+
+} // namespace safesar

@@ -1,0 +1,44 @@
+// Gathering: walk CASE/records/, read every file into the document model, report what was
+// skipped and why. Never writes anything under records/.
+#pragma once
+
+#include "safesar/case_model.hpp"
+#include "safesar/document.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace safesar {
+
+struct SkippedRecord {
+    std::string name;   // relative to records/
+    std::string reason; // one clear line
+};
+
+struct GatherOptions {
+    bool ocr = true;          // OCR image-only pages (Tesseract)
+    bool detect_hidden = true; // render pages to find text that does not show
+    std::filesystem::path ocr_cache; // empty: no cache
+};
+
+struct GatherResult {
+    std::vector<Record> records;
+    std::vector<SkippedRecord> skipped;
+};
+
+GatherResult gather_records(const Case& c, const GatherOptions& options = {});
+
+// Readers for one file each; throw RecordError. `name` is the record's name in reports.
+Record read_pdf(const std::filesystem::path& file, const std::string& name,
+                const std::vector<unsigned char>* bytes, const GatherOptions& options,
+                std::vector<Record>& attachments);
+Record read_text_note(const std::filesystem::path& file, const std::string& name);
+Record read_csv(const std::filesystem::path& file, const std::string& name);
+Record read_email(const std::filesystem::path& file, const std::string& name,
+                  std::vector<Record>& attachments, const GatherOptions& options);
+
+// Text decoding shared by the readers: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
+std::string decode_text(const std::string& bytes, const std::string& charset_hint = {});
+
+} // namespace safesar

@@ -1,0 +1,229 @@
+// Reads request.json into a Case, checking every field against the contract in
+// ../shared/CASE-FORMAT.md. Each mistake is reported once, with the field's path.
+#include "safesar/case_model.hpp"
+#include "safesar/errors.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace safesar {
+
+using nlohmann::json;
+
+namespace {
+
+const char* kFile = "request.json";
+
+// Walks one JSON object, remembering which keys were used so the rest can be warned about.
+class Reader {
+  public:
+    Reader(const json& j, std::string path, std::vector<std::string>& warnings)
+        : j_(j), path_(std::move(path)), warnings_(warnings) {
+        if (!j_.is_object()) fail(path_.empty() ? "the document" : path_, "must be an object");
+    }
+    ~Reader() = default;
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    [[noreturn]] static void fail(const std::string& where, const std::string& what) {
+        throw RequestError(kFile, where + ": " + what);
+    }
+
+    std::string at(const std::string& key) const {
+        return path_.empty() ? key : path_ + "." + key;
+    }
+
+    const json* find(const std::string& key) {
+        used_.insert(key);
+        auto it = j_.find(key);
+        return it == j_.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    std::string text(const std::string& key, bool required) {
+        const json* v = find(key);
+        if (!v) {
+            if (required) fail(at(key), "is missing");
+            return {};
+        }
+        if (!v->is_string()) fail(at(key), "must be a string");
+        auto s = v->get<std::string>();
+        if (required && s.find_first_not_of(" \t") == std::string::npos)
+            fail(at(key), "must not be empty");
+        return s;
+    }
+
+    std::optional<Date> date(const std::string& key, bool required) {
+        auto s = text(key, required);
+        if (s.empty()) return std::nullopt;
+        auto d = parse_iso_date(s);
+        if (!d) fail(at(key), "\"" + s + "\" is not a date of the form YYYY-MM-DD");
+        return d;
+    }
+
+    std::vector<std::string> texts(const std::string& key) {
+        std::vector<std::string> out;
+        const json* v = find(key);
+        if (!v) return out;
+        if (!v->is_array()) fail(at(key), "must be a list of strings");
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            if (!(*v)[i].is_string())
+                fail(at(key) + "[" + std::to_string(i) + "]", "must be a string");
+            out.push_back((*v)[i].get<std::string>());
+        }
+        return out;
+    }
+
+    bool flag(const std::string& key) {
+        const json* v = find(key);
+        if (!v) return false;
+        if (!v->is_boolean()) fail(at(key), "must be true or false");
+        return v->get<bool>();
+    }
+
+    template <typename Enum, std::size_t N>
+    Enum choice(const std::string& key, const std::pair<const char*, Enum> (&options)[N],
+                std::optional<Enum> fallback) {
+        auto s = text(key, !fallback);
+        if (s.empty() && fallback) return *fallback;
+        for (auto& [name, value] : options)
+            if (s == name) return value;
+        std::string list;
+        for (auto& [name, value] : options) list += (list.empty() ? "" : ", ") + std::string(name);
+        fail(at(key), "\"" + s + "\" is not one of " + list);
+    }
+
+    // Call once every known key has been read.
+    void warn_unknown() {
+        for (auto& [key, value] : j_.items())
+            if (!used_.count(key))
+                warnings_.push_back(std::string(kFile) + ": " + at(key) +
+                                    ": unknown field, ignored");
+    }
+
+    const json& raw() const { return j_; }
+
+  private:
+    const json& j_;
+    std::string path_;
+    std::vector<std::string>& warnings_;
+    std::set<std::string> used_;
+};
+
+const std::pair<const char*, Role> kRoles[] = {
+    {"victim", Role::Victim},   {"child", Role::Child},
+    {"partner", Role::Partner}, {"family", Role::Family},
+    {"staff", Role::Staff},     {"professional", Role::Professional},
+    {"other", Role::Other}};
+const std::pair<const char*, Profile> kProfiles[] = {{"standard", Profile::Standard},
+                                                     {"perpetrator", Profile::Perpetrator},
+                                                     {"family-contact", Profile::FamilyContact}};
+const std::pair<const char*, Regime> kRegimes[] = {{"uk-gdpr", Regime::UkGdpr},
+                                                   {"eu-gdpr", Regime::EuGdpr},
+                                                   {"dpa1998", Regime::Dpa1998},
+                                                   {"ccpa", Regime::Ccpa}};
+const std::pair<const char*, HolidayRegion> kRegions[] = {
+    {"england-and-wales", HolidayRegion::EnglandAndWales},
+    {"scotland", HolidayRegion::Scotland},
+    {"northern-ireland", HolidayRegion::NorthernIreland}};
+
+Person read_person(const json& j, const std::string& path, bool is_subject,
+                   std::vector<std::string>& warnings) {
+    Reader r(j, path, warnings);
+    Person p;
+    p.name = r.text("name", true);
+    p.aliases = r.texts("aliases");
+    p.role = is_subject ? Role::Subject : r.choice<Role>("role", kRoles, std::nullopt);
+    p.dob = r.date("dob", false);
+    p.addresses = r.texts("addresses");
+    p.phones = r.texts("phones");
+    p.emails = r.texts("emails");
+    p.workplace = r.text("workplace", false);
+    p.school = r.text("school", false);
+    p.organisation = r.text("organisation", false);
+    if (!is_subject) {
+        p.child_of_subject = r.flag("child_of_subject");
+        p.disclose = r.flag("disclose");
+    }
+    r.warn_unknown();
+    return p;
+}
+
+} // namespace
+
+LoadedCase parse_request(const std::string& json_text, const std::filesystem::path& case_folder) {
+    json doc;
+    try {
+        doc = json::parse(json_text);
+    } catch (const json::parse_error& e) {
+        throw RequestError(kFile, std::string("not valid JSON: ") + e.what());
+    }
+    LoadedCase out;
+    Case& c = out.value;
+    c.folder = case_folder;
+    Reader r(doc, "", out.warnings);
+    c.reference = r.text("reference", true);
+    if (c.reference.find_first_of("/\\") != std::string::npos || c.reference == "." ||
+        c.reference == "..")
+        Reader::fail("reference", "must not contain / or \\ (it names the output files)");
+    c.received = *r.date("received", true);
+    c.regime = r.choice<Regime>("regime", kRegimes, Regime::UkGdpr);
+    c.profile = r.choice<Profile>("profile", kProfiles, Profile::Standard);
+    c.id_verified = r.date("id_verified", false);
+    c.authority_received = r.date("authority_received", false);
+    c.fee_received = r.date("fee_received", false);
+    c.holidays = r.choice<HolidayRegion>("holidays", kRegions, HolidayRegion::EnglandAndWales);
+
+    if (const json* paused = r.find("paused")) {
+        if (!paused->is_array()) Reader::fail("paused", "must be a list");
+        for (std::size_t i = 0; i < paused->size(); ++i) {
+            std::string path = "paused[" + std::to_string(i) + "]";
+            Reader p((*paused)[i], path, out.warnings);
+            Pause pause{*p.date("from", true), *p.date("to", true), p.text("reason", false)};
+            if (pause.to < pause.from) Reader::fail(path + ".to", "is before from");
+            p.warn_unknown();
+            c.paused.push_back(pause);
+        }
+    }
+    if (const json* ext = r.find("extended")) {
+        Reader e(*ext, "extended", out.warnings);
+        const json* months = e.find("months");
+        if (!months || !months->is_number_integer() ||
+            (months->get<int>() != 1 && months->get<int>() != 2))
+            Reader::fail("extended.months", "must be 1 or 2");
+        c.extended = Extension{months->get<int>(), *e.date("decided", true),
+                               e.text("reason", false)};
+        e.warn_unknown();
+    }
+
+    const json* subject = r.find("subject");
+    if (!subject) Reader::fail("subject", "is missing");
+    c.subject = read_person(*subject, "subject", true, out.warnings);
+
+    if (const json* parties = r.find("parties")) {
+        if (!parties->is_array()) Reader::fail("parties", "must be a list");
+        for (std::size_t i = 0; i < parties->size(); ++i)
+            c.parties.push_back(read_person((*parties)[i], "parties[" + std::to_string(i) + "]",
+                                            false, out.warnings));
+    }
+    r.warn_unknown();
+    return out;
+}
+
+LoadedCase load_case(const std::filesystem::path& case_folder) {
+    auto file = case_folder / kFile;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(case_folder, ec))
+            throw RequestError(case_folder.string(), "not a case folder");
+        throw RequestError(kFile, "cannot be read in " + case_folder.string());
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_request(text.str(), case_folder);
+}
+
+} // namespace safesar

@@ -1,0 +1,204 @@
+// The detector: runs every recogniser over each section and merges what they found. Two passes
+// over the case: the first collects unlisted people named in full somewhere (Tom Egerton), so
+// the second also finds them where they are named only in part (Mr Egerton, Egerton's).
+#include "safesar/detect.hpp"
+
+#include "folded_text.hpp"
+#include "form_rows.hpp"
+#include "known_terms.hpp"
+#include "lexicon.hpp"
+#include "patterns.hpp"
+#include "special_category.hpp"
+#include "unlisted_people.hpp"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace safesar {
+
+const char* to_string(Category c) {
+    switch (c) {
+    case Category::Name: return "name";
+    case Category::Address: return "address";
+    case Category::Postcode: return "postcode";
+    case Category::Phone: return "phone";
+    case Category::Email: return "email";
+    case Category::DateOfBirth: return "date-of-birth";
+    case Category::School: return "school";
+    case Category::Workplace: return "workplace";
+    case Category::Vehicle: return "vehicle";
+    case Category::Reference: return "reference";
+    case Category::IdNumber: return "id-number";
+    case Category::Financial: return "financial";
+    case Category::Online: return "online";
+    case Category::SpecialCategory: return "special-category";
+    }
+    return "name";
+}
+
+std::size_t code_point_offset(const std::string& text, std::size_t byte_offset) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+struct Detector::Impl {
+    const Case* request;
+    Lexicon lexicon;
+    KnownTerms terms;
+    PatternRecognisers patterns;
+
+    Impl(const Case* r, const std::filesystem::path& dir)
+        : request(r), lexicon(Lexicon::load(dir)), terms(r, lexicon), patterns(r, lexicon) {}
+
+    struct SectionResult {
+        std::vector<Span> spans;
+        std::vector<UnlistedPerson> unlisted;
+    };
+
+    bool subject_is_mr(const std::vector<Record>& records) const;
+
+    SectionResult scan(const Section& section, const KnownTerms& known) const {
+        SectionResult r;
+        const std::string& text = section.text;
+        FoldedText folded = fold_text(text);
+        std::vector<Token> tokens = tokenize(folded);
+
+        std::vector<Span> people = known.match(folded, tokens, text);
+        std::vector<bool> taken(tokens.size(), false);
+        {
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < tokens.size(); ++i) {
+                std::size_t ob = folded.original_begin(tokens[i].begin);
+                while (k < people.size() && people[k].end <= ob) ++k;
+                taken[i] = k < people.size() && people[k].begin <= ob;
+            }
+        }
+        r.unlisted = find_unlisted_people(folded, tokens, taken, text, known.subject_tokens(),
+                                          lexicon);
+        for (const auto& u : r.unlisted) people.push_back(u.span);
+
+        std::vector<Span> found = people;
+        for (auto& s : patterns.find(text)) found.push_back(std::move(s));
+        for (auto& s : find_form_values(section, folded, people)) found.push_back(std::move(s));
+        const bool perpetrator = request && request->profile == Profile::Perpetrator;
+        for (auto& s : find_special_category(text, folded, tokens, people, lexicon, perpetrator))
+            found.push_back(std::move(s));
+        r.spans = resolve(std::move(found));
+        return r;
+    }
+
+    // The requester's own identifiers win over a pattern or a guessed name on the same text:
+    // his phone number is a phone number, but it is his. Form values and special-category
+    // sentences stand: they are about someone else even where the requester's town appears.
+    static std::vector<Span> resolve(std::vector<Span> spans) {
+        std::vector<Span> subject;
+        for (auto& s : spans)
+            if (s.owner.kind == Owner::Subject) subject.push_back(s);
+        std::vector<Span> out;
+        for (auto& s : spans) {
+            if (s.owner.kind != Owner::Subject && s.category != Category::SpecialCategory &&
+                s.rule.rfind("a form value", 0) != 0) {
+                bool over = false;
+                for (auto& m : subject)
+                    if (s.begin < m.end && m.begin < s.end) {
+                        // A pattern span that covers more than the subject's text (an address
+                        // pattern starting with the subject's house number) still yields.
+                        over = true;
+                        break;
+                    }
+                if (over) continue;
+            }
+            out.push_back(std::move(s));
+        }
+        std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) {
+            return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+        });
+        // Drop exact duplicates (same span, same category), keeping the better-attributed one.
+        std::vector<Span> unique;
+        for (auto& s : out) {
+            if (!unique.empty() && unique.back().begin == s.begin && unique.back().end == s.end &&
+                unique.back().category == s.category) {
+                if (unique.back().owner.kind == Owner::Unknown && s.owner.kind != Owner::Unknown)
+                    unique.back() = std::move(s);
+                continue;
+            }
+            unique.push_back(std::move(s));
+        }
+        return unique;
+    }
+};
+
+// How do the records address the requester: "Mr Whitlock" or "Mrs/Ms/Miss Whitlock"?
+bool Detector::Impl::subject_is_mr(const std::vector<Record>& records) const {
+    const std::string surname = terms.subject_surname();
+    if (surname.empty()) return true;
+    int mr = 0, other = 0;
+    for (const auto& r : records)
+        for (const auto& s : r.sections) {
+            const FoldedText f = fold_text(s.text);
+            const auto tokens = tokenize(f);
+            for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+                // Mr Whitlock, Mr D. Whitlock
+                std::size_t j = i + 1;
+                if (tokens[j].text.size() == 1 && j + 1 < tokens.size()) ++j;
+                if (tokens[j].text != surname) continue;
+                if (tokens[i].text == "mr") ++mr;
+                else if (tokens[i].text == "mrs" || tokens[i].text == "ms" ||
+                         tokens[i].text == "miss")
+                    ++other;
+            }
+        }
+    return mr >= other;
+}
+
+Detector::Detector(const Case* request, const std::filesystem::path& dictionaries)
+    : impl_(std::make_unique<Impl>(request, dictionaries)) {}
+
+Detector::~Detector() = default;
+
+std::vector<Finding> Detector::detect(const std::vector<Record>& records) const {
+    KnownTerms known = impl_->terms;
+    if (impl_->request) known.add_other_titles(impl_->subject_is_mr(records), *impl_->request);
+    // Pass 1: unlisted people named with at least two words, or after a title.
+    for (const auto& rec : records)
+        for (const auto& sec : rec.sections)
+            for (const auto& u : impl_->scan(sec, impl_->terms).unlisted)
+                if (u.tokens.size() >= 2 || u.span.rule.find("title") != std::string::npos ||
+                    u.span.rule.find("family") != std::string::npos)
+                    known.add_discovered(u.tokens);
+
+    // Pass 2: everything, with the discovered names known.
+    std::vector<Finding> findings;
+    for (std::size_t r = 0; r < records.size(); ++r)
+        for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
+            const Section& sec = records[r].sections[s];
+            for (auto& sp : impl_->scan(sec, known).spans) {
+                Finding f;
+                f.record = r;
+                f.section = s;
+                f.begin = sp.begin;
+                f.end = sp.end;
+                f.category = sp.category;
+                f.owner = sp.owner;
+                f.confidence = sp.confidence;
+                f.rule = std::move(sp.rule);
+                f.text = sec.text.substr(sp.begin, sp.end - sp.begin);
+                findings.push_back(std::move(f));
+            }
+        }
+    return findings;
+}
+
+std::vector<TextFinding> Detector::detect_text(const std::string& text) const {
+    Section s;
+    s.text = text;
+    std::vector<TextFinding> out;
+    for (auto& sp : impl_->scan(s, impl_->terms).spans)
+        out.push_back({sp.begin, sp.end, sp.category, sp.owner, sp.confidence, sp.rule});
+    return out;
+}
+
+} // namespace safesar

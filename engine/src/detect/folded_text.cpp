@@ -1,0 +1,183 @@
+#include "folded_text.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+namespace safesar {
+
+namespace {
+
+// Folding one code point with ICU is slow; case notes use few distinct letters, so cache.
+class LetterFolder {
+  public:
+    LetterFolder() {
+        UErrorCode status = U_ZERO_ERROR;
+        translit_.reset(icu::Transliterator::createInstance(
+            "NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) translit_.reset();
+    }
+
+    const std::string& fold(UChar32 cp) {
+        auto it = cache_.find(cp);
+        if (it != cache_.end()) return it->second;
+        icu::UnicodeString u(cp);
+        if (translit_) translit_->transliterate(u);
+        else u.foldCase();
+        std::string out;
+        u.toUTF8String(out);
+        return cache_.emplace(cp, std::move(out)).first->second;
+    }
+
+  private:
+    std::unique_ptr<icu::Transliterator> translit_;
+    std::unordered_map<UChar32, std::string> cache_;
+};
+
+LetterFolder& folder() {
+    thread_local LetterFolder f;
+    return f;
+}
+
+bool is_invisible(UChar32 cp) {
+    return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
+}
+bool is_apostrophe(UChar32 cp) {
+    return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x0060 || cp == 0x00B4;
+}
+bool is_dash(UChar32 cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+UChar32 peek(std::string_view s, std::size_t i) {
+    if (i >= s.size()) return -1;
+    UChar32 cp;
+    int32_t j = static_cast<int32_t>(i);
+    U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), cp);
+    return cp;
+}
+
+// After a dash at `i` (of length `len`): is this a word broken at a line end, and where does
+// the rest of the word start? Spaces may sit either side of the newline.
+bool line_end_break(std::string_view s, std::size_t after, std::size_t& resume) {
+    std::size_t j = after;
+    bool newline = false;
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n')) {
+        if (s[j] == '\n') newline = true;
+        ++j;
+    }
+    if (!newline) return false;
+    UChar32 next = peek(s, j);
+    if (next < 0 || !u_islower(next)) return false; // Smith-\nJones keeps its hyphen
+    resume = j;
+    return true;
+}
+
+} // namespace
+
+FoldedText fold_text(std::string_view s) {
+    FoldedText out;
+    out.text.reserve(s.size());
+    out.from.reserve(s.size());
+    out.to.reserve(s.size());
+    auto emit = [&](std::string_view piece, std::size_t b, std::size_t e) {
+        for (char ch : piece) {
+            out.text.push_back(ch);
+            out.from.push_back(b);
+            out.to.push_back(e);
+        }
+    };
+    bool last_space = true;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const std::size_t begin = i;
+        UChar32 cp;
+        int32_t j = static_cast<int32_t>(i);
+        U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), cp);
+        i = static_cast<std::size_t>(j);
+        if (cp < 0) continue; // invalid byte: drop
+        if (is_invisible(cp)) continue;
+        if (u_isUWhiteSpace(cp) || cp == '\n' || cp == '\r' || cp == '\t') {
+            if (!last_space) emit(" ", begin, i);
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        if (cp < 0x80) {
+            char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+            if (is_dash(cp)) {
+                std::size_t resume;
+                if (!out.text.empty() && std::isalpha(static_cast<unsigned char>(out.text.back())) &&
+                    line_end_break(s, i, resume)) {
+                    i = resume; // join the two halves of the word
+                    continue;
+                }
+            }
+            emit(std::string_view(&c, 1), begin, i);
+            continue;
+        }
+        if (is_apostrophe(cp)) {
+            emit("'", begin, i);
+            continue;
+        }
+        if (is_dash(cp)) {
+            emit("-", begin, i);
+            continue;
+        }
+        if (u_isalpha(cp)) {
+            emit(folder().fold(cp), begin, i);
+            continue;
+        }
+        // Other symbols and punctuation: kept as they are (they separate words).
+        emit(s.substr(begin, i - begin), begin, i);
+    }
+    return out;
+}
+
+std::string fold(std::string_view s) { return fold_text(s).text; }
+
+namespace {
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)); }
+} // namespace
+
+std::vector<Token> tokenize(const FoldedText& folded) {
+    std::vector<Token> tokens;
+    const std::string& t = folded.text;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        if (!word_char(t[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t b = i;
+        while (i < t.size() && (word_char(t[i]) || (t[i] == '\'' && i + 1 < t.size() &&
+                                                    word_char(t[i + 1]) && i > b)))
+            ++i;
+        Token tok{b, i, std::string_view(t).substr(b, i - b), false};
+        // Possessives: Sarah's and James' both name Sarah and James.
+        if (tok.text.size() > 2 && tok.text.substr(tok.text.size() - 2) == "'s") {
+            tok.text.remove_suffix(2);
+            tok.possessive = true;
+        }
+        if (i < t.size() && t[i] == '\'' && (i + 1 >= t.size() || !word_char(t[i + 1]))) {
+            tok.possessive = tok.possessive || tok.text.back() == 's';
+        }
+        tokens.push_back(tok);
+    }
+    return tokens;
+}
+
+std::vector<std::string> tokenize(std::string_view folded) {
+    FoldedText f;
+    f.text = std::string(folded);
+    f.from.assign(f.text.size(), 0);
+    f.to.assign(f.text.size(), 0);
+    std::vector<std::string> out;
+    for (auto& tok : tokenize(f)) out.emplace_back(tok.text);
+    return out;
+}
+
+} // namespace safesar

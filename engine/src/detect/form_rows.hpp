@@ -1,0 +1,19 @@
+// Forms: "Name  Craig Lennon" then "Employer  Hillgate Tyres", "Vehicle  YR19 KXT". A value
+// under a label belongs to the person named in the block's last Name row; when that person is a
+// third party, the whole value is theirs, even a word no other recogniser knows.
+#pragma once
+
+#include "folded_text.hpp"
+#include "span.hpp"
+
+#include "safesar/document.hpp"
+
+#include <vector>
+
+namespace safesar {
+
+// `known` are the spans already found in the section (names give each block its owner).
+std::vector<Span> find_form_values(const Section& section, const FoldedText& folded,
+                                   const std::vector<Span>& known);
+
+} // namespace safesar

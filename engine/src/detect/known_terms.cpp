@@ -1,0 +1,234 @@
+#include "known_terms.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <regex>
+
+namespace safesar {
+
+bool is_capitalised(const std::string& original, std::size_t i) {
+    if (i >= original.size()) return false;
+    UChar32 cp;
+    int32_t j = static_cast<int32_t>(i);
+    U8_NEXT(original.data(), j, static_cast<int32_t>(original.size()), cp);
+    return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
+}
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+const std::regex& postcode_regex() {
+    static const std::regex re(R"(\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\s*([0-9][A-Za-z]{2})\b)");
+    return re;
+}
+
+std::string trim(std::string s) {
+    const char* ws = " \t\r\n,.";
+    s.erase(0, s.find_first_not_of(ws));
+    s.erase(s.find_last_not_of(ws) + 1);
+    return s;
+}
+
+} // namespace
+
+KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(lexicon) {
+    if (!request) return;
+    // The subject first: their tokens are never used alone for anyone else.
+    const Person& s = request->subject;
+    for (const auto& n : std::vector<std::string>{s.name}) {
+        for (auto& t : tokenize(fold(n))) subject_tokens_.push_back(t);
+    }
+    for (const auto& a : s.aliases)
+        for (auto& t : tokenize(fold(a))) subject_tokens_.push_back(t);
+    if (auto t = tokenize(fold(s.name)); t.size() >= 2) subject_surname_ = t.back();
+    for (const auto& a : s.addresses)
+        for (auto& t : tokenize(fold(a))) subject_address_tokens_.push_back(t);
+
+    add_person(s, Owner{Owner::Subject, -1, Role::Subject});
+    for (std::size_t i = 0; i < request->parties.size(); ++i) {
+        const Person& p = request->parties[i];
+        add_person(p, Owner{Owner::Party, static_cast<int>(i), p.role});
+    }
+}
+
+void KnownTerms::add(Term t) {
+    if (t.tokens.empty()) return;
+    by_first_[t.tokens.front()].push_back(terms_.size());
+    terms_.push_back(std::move(t));
+}
+
+void KnownTerms::add_person(const Person& p, const Owner& owner) {
+    const bool subject = owner.kind == Owner::Subject;
+    const std::string who = subject ? "the requester" : "the listed " + std::string(to_string(p.role));
+    std::vector<std::string> names{p.name};
+    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+    for (const auto& name : names) {
+        auto tokens = tokenize(fold(name));
+        if (tokens.empty()) continue;
+        add({tokens, Category::Name, owner, "matches " + who + "'s name"});
+        if (tokens.size() >= 2) {
+            add({{tokens.front(), tokens.back()}, Category::Name, owner,
+                 "matches " + who + "'s name"});
+        }
+        // A single given name or surname stands for the person, unless the requester shares it
+        // (then it is the requester's, and the third party's other names still find them).
+        auto single = [&](const std::string& tok, const std::string& what) {
+            if (tok.size() < 2) return;
+            if (!subject && contains(subject_tokens_, tok)) return;
+            Term t{{tok}, Category::Name, owner, "matches " + who + "'s " + what};
+            t.needs_capital = lexicon_.common_words.count(tok) > 0;
+            add(std::move(t));
+        };
+        single(tokens.front(), "given name");
+        if (tokens.size() >= 2) single(tokens.back(), "surname");
+        for (std::size_t k = 1; k + 1 < tokens.size(); ++k) single(tokens[k], "middle name");
+        if (tokens.size() >= 2 && (subject || !contains(subject_tokens_, tokens.back()))) {
+            // Titles with an initial: Mrs O., Ms O.
+            for (const char* title : {"mr", "mrs", "ms", "miss", "mx"})
+                add({{title, tokens.back().substr(0, 1)}, Category::Name, owner,
+                     "matches " + who + "'s title and initial"});
+            // Initial and surname: S. Okafor (the surname alone is found anyway; this
+            // takes the initial with it).
+            add({{tokens.front().substr(0, 1), tokens.back()}, Category::Name, owner,
+                 "matches " + who + "'s initial and surname"});
+        }
+        if (tokens.size() >= 3) {
+            std::vector<std::string> initials;
+            for (auto& t : tokens) initials.push_back(t.substr(0, 1));
+            add({initials, Category::Name, owner, "matches " + who + "'s initials"});
+        }
+    }
+    for (const auto& a : p.addresses) add_address(a, owner, who);
+    if (!p.school.empty()) add_place(p.school, Category::School, owner, who + "'s school");
+    if (!p.workplace.empty())
+        add_place(p.workplace, Category::Workplace, owner, who + "'s workplace");
+}
+
+void KnownTerms::add_address(const std::string& address, const Owner& owner,
+                             const std::string& who) {
+    const bool subject = owner.kind == Owner::Subject;
+    std::string rest = address;
+    std::smatch m;
+    if (std::regex_search(rest, m, postcode_regex())) {
+        std::string out = fold(m[1].str()), in = fold(m[2].str());
+        add({{out, in}, Category::Postcode, owner, "matches " + who + "'s postcode"});
+        add({{out + in}, Category::Postcode, owner, "matches " + who + "'s postcode"});
+        rest = m.prefix().str() + ", " + m.suffix().str();
+    }
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+        std::size_t comma = rest.find_first_of(",\n", start);
+        std::string part = trim(rest.substr(start, comma == std::string::npos ? std::string::npos
+                                                                              : comma - start));
+        start = comma == std::string::npos ? rest.size() + 1 : comma + 1;
+        auto tokens = tokenize(fold(part));
+        if (tokens.empty()) continue;
+        // "Flat 5" and the like say nothing on their own.
+        if (tokens.size() == 2 && std::all_of(tokens[1].begin(), tokens[1].end(), ::isdigit))
+            continue;
+        // A town the requester shares (both live in Stockport) is not the third party's.
+        if (!subject && std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
+                return contains(subject_address_tokens_, t);
+            }))
+            continue;
+        add({tokens, Category::Address, owner, "matches " + who + "'s address"});
+        // "9 Medlar Walk" is also written "Medlar Walk".
+        if (tokens.size() >= 2 && std::isdigit(static_cast<unsigned char>(tokens[0][0]))) {
+            std::vector<std::string> street(tokens.begin() + 1, tokens.end());
+            add({street, Category::Address, owner, "matches " + who + "'s street"});
+        }
+    }
+}
+
+void KnownTerms::add_place(const std::string& place, Category c, const Owner& owner,
+                           const std::string& what) {
+    auto tokens = tokenize(fold(place));
+    if (tokens.empty()) return;
+    add({tokens, c, owner, "matches " + what});
+    std::vector<std::string> distinctive;
+    for (auto& t : tokens)
+        if (!lexicon_.generic_place_words.count(t)) distinctive.push_back(t);
+    if (!distinctive.empty() && distinctive.size() < tokens.size()) {
+        Term t{distinctive, c, owner, "matches the distinctive part of " + what};
+        t.needs_capital = distinctive.size() == 1 && lexicon_.common_words.count(distinctive[0]);
+        add(std::move(t));
+    }
+}
+
+void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
+    if (subject_surname_.empty()) return;
+    // Whose is it? A listed party with that surname, else someone unlisted.
+    Owner owner;
+    for (std::size_t i = 0; i < request.parties.size(); ++i) {
+        const Person& p = request.parties[i];
+        std::vector<std::string> names{p.name};
+        names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+        for (const auto& n : names)
+            if (auto t = tokenize(fold(n)); t.size() >= 2 && t.back() == subject_surname_ &&
+                                            !p.child_of_subject && owner.kind == Owner::Unknown)
+                owner = Owner{Owner::Party, static_cast<int>(i), p.role};
+    }
+    const std::vector<const char*> titles =
+        subject_is_mr ? std::vector<const char*>{"mrs", "ms", "miss"}
+                      : std::vector<const char*>{"mr"};
+    for (const char* title : titles)
+        add({{title, subject_surname_}, Category::Name, owner,
+             "the requester's surname after a title the records do not use for the requester"});
+}
+
+void KnownTerms::add_discovered(const std::vector<std::string>& name_tokens) {
+    Owner unknown;
+    for (const auto& tok : name_tokens) {
+        if (tok.size() < 3 || contains(subject_tokens_, tok)) continue;
+        if (lexicon_.not_names.count(tok)) continue;
+        if (by_first_.count(tok)) continue; // already known (a listed party's name)
+        Term t{{tok}, Category::Name, unknown, "the name of an unlisted person found elsewhere"};
+        t.needs_capital = true;
+        add(std::move(t));
+    }
+}
+
+std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<Token>& tokens,
+                                    const std::string& original) const {
+    std::vector<Span> spans;
+    for (std::size_t i = 0; i < tokens.size();) {
+        auto it = by_first_.find(std::string(tokens[i].text));
+        const Term* best = nullptr;
+        std::size_t best_len = 0;
+        if (it != by_first_.end()) {
+            for (std::size_t ti : it->second) {
+                const Term& t = terms_[ti];
+                if (t.tokens.size() <= best_len || i + t.tokens.size() > tokens.size()) continue;
+                bool ok = true;
+                for (std::size_t k = 0; k < t.tokens.size() && ok; ++k)
+                    ok = tokens[i + k].text == t.tokens[k];
+                if (!ok) continue;
+                if (t.needs_capital &&
+                    !is_capitalised(original, folded.original_begin(tokens[i].begin)))
+                    continue;
+                // Prefer the subject's reading on a tie: their own name is not redacted.
+                if (best && t.tokens.size() == best_len) continue;
+                best = &t;
+                best_len = t.tokens.size();
+            }
+        }
+        if (!best) {
+            ++i;
+            continue;
+        }
+        const Token& last = tokens[i + best_len - 1];
+        std::size_t fb = tokens[i].begin, fe = last.end;
+        Span s{folded.original_begin(fb), folded.original_end(fe), best->category, best->owner,
+               best->owner.kind == Owner::Subject ? 1.0f : 0.95f, best->rule};
+        spans.push_back(std::move(s));
+        i += best_len;
+    }
+    return spans;
+}
+
+} // namespace safesar

@@ -1,0 +1,64 @@
+// The identifiers of the subject and every listed party, as token sequences to look for in
+// folded text: full names, given names, surnames, aliases, initials, titles with initials,
+// address parts, postcodes, schools and workplaces. Phones, e-mails and dates of birth are
+// compared by value in patterns.cpp instead.
+#pragma once
+
+#include "folded_text.hpp"
+#include "lexicon.hpp"
+#include "span.hpp"
+
+#include "safesar/case_model.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace safesar {
+
+struct Term {
+    std::vector<std::string> tokens;
+    Category category;
+    Owner owner;
+    std::string rule;
+    bool needs_capital = false; // a name that is also a common word: only when capitalised
+};
+
+class KnownTerms {
+  public:
+    KnownTerms(const Case* request, const Lexicon& lexicon);
+
+    // The requester's surname after a title of the other sex (Mrs Whitlock when the records
+    // call him Mr Whitlock) is someone else: his mother, his ex-partner.
+    void add_other_titles(bool subject_is_mr, const Case& request);
+
+    // The subject's surname, folded ("" when none).
+    std::string subject_surname() const { return subject_surname_; }
+
+    // Adds an unlisted person found elsewhere in the case, so every later mention is found.
+    void add_discovered(const std::vector<std::string>& name_tokens);
+
+    // Longest match at each token; spans in original offsets. `original` is the section text.
+    std::vector<Span> match(const FoldedText& folded, const std::vector<Token>& tokens,
+                            const std::string& original) const;
+
+    const std::vector<std::string>& subject_tokens() const { return subject_tokens_; }
+
+  private:
+    void add(Term t);
+    void add_person(const Person& p, const Owner& owner);
+    void add_address(const std::string& address, const Owner& owner, const std::string& who);
+    void add_place(const std::string& place, Category c, const Owner& owner,
+                   const std::string& what);
+
+    const Lexicon& lexicon_;
+    std::vector<Term> terms_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+    std::vector<std::string> subject_tokens_;      // every token of the subject's names
+    std::vector<std::string> subject_address_tokens_;
+    std::string subject_surname_;
+};
+
+bool is_capitalised(const std::string& original, std::size_t byte_offset);
+
+} // namespace safesar

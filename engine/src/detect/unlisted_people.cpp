@@ -1,0 +1,147 @@
+#include "unlisted_people.hpp"
+
+#include "known_terms.hpp"
+
+#include <algorithm>
+
+namespace safesar {
+
+namespace {
+
+struct Context {
+    const FoldedText& folded;
+    const std::vector<Token>& tokens;
+    const std::vector<bool>& taken;
+    const std::string& original;
+    const std::vector<std::string>& subject_tokens;
+    const Lexicon& lex;
+
+    std::string word(std::size_t i) const { return std::string(tokens[i].text); }
+    bool cap(std::size_t i) const {
+        return is_capitalised(original, folded.original_begin(tokens[i].begin));
+    }
+    // SHOUTING headers ("CALDER BROOK CCC") are not read for names by dictionary.
+    bool all_caps(std::size_t i) const {
+        std::size_t b = folded.original_begin(tokens[i].begin);
+        std::size_t e = folded.original_end(tokens[i].end);
+        if (e - b < 2) return false;
+        for (std::size_t k = b; k < e; ++k)
+            if (std::islower(static_cast<unsigned char>(original[k]))) return false;
+        return true;
+    }
+    bool subject(std::size_t i) const {
+        return std::find(subject_tokens.begin(), subject_tokens.end(), word(i)) !=
+               subject_tokens.end();
+    }
+    bool alpha(std::size_t i) const {
+        return std::all_of(tokens[i].text.begin(), tokens[i].text.end(),
+                           [](char c) { return std::isalpha(static_cast<unsigned char>(c)) ||
+                                               c == '\''; });
+    }
+    // Is there only a space (or a full stop after an initial) between tokens i and i+1?
+    bool adjacent(std::size_t i) const {
+        if (i + 1 >= tokens.size()) return false;
+        std::string_view gap = std::string_view(folded.text)
+                                   .substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end);
+        return gap == " " || gap == "-" || gap == ". ";
+    }
+    // A capitalised word that may be part of a name: not a known non-name, not the subject's.
+    bool namelike(std::size_t i) const {
+        if (i >= tokens.size() || taken[i] || !cap(i) || !alpha(i) || subject(i)) return false;
+        const std::string w = word(i);
+        return w.size() >= 2 && !lex.not_names.count(w) && !lex.titles.count(w);
+    }
+    bool initial(std::size_t i) const {
+        if (i >= tokens.size() || taken[i] || !cap(i) || tokens[i].text.size() != 1) return false;
+        std::size_t e = tokens[i].end;
+        return e < folded.text.size() && folded.text[e] == '.';
+    }
+};
+
+// Extends a name that starts at `i` over the capitalised words that follow: a surname, a
+// middle name, or a single initial (Lee S.).
+std::size_t extend(const Context& c, std::size_t i, int max_more) {
+    std::size_t last = i;
+    for (int k = 0; k < max_more; ++k) {
+        std::size_t n = last + 1;
+        if (!c.adjacent(last)) break;
+        if (c.namelike(n) && !c.all_caps(n) &&
+            (c.lex.surnames.count(c.word(n)) || c.lex.given_names.count(c.word(n)) ||
+             !c.lex.common_words.count(c.word(n)))) {
+            last = n;
+            continue;
+        }
+        if (c.initial(n)) last = n;
+        break;
+    }
+    return last;
+}
+
+} // namespace
+
+std::vector<UnlistedPerson> find_unlisted_people(const FoldedText& folded,
+                                                 const std::vector<Token>& tokens,
+                                                 const std::vector<bool>& taken,
+                                                 const std::string& original,
+                                                 const std::vector<std::string>& subject_tokens,
+                                                 const Lexicon& lexicon) {
+    Context c{folded, tokens, taken, original, subject_tokens, lexicon};
+    std::vector<UnlistedPerson> out;
+    auto emit = [&](std::size_t first, std::size_t last, std::string rule, float conf) {
+        UnlistedPerson p;
+        p.span.begin = folded.original_begin(tokens[first].begin);
+        p.span.end = folded.original_end(tokens[last].end);
+        p.span.category = Category::Name;
+        p.span.rule = std::move(rule);
+        p.span.confidence = conf;
+        for (std::size_t k = first; k <= last; ++k)
+            if (tokens[k].text.size() > 1) p.tokens.push_back(c.word(k));
+        out.push_back(std::move(p));
+    };
+
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (taken[i]) continue;
+        const std::string w = c.word(i);
+        const bool next_ok = c.adjacent(i) && c.namelike(i + 1);
+        // 1. Titles and ranks: Mr Pemberton, DC Priya Nandra.
+        if (lexicon.titles.count(w) && c.cap(i) && next_ok) {
+            std::size_t last = extend(c, i + 1, 2);
+            emit(i + 1, last, "a name after the title '" + w + "'", 0.9f);
+            i = last;
+            continue;
+        }
+        // 2. "the Rahman family".
+        if (w == "the" && next_ok && i + 2 < tokens.size() && c.word(i + 2) == "family") {
+            emit(i + 1, i + 1, "a family name ('the ... family')", 0.85f);
+            i += 1;
+            continue;
+        }
+        // 3. Role cues: her sister Michelle, social worker Tom Egerton, neighbour Mr X.
+        if (lexicon.role_cues.count(w) && next_ok && !c.all_caps(i + 1) &&
+            !lexicon.common_words.count(c.word(i + 1))) {
+            std::size_t last = extend(c, i + 1, 2);
+            emit(i + 1, last, "a name after '" + w + "'", 0.85f);
+            i = last;
+            continue;
+        }
+        // 4. A given name from the dictionary, with the surname or initial that follows.
+        if (c.namelike(i) && !c.all_caps(i) && lexicon.given_names.count(w)) {
+            std::size_t last = extend(c, i, 2);
+            const bool common = lexicon.common_words.count(w) > 0;
+            if (common && last == i) continue; // "Will", "Rose" alone: an ordinary word
+            emit(i, last, "a given name from the name list", last > i ? 0.9f : 0.75f);
+            i = last;
+            continue;
+        }
+        // 5. Two capitalised words where the second is a known surname: Marcus Webb.
+        if (c.namelike(i) && !c.all_caps(i) && next_ok && !c.all_caps(i + 1) &&
+            lexicon.surnames.count(c.word(i + 1)) && !lexicon.common_words.count(w)) {
+            emit(i, i + 1, "a capitalised name with a surname from the name list", 0.8f);
+            i += 1;
+            continue;
+        }
+    }
+    return out;
+}
+
+} // namespace safesar

@@ -1,0 +1,534 @@
+#include "export/bundle_plan.hpp"
+
+#include "export/page_raster.hpp"
+#include "export/poppler.hpp"
+#include "export/record_text.hpp"
+#include "export/source_pdf.hpp"
+#include "safesar/errors.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace safesar::exporting {
+
+const char* kind_label(RecordKind kind) {
+    switch (kind) {
+    case RecordKind::Pdf: return "PDF document";
+    case RecordKind::Text: return "Case notes";
+    case RecordKind::Email: return "E-mail";
+    case RecordKind::Csv: return "Spreadsheet export";
+    case RecordKind::Image: return "Image";
+    case RecordKind::Unknown: break;
+    }
+    return "Record";
+}
+
+const char* kind_key(RecordKind kind) {
+    switch (kind) {
+    case RecordKind::Pdf: return "pdf";
+    case RecordKind::Text: return "text";
+    case RecordKind::Email: return "email";
+    case RecordKind::Csv: return "csv";
+    case RecordKind::Image: return "image";
+    case RecordKind::Unknown: break;
+    }
+    return "unknown";
+}
+
+namespace {
+
+const std::string dot = " \xC2\xB7 ";   // " · "
+const std::string dash = " \xE2\x80\x94 "; // " — "
+
+// ---- building blocks -------------------------------------------------------------------
+
+Block paragraph(std::vector<TextRun> spans, double size = 10, Ink ink = Ink::Black) {
+    Block b;
+    b.spans = std::move(spans);
+    b.size = size;
+    b.leading = size * 1.35;
+    b.ink = ink;
+    return b;
+}
+
+Block text_block(const std::string& text, double size = 10, Ink ink = Ink::Black) {
+    return paragraph({TextRun{text, Face::Regular, false, {}, {}}}, size, ink);
+}
+
+Block heading(const std::string& text, double size) {
+    Block b = paragraph({TextRun{text, Face::Bold, false, {}, {}}}, size);
+    b.leading = size * 1.3;
+    b.space_before = size;
+    b.keep_with_next = true;
+    return b;
+}
+
+TextRun bold(const std::string& text) { return TextRun{text, Face::Bold, false, {}, {}}; }
+
+std::vector<TextRun> spans_of(const std::vector<Piece>& pieces) {
+    std::vector<TextRun> out;
+    for (const Piece& p : pieces) {
+        TextRun s;
+        s.text = p.text;
+        s.token = p.token;
+        s.code = p.code;
+        s.redactions = p.redactions;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::string regime_label(const Disclosure& d) {
+    switch (d.request ? d.request->regime : Regime::UkGdpr) {
+    case Regime::UkGdpr: return "UK GDPR Article 15";
+    case Regime::EuGdpr: return "GDPR Article 15";
+    case Regime::Dpa1998: return "Data Protection Act 1998, section 7";
+    case Regime::Ccpa: return "California Consumer Privacy Act";
+    }
+    return "UK GDPR Article 15";
+}
+
+std::string parent_title(const Disclosure& d, const Record& record) {
+    if (record.parent.empty()) return {};
+    for (const RecordDisclosure& other : d.records)
+        if (other.record && other.record->name == record.parent) return other.title;
+    return {};
+}
+
+std::string plural(int n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// ---- one disclosed record's pages, before the bundle is numbered ------------------------
+
+struct Part {
+    std::size_t record = 0;
+    std::vector<PlannedPage> pages;
+    std::vector<RasterJob> jobs;
+    std::vector<std::pair<std::size_t, std::size_t>> shown; // (page index in part, redaction)
+    std::vector<int> record_page_of;                        // page index in part -> record page
+};
+
+std::string record_detail(const Disclosure& d, const RecordDisclosure& rd, int page, int pages) {
+    std::string detail = kind_label(rd.record->kind);
+    if (!rd.record->date.empty()) detail += dot + rd.record->date;
+    std::string parent = parent_title(d, *rd.record);
+    if (!parent.empty()) detail += dot + "attached to " + parent;
+    return detail + dot + "record page " + std::to_string(page) + " of " + std::to_string(pages);
+}
+
+Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans, double dpi) {
+    const RecordDisclosure& rd = d.records[index];
+    Part part;
+    part.record = index;
+    std::unique_ptr<poppler::document> doc = open_source_pdf(*rd.record);
+    int count = doc->pages();
+    for (int p = 0; p < count; ++p) {
+        std::unique_ptr<poppler::page> page(doc->create_page(p));
+        if (!page) throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " cannot be read");
+        ShownSize size = shown_size(*page);
+        if (size.width <= 0 || size.height <= 0)
+            throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " has an empty crop box");
+        PageView view(spans, p + 1);
+        PlannedPage planned;
+        planned.kind = PageKind::Raster;
+        planned.width = std::max(size.width, 320.0); // room for the heading on tiny pages
+        planned.height = size.height + band_top + band_bottom;
+        planned.band_title = rd.title;
+        planned.band_detail = record_detail(d, rd, p + 1, count);
+        planned.record = index;
+        planned.source_page = p + 1;
+        planned.source_width = size.width;
+        planned.source_height = size.height;
+        planned.reads_upward = page->orientation() == poppler::page::seascape;
+        part.pages.push_back(std::move(planned));
+        part.jobs.push_back(RasterJob{rd.record, p, size.width, size.height,
+                                      effective_dpi(dpi, size.width, size.height), view.burn_boxes()});
+        for (std::size_t r : view.shown_redactions())
+            part.shown.emplace_back(part.pages.size() - 1, r);
+        part.record_page_of.push_back(p + 1);
+    }
+    return part;
+}
+
+std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosure& rd,
+                                      const RecordText& text) {
+    std::vector<Block> blocks;
+    Block title = heading(rd.title, 14);
+    title.space_before = 0;
+    blocks.push_back(title);
+    std::string detail = kind_label(rd.record->kind);
+    if (!rd.record->date.empty()) detail += dot + rd.record->date;
+    std::string parent = parent_title(d, *rd.record);
+    if (!parent.empty()) detail += dot + "attached to " + parent;
+    Block sub = text_block(detail, 9, Ink::Grey);
+    sub.rule_below = true;
+    blocks.push_back(sub);
+
+    auto field_block = [](const LabelledPieces& f, double size) {
+        std::vector<TextRun> spans;
+        if (!f.label.empty()) spans.push_back(bold(f.label + ": "));
+        for (TextRun& s : spans_of(f.value)) spans.push_back(std::move(s));
+        Block b = paragraph(std::move(spans), size);
+        b.indent = 0;
+        return b;
+    };
+    bool first = true;
+    for (const LabelledPieces& f : text.headers) {
+        Block b = field_block(f, 10);
+        if (first) b.space_before = 8;
+        first = false;
+        blocks.push_back(std::move(b));
+    }
+    for (const std::vector<Piece>& body : text.bodies) {
+        Block b = paragraph(spans_of(body), 10);
+        b.space_before = 10;
+        blocks.push_back(std::move(b));
+    }
+    for (std::size_t r = 0; r < text.rows.size(); ++r) {
+        for (std::size_t f = 0; f < text.rows[r].size(); ++f) {
+            Block b = field_block(text.rows[r][f], 9.5);
+            if (f == 0) b.space_before = 9; // a gap between rows
+            blocks.push_back(std::move(b));
+        }
+    }
+    for (const PagePieces& page : text.pages) {
+        Block h = text_block("Page " + std::to_string(page.page), 9, Ink::Grey);
+        h.space_before = 10;
+        h.keep_with_next = true;
+        blocks.push_back(std::move(h));
+        blocks.push_back(paragraph(spans_of(page.text), 10));
+    }
+    if (blocks.size() == 2) {
+        Block none = text_block("This record holds no text that can be shown.", 10, Ink::Grey);
+        none.space_before = 10;
+        blocks.push_back(std::move(none));
+    }
+    return blocks;
+}
+
+Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
+               const TextLayout& layout) {
+    const RecordDisclosure& rd = d.records[index];
+    Part part;
+    part.record = index;
+    RecordText text = record_text(spans);
+    std::vector<LaidOutPage> laid = layout.lay_out(text_record_blocks(d, rd, text));
+    int count = static_cast<int>(laid.size());
+    for (std::size_t p = 0; p < laid.size(); ++p) {
+        PlannedPage planned;
+        planned.kind = PageKind::Text;
+        planned.width = PageFrame{}.width;
+        planned.height = PageFrame{}.height;
+        planned.band_title = rd.title;
+        planned.band_detail = record_detail(d, rd, static_cast<int>(p) + 1, count);
+        for (const DrawnText& t : laid[p].texts)
+            for (std::size_t r : t.redactions) part.shown.emplace_back(p, r);
+        planned.text = std::move(laid[p]);
+        part.pages.push_back(std::move(planned));
+        part.record_page_of.push_back(0);
+    }
+    return part;
+}
+
+// ---- the redaction schedule ------------------------------------------------------------
+
+// Two redactions of the same bytes for the same reason are one redaction to the reader.
+std::vector<std::size_t> canonical_redactions(const RecordDisclosure& rd) {
+    std::map<std::tuple<std::size_t, std::size_t, std::size_t, std::string, std::string>, std::size_t> first;
+    std::vector<std::size_t> canonical(rd.redactions.size());
+    for (std::size_t i = 0; i < rd.redactions.size(); ++i) {
+        const Redaction& r = rd.redactions[i];
+        canonical[i] = i;
+        if (r.begin >= r.end) continue;
+        auto key = std::make_tuple(r.section, r.begin, r.end, r.reason.code, r.reason.citation);
+        auto [it, inserted] = first.emplace(key, i);
+        if (!inserted) canonical[i] = it->second;
+    }
+    return canonical;
+}
+
+std::vector<Block> schedule_blocks(const Disclosure& d, const std::vector<ScheduleRow>& rows,
+                                   int total) {
+    std::vector<Block> blocks;
+    Block title = heading("Redaction schedule", 16);
+    title.space_before = 0;
+    blocks.push_back(title);
+    if (rows.empty()) {
+        blocks.push_back(text_block("Nothing in this bundle has been redacted."));
+    } else {
+        blocks.push_back(text_block(
+            "Each black box in this bundle hides information we are not allowed to disclose to "
+            "you, usually because it is about someone else. The box shows a code; this schedule "
+            "lists every redaction by page, with the law that allows it. In total: " +
+            plural(total, "redaction", "redactions") + "."));
+        auto row = [](std::vector<std::string> cells, bool header) {
+            static const double xs[] = {0, 44, 250, 300, 455}, ws[] = {40, 200, 46, 151, 28};
+            Block b;
+            b.size = 9;
+            b.leading = 12;
+            for (std::size_t i = 0; i < cells.size(); ++i)
+                b.cells.push_back(Cell{xs[i], ws[i], {TextRun{cells[i], header ? Face::Bold : Face::Regular, false, {}, {}}}});
+            b.space_before = header ? 12 : 3;
+            b.rule_below = header;
+            return b;
+        };
+        blocks.push_back(row({"Page", "Record", "Code", "Legal basis", "Count"}, true));
+        for (const ScheduleRow& r : rows)
+            blocks.push_back(row({std::to_string(r.bundle_page), r.record_title, r.code.empty() ? "-" : r.code,
+                                  r.citation, std::to_string(r.count)},
+                                 false));
+    }
+    // What each code means, once per code.
+    std::map<std::pair<std::string, std::string>, std::string> reasons;
+    for (const RecordDisclosure& rd : d.records) {
+        for (const Redaction& r : rd.redactions) reasons.emplace(std::make_pair(r.reason.code, r.reason.citation), r.reason.explanation);
+        if (rd.fate == RecordFate::WithholdInFull && rd.withheld_because)
+            reasons.emplace(std::make_pair(rd.withheld_because->code, rd.withheld_because->citation),
+                            rd.withheld_because->explanation);
+    }
+    if (!reasons.empty()) blocks.push_back(heading("What the codes mean", 12));
+    for (const auto& [key, explanation] : reasons) {
+        Block b = paragraph({bold(key.first.empty() ? "-" : key.first), TextRun{dash + key.second, Face::Regular, false, {}, {}}}, 10);
+        b.space_before = 6;
+        b.keep_with_next = !explanation.empty();
+        blocks.push_back(std::move(b));
+        if (!explanation.empty()) {
+            Block e = text_block(explanation, 9.5, Ink::Grey);
+            e.indent = 12;
+            blocks.push_back(std::move(e));
+        }
+    }
+    return blocks;
+}
+
+// ---- Art 15 information ---------------------------------------------------------------
+
+std::vector<Block> information_blocks(const Disclosure& d, const ControllerSettings& s) {
+    std::vector<Block> blocks;
+    Block title = heading("Information about your personal data", 16);
+    title.space_before = 0;
+    blocks.push_back(title);
+    blocks.push_back(text_block("As well as a copy of your personal data, " + regime_label(d) +
+                                " entitles you to the following information."));
+    auto section = [&](const std::string& head, const std::vector<std::string>& lines, bool bullets) {
+        blocks.push_back(heading(head, 11.5));
+        for (const std::string& line : lines) {
+            Block b = text_block(bullets ? "\xE2\x80\xA2 " + line : line);
+            b.indent = bullets ? 8 : 0;
+            b.space_before = 3;
+            blocks.push_back(std::move(b));
+        }
+    };
+    std::vector<std::string> who = {s.controller_name, s.controller_contact};
+    if (!s.dpo_contact.empty()) who.push_back(s.dpo_contact);
+    section("Who holds your data", who, false);
+    section("Why we hold it", s.purposes, true);
+    section("The law that allows us to use it", s.lawful_bases, true);
+    section("What kinds of data we hold", s.categories_of_data, true);
+    section("Who we may share it with", s.recipients, true);
+    section("How long we keep it", {s.retention}, false);
+    section("Where it came from", {s.source}, false);
+    section("Automated decisions", {s.automated_decision_making}, false);
+    section("Transfers outside the United Kingdom", {s.international_transfers}, false);
+    blocks.push_back(heading("Your rights", 13));
+    for (const auto& [head, text] : s.rights) section(head, {text}, false);
+    return blocks;
+}
+
+// ---- the cover -------------------------------------------------------------------------
+
+std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int records_redacted) {
+    std::vector<Block> blocks;
+    Block title = heading("Disclosure bundle", 20);
+    title.space_before = 0;
+    blocks.push_back(title);
+    blocks.push_back(text_block("Subject access request " + plan.reference, 12));
+    Block date = text_block("Date of export: " + plan.export_date + dot + "Prepared under " + regime_label(d), 10, Ink::Grey);
+    date.space_before = 4;
+    blocks.push_back(date);
+    if (d.draft) {
+        Block draft = paragraph({bold("DRAFT \xE2\x80\x94 not for disclosure. "),
+                                 TextRun{"This bundle is for review. It must not be sent to the requester until it has been approved and exported as final.", Face::Regular, false, {}, {}}},
+                                10, Ink::Red);
+        draft.space_before = 10;
+        blocks.push_back(draft);
+    }
+
+    blocks.push_back(heading("Contents", 13));
+    auto entry = [&](const std::string& text, const std::string& detail, int page) {
+        std::vector<TextRun> spans = {TextRun{text, Face::Regular, false, {}, {}}};
+        if (!detail.empty()) spans.push_back(TextRun{dot + detail, Face::Regular, false, {}, {}});
+        Block b = paragraph(std::move(spans), 10);
+        b.right = "page " + std::to_string(page);
+        b.space_before = 3;
+        return b;
+    };
+    for (std::size_t i = 0; i < d.records.size(); ++i) {
+        const RecordDisclosure& rd = d.records[i];
+        if (rd.fate == RecordFate::WithholdInFull) continue;
+        const RecordPlacement& at = plan.placements[i];
+        blocks.push_back(entry(rd.title, std::string(kind_label(rd.record->kind)) + ", " + plural(at.page_count, "page", "pages"), at.first_page));
+    }
+    blocks.push_back(entry("Redaction schedule", "", plan.schedule_page));
+    blocks.push_back(entry("Information about your personal data", "", plan.information_page));
+
+    blocks.push_back(heading("Redactions", 13));
+    if (plan.redaction_count == 0)
+        blocks.push_back(text_block("Nothing in this bundle has been redacted."));
+    else
+        blocks.push_back(text_block(
+            plural(plan.redaction_count, "redaction", "redactions") + " in " +
+            plural(records_redacted, "record", "records") +
+            ". Each is shown as a black box with a reason code. The redaction schedule on page " +
+            std::to_string(plan.schedule_page) + " lists them with the law that allows each one."));
+
+    std::vector<const RecordDisclosure*> withheld;
+    for (const RecordDisclosure& rd : d.records)
+        if (rd.fate == RecordFate::WithholdInFull) withheld.push_back(&rd);
+    if (!withheld.empty()) {
+        blocks.push_back(heading("Records withheld in full", 13));
+        blocks.push_back(text_block("These records are not included. The law allows us to withhold them completely:"));
+        for (const RecordDisclosure* rd : withheld) {
+            const Reason reason = rd->withheld_because.value_or(Reason{});
+            Block b = paragraph({TextRun{rd->title + dash, Face::Regular, false, {}, {}}, bold(reason.code.empty() ? "-" : reason.code),
+                                 TextRun{reason.citation.empty() ? "" : dot + reason.citation, Face::Regular, false, {}, {}}},
+                                10);
+            b.space_before = 4;
+            b.indent = 8;
+            blocks.push_back(std::move(b));
+            if (!reason.explanation.empty()) {
+                Block e = text_block(reason.explanation, 9.5, Ink::Grey);
+                e.indent = 20;
+                blocks.push_back(std::move(e));
+            }
+        }
+    }
+    if (!d.skipped_records.empty()) {
+        blocks.push_back(heading("Records that could not be read", 13));
+        blocks.push_back(text_block("We could not read these records, so they are not in this bundle. We will look at them again and tell you the outcome:"));
+        for (const std::string& name : d.skipped_records) {
+            Block b = text_block("\xE2\x80\xA2 " + name);
+            b.indent = 8;
+            b.space_before = 2;
+            blocks.push_back(std::move(b));
+        }
+    }
+    if (d.draft) {
+        std::vector<const RecordDisclosure*> consult;
+        for (const RecordDisclosure& rd : d.records)
+            if (rd.consult_other_agency && rd.fate == RecordFate::Disclose) consult.push_back(&rd);
+        if (!consult.empty()) {
+            Block h = heading("Before final disclosure", 13);
+            h.ink = Ink::Red;
+            blocks.push_back(h);
+            blocks.push_back(text_block("These records came from another agency. Consult it before the final export:", 10, Ink::Red));
+            for (const RecordDisclosure* rd : consult) {
+                Block b = text_block("\xE2\x80\xA2 " + rd->title, 10, Ink::Red);
+                b.indent = 8;
+                blocks.push_back(std::move(b));
+            }
+        }
+    }
+    return blocks;
+}
+
+PlannedPage text_page(LaidOutPage laid, std::string title, std::string detail) {
+    PlannedPage p;
+    p.kind = PageKind::Text;
+    p.width = PageFrame{}.width;
+    p.height = PageFrame{}.height;
+    p.band_title = std::move(title);
+    p.band_detail = std::move(detail);
+    p.text = std::move(laid);
+    return p;
+}
+
+} // namespace
+
+BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const ControllerSettings& settings,
+                       double dpi, const std::string& export_date) {
+    if (!d.request) throw ExportError("", "the disclosure has no request");
+    BundlePlan plan;
+    plan.reference = d.request->reference;
+    plan.export_date = export_date;
+    TextLayout a4(fonts, PageFrame{});
+
+    plan.spans.resize(d.records.size());
+    plan.placements.resize(d.records.size());
+    std::vector<Part> parts;
+    for (std::size_t i = 0; i < d.records.size(); ++i) {
+        const RecordDisclosure& rd = d.records[i];
+        if (!rd.record) throw ExportError(rd.title, "the disclosure names no record");
+        if (rd.fate == RecordFate::WithholdInFull) continue;
+        plan.spans[i] = std::make_unique<SectionSpans>(rd);
+        parts.push_back(rd.record->kind == RecordKind::Pdf ? pdf_part(d, i, *plan.spans[i], dpi)
+                                                           : text_part(d, i, *plan.spans[i], a4));
+    }
+
+    // Each (record, redaction) counts once, on the first page it shows on; the schedule counts
+    // per page, so a redaction split over two pages is listed on both.
+    std::map<std::size_t, std::vector<std::size_t>> canonical;
+    for (const Part& part : parts) canonical[part.record] = canonical_redactions(d.records[part.record]);
+
+    std::vector<LaidOutPage> information = a4.lay_out(information_blocks(d, settings));
+    std::vector<LaidOutPage> schedule, cover;
+    std::size_t cover_pages = 1;
+    for (int attempt = 0;; ++attempt) {
+        int next = static_cast<int>(cover_pages) + 1;
+        plan.shown.clear();
+        std::map<std::tuple<int, std::size_t, std::string, std::string>, std::set<std::size_t>> groups;
+        std::set<std::pair<std::size_t, std::size_t>> seen;
+        std::set<std::size_t> records_redacted;
+        for (const Part& part : parts) {
+            RecordPlacement& at = plan.placements[part.record];
+            at.first_page = next;
+            at.page_count = static_cast<int>(part.pages.size());
+            at.source_pages.clear();
+            for (std::size_t p = 0; p < part.pages.size(); ++p)
+                if (part.pages[p].kind == PageKind::Raster) at.source_pages.push_back(next + static_cast<int>(p));
+            const RecordDisclosure& rd = d.records[part.record];
+            for (const auto& [page_index, r] : part.shown) {
+                std::size_t c = canonical[part.record][r];
+                int page = next + static_cast<int>(page_index);
+                const Reason& reason = rd.redactions[c].reason;
+                groups[{page, part.record, reason.code, reason.citation}].insert(c);
+                records_redacted.insert(part.record);
+                if (seen.insert({part.record, c}).second)
+                    plan.shown.push_back({part.record, c, page, part.record_page_of[page_index]});
+            }
+            next += static_cast<int>(part.pages.size());
+        }
+        plan.redaction_count = static_cast<int>(seen.size());
+        plan.schedule.clear();
+        for (const auto& [key, members] : groups) {
+            const auto& [page, record, code, citation] = key;
+            plan.schedule.push_back({d.records[record].title, page, code, citation, static_cast<int>(members.size())});
+        }
+        plan.schedule_page = next;
+        schedule = a4.lay_out(schedule_blocks(d, plan.schedule, plan.redaction_count));
+        next += static_cast<int>(schedule.size());
+        plan.information_page = next;
+        cover = a4.lay_out(cover_blocks(d, plan, static_cast<int>(records_redacted.size())));
+        if (cover.size() == cover_pages) break;
+        if (attempt > 4) throw ExportError("", "the cover's length does not settle");
+        cover_pages = cover.size();
+    }
+
+    const std::string reference_title = "Subject access request " + plan.reference;
+    for (std::size_t i = 0; i < cover.size(); ++i)
+        plan.pages.push_back(text_page(std::move(cover[i]), reference_title, "Cover and contents"));
+    for (Part& part : parts) {
+        for (PlannedPage& p : part.pages) plan.pages.push_back(std::move(p));
+        for (RasterJob& j : part.jobs) plan.raster_jobs.push_back(std::move(j));
+    }
+    for (LaidOutPage& p : schedule)
+        plan.pages.push_back(text_page(std::move(p), "Redaction schedule", reference_title));
+    for (LaidOutPage& p : information)
+        plan.pages.push_back(text_page(std::move(p), "Information about your personal data", regime_label(d)));
+    return plan;
+}
+
+} // namespace safesar::exporting

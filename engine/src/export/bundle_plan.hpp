@@ -1,0 +1,75 @@
+// The whole bundle decided before a byte is written: every page in order (cover, records,
+// redaction schedule, Art 15 information), their sizes, numbers, headings, and which redaction
+// shows on which page. Knowing the page count first is what lets every footer say "page N of M".
+#pragma once
+
+#include "export/page_view.hpp"
+#include "export/raster_pipeline.hpp"
+#include "export/redaction_spans.hpp"
+#include "export/settings.hpp"
+#include "export/text_layout.hpp"
+#include "safesar/disclosure.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace safesar::exporting {
+
+// Heights of the heading band at the top of every page and the footer band at its foot.
+inline constexpr double band_top = 44, band_bottom = 28;
+
+enum class PageKind { Text, Raster };
+
+struct PlannedPage {
+    PageKind kind = PageKind::Text;
+    double width = 0, height = 0;        // the bundle page, points
+    std::string band_title, band_detail; // the heading band
+    LaidOutPage text;                    // Text pages
+    std::size_t record = 0;              // Raster pages: index into Disclosure::records
+    int source_page = 0;                 // Raster pages: 1-based page of the record
+    double source_width = 0, source_height = 0; // Raster pages: the source page as shown
+    bool reads_upward = false;           // Raster pages shown at 270°: vertical words read up
+};
+
+// A redaction as the bundle shows it.
+struct ShownRedaction {
+    std::size_t record = 0;    // index into Disclosure::records
+    std::size_t redaction = 0; // index into RecordDisclosure::redactions
+    int bundle_page = 0;
+    int record_page = 0; // PDF records: the page of the record; 0 otherwise
+};
+
+struct ScheduleRow {
+    std::string record_title;
+    int bundle_page = 0;
+    std::string code, citation;
+    int count = 0;
+};
+
+struct RecordPlacement {
+    int first_page = 0, page_count = 0; // 0 for withheld records
+    std::vector<int> source_pages;       // PDF records: bundle page of each source page
+};
+
+struct BundlePlan {
+    std::string reference, export_date;
+    std::vector<PlannedPage> pages;
+    std::vector<RasterJob> raster_jobs;           // one per Raster page, in page order
+    std::vector<std::unique_ptr<SectionSpans>> spans; // per record; null when withheld
+    std::vector<RecordPlacement> placements;      // per record
+    std::vector<ShownRedaction> shown;            // each (record, redaction) once, first page
+    std::vector<ScheduleRow> schedule;
+    int redaction_count = 0; // distinct redactions shown
+    int schedule_page = 0, information_page = 0;
+};
+
+const char* kind_label(RecordKind kind); // "PDF document", "E-mail", ...
+const char* kind_key(RecordKind kind);   // "pdf", "email", ... (JSON)
+
+// Throws ExportError when a record cannot be opened or a redaction cannot be placed.
+BundlePlan plan_bundle(const Disclosure& disclosure, const Fonts& fonts,
+                       const ControllerSettings& settings, double dpi,
+                       const std::string& export_date);
+
+} // namespace safesar::exporting

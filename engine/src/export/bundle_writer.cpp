@@ -1,0 +1,216 @@
+#include "export/bundle_writer.hpp"
+
+#include "export/podofo.hpp"
+#include "export/utf8.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace safesar::exporting {
+
+namespace {
+using PoDoFo::PdfPainter;
+
+const char* const draft_text = "DRAFT \xE2\x80\x94 not for disclosure";
+
+void set_ink(PdfPainter& painter, Ink ink) {
+    switch (ink) {
+    case Ink::Black: painter.SetColor(0, 0, 0); break;
+    case Ink::Grey: painter.SetColor(0.38, 0.38, 0.38); break;
+    case Ink::White: painter.SetColor(1, 1, 1); break;
+    case Ink::Red: painter.SetColor(0.75, 0.05, 0.05); break;
+    }
+}
+
+void draw_string(PdfPainter& painter, const FontFace& face, double size, double x, double y,
+                 const std::string& printable) {
+    if (printable.empty()) return;
+    PoDoFo::PdfFont* font = face.pdf_font();
+    font->SetFontSize(static_cast<float>(size));
+    font->SetFontScale(100);
+    font->SetFontCharSpace(0);
+    painter.SetFont(font);
+    painter.DrawText(x, y, pdf_text(printable));
+}
+
+// The longest start of `printable` that fits `width`, with an ellipsis when cut.
+std::string fit(const FontFace& face, const std::string& printable, double size, double width) {
+    if (face.width(printable, size) <= width) return printable;
+    const std::string ellipsis = "\xE2\x80\xA6";
+    std::string out;
+    for (std::size_t pos = 0; pos < printable.size();) {
+        std::size_t start = pos;
+        next_code_point(printable, pos);
+        std::string longer = out + printable.substr(start, pos - start);
+        if (face.width(longer + ellipsis, size) > width) break;
+        out = std::move(longer);
+    }
+    return out + ellipsis;
+}
+
+class PageWriter {
+  public:
+    PageWriter(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan, bool draft)
+        : document_(document), fonts_(fonts), plan_(plan), draft_(draft) {}
+
+    void text_page(const PlannedPage& page, int number, int total) {
+        PoDoFo::PdfPage* pdf_page = document_.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
+        PdfPainter painter;
+        painter.SetPage(pdf_page);
+        for (const DrawnRule& rule : page.text.rules) {
+            painter.SetStrokingGray(0.6);
+            painter.SetStrokeWidth(0.5);
+            painter.DrawLine(rule.x0, page.height - rule.y - 3, rule.x1, page.height - rule.y - 3);
+        }
+        for (const DrawnText& t : page.text.texts) {
+            const FontFace& face = t.face == Face::Bold ? fonts_.bold : fonts_.regular;
+            double y = page.height - t.baseline;
+            if (t.token) {
+                // The box is as wide for every name; the redacted text is not in the layout at all.
+                painter.SetColor(0, 0, 0);
+                double bottom = y + face.descent() * t.size - 1;
+                painter.Rectangle(t.x, bottom, t.box_width, (face.ascent() - face.descent()) * t.size + 2);
+                painter.Fill();
+                double w = face.width(t.text, t.size);
+                set_ink(painter, Ink::White);
+                draw_string(painter, face, t.size, t.x + (t.box_width - w) / 2, y, t.text);
+                continue;
+            }
+            set_ink(painter, t.ink);
+            draw_string(painter, face, t.size, t.x, y, t.text);
+        }
+        band(painter, page, number, total);
+        painter.FinishPage();
+    }
+
+    void raster_page(const PlannedPage& page, const RasterResult& raster, int number, int total) {
+        const EncodedImage& e = raster.image;
+        // The image goes first: a streamed document writes one stream at a time.
+        PoDoFo::PdfImage image(&document_);
+        image.SetImageColorSpace(e.colour ? PoDoFo::ePdfColorSpace_DeviceRGB : PoDoFo::ePdfColorSpace_DeviceGray);
+        image.GetObject()->GetDictionary().AddKey(
+            PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName(e.filter == ImageFilter::Dct ? "DCTDecode" : "FlateDecode"));
+        PoDoFo::PdfMemoryInputStream stream(e.data.data(), static_cast<PoDoFo::pdf_long>(e.data.size()));
+        image.SetImageDataRaw(static_cast<unsigned>(e.width), static_cast<unsigned>(e.height),
+                              static_cast<unsigned>(e.bits_per_component), &stream);
+
+        PoDoFo::PdfPage* pdf_page = document_.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
+        PdfPainter painter;
+        painter.SetPage(pdf_page);
+        double image_x = (page.width - page.source_width) / 2;
+        painter.DrawImage(image_x, band_bottom, &image, page.source_width / e.width,
+                          page.source_height / e.height);
+        band(painter, page, number, total);
+
+        // The text layer: invisible (render mode 3), only the kept words, each stretched to its
+        // box so extraction finds the same spaces and reading order as in the source.
+        painter.Save();
+        painter.SetTextRenderingMode(PoDoFo::ePdfTextRenderingMode_Invisible);
+        PageView view(*plan_.spans[page.record], page.source_page);
+        for (const KeptWord& word : view.kept_words()) place_word(painter, page, image_x, word);
+        painter.Restore();
+        painter.SetTextRenderingMode(PoDoFo::ePdfTextRenderingMode_Fill);
+        painter.FinishPage();
+    }
+
+  private:
+    void place_word(PdfPainter& painter, const PlannedPage& page, double image_x, const KeptWord& word) {
+        const FontFace& face = fonts_.regular;
+        std::string text = face.printable(word.text);
+        const Box& b = word.box;
+        if (text.empty() || b.width() <= 0 || b.height() <= 0) return;
+        const double em_height = face.ascent() - face.descent();
+        // Horizontal or vertical (a rotated page's words stand on end): whichever needs the
+        // stretch nearest to none.
+        double size_h = b.height() / em_height, size_v = b.width() / em_height;
+        double scale_h = b.width() / std::max(1e-6, face.width(text, size_h));
+        double scale_v = b.height() / std::max(1e-6, face.width(text, size_v));
+        bool vertical = count_code_points(text) >= 2 && std::abs(std::log(scale_v)) + 0.3 < std::abs(std::log(scale_h));
+        double size = vertical ? size_v : size_h;
+        double scale = std::clamp(vertical ? scale_v : scale_h, 0.1, 10.0);
+        PoDoFo::PdfFont* font = face.pdf_font();
+        font->SetFontSize(static_cast<float>(size));
+        font->SetFontScale(static_cast<float>(scale * 100));
+        font->SetFontCharSpace(0);
+        painter.SetFont(font);
+        const double top = band_bottom + page.source_height; // the source page's top edge
+        const double lift = -face.descent() * size;          // baseline above the glyphs' foot
+        if (!vertical) {
+            painter.DrawText(image_x + b.x0, top - b.y1 + lift, pdf_text(text));
+        } else if (!page.reads_upward) {
+            painter.Save(); // reads downwards: the text's x axis points down the page
+            painter.SetTransformationMatrix(0, -1, 1, 0, image_x + b.x0 + lift, top - b.y0);
+            painter.DrawText(0, 0, pdf_text(text));
+            painter.Restore();
+        } else {
+            painter.Save(); // reads upwards
+            painter.SetTransformationMatrix(0, 1, -1, 0, image_x + b.x1 - lift, top - b.y1);
+            painter.DrawText(0, 0, pdf_text(text));
+            painter.Restore();
+        }
+    }
+
+    void band(PdfPainter& painter, const PlannedPage& page, int number, int total) {
+        const double w = page.width, h = page.height;
+        const double margin = std::min(40.0, w * 0.07);
+        double title_width = w - 2 * margin;
+        if (draft_) {
+            std::string text = fonts_.bold.printable(draft_text);
+            double tw = fonts_.bold.width(text, 8);
+            double bw = tw + 12;
+            painter.SetColor(0.75, 0.05, 0.05);
+            painter.Rectangle(w - margin - bw, h - 26, bw, 17);
+            painter.Fill();
+            set_ink(painter, Ink::White);
+            draw_string(painter, fonts_.bold, 8, w - margin - bw + 6, h - 20.5, text);
+            title_width -= bw + 10;
+        }
+        set_ink(painter, Ink::Black);
+        draw_string(painter, fonts_.bold, 10, margin, h - 19,
+                    fit(fonts_.bold, fonts_.bold.printable(page.band_title), 10, title_width));
+        set_ink(painter, Ink::Grey);
+        draw_string(painter, fonts_.regular, 8, margin, h - 32,
+                    fit(fonts_.regular, fonts_.regular.printable(page.band_detail), 8, w - 2 * margin));
+        painter.SetStrokingGray(0.6);
+        painter.SetStrokeWidth(0.5);
+        painter.DrawLine(margin, h - band_top + 4, w - margin, h - band_top + 4);
+
+        std::string footer = plan_.reference;
+        if (draft_) footer += " \xC2\xB7 " + std::string(draft_text);
+        footer += " \xC2\xB7 page " + std::to_string(number) + " of " + std::to_string(total);
+        footer = fit(fonts_.regular, fonts_.regular.printable(footer), 8, w - 2 * margin);
+        double fw = fonts_.regular.width(footer, 8);
+        set_ink(painter, draft_ ? Ink::Red : Ink::Grey);
+        draw_string(painter, fonts_.regular, 8, (w - fw) / 2, 11, footer);
+    }
+
+    PoDoFo::PdfDocument& document_;
+    const Fonts& fonts_;
+    const BundlePlan& plan_;
+    bool draft_;
+};
+} // namespace
+
+void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan,
+                        bool draft, RasterPipeline& pipeline, WriteStats& stats) {
+    PageWriter writer(document, fonts, plan, draft);
+    const int total = static_cast<int>(plan.pages.size());
+    for (std::size_t i = 0; i < plan.pages.size(); ++i) {
+        const PlannedPage& page = plan.pages[i];
+        int number = static_cast<int>(i) + 1;
+        if (page.kind == PageKind::Text) {
+            writer.text_page(page, number, total);
+        } else {
+            RasterResult raster = pipeline.next();
+            writer.raster_page(page, raster, number, total);
+            ++stats.raster_pages;
+            stats.render_seconds += raster.render_seconds;
+            stats.encode_seconds += raster.encode_seconds;
+            stats.image_bytes += raster.image.data.size();
+            ++stats.image_methods[raster.image.method];
+        }
+        ++stats.pages;
+    }
+}
+
+} // namespace safesar::exporting

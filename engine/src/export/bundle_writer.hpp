@@ -1,0 +1,28 @@
+// Drawing the planned pages with PoDoFo, in order: text pages from their layout, PDF pages as
+// their burnt image plus an invisible text layer of the kept words only.
+#pragma once
+
+#include "export/bundle_plan.hpp"
+#include "export/fonts.hpp"
+#include "export/raster_pipeline.hpp"
+
+#include <map>
+#include <string>
+
+namespace PoDoFo {
+class PdfDocument;
+}
+
+namespace safesar::exporting {
+
+struct WriteStats {
+    int pages = 0, raster_pages = 0;
+    double render_seconds = 0, encode_seconds = 0; // summed over worker threads
+    std::size_t image_bytes = 0;
+    std::map<std::string, int> image_methods; // "grey 2-bit Flate" -> pages
+};
+
+void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan,
+                        bool draft, RasterPipeline& pipeline, WriteStats& stats);
+
+} // namespace safesar::exporting

@@ -1,0 +1,144 @@
+// export_bundle: plan, render and write the PDF, write the JSON, verify both under their
+// temporary names, and only then rename them into place. Any failure leaves nothing behind.
+#include "safesar/export.hpp"
+
+#include "export/atomic_file.hpp"
+#include "export/bundle_plan.hpp"
+#include "export/bundle_writer.hpp"
+#include "export/fonts.hpp"
+#include "export/json_writer.hpp"
+#include "export/output_document.hpp"
+#include "export/podofo.hpp"
+#include "export/raster_pipeline.hpp"
+#include "export/settings.hpp"
+#include "safesar/errors.hpp"
+#include "safesar/verify.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+namespace safesar {
+
+namespace {
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buffer[11];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
+}
+
+// The reference names the files: it must be one plain file name.
+void check_reference(const std::string& reference) {
+    bool bad = reference.empty() || reference == "." || reference == ".." || reference.front() == '.' ||
+               reference.size() > 200;
+    for (char c : reference)
+        if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) bad = true;
+    if (bad) throw ExportError(reference, "the reference cannot name an output file");
+}
+
+int worker_count(int requested) {
+    if (requested > 0) return requested;
+    return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+}
+
+std::string summary(const std::vector<std::string>& failures) {
+    std::string out;
+    for (std::size_t i = 0; i < failures.size() && i < 3; ++i) out += (i ? "; " : "") + failures[i];
+    if (failures.size() > 3) out += "; and " + std::to_string(failures.size() - 3) + " more";
+    return out;
+}
+} // namespace
+
+ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& options) {
+    if (!disclosure.request) throw ExportError("", "the disclosure has no request");
+    const std::string reference = disclosure.request->reference;
+    check_reference(reference);
+    if (options.dpi < 36 || options.dpi > 600)
+        throw ExportError("", "dpi must be between 36 and 600, not " + std::to_string(options.dpi));
+    std::error_code ec;
+    fs::create_directories(options.out_dir, ec);
+    if (ec) throw ExportError(options.out_dir.string(), "cannot create the folder: " + ec.message());
+
+    ControllerSettings settings;
+    try {
+        settings = exporting::load_controller_settings(options.settings_file);
+    } catch (const DataError& e) {
+        throw ExportError(e.file(), e.reason());
+    }
+    PoDoFo::PdfError::EnableLogging(false); // errors reach the caller as ExportError instead
+    PoDoFo::PdfError::EnableDebug(false);
+
+    const std::string pdf_name = reference + ".pdf", json_name = reference + ".json";
+    exporting::AtomicFile pdf(options.out_dir / pdf_name);
+    exporting::AtomicFile json(options.out_dir / json_name);
+    ExportResult result;
+    try {
+        auto start = Clock::now();
+        exporting::BundlePlan plan;
+        {
+            exporting::OutputDocument document(pdf.temp_path(), options.password);
+            exporting::Fonts fonts = exporting::embed_fonts(document.document());
+            plan = exporting::plan_bundle(disclosure, fonts, settings, options.dpi,
+                                          options.export_date.empty() ? today() : options.export_date);
+            result.timings.plan_seconds = seconds_since(start);
+            start = Clock::now();
+            exporting::WriteStats stats;
+            {
+                exporting::RasterPipeline pipeline(plan.raster_jobs, worker_count(options.workers));
+                exporting::write_bundle_pages(document.document(), fonts, plan, disclosure.draft,
+                                              pipeline, stats);
+            }
+            document.close(reference);
+            result.timings.write_seconds = seconds_since(start);
+            result.timings.render_seconds = stats.render_seconds;
+            result.timings.encode_seconds = stats.encode_seconds;
+            result.timings.image_bytes = stats.image_bytes;
+            result.timings.image_encodings = stats.image_methods;
+        }
+        exporting::write_whole_file(json.temp_path(), exporting::bundle_json(disclosure, plan, settings, pdf_name));
+        pdf.sync();
+        json.sync();
+        if (options.verify) {
+            start = Clock::now();
+            VerifyReport report = verify_output({pdf.temp_path(), json.temp_path(), pdf_name, json_name},
+                                                disclosure, options.password);
+            result.timings.verify_seconds = seconds_since(start);
+            if (!report.ok())
+                throw ExportError(pdf_name, "verification failed, nothing was written: " + summary(report.failures));
+        }
+        pdf.commit();
+        try {
+            json.commit();
+        } catch (...) {
+            pdf.discard();
+            throw;
+        }
+        exporting::sync_directory(options.out_dir);
+        result.pdf = pdf.final_path();
+        result.json = json.final_path();
+        result.pages = static_cast<int>(plan.pages.size());
+        result.redactions = plan.redaction_count;
+    } catch (const PoDoFo::PdfError& e) {
+        throw ExportError(pdf_name, std::string("PoDoFo: ") + PoDoFo::PdfError::ErrorMessage(e.GetError()));
+    } catch (const ExportError&) {
+        throw;
+    } catch (const Error& e) {
+        throw ExportError(e.file(), e.reason());
+    } catch (const std::exception& e) {
+        throw ExportError(pdf_name, e.what());
+    }
+    return result;
+}
+
+} // namespace safesar

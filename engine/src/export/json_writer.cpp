@@ -1,0 +1,140 @@
+#include "export/json_writer.hpp"
+
+#include "export/record_text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace safesar::exporting {
+
+namespace {
+using nlohmann::ordered_json;
+
+// A label used twice in one object ("To" twice, two columns with one name) keeps both values.
+void put(ordered_json& object, const std::string& label, const std::string& value) {
+    std::string key = label.empty() ? "text" : label;
+    if (!object.contains(key)) {
+        object[key] = value;
+        return;
+    }
+    for (int n = 2;; ++n) {
+        std::string numbered = key + " (" + std::to_string(n) + ")";
+        if (!object.contains(numbered)) {
+            object[numbered] = value;
+            return;
+        }
+    }
+}
+
+std::string joined_bodies(const std::vector<std::vector<Piece>>& bodies) {
+    std::string out;
+    for (const auto& body : bodies) {
+        if (!out.empty()) out += "\n\n";
+        out += joined_text(body);
+    }
+    return out;
+}
+
+ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePlan& plan) {
+    const RecordDisclosure& rd = d.records[index];
+    ordered_json j;
+    j["title"] = rd.title;
+    if (rd.fate == RecordFate::WithholdInFull) {
+        Reason reason = rd.withheld_because.value_or(Reason{});
+        j["withheld"] = true;
+        j["reason"] = reason.code;
+        j["citation"] = reason.citation;
+        j["explanation"] = reason.explanation;
+        return j;
+    }
+    const Record& record = *rd.record;
+    const RecordPlacement& at = plan.placements[index];
+    j["withheld"] = false;
+    j["kind"] = kind_key(record.kind);
+    j["date"] = record.date;
+    j["first_page"] = at.first_page;
+    j["page_count"] = at.page_count;
+    if (d.draft && rd.consult_other_agency) j["consult_other_agency"] = true;
+
+    RecordText text = record_text(*plan.spans[index]);
+    if (!text.pages.empty()) {
+        ordered_json pages = ordered_json::array();
+        for (std::size_t i = 0; i < text.pages.size(); ++i) {
+            ordered_json page = {{"page", text.pages[i].page}, {"text", joined_text(text.pages[i].text)}};
+            int p = text.pages[i].page;
+            if (p >= 1 && static_cast<std::size_t>(p) <= at.source_pages.size())
+                page["bundle_page"] = at.source_pages[static_cast<std::size_t>(p) - 1];
+            pages.push_back(std::move(page));
+        }
+        j["pages"] = std::move(pages);
+    }
+    if (!text.headers.empty()) {
+        ordered_json headers = ordered_json::object();
+        for (const LabelledPieces& f : text.headers) put(headers, f.label, joined_text(f.value));
+        j["headers"] = std::move(headers);
+    }
+    if (record.kind == RecordKind::Email) {
+        j["body"] = joined_bodies(text.bodies);
+    } else if (!text.bodies.empty()) {
+        j["text"] = joined_bodies(text.bodies);
+    }
+    if (!text.rows.empty()) {
+        ordered_json rows = ordered_json::array();
+        for (const auto& row : text.rows) {
+            ordered_json object = ordered_json::object();
+            for (const LabelledPieces& f : row) put(object, f.label, joined_text(f.value));
+            rows.push_back(std::move(object));
+        }
+        j["rows"] = std::move(rows);
+    }
+    return j;
+}
+} // namespace
+
+std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
+                        const ControllerSettings& settings, const std::string& pdf_file_name) {
+    ordered_json j;
+    j["schema"] = bundle_schema;
+    j["reference"] = plan.reference;
+    j["exported"] = plan.export_date;
+    j["draft"] = d.draft;
+    j["pdf"] = {{"file", pdf_file_name}, {"pages", plan.pages.size()}};
+
+    ordered_json records = ordered_json::array();
+    for (std::size_t i = 0; i < d.records.size(); ++i) records.push_back(record_json(d, i, plan));
+    j["records"] = std::move(records);
+
+    ordered_json redactions = ordered_json::array();
+    for (const ShownRedaction& s : plan.shown) {
+        const RecordDisclosure& rd = d.records[s.record];
+        const Reason& reason = rd.redactions[s.redaction].reason;
+        ordered_json r = {{"record", rd.title}};
+        r["page"] = s.record_page > 0 ? ordered_json(s.record_page) : ordered_json(nullptr);
+        r["bundle_page"] = s.bundle_page;
+        r["reason"] = reason.code;
+        r["citation"] = reason.citation;
+        redactions.push_back(std::move(r));
+    }
+    j["redactions"] = std::move(redactions);
+
+    ordered_json reasons = ordered_json::array();
+    std::vector<std::pair<std::string, std::string>> seen;
+    auto add_reason = [&](const Reason& reason) {
+        auto key = std::make_pair(reason.code, reason.citation);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) return;
+        seen.push_back(key);
+        reasons.push_back({{"code", reason.code}, {"citation", reason.citation}, {"explanation", reason.explanation}});
+    };
+    for (const RecordDisclosure& rd : d.records) {
+        if (rd.fate == RecordFate::WithholdInFull && rd.withheld_because) add_reason(*rd.withheld_because);
+        if (rd.fate == RecordFate::Disclose)
+            for (const Redaction& r : rd.redactions) add_reason(r.reason);
+    }
+    j["reasons"] = std::move(reasons);
+    j["skipped_records"] = d.skipped_records;
+    j["supplementary_information"] = settings_json(settings);
+    return j.dump(2) + "\n";
+}
+
+} // namespace safesar::exporting

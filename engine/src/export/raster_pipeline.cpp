@@ -1,0 +1,103 @@
+#include "export/raster_pipeline.hpp"
+
+#include "export/page_raster.hpp"
+#include "export/poppler.hpp"
+#include "export/source_pdf.hpp"
+#include "safesar/errors.hpp"
+
+#include <chrono>
+
+namespace safesar::exporting {
+
+namespace {
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+} // namespace
+
+RasterPipeline::RasterPipeline(std::vector<RasterJob> jobs, int workers)
+    : jobs_(std::move(jobs)), slots_(jobs_.size()) {
+    std::size_t n = static_cast<std::size_t>(std::max(1, workers));
+    n = std::min(n, std::max<std::size_t>(1, jobs_.size()));
+    window_ = 2 * n; // pages rendered ahead of the writer
+    if (jobs_.empty()) return;
+    for (std::size_t i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
+}
+
+RasterPipeline::~RasterPipeline() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    changed_.notify_all();
+    for (std::thread& t : threads_) t.join();
+}
+
+void RasterPipeline::work() {
+    // Each worker opens its own copy of a source document: Poppler documents are not shared
+    // between threads.
+    const Record* open_record = nullptr;
+    std::unique_ptr<poppler::document> doc;
+    for (;;) {
+        std::size_t index;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] {
+                return stop_ || next_job_ >= jobs_.size() || next_job_ < next_out_ + window_;
+            });
+            if (stop_ || next_job_ >= jobs_.size()) return;
+            index = next_job_++;
+        }
+        const RasterJob& job = jobs_[index];
+        Slot slot;
+        try {
+            if (job.record != open_record) {
+                doc.reset();
+                open_record = nullptr;
+                doc = open_source_pdf(*job.record);
+                open_record = job.record;
+            }
+            std::unique_ptr<poppler::page> page(doc->create_page(job.page_index));
+            if (!page)
+                throw ExportError(job.record->name, "page " + std::to_string(job.page_index + 1) +
+                                                        " cannot be read");
+            auto start = std::chrono::steady_clock::now();
+            Raster raster = render_page(*page, job.dpi);
+            burn_boxes(raster, job.burns, job.width_pt, job.height_pt);
+            RasterResult result;
+            result.render_seconds = seconds_since(start);
+            start = std::chrono::steady_clock::now();
+            result.image = encode_page_image(raster);
+            result.encode_seconds = seconds_since(start);
+            slot.result = std::move(result);
+        } catch (const ExportError& e) {
+            slot.error = e.file().empty()
+                             ? std::make_exception_ptr(ExportError(job.record->name, e.reason()))
+                             : std::current_exception();
+        } catch (...) {
+            slot.error = std::current_exception();
+        }
+        {
+            std::lock_guard lock(mutex_);
+            slots_[index] = std::move(slot);
+        }
+        changed_.notify_all();
+    }
+}
+
+RasterResult RasterPipeline::next() {
+    std::unique_lock lock(mutex_);
+    if (next_out_ >= jobs_.size()) throw ExportError("", "no more pages to render");
+    Slot& slot = slots_[next_out_];
+    changed_.wait(lock, [&] { return slot.result.has_value() || slot.error != nullptr; });
+    ++next_out_;
+    std::exception_ptr error = slot.error;
+    RasterResult result = error ? RasterResult{} : std::move(*slot.result);
+    slot = Slot{};
+    lock.unlock();
+    changed_.notify_all();
+    if (error) std::rethrow_exception(error);
+    return result;
+}
+
+} // namespace safesar::exporting

@@ -1,0 +1,242 @@
+#include "export/text_match.hpp"
+
+#include "export/utf8.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+namespace safesar::exporting {
+
+namespace {
+bool is_word(char32_t c) { return c == U'_' || u_isalnum(static_cast<UChar32>(c)); }
+bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == U'\n'; }
+
+char32_t code_point_before(const std::string& s, std::size_t pos) {
+    if (pos == 0) return U' ';
+    std::size_t start = floor_char_boundary(s, pos - 1);
+    return next_code_point(s, start);
+}
+
+char32_t code_point_at(const std::string& s, std::size_t pos) {
+    if (pos >= s.size()) return U' ';
+    return next_code_point(s, pos);
+}
+
+std::string collapse_whitespace(std::string_view folded) {
+    std::string out;
+    bool space = false;
+    for (std::size_t pos = 0; pos < folded.size();) {
+        std::size_t start = pos;
+        char32_t c = next_code_point(folded, pos);
+        if (is_space(c)) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out.append(folded.substr(start, pos - start));
+    }
+    return out;
+}
+
+// "hill-\n  side" -> "hillside" (keep_hyphen: "hill-side"), as a line-end hyphen is read.
+std::string join_line_end_hyphens(const std::string& folded, bool keep_hyphen) {
+    std::string out;
+    for (std::size_t pos = 0; pos < folded.size();) {
+        if (folded[pos] == '-' && pos > 0 && is_word(code_point_before(folded, pos))) {
+            std::size_t q = pos + 1;
+            while (q < folded.size() && (folded[q] == ' ' || folded[q] == '\t')) ++q;
+            if (q < folded.size() && (folded[q] == '\n' || folded[q] == '\r')) {
+                if (folded[q] == '\r' && q + 1 < folded.size() && folded[q + 1] == '\n') ++q;
+                ++q;
+                std::size_t r = q;
+                while (r < folded.size()) {
+                    std::size_t next = r;
+                    if (!is_space(next_code_point(folded, next))) break;
+                    r = next;
+                }
+                if (r < folded.size() && is_word(code_point_at(folded, r))) {
+                    if (keep_hyphen) out += '-';
+                    pos = r;
+                    continue;
+                }
+            }
+        }
+        out += folded[pos++];
+    }
+    return out;
+}
+
+// The forms of one text that needles are looked for in.
+std::vector<std::string> variants(std::string_view raw) {
+    std::string folded = fold_text(raw);
+    std::vector<std::string> out = {collapse_whitespace(folded)};
+    if (folded.find('-') != std::string::npos) {
+        for (bool keep : {false, true}) {
+            std::string v = collapse_whitespace(join_line_end_hyphens(folded, keep));
+            if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
+        }
+    }
+    return out;
+}
+
+// Digit runs as the evaluation reads them: digits joined by spaces, ( ) . - / + and NBSP.
+std::vector<std::string> digit_runs(std::string_view raw) {
+    std::string text = fold_text(raw);
+    std::vector<std::string> runs;
+    std::string current;
+    auto is_joiner = [](char32_t c) {
+        return is_space(c) || c == U'(' || c == U')' || c == U'.' || c == U'-' || c == U'/' ||
+               c == U'+' || c == 0xA0;
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t c = next_code_point(text, pos);
+        if (c >= U'0' && c <= U'9') {
+            current += static_cast<char>(c);
+        } else if (!current.empty() && is_joiner(c)) {
+            continue; // a separator inside a run; a run cannot end on one
+        } else if (!current.empty()) {
+            runs.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) runs.push_back(std::move(current));
+    return runs;
+}
+} // namespace
+
+std::string fold_text(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_SUCCESS(status)) {
+        icu::UnicodeString normalised = nfkc->normalize(u, status);
+        if (U_SUCCESS(status)) u = normalised;
+    }
+    icu::UnicodeString cleaned;
+    for (int32_t i = 0; i < u.length();) {
+        UChar32 c = u.char32At(i);
+        i += U16_LENGTH(c);
+        switch (c) {
+        case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: continue;
+        case 0x2018: case 0x2019: case 0x02BC: case 0x2032: c = '\''; break;
+        case 0x2010: case 0x2011: c = '-'; break;
+        default: break;
+        }
+        cleaned.append(c);
+    }
+    cleaned.foldCase();
+    std::string out;
+    cleaned.toUTF8String(out);
+    return out;
+}
+
+std::string normalise(std::string_view utf8) { return collapse_whitespace(fold_text(utf8)); }
+
+std::size_t count_digits(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+std::string digits_key(std::string_view text) {
+    std::size_t first = text.find_first_not_of(" \t\r\n");
+    std::string_view s = first == std::string_view::npos ? std::string_view() : text.substr(first);
+    std::string d;
+    for (char c : s)
+        if (c >= '0' && c <= '9') d += c;
+    if ((!s.empty() && s.front() == '+') || d.rfind("00", 0) == 0) {
+        d.erase(0, d.find_first_not_of('0') == std::string::npos ? d.size() : d.find_first_not_of('0'));
+        if (d.rfind("44", 0) == 0) d.erase(0, 2);
+    }
+    std::size_t nz = d.find_first_not_of('0');
+    return nz == std::string::npos ? std::string() : d.substr(nz);
+}
+
+bool NeedleSet::add(std::string_view redacted_text, std::size_t id) {
+    Needle needle;
+    if (count_digits(redacted_text) >= 7) {
+        needle.digits = digits_key(redacted_text);
+        if (needle.digits.size() < 6) needle.digits.clear();
+    }
+    bool added = false;
+    if (!needle.digits.empty()) {
+        digit_needles_.push_back(needles_.size());
+        needles_.push_back(needle);
+        ids_.push_back(id);
+        return true;
+    }
+    for (const std::string& text : variants(redacted_text)) {
+        if (count_code_points(text) < 3) continue;
+        std::size_t index = needles_.size();
+        needles_.push_back(Needle{text, {}});
+        ids_.push_back(id);
+        added = true;
+        std::size_t pos = 0;
+        if (!is_word(next_code_point(text, pos))) {
+            odd_start_.push_back(index);
+            continue;
+        }
+        std::size_t end = 0;
+        while (end < text.size()) {
+            std::size_t next = end;
+            if (!is_word(next_code_point(text, next))) break;
+            end = next;
+        }
+        by_first_word_[text.substr(0, end)].push_back(index);
+    }
+    return added;
+}
+
+void NeedleSet::find_text(const std::string& h, std::vector<char>& hit) const {
+    auto matches_at = [&](std::size_t pos, const std::string& n) {
+        return h.compare(pos, n.size(), n) == 0 && !is_word(code_point_at(h, pos + n.size())) &&
+               !is_word(code_point_before(h, pos));
+    };
+    bool in_word = false;
+    for (std::size_t pos = 0; pos < h.size();) {
+        std::size_t start = pos;
+        bool word = is_word(next_code_point(h, pos));
+        if (word && !in_word) {
+            std::size_t end = pos;
+            while (end < h.size()) {
+                std::size_t next = end;
+                if (!is_word(next_code_point(h, next))) break;
+                end = next;
+            }
+            auto it = by_first_word_.find(h.substr(start, end - start));
+            if (it != by_first_word_.end())
+                for (std::size_t n : it->second)
+                    if (!hit[n] && matches_at(start, needles_[n].text)) hit[n] = 1;
+        }
+        in_word = word;
+    }
+    for (std::size_t n : odd_start_) {
+        if (hit[n]) continue;
+        for (std::size_t pos = h.find(needles_[n].text); pos != std::string::npos; pos = h.find(needles_[n].text, pos + 1)) {
+            if (matches_at(pos, needles_[n].text)) {
+                hit[n] = 1;
+                break;
+            }
+        }
+    }
+}
+
+std::vector<std::size_t> NeedleSet::find(std::string_view raw_text, bool digits) const {
+    std::vector<char> hit(needles_.size(), 0);
+    for (const std::string& v : variants(raw_text)) find_text(v, hit);
+    if (digits && !digit_needles_.empty()) {
+        for (const std::string& run : digit_runs(raw_text))
+            for (std::size_t n : digit_needles_)
+                if (!hit[n] && run.find(needles_[n].digits) != std::string::npos) hit[n] = 1;
+    }
+    std::vector<std::size_t> ids;
+    for (std::size_t n = 0; n < needles_.size(); ++n)
+        if (hit[n]) ids.push_back(ids_[n]);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+} // namespace safesar::exporting

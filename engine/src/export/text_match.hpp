@@ -1,0 +1,47 @@
+// Finding redacted strings in extracted text the way a reader (or the evaluation) would:
+// NFKC, case-folded, zero-width characters and soft hyphens removed, curly apostrophes as ',
+// whitespace collapsed, on word boundaries (Lee is not in Leeds, Zoe is in Zoe's), words broken
+// by a hyphen at a line end read joined. Phone-like strings (7 digits or more) match on their
+// digits alone, wherever the separators and line breaks fall.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace safesar::exporting {
+
+// NFKC + case fold + the character clean-up above; line breaks kept, whitespace not collapsed.
+std::string fold_text(std::string_view utf8);
+// fold_text, then whitespace runs as one space, trimmed.
+std::string normalise(std::string_view utf8);
+// The national number of a phone-like string: digits only, +44/0044 and leading zeros dropped.
+std::string digits_key(std::string_view text);
+std::size_t count_digits(std::string_view text);
+
+struct Needle {
+    std::string text;   // normalised; empty when matched by digits
+    std::string digits; // digits_key; empty when matched by text
+};
+
+// Every needle at once: a haystack is scanned once, word start by word start.
+class NeedleSet {
+  public:
+    // Returns false (and adds nothing) for strings too short to search (< 3 characters).
+    bool add(std::string_view redacted_text, std::size_t id);
+    std::size_t size() const { return needles_.size(); }
+
+    // Ids of needles found in `raw_text`; `digits` also tries the digit needles.
+    std::vector<std::size_t> find(std::string_view raw_text, bool digits) const;
+
+  private:
+    void find_text(const std::string& haystack, std::vector<char>& hit) const;
+    std::vector<Needle> needles_;
+    std::vector<std::size_t> ids_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+    std::vector<std::size_t> odd_start_; // needles that start with a non-word character
+    std::vector<std::size_t> digit_needles_;
+};
+
+} // namespace safesar::exporting

@@ -1,0 +1,180 @@
+// Gathering: walk records/, decide each file's kind from its content, read it into the
+// document model, and report every file that could not be read. Files are read on all cores;
+// the result is in path order whatever the timing.
+#include "safesar/gather.hpp"
+
+#include "file_kind.hpp"
+#include "safesar/errors.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace safesar {
+
+namespace {
+
+struct Found {
+    fs::path file;
+    std::string name; // relative to records/
+    std::string problem; // set when the walk itself rejects the file
+};
+
+// Every regular file under records/, sorted. A link that leads out of the case is refused:
+// gathering must not read (and so disclose) files the controller did not put in the case.
+std::vector<Found> walk_records(const Case& c) {
+    std::vector<Found> found;
+    const fs::path root = c.records_dir();
+    std::error_code ec;
+    if (!fs::is_directory(root, ec))
+        throw RecordError("records/", "the case has no records/ folder");
+    const fs::path case_root = fs::weakly_canonical(c.folder, ec);
+    auto options = fs::directory_options::skip_permission_denied;
+    for (auto it = fs::recursive_directory_iterator(root, options, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path& p = it->path();
+        Found f{p, fs::relative(p, root, ec).generic_string(), {}};
+        if (it->is_symlink(ec)) {
+            fs::path target = fs::weakly_canonical(p, ec);
+            auto rel = fs::relative(target, case_root, ec);
+            if (ec || rel.empty() || *rel.begin() == "..") {
+                f.problem = "a link that leads out of the case folder; not followed";
+                found.push_back(f);
+                it.disable_recursion_pending();
+                continue;
+            }
+        }
+        if (it->is_directory(ec)) continue;
+        if (!it->is_regular_file(ec)) {
+            f.problem = "not a regular file";
+        }
+        found.push_back(f);
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Found& a, const Found& b) { return a.name < b.name; });
+    return found;
+}
+
+// What one file turned into: its records (the file and its attachments) or why it failed.
+struct Outcome {
+    std::vector<Record> records;
+    std::vector<SkippedRecord> skipped;
+};
+
+class FileGatherer {
+  public:
+    explicit FileGatherer(const GatherOptions& options) : options_(options) {}
+
+    Outcome gather(const Found& f) {
+        Outcome out;
+        if (!f.problem.empty()) {
+            out.skipped.push_back({f.name, f.problem});
+            return out;
+        }
+        try {
+            FileKind kind = sniffer_.of_file(f.file);
+            std::vector<Record> attachments;
+            Record r = read_file(f.file, f.name, kind, nullptr, attachments);
+            out.records.push_back(std::move(r));
+            expand_attachments(attachments, out);
+        } catch (const Error& e) {
+            out.skipped.push_back({f.name, e.reason()});
+        } catch (const std::exception& e) {
+            out.skipped.push_back({f.name, std::string("could not be read: ") + e.what()});
+        }
+        return out;
+    }
+
+  private:
+    Record read_file(const fs::path& file, const std::string& name, const FileKind& kind,
+                     const std::vector<unsigned char>* bytes, std::vector<Record>& attachments) {
+        if (kind.empty) throw RecordError(name, "empty file (0 bytes)");
+        switch (kind.kind) {
+        case RecordKind::Pdf: return read_pdf(file, name, bytes, options_, attachments);
+        case RecordKind::Text: return read_text_note(file, name);
+        case RecordKind::Csv: return read_csv(file, name);
+        case RecordKind::Email: return read_email(file, name, attachments, options_);
+        case RecordKind::Image:
+            throw RecordError(name, "an image file (" + kind.mime +
+                                        "): scan it into a PDF to include it");
+        case RecordKind::Unknown: break;
+        }
+        throw RecordError(name, "not a kind SafeSAR reads (" + kind.mime + ")");
+    }
+
+    // Attachments become records of their own; a PDF attached to an e-mail is read here, and
+    // its own attachments in turn. Depth is bounded by the readers.
+    void expand_attachments(std::vector<Record>& pending, Outcome& out) {
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            Record a = std::move(pending[i]);
+            try {
+                if (a.sections.empty() && !a.bytes.empty()) {
+                    FileKind kind = sniffer_.of_bytes(a.bytes, a.name);
+                    std::vector<Record> nested;
+                    if (kind.kind == RecordKind::Pdf) {
+                        Record r = read_pdf(a.path, a.name, &a.bytes, options_, nested);
+                        r.parent = a.parent;
+                        r.bytes = std::move(a.bytes);
+                        a = std::move(r);
+                    } else if (kind.kind == RecordKind::Text || kind.kind == RecordKind::Csv) {
+                        Record r;
+                        r.path = a.path;
+                        r.name = a.name;
+                        r.parent = a.parent;
+                        r.kind = RecordKind::Text;
+                        r.mime_type = kind.mime;
+                        std::string text(a.bytes.begin(), a.bytes.end());
+                        r.sections.push_back({SectionKind::Body, "text", decode_text(text)});
+                        a = std::move(r);
+                    } else if (kind.empty) {
+                        throw RecordError(a.name, "empty attachment");
+                    } else if (kind.kind != RecordKind::Email) {
+                        throw RecordError(a.name, "attachment of a kind SafeSAR does not read (" +
+                                                      kind.mime + ")");
+                    }
+                    for (auto& n : nested) pending.push_back(std::move(n));
+                }
+                if (a.sections.empty() && a.kind != RecordKind::Pdf)
+                    throw RecordError(a.name, "attachment with no readable content");
+                out.records.push_back(std::move(a));
+            } catch (const Error& e) {
+                out.skipped.push_back({a.name, e.reason()});
+            }
+        }
+    }
+
+    const GatherOptions& options_;
+    FileKindSniffer sniffer_;
+};
+
+} // namespace
+
+GatherResult gather_records(const Case& c, const GatherOptions& options) {
+    const std::vector<Found> files = walk_records(c);
+    std::vector<Outcome> outcomes(files.size());
+
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        FileGatherer gatherer(options);
+        for (std::size_t i; (i = next++) < files.size();) outcomes[i] = gatherer.gather(files[i]);
+    };
+    unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                                                         static_cast<unsigned>(files.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+
+    GatherResult result;
+    for (auto& o : outcomes) {
+        std::move(o.records.begin(), o.records.end(), std::back_inserter(result.records));
+        std::move(o.skipped.begin(), o.skipped.end(), std::back_inserter(result.skipped));
+    }
+    return result;
+}
+
+} // namespace safesar

@@ -1,0 +1,246 @@
+// PDF records, read with Poppler only (the input is untrusted): per page the crop box and the
+// words with their boxes in reading order; the Info dictionary and XMP; annotations and form
+// fields; embedded files as records of their own. Words that do not show when the page is drawn
+// are marked hidden; pages without text are OCR'd.
+#include "safesar/errors.hpp"
+#include "safesar/gather.hpp"
+
+#include "ocr.hpp"
+#include "pdf_extras.hpp"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-embedded-file.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <mutex>
+#include <regex>
+
+namespace safesar {
+
+namespace {
+
+std::string utf8(const poppler::ustring& s) {
+    auto bytes = s.to_utf8();
+    return std::string(bytes.begin(), bytes.end());
+}
+
+void quiet_poppler() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    });
+}
+
+std::vector<char> read_all(const std::filesystem::path& file, const std::string& name) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw RecordError(name, "cannot be opened");
+    return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+}
+
+// Words joined into the page text: a space between words of a line, a newline between lines.
+Section page_text(const poppler::page& page, int number) {
+    Section s;
+    s.kind = SectionKind::PageText;
+    s.label = "page " + std::to_string(number);
+    s.page = number;
+    const auto boxes = page.text_list();
+    const poppler::text_box* prev = nullptr;
+    for (const auto& tb : boxes) {
+        std::string w = utf8(tb.text());
+        if (w.empty()) continue;
+        const auto r = tb.bbox();
+        if (prev) {
+            const auto p = prev->bbox();
+            const double mid = r.y() + r.height() / 2;
+            const bool same_line = mid > p.y() && mid < p.y() + p.height() && r.x() >= p.x();
+            if (!same_line) s.text += '\n';
+            else if (prev->has_space_after() || r.x() - (p.x() + p.width()) > r.height() * 0.15)
+                s.text += ' ';
+        }
+        Word word;
+        word.begin = s.text.size();
+        s.text += w;
+        word.end = s.text.size();
+        word.box = Box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
+        s.words.push_back(word);
+        prev = &tb;
+    }
+    return s;
+}
+
+// A word whose box is one flat colour in the rendered page does not show: it is white, drawn
+// invisibly, hidden under a filled box, or off the visible area. Such text is a classic leak of
+// an earlier, failed redaction.
+int mark_hidden_words(const poppler::page& page, Section& s) {
+    if (s.words.empty()) return 0;
+    constexpr double dpi = 72;
+    poppler::page_renderer renderer;
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    poppler::image img = renderer.render_page(&page, dpi, dpi);
+    if (!img.is_valid() || img.format() != poppler::image::format_argb32) return 0;
+    const int w = img.width(), h = img.height();
+    const double scale = dpi / 72.0;
+    int hidden = 0;
+    for (auto& word : s.words) {
+        int x0 = std::max(0, static_cast<int>(std::floor(word.box.x0 * scale)));
+        int y0 = std::max(0, static_cast<int>(std::floor(word.box.y0 * scale)));
+        int x1 = std::min(w, static_cast<int>(std::ceil(word.box.x1 * scale)));
+        int y1 = std::min(h, static_cast<int>(std::ceil(word.box.y1 * scale)));
+        int lo = 255, hi = 0;
+        for (int y = y0; y < y1; ++y) {
+            const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) +
+                              static_cast<std::size_t>(y) * img.bytes_per_row();
+            for (int x = x0; x < x1; ++x) {
+                const unsigned char* px = row + 4 * x; // BGRA
+                int lum = (px[0] * 11 + px[1] * 59 + px[2] * 30) / 100;
+                lo = std::min(lo, lum);
+                hi = std::max(hi, lum);
+            }
+        }
+        if (x1 <= x0 || y1 <= y0 || hi - lo < 48) {
+            word.hidden = true;
+            ++hidden;
+        }
+    }
+    return hidden;
+}
+
+// Render at OCR resolution and read the words; boxes come back in points.
+void ocr_page(const poppler::page& page, int number, Section& s, PageInfo& info) {
+    constexpr int dpi = 300;
+    poppler::page_renderer renderer;
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    poppler::image img = renderer.render_page(&page, dpi, dpi);
+    if (!img.is_valid()) return;
+    GrayImage gray;
+    gray.width = img.width();
+    gray.height = img.height();
+    gray.pixels.resize(static_cast<std::size_t>(gray.width) * gray.height);
+    for (int y = 0; y < gray.height; ++y) {
+        const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) +
+                          static_cast<std::size_t>(y) * img.bytes_per_row();
+        for (int x = 0; x < gray.width; ++x) {
+            const unsigned char* px = row + 4 * x;
+            gray.pixels[static_cast<std::size_t>(y) * gray.width + x] =
+                static_cast<unsigned char>((px[0] * 11 + px[1] * 59 + px[2] * 30) / 100);
+        }
+    }
+    const auto words = ocr_image(gray, dpi);
+    const double to_pt = 72.0 / dpi;
+    s = Section{};
+    s.kind = SectionKind::PageText;
+    s.label = "page " + std::to_string(number) + " (OCR)";
+    s.page = number;
+    s.ocr = true;
+    double total = 0;
+    for (const auto& w : words) {
+        if (!s.text.empty()) s.text += w.line_start ? '\n' : ' ';
+        Word word;
+        word.begin = s.text.size();
+        s.text += w.text;
+        word.end = s.text.size();
+        word.box = Box{w.x0 * to_pt, w.y0 * to_pt, w.x1 * to_pt, w.y1 * to_pt};
+        word.confidence = w.confidence;
+        total += w.confidence;
+        s.words.push_back(word);
+    }
+    info.ocr_done = true;
+    info.ocr_confidence = words.empty() ? 0.0f : static_cast<float>(total / words.size());
+}
+
+// XMP is XML: its text content (titles, authors, descriptions) is what may name people.
+std::string xmp_text(const std::string& xml) {
+    static const std::regex tags("<[^>]*>");
+    std::string text = std::regex_replace(xml, tags, " ");
+    static const std::regex spaces("\\s+");
+    return std::regex_replace(text, spaces, " ");
+}
+
+} // namespace
+
+Record read_pdf(const std::filesystem::path& file, const std::string& name,
+                const std::vector<unsigned char>* bytes, const GatherOptions& options,
+                std::vector<Record>& attachments) {
+    quiet_poppler();
+    std::vector<char> data = bytes ? std::vector<char>(bytes->begin(), bytes->end())
+                                   : read_all(file, name);
+    if (data.empty()) throw RecordError(name, "empty file (0 bytes)");
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
+    if (!doc) throw RecordError(name, "not a readable PDF (damaged, truncated or not a PDF)");
+    if (doc->is_locked())
+        throw RecordError(name, "encrypted PDF: it needs a password, so it cannot be read");
+    const int n = doc->pages();
+    if (n <= 0) throw RecordError(name, "PDF with no readable pages (damaged or truncated)");
+
+    Record r;
+    r.path = file;
+    r.name = name;
+    r.kind = RecordKind::Pdf;
+    r.mime_type = "application/pdf";
+
+    for (const auto& key : doc->info_keys()) {
+        std::string value = utf8(doc->info_key(key));
+        if (value.find_first_not_of(" \t") == std::string::npos) continue;
+        r.sections.push_back({SectionKind::Metadata, "Info " + key, value});
+    }
+    if (std::string xmp = utf8(doc->metadata()); !xmp.empty())
+        r.sections.push_back({SectionKind::Metadata, "XMP metadata", xmp_text(xmp)});
+
+    for (int i = 0; i < n; ++i) {
+        std::unique_ptr<poppler::page> page(doc->create_page(i));
+        PageInfo info;
+        if (!page) {
+            r.warnings.push_back("page " + std::to_string(i + 1) + " could not be read");
+            r.pages.push_back(info);
+            continue;
+        }
+        const auto crop = page->page_rect(poppler::crop_box);
+        const auto o = page->orientation();
+        const bool turned = o == poppler::page::landscape || o == poppler::page::seascape;
+        info.rotation = o == poppler::page::landscape    ? 90
+                        : o == poppler::page::upside_down ? 180
+                        : o == poppler::page::seascape    ? 270
+                                                          : 0;
+        info.crop = turned ? Box{0, 0, crop.height(), crop.width()}
+                           : Box{0, 0, crop.width(), crop.height()};
+        Section s = page_text(*page, i + 1);
+        if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, s);
+        // A page with no visible text is a scan (or a picture of text): only OCR can read it.
+        const bool any_visible = std::any_of(s.words.begin(), s.words.end(),
+                                             [](const Word& w) { return !w.hidden; });
+        info.image_only = !any_visible;
+        if (info.image_only && options.ocr) {
+            Section hidden_text = std::move(s);
+            ocr_page(*page, i + 1, s, info);
+            if (!hidden_text.words.empty()) r.sections.push_back(std::move(hidden_text));
+        }
+        r.pages.push_back(info);
+        r.sections.push_back(std::move(s));
+    }
+
+    for (auto& extra : read_annotations_and_fields(data, r.warnings))
+        r.sections.push_back(std::move(extra));
+
+    if (doc->has_embedded_files()) {
+        for (auto* f : doc->embedded_files()) {
+            Record a;
+            a.path = file;
+            a.name = name + "#" + f->name();
+            a.parent = name;
+            auto d = f->data();
+            a.bytes.assign(d.begin(), d.end());
+            attachments.push_back(std::move(a));
+        }
+    }
+    return r;
+}
+
+} // namespace safesar

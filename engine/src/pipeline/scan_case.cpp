@@ -1,0 +1,22 @@
+#include "safesar/data_dir.hpp"
+#include "safesar/pipeline.hpp"
+
+namespace safesar {
+
+std::unique_ptr<CaseScan> scan_case(const std::filesystem::path& folder,
+                                    const GatherOptions& options) {
+    auto scan = std::make_unique<CaseScan>();
+    scan->request = load_case(folder);
+    const Case& c = scan->request.value;
+    const auto dictionaries = dictionaries_dir();
+    Policy policy = Policy::load(dictionaries, to_string(c.profile));
+    GatherOptions opts = options;
+    if (opts.ocr_cache.empty()) opts.ocr_cache = c.state_dir() / "ocr-cache";
+    scan->gathered = gather_records(c, opts);
+    scan->detector = std::make_unique<Detector>(&c, dictionaries);
+    scan->findings = scan->detector->detect(scan->gathered.records);
+    scan->policy = policy.apply(c, scan->gathered, scan->findings, *scan->detector);
+    return scan;
+}
+
+} // namespace safesar

@@ -1,0 +1,146 @@
+// Policy profiles read from dictionaries/policies/<profile>.json, applied to findings.
+#include "safesar/policy.hpp"
+
+#include "record_rules.hpp"
+#include "safesar/errors.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <optional>
+
+namespace safesar {
+
+using nlohmann::json;
+
+const char* to_string(Action a) {
+    switch (a) {
+    case Action::Keep: return "keep";
+    case Action::Redact: return "redact";
+    case Action::Review: return "review";
+    }
+    return "keep";
+}
+
+namespace {
+
+json read_json(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw DataError(file.string(), "cannot be read");
+    try {
+        return json::parse(in);
+    } catch (const json::exception& e) {
+        throw DataError(file.string(), std::string("not valid JSON: ") + e.what());
+    }
+}
+
+struct Rule {
+    std::optional<std::string> owner; // subject, party, unknown
+    std::vector<std::string> roles, categories;
+    std::optional<bool> disclose, child_of_subject;
+    Action action = Action::Redact;
+    std::string reason, why;
+};
+
+bool listed(const std::vector<std::string>& list, const std::string& v) {
+    return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+}
+
+} // namespace
+
+struct Policy::Impl {
+    std::string name;
+    std::vector<Rule> rules;
+    std::map<std::string, Reason> reasons;
+    std::vector<WithholdRule> withhold;
+
+    Reason reason(const std::string& code) const {
+        auto it = reasons.find(code);
+        return it == reasons.end() ? Reason{code, "", ""} : it->second;
+    }
+};
+
+Policy::Policy() : impl_(std::make_unique<Impl>()) {}
+Policy::~Policy() = default;
+Policy::Policy(Policy&&) noexcept = default;
+Policy& Policy::operator=(Policy&&) noexcept = default;
+const std::string& Policy::name() const { return impl_->name; }
+
+Policy Policy::load(const std::filesystem::path& dir, const std::string& profile) {
+    Policy p;
+    auto& I = *p.impl_;
+    const auto file = dir / "policies" / (profile + ".json");
+    json doc = read_json(file);
+    I.name = profile;
+    try {
+        const json reasons = read_json(dir / "policies" / "reasons.json");
+        for (auto& [code, r] : reasons.at("reasons").items())
+            I.reasons[code] = Reason{code, r.at("citation"), r.at("explanation")};
+        for (const auto& jr : doc.at("rules")) {
+            Rule r;
+            const auto& w = jr.at("when");
+            if (w.contains("owner")) r.owner = w["owner"].get<std::string>();
+            if (w.contains("role")) r.roles = w["role"].get<std::vector<std::string>>();
+            if (w.contains("category")) r.categories = w["category"].get<std::vector<std::string>>();
+            if (w.contains("disclose")) r.disclose = w["disclose"].get<bool>();
+            if (w.contains("child_of_subject")) r.child_of_subject = w["child_of_subject"].get<bool>();
+            const std::string action = jr.at("action");
+            r.action = action == "keep" ? Action::Keep : action == "review" ? Action::Review
+                                                                              : Action::Redact;
+            if (action != "keep" && action != "redact" && action != "review")
+                throw DataError(file.string(), "action \"" + action + "\" is not keep, redact or review");
+            r.reason = jr.value("reason", "");
+            if (r.action != Action::Keep && !I.reasons.count(r.reason))
+                throw DataError(file.string(), "reason \"" + r.reason + "\" is not in reasons.json");
+            r.why = jr.value("why", "");
+            I.rules.push_back(std::move(r));
+        }
+        I.withhold = load_withhold_rules(dir, doc.value("withhold", json::array()));
+    } catch (const json::exception& e) {
+        throw DataError(file.string(), std::string("malformed policy: ") + e.what());
+    }
+    return p;
+}
+
+Decision Policy::decide(const Case& c, const Finding& f) const {
+    const Person* party = f.owner.kind == Owner::Party && f.owner.party >= 0 &&
+                                  static_cast<std::size_t>(f.owner.party) < c.parties.size()
+                              ? &c.parties[static_cast<std::size_t>(f.owner.party)]
+                              : nullptr;
+    const std::string owner = f.owner.kind == Owner::Subject ? "subject"
+                              : party                        ? "party"
+                                                             : "unknown";
+    const std::string role = party ? to_string(party->role) : "";
+    for (const auto& r : impl_->rules) {
+        if (r.owner && *r.owner != owner) continue;
+        if (!r.roles.empty() && (!party || !listed(r.roles, role))) continue;
+        if (!listed(r.categories, to_string(f.category))) continue;
+        if (r.disclose && (!party || party->disclose != *r.disclose)) continue;
+        if (r.child_of_subject && (!party || party->child_of_subject != *r.child_of_subject))
+            continue;
+        Decision d;
+        d.action = r.action;
+        if (r.action != Action::Keep) d.reason = impl_->reason(r.reason);
+        d.policy_line = impl_->name + ": " + r.why +
+                        (r.action == Action::Keep ? " -> keep" : " -> " + std::string(to_string(r.action)) + " " + r.reason);
+        return d;
+    }
+    return Decision{Action::Keep, {}, impl_->name + ": no rule matched -> keep"};
+}
+
+PolicyResult Policy::apply(const Case& c, const GatherResult& gathered,
+                           const std::vector<Finding>& findings, const Detector& detector) const {
+    PolicyResult result;
+    result.disclosure.request = &c;
+    result.disclosure.draft = true;
+    for (const auto& s : gathered.skipped) {
+        result.disclosure.skipped_records.push_back(s.name);
+        result.risks.push_back({s.name, "could not be read: " + s.reason});
+    }
+    for (const auto& f : findings) result.decisions.push_back(decide(c, f));
+    build_disclosure(*this, c, gathered, findings, result, detector, impl_->withhold,
+                     [this](const std::string& code) { return impl_->reason(code); });
+    return result;
+}
+
+} // namespace safesar

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package SafeSAR needs to build, test and be scored. Idempotent.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config ninja-build
+  libpoppler-cpp-dev          # reading PDFs: text with boxes, rendering (untrusted input)
+  libpoppler-glib-dev         # reading PDF annotations and form fields (not in poppler-cpp)
+  libpodofo-dev               # writing the fresh output PDF (0.9 API)
+  libicu-dev                  # charsets, case and diacritic folding, sentence breaks
+  libre2-dev                  # linear-time pattern matching (RE2::Set)
+  libgmime-3.0-dev            # MIME e-mail parsing
+  libmagic-dev                # file kinds from content
+  libcli11-dev                # command line
+  nlohmann-json3-dev          # request.json, output JSON
+  libsqlite3-dev              # review state
+  libgumbo-dev                # HTML e-mail parts to text
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng  # OCR of scanned pages
+  libssl-dev                  # SHA-256 for the audit chain and cache keys
+  libjpeg-dev                 # JPEG for photographic pages of the bundle
+  fonts-dejavu-core           # the font embedded in the bundle
+  catch2                      # tests
+  python3 python3-reportlab poppler-utils qpdf  # fixtures and the scorer's tools
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
