@@ -54,10 +54,18 @@ Deadline deadline_of(const Case& c) {
     return compute_deadline(c, calendar_of(c.holidays));
 }
 
+// Whether a step contains `text`; when none does, the steps are shown with the failure.
 bool has_step(const Deadline& d, const std::string& text) {
-    return std::any_of(d.steps.begin(), d.steps.end(), [&](const std::string& step) {
+    const bool found = std::any_of(d.steps.begin(), d.steps.end(), [&](const std::string& step) {
         return step.find(text) != std::string::npos;
     });
+    if (!found) {
+        std::string steps;
+        for (const std::string& step : d.steps)
+            steps += "\n  " + step;
+        UNSCOPED_INFO("no step contains \"" << text << "\"; the steps:" << steps);
+    }
+    return found;
 }
 
 } // namespace

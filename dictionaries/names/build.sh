@@ -39,6 +39,7 @@ npm install --prefix "$tmp/npm" --no-save --no-audit --no-fund --ignore-scripts 
 
 echo "build.sh: fetching Debian packages into $tmp/deb" >&2
 mkdir -p "$tmp/deb" "$tmp/root"
+chmod 755 "$tmp" && chmod 777 "$tmp/deb"   # so that apt's sandbox user may write the .debs
 ( cd "$tmp/deb" && apt-get download -q "${DEBS[@]}" ) >&2 || {
   echo "build.sh: apt-get download failed (run 'apt-get update' first; pinned: ${DEBS[*]})" >&2
   exit 1
@@ -452,6 +453,14 @@ Ransford Shanique Sharlene
 # More current British first names
 Albie Arlo Aurora Elodie Esme Ezra Frankie Harper Jenson Kayden Margot Nova Ottilie Reggie
 Teddy Willow
+# More Welsh, Irish, Scottish, South Asian, Nigerian, Romanian and Albanian names
+Bronwen Efan Elen Eira Gwenno Gwion Jac Kerys Lleucu Macsen Taliesin
+Ailbhe Aoibhe Bláthnaid Clíodhna Donnchadh Fiadh Rían Sadhbh Tiarnán Ultán
+Iona Kenzie Mirren Seonaidh Sorley Struan
+Aadya Advik Anvi Arnav Inaaya Ishani Mahira Myra Reyansh Saanvi Shaurya Tanvi Vihaan
+Ekam Fateh Gurfateh Gurjot Jasmeet Prabhjot
+Ayobami Chidera Chisom Oreoluwa Tobenna
+Rareș Rares Sorina Ardit Arbër Dardan Erion Kejsi
 # British short forms and nicknames
 Abbie Abi Alf Alfie Andy Archie Baz Becky Bert Bertie Bev Bex Bill Billy Bob Bobby Chas Chaz
 Chris Dan Danny Dave Davey Daz Del Des Di Dot Dotty Ed Eddie Ellie Evie Fred Freddie Gav Gaz
@@ -602,6 +611,64 @@ Adegoke Adeleye Agbaje Akintola Anyanwu Ekwueme Ibekwe Ndukwe Nwachukwu Ogbonna 
 Okoli Okonjo Olaleye Onwuka Onyekwere Osagie Oyebanji Oyelowo Oyewumi Uzor Salami
 Achieng Chebet Kamau Kariuki Kimani Maina Mutua Mwangi Njeri Njoroge Ochieng Odhiambo
 Omondi Onyango Otieno Wambui Wanjiru
+# More England, Scotland, Ireland (a second pass over regional surnames)
+Ackerley Addy Ainscough Aird Aldcroft Aldred Allcock Allerton Allott Alston Ambrose Annan
+Anstee Arbuckle Ardern Arnott Ashford Ashmore Ashurst Aspin Astbury Atack Athey Aveling
+Aveyard Axon Aykroyd Bagley Bagot Bakewell Balshaw Bancroft Bannister Barcroft Bardsley
+Barnsley Barratt Barstow Bastow Batley Battersby Baugh Beardmore Beasley Beckwith Beeston
+Bellwood Benbow Bendall Bennison Bentham Beswick Bettridge Bibby Bickerton Bilton Binns
+Birkett Birtles Birtwistle Blackmore Blackshaw Blakey Bleasdale Blenkinsop Bletcher Bloor
+Blower Boddy Bolland Bolsover Bonner Bonnington Booker Bottomley Boyes Bracewell Brackley
+Bradburn Bradwell Bramhall Brammer Brassington Breckon Brereton Brewin Bridgwater
+Brightwell Broadley Brocklehurst Brocklesby Brodrick Brookfield Brotherton Buckland
+Bulmer Burdett Burgoyne Burkinshaw Burnell Burnside Busfield Butlin Buttery Cadwallader
+Calderbank Calverley Cantrill Capstick Carbutt Carlile Carradice Carrington Cartledge
+Catchpole Catlow Caton Chadderton Challinor Charnock Chattaway Chatterton Chell
+Cherrington Chesworth Chisholm Clarkin Clewes Clitheroe Clowes Cluley Clutterbuck
+Cockerill Coggins Colbeck Collingwood Conyers Cookson Copeland Copley Corless Corrigan
+Cottam Cotterill Coupland Coverdale Cowburn Cowgill Crabb Crampton Craske Cresswell
+Crofts Crossland Crosthwaite Crowe Cruddas Cuthbert Cuthbertson Dakin Dalrymple Darbyshire
+Darlington Dawes Daykin Dearden Dearing Deighton Denham Derbyshire Dibble Dinsdale Dobbins
+Dobby Dodsworth Dolby Donkin Dootson Dowson Drinkwater Dunkley Dunphy Durkin Dyball Eadie
+Eagleton Eardley Earle Eastham Edney Elland Ellerby Ellwood Elsworth Elwell Emmott Emsley
+Enright Entwisle Esplin Etchells Everitt Fairbrother Fairless Fawkes Fazakerley Fearn
+Fellows Fidler Fishwick Flitcroft Fogg Forrester Forshaw Fothergill Fozard Frankland Frith
+Fryer Furness Gadd Gadsby Gallacher Gallimore Garbutt Garnett Garth Gartside Gaunt
+Gawthorpe Geraghty Gibb Gilbey Gilchrist Gillard Gillibrand Gilmore Goodier Goodridge
+Goodyear Gorst Gowland Grayson Greatorex Greenall Greenough Gresty Gribble Grice Grimley
+Grimwood Grocott Grose Grundy Gunby Haddon Hadfield Halsall Hambleton Hamnett Hardacre
+Harker Harrap Hartley Haughton Hawksworth Hawley Haxby Hayhurst Heald Heathcote Heeley
+Heffernan Hemingway Henshall Hepworth Hewson Hickling Higham Hilditch Hindley Hitchen
+Hobson Hodgkiss Holcroft Holdsworth Hollingworth Hollins Holme Horner Horsley Hothersall
+Houldsworth Hoyland Hudspith Hulse Hutton Ibbetson Ibbotson Ingleby Ireson Jackman Jaques
+Jowett Kaye Keighley Kellett Kelsall Kennerley Keogh Kettle Kettlewell Kettley Kilner
+Kirkby Kirkland Kitson Knott Lambton Lamplugh Langford Lapworth Latham Lathom Laverick
+Lawton Laycock Leadbeater Ledgard Leeming Leyland Lightbody Lingard Linley Littler
+Lofthouse Lomas Longbottom Longstaff Lonsdale Loxley Lumb Lumley Lupton Lythgoe Machin
+Maddison Makepeace Mallinson Marland Marsland Marwood Massey Maudsley Mawdsley Mawson
+Meakin Mellors Metcalf Mottershead Mottram Mycroft Myatt Nadin Nall Needham Nelmes
+Nettleton Newbould Newsham Nield Noblett Normington Nowell Oakes Ogle Oldroyd Ormrod
+Orrell Outram Oxley Pannell Pashley Pattinson Peake Pearsall Pendlebury Pennock Peverell
+Pickersgill Pickford Pickup Pilling Pimlott Pinder Pirie Plumridge Pogson Pownall
+Priestnall Pybus Pycroft Quayle Quigg Raine Rainford Ratcliffe Rathbone Rawson Raybould
+Redman Redmayne Renshaw Riddell Rideout Ridgway Rimmer Rishworth Rodwell Roebuck Rothery
+Routledge Rowbotham Rowley Rowntree Royds Rudge Sagar Sandbach Scaife Scanlon Scargill
+Scattergood Seddon Sedgwick Sharrock Shawcross Sheard Shelmerdine Shepley Shillito
+Shipley Shoesmith Shorrock Shuttleworth Siddall Sidebottom Silcock Simms Smedley Smithies
+Snape Snowden Sowden Sowerbutts Sowerby Spedding Speight Spenceley Spurr Stainsby
+Stainton Stamper Standring Stanworth Stirk Stobbart Stockdale Storr Stringfellow Stubbins
+Swales Swarbrick Sweetman Tamblyn Tasker Tatlock Tebbutt Teale Tetley Thackeray Thewlis
+Thirlwell Thistlethwaite Thornber Thwaites Tidswell Tindall Tinsley Tolley Topham Townley
+Tranter Trickett Tumelty Tunnicliffe Tweddle Twigg Tyrer Unsworth Unwin Urie Uttley Varey
+Varley Vause Veitch Waddington Wadkin Wagstaff Waide Walkden Wallbank Walshaw Walsham
+Wareing Warhurst Warrender Wassell Waterhouse Weatherall Weatherill Whalley Wheatcroft
+Whitaker Whiteside Whitfield Whitham Widdop Wigley Wilberforce Wilcock Wildman Wilkes
+Winrow Wintle Wolfenden Wolstenholme Womersley Woodall Woodhouse Woolfenden Worrall Wragg
+Wrigley Yarwood Yeadon Yuill Brannigan
+# More Pakistani, Afghan, Nigerian and Ghanaian
+Ahmadzai Ansari Bukhari Durrani Gilani Haqqani Hashmi Jafri Lodhi Memon Pirzada Qazi Rizvi
+Yousafzai Zaidi
+Adebanjo Akinwale Ezenwa Mbah Nwafor Okorie Olawuyi Oduro Poku Quarshie Sackey
 # Polish (masculine and feminine forms)
 Adamczyk Adamski Andrzejewski Bąk Baran Baranowski Borkowski Brzeziński Chmielewski
 Cieślak Czarnecki Czerwiński Dąbrowska Dąbrowski Duda Dudek Gajewski Głowacki Górski

@@ -28,7 +28,8 @@ struct ExportOptions {
 // Where the time went, for the benchmark and the docs.
 struct ExportTimings {
     double plan_seconds = 0, write_seconds = 0, verify_seconds = 0; // wall clock
-    double render_seconds = 0, encode_seconds = 0; // summed over the render threads
+    double cpu_seconds = 0;                        // CPU time of the whole process meanwhile
+    double render_seconds = 0, encode_seconds = 0; // CPU time, summed over the render threads
     std::size_t image_bytes = 0;                   // compressed page images
     std::map<std::string, int> image_encodings;    // "grey 2-bit Flate" -> pages
 };

@@ -15,6 +15,11 @@ struct OutputFiles {
     std::filesystem::path json; // empty: not checked
     // Names used in messages (a file may be checked under its temporary name); empty: file name.
     std::string pdf_name, json_name;
+    // Text the exporter wrote itself (headings, footers, the controller's Art 15 wording, reason
+    // explanations, JSON keys), never record content or titles. A redacted name that is also an
+    // ordinary word ("Law", "May") is not reported where it sits inside one of these strings
+    // whole; anywhere else it still is.
+    std::vector<std::string> fixed_text;
 };
 
 struct VerifyReport {

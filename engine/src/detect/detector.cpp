@@ -56,29 +56,40 @@ struct Detector::Impl {
     struct SectionResult {
         std::vector<Span> spans;
         std::vector<UnlistedPerson> unlisted;
+        int mr = 0, other_title = 0; // how the section addresses the requester's surname
     };
 
-    bool subject_is_mr(const std::vector<Record>& records) const;
+    static void count_titles(const std::vector<Token>& tokens, const std::string& surname,
+                             SectionResult& r);
 
-    SectionResult scan(const Section& section, const KnownTerms& known) const {
+    // Pass 1 needs only the people; pass 2 runs every recogniser.
+    SectionResult scan(const Section& section, const KnownTerms& known,
+                       bool people_only = false) const {
         SectionResult r;
         const std::string& text = section.text;
         FoldedText folded = fold_text(text);
         std::vector<Token> tokens = tokenize(folded);
 
-        std::vector<Span> people = known.match(folded, tokens, text);
+        std::vector<Span> matched = known.match(folded, tokens, text);
         std::vector<bool> taken(tokens.size(), false);
         {
             std::size_t k = 0;
             for (std::size_t i = 0; i < tokens.size(); ++i) {
                 std::size_t ob = folded.original_begin(tokens[i].begin);
-                while (k < people.size() && people[k].end <= ob) ++k;
-                taken[i] = k < people.size() && people[k].begin <= ob;
+                while (k < matched.size() && matched[k].end <= ob) ++k;
+                taken[i] = k < matched.size() && matched[k].begin <= ob;
             }
         }
+        std::vector<Span> people;
+        for (auto& m : matched)
+            if (!m.rule.empty()) people.push_back(std::move(m)); // organisations only mark words
         r.unlisted = find_unlisted_people(folded, tokens, taken, text, known.subject_tokens(),
                                           lexicon);
         for (const auto& u : r.unlisted) people.push_back(u.span);
+        if (people_only) {
+            count_titles(tokens, known.subject_surname(), r);
+            return r;
+        }
 
         std::vector<Span> found = people;
         for (auto& s : patterns.find(text)) found.push_back(std::move(s));
@@ -131,27 +142,18 @@ struct Detector::Impl {
     }
 };
 
-// How do the records address the requester: "Mr Whitlock" or "Mrs/Ms/Miss Whitlock"?
-bool Detector::Impl::subject_is_mr(const std::vector<Record>& records) const {
-    const std::string surname = terms.subject_surname();
-    if (surname.empty()) return true;
-    int mr = 0, other = 0;
-    for (const auto& r : records)
-        for (const auto& s : r.sections) {
-            const FoldedText f = fold_text(s.text);
-            const auto tokens = tokenize(f);
-            for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-                // Mr Whitlock, Mr D. Whitlock
-                std::size_t j = i + 1;
-                if (tokens[j].text.size() == 1 && j + 1 < tokens.size()) ++j;
-                if (tokens[j].text != surname) continue;
-                if (tokens[i].text == "mr") ++mr;
-                else if (tokens[i].text == "mrs" || tokens[i].text == "ms" ||
-                         tokens[i].text == "miss")
-                    ++other;
-            }
-        }
-    return mr >= other;
+// How does a section address the requester: "Mr Whitlock" or "Mrs/Ms/Miss Whitlock"?
+void Detector::Impl::count_titles(const std::vector<Token>& tokens, const std::string& surname,
+                                  SectionResult& r) {
+    if (surname.empty()) return;
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        std::size_t j = i + 1; // Mr Whitlock, Mr D. Whitlock
+        if (tokens[j].text.size() == 1 && j + 1 < tokens.size()) ++j;
+        if (tokens[j].text != surname) continue;
+        if (tokens[i].text == "mr") ++r.mr;
+        else if (tokens[i].text == "mrs" || tokens[i].text == "ms" || tokens[i].text == "miss")
+            ++r.other_title;
+    }
 }
 
 Detector::Detector(const Case* request, const std::filesystem::path& dictionaries)
@@ -161,14 +163,20 @@ Detector::~Detector() = default;
 
 std::vector<Finding> Detector::detect(const std::vector<Record>& records) const {
     KnownTerms known = impl_->terms;
-    if (impl_->request) known.add_other_titles(impl_->subject_is_mr(records), *impl_->request);
-    // Pass 1: unlisted people named with at least two words, or after a title.
+    // Pass 1: unlisted people named with at least two words, or after a title; and how the
+    // records address the requester.
+    int mr = 0, other_title = 0;
     for (const auto& rec : records)
-        for (const auto& sec : rec.sections)
-            for (const auto& u : impl_->scan(sec, impl_->terms).unlisted)
+        for (const auto& sec : rec.sections) {
+            auto r = impl_->scan(sec, impl_->terms, true);
+            mr += r.mr;
+            other_title += r.other_title;
+            for (const auto& u : r.unlisted)
                 if (u.tokens.size() >= 2 || u.span.rule.find("title") != std::string::npos ||
                     u.span.rule.find("family") != std::string::npos)
                     known.add_discovered(u.tokens);
+        }
+    if (impl_->request) known.add_other_titles(mr >= other_title, *impl_->request);
 
     // Pass 2: everything, with the discovered names known.
     std::vector<Finding> findings;

@@ -83,17 +83,27 @@ FoldedText fold_text(std::string_view s) {
     out.text.reserve(s.size());
     out.from.reserve(s.size());
     out.to.reserve(s.size());
+    auto emit_char = [&](char ch, std::size_t b, std::size_t e) {
+        out.text.push_back(ch);
+        out.from.push_back(static_cast<std::uint32_t>(b));
+        out.to.push_back(static_cast<std::uint32_t>(e));
+    };
     auto emit = [&](std::string_view piece, std::size_t b, std::size_t e) {
-        for (char ch : piece) {
-            out.text.push_back(ch);
-            out.from.push_back(b);
-            out.to.push_back(e);
-        }
+        for (char ch : piece) emit_char(ch, b, e);
     };
     bool last_space = true;
     std::size_t i = 0;
     while (i < s.size()) {
         const std::size_t begin = i;
+        // Plain ASCII letters, digits and punctuation: the common case, no ICU.
+        if (const unsigned char b = static_cast<unsigned char>(s[i]);
+            b < 0x80 && b != '-' && b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != '\f' &&
+            b != '\v') {
+            emit_char(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b), begin, begin + 1);
+            last_space = false;
+            ++i;
+            continue;
+        }
         UChar32 cp;
         int32_t j = static_cast<int32_t>(i);
         U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), cp);

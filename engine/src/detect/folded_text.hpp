@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,8 +14,8 @@ namespace safesar {
 
 struct FoldedText {
     std::string text;                 // folded, ASCII where the original was Latin
-    std::vector<std::size_t> from;    // original byte offset where each folded byte starts
-    std::vector<std::size_t> to;      // original byte offset where it ends
+    std::vector<std::uint32_t> from;  // original byte offset where each folded byte starts
+    std::vector<std::uint32_t> to;    // original byte offset where it ends
 
     // Original byte span of folded bytes [b, e).
     std::size_t original_begin(std::size_t b) const { return from[b]; }

@@ -53,7 +53,9 @@ KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(l
     for (std::size_t i = 0; i < request->parties.size(); ++i) {
         const Person& p = request->parties[i];
         add_person(p, Owner{Owner::Party, static_cast<int>(i), p.role});
+        if (!p.organisation.empty()) add_organisation(p.organisation);
     }
+    for (const auto& org : lexicon.organisations) add_organisation(org);
 }
 
 void KnownTerms::add(Term t) {
@@ -181,6 +183,12 @@ void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
              "the requester's surname after a title the records do not use for the requester"});
 }
 
+void KnownTerms::add_organisation(const std::string& name) {
+    Term t{tokenize(fold(name)), Category::Name, Owner{}, ""};
+    t.organisation = true;
+    if (t.tokens.size() >= 2) add(std::move(t));
+}
+
 void KnownTerms::add_discovered(const std::vector<std::string>& name_tokens) {
     Owner unknown;
     for (const auto& tok : name_tokens) {
@@ -197,7 +205,7 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                                     const std::string& original) const {
     std::vector<Span> spans;
     for (std::size_t i = 0; i < tokens.size();) {
-        auto it = by_first_.find(std::string(tokens[i].text));
+        auto it = by_first_.find(tokens[i].text);
         const Term* best = nullptr;
         std::size_t best_len = 0;
         if (it != by_first_.end()) {
@@ -211,7 +219,8 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                 if (t.needs_capital &&
                     !is_capitalised(original, folded.original_begin(tokens[i].begin)))
                     continue;
-                // Prefer the subject's reading on a tie: their own name is not redacted.
+                // Prefer the first reading on a tie: the subject's terms come first, so their
+                // own name is not redacted.
                 if (best && t.tokens.size() == best_len) continue;
                 best = &t;
                 best_len = t.tokens.size();

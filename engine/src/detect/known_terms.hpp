@@ -22,6 +22,7 @@ struct Term {
     Owner owner;
     std::string rule;
     bool needs_capital = false; // a name that is also a common word: only when capitalised
+    bool organisation = false;  // an organisation's name: not a person, never a finding
 };
 
 class KnownTerms {
@@ -38,7 +39,12 @@ class KnownTerms {
     // Adds an unlisted person found elsewhere in the case, so every later mention is found.
     void add_discovered(const std::vector<std::string>& name_tokens);
 
+    // Organisation names (the parties' organisations, dictionaries/agencies.txt): their words
+    // are not people ("Calder Brook Child Contact Centre" names no Mr Brook).
+    void add_organisation(const std::string& name);
+
     // Longest match at each token; spans in original offsets. `original` is the section text.
+    // Organisation matches come back with an empty rule: they mark words as taken, nothing more.
     std::vector<Span> match(const FoldedText& folded, const std::vector<Token>& tokens,
                             const std::string& original) const;
 
@@ -53,7 +59,14 @@ class KnownTerms {
 
     const Lexicon& lexicon_;
     std::vector<Term> terms_;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+    // Looked up with the string_view of each token, without building a string.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> by_first_;
     std::vector<std::string> subject_tokens_;      // every token of the subject's names
     std::vector<std::string> subject_address_tokens_;
     std::string subject_surname_;

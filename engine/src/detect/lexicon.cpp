@@ -26,7 +26,7 @@ std::vector<std::string> read_list(const std::filesystem::path& file, bool requi
     return out;
 }
 
-void into(std::unordered_set<std::string>& set, const std::vector<std::string>& items) {
+void into(WordSet& set, const std::vector<std::string>& items) {
     for (auto& s : items)
         if (!s.empty()) set.insert(s);
 }
@@ -44,8 +44,12 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     into(l.role_cues, read_list(dir / "detect" / "role-cues.txt", true));
     into(l.generic_place_words, read_list(dir / "detect" / "generic-place-words.txt", true));
     into(l.street_suffixes, read_list(dir / "detect" / "street-suffixes.txt", true));
+    l.organisations = read_list(dir / "detect" / "agencies.txt", true);
     for (auto& term : read_list(dir / "detect" / "special-category.txt", true))
-        l.special_terms.push_back(tokenize(term));
+        if (auto t = tokenize(term); !t.empty()) {
+            l.special_first.insert(t.front());
+            l.special_terms.push_back(std::move(t));
+        }
     return l;
 }
 

@@ -4,18 +4,28 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace safesar {
 
+// A set of folded words that can be asked about a string_view without building a string.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct Lexicon {
-    std::unordered_set<std::string> given_names, surnames, common_words, not_names;
-    std::unordered_set<std::string> titles;      // mr, mrs, dc, sgt...
-    std::unordered_set<std::string> role_cues;   // neighbour, partner, sister, officer...
-    std::unordered_set<std::string> generic_place_words; // primary, school, practice, ltd...
-    std::unordered_set<std::string> street_suffixes;     // road, street, close, walk...
+    WordSet given_names, surnames, common_words, not_names;
+    WordSet titles;      // mr, mrs, dc, sgt...
+    WordSet role_cues;   // neighbour, partner, sister, officer...
+    WordSet generic_place_words; // primary, school, practice, ltd...
+    WordSet street_suffixes;     // road, street, close, walk...
     std::vector<std::vector<std::string>> special_terms; // folded token sequences
+    WordSet special_first;       // their first tokens
+    std::vector<std::string> organisations;              // agencies, courts, services
 
     static Lexicon load(const std::filesystem::path& dictionaries);
 };

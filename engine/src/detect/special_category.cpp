@@ -51,13 +51,16 @@ std::vector<Span> find_special_category(const std::string& original, const Folde
     std::vector<Span> out;
     // Which tokens begin a special-category term?
     std::vector<std::pair<std::size_t, std::string>> hits; // original offset, term
-    for (std::size_t i = 0; i < tokens.size(); ++i)
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!lexicon.special_first.count(tokens[i].text)) continue;
         for (const auto& term : lexicon.special_terms) {
-            if (term.empty() || i + term.size() > tokens.size()) continue;
+            if (term.empty() || tokens[i].text != term.front() || i + term.size() > tokens.size())
+                continue;
             bool ok = true;
             for (std::size_t k = 0; k < term.size() && ok; ++k) ok = tokens[i + k].text == term[k];
             if (ok) hits.emplace_back(folded.original_begin(tokens[i].begin), term.front());
         }
+    }
     if (hits.empty()) return out;
 
     for (auto [b, e] : sentences(original)) {

@@ -16,7 +16,7 @@ struct Context {
     const std::vector<std::string>& subject_tokens;
     const Lexicon& lex;
 
-    std::string word(std::size_t i) const { return std::string(tokens[i].text); }
+    std::string_view word(std::size_t i) const { return tokens[i].text; }
     bool cap(std::size_t i) const {
         return is_capitalised(original, folded.original_begin(tokens[i].begin));
     }
@@ -48,7 +48,7 @@ struct Context {
     // A capitalised word that may be part of a name: not a known non-name, not the subject's.
     bool namelike(std::size_t i) const {
         if (i >= tokens.size() || taken[i] || !cap(i) || !alpha(i) || subject(i)) return false;
-        const std::string w = word(i);
+        const std::string_view w = word(i);
         return w.size() >= 2 && !lex.not_names.count(w) && !lex.titles.count(w);
     }
     bool initial(std::size_t i) const {
@@ -95,18 +95,18 @@ std::vector<UnlistedPerson> find_unlisted_people(const FoldedText& folded,
         p.span.rule = std::move(rule);
         p.span.confidence = conf;
         for (std::size_t k = first; k <= last; ++k)
-            if (tokens[k].text.size() > 1) p.tokens.push_back(c.word(k));
+            if (tokens[k].text.size() > 1) p.tokens.emplace_back(c.word(k));
         out.push_back(std::move(p));
     };
 
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (taken[i]) continue;
-        const std::string w = c.word(i);
+        const std::string_view w = c.word(i);
         const bool next_ok = c.adjacent(i) && c.namelike(i + 1);
         // 1. Titles and ranks: Mr Pemberton, DC Priya Nandra.
         if (lexicon.titles.count(w) && c.cap(i) && next_ok) {
             std::size_t last = extend(c, i + 1, 2);
-            emit(i + 1, last, "a name after the title '" + w + "'", 0.9f);
+            emit(i + 1, last, "a name after the title '" + std::string(w) + "'", 0.9f);
             i = last;
             continue;
         }
@@ -120,7 +120,7 @@ std::vector<UnlistedPerson> find_unlisted_people(const FoldedText& folded,
         if (lexicon.role_cues.count(w) && next_ok && !c.all_caps(i + 1) &&
             !lexicon.common_words.count(c.word(i + 1))) {
             std::size_t last = extend(c, i + 1, 2);
-            emit(i + 1, last, "a name after '" + w + "'", 0.85f);
+            emit(i + 1, last, "a name after '" + std::string(w) + "'", 0.85f);
             i = last;
             continue;
         }

@@ -44,6 +44,16 @@ const std::string dash = " \xE2\x80\x94 "; // " — "
 
 // ---- building blocks -------------------------------------------------------------------
 
+enum class Origin { Fixed, Record };
+
+TextRun run(const std::string& text, Origin origin, Face face = Face::Regular) {
+    TextRun r;
+    r.text = text;
+    r.face = face;
+    r.fixed = origin == Origin::Fixed;
+    return r;
+}
+
 Block paragraph(std::vector<TextRun> spans, double size = 10, Ink ink = Ink::Black) {
     Block b;
     b.spans = std::move(spans);
@@ -53,19 +63,31 @@ Block paragraph(std::vector<TextRun> spans, double size = 10, Ink ink = Ink::Bla
     return b;
 }
 
-Block text_block(const std::string& text, double size = 10, Ink ink = Ink::Black) {
-    return paragraph({TextRun{text, Face::Regular, false, {}, {}}}, size, ink);
+Block text_block(const std::string& text, Origin origin, double size = 10, Ink ink = Ink::Black) {
+    return paragraph({run(text, origin)}, size, ink);
 }
 
-Block heading(const std::string& text, double size) {
-    Block b = paragraph({TextRun{text, Face::Bold, false, {}, {}}}, size);
+Block heading(const std::string& text, Origin origin, double size) {
+    Block b = paragraph({run(text, origin, Face::Bold)}, size);
     b.leading = size * 1.3;
     b.space_before = size;
     b.keep_with_next = true;
     return b;
 }
 
-TextRun bold(const std::string& text) { return TextRun{text, Face::Bold, false, {}, {}}; }
+TextRun bold(const std::string& text, Origin origin) { return run(text, origin, Face::Bold); }
+
+// A bulleted line: the text hangs clear of the bullet when it wraps.
+Block bullet(const std::string& text, Origin origin, double size = 10, Ink ink = Ink::Black) {
+    Block b;
+    b.size = size;
+    b.leading = size * 1.35;
+    b.ink = ink;
+    const double width = PageFrame{}.width - PageFrame{}.left - PageFrame{}.right;
+    b.cells.push_back(Cell{6, 8, {run("\xE2\x80\xA2", Origin::Fixed)}});
+    b.cells.push_back(Cell{16, width - 16, {run(text, origin)}});
+    return b;
+}
 
 std::vector<TextRun> spans_of(const std::vector<Piece>& pieces) {
     std::vector<TextRun> out;
@@ -103,28 +125,50 @@ std::string plural(int n, const std::string& one, const std::string& many) {
 
 // ---- one disclosed record's pages, before the bundle is numbered ------------------------
 
+void collect_fixed(const std::vector<Block>& blocks, std::vector<std::string>& out) {
+    auto add = [&](const TextRun& r) {
+        if (r.fixed && !r.text.empty()) out.push_back(r.text);
+    };
+    for (const Block& b : blocks) {
+        for (const TextRun& r : b.spans) add(r);
+        for (const Cell& c : b.cells)
+            for (const TextRun& r : c.spans) add(r);
+        if (!b.right.empty()) out.push_back(b.right);
+    }
+}
+
 struct Part {
     std::size_t record = 0;
+    std::vector<std::string> fixed;
     std::vector<PlannedPage> pages;
     std::vector<RasterJob> jobs;
     std::vector<std::pair<std::size_t, std::size_t>> shown; // (page index in part, redaction)
     std::vector<int> record_page_of;                        // page index in part -> record page
 };
 
+std::string record_page_text(int page, int pages) {
+    return "record page " + std::to_string(page) + " of " + std::to_string(pages);
+}
+
 std::string record_detail(const Disclosure& d, const RecordDisclosure& rd, int page, int pages) {
     std::string detail = kind_label(rd.record->kind);
     if (!rd.record->date.empty()) detail += dot + rd.record->date;
     std::string parent = parent_title(d, *rd.record);
     if (!parent.empty()) detail += dot + "attached to " + parent;
-    return detail + dot + "record page " + std::to_string(page) + " of " + std::to_string(pages);
+    return detail + dot + record_page_text(page, pages);
 }
 
-Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans, double dpi) {
+Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
+               const TextLayout& layout);
+
+Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans, double dpi,
+              const TextLayout& layout) {
     const RecordDisclosure& rd = d.records[index];
     Part part;
     part.record = index;
     std::unique_ptr<poppler::document> doc = open_source_pdf(*rd.record);
     int count = doc->pages();
+    if (count == 0) return text_part(d, index, spans, layout); // says it holds no text
     for (int p = 0; p < count; ++p) {
         std::unique_ptr<poppler::page> page(doc->create_page(p));
         if (!page) throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " cannot be read");
@@ -138,6 +182,8 @@ Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
         planned.height = size.height + band_top + band_bottom;
         planned.band_title = rd.title;
         planned.band_detail = record_detail(d, rd, p + 1, count);
+        planned.record_page = p + 1;
+        planned.record_page_count = count;
         planned.record = index;
         planned.source_page = p + 1;
         planned.source_width = size.width;
@@ -156,20 +202,23 @@ Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
 std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosure& rd,
                                       const RecordText& text) {
     std::vector<Block> blocks;
-    Block title = heading(rd.title, 14);
+    Block title = heading(rd.title, Origin::Record, 14);
     title.space_before = 0;
     blocks.push_back(title);
-    std::string detail = kind_label(rd.record->kind);
-    if (!rd.record->date.empty()) detail += dot + rd.record->date;
+    std::vector<TextRun> detail = {run(kind_label(rd.record->kind), Origin::Fixed)};
+    if (!rd.record->date.empty()) detail.push_back(run(dot + rd.record->date, Origin::Record));
     std::string parent = parent_title(d, *rd.record);
-    if (!parent.empty()) detail += dot + "attached to " + parent;
-    Block sub = text_block(detail, 9, Ink::Grey);
+    if (!parent.empty()) {
+        detail.push_back(run(dot + "attached to ", Origin::Fixed));
+        detail.push_back(run(parent, Origin::Record));
+    }
+    Block sub = paragraph(std::move(detail), 9, Ink::Grey);
     sub.rule_below = true;
     blocks.push_back(sub);
 
     auto field_block = [](const LabelledPieces& f, double size) {
         std::vector<TextRun> spans;
-        if (!f.label.empty()) spans.push_back(bold(f.label + ": "));
+        if (!f.label.empty()) spans.push_back(bold(f.label + ": ", Origin::Record));
         for (TextRun& s : spans_of(f.value)) spans.push_back(std::move(s));
         Block b = paragraph(std::move(spans), size);
         b.indent = 0;
@@ -195,14 +244,14 @@ std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosur
         }
     }
     for (const PagePieces& page : text.pages) {
-        Block h = text_block("Page " + std::to_string(page.page), 9, Ink::Grey);
+        Block h = text_block("Page " + std::to_string(page.page), Origin::Fixed, 9, Ink::Grey);
         h.space_before = 10;
         h.keep_with_next = true;
         blocks.push_back(std::move(h));
         blocks.push_back(paragraph(spans_of(page.text), 10));
     }
     if (blocks.size() == 2) {
-        Block none = text_block("This record holds no text that can be shown.", 10, Ink::Grey);
+        Block none = text_block("This record holds no text that can be shown.", Origin::Fixed, 10, Ink::Grey);
         none.space_before = 10;
         blocks.push_back(std::move(none));
     }
@@ -215,7 +264,9 @@ Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans
     Part part;
     part.record = index;
     RecordText text = record_text(spans);
-    std::vector<LaidOutPage> laid = layout.lay_out(text_record_blocks(d, rd, text));
+    std::vector<Block> blocks = text_record_blocks(d, rd, text);
+    collect_fixed(blocks, part.fixed);
+    std::vector<LaidOutPage> laid = layout.lay_out(blocks);
     int count = static_cast<int>(laid.size());
     for (std::size_t p = 0; p < laid.size(); ++p) {
         PlannedPage planned;
@@ -224,6 +275,8 @@ Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans
         planned.height = PageFrame{}.height;
         planned.band_title = rd.title;
         planned.band_detail = record_detail(d, rd, static_cast<int>(p) + 1, count);
+        planned.record_page = static_cast<int>(p) + 1;
+        planned.record_page_count = count;
         for (const DrawnText& t : laid[p].texts)
             for (std::size_t r : t.redactions) part.shown.emplace_back(p, r);
         planned.text = std::move(laid[p]);
@@ -253,24 +306,26 @@ std::vector<std::size_t> canonical_redactions(const RecordDisclosure& rd) {
 std::vector<Block> schedule_blocks(const Disclosure& d, const std::vector<ScheduleRow>& rows,
                                    int total) {
     std::vector<Block> blocks;
-    Block title = heading("Redaction schedule", 16);
+    Block title = heading("Redaction schedule", Origin::Fixed, 16);
     title.space_before = 0;
     blocks.push_back(title);
     if (rows.empty()) {
-        blocks.push_back(text_block("Nothing in this bundle has been redacted."));
+        blocks.push_back(text_block("Nothing in this bundle has been redacted.", Origin::Fixed));
     } else {
         blocks.push_back(text_block(
             "Each black box in this bundle hides information we are not allowed to disclose to "
             "you, usually because it is about someone else. The box shows a code; this schedule "
             "lists every redaction by page, with the law that allows it. In total: " +
-            plural(total, "redaction", "redactions") + "."));
+            plural(total, "redaction", "redactions") + ".", Origin::Fixed));
+        // Cells are fixed text except the record title (index 1) of a body row.
         auto row = [](std::vector<std::string> cells, bool header) {
-            static const double xs[] = {0, 44, 250, 300, 455}, ws[] = {40, 200, 46, 151, 28};
+            static const double xs[] = {0, 38, 246, 298, 446}, ws[] = {34, 202, 48, 144, 37};
             Block b;
             b.size = 9;
             b.leading = 12;
             for (std::size_t i = 0; i < cells.size(); ++i)
-                b.cells.push_back(Cell{xs[i], ws[i], {TextRun{cells[i], header ? Face::Bold : Face::Regular, false, {}, {}}}});
+                b.cells.push_back(Cell{xs[i], ws[i], {run(cells[i], header || i != 1 ? Origin::Fixed : Origin::Record,
+                                                          header ? Face::Bold : Face::Regular)}});
             b.space_before = header ? 12 : 3;
             b.rule_below = header;
             return b;
@@ -289,14 +344,14 @@ std::vector<Block> schedule_blocks(const Disclosure& d, const std::vector<Schedu
             reasons.emplace(std::make_pair(rd.withheld_because->code, rd.withheld_because->citation),
                             rd.withheld_because->explanation);
     }
-    if (!reasons.empty()) blocks.push_back(heading("What the codes mean", 12));
+    if (!reasons.empty()) blocks.push_back(heading("What the codes mean", Origin::Fixed, 12));
     for (const auto& [key, explanation] : reasons) {
-        Block b = paragraph({bold(key.first.empty() ? "-" : key.first), TextRun{dash + key.second, Face::Regular, false, {}, {}}}, 10);
+        Block b = paragraph({bold(key.first.empty() ? "-" : key.first, Origin::Fixed), run(dash + key.second, Origin::Fixed)}, 10);
         b.space_before = 6;
         b.keep_with_next = !explanation.empty();
         blocks.push_back(std::move(b));
         if (!explanation.empty()) {
-            Block e = text_block(explanation, 9.5, Ink::Grey);
+            Block e = text_block(explanation, Origin::Fixed, 9.5, Ink::Grey);
             e.indent = 12;
             blocks.push_back(std::move(e));
         }
@@ -308,16 +363,15 @@ std::vector<Block> schedule_blocks(const Disclosure& d, const std::vector<Schedu
 
 std::vector<Block> information_blocks(const Disclosure& d, const ControllerSettings& s) {
     std::vector<Block> blocks;
-    Block title = heading("Information about your personal data", 16);
+    Block title = heading("Information about your personal data", Origin::Fixed, 16);
     title.space_before = 0;
     blocks.push_back(title);
     blocks.push_back(text_block("As well as a copy of your personal data, " + regime_label(d) +
-                                " entitles you to the following information."));
+                                " entitles you to the following information.", Origin::Fixed));
     auto section = [&](const std::string& head, const std::vector<std::string>& lines, bool bullets) {
-        blocks.push_back(heading(head, 11.5));
+        blocks.push_back(heading(head, Origin::Fixed, 11.5));
         for (const std::string& line : lines) {
-            Block b = text_block(bullets ? "\xE2\x80\xA2 " + line : line);
-            b.indent = bullets ? 8 : 0;
+            Block b = bullets ? bullet(line, Origin::Fixed) : text_block(line, Origin::Fixed);
             b.space_before = 3;
             blocks.push_back(std::move(b));
         }
@@ -333,7 +387,7 @@ std::vector<Block> information_blocks(const Disclosure& d, const ControllerSetti
     section("Where it came from", {s.source}, false);
     section("Automated decisions", {s.automated_decision_making}, false);
     section("Transfers outside the United Kingdom", {s.international_transfers}, false);
-    blocks.push_back(heading("Your rights", 13));
+    blocks.push_back(heading("Your rights", Origin::Fixed, 13));
     for (const auto& [head, text] : s.rights) section(head, {text}, false);
     return blocks;
 }
@@ -342,25 +396,25 @@ std::vector<Block> information_blocks(const Disclosure& d, const ControllerSetti
 
 std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int records_redacted) {
     std::vector<Block> blocks;
-    Block title = heading("Disclosure bundle", 20);
+    Block title = heading("Disclosure bundle", Origin::Fixed, 20);
     title.space_before = 0;
     blocks.push_back(title);
-    blocks.push_back(text_block("Subject access request " + plan.reference, 12));
-    Block date = text_block("Date of export: " + plan.export_date + dot + "Prepared under " + regime_label(d), 10, Ink::Grey);
+    blocks.push_back(text_block("Subject access request " + plan.reference, Origin::Fixed, 12));
+    Block date = text_block("Date of export: " + plan.export_date + dot + "Prepared under " + regime_label(d), Origin::Fixed, 10, Ink::Grey);
     date.space_before = 4;
     blocks.push_back(date);
     if (d.draft) {
-        Block draft = paragraph({bold("DRAFT \xE2\x80\x94 not for disclosure. "),
-                                 TextRun{"This bundle is for review. It must not be sent to the requester until it has been approved and exported as final.", Face::Regular, false, {}, {}}},
+        Block draft = paragraph({bold(std::string(draft_banner) + ". ", Origin::Fixed),
+                                 run("This bundle is for review. It must not be sent to the requester until it has been approved and exported as final.", Origin::Fixed)},
                                 10, Ink::Red);
         draft.space_before = 10;
         blocks.push_back(draft);
     }
 
-    blocks.push_back(heading("Contents", 13));
-    auto entry = [&](const std::string& text, const std::string& detail, int page) {
-        std::vector<TextRun> spans = {TextRun{text, Face::Regular, false, {}, {}}};
-        if (!detail.empty()) spans.push_back(TextRun{dot + detail, Face::Regular, false, {}, {}});
+    blocks.push_back(heading("Contents", Origin::Fixed, 13));
+    auto entry = [&](const std::string& text, Origin origin, const std::string& detail, int page) {
+        std::vector<TextRun> spans = {run(text, origin)};
+        if (!detail.empty()) spans.push_back(run(dot + detail, Origin::Fixed));
         Block b = paragraph(std::move(spans), 10);
         b.right = "page " + std::to_string(page);
         b.space_before = 3;
@@ -370,48 +424,48 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
         const RecordDisclosure& rd = d.records[i];
         if (rd.fate == RecordFate::WithholdInFull) continue;
         const RecordPlacement& at = plan.placements[i];
-        blocks.push_back(entry(rd.title, std::string(kind_label(rd.record->kind)) + ", " + plural(at.page_count, "page", "pages"), at.first_page));
+        blocks.push_back(entry(rd.title, Origin::Record, std::string(kind_label(rd.record->kind)) + ", " + plural(at.page_count, "page", "pages"), at.first_page));
     }
-    blocks.push_back(entry("Redaction schedule", "", plan.schedule_page));
-    blocks.push_back(entry("Information about your personal data", "", plan.information_page));
+    blocks.push_back(entry("Redaction schedule", Origin::Fixed, "", plan.schedule_page));
+    blocks.push_back(entry("Information about your personal data", Origin::Fixed, "", plan.information_page));
 
-    blocks.push_back(heading("Redactions", 13));
+    blocks.push_back(heading("Redactions", Origin::Fixed, 13));
     if (plan.redaction_count == 0)
-        blocks.push_back(text_block("Nothing in this bundle has been redacted."));
+        blocks.push_back(text_block("Nothing in this bundle has been redacted.", Origin::Fixed));
     else
         blocks.push_back(text_block(
             plural(plan.redaction_count, "redaction", "redactions") + " in " +
             plural(records_redacted, "record", "records") +
             ". Each is shown as a black box with a reason code. The redaction schedule on page " +
-            std::to_string(plan.schedule_page) + " lists them with the law that allows each one."));
+            std::to_string(plan.schedule_page) + " lists them with the law that allows each one.", Origin::Fixed));
 
     std::vector<const RecordDisclosure*> withheld;
     for (const RecordDisclosure& rd : d.records)
         if (rd.fate == RecordFate::WithholdInFull) withheld.push_back(&rd);
     if (!withheld.empty()) {
-        blocks.push_back(heading("Records withheld in full", 13));
-        blocks.push_back(text_block("These records are not included. The law allows us to withhold them completely:"));
+        blocks.push_back(heading("Records withheld in full", Origin::Fixed, 13));
+        blocks.push_back(text_block("These records are not included. The law allows us to withhold them completely:", Origin::Fixed));
         for (const RecordDisclosure* rd : withheld) {
             const Reason reason = rd->withheld_because.value_or(Reason{});
-            Block b = paragraph({TextRun{rd->title + dash, Face::Regular, false, {}, {}}, bold(reason.code.empty() ? "-" : reason.code),
-                                 TextRun{reason.citation.empty() ? "" : dot + reason.citation, Face::Regular, false, {}, {}}},
+            Block b = paragraph({run(rd->title, Origin::Record), run(dash, Origin::Fixed),
+                                 bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
+                                 run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
                                 10);
             b.space_before = 4;
             b.indent = 8;
             blocks.push_back(std::move(b));
             if (!reason.explanation.empty()) {
-                Block e = text_block(reason.explanation, 9.5, Ink::Grey);
+                Block e = text_block(reason.explanation, Origin::Fixed, 9.5, Ink::Grey);
                 e.indent = 20;
                 blocks.push_back(std::move(e));
             }
         }
     }
     if (!d.skipped_records.empty()) {
-        blocks.push_back(heading("Records that could not be read", 13));
-        blocks.push_back(text_block("We could not read these records, so they are not in this bundle. We will look at them again and tell you the outcome:"));
+        blocks.push_back(heading("Records that could not be read", Origin::Fixed, 13));
+        blocks.push_back(text_block("We could not read these records, so they are not in this bundle. We will look at them again and tell you the outcome:", Origin::Fixed));
         for (const std::string& name : d.skipped_records) {
-            Block b = text_block("\xE2\x80\xA2 " + name);
-            b.indent = 8;
+            Block b = bullet(name, Origin::Record);
             b.space_before = 2;
             blocks.push_back(std::move(b));
         }
@@ -421,15 +475,11 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
         for (const RecordDisclosure& rd : d.records)
             if (rd.consult_other_agency && rd.fate == RecordFate::Disclose) consult.push_back(&rd);
         if (!consult.empty()) {
-            Block h = heading("Before final disclosure", 13);
+            Block h = heading("Before final disclosure", Origin::Fixed, 13);
             h.ink = Ink::Red;
             blocks.push_back(h);
-            blocks.push_back(text_block("These records came from another agency. Consult it before the final export:", 10, Ink::Red));
-            for (const RecordDisclosure* rd : consult) {
-                Block b = text_block("\xE2\x80\xA2 " + rd->title, 10, Ink::Red);
-                b.indent = 8;
-                blocks.push_back(std::move(b));
-            }
+            blocks.push_back(text_block("These records came from another agency. Consult it before the final export:", Origin::Fixed, 10, Ink::Red));
+            for (const RecordDisclosure* rd : consult) blocks.push_back(bullet(rd->title, Origin::Record, 10, Ink::Red));
         }
     }
     return blocks;
@@ -464,7 +514,7 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
         if (!rd.record) throw ExportError(rd.title, "the disclosure names no record");
         if (rd.fate == RecordFate::WithholdInFull) continue;
         plan.spans[i] = std::make_unique<SectionSpans>(rd);
-        parts.push_back(rd.record->kind == RecordKind::Pdf ? pdf_part(d, i, *plan.spans[i], dpi)
+        parts.push_back(rd.record->kind == RecordKind::Pdf ? pdf_part(d, i, *plan.spans[i], dpi, a4)
                                                            : text_part(d, i, *plan.spans[i], a4));
     }
 
@@ -473,8 +523,11 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
     std::map<std::size_t, std::vector<std::size_t>> canonical;
     for (const Part& part : parts) canonical[part.record] = canonical_redactions(d.records[part.record]);
 
-    std::vector<LaidOutPage> information = a4.lay_out(information_blocks(d, settings));
+    std::vector<Block> information_content = information_blocks(d, settings);
+    collect_fixed(information_content, plan.fixed_text);
+    std::vector<LaidOutPage> information = a4.lay_out(information_content);
     std::vector<LaidOutPage> schedule, cover;
+    std::vector<Block> schedule_content, cover_content;
     std::size_t cover_pages = 1;
     for (int attempt = 0;; ++attempt) {
         int next = static_cast<int>(cover_pages) + 1;
@@ -508,10 +561,12 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
             plan.schedule.push_back({d.records[record].title, page, code, citation, static_cast<int>(members.size())});
         }
         plan.schedule_page = next;
-        schedule = a4.lay_out(schedule_blocks(d, plan.schedule, plan.redaction_count));
+        schedule_content = schedule_blocks(d, plan.schedule, plan.redaction_count);
+        schedule = a4.lay_out(schedule_content);
         next += static_cast<int>(schedule.size());
         plan.information_page = next;
-        cover = a4.lay_out(cover_blocks(d, plan, static_cast<int>(records_redacted.size())));
+        cover_content = cover_blocks(d, plan, static_cast<int>(records_redacted.size()));
+        cover = a4.lay_out(cover_content);
         if (cover.size() == cover_pages) break;
         if (attempt > 4) throw ExportError("", "the cover's length does not settle");
         cover_pages = cover.size();
@@ -528,7 +583,33 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
         plan.pages.push_back(text_page(std::move(p), "Redaction schedule", reference_title));
     for (LaidOutPage& p : information)
         plan.pages.push_back(text_page(std::move(p), "Information about your personal data", regime_label(d)));
+
+    // Everything SafeSAR printed itself, for verification (see TextRun::fixed).
+    collect_fixed(schedule_content, plan.fixed_text);
+    collect_fixed(cover_content, plan.fixed_text);
+    for (const Part& part : parts) plan.fixed_text.insert(plan.fixed_text.end(), part.fixed.begin(), part.fixed.end());
+    const int total = static_cast<int>(plan.pages.size());
+    for (int n = 1; n <= total; ++n) {
+        const PlannedPage& page = plan.pages[static_cast<std::size_t>(n - 1)];
+        plan.fixed_text.push_back(footer_text(plan.reference, d.draft, n, total));
+        if (page.record_page_count > 0)
+            plan.fixed_text.push_back(record_page_text(page.record_page, page.record_page_count));
+    }
+    for (const char* fixed : {"Cover and contents", "Redaction schedule", "Information about your personal data", "attached to", draft_banner})
+        plan.fixed_text.emplace_back(fixed);
+    plan.fixed_text.push_back(reference_title);
+    plan.fixed_text.push_back(regime_label(d));
+    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv, RecordKind::Image, RecordKind::Unknown})
+        plan.fixed_text.emplace_back(kind_label(kind));
+    std::sort(plan.fixed_text.begin(), plan.fixed_text.end());
+    plan.fixed_text.erase(std::unique(plan.fixed_text.begin(), plan.fixed_text.end()), plan.fixed_text.end());
     return plan;
+}
+
+std::string footer_text(const std::string& reference, bool draft, int number, int total) {
+    std::string footer = reference;
+    if (draft) footer += dot + draft_banner;
+    return footer + dot + "page " + std::to_string(number) + " of " + std::to_string(total);
 }
 
 } // namespace safesar::exporting

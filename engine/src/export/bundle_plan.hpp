@@ -25,6 +25,7 @@ struct PlannedPage {
     PageKind kind = PageKind::Text;
     double width = 0, height = 0;        // the bundle page, points
     std::string band_title, band_detail; // the heading band
+    int record_page = 0, record_page_count = 0; // record pages: "record page k of K"
     LaidOutPage text;                    // Text pages
     std::size_t record = 0;              // Raster pages: index into Disclosure::records
     int source_page = 0;                 // Raster pages: 1-based page of the record
@@ -62,7 +63,12 @@ struct BundlePlan {
     std::vector<ScheduleRow> schedule;
     int redaction_count = 0; // distinct redactions shown
     int schedule_page = 0, information_page = 0;
+    std::vector<std::string> fixed_text; // every string SafeSAR wrote itself (see TextRun::fixed)
 };
+
+// The footer line of page `number` of `total`.
+std::string footer_text(const std::string& reference, bool draft, int number, int total);
+inline constexpr const char* draft_banner = "DRAFT \xE2\x80\x94 not for disclosure";
 
 const char* kind_label(RecordKind kind); // "PDF document", "E-mail", ...
 const char* kind_key(RecordKind kind);   // "pdf", "email", ... (JSON)

@@ -11,8 +11,6 @@ namespace safesar::exporting {
 namespace {
 using PoDoFo::PdfPainter;
 
-const char* const draft_text = "DRAFT \xE2\x80\x94 not for disclosure";
-
 void set_ink(PdfPainter& painter, Ink ink) {
     switch (ink) {
     case Ink::Black: painter.SetColor(0, 0, 0); break;
@@ -107,27 +105,65 @@ class PageWriter {
         painter.Save();
         painter.SetTextRenderingMode(PoDoFo::ePdfTextRenderingMode_Invisible);
         PageView view(*plan_.spans[page.record], page.source_page);
-        for (const KeptWord& word : view.kept_words()) place_word(painter, page, image_x, word);
+        std::vector<KeptWord> words = view.kept_words();
+        std::vector<Orientation> orientations;
+        int vertical = 0, horizontal = 0;
+        for (const KeptWord& word : words) {
+            orientations.push_back(orientation_of(word));
+            vertical += orientations.back() == Orientation::Vertical;
+            horizontal += orientations.back() == Orientation::Horizontal;
+        }
+        // A word too short to tell (a box as tall as wide) stands like most words of its page.
+        bool mostly_vertical = vertical > horizontal;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            bool upright = orientations[i] == Orientation::Unclear ? mostly_vertical
+                                                                    : orientations[i] == Orientation::Vertical;
+            place_word(painter, page, image_x, words[i], upright);
+        }
         painter.Restore();
         painter.SetTextRenderingMode(PoDoFo::ePdfTextRenderingMode_Fill);
         painter.FinishPage();
     }
 
   private:
-    void place_word(PdfPainter& painter, const PlannedPage& page, double image_x, const KeptWord& word) {
+    enum class Orientation { Horizontal, Vertical, Unclear };
+
+    // The stretch a word needs to fill its box lying down and standing up (1 = none).
+    struct Fit {
+        double size_h, scale_h, size_v, scale_v;
+    };
+    Fit fit_of(const std::string& printable, const Box& b) const {
+        const FontFace& face = fonts_.regular;
+        const double em_height = face.ascent() - face.descent();
+        Fit f{};
+        f.size_h = b.height() / em_height;
+        f.size_v = b.width() / em_height;
+        f.scale_h = b.width() / std::max(1e-6, face.width(printable, f.size_h));
+        f.scale_v = b.height() / std::max(1e-6, face.width(printable, f.size_v));
+        return f;
+    }
+
+    // Rotated pages have words standing on end: whichever reading needs the stretch nearest to
+    // none wins, when it wins clearly.
+    Orientation orientation_of(const KeptWord& word) const {
+        std::string text = fonts_.regular.printable(word.text);
+        if (text.empty() || word.box.width() <= 0 || word.box.height() <= 0) return Orientation::Unclear;
+        Fit f = fit_of(text, word.box);
+        double h = std::abs(std::log(f.scale_h)), v = std::abs(std::log(f.scale_v));
+        if (v + 0.3 < h) return Orientation::Vertical;
+        if (h + 0.3 < v) return Orientation::Horizontal;
+        return Orientation::Unclear;
+    }
+
+    void place_word(PdfPainter& painter, const PlannedPage& page, double image_x, const KeptWord& word,
+                    bool vertical) {
         const FontFace& face = fonts_.regular;
         std::string text = face.printable(word.text);
         const Box& b = word.box;
         if (text.empty() || b.width() <= 0 || b.height() <= 0) return;
-        const double em_height = face.ascent() - face.descent();
-        // Horizontal or vertical (a rotated page's words stand on end): whichever needs the
-        // stretch nearest to none.
-        double size_h = b.height() / em_height, size_v = b.width() / em_height;
-        double scale_h = b.width() / std::max(1e-6, face.width(text, size_h));
-        double scale_v = b.height() / std::max(1e-6, face.width(text, size_v));
-        bool vertical = count_code_points(text) >= 2 && std::abs(std::log(scale_v)) + 0.3 < std::abs(std::log(scale_h));
-        double size = vertical ? size_v : size_h;
-        double scale = std::clamp(vertical ? scale_v : scale_h, 0.1, 10.0);
+        Fit f = fit_of(text, b);
+        double size = vertical ? f.size_v : f.size_h;
+        double scale = std::clamp(vertical ? f.scale_v : f.scale_h, 0.1, 10.0);
         PoDoFo::PdfFont* font = face.pdf_font();
         font->SetFontSize(static_cast<float>(size));
         font->SetFontScale(static_cast<float>(scale * 100));
@@ -155,7 +191,7 @@ class PageWriter {
         const double margin = std::min(40.0, w * 0.07);
         double title_width = w - 2 * margin;
         if (draft_) {
-            std::string text = fonts_.bold.printable(draft_text);
+            std::string text = fonts_.bold.printable(draft_banner);
             double tw = fonts_.bold.width(text, 8);
             double bw = tw + 12;
             painter.SetColor(0.75, 0.05, 0.05);
@@ -175,10 +211,8 @@ class PageWriter {
         painter.SetStrokeWidth(0.5);
         painter.DrawLine(margin, h - band_top + 4, w - margin, h - band_top + 4);
 
-        std::string footer = plan_.reference;
-        if (draft_) footer += " \xC2\xB7 " + std::string(draft_text);
-        footer += " \xC2\xB7 page " + std::to_string(number) + " of " + std::to_string(total);
-        footer = fit(fonts_.regular, fonts_.regular.printable(footer), 8, w - 2 * margin);
+        std::string footer = fit(fonts_.regular, fonts_.regular.printable(footer_text(plan_.reference, draft_, number, total)),
+                                 8, w - 2 * margin);
         double fw = fonts_.regular.width(footer, 8);
         set_ink(painter, draft_ ? Ink::Red : Ink::Grey);
         draw_string(painter, fonts_.regular, 8, (w - fw) / 2, 11, footer);

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <sys/resource.h>
 #include <thread>
 
 namespace safesar {
@@ -27,6 +28,13 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double process_cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 std::string today() {
@@ -83,6 +91,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
     exporting::AtomicFile pdf(options.out_dir / pdf_name);
     exporting::AtomicFile json(options.out_dir / json_name);
     ExportResult result;
+    const double cpu_start = process_cpu_seconds();
     try {
         auto start = Clock::now();
         exporting::BundlePlan plan;
@@ -111,8 +120,9 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
         json.sync();
         if (options.verify) {
             start = Clock::now();
-            VerifyReport report = verify_output({pdf.temp_path(), json.temp_path(), pdf_name, json_name},
-                                                disclosure, options.password);
+            OutputFiles files{pdf.temp_path(), json.temp_path(), pdf_name, json_name, plan.fixed_text};
+            for (std::string& text : exporting::json_fixed_text(disclosure, settings)) files.fixed_text.push_back(std::move(text));
+            VerifyReport report = verify_output(files, disclosure, options.password);
             result.timings.verify_seconds = seconds_since(start);
             if (!report.ok())
                 throw ExportError(pdf_name, "verification failed, nothing was written: " + summary(report.failures));
@@ -125,6 +135,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
             throw;
         }
         exporting::sync_directory(options.out_dir);
+        result.timings.cpu_seconds = process_cpu_seconds() - cpu_start;
         result.pdf = pdf.final_path();
         result.json = json.final_path();
         result.pages = static_cast<int>(plan.pages.size());

@@ -4,100 +4,96 @@
 #include "export/jpeg_encoder.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <array>
 #include <string_view>
-#include <vector>
 
 namespace safesar::exporting {
 
 namespace {
 constexpr int jpeg_quality = 85;
 
-std::uint8_t luma(const std::uint8_t* p) {
-    return static_cast<std::uint8_t>((p[0] * 299 + p[1] * 587 + p[2] * 114 + 500) / 1000);
-}
+bool is_mid_tone(std::uint8_t v) { return v > 48 && v < 208; }
 
-// Packs samples (one byte each, 0..255) into `bits`-bit samples, rows padded to a byte.
-std::string pack_samples(const std::vector<std::uint8_t>& samples, int samples_per_row, int rows,
-                         int bits) {
+// Packs 8-bit samples into `bits`-bit samples (2 or 4), rows padded to a byte.
+std::string pack_samples(const std::uint8_t* samples, int samples_per_row, int rows, int bits) {
+    std::array<std::uint8_t, 256> level{};
     const int levels = (1 << bits) - 1;
-    const std::size_t stride = (static_cast<std::size_t>(samples_per_row) * static_cast<std::size_t>(bits) + 7) / 8;
+    for (int v = 0; v < 256; ++v) level[static_cast<std::size_t>(v)] = static_cast<std::uint8_t>((v * levels + 127) / 255);
+    const int per_byte = 8 / bits;
+    const std::size_t stride = (static_cast<std::size_t>(samples_per_row) + static_cast<std::size_t>(per_byte) - 1) /
+                               static_cast<std::size_t>(per_byte);
     std::string out(stride * static_cast<std::size_t>(rows), '\0');
+    auto* o = reinterpret_cast<std::uint8_t*>(out.data());
     for (int y = 0; y < rows; ++y) {
-        const std::uint8_t* in = samples.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(samples_per_row);
-        auto* row = reinterpret_cast<std::uint8_t*>(out.data()) + static_cast<std::size_t>(y) * stride;
-        for (int x = 0; x < samples_per_row; ++x) {
-            int q = (in[x] * levels + 127) / 255;
-            int bit = x * bits;
-            row[bit / 8] = static_cast<std::uint8_t>(row[bit / 8] | (q << (8 - bits - bit % 8)));
-        }
+        const std::uint8_t* in = samples + static_cast<std::size_t>(y) * static_cast<std::size_t>(samples_per_row);
+        std::uint8_t* row = o + static_cast<std::size_t>(y) * stride;
+        for (int x = 0; x < samples_per_row; ++x)
+            row[x / per_byte] = static_cast<std::uint8_t>(row[x / per_byte] | (level[in[x]] << (8 - bits - (x % per_byte) * bits)));
     }
     return out;
 }
 
-EncodedImage flate_image(const Raster& r, const std::vector<std::uint8_t>& samples, bool colour,
-                         int bits) {
+EncodedImage make_image(const Raster& r, bool colour, int bits, ImageFilter filter, std::string data) {
     EncodedImage e;
     e.width = r.width;
     e.height = r.height;
     e.colour = colour;
     e.bits_per_component = bits;
-    e.filter = ImageFilter::Flate;
-    int per_row = r.width * (colour ? 3 : 1);
-    if (bits == 8)
-        e.data = flate_compress(std::string_view(reinterpret_cast<const char*>(samples.data()), samples.size()));
-    else
-        e.data = flate_compress(pack_samples(samples, per_row, r.height, bits));
-    e.method = std::string(colour ? "RGB " : "grey ") + std::to_string(bits) + "-bit Flate";
+    e.filter = filter;
+    e.data = std::move(data);
+    e.method = std::string(colour ? "RGB " : "grey ") +
+               (filter == ImageFilter::Dct ? std::string("JPEG") : std::to_string(bits) + "-bit Flate");
     return e;
 }
 
-EncodedImage jpeg_image(const Raster& r, const std::vector<std::uint8_t>& samples, bool colour) {
-    EncodedImage e;
-    e.width = r.width;
-    e.height = r.height;
-    e.colour = colour;
-    e.bits_per_component = 8;
-    e.filter = ImageFilter::Dct;
-    e.data = encode_jpeg(samples.data(), r.width, r.height, colour ? 3 : 1, jpeg_quality);
-    e.method = colour ? "RGB JPEG" : "grey JPEG";
-    return e;
+EncodedImage flate_image(const Raster& r, bool colour, int bits) {
+    const int per_row = r.width * r.channels;
+    if (bits == 8)
+        return make_image(r, colour, 8, ImageFilter::Flate,
+                          flate_compress(std::string_view(reinterpret_cast<const char*>(r.pixels.data()), r.pixels.size())));
+    return make_image(r, colour, bits, ImageFilter::Flate, flate_compress(pack_samples(r.pixels.data(), per_row, r.height, bits)));
+}
+
+EncodedImage jpeg_image(const Raster& r, bool colour) {
+    return make_image(r, colour, 8, ImageFilter::Dct, encode_jpeg(r.pixels.data(), r.width, r.height, r.channels, jpeg_quality));
 }
 
 EncodedImage smaller(EncodedImage a, EncodedImage b) {
     return a.data.size() <= b.data.size() ? std::move(a) : std::move(b);
 }
+
+std::uint8_t luma(const std::uint8_t* p) {
+    return static_cast<std::uint8_t>((p[0] * 77 + p[1] * 150 + p[2] * 29 + 128) >> 8);
+}
 } // namespace
 
-PageClass classify_page(const Raster& raster) {
-    std::size_t pixels = static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.height);
-    std::size_t coloured = 0, mid_tones = 0;
-    const std::uint8_t* p = raster.rgb.data();
-    for (std::size_t i = 0; i < pixels; ++i, p += 3) {
-        int spread = std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
-        if (spread > 32) ++coloured;
-        std::uint8_t y = luma(p);
-        if (y > 48 && y < 208) ++mid_tones;
+EncodedImage encode_page_image(Raster r) {
+    const std::size_t pixels = r.size();
+    std::size_t mid_tones = 0;
+    if (r.channels == 3) {
+        // One pass: colour count, mid-tones, and the grey version in case colour does not matter.
+        std::size_t coloured = 0;
+        std::vector<std::uint8_t> grey(pixels);
+        const std::uint8_t* p = r.pixels.data();
+        for (std::size_t i = 0; i < pixels; ++i, p += 3) {
+            int spread = std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
+            coloured += spread > 32;
+            grey[i] = luma(p);
+            mid_tones += is_mid_tone(grey[i]);
+        }
+        bool document = mid_tones < pixels * 15 / 100;
+        // A few stray pixels (a scanner's fringe) do not make a colour page; a rule or a logo does.
+        if (coloured >= std::max<std::size_t>(64, pixels / 20000)) {
+            if (document) return smaller(flate_image(r, true, 4), jpeg_image(r, true));
+            return smaller(flate_image(r, true, 8), jpeg_image(r, true));
+        }
+        r.pixels = std::move(grey);
+        r.channels = 1;
+    } else {
+        for (std::uint8_t v : r.pixels) mid_tones += is_mid_tone(v);
     }
-    PageClass c;
-    // A few stray pixels (a scanner's fringe) do not make a colour page; a rule or a logo does.
-    c.colour = coloured >= std::max<std::size_t>(64, pixels / 20000);
-    c.document = mid_tones < pixels * 15 / 100;
-    return c;
-}
-
-EncodedImage encode_page_image(const Raster& raster) {
-    PageClass c = classify_page(raster);
-    std::size_t pixels = static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.height);
-    if (c.colour) {
-        const std::vector<std::uint8_t>& rgb = raster.rgb;
-        if (c.document) return smaller(flate_image(raster, rgb, true, 4), jpeg_image(raster, rgb, true));
-        return smaller(flate_image(raster, rgb, true, 8), jpeg_image(raster, rgb, true));
-    }
-    std::vector<std::uint8_t> grey(pixels);
-    for (std::size_t i = 0; i < pixels; ++i) grey[i] = luma(raster.rgb.data() + i * 3);
-    if (c.document) return flate_image(raster, grey, false, 2);
-    return smaller(flate_image(raster, grey, false, 8), jpeg_image(raster, grey, false));
+    if (mid_tones < pixels * 15 / 100) return flate_image(r, false, 2);
+    return smaller(flate_image(r, false, 8), jpeg_image(r, false));
 }
 
 } // namespace safesar::exporting

@@ -19,14 +19,9 @@ struct EncodedImage {
     std::string method;  // e.g. "grey 2-bit Flate", for the benchmark and docs
 };
 
-struct PageClass {
-    bool colour = false;   // enough pixels with a real hue to matter
-    bool document = false; // few mid-tones: text, lines, flat tints (not a photograph)
-};
-PageClass classify_page(const Raster& raster);
-
-// Document pages: 2-bit grey (4 levels keep anti-aliased edges) or 4-bit RGB, Flate.
-// Photographic pages: 8-bit Flate or JPEG, whichever is smaller.
-EncodedImage encode_page_image(const Raster& raster);
+// Document pages (few mid-tones: text, rules, flat tints): 2-bit grey or 4-bit RGB, Flate.
+// Photographic pages: 8-bit Flate or JPEG, whichever is smaller. An RGB raster with too little
+// colour to matter is encoded as grey.
+EncodedImage encode_page_image(Raster raster);
 
 } // namespace safesar::exporting

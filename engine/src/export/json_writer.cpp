@@ -137,4 +137,39 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
     return j.dump(2) + "\n";
 }
 
+std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSettings& settings) {
+    std::vector<std::string> out = {bundle_schema, "schema", "reference", "exported", "draft", "pdf", "file", "pages",
+                                    "records", "title", "withheld", "kind", "date", "first_page", "page_count",
+                                    "consult_other_agency", "page", "bundle_page", "text", "headers", "body", "rows",
+                                    "redactions", "record", "reason", "citation", "explanation", "reasons", "code",
+                                    "skipped_records", "supplementary_information"};
+    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv, RecordKind::Image, RecordKind::Unknown})
+        out.emplace_back(kind_key(kind));
+    std::vector<ordered_json> stack = {settings_json(settings)};
+    while (!stack.empty()) {
+        ordered_json j = std::move(stack.back());
+        stack.pop_back();
+        if (j.is_object()) {
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                out.push_back(it.key());
+                stack.push_back(it.value());
+            }
+        } else if (j.is_array()) {
+            for (const ordered_json& v : j) stack.push_back(v);
+        } else if (j.is_string()) {
+            out.push_back(j.get<std::string>());
+        }
+    }
+    for (const RecordDisclosure& rd : d.records) {
+        auto add = [&](const Reason& r) {
+            out.push_back(r.code);
+            out.push_back(r.citation);
+            out.push_back(r.explanation);
+        };
+        if (rd.withheld_because) add(*rd.withheld_because);
+        for (const Redaction& r : rd.redactions) add(r.reason);
+    }
+    return out;
+}
+
 } // namespace safesar::exporting

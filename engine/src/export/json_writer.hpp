@@ -16,4 +16,8 @@ inline constexpr const char* bundle_schema = "safesar-bundle/1";
 std::string bundle_json(const Disclosure& disclosure, const BundlePlan& plan,
                         const ControllerSettings& settings, const std::string& pdf_file_name);
 
+// The JSON's own words: its keys, kinds, reasons and the controller's information (for
+// verification, see OutputFiles::fixed_text).
+std::vector<std::string> json_fixed_text(const Disclosure& disclosure, const ControllerSettings& settings);
+
 } // namespace safesar::exporting

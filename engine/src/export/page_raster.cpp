@@ -17,7 +17,7 @@ void Raster::fill(int x0, int y0, int x1, int y1, std::uint8_t value) {
     y1 = std::clamp(y1, 0, height);
     if (x0 >= x1) return;
     for (int y = y0; y < y1; ++y)
-        std::memset(pixel(x0, y), value, static_cast<std::size_t>(x1 - x0) * 3);
+        std::memset(pixel(x0, y), value, static_cast<std::size_t>(x1 - x0) * static_cast<std::size_t>(channels));
 }
 
 double effective_dpi(double dpi, double width_pt, double height_pt) {
@@ -26,20 +26,45 @@ double effective_dpi(double dpi, double width_pt, double height_pt) {
     return dpi * std::sqrt(max_page_pixels / pixels);
 }
 
-Raster render_page(const poppler::page& page, double dpi) {
+namespace {
+poppler::image render_image(const poppler::page& page, double dpi, poppler::image::format_enum format) {
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    renderer.set_image_format(poppler::image::format_rgb24);
+    renderer.set_image_format(format);
     renderer.set_paper_color(0xffffffff);
     poppler::image image = renderer.render_page(&page, dpi, dpi);
-    if (!image.is_valid() || image.format() != poppler::image::format_rgb24)
+    if (!image.is_valid() || image.format() != format)
         throw ExportError("", "Poppler could not render a page");
+    return image;
+}
+} // namespace
+
+bool page_has_colour(const poppler::page& page) {
+    // At 50 dpi a thin coloured rule is blended with white but keeps enough hue to show.
+    poppler::image image = render_image(page, 50, poppler::image::format_rgb24);
+    int coloured = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto* row = reinterpret_cast<const std::uint8_t*>(image.const_data()) +
+                          static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_row());
+        for (int x = 0; x < image.width(); ++x) {
+            const std::uint8_t* p = row + 3 * x;
+            int spread = std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
+            if (spread > 20 && ++coloured >= 4) return true;
+        }
+    }
+    return false;
+}
+
+Raster render_page(const poppler::page& page, double dpi, bool colour) {
+    poppler::image image =
+        render_image(page, dpi, colour ? poppler::image::format_rgb24 : poppler::image::format_gray8);
     Raster raster;
     raster.width = image.width();
     raster.height = image.height();
-    std::size_t row_bytes = static_cast<std::size_t>(raster.width) * 3;
-    raster.rgb.resize(row_bytes * static_cast<std::size_t>(raster.height));
+    raster.channels = colour ? 3 : 1;
+    std::size_t row_bytes = static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.channels);
+    raster.pixels.resize(row_bytes * static_cast<std::size_t>(raster.height));
     const char* data = image.const_data();
     for (int y = 0; y < raster.height; ++y)
         std::memcpy(raster.pixel(0, y), data + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_row()), row_bytes);

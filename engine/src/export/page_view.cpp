@@ -21,6 +21,33 @@ void add_burn(std::vector<BurnBox>& burns, const Box& box, const Redaction& r, s
     if (box.empty()) return;
     burns.push_back({box, r.reason.code, {index}});
 }
+
+// One bar per line of a redaction instead of a box per word: the gaps between the words of a
+// name would show how many words it has and how long each is.
+std::vector<BurnBox> merge_lines(std::vector<BurnBox> burns) {
+    auto same_line = [](const BurnBox& a, const BurnBox& b) {
+        if (a.redactions.front() != b.redactions.front()) return false;
+        double overlap = std::min(a.box.y1, b.box.y1) - std::max(a.box.y0, b.box.y0);
+        double height = std::min(a.box.height(), b.box.height());
+        double gap = std::max(a.box.x0, b.box.x0) - std::min(a.box.x1, b.box.x1);
+        return overlap >= 0.5 * height && gap < 0.5 * height;
+    };
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (std::size_t i = 0; i < burns.size() && !merged; ++i) {
+            for (std::size_t j = i + 1; j < burns.size(); ++j) {
+                if (!same_line(burns[i], burns[j])) continue;
+                Box& a = burns[i].box;
+                const Box& b = burns[j].box;
+                a = Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+                burns.erase(burns.begin() + static_cast<std::ptrdiff_t>(j));
+                merged = true;
+                break;
+            }
+        }
+    }
+    return burns;
+}
 } // namespace
 
 PageView::PageView(const SectionSpans& spans, int page) : spans_(&spans), page_(page) {
@@ -41,6 +68,7 @@ PageView::PageView(const SectionSpans& spans, int page) : spans_(&spans), page_(
         for (const Word& w : s.words)
             if (w.begin < r.end && r.begin < w.end) add_burn(burns_, w.box, r, i);
     }
+    burns_ = merge_lines(std::move(burns_));
 
     for (std::size_t si = 0; si < record.sections.size(); ++si) {
         const Section& s = record.sections[si];

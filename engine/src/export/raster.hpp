@@ -1,4 +1,4 @@
-// A rendered page: 8-bit RGB, rows packed without padding.
+// A rendered page: 8-bit grey (1 channel) or RGB (3 channels), rows packed without padding.
 #pragma once
 
 #include <cstdint>
@@ -8,12 +8,14 @@ namespace safesar::exporting {
 
 struct Raster {
     int width = 0, height = 0;
-    std::vector<std::uint8_t> rgb; // width * height * 3
+    int channels = 1; // 1: grey, 3: RGB
+    std::vector<std::uint8_t> pixels;
 
     std::uint8_t* pixel(int x, int y) {
-        return rgb.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                             static_cast<std::size_t>(x)) * 3;
+        return pixels.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                                static_cast<std::size_t>(x)) * static_cast<std::size_t>(channels);
     }
+    std::size_t size() const { return static_cast<std::size_t>(width) * static_cast<std::size_t>(height); }
     // Paints the rectangle [x0, x1) x [y0, y1), clipped to the raster.
     void fill(int x0, int y0, int x1, int y1, std::uint8_t value);
 };

@@ -25,7 +25,7 @@ struct RasterJob {
 
 struct RasterResult {
     EncodedImage image;
-    double render_seconds = 0, encode_seconds = 0;
+    double render_seconds = 0, encode_seconds = 0; // CPU time of the worker thread
 };
 
 class RasterPipeline {

@@ -5,8 +5,8 @@
 #include "safesar/errors.hpp"
 
 #include <cctype>
+#include <algorithm>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 namespace safesar::exporting {
@@ -25,23 +25,58 @@ bool has_name(const std::string& dict, const std::string& name) {
     return false;
 }
 
-// The value of /Length in a stream's dictionary: direct, or "N 0 R" looked up in the file.
-long stream_length(const std::string& dict, const std::string& file) {
-    static const std::regex direct(R"(/Length\s+(\d+)(\s+(\d+)\s+R)?)");
-    std::smatch m;
-    if (!std::regex_search(dict, m, direct)) return -1;
-    if (!m[2].matched) return std::stol(m[1].str());
-    std::string head = m[1].str() + " " + m[3].str() + " obj";
-    for (std::size_t pos = file.find(head); pos != std::string::npos; pos = file.find(head, pos + 1)) {
-        if (pos > 0 && !std::isspace(static_cast<unsigned char>(file[pos - 1]))) continue;
-        std::size_t p = pos + head.size();
-        while (p < file.size() && std::isspace(static_cast<unsigned char>(file[p]))) ++p;
-        std::size_t q = p;
-        while (q < file.size() && std::isdigit(static_cast<unsigned char>(file[q]))) ++q;
-        if (q > p) return std::stol(file.substr(p, q - p));
+// Reads a file forward in chunks, handing out the bytes before each occurrence of a token.
+class ChunkReader {
+  public:
+    explicit ChunkReader(const std::filesystem::path& path) : in_(path, std::ios::binary) {
+        if (!in_) throw ExportError(path.string(), "cannot be read back for verification");
     }
-    return -1;
-}
+
+    // Reads up to and past `token`; the bytes before it go to `out` (when not null). Returns
+    // false at the end of the file (everything left went to `out`).
+    bool read_until(std::string_view token, std::string* out) {
+        for (;;) {
+            std::size_t hit = buffer_.find(token, pos_);
+            if (hit != std::string::npos) {
+                if (out) out->append(buffer_, pos_, hit - pos_);
+                pos_ = hit + token.size();
+                return true;
+            }
+            // Keep the last token.size() - 1 bytes: the token may straddle two chunks.
+            std::size_t keep_from = buffer_.size() >= token.size() ? buffer_.size() - token.size() + 1 : 0;
+            keep_from = std::max(keep_from, pos_);
+            if (out) out->append(buffer_, pos_, keep_from - pos_);
+            pos_ = keep_from;
+            if (!refill()) {
+                if (out) out->append(buffer_, pos_, std::string::npos);
+                pos_ = buffer_.size();
+                return false;
+            }
+        }
+    }
+
+    // The next byte without taking it; -1 at the end.
+    int peek() {
+        if (pos_ >= buffer_.size() && !refill()) return -1;
+        return static_cast<unsigned char>(buffer_[pos_]);
+    }
+    void skip() { ++pos_; }
+
+  private:
+    bool refill() {
+        buffer_.erase(0, pos_);
+        pos_ = 0;
+        char chunk[1 << 16];
+        in_.read(chunk, sizeof chunk);
+        std::streamsize n = in_.gcount();
+        if (n <= 0) return false;
+        buffer_.append(chunk, static_cast<std::size_t>(n));
+        return true;
+    }
+    std::ifstream in_;
+    std::string buffer_;
+    std::size_t pos_ = 0;
+};
 
 std::string decode_string_bytes(const std::string& bytes) {
     std::string out;
@@ -62,60 +97,51 @@ std::string decode_string_bytes(const std::string& bytes) {
 }
 } // namespace
 
-RawPdf read_raw_pdf(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ExportError(path.string(), "cannot be read back for verification");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string file = buffer.str();
-
+RawPdf scan_raw_pdf(const std::filesystem::path& path, bool decode_streams,
+                    const std::function<void(const std::string&)>& on_text_stream) {
+    ChunkReader reader(path);
     RawPdf raw;
-    raw.header = file.substr(0, file.find_first_of("\r\n"));
-    std::size_t pos = 0;
+    reader.read_until("\n", &raw.header);
+    if (!raw.header.empty() && raw.header.back() == '\r') raw.header.pop_back();
+    raw.syntax = raw.header + "\n";
     for (;;) {
-        std::size_t kw = file.find("stream", pos);
-        if (kw == std::string::npos) break;
-        // "stream" opens a body only right after a dictionary (and not as part of "endstream").
-        std::size_t before = file.find_last_not_of(" \t\r\n", kw == 0 ? 0 : kw - 1);
-        if (kw == 0 || before == std::string::npos || file[before] != '>' ||
-            (kw >= 3 && file.compare(kw - 3, 3, "end") == 0)) {
-            raw.syntax.append(file, pos, kw + 6 - pos);
-            pos = kw + 6;
-            continue;
-        }
-        std::size_t body = kw + 6;
-        if (body < file.size() && file[body] == '\r') ++body;
-        if (body < file.size() && file[body] == '\n') ++body;
-        raw.syntax.append(file, pos, body - pos);
-        std::size_t obj = file.rfind(" obj", kw);
-        std::string dict = file.substr(obj == std::string::npos ? 0 : obj, kw - (obj == std::string::npos ? 0 : obj));
-        long length = stream_length(dict, file);
-        std::size_t end = length >= 0 && body + static_cast<std::size_t>(length) <= file.size()
-                              ? body + static_cast<std::size_t>(length)
-                              : file.find("endstream", body);
-        if (end == std::string::npos) end = file.size();
-        bool skip = has_name(dict, "/Image") || has_name(dict, "/FontFile2") ||
+        if (!reader.read_until("stream", &raw.syntax)) break;
+        // "stream" opens a body only right after a dictionary, and not as part of "endstream".
+        std::size_t last = raw.syntax.find_last_not_of(" \t\r\n");
+        bool opens = last != std::string::npos && raw.syntax[last] == '>' &&
+                     !(raw.syntax.size() >= 3 && raw.syntax.compare(raw.syntax.size() - 3, 3, "end") == 0);
+        raw.syntax += "stream";
+        if (!opens) continue;
+        std::size_t obj = raw.syntax.rfind(" obj");
+        std::string dict = raw.syntax.substr(obj == std::string::npos ? 0 : obj);
+        if (reader.peek() == '\r') reader.skip();
+        if (reader.peek() == '\n') reader.skip();
+        bool skip = !decode_streams || has_name(dict, "/Image") || has_name(dict, "/FontFile2") ||
                     has_name(dict, "/FontFile") || has_name(dict, "/FontFile3") ||
                     has_name(dict, "/Length1") || has_name(dict, "/XRef");
-        if (has_name(dict, "/Encrypt")) raw.encrypted = true;
-        if (!skip) {
-            std::string data = file.substr(body, end - body);
-            if (has_name(dict, "/FlateDecode")) {
-                try {
-                    raw.text_streams.push_back(flate_decompress(data));
-                } catch (const ExportError&) {
-                    ++raw.undecodable_streams;
-                }
-            } else if (!has_name(dict, "/Filter")) {
-                raw.text_streams.push_back(std::move(data));
-            } else {
+        std::string body;
+        reader.read_until("endstream", skip ? nullptr : &body);
+        raw.syntax += "endstream";
+        if (skip) continue;
+        // The end-of-line before "endstream" is not part of the data.
+        if (!body.empty() && body.back() == '\n') body.pop_back();
+        if (!body.empty() && body.back() == '\r') body.pop_back();
+        ++raw.text_streams;
+        if (has_name(dict, "/FlateDecode")) {
+            std::string data;
+            try {
+                data = flate_decompress(body);
+            } catch (const ExportError&) {
                 ++raw.undecodable_streams;
+                continue;
             }
+            on_text_stream(data);
+        } else if (!has_name(dict, "/Filter")) {
+            on_text_stream(body);
+        } else {
+            ++raw.undecodable_streams;
         }
-        pos = end;
     }
-    raw.syntax.append(file, pos, std::string::npos);
-    if (has_name(raw.syntax, "/Encrypt")) raw.encrypted = true;
     return raw;
 }
 

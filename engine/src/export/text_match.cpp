@@ -84,8 +84,7 @@ std::vector<std::string> variants(std::string_view raw) {
 }
 
 // Digit runs as the evaluation reads them: digits joined by spaces, ( ) . - / + and NBSP.
-std::vector<std::string> digit_runs(std::string_view raw) {
-    std::string text = fold_text(raw);
+std::vector<std::string> digit_runs(const std::string& text) {
     std::vector<std::string> runs;
     std::string current;
     auto is_joiner = [](char32_t c) {
@@ -109,6 +108,14 @@ std::vector<std::string> digit_runs(std::string_view raw) {
 } // namespace
 
 std::string fold_text(std::string_view utf8) {
+    // ASCII is its own NFKC form: lower-casing is all the folding it needs (most of a PDF's
+    // bytes, and much quicker than going through ICU).
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string out(utf8);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -223,11 +230,30 @@ void NeedleSet::find_text(const std::string& h, std::vector<char>& hit) const {
     }
 }
 
+void NeedleSet::set_fixed_text(const std::vector<std::string>& texts) {
+    masks_.clear();
+    std::vector<std::string> masks;
+    for (const std::string& t : texts) {
+        std::string n = normalise(t);
+        if (!n.empty() && !find(n, true).empty()) masks.push_back(std::move(n));
+    }
+    masks_ = std::move(masks);
+    // Longest first, so that a string inside a longer one does not split it.
+    std::sort(masks_.begin(), masks_.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
 std::vector<std::size_t> NeedleSet::find(std::string_view raw_text, bool digits) const {
     std::vector<char> hit(needles_.size(), 0);
-    for (const std::string& v : variants(raw_text)) find_text(v, hit);
+    std::vector<std::string> forms = variants(raw_text);
+    for (std::string& v : forms) {
+        for (const std::string& mask : masks_) {
+            for (std::size_t pos = v.find(mask); pos != std::string::npos; pos = v.find(mask, pos + mask.size()))
+                std::fill(v.begin() + static_cast<std::ptrdiff_t>(pos), v.begin() + static_cast<std::ptrdiff_t>(pos + mask.size()), '\x1F');
+        }
+        find_text(v, hit);
+    }
     if (digits && !digit_needles_.empty()) {
-        for (const std::string& run : digit_runs(raw_text))
+        for (const std::string& run : digit_runs(forms.front()))
             for (std::size_t n : digit_needles_)
                 if (!hit[n] && run.find(needles_[n].digits) != std::string::npos) hit[n] = 1;
     }

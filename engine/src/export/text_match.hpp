@@ -35,6 +35,11 @@ class NeedleSet {
     // Ids of needles found in `raw_text`; `digits` also tries the digit needles.
     std::vector<std::size_t> find(std::string_view raw_text, bool digits) const;
 
+    // Text SafeSAR wrote itself. Where one of these strings occurs whole in a haystack, a needle
+    // inside it is not a leak ("Law" in "The law that allows us..."); everywhere else it is.
+    // Only strings that contain a needle are kept, so the usual case costs nothing.
+    void set_fixed_text(const std::vector<std::string>& texts);
+
   private:
     void find_text(const std::string& haystack, std::vector<char>& hit) const;
     std::vector<Needle> needles_;
@@ -42,6 +47,7 @@ class NeedleSet {
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
     std::vector<std::size_t> odd_start_; // needles that start with a non-word character
     std::vector<std::size_t> digit_needles_;
+    std::vector<std::string> masks_; // normalised fixed text that holds a needle
 };
 
 } // namespace safesar::exporting

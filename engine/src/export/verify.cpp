@@ -97,9 +97,16 @@ void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string&
     }
     if (doc->has_embedded_files()) report.failures.push_back(label + ": it has embedded files");
 
-    // The bytes: forbidden structures, one revision, strings and content streams.
-    exporting::RawPdf raw = exporting::read_raw_pdf(files.pdf);
-    report.encrypted = raw.encrypted;
+    // The bytes: forbidden structures, one revision, strings and content streams. Streams are
+    // searched one at a time as the file is read; an encrypted file's strings and streams are
+    // ciphertext, so only its structure is checked here (its text was checked above).
+    report.encrypted = doc->is_encrypted();
+    exporting::RawPdf raw = exporting::scan_raw_pdf(files.pdf, !report.encrypted, [&](const std::string& stream) {
+        std::string strings;
+        for (const std::string& s : exporting::pdf_strings(stream)) strings += s + "\n\x1F";
+        leaks.search(label + " strings", strings, true);
+        leaks.search(label + " raw bytes", stream, false);
+    });
     if (raw.header != "%PDF-1.7") report.failures.push_back(label + ": the header is not %PDF-1.7");
     for (const std::string& key : exporting::forbidden_keys(raw.syntax))
         report.failures.push_back(label + ": it contains " + key);
@@ -108,18 +115,14 @@ void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string&
     if (eofs != 1 || xrefs != 1 || exporting::count_keyword(raw.syntax, "/Prev") != 0)
         report.failures.push_back(label + ": it has more than one revision (" + std::to_string(eofs) +
                                   " %%EOF, " + std::to_string(xrefs) + " startxref)");
-    if (raw.encrypted) return; // strings and streams are ciphertext: the text checks above cover them
+    if (report.encrypted) return;
     if (raw.undecodable_streams > 0)
         report.failures.push_back(label + ": " + std::to_string(raw.undecodable_streams) +
                                   " stream(s) could not be decompressed for checking");
     std::string strings;
     for (const std::string& s : exporting::pdf_strings(raw.syntax)) strings += s + "\n\x1F";
-    for (const std::string& stream : raw.text_streams)
-        for (const std::string& s : exporting::pdf_strings(stream)) strings += s + "\n\x1F";
     leaks.search(label + " strings", strings, true);
-    std::string plain = raw.syntax;
-    for (const std::string& stream : raw.text_streams) plain += "\n" + stream;
-    leaks.search(label + " raw bytes", plain, false);
+    leaks.search(label + " raw bytes", raw.syntax, false);
 }
 
 void collect_json_strings(const nlohmann::json& j, std::vector<std::string>& out) {
@@ -171,7 +174,8 @@ VerifyReport verify_output(const OutputFiles& files, const Disclosure& disclosur
             if (needles.add(span, origins.size())) origins.push_back({r.reason.code, r.reason.citation, rd.title});
         }
     }
-    report.needles = static_cast<int>(needles.size());
+    report.needles = static_cast<int>(origins.size());
+    needles.set_fixed_text(files.fixed_text);
     LeakReport leaks(needles, origins);
     if (!files.pdf.empty()) check_pdf(files, disclosure, password, leaks, report);
     if (!files.json.empty()) check_json(files, leaks, report);

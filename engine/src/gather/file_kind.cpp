@@ -45,6 +45,8 @@ FileKind FileKindSniffer::decide(const std::string& mime, const std::string& nam
     } else if (mime == "application/octet-stream" && (ext == ".txt" || ext == ".md")) {
         // Windows-1252 notes with odd bytes can look binary to libmagic; the reader decides.
         k.kind = RecordKind::Text;
+    } else if (mime == "application/octet-stream" && ext == ".eml") {
+        k.kind = RecordKind::Email; // the MIME parser gives the precise reason if it is not
     }
     return k;
 }

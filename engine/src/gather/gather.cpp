@@ -24,25 +24,25 @@ struct Found {
     std::string problem; // set when the walk itself rejects the file
 };
 
-// Every regular file under records/, sorted. A link that leads out of the case is refused:
-// gathering must not read (and so disclose) files the controller did not put in the case.
+// Every regular file under records/, sorted. A link that leads out of records/ is refused:
+// gathering must not read (and so disclose) files the controller did not put in the records.
 std::vector<Found> walk_records(const Case& c) {
     std::vector<Found> found;
     const fs::path root = c.records_dir();
     std::error_code ec;
     if (!fs::is_directory(root, ec))
         throw RecordError("records/", "the case has no records/ folder");
-    const fs::path case_root = fs::weakly_canonical(c.folder, ec);
+    const fs::path records_root = fs::weakly_canonical(root, ec);
     auto options = fs::directory_options::skip_permission_denied;
     for (auto it = fs::recursive_directory_iterator(root, options, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
-        Found f{p, fs::relative(p, root, ec).generic_string(), {}};
+        Found f{p, p.lexically_relative(root).generic_string(), {}};
         if (it->is_symlink(ec)) {
             fs::path target = fs::weakly_canonical(p, ec);
-            auto rel = fs::relative(target, case_root, ec);
+            auto rel = fs::relative(target, records_root, ec);
             if (ec || rel.empty() || *rel.begin() == "..") {
-                f.problem = "a link that leads out of the case folder; not followed";
+                f.problem = "a link that leads out of the case's records/ folder; not followed";
                 found.push_back(f);
                 it.disable_recursion_pending();
                 continue;
@@ -103,6 +103,8 @@ class FileGatherer {
                                         "): scan it into a PDF to include it");
         case RecordKind::Unknown: break;
         }
+        if (auto ext = fs::path(name).extension().string(); ext == ".pdf" || ext == ".PDF")
+            throw RecordError(name, "named .pdf but its content is not a PDF (" + kind.mime + ")");
         throw RecordError(name, "not a kind SafeSAR reads (" + kind.mime + ")");
     }
 

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cwctype>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -44,12 +45,11 @@ std::vector<char> read_all(const std::filesystem::path& file, const std::string&
 }
 
 // Words joined into the page text: a space between words of a line, a newline between lines.
-Section page_text(const poppler::page& page, int number) {
+Section page_text(const std::vector<poppler::text_box>& boxes, int number) {
     Section s;
     s.kind = SectionKind::PageText;
     s.label = "page " + std::to_string(number);
     s.page = number;
-    const auto boxes = page.text_list();
     const poppler::text_box* prev = nullptr;
     for (const auto& tb : boxes) {
         std::string w = utf8(tb.text());
@@ -74,10 +74,34 @@ Section page_text(const poppler::page& page, int number) {
     return s;
 }
 
-// A word whose box is one flat colour in the rendered page does not show: it is white, drawn
-// invisibly, hidden under a filled box, or off the visible area. Such text is a classic leak of
-// an earlier, failed redaction.
-int mark_hidden_words(const poppler::page& page, Section& s) {
+// A character whose box is one flat colour in the rendered page does not show: it is white,
+// drawn invisibly, hidden under a filled box, or off the visible area. A word most of whose
+// letters do not show is hidden text: a classic leak of an earlier, failed redaction.
+bool flat(const poppler::image& img, double scale, const poppler::rectf& r) {
+    const int w = img.width(), h = img.height();
+    const int x0 = std::max(0, static_cast<int>(std::floor(r.x() * scale)));
+    const int y0 = std::max(0, static_cast<int>(std::floor(r.y() * scale)));
+    const int x1 = std::min(w, static_cast<int>(std::ceil((r.x() + r.width()) * scale)));
+    const int y1 = std::min(h, static_cast<int>(std::ceil((r.y() + r.height()) * scale)));
+    if (x1 <= x0 || y1 <= y0) return true; // off the page
+    int lo = 255, hi = 0;
+    for (int y = y0; y < y1; ++y) {
+        const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) +
+                          static_cast<std::size_t>(y) * img.bytes_per_row();
+        for (int x = x0; x < x1; ++x) {
+            const unsigned char* px = row + 4 * x; // BGRA
+            const int lum = (px[0] * 11 + px[1] * 59 + px[2] * 30) / 100;
+            lo = std::min(lo, lum);
+            hi = std::max(hi, lum);
+        }
+    }
+    return hi - lo < 48;
+}
+
+// Marks the hidden words of one page; `boxes` are the page's text boxes in the order the
+// section's words were made from them.
+int mark_hidden_words(const poppler::page& page, const std::vector<poppler::text_box>& boxes,
+                      Section& s) {
     if (s.words.empty()) return 0;
     constexpr double dpi = 72;
     poppler::page_renderer renderer;
@@ -85,26 +109,21 @@ int mark_hidden_words(const poppler::page& page, Section& s) {
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     poppler::image img = renderer.render_page(&page, dpi, dpi);
     if (!img.is_valid() || img.format() != poppler::image::format_argb32) return 0;
-    const int w = img.width(), h = img.height();
-    const double scale = dpi / 72.0;
     int hidden = 0;
-    for (auto& word : s.words) {
-        int x0 = std::max(0, static_cast<int>(std::floor(word.box.x0 * scale)));
-        int y0 = std::max(0, static_cast<int>(std::floor(word.box.y0 * scale)));
-        int x1 = std::min(w, static_cast<int>(std::ceil(word.box.x1 * scale)));
-        int y1 = std::min(h, static_cast<int>(std::ceil(word.box.y1 * scale)));
-        int lo = 255, hi = 0;
-        for (int y = y0; y < y1; ++y) {
-            const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) +
-                              static_cast<std::size_t>(y) * img.bytes_per_row();
-            for (int x = x0; x < x1; ++x) {
-                const unsigned char* px = row + 4 * x; // BGRA
-                int lum = (px[0] * 11 + px[1] * 59 + px[2] * 30) / 100;
-                lo = std::min(lo, lum);
-                hi = std::max(hi, lum);
-            }
+    std::size_t w = 0;
+    for (const auto& tb : boxes) {
+        const std::string text = utf8(tb.text());
+        if (text.empty() || w >= s.words.size()) continue;
+        Word& word = s.words[w++];
+        const auto u = tb.text();
+        int letters = 0, unseen = 0;
+        for (std::size_t i = 0; i < u.size(); ++i) {
+            if (!std::iswalnum(static_cast<wint_t>(u[i]))) continue;
+            ++letters;
+            unseen += flat(img, dpi / 72.0, tb.char_bbox(i));
         }
-        if (x1 <= x0 || y1 <= y0 || hi - lo < 48) {
+        if (letters == 0) unseen = letters = flat(img, dpi / 72.0, tb.bbox()) ? 1 : 0;
+        if (letters > 0 && unseen * 2 > letters) {
             word.hidden = true;
             ++hidden;
         }
@@ -211,8 +230,9 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
                                                           : 0;
         info.crop = turned ? Box{0, 0, crop.height(), crop.width()}
                            : Box{0, 0, crop.width(), crop.height()};
-        Section s = page_text(*page, i + 1);
-        if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, s);
+        const auto boxes = page->text_list();
+        Section s = page_text(boxes, i + 1);
+        if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, boxes, s);
         // A page with no visible text is a scan (or a picture of text): only OCR can read it.
         const bool any_visible = std::any_of(s.words.begin(), s.words.end(),
                                              [](const Word& w) { return !w.hidden; });

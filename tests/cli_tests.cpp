@@ -1,0 +1,157 @@
+// Integration: the real `safesar` binary on the bundled fictional cases. The bundle's text (as
+// pdftotext reads it) and its JSON must hold none of the key's must_redact entries and every
+// must_keep entry.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string run_capture(const std::string& cmd, int* status = nullptr) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return out;
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    int rc = pclose(p);
+    if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    return out;
+}
+
+std::string lower_collapsed(const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (unsigned char c : s) {
+        if (std::isspace(c)) {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += static_cast<char>(std::tolower(c));
+    }
+    return out;
+}
+
+std::string digits(const std::string& s) {
+    std::string d;
+    for (char c : s)
+        if (std::isdigit(static_cast<unsigned char>(c))) d += c;
+    return d;
+}
+
+bool contains_entry(const std::string& text, const nlohmann::json& e) {
+    const std::string t = e.at("text");
+    if (e.value("match", "word") == "digits") {
+        std::string d = digits(t);
+        d.erase(0, d.find_first_not_of('0'));
+        return digits(text).find(d) != std::string::npos;
+    }
+    const std::string hay = lower_collapsed(text), needle = lower_collapsed(t);
+    for (std::size_t at = hay.find(needle); at != std::string::npos;
+         at = hay.find(needle, at + 1)) {
+        auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)); };
+        bool left = at == 0 || !word(hay[at - 1]);
+        bool right = at + needle.size() >= hay.size() || !word(hay[at + needle.size()]);
+        if (left && right) return true;
+    }
+    return false;
+}
+
+struct Bundle {
+    int status = -1;
+    std::string text, json;
+    fs::path out;
+};
+
+Bundle run_case(const fs::path& case_dir, const std::string& reference) {
+    fs::path work = fs::temp_directory_path() / ("safesar-cli-" + case_dir.filename().string());
+    fs::remove_all(work);
+    fs::copy(case_dir, work / "case", fs::copy_options::recursive);
+    Bundle b;
+    b.out = work / "out";
+    run_capture(std::string(SAFESAR_BINARY) + " run '" + (work / "case").string() + "' --out '" +
+                    b.out.string() + "' 2>&1",
+                &b.status);
+    const fs::path pdf = b.out / (reference + ".pdf");
+    b.text = run_capture("pdftotext '" + pdf.string() + "' - 2>/dev/null") +
+             run_capture("pdftotext -layout '" + pdf.string() + "' - 2>/dev/null");
+    std::ifstream j(b.out / (reference + ".json"));
+    b.json.assign(std::istreambuf_iterator<char>(j), {});
+    return b;
+}
+
+void check_against_key(const Bundle& b, const nlohmann::json& key) {
+    REQUIRE(b.status == 0);
+    REQUIRE_FALSE(b.text.empty());
+    for (const auto& e : key.at("must_redact")) {
+        INFO("must not appear: " << e.at("kind") << " from " << e.at("record"));
+        CHECK_FALSE(contains_entry(b.text, e));
+        CHECK_FALSE(contains_entry(b.json, e));
+    }
+    for (const auto& e : key.at("must_keep")) {
+        INFO("must stay readable: " << e.at("text"));
+        CHECK(contains_entry(b.text, e));
+    }
+}
+
+} // namespace
+
+TEST_CASE("safesar run on the demo perpetrator case leaks nothing and keeps his data", "[cli]") {
+    const fs::path dir = SAFESAR_FIXTURES "/cases/demo-perpetrator";
+    nlohmann::json key = nlohmann::json::parse(std::ifstream(dir / "expected.json"));
+    nlohmann::json request = nlohmann::json::parse(std::ifstream(dir / "request.json"));
+    Bundle b = run_case(dir, request.at("reference"));
+    check_against_key(b, key);
+    struct stat st{};
+    REQUIRE(stat((b.out / (request.at("reference").get<std::string>() + ".pdf")).c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("the same records come out differently under each profile", "[cli][policy]") {
+    for (const char* profile : {"standard", "perpetrator", "family-contact"}) {
+        SECTION(profile) {
+            const fs::path dir = fs::path(SAFESAR_FIXTURES "/cases/profiles") / profile;
+            nlohmann::json key = nlohmann::json::parse(std::ifstream(dir / "expected.json"));
+            nlohmann::json request = nlohmann::json::parse(std::ifstream(dir / "request.json"));
+            check_against_key(run_case(dir, request.at("reference")), key);
+        }
+    }
+}
+
+TEST_CASE("a broken request.json fails with one line naming the field", "[cli]") {
+    int status = 0;
+    std::string out = run_capture(std::string(SAFESAR_BINARY) + " run '" SAFESAR_FIXTURES
+                                  "/bad-request/bad-role' --out /tmp/safesar-never 2>&1",
+                                  &status);
+    CHECK(status != 0);
+    CHECK(out == "safesar: request.json: parties[1].role: \"victm\" is not one of victim, child, "
+                 "partner, family, staff, professional, other\n");
+    CHECK_FALSE(fs::exists("/tmp/safesar-never/SAR-2026-0991.pdf"));
+}
+
+TEST_CASE("safesar detect prints JSON lines with code-point offsets", "[cli]") {
+    int status = 0;
+    std::string out = run_capture("printf 'Zoë rang 07700 900 456.' | " +
+                                      std::string(SAFESAR_BINARY) + " detect -",
+                                  &status);
+    REQUIRE(status == 0);
+    nlohmann::json line;
+    std::istringstream lines(out);
+    for (std::string l; std::getline(lines, l);)
+        if (auto j = nlohmann::json::parse(l); j.at("category") == "phone") line = j;
+    REQUIRE(line.is_object());
+    CHECK(line.at("start") == 9);
+    CHECK(line.at("end") == 22);
+    CHECK(line.at("text") == "07700 900 456");
+}

@@ -1,0 +1,935 @@
+// Export: the bundle PDF and JSON. Each test builds records in code (PDF records from small PDFs
+// written here by hand, read back with Poppler for their word boxes), exports, and reads the
+// outputs the way a requester or the evaluation would: Poppler, pdftotext, qpdf, the JSON.
+#include "safesar/errors.hpp"
+#include "safesar/export.hpp"
+#include "safesar/verify.hpp"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#pragma GCC diagnostic pop
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace safesar;
+
+namespace {
+
+// ---- scratch folders and files ----------------------------------------------------------
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "safesar-export-XXXXXX").string();
+        std::vector<char> buffer(pattern.begin(), pattern.end());
+        buffer.push_back('\0');
+        REQUIRE(mkdtemp(buffer.data()) != nullptr);
+        path = buffer.data();
+    }
+    ~TempDir() {
+        std::error_code ec;
+        if (!std::getenv("SAFESAR_TEST_KEEP")) fs::remove_all(path, ec); // keep to debug a failure
+    }
+};
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<std::string> files_in(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool have_tool(const std::string& tool) {
+    return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+// Lower case with whitespace runs as one space: how the tests compare extracted text.
+std::string squeeze(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return squeeze(haystack).find(squeeze(needle)) != std::string::npos;
+}
+
+// ---- a minimal PDF writer for fixtures (Helvetica, one text line per entry) ---------------
+
+struct FixtureLine {
+    double x, y; // PDF user space, origin bottom-left
+    std::string text;
+    bool upward = false; // drawn running up the page (landscape content on a rotated page)
+};
+struct FixturePage {
+    std::vector<FixtureLine> lines;
+    int rotate = 0;
+    double width = 595, height = 842;
+};
+
+std::string pdf_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '(' || c == ')' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string fixture_pdf(const std::vector<FixturePage>& pages, const std::string& info_title = "") {
+    std::vector<std::string> objects; // object n is objects[n - 1]
+    objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+    objects.push_back(""); // pages, filled in below
+    objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+    std::string kids;
+    for (const FixturePage& page : pages) {
+        std::string content;
+        for (const FixtureLine& line : page.lines)
+            content += "BT /F1 11 Tf " + std::string(line.upward ? "0 1 -1 0 " : "1 0 0 1 ") +
+                       std::to_string(line.x) + " " + std::to_string(line.y) + " Tm (" +
+                       pdf_escape(line.text) + ") Tj ET\n";
+        objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+                          "endstream");
+        std::size_t content_id = objects.size();
+        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(page.width) +
+                          " " + std::to_string(page.height) + "] /Rotate " + std::to_string(page.rotate) +
+                          " /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+                          std::to_string(content_id) + " 0 R >>");
+        kids += std::to_string(objects.size()) + " 0 R ";
+    }
+    objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
+    std::string info_ref;
+    if (!info_title.empty()) {
+        objects.push_back("<< /Title (" + pdf_escape(info_title) + ") /Author (" + pdf_escape(info_title) + ") >>");
+        info_ref = " /Info " + std::to_string(objects.size()) + " 0 R";
+    }
+    std::string out = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(out.size());
+        out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    std::size_t xref = out.size();
+    out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t offset : offsets) {
+        char entry[32];
+        std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+        out += entry;
+    }
+    out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" + info_ref +
+           " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    return out;
+}
+
+FixturePage text_page(const std::vector<std::string>& lines) {
+    FixturePage page;
+    double y = 780;
+    for (const std::string& line : lines) {
+        page.lines.push_back({72, y, line});
+        y -= 16;
+    }
+    return page;
+}
+
+std::string utf8(const poppler::ustring& s) {
+    poppler::byte_array bytes = s.to_utf8();
+    return std::string(bytes.begin(), bytes.end());
+}
+
+// A PDF record as gather makes it: a PageText section per page, words with boxes as Poppler
+// reports them (points, top-left origin, the page as shown).
+Record pdf_record(const fs::path& file, const std::string& name) {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(file.string()));
+    REQUIRE(doc);
+    Record record;
+    record.path = file;
+    record.name = name;
+    record.kind = RecordKind::Pdf;
+    for (int i = 0; i < doc->pages(); ++i) {
+        std::unique_ptr<poppler::page> page(doc->create_page(i));
+        PageInfo info;
+        poppler::rectf crop = page->page_rect();
+        info.crop = Box{0, 0, crop.width(), crop.height()};
+        info.rotation = page->orientation() == poppler::page::landscape ? 90
+                        : page->orientation() == poppler::page::upside_down ? 180
+                        : page->orientation() == poppler::page::seascape ? 270 : 0;
+        record.pages.push_back(info);
+        Section s;
+        s.kind = SectionKind::PageText;
+        s.label = "page " + std::to_string(i + 1);
+        s.page = i + 1;
+        double last_y = -1;
+        for (const poppler::text_box& tb : page->text_list()) {
+            poppler::rectf b = tb.bbox();
+            if (!s.text.empty()) s.text += std::abs(b.y() - last_y) > 2 ? "\n" : " ";
+            last_y = b.y();
+            Word w;
+            w.begin = s.text.size();
+            s.text += utf8(tb.text());
+            w.end = s.text.size();
+            w.box = Box{b.left(), b.top(), b.right(), b.bottom()};
+            s.words.push_back(w);
+        }
+        record.sections.push_back(std::move(s));
+    }
+    return record;
+}
+
+Reason third_party() {
+    return Reason{"TP", "DPA 2018 Sch 2 Pt 3 para 16", "Information about another person."};
+}
+
+// A redaction of the first occurrence of `text` in section `section`, with the boxes of the
+// words it covers (as policy would give them).
+Redaction redact(const Record& record, std::size_t section, const std::string& text,
+                 Reason reason = third_party(), bool with_boxes = true) {
+    const Section& s = record.sections.at(section);
+    std::size_t begin = s.text.find(text);
+    REQUIRE(begin != std::string::npos);
+    Redaction r;
+    r.section = section;
+    r.begin = begin;
+    r.end = begin + text.size();
+    r.reason = std::move(reason);
+    if (with_boxes)
+        for (const Word& w : s.words)
+            if (w.begin < r.end && r.begin < w.end) r.boxes.push_back(w.box);
+    return r;
+}
+
+Record text_record(const std::string& name, const std::string& body) {
+    Record r;
+    r.name = name;
+    r.path = name;
+    r.kind = RecordKind::Text;
+    Section s;
+    s.kind = SectionKind::Body;
+    s.text = body;
+    r.sections.push_back(s);
+    return r;
+}
+
+Section labelled_section(SectionKind kind, const std::vector<std::pair<std::string, std::string>>& fields) {
+    Section s;
+    s.kind = kind;
+    for (const auto& [label, value] : fields) {
+        if (!s.text.empty()) s.text += "\n";
+        Field f;
+        f.label = label;
+        f.begin = s.text.size();
+        s.text += value;
+        f.end = s.text.size();
+        s.fields.push_back(f);
+    }
+    return s;
+}
+
+Case test_case(const std::string& reference = "SAR-TEST-0001") {
+    Case c;
+    c.reference = reference;
+    c.regime = Regime::UkGdpr;
+    return c;
+}
+
+RecordDisclosure disclose(const Record& record, const std::string& title, std::vector<Redaction> redactions = {}) {
+    RecordDisclosure rd;
+    rd.record = &record;
+    rd.title = title;
+    rd.redactions = std::move(redactions);
+    return rd;
+}
+
+ExportOptions options_for(const fs::path& out) {
+    ExportOptions o;
+    o.out_dir = out;
+    o.dpi = 100; // keeps the tests quick; the benchmark measures 200 dpi
+    o.export_date = "2026-11-21";
+    return o;
+}
+
+// What a reader can get out of the bundle: Poppler's text of every page (invisible text too).
+std::string poppler_text(const fs::path& pdf, const std::string& password = "") {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string(), password, password));
+    REQUIRE(doc);
+    REQUIRE_FALSE(doc->is_locked());
+    std::string text;
+    for (int i = 0; i < doc->pages(); ++i) {
+        std::unique_ptr<poppler::page> page(doc->create_page(i));
+        text += utf8(page->text()) + "\n\f";
+    }
+    return text;
+}
+
+std::vector<std::string> page_texts(const fs::path& pdf) {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
+    REQUIRE(doc);
+    std::vector<std::string> texts;
+    for (int i = 0; i < doc->pages(); ++i) {
+        std::unique_ptr<poppler::page> page(doc->create_page(i));
+        texts.push_back(utf8(page->text()));
+    }
+    return texts;
+}
+
+// pdftotext's output (both modes) when poppler-utils is installed, else Poppler's own text.
+std::string pdftotext(const fs::path& pdf, const fs::path& scratch) {
+    if (!have_tool("pdftotext")) {
+        WARN("pdftotext not installed: using poppler-cpp's text instead");
+        return poppler_text(pdf);
+    }
+    fs::path plain = scratch / "plain.txt", layout = scratch / "layout.txt";
+    REQUIRE(std::system(("pdftotext -q -enc UTF-8 '" + pdf.string() + "' '" + plain.string() + "'").c_str()) == 0);
+    REQUIRE(std::system(("pdftotext -q -enc UTF-8 -layout '" + pdf.string() + "' '" + layout.string() + "'").c_str()) == 0);
+    return read_file(plain) + "\n" + read_file(layout);
+}
+
+// The file with every stream decompressed (qpdf --qdf), else the file as it is.
+std::string uncompressed_bytes(const fs::path& pdf, const fs::path& scratch) {
+    if (!have_tool("qpdf")) {
+        WARN("qpdf not installed: searching the compressed file only");
+        return read_file(pdf);
+    }
+    fs::path qdf = scratch / "out.qdf";
+    std::system(("qpdf --qdf --object-streams=disable '" + pdf.string() + "' '" + qdf.string() + "' 2>/dev/null").c_str());
+    std::string data = read_file(qdf);
+    REQUIRE_FALSE(data.empty());
+    return data;
+}
+
+bool bytes_contain(const std::string& haystack, std::string needle) {
+    std::string lower = haystack;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.find(needle) != std::string::npos;
+}
+
+nlohmann::json read_json(const fs::path& file) { return nlohmann::json::parse(read_file(file)); }
+
+// Checks a bundle JSON against docs/bundle.schema.json with Python's jsonschema when present.
+// Returns the validator's complaint, empty when valid.
+std::string schema_problems(const fs::path& json, const fs::path& scratch) {
+    const fs::path schema = fs::path(SAFESAR_FIXTURES).parent_path() / "docs" / "bundle.schema.json";
+    REQUIRE(fs::exists(schema));
+    if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
+        WARN("python3 jsonschema not installed: schema not checked");
+        return {};
+    }
+    fs::path script = scratch / "validate.py", report = scratch / "schema.txt";
+    std::ofstream(script) << "import json, sys, jsonschema\n"
+                             "schema = json.load(open(sys.argv[1]))\n"
+                             "jsonschema.Draft202012Validator.check_schema(schema)\n"
+                             "errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))\n"
+                             "print('\\n'.join(e.message + ' at ' + '/'.join(map(str, e.path)) for e in errors))\n";
+    int status = std::system(("python3 '" + script.string() + "' '" + schema.string() + "' '" + json.string() + "' > '" + report.string() + "' 2>&1").c_str());
+    std::string problems = read_file(report);
+    if (status != 0 && problems.empty()) problems = "validator failed";
+    while (!problems.empty() && std::isspace(static_cast<unsigned char>(problems.back()))) problems.pop_back();
+    return problems;
+}
+
+// Renders page `index` of the bundle at 72 dpi as grey levels (1 pixel = 1 point).
+struct Grey {
+    int width = 0, height = 0;
+    std::vector<int> values;
+    int at(int x, int y) const { return values[static_cast<std::size_t>(y * width + x)]; }
+};
+Grey render_grey(const fs::path& pdf, int index) {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
+    std::unique_ptr<poppler::page> page(doc->create_page(index));
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    poppler::image image = renderer.render_page(page.get(), 72, 72);
+    Grey g;
+    g.width = image.width();
+    g.height = image.height();
+    for (int y = 0; y < g.height; ++y)
+        for (int x = 0; x < g.width; ++x)
+            g.values.push_back(static_cast<unsigned char>(image.const_data()[y * image.bytes_per_row() + x]));
+    return g;
+}
+
+// The heading band SafeSAR puts above each source page (docs/export.md), in points.
+constexpr double band_top = 44;
+
+int darkest_share(const Grey& g, const Box& box, double offset_y) {
+    int dark = 0, all = 0;
+    for (int y = static_cast<int>(box.y0 + offset_y) + 1; y < static_cast<int>(box.y1 + offset_y) - 1; ++y)
+        for (int x = static_cast<int>(box.x0) + 1; x < static_cast<int>(box.x1) - 1; ++x, ++all)
+            if (g.at(x, y) < 40) ++dark;
+    return all ? dark * 100 / all : 0;
+}
+
+const Word& word_named(const Record& record, std::size_t section, const std::string& text) {
+    const Section& s = record.sections.at(section);
+    for (const Word& w : s.words)
+        if (s.text.substr(w.begin, w.end - w.begin) == text) return w;
+    FAIL("no word " << text);
+    return s.words.front();
+}
+
+// ---- the shared fixture: a two-page referral PDF -----------------------------------------
+
+struct ReferralFixture {
+    TempDir dir;
+    fs::path source = dir.path / "referral.pdf";
+    fs::path out = dir.path / "out";
+    Record record;
+    Case request = test_case();
+    Disclosure disclosure;
+
+    ReferralFixture() {
+        std::ofstream(source, std::ios::binary)
+            << fixture_pdf({text_page({"Ryan arrived ten minutes early for contact.",
+                                       "Kerry Maddox lives at Flat 5, Tansy House, Doncaster.",
+                                       "Her safe number is 07700 900587, text first.",
+                                       "Ryan said he wants to see the children more often."}),
+                            text_page({"Session two: Ryan was calm and engaged.",
+                                       "The worker Karen Walsh closed the session."})},
+                           "Referral for Kerry Maddox");
+        record = pdf_record(source, "referral/referral.pdf");
+        disclosure.request = &request;
+        disclosure.draft = false;
+        disclosure.records.push_back(disclose(record, "Referral form",
+                                              {redact(record, 0, "Kerry Maddox"), redact(record, 0, "Flat 5, Tansy House, Doncaster"),
+                                               redact(record, 0, "07700 900587"),
+                                               redact(record, 1, "Karen Walsh", Reason{"ST", "DPA 2018 Sch 2 Pt 3 para 16", "A member of staff."})}));
+    }
+};
+
+} // namespace
+
+TEST_CASE("a redacted PDF keeps its kept words in order and loses the redacted ones everywhere", "[export]") {
+    ReferralFixture f;
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+
+    REQUIRE(result.pdf == f.out / "SAR-TEST-0001.pdf");
+    REQUIRE(result.json == f.out / "SAR-TEST-0001.json");
+    CHECK(result.redactions == 4);
+    CHECK(files_in(f.out) == std::vector<std::string>{"SAR-TEST-0001.json", "SAR-TEST-0001.pdf"});
+
+    std::string text = pdftotext(result.pdf, f.dir.path);
+    CHECK(contains(text, "Ryan arrived ten minutes early for contact."));
+    CHECK(contains(text, "Ryan said he wants to see the children more often."));
+    CHECK(contains(text, "Session two: Ryan was calm and engaged."));
+    CHECK(contains(text, "lives at"));
+    CHECK(contains(text, "closed the session."));
+    const std::string all_text = poppler_text(result.pdf);
+    const std::string bytes = uncompressed_bytes(result.pdf, f.dir.path);
+    const std::string json = read_file(result.json);
+    for (const char* gone : {"Kerry", "Maddox", "Tansy", "Doncaster", "900587", "Karen", "Walsh"}) {
+        INFO(gone);
+        CHECK_FALSE(contains(text, gone));
+        CHECK_FALSE(contains(all_text, gone));
+        CHECK_FALSE(bytes_contain(bytes, gone));
+        CHECK_FALSE(bytes_contain(json, gone));
+    }
+    // The source's Info dictionary named the victim; the bundle's names only the reference.
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(result.pdf.string()));
+    std::vector<std::string> keys = doc->info_keys();
+    std::sort(keys.begin(), keys.end());
+    CHECK(keys == std::vector<std::string>{"Producer", "Title"});
+    CHECK(utf8(doc->info_key("Title")) == "SAR-TEST-0001");
+    CHECK(utf8(doc->info_key("Producer")) == "SafeSAR");
+    CHECK(utf8(doc->metadata()).empty());
+    CHECK_FALSE(doc->has_embedded_files());
+    CHECK(doc->pages() == result.pages);
+}
+
+TEST_CASE("kept words come out in reading order on their own lines", "[export]") {
+    ReferralFixture f;
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+    std::vector<std::string> pages = page_texts(result.pdf);
+    // Page 1 is the cover; the record's two pages follow.
+    REQUIRE(pages.size() >= 3);
+    std::string page = squeeze(pages[1]);
+    std::size_t first = page.find("ryan arrived ten minutes early for contact.");
+    std::size_t second = page.find("lives at");
+    std::size_t third = page.find("her safe number is");
+    std::size_t fourth = page.find("ryan said he wants to see the children more often.");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(fourth != std::string::npos);
+    CHECK(first < second);
+    CHECK(second < third);
+    CHECK(third < fourth);
+    CHECK(page.find("page 2 of") != std::string::npos); // the footer
+}
+
+TEST_CASE("redactions are burnt into the page image, kept words are not", "[export]") {
+    ReferralFixture f;
+    // One redaction comes without boxes: its words must still be blacked out.
+    f.disclosure.records[0].redactions[0].boxes.clear();
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+    Grey page = render_grey(result.pdf, 1);
+    CHECK(darkest_share(page, word_named(f.record, 0, "Kerry").box, band_top) > 75);
+    CHECK(darkest_share(page, word_named(f.record, 0, "Maddox").box, band_top) > 75);
+    CHECK(darkest_share(page, word_named(f.record, 0, "Tansy").box, band_top) > 80);
+    CHECK(darkest_share(page, word_named(f.record, 0, "Ryan").box, band_top) < 50);
+    CHECK(darkest_share(page, word_named(f.record, 0, "arrived").box, band_top) < 50);
+}
+
+TEST_CASE("the JSON carries tokens where text was redacted", "[export]") {
+    ReferralFixture f;
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+    nlohmann::json j = read_json(result.json);
+    CHECK(j["schema"] == "safesar-bundle/1");
+    CHECK(j["reference"] == "SAR-TEST-0001");
+    CHECK(j["exported"] == "2026-11-21");
+    CHECK(j["draft"] == false);
+    REQUIRE(j["records"].size() == 1);
+    const nlohmann::json& rec = j["records"][0];
+    CHECK(rec["title"] == "Referral form");
+    CHECK(rec["kind"] == "pdf");
+    REQUIRE(rec["pages"].size() == 2);
+    std::string page1 = rec["pages"][0]["text"];
+    CHECK(rec["pages"][0]["page"] == 1);
+    CHECK(contains(page1, "Ryan arrived ten minutes early for contact."));
+    CHECK(contains(page1, "[TP] lives at [TP]"));
+    CHECK(contains(page1, "Her safe number is [TP] text first."));
+    CHECK(contains(std::string(rec["pages"][1]["text"]), "The worker [ST] closed the session."));
+    CHECK(schema_problems(result.json, f.dir.path).empty());
+    REQUIRE(j["redactions"].size() == 4);
+    for (const auto& r : j["redactions"]) {
+        CHECK(r["record"] == "Referral form");
+        CHECK(r["citation"] == "DPA 2018 Sch 2 Pt 3 para 16");
+        CHECK(r.contains("page"));
+        CHECK_FALSE(r.contains("text"));
+    }
+    const nlohmann::json& info = j["supplementary_information"];
+    for (const char* key : {"purposes", "categories_of_data", "recipients", "retention", "source"}) CHECK(info.contains(key));
+    for (const char* right : {"rectification", "erasure", "restriction", "objection", "complaint"})
+        CHECK_FALSE(std::string(info["rights"][right]).empty());
+    CHECK(contains(std::string(info["rights"]["complaint"]), "Information Commissioner"));
+}
+
+TEST_CASE("text notes, e-mails and CSV rows are laid out with fixed-width tokens", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    Record note = text_record("notes/case-notes.txt",
+                              "Met Mark at the office.\nSarah Okafor called from 07700 900456 about contact.\n\nMark agreed to the plan.");
+    Record mail;
+    mail.name = "correspondence/mail.eml";
+    mail.kind = RecordKind::Email;
+    mail.date = "Wed, 21 May 2025 10:14:00 +0100";
+    mail.sections.push_back(labelled_section(SectionKind::Header, {{"From", "Sarah Okafor <s.okafor@example.org>"},
+                                                                   {"To", "intake@service.example.com"},
+                                                                   {"Subject", "Contact arrangements"}}));
+    Section body;
+    body.kind = SectionKind::Body;
+    body.text = "Please tell Mark that Lily will be at Greenhill Primary School until 3pm.";
+    mail.sections.push_back(body);
+    Record csv;
+    csv.name = "log.csv";
+    csv.kind = RecordKind::Csv;
+    csv.sections.push_back(labelled_section(SectionKind::Row, {{"Date", "2025-03-01"}, {"Worker", "Karen Walsh"}, {"Note", "Phoned Mark about the course"}}));
+    csv.sections.push_back(labelled_section(SectionKind::Row, {{"Date", "2025-03-08"}, {"Worker", "Paul Reid"}, {"Note", "Mark attended session 2"}}));
+
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    d.records.push_back(disclose(note, "Case notes", {redact(note, 0, "Sarah Okafor"), redact(note, 0, "07700 900456")}));
+    d.records.push_back(disclose(mail, "E-mail about contact arrangements",
+                                 {redact(mail, 0, "Sarah Okafor <s.okafor@example.org>"), redact(mail, 1, "Greenhill Primary School", Reason{"CH", "DPA 2018 Sch 2 Pt 3 para 16", "A child's school."})}));
+    d.records.push_back(disclose(csv, "Contact log", {redact(csv, 0, "Karen Walsh", Reason{"ST", "DPA 2018 Sch 2 Pt 3 para 16", "Staff."}), redact(csv, 1, "Paul Reid", Reason{"ST", "DPA 2018 Sch 2 Pt 3 para 16", "Staff."})}));
+
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    std::string text = pdftotext(result.pdf, dir.path);
+    CHECK(contains(text, "Met Mark at the office."));
+    CHECK(contains(text, "[TP] called from [TP] about contact."));
+    CHECK(contains(text, "From: [TP]"));
+    CHECK(contains(text, "Subject: Contact arrangements"));
+    CHECK(contains(text, "Please tell Mark that Lily will be at [CH] until 3pm."));
+    CHECK(contains(text, "Worker: [ST]"));
+    CHECK(contains(text, "Note: Mark attended session 2"));
+    const std::string bytes = uncompressed_bytes(result.pdf, dir.path);
+    const std::string json = read_file(result.json);
+    for (const char* gone : {"Okafor", "900456", "example.org", "Greenhill", "Karen", "Walsh", "Paul Reid"}) {
+        INFO(gone);
+        CHECK_FALSE(contains(text, gone));
+        CHECK_FALSE(bytes_contain(bytes, gone));
+        CHECK_FALSE(bytes_contain(json, gone));
+    }
+
+    nlohmann::json j = read_json(result.json);
+    CHECK(j["records"][0]["kind"] == "text");
+    CHECK(contains(std::string(j["records"][0]["text"]), "[TP] called from [TP] about contact."));
+    CHECK(j["records"][1]["headers"]["From"] == "[TP]");
+    CHECK(j["records"][1]["headers"]["Subject"] == "Contact arrangements");
+    CHECK(contains(std::string(j["records"][1]["body"]), "will be at [CH] until 3pm"));
+    CHECK(schema_problems(result.json, dir.path).empty());
+    CHECK(j["records"][2]["rows"][0]["Worker"] == "[ST]");
+    CHECK(j["records"][2]["rows"][1]["Note"] == "Mark attended session 2");
+    CHECK(j["records"][2]["rows"][1]["Date"] == "2025-03-08");
+}
+
+TEST_CASE("a token is as wide whatever the length of what it hides", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    Record shortname = text_record("a.txt", "Ann called.");
+    Record longname = text_record("b.txt", "Bartholomew-Fitzwilliam Montgomery-Smythe called.");
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    d.records.push_back(disclose(shortname, "Note A", {redact(shortname, 0, "Ann")}));
+    d.records.push_back(disclose(longname, "Note B", {redact(longname, 0, "Bartholomew-Fitzwilliam Montgomery-Smythe")}));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+
+    // Where "called." starts on each record's first page tells the token's width.
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(result.pdf.string()));
+    auto called_x = [&](int page_index) {
+        std::unique_ptr<poppler::page> page(doc->create_page(page_index));
+        for (const poppler::text_box& tb : page->text_list())
+            if (utf8(tb.text()) == "called.") return tb.bbox().left();
+        FAIL("no 'called.' on page " << page_index + 1);
+        return 0.0;
+    };
+    CHECK(std::abs(called_x(1) - called_x(2)) < 0.5);
+}
+
+TEST_CASE("records withheld in full show only their title and reason", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    fs::path marac_file = dir.path / "marac.pdf";
+    std::ofstream(marac_file, std::ios::binary) << fixture_pdf({text_page({"MARAC minutes: the panel discussed Kerry.", "Actions agreed: refuge referral in Leeds."})});
+    Record marac = pdf_record(marac_file, "marac/minutes.pdf");
+    Record note = text_record("notes.txt", "Ryan arrived early.");
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    RecordDisclosure withheld = disclose(marac, "MARAC minutes, April 2025");
+    withheld.fate = RecordFate::WithholdInFull;
+    withheld.withheld_because = Reason{"MARAC", "DPA 2018 Sch 2 Pt 1 para 2", "Shared by a multi-agency risk conference."};
+    d.records.push_back(withheld);
+    d.records.push_back(disclose(note, "Case notes"));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+
+    std::string text = pdftotext(result.pdf, dir.path);
+    CHECK(contains(text, "Records withheld in full"));
+    CHECK(contains(text, "MARAC minutes, April 2025"));
+    CHECK(contains(text, "DPA 2018 Sch 2 Pt 1 para 2"));
+    CHECK(contains(text, "Ryan arrived early."));
+    const std::string bytes = uncompressed_bytes(result.pdf, dir.path);
+    const std::string json = read_file(result.json);
+    for (const char* gone : {"panel discussed", "Kerry", "refuge", "Leeds"}) {
+        INFO(gone);
+        CHECK_FALSE(contains(text, gone));
+        CHECK_FALSE(bytes_contain(bytes, gone));
+        CHECK_FALSE(bytes_contain(json, gone));
+    }
+    nlohmann::json j = read_json(result.json);
+    const nlohmann::json& rec = j["records"][0];
+    CHECK(rec["withheld"] == true);
+    CHECK(rec["reason"] == "MARAC");
+    CHECK(rec["citation"] == "DPA 2018 Sch 2 Pt 1 para 2");
+    CHECK_FALSE(rec.contains("pages"));
+    CHECK_FALSE(rec.contains("text"));
+    CHECK_FALSE(rec.contains("kind"));
+    CHECK(schema_problems(result.json, dir.path).empty());
+}
+
+TEST_CASE("a draft carries its banner on every page, a final export on none", "[export]") {
+    ReferralFixture f;
+    for (bool draft : {true, false}) {
+        f.disclosure.draft = draft;
+        ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+        std::vector<std::string> pages = page_texts(result.pdf);
+        REQUIRE(static_cast<int>(pages.size()) == result.pages);
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            INFO("draft " << draft << " page " << i + 1);
+            CHECK(contains(pages[i], "DRAFT \xE2\x80\x94 not for disclosure") == draft);
+            CHECK(contains(pages[i], "page " + std::to_string(i + 1) + " of " + std::to_string(pages.size())));
+        }
+    }
+}
+
+TEST_CASE("outputs are mode 0600 and no temporary file is left", "[export]") {
+    ReferralFixture f;
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+    for (const fs::path& p : {result.pdf, result.json}) {
+        struct stat st {};
+        REQUIRE(stat(p.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
+    CHECK(files_in(f.out).size() == 2);
+    std::string raw = read_file(result.pdf);
+    CHECK(raw.rfind("%PDF-1.7", 0) == 0);
+    std::size_t eofs = 0;
+    for (std::size_t pos = raw.find("%%EOF"); pos != std::string::npos; pos = raw.find("%%EOF", pos + 1)) ++eofs;
+    CHECK(eofs == 1);
+    std::string qdf = uncompressed_bytes(result.pdf, f.dir.path);
+    for (const char* key : {"/Annots", "/AcroForm", "/EmbeddedFiles", "/JavaScript", "/OpenAction", "/Outlines", "/Metadata"}) {
+        INFO(key);
+        CHECK(qdf.find(key) == std::string::npos);
+    }
+}
+
+TEST_CASE("a leak found by verification fails the export and leaves nothing behind", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    // Policy missed a second mention: the first is redacted, the second is not.
+    Record note = text_record("notes.txt", "Kerry Maddox phoned. Later Kerry Maddox phoned again.");
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(disclose(note, "Case notes", {redact(note, 0, "Kerry Maddox")}));
+    fs::path out = dir.path / "out";
+    try {
+        export_bundle(d, options_for(out));
+        FAIL("the export should have failed");
+    } catch (const ExportError& e) {
+        std::string message = e.what();
+        CHECK(message.find("[TP]") != std::string::npos);
+        CHECK(message.find("Case notes") != std::string::npos);
+        CHECK(message.find("Kerry") == std::string::npos);
+        CHECK(message.find("Maddox") == std::string::npos);
+    }
+    CHECK(files_in(out).empty());
+
+    // Without verification the same disclosure is written: the check is what stopped it.
+    ExportOptions unchecked = options_for(out);
+    unchecked.verify = false;
+    export_bundle(d, unchecked);
+    CHECK(files_in(out).size() == 2);
+}
+
+TEST_CASE("a redacted name that is an ordinary word does not trip over SafeSAR's own text", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    // "Law" and "Page" are surnames; the bundle's own text says "page 2 of 6" and "the law".
+    Record note = text_record("notes.txt", "Mr Law called about the children. Ms Page agreed.");
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(disclose(note, "Case notes", {redact(note, 0, "Law"), redact(note, 0, "Page")}));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    std::string text = squeeze(poppler_text(result.pdf));
+    CHECK(text.find("mr [tp] called about the children. ms [tp] agreed.") != std::string::npos);
+    CHECK(text.find("page 2 of") != std::string::npos);
+
+    // The same word left in record content is still a leak.
+    Record second = text_record("more.txt", "Later Mr Law phoned again.");
+    d.records.push_back(disclose(second, "More notes"));
+    fs::path out = dir.path / "out2";
+    CHECK_THROWS_AS(export_bundle(d, options_for(out)), ExportError);
+    CHECK(files_in(out).empty());
+}
+
+TEST_CASE("verify_output finds redacted text however it is spelt", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    fs::path leaky = dir.path / "leaky.pdf";
+    std::ofstream(leaky, std::ios::binary)
+        << fixture_pdf({text_page({"Call KERRY on +44 7700 900 587 at Hill-", "side Court. Leeds is far."})}, "SAR-TEST-0001");
+    Record source = text_record("notes.txt", "Kerry, phone 07700900587, lives at Hillside Court. Lee is fine.");
+    auto reason = [](const char* code) { return Reason{code, "DPA 2018 Sch 2 Pt 3 para 16", ""}; };
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(disclose(source, "Case notes",
+                                 {redact(source, 0, "Kerry", reason("NAME")), redact(source, 0, "07700900587", reason("PHONE")),
+                                  redact(source, 0, "Hillside Court", reason("ADDRESS")), redact(source, 0, "Lee", reason("SHORT"))}));
+    VerifyReport report = verify_output({leaky, {}, "bundle.pdf", "", {}}, d);
+    std::string all;
+    for (const std::string& f : report.failures) all += f + "\n";
+    INFO(all);
+    CHECK(report.needles == 4);
+    CHECK(all.find("bundle.pdf text of page 1: text redacted as [NAME]") != std::string::npos);
+    CHECK(all.find("[PHONE]") != std::string::npos);   // by its digits, across spaces and +44
+    CHECK(all.find("[ADDRESS]") != std::string::npos); // joined across the line-end hyphen
+    CHECK(all.find("[SHORT]") == std::string::npos);   // "Lee" is not in "Leeds"
+    CHECK(all.find("Case notes") != std::string::npos);
+    // Named by reason and record, never by what leaked.
+    for (const char* secret : {"Kerry", "KERRY", "7700", "Hillside", "Hill-"}) CHECK(all.find(secret) == std::string::npos);
+    // The Info dictionary of this file has an Author, which a bundle must not have.
+    CHECK(all.find("unexpected key Author") != std::string::npos);
+}
+
+TEST_CASE("an encrypted bundle needs the password and is AES-256", "[export]") {
+    ReferralFixture f;
+    ExportOptions o = options_for(f.out);
+    o.password = "correct horse battery";
+    ExportResult result = export_bundle(f.disclosure, o);
+    std::unique_ptr<poppler::document> locked(poppler::document::load_from_file(result.pdf.string()));
+    CHECK((!locked || locked->is_locked()));
+    CHECK(contains(poppler_text(result.pdf, o.password), "Ryan arrived ten minutes early"));
+    CHECK_FALSE(contains(poppler_text(result.pdf, o.password), "Kerry"));
+    if (have_tool("qpdf")) {
+        fs::path info = f.dir.path / "encryption.txt";
+        std::system(("qpdf --show-encryption --password='" + o.password + "' '" + result.pdf.string() + "' > '" + info.string() + "' 2>&1").c_str());
+        std::string shown = read_file(info);
+        CHECK(shown.find("R = 6") != std::string::npos);
+        CHECK(shown.find("AESv3") != std::string::npos);
+    }
+}
+
+TEST_CASE("form-field areas, hidden words and box-only redactions drop the words they touch", "[export]") {
+    ReferralFixture f;
+    Record& record = f.record;
+    // A form field over "Ryan" on page 2 (redacted by its area alone), a hidden word, and a
+    // reviewer's box drawn over "engaged." without any byte range.
+    Section field;
+    field.kind = SectionKind::FormField;
+    field.page = 2;
+    field.text = "ignored";
+    field.area = word_named(record, 1, "Ryan").box;
+    record.sections.push_back(field);
+    Word& calm = const_cast<Word&>(word_named(record, 1, "calm"));
+    calm.hidden = true;
+    Redaction by_area;
+    by_area.section = record.sections.size() - 1;
+    by_area.begin = 0;
+    by_area.end = field.text.size();
+    by_area.reason = third_party();
+    Redaction by_box;
+    by_box.section = 1;
+    by_box.reason = third_party();
+    by_box.boxes.push_back(word_named(record, 1, "engaged.").box);
+    RecordDisclosure& rd = f.disclosure.records[0];
+    rd.redactions = {by_area, by_box};
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+
+    std::string page = squeeze(page_texts(result.pdf)[2]);
+    CHECK(page.find("session two: was and") != std::string::npos);
+    CHECK(page.find("ryan was") == std::string::npos);
+    CHECK(page.find("calm") == std::string::npos);
+    CHECK(page.find("engaged") == std::string::npos);
+    CHECK(page.find("the worker karen walsh closed the session.") != std::string::npos);
+    nlohmann::json j = read_json(result.json);
+    CHECK(contains(std::string(j["records"][0]["pages"][1]["text"]), "Session two: [TP] was and [TP]"));
+    Grey grey = render_grey(result.pdf, 2);
+    CHECK(darkest_share(grey, word_named(record, 1, "Ryan").box, band_top) > 75);
+    CHECK(darkest_share(grey, word_named(record, 1, "engaged.").box, band_top) > 75);
+}
+
+TEST_CASE("a rotated page is shown upright and its words stay extractable", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    fs::path file = dir.path / "rotated.pdf";
+    // /Rotate 90 with landscape content (drawn running up the page, read across it when shown)
+    // and a second page whose ordinary lines end up running down the page when shown.
+    FixturePage landscape;
+    landscape.rotate = 90;
+    landscape.lines = {{100, 72, "Ryan arrived ten minutes early today.", true},
+                       {120, 72, "Kerry stayed at home.", true}};
+    FixturePage sideways;
+    sideways.rotate = 90;
+    sideways.lines = {{72, 700, "Ryan left on time."}, {72, 680, "Kerry phoned later."}};
+    std::ofstream(file, std::ios::binary) << fixture_pdf({landscape, sideways});
+    Record record = pdf_record(file, "rotated.pdf");
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    d.records.push_back(disclose(record, "Rotated pages", {redact(record, 0, "Kerry"), redact(record, 1, "Kerry")}));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    std::string text = pdftotext(result.pdf, dir.path);
+    CHECK(contains(text, "Ryan arrived ten minutes early today."));
+    CHECK(contains(text, "stayed at home."));
+    CHECK(contains(text, "Ryan left on time."));
+    CHECK(contains(text, "phoned later."));
+    CHECK_FALSE(contains(text, "Kerry"));
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(result.pdf.string()));
+    std::unique_ptr<poppler::page> shown(doc->create_page(1));
+    CHECK(shown->orientation() == poppler::page::portrait); // no /Rotate left: drawn as shown
+    CHECK(shown->page_rect().width() > shown->page_rect().height());
+    Grey grey = render_grey(result.pdf, 1);
+    CHECK(darkest_share(grey, word_named(record, 0, "Kerry").box, band_top) > 75);
+    CHECK(darkest_share(grey, word_named(record, 0, "Ryan").box, band_top) < 50);
+    Grey second = render_grey(result.pdf, 2);
+    CHECK(darkest_share(second, word_named(record, 1, "Kerry").box, band_top) > 75);
+}
+
+TEST_CASE("an attachment is rendered from its bytes", "[export]") {
+    ReferralFixture f;
+    Record attachment = pdf_record(f.source, "mail.eml#referral.pdf");
+    std::string bytes = read_file(f.source);
+    attachment.bytes.assign(bytes.begin(), bytes.end());
+    attachment.path = f.dir.path / "mail.eml"; // not a PDF, and not even there
+    attachment.parent = "mail.eml";
+    Record mail = text_record("mail.eml", "See the attached referral.");
+    mail.kind = RecordKind::Email;
+    f.disclosure.records.clear();
+    f.disclosure.records.push_back(disclose(mail, "E-mail from the referrer"));
+    f.disclosure.records.push_back(disclose(attachment, "Attached referral", {redact(attachment, 0, "Kerry Maddox")}));
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+    std::string text = pdftotext(result.pdf, f.dir.path);
+    CHECK(contains(text, "Ryan arrived ten minutes early for contact."));
+    CHECK(contains(text, "attached to E-mail from the referrer"));
+    CHECK_FALSE(contains(text, "Maddox"));
+}
+
+TEST_CASE("the cover lists contents, redactions and unreadable records; the schedule groups", "[export]") {
+    ReferralFixture f;
+    f.disclosure.skipped_records = {"scans/unreadable.pdf"};
+    ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+    std::vector<std::string> pages = page_texts(result.pdf);
+    std::string cover = pages.front();
+    CHECK(contains(cover, "SAR-TEST-0001"));
+    CHECK(contains(cover, "Date of export: 2026-11-21"));
+    CHECK(contains(cover, "Referral form"));
+    CHECK(contains(cover, "page 2"));
+    CHECK(contains(cover, "4 redactions in 1 record"));
+    CHECK(contains(cover, "scans/unreadable.pdf"));
+    std::string schedule;
+    for (const std::string& p : pages)
+        if (contains(p, "Redaction schedule") && contains(p, "Legal basis")) schedule += p;
+    // Three TP redactions on bundle page 2, one ST on page 3.
+    CHECK(contains(schedule, "2 Referral form TP DPA 2018 Sch 2 Pt 3 para 16 3"));
+    CHECK(contains(schedule, "3 Referral form ST DPA 2018 Sch 2 Pt 3 para 16 1"));
+}
+
+TEST_CASE("a controller's settings file overrides the Art 15 defaults", "[export]") {
+    ReferralFixture f;
+    fs::path settings = f.dir.path / "settings.json";
+    std::ofstream(settings) << R"({"retention": "Records are kept for 7 years.", "controller": {"name": "Safe Harbour Services"}})";
+    ExportOptions o = options_for(f.out);
+    o.settings_file = settings;
+    ExportResult result = export_bundle(f.disclosure, o);
+    nlohmann::json info = read_json(result.json)["supplementary_information"];
+    CHECK(info["retention"] == "Records are kept for 7 years.");
+    CHECK(info["controller"]["name"] == "Safe Harbour Services");
+    CHECK_FALSE(std::string(info["controller"]["contact"]).empty()); // kept from the defaults
+    CHECK(contains(pdftotext(result.pdf, f.dir.path), "Records are kept for 7 years."));
+
+    std::ofstream(settings) << R"({"retention": 7})";
+    CHECK_THROWS_AS(export_bundle(f.disclosure, o), ExportError);
+}
+
+TEST_CASE("bad requests are refused before anything is written", "[export]") {
+    ReferralFixture f;
+    f.request.reference = "../escape";
+    CHECK_THROWS_AS(export_bundle(f.disclosure, options_for(f.out)), ExportError);
+    f.request.reference = "SAR-TEST-0001";
+    f.disclosure.records[0].redactions[0].section = 99;
+    CHECK_THROWS_AS(export_bundle(f.disclosure, options_for(f.out)), ExportError);
+    CHECK(files_in(f.out).empty());
+}

@@ -1,0 +1,117 @@
+// Gathering the fixtures: every bad input gets one clear error naming the file, the good records
+// are still read, and nothing under records/ changes.
+#include <catch2/catch.hpp>
+
+#include "safesar/gather.hpp"
+
+#include <filesystem>
+#include <map>
+
+using namespace safesar;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, fs::file_time_type> snapshot(const fs::path& dir) {
+    std::map<std::string, fs::file_time_type> out;
+    for (auto& e : fs::recursive_directory_iterator(dir))
+        if (!e.is_symlink() && e.is_regular_file()) out[e.path().string()] = e.last_write_time();
+    return out;
+}
+
+const SkippedRecord* skipped(const GatherResult& g, const std::string& name) {
+    for (const auto& s : g.skipped)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+const Record* record(const GatherResult& g, const std::string& name) {
+    for (const auto& r : g.records)
+        if (r.name == name) return &r;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("bad input is reported per file and the run goes on", "[gather]") {
+    LoadedCase lc = load_case(SAFESAR_FIXTURES "/bad-input");
+    const auto before = snapshot(lc.value.records_dir());
+    GatherResult g = gather_records(lc.value);
+
+    REQUIRE(skipped(g, "encrypted.pdf"));
+    CHECK_THAT(skipped(g, "encrypted.pdf")->reason, Catch::Contains("encrypted"));
+    REQUIRE(skipped(g, "empty.pdf"));
+    CHECK_THAT(skipped(g, "empty.pdf")->reason, Catch::Contains("empty"));
+    CHECK(skipped(g, "junk.pdf"));
+    CHECK(skipped(g, "malformed.eml"));
+    REQUIRE(skipped(g, "outside-link.txt"));
+    CHECK_THAT(skipped(g, "outside-link.txt")->reason, Catch::Contains("leads out of"));
+
+    // The good records are read; a PDF named .txt is read as the PDF it is.
+    REQUIRE(record(g, "good-notes.txt"));
+    REQUIRE(record(g, "actually-a-pdf.txt"));
+    CHECK(record(g, "actually-a-pdf.txt")->kind == RecordKind::Pdf);
+    REQUIRE(record(g, "windows-1252.txt"));
+    CHECK_THAT(record(g, "windows-1252.txt")->sections.at(0).text, Catch::Contains("\xE2\x80\x99"));
+
+    // The secret behind the link never reaches the document model.
+    for (const auto& r : g.records)
+        for (const auto& s : r.sections) CHECK(s.text.find("PERIWINKLE") == std::string::npos);
+
+    CHECK(snapshot(lc.value.records_dir()) == before);
+}
+
+TEST_CASE("leak fixtures: hidden text is marked, metadata and annotations are gathered",
+          "[gather]") {
+    // A one-file case per fixture, made in a temporary folder.
+    auto gather_one = [](const std::string& file) {
+        fs::path dir = fs::temp_directory_path() / ("safesar-leak-" + file);
+        fs::remove_all(dir);
+        fs::create_directories(dir / "records");
+        fs::copy_file(fs::path(SAFESAR_FIXTURES "/leaks") / file, dir / "records" / file);
+        Case c;
+        c.folder = dir;
+        GatherOptions o;
+        o.ocr = false;
+        GatherResult g = gather_records(c, o);
+        fs::remove_all(dir);
+        return g;
+    };
+    auto all_text = [](const Record& r, SectionKind kind) {
+        std::string t;
+        for (auto& s : r.sections)
+            if (s.kind == kind) t += s.text + "\n";
+        return t;
+    };
+    auto hidden_words = [](const Record& r) {
+        int n = 0;
+        for (auto& p : r.pages) n += p.hidden_words;
+        return n;
+    };
+
+    for (const char* f : {"under-black-box.pdf", "white-text.pdf", "invisible-text.pdf"}) {
+        INFO(f);
+        GatherResult g = gather_one(f);
+        REQUIRE(g.records.size() == 1);
+        CHECK(hidden_words(g.records[0]) >= 2); // "Bethan Quayle"
+    }
+    {
+        GatherResult g = gather_one("info-metadata.pdf");
+        REQUIRE(g.records.size() == 1);
+        CHECK_THAT(all_text(g.records[0], SectionKind::Metadata), Catch::Contains("Quayle"));
+    }
+    {
+        GatherResult g = gather_one("sticky-note.pdf");
+        REQUIRE(g.records.size() == 1);
+        CHECK_THAT(all_text(g.records[0], SectionKind::Annotation), Catch::Contains("Quayle"));
+    }
+    {
+        GatherResult g = gather_one("form-field.pdf");
+        REQUIRE(g.records.size() == 1);
+        CHECK_THAT(all_text(g.records[0], SectionKind::FormField), Catch::Contains("Quayle"));
+    }
+    {
+        GatherResult g = gather_one("attachment.pdf");
+        REQUIRE(g.records.size() == 2); // the PDF and its embedded file
+        CHECK(g.records[1].parent == "attachment.pdf");
+    }
+}
