@@ -51,13 +51,15 @@ const char* const words[] = {"the",     "worker",  "spoke",    "with",    "parti
 // Deterministic filler text with a few names on each page.
 void write_source_pdf(const fs::path& file, int pages) {
     PoDoFo::PdfStreamedDocument doc(file.c_str());
-    PoDoFo::PdfFont* font = doc.CreateFont("Helvetica", false, false, false,
-                                           PoDoFo::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
-                                           PoDoFo::PdfFontCache::eFontCreationFlags_AutoSelectBase14, false);
+    PoDoFo::PdfFont* font =
+        doc.CreateFont("Helvetica", false, false, false,
+                       PoDoFo::PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
+                       PoDoFo::PdfFontCache::eFontCreationFlags_AutoSelectBase14, false);
     font->SetFontSize(10.5);
     std::mt19937 random(42);
     for (int p = 0; p < pages; ++p) {
-        PoDoFo::PdfPage* page = doc.CreatePage(PoDoFo::PdfPage::CreateStandardPageSize(PoDoFo::ePdfPageSize_A4));
+        PoDoFo::PdfPage* page =
+            doc.CreatePage(PoDoFo::PdfPage::CreateStandardPageSize(PoDoFo::ePdfPageSize_A4));
         PoDoFo::PdfPainter painter;
         painter.SetPage(page);
         painter.SetFont(font);
@@ -65,7 +67,8 @@ void write_source_pdf(const fs::path& file, int pages) {
             std::string text;
             for (int w = 0; w < 13; ++w) {
                 bool name = (line % 15 == 3) && w == 4;
-                text += std::string(w ? " " : "") + (name ? names[random() % 6] : words[random() % 24]);
+                text +=
+                    std::string(w ? " " : "") + (name ? names[random() % 6] : words[random() % 24]);
             }
             painter.DrawText(56, 780 - line * 15.5, PoDoFo::PdfString(text.c_str()));
         }
@@ -148,7 +151,8 @@ struct Figures {
 };
 
 // Runs one export in a child process; returns its figures through a pipe.
-Figures measure(const fs::path& source, const fs::path& out, int pages, int dpi, int workers, bool verify) {
+Figures measure(const fs::path& source, const fs::path& out, int pages, int dpi, int workers,
+                bool verify) {
     int fds[2];
     if (pipe(fds) != 0) std::exit(2);
     pid_t child = fork();
@@ -191,10 +195,11 @@ Figures measure(const fs::path& source, const fs::path& out, int pages, int dpi,
         for (const auto& [method, count] : result.timings.image_encodings)
             f.encodings += method + " x" + std::to_string(count) + " ";
         std::ostringstream text;
-        text << f.source_pages << ' ' << f.bundle_pages << ' ' << f.redactions << ' ' << f.workers << ' '
-             << f.verify << ' ' << f.seconds << ' ' << f.verify_seconds << ' ' << f.render_cpu << ' '
-             << f.encode_cpu << ' ' << f.bytes_per_page << ' ' << f.image_bytes_per_page << ' '
-             << f.hwm_before_kb << ' ' << f.hwm_after_kb << ' ' << f.cpu << '\n'
+        text << f.source_pages << ' ' << f.bundle_pages << ' ' << f.redactions << ' ' << f.workers
+             << ' ' << f.verify << ' ' << f.seconds << ' ' << f.verify_seconds << ' '
+             << f.render_cpu << ' ' << f.encode_cpu << ' ' << f.bytes_per_page << ' '
+             << f.image_bytes_per_page << ' ' << f.hwm_before_kb << ' ' << f.hwm_after_kb << ' '
+             << f.cpu << '\n'
              << f.encodings << '\n';
         std::string s = text.str();
         if (write(fds[1], s.data(), s.size()) < 0) _exit(3);
@@ -203,7 +208,8 @@ Figures measure(const fs::path& source, const fs::path& out, int pages, int dpi,
     close(fds[1]);
     std::string data;
     char buffer[4096];
-    for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;) data.append(buffer, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) > 0;)
+        data.append(buffer, static_cast<std::size_t>(n));
     close(fds[0]);
     int status = 0;
     waitpid(child, &status, 0);
@@ -214,20 +220,21 @@ Figures measure(const fs::path& source, const fs::path& out, int pages, int dpi,
     Figures f;
     std::istringstream in(data);
     in >> f.source_pages >> f.bundle_pages >> f.redactions >> f.workers >> f.verify >> f.seconds >>
-        f.verify_seconds >> f.render_cpu >> f.encode_cpu >> f.bytes_per_page >> f.image_bytes_per_page >>
-        f.hwm_before_kb >> f.hwm_after_kb >> f.cpu;
+        f.verify_seconds >> f.render_cpu >> f.encode_cpu >> f.bytes_per_page >>
+        f.image_bytes_per_page >> f.hwm_before_kb >> f.hwm_after_kb >> f.cpu;
     in.ignore();
     std::getline(in, f.encodings);
     return f;
 }
 
 void print(const Figures& f) {
-    std::printf("%6d %7d %7d %8s %8.2f %9.1f %8.1f %8.1f %10.1f %9.1f %9.1f %9.1f %9.1f %10.1f   %s\n", f.source_pages,
-                f.workers, f.redactions, f.verify ? "on" : "off", f.seconds, f.source_pages / f.seconds,
-                f.verify_seconds, 1000 * f.cpu / f.source_pages, 1000 * f.render_cpu / f.source_pages,
-                1000 * f.encode_cpu / f.source_pages,
-                f.image_bytes_per_page / 1024, f.bytes_per_page / 1024, f.hwm_before_kb / 1024.0,
-                (f.hwm_after_kb - f.hwm_before_kb) / 1024.0, f.encodings.c_str());
+    std::printf(
+        "%6d %7d %7d %8s %8.2f %9.1f %8.1f %8.1f %10.1f %9.1f %9.1f %9.1f %9.1f %10.1f   %s\n",
+        f.source_pages, f.workers, f.redactions, f.verify ? "on" : "off", f.seconds,
+        f.source_pages / f.seconds, f.verify_seconds, 1000 * f.cpu / f.source_pages,
+        1000 * f.render_cpu / f.source_pages, 1000 * f.encode_cpu / f.source_pages,
+        f.image_bytes_per_page / 1024, f.bytes_per_page / 1024, f.hwm_before_kb / 1024.0,
+        (f.hwm_after_kb - f.hwm_before_kb) / 1024.0, f.encodings.c_str());
 }
 
 } // namespace
@@ -242,17 +249,21 @@ int main(int argc, char** argv) {
     for (int n : {pages / 10, pages / 4, pages / 2, pages})
         if (n > 0) sizes.push_back(n);
     auto start = std::chrono::steady_clock::now();
-    for (int n : sizes) write_source_pdf(source_of(n), n);
-    std::printf("sources: A4 text pages of 46 lines, %.1f KB/page, written in %.1f s; export at %d dpi on %u cores\n\n",
+    for (int n : sizes)
+        write_source_pdf(source_of(n), n);
+    std::printf("sources: A4 text pages of 46 lines, %.1f KB/page, written in %.1f s; export at %d "
+                "dpi on %u cores\n\n",
                 static_cast<double>(fs::file_size(source_of(pages))) / pages / 1024,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), dpi,
-                std::thread::hardware_concurrency());
-    std::printf("%6s %7s %7s %8s %8s %9s %8s %8s %10s %9s %9s %9s %9s %10s   %s\n", "pages", "workers", "redact",
-                "verify", "seconds", "pages/s", "verify s", "cpu ms/p", "render ms", "encode ms", "img KB/p", "file KB/p",
-                "input MB", "export +MB", "page images");
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                dpi, std::thread::hardware_concurrency());
+    std::printf("%6s %7s %7s %8s %8s %9s %8s %8s %10s %9s %9s %9s %9s %10s   %s\n", "pages",
+                "workers", "redact", "verify", "seconds", "pages/s", "verify s", "cpu ms/p",
+                "render ms", "encode ms", "img KB/p", "file KB/p", "input MB", "export +MB",
+                "page images");
     // Memory: the input record grows with the pages (that is the input); what export adds on top
     // of it ("export +MB", peak minus the peak before export) must not.
-    for (int n : sizes) print(measure(source_of(n), dir / ("out-" + std::to_string(n)), n, dpi, 2, true));
+    for (int n : sizes)
+        print(measure(source_of(n), dir / ("out-" + std::to_string(n)), n, dpi, 2, true));
     print(measure(source_of(pages), dir / "out-1w", pages, dpi, 1, true));
     print(measure(source_of(pages), dir / "out-noverify", pages, dpi, 2, false));
     std::error_code ec;

@@ -14,5 +14,12 @@ void add_detect_command(CLI::App& app);
 void add_scan_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_deadline_command(CLI::App& app);
+void add_review_command(CLI::App& app);
+void add_signoff_command(CLI::App& app);
+void add_status_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+void add_audit_command(CLI::App& app);
+void add_list_command(CLI::App& app);
+void add_batch_command(CLI::App& app);
 
 } // namespace safesar::cli

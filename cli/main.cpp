@@ -21,6 +21,13 @@ int main(int argc, char** argv) {
     add_scan_command(app);
     add_run_command(app);
     add_deadline_command(app);
+    add_review_command(app);
+    add_signoff_command(app);
+    add_status_command(app);
+    add_export_command(app);
+    add_audit_command(app);
+    add_list_command(app);
+    add_batch_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -77,6 +77,7 @@ struct Bundle {
 Bundle run_case(const fs::path& case_dir, const std::string& reference) {
     fs::path work = fs::temp_directory_path() / ("safesar-cli-" + case_dir.filename().string());
     fs::remove_all(work);
+    fs::create_directories(work);
     fs::copy(case_dir, work / "case", fs::copy_options::recursive);
     Bundle b;
     b.out = work / "out";

@@ -4,6 +4,7 @@
 
 #include "safesar/errors.hpp"
 #include "safesar/pipeline.hpp"
+#include "safesar/review.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -58,6 +59,7 @@ void run(const std::string& folder) {
     }
     std::filesystem::rename(tmp, file);
     std::cout << "proposed redactions stored in " << file.string() << "\n";
+    std::cout << record_scan_for_review(*scan) << "\n";
 }
 
 } // namespace

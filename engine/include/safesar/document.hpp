@@ -70,6 +70,7 @@ struct PageInfo {
     bool image_only = false;
     bool ocr_done = false;
     float ocr_confidence = 0; // mean word confidence when OCR ran
+    int low_confidence_words = 0; // OCR words under 60% confidence that may name or locate someone
     int hidden_words = 0;
 };
 

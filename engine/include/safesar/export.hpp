@@ -39,6 +39,7 @@ struct ExportResult {
     int pages = 0;      // pages of the bundle
     int redactions = 0; // redactions shown in the bundle (the schedule's total)
     std::vector<std::string> verification_failures; // empty: export_bundle throws on a failure
+    std::vector<std::string> warnings; // VerifyReport::warnings: for the reviewer, not failures
     ExportTimings timings;
 };
 

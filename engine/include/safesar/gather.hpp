@@ -20,6 +20,7 @@ struct GatherOptions {
     bool ocr = true;          // OCR image-only pages (Tesseract)
     bool detect_hidden = true; // render pages to find text that does not show
     std::filesystem::path ocr_cache; // empty: no cache
+    unsigned threads = 0; // files read at once; 0: one per core (batch runs one per case)
 };
 
 struct GatherResult {

@@ -62,6 +62,19 @@ struct Detector::Impl {
     static void count_titles(const std::vector<Token>& tokens, const std::string& surname,
                              SectionResult& r);
 
+    // Whose is "moved to X" or "works at Y"? The person named last before it in the same
+    // paragraph, by name or by a pronoun's antecedent; unknown when nobody is.
+    static Owner last_person_before(const std::vector<Span>& people, const std::string& text,
+                                    std::size_t at) {
+        const Span* last = nullptr;
+        for (const auto& p : people)
+            if (p.category == Category::Name && p.end <= at && (!last || p.end > last->end))
+                last = &p;
+        if (!last) return Owner{};
+        if (text.find("\n\n", last->end) < at) return Owner{}; // another paragraph
+        return last->owner;
+    }
+
     // Pass 1 needs only the people; pass 2 runs every recogniser.
     SectionResult scan(const Section& section, const KnownTerms& known,
                        bool people_only = false) const {
@@ -92,7 +105,11 @@ struct Detector::Impl {
         }
 
         std::vector<Span> found = people;
-        for (auto& s : patterns.find(text)) found.push_back(std::move(s));
+        for (auto& s : patterns.find(text)) {
+            if (s.rule == "a place where someone lives" || s.rule == "a place where someone works")
+                s.owner = last_person_before(people, text, s.begin);
+            found.push_back(std::move(s));
+        }
         for (auto& s : find_form_values(section, folded, people)) found.push_back(std::move(s));
         const bool perpetrator = request && request->profile == Profile::Perpetrator;
         for (auto& s : find_special_category(text, folded, tokens, people, lexicon, perpetrator))
@@ -104,19 +121,26 @@ struct Detector::Impl {
     // The requester's own identifiers win over a pattern or a guessed name on the same text:
     // his phone number is a phone number, but it is his. Form values and special-category
     // sentences stand: they are about someone else even where the requester's town appears.
+    // A school or street pattern that reaches back over a person's name ("Ellie Doyle St
+    // Mary's School" in a table row) is cut to start after it: the name has its own finding.
     static std::vector<Span> resolve(std::vector<Span> spans) {
-        std::vector<Span> subject;
-        for (auto& s : spans)
+        std::vector<Span> names, subject;
+        for (auto& s : spans) {
             if (s.owner.kind == Owner::Subject) subject.push_back(s);
+            if (s.category == Category::Name) names.push_back(s);
+        }
         std::vector<Span> out;
         for (auto& s : spans) {
+            const bool pattern = s.owner.kind == Owner::Unknown &&
+                                 (s.category == Category::School || s.category == Category::Address);
+            if (pattern)
+                for (const auto& n : names)
+                    if (n.begin <= s.begin && n.end > s.begin && n.end < s.end) s.begin = n.end;
             if (s.owner.kind != Owner::Subject && s.category != Category::SpecialCategory &&
                 s.rule.rfind("a form value", 0) != 0) {
                 bool over = false;
                 for (auto& m : subject)
                     if (s.begin < m.end && m.begin < s.end) {
-                        // A pattern span that covers more than the subject's text (an address
-                        // pattern starting with the subject's house number) still yields.
                         over = true;
                         break;
                     }

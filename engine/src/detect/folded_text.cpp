@@ -111,7 +111,11 @@ FoldedText fold_text(std::string_view s) {
         if (cp < 0) continue; // invalid byte: drop
         if (is_invisible(cp)) continue;
         if (u_isUWhiteSpace(cp) || cp == '\n' || cp == '\r' || cp == '\t') {
+            // A run of white space is one space; a tab in it (a column break on a PDF page)
+            // is kept as a tab, so words in different columns never read as one name.
             if (!last_space) emit(" ", begin, i);
+            else if (cp == '\t' && !out.text.empty() && out.text.back() == ' ')
+                out.text.back() = '\t';
             last_space = true;
             continue;
         }

@@ -96,7 +96,7 @@ std::vector<Span> find_form_values(const Section& s, const FoldedText& folded,
     for (const Line& line : lines_of(s)) {
         auto [fb, fe] = folded_line(line);
         std::string_view text = std::string_view(folded.text).substr(fb, fe - fb);
-        while (!text.empty() && text.front() == ' ') {
+        while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
             text.remove_prefix(1);
             ++fb;
         }
@@ -104,7 +104,7 @@ std::vector<Span> find_form_values(const Section& s, const FoldedText& folded,
         for (const auto& l : kLabels) {
             std::string_view lt = l.text;
             if (text.size() > lt.size() && text.substr(0, lt.size()) == lt &&
-                (text[lt.size()] == ' ' || text[lt.size()] == ':')) {
+                (text[lt.size()] == ' ' || text[lt.size()] == '\t' || text[lt.size()] == ':')) {
                 label = &l;
                 break;
             }
@@ -112,7 +112,9 @@ std::vector<Span> find_form_values(const Section& s, const FoldedText& folded,
         std::size_t value_begin = line.begin;
         if (label) {
             std::size_t vf = fb + std::string_view(label->text).size();
-            while (vf < fe && (folded.text[vf] == ' ' || folded.text[vf] == ':')) ++vf;
+            while (vf < fe && (folded.text[vf] == ' ' || folded.text[vf] == '\t' ||
+                               folded.text[vf] == ':'))
+                ++vf;
             if (vf >= fe) {
                 last_was_row = false;
                 continue;
@@ -142,7 +144,7 @@ std::vector<Span> find_form_values(const Section& s, const FoldedText& folded,
             Span sp;
             sp.begin = value_begin;
             sp.end = value_end;
-            while (sp.end > sp.begin && (s.text[sp.end - 1] == ' ' || s.text[sp.end - 1] == '\r'))
+            while (sp.end > sp.begin && std::isspace(static_cast<unsigned char>(s.text[sp.end - 1])))
                 --sp.end;
             sp.category = label ? label->category : last_category;
             sp.owner = *owner;

@@ -229,7 +229,7 @@ PatternRecognisers::PatternRecognisers(const Case* request, const Lexicon& lexic
                                      Date{year_of(std::string(g[3])), std::stoi(std::string(g[2])),
                                           std::stoi(std::string(g[1]))});
                              }});
-    I.recognisers.push_back({R"(\b(\d{4})-(\d{2})-(\d{2})\b)",
+    I.recognisers.push_back({R"(\b(\d{4})[\-/.](\d{1,2})[\-/.](\d{1,2})\b)",
                              [=](const std::string& text, const Groups& g) {
                                  return impl->date_span(text, g[0],
                                                         Date{std::stoi(std::string(g[1])),
@@ -237,10 +237,11 @@ PatternRecognisers::PatternRecognisers(const Case* request, const Lexicon& lexic
                                                              std::stoi(std::string(g[3]))});
                              }});
     I.recognisers.push_back(
-        {std::string(R"(\b(\d{1,2})(?:st|nd|rd|th)?\s+()") + kMonths + R"()\.?,?\s+(\d{4})\b)",
+        {std::string(R"(\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|[\-/.])(?:of\s+)?()") + kMonths +
+             R"()\.?,?(?:\s+|[\-/.])(\d{4}|\d{2})\b)",
          [=](const std::string& text, const Groups& g) {
              return impl->date_span(text, g[0],
-                                    Date{std::stoi(std::string(g[3])), month_of(std::string(g[2])),
+                                    Date{year_of(std::string(g[3])), month_of(std::string(g[2])),
                                          std::stoi(std::string(g[1]))});
          }});
     I.recognisers.push_back(
@@ -265,6 +266,33 @@ PatternRecognisers::PatternRecognisers(const Case* request, const Lexicon& lexic
                  return span_of(text, g[0], Category::Address, "a street address", 0.85f);
              }});
     }
+    // Schools and nurseries nobody listed: where a child can be found.
+    I.recognisers.push_back(
+        {R"(\b(?:St\.? )?(?:[A-Z][A-Za-z'\-]+[ \t]+){1,4}(?:(?:C of E|CE|RC|Catholic|Church of England|Community|Infant|Junior|Primary|Secondary|High|Grammar|Free|Special|Nursery|Pre-?)[ \t]+)?(?:School|Academy|Nursery|Pre-?school|Children's Centre|Playgroup|Sixth Form College))",
+         [=](const std::string& text, const Groups& g) -> std::optional<Span> {
+             return span_of(text, g[0], Category::School, "a school or nursery", 0.85f);
+         }});
+    // Where someone lives or works, said in words: "has moved to Larch Avenue", "staying in
+    // Barnsley", "works at Hillgate Tyres". Whose it is comes from the person named last.
+    I.recognisers.push_back(
+        {R"(\b(?i:moved|moving|relocated|relocating|lives|living|live|staying|stays|resides|residing|rehoused|housed)\s+(?:(?i:now)\s+)?(?i:at|in|on|to|near)\s+((?:[A-Z][A-Za-z'\-]+[ \t]+){0,3}[A-Z][A-Za-z'\-]+))",
+         [=](const std::string& text, const Groups& g) -> std::optional<Span> {
+             Span s = span_of(text, g[1], Category::Address, "a place someone lives", 0.7f);
+             s.owner.kind = Owner::Unknown;
+             s.rule = "a place where someone lives";
+             return s;
+         }});
+    I.recognisers.push_back(
+        {R"(\b(?i:works|working|worked|employed|job)\s+(?i:at|for|with)\s+((?:[A-Z][A-Za-z'&\-]+[ \t]+){0,3}[A-Z][A-Za-z'&\-]+))",
+         [=](const std::string& text, const Groups& g) -> std::optional<Span> {
+             return span_of(text, g[1], Category::Workplace, "a place where someone works", 0.7f);
+         }});
+    // Social media handles.
+    I.recognisers.push_back(
+        {R"((?:^|[^A-Za-z0-9_.@])(@[A-Za-z0-9_]{3,30})\b)",
+         [=](const std::string& text, const Groups& g) -> std::optional<Span> {
+             return span_of(text, g[1], Category::Online, "a social media handle", 0.7f);
+         }});
     // Crime, incident and MARAC references.
     I.recognisers.push_back(
         {R"((?i:crime\s*(?:ref(?:erence)?|no\.?|number)|incident\s*(?:ref(?:erence)?|no\.?|number)|occurrence\s*(?:no\.?|number)?|log\s*(?:no\.?|number)|urn)[:\s#]*(?:is\s+)?([A-Z0-9]*\d[A-Z0-9/\-]{3,}))",
@@ -277,7 +305,7 @@ PatternRecognisers::PatternRecognisers(const Case* request, const Lexicon& lexic
              return span_of(text, g[0], Category::Reference, "a police reference number", 0.8f);
          }});
     I.recognisers.push_back(
-        {R"(\b(?i:marac)[\-/ ]?[A-Za-z]{0,4}[\-/ ]?\d{2,4}[\-/ ]\d{2,6}\b|(?i:marac\s+ref(?:erence)?)[:\s#]*([A-Z0-9][A-Z0-9/\-]{3,}))",
+        {R"(\b(?i:marac)[\-/](?:[A-Za-z]{1,4}[\-/])?\d{2,4}[\-/]\d{2,6}\b|(?i:marac\s+ref(?:erence)?)[:\s#]*([A-Z0-9][A-Z0-9/\-]{3,}))",
          [=](const std::string& text, const Groups& g) -> std::optional<Span> {
              re2::StringPiece m = g[1].empty() ? g[0] : g[1];
              return span_of(text, m, Category::Reference, "a MARAC reference");

@@ -133,9 +133,36 @@ std::vector<UnlistedPerson> find_unlisted_people(const FoldedText& folded,
             i = last;
             continue;
         }
-        // 5. Two capitalised words where the second is a known surname: Marcus Webb.
+        // 5. SHOUTED names in headers and forms: a listed given name and a listed surname.
+        if (c.all_caps(i) && next_ok && c.all_caps(i + 1) && lexicon.given_names.count(w) &&
+            lexicon.surnames.count(c.word(i + 1)) && !lexicon.common_words.count(w) &&
+            !lexicon.common_words.count(c.word(i + 1))) {
+            emit(i, i + 1, "a given name and surname from the name lists, in capitals", 0.7f);
+            i += 1;
+            continue;
+        }
+        // 6. "Surname, Given" as case-management exports write people: "Pryce, Joanne".
+        if (c.namelike(i) && !c.all_caps(i) && lexicon.surnames.count(w) &&
+            !lexicon.common_words.count(w) && i + 1 < tokens.size() &&
+            std::string_view(folded.text).substr(tokens[i].end,
+                                                  tokens[i + 1].begin - tokens[i].end) == ", " &&
+            c.namelike(i + 1) && lexicon.given_names.count(c.word(i + 1))) {
+            emit(i, i + 1, "a surname and given name from the name lists", 0.85f);
+            i += 1;
+            continue;
+        }
+        // 7. An initial and a surname: T. Egerton, J Pryce.
+        if (tokens[i].text.size() == 1 && c.cap(i) && !taken[i] && next_ok &&
+            !c.all_caps(i + 1) && lexicon.surnames.count(c.word(i + 1)) &&
+            !lexicon.common_words.count(c.word(i + 1)) && !lexicon.titles.count(w)) {
+            emit(i, i + 1, "an initial and a surname from the name list", 0.8f);
+            i += 1;
+            continue;
+        }
+        // 8. Two capitalised words where the second is a known surname: Marcus Webb.
         if (c.namelike(i) && !c.all_caps(i) && next_ok && !c.all_caps(i + 1) &&
-            lexicon.surnames.count(c.word(i + 1)) && !lexicon.common_words.count(w)) {
+            lexicon.surnames.count(c.word(i + 1)) && !lexicon.given_names.count(c.word(i + 1)) &&
+            !lexicon.common_words.count(w)) {
             emit(i, i + 1, "a capitalised name with a surname from the name list", 0.8f);
             i += 1;
             continue;

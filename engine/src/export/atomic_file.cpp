@@ -14,7 +14,9 @@ namespace safesar::exporting {
 namespace fs = std::filesystem;
 
 namespace {
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 // A descriptor closed on every path out of a scope.
 struct Fd {

@@ -52,7 +52,9 @@ int bitmap_text_width(std::string_view text, int scale) {
     return static_cast<int>(text.size()) * advance * scale - scale;
 }
 
-int bitmap_text_height(int scale) { return glyph_height * scale; }
+int bitmap_text_height(int scale) {
+    return glyph_height * scale;
+}
 
 void draw_bitmap_text(Raster& raster, int x, int y, std::string_view text, int scale,
                       std::uint8_t value) {

@@ -15,31 +15,43 @@ namespace safesar::exporting {
 
 const char* kind_label(RecordKind kind) {
     switch (kind) {
-    case RecordKind::Pdf: return "PDF document";
-    case RecordKind::Text: return "Case notes";
-    case RecordKind::Email: return "E-mail";
-    case RecordKind::Csv: return "Spreadsheet export";
-    case RecordKind::Image: return "Image";
-    case RecordKind::Unknown: break;
+    case RecordKind::Pdf:
+        return "PDF document";
+    case RecordKind::Text:
+        return "Case notes";
+    case RecordKind::Email:
+        return "E-mail";
+    case RecordKind::Csv:
+        return "Spreadsheet export";
+    case RecordKind::Image:
+        return "Image";
+    case RecordKind::Unknown:
+        break;
     }
     return "Record";
 }
 
 const char* kind_key(RecordKind kind) {
     switch (kind) {
-    case RecordKind::Pdf: return "pdf";
-    case RecordKind::Text: return "text";
-    case RecordKind::Email: return "email";
-    case RecordKind::Csv: return "csv";
-    case RecordKind::Image: return "image";
-    case RecordKind::Unknown: break;
+    case RecordKind::Pdf:
+        return "pdf";
+    case RecordKind::Text:
+        return "text";
+    case RecordKind::Email:
+        return "email";
+    case RecordKind::Csv:
+        return "csv";
+    case RecordKind::Image:
+        return "image";
+    case RecordKind::Unknown:
+        break;
     }
     return "unknown";
 }
 
 namespace {
 
-const std::string dot = " \xC2\xB7 ";   // " · "
+const std::string dot = " \xC2\xB7 ";      // " · "
 const std::string dash = " \xE2\x80\x94 "; // " — "
 
 // ---- building blocks -------------------------------------------------------------------
@@ -75,7 +87,9 @@ Block heading(const std::string& text, Origin origin, double size) {
     return b;
 }
 
-TextRun bold(const std::string& text, Origin origin) { return run(text, origin, Face::Bold); }
+TextRun bold(const std::string& text, Origin origin) {
+    return run(text, origin, Face::Bold);
+}
 
 // A bulleted line: the text hangs clear of the bullet when it wraps.
 Block bullet(const std::string& text, Origin origin, double size = 10, Ink ink = Ink::Black) {
@@ -104,10 +118,14 @@ std::vector<TextRun> spans_of(const std::vector<Piece>& pieces) {
 
 std::string regime_label(const Disclosure& d) {
     switch (d.request ? d.request->regime : Regime::UkGdpr) {
-    case Regime::UkGdpr: return "UK GDPR Article 15";
-    case Regime::EuGdpr: return "GDPR Article 15";
-    case Regime::Dpa1998: return "Data Protection Act 1998, section 7";
-    case Regime::Ccpa: return "California Consumer Privacy Act";
+    case Regime::UkGdpr:
+        return "UK GDPR Article 15";
+    case Regime::EuGdpr:
+        return "GDPR Article 15";
+    case Regime::Dpa1998:
+        return "Data Protection Act 1998, section 7";
+    case Regime::Ccpa:
+        return "California Consumer Privacy Act";
     }
     return "UK GDPR Article 15";
 }
@@ -130,9 +148,11 @@ void collect_fixed(const std::vector<Block>& blocks, std::vector<std::string>& o
         if (r.fixed && !r.text.empty()) out.push_back(r.text);
     };
     for (const Block& b : blocks) {
-        for (const TextRun& r : b.spans) add(r);
+        for (const TextRun& r : b.spans)
+            add(r);
         for (const Cell& c : b.cells)
-            for (const TextRun& r : c.spans) add(r);
+            for (const TextRun& r : c.spans)
+                add(r);
         if (!b.right.empty()) out.push_back(b.right);
     }
 }
@@ -171,10 +191,12 @@ Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
     if (count == 0) return text_part(d, index, spans, layout); // says it holds no text
     for (int p = 0; p < count; ++p) {
         std::unique_ptr<poppler::page> page(doc->create_page(p));
-        if (!page) throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " cannot be read");
+        if (!page)
+            throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " cannot be read");
         ShownSize size = shown_size(*page);
         if (size.width <= 0 || size.height <= 0)
-            throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " has an empty crop box");
+            throw ExportError(rd.record->name,
+                              "page " + std::to_string(p + 1) + " has an empty crop box");
         PageView view(spans, p + 1);
         PlannedPage planned;
         planned.kind = PageKind::Raster;
@@ -191,7 +213,8 @@ Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
         planned.reads_upward = page->orientation() == poppler::page::seascape;
         part.pages.push_back(std::move(planned));
         part.jobs.push_back(RasterJob{rd.record, p, size.width, size.height,
-                                      effective_dpi(dpi, size.width, size.height), view.burn_boxes()});
+                                      effective_dpi(dpi, size.width, size.height),
+                                      view.burn_boxes()});
         for (std::size_t r : view.shown_redactions())
             part.shown.emplace_back(part.pages.size() - 1, r);
         part.record_page_of.push_back(p + 1);
@@ -219,7 +242,8 @@ std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosur
     auto field_block = [](const LabelledPieces& f, double size) {
         std::vector<TextRun> spans;
         if (!f.label.empty()) spans.push_back(bold(f.label + ": ", Origin::Record));
-        for (TextRun& s : spans_of(f.value)) spans.push_back(std::move(s));
+        for (TextRun& s : spans_of(f.value))
+            spans.push_back(std::move(s));
         Block b = paragraph(std::move(spans), size);
         b.indent = 0;
         return b;
@@ -251,7 +275,8 @@ std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosur
         blocks.push_back(paragraph(spans_of(page.text), 10));
     }
     if (blocks.size() == 2) {
-        Block none = text_block("This record holds no text that can be shown.", Origin::Fixed, 10, Ink::Grey);
+        Block none = text_block("This record holds no text that can be shown.", Origin::Fixed, 10,
+                                Ink::Grey);
         none.space_before = 10;
         blocks.push_back(std::move(none));
     }
@@ -278,7 +303,8 @@ Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans
         planned.record_page = static_cast<int>(p) + 1;
         planned.record_page_count = count;
         for (const DrawnText& t : laid[p].texts)
-            for (std::size_t r : t.redactions) part.shown.emplace_back(p, r);
+            for (std::size_t r : t.redactions)
+                part.shown.emplace_back(p, r);
         planned.text = std::move(laid[p]);
         part.pages.push_back(std::move(planned));
         part.record_page_of.push_back(0);
@@ -290,7 +316,9 @@ Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans
 
 // Two redactions of the same bytes for the same reason are one redaction to the reader.
 std::vector<std::size_t> canonical_redactions(const RecordDisclosure& rd) {
-    std::map<std::tuple<std::size_t, std::size_t, std::size_t, std::string, std::string>, std::size_t> first;
+    std::map<std::tuple<std::size_t, std::size_t, std::size_t, std::string, std::string>,
+             std::size_t>
+        first;
     std::vector<std::size_t> canonical(rd.redactions.size());
     for (std::size_t i = 0; i < rd.redactions.size(); ++i) {
         const Redaction& r = rd.redactions[i];
@@ -316,7 +344,8 @@ std::vector<Block> schedule_blocks(const Disclosure& d, const std::vector<Schedu
             "Each black box in this bundle hides information we are not allowed to disclose to "
             "you, usually because it is about someone else. The box shows a code; this schedule "
             "lists every redaction by page, with the law that allows it. In total: " +
-            plural(total, "redaction", "redactions") + ".", Origin::Fixed));
+                plural(total, "redaction", "redactions") + ".",
+            Origin::Fixed));
         // Cells are fixed text except the record title (index 1) of a body row.
         auto row = [](std::vector<std::string> cells, bool header) {
             static const double xs[] = {0, 38, 246, 298, 446}, ws[] = {34, 202, 48, 144, 37};
@@ -324,29 +353,37 @@ std::vector<Block> schedule_blocks(const Disclosure& d, const std::vector<Schedu
             b.size = 9;
             b.leading = 12;
             for (std::size_t i = 0; i < cells.size(); ++i)
-                b.cells.push_back(Cell{xs[i], ws[i], {run(cells[i], header || i != 1 ? Origin::Fixed : Origin::Record,
-                                                          header ? Face::Bold : Face::Regular)}});
+                b.cells.push_back(
+                    Cell{xs[i],
+                         ws[i],
+                         {run(cells[i], header || i != 1 ? Origin::Fixed : Origin::Record,
+                              header ? Face::Bold : Face::Regular)}});
             b.space_before = header ? 12 : 3;
             b.rule_below = header;
             return b;
         };
         blocks.push_back(row({"Page", "Record", "Code", "Legal basis", "Count"}, true));
         for (const ScheduleRow& r : rows)
-            blocks.push_back(row({std::to_string(r.bundle_page), r.record_title, r.code.empty() ? "-" : r.code,
-                                  r.citation, std::to_string(r.count)},
-                                 false));
+            blocks.push_back(
+                row({std::to_string(r.bundle_page), r.record_title, r.code.empty() ? "-" : r.code,
+                     r.citation, std::to_string(r.count)},
+                    false));
     }
     // What each code means, once per code.
     std::map<std::pair<std::string, std::string>, std::string> reasons;
     for (const RecordDisclosure& rd : d.records) {
-        for (const Redaction& r : rd.redactions) reasons.emplace(std::make_pair(r.reason.code, r.reason.citation), r.reason.explanation);
+        for (const Redaction& r : rd.redactions)
+            reasons.emplace(std::make_pair(r.reason.code, r.reason.citation), r.reason.explanation);
         if (rd.fate == RecordFate::WithholdInFull && rd.withheld_because)
-            reasons.emplace(std::make_pair(rd.withheld_because->code, rd.withheld_because->citation),
-                            rd.withheld_because->explanation);
+            reasons.emplace(
+                std::make_pair(rd.withheld_because->code, rd.withheld_because->citation),
+                rd.withheld_because->explanation);
     }
     if (!reasons.empty()) blocks.push_back(heading("What the codes mean", Origin::Fixed, 12));
     for (const auto& [key, explanation] : reasons) {
-        Block b = paragraph({bold(key.first.empty() ? "-" : key.first, Origin::Fixed), run(dash + key.second, Origin::Fixed)}, 10);
+        Block b = paragraph({bold(key.first.empty() ? "-" : key.first, Origin::Fixed),
+                             run(dash + key.second, Origin::Fixed)},
+                            10);
         b.space_before = 6;
         b.keep_with_next = !explanation.empty();
         blocks.push_back(std::move(b));
@@ -367,8 +404,10 @@ std::vector<Block> information_blocks(const Disclosure& d, const ControllerSetti
     title.space_before = 0;
     blocks.push_back(title);
     blocks.push_back(text_block("As well as a copy of your personal data, " + regime_label(d) +
-                                " entitles you to the following information.", Origin::Fixed));
-    auto section = [&](const std::string& head, const std::vector<std::string>& lines, bool bullets) {
+                                    " entitles you to the following information.",
+                                Origin::Fixed));
+    auto section = [&](const std::string& head, const std::vector<std::string>& lines,
+                       bool bullets) {
         blocks.push_back(heading(head, Origin::Fixed, 11.5));
         for (const std::string& line : lines) {
             Block b = bullets ? bullet(line, Origin::Fixed) : text_block(line, Origin::Fixed);
@@ -388,7 +427,8 @@ std::vector<Block> information_blocks(const Disclosure& d, const ControllerSetti
     section("Automated decisions", {s.automated_decision_making}, false);
     section("Transfers outside the United Kingdom", {s.international_transfers}, false);
     blocks.push_back(heading("Your rights", Origin::Fixed, 13));
-    for (const auto& [head, text] : s.rights) section(head, {text}, false);
+    for (const auto& [head, text] : s.rights)
+        section(head, {text}, false);
     return blocks;
 }
 
@@ -400,12 +440,16 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
     title.space_before = 0;
     blocks.push_back(title);
     blocks.push_back(text_block("Subject access request " + plan.reference, Origin::Fixed, 12));
-    Block date = text_block("Date of export: " + plan.export_date + dot + "Prepared under " + regime_label(d), Origin::Fixed, 10, Ink::Grey);
+    Block date = text_block("Date of export: " + plan.export_date + dot + "Prepared under " +
+                                regime_label(d),
+                            Origin::Fixed, 10, Ink::Grey);
     date.space_before = 4;
     blocks.push_back(date);
     if (d.draft) {
         Block draft = paragraph({bold(std::string(draft_banner) + ". ", Origin::Fixed),
-                                 run("This bundle is for review. It must not be sent to the requester until it has been approved and exported as final.", Origin::Fixed)},
+                                 run("This bundle is for review. It must not be sent to the "
+                                     "requester until it has been approved and exported as final.",
+                                     Origin::Fixed)},
                                 10, Ink::Red);
         draft.space_before = 10;
         blocks.push_back(draft);
@@ -424,33 +468,42 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
         const RecordDisclosure& rd = d.records[i];
         if (rd.fate == RecordFate::WithholdInFull) continue;
         const RecordPlacement& at = plan.placements[i];
-        blocks.push_back(entry(rd.title, Origin::Record, std::string(kind_label(rd.record->kind)) + ", " + plural(at.page_count, "page", "pages"), at.first_page));
+        blocks.push_back(entry(rd.title, Origin::Record,
+                               std::string(kind_label(rd.record->kind)) + ", " +
+                                   plural(at.page_count, "page", "pages"),
+                               at.first_page));
     }
     blocks.push_back(entry("Redaction schedule", Origin::Fixed, "", plan.schedule_page));
-    blocks.push_back(entry("Information about your personal data", Origin::Fixed, "", plan.information_page));
+    blocks.push_back(
+        entry("Information about your personal data", Origin::Fixed, "", plan.information_page));
 
     blocks.push_back(heading("Redactions", Origin::Fixed, 13));
     if (plan.redaction_count == 0)
         blocks.push_back(text_block("Nothing in this bundle has been redacted.", Origin::Fixed));
     else
-        blocks.push_back(text_block(
-            plural(plan.redaction_count, "redaction", "redactions") + " in " +
-            plural(records_redacted, "record", "records") +
-            ". Each is shown as a black box with a reason code. The redaction schedule on page " +
-            std::to_string(plan.schedule_page) + " lists them with the law that allows each one.", Origin::Fixed));
+        blocks.push_back(text_block(plural(plan.redaction_count, "redaction", "redactions") +
+                                        " in " + plural(records_redacted, "record", "records") +
+                                        ". Each is shown as a black box with a reason code. The "
+                                        "redaction schedule on page " +
+                                        std::to_string(plan.schedule_page) +
+                                        " lists them with the law that allows each one.",
+                                    Origin::Fixed));
 
     std::vector<const RecordDisclosure*> withheld;
     for (const RecordDisclosure& rd : d.records)
         if (rd.fate == RecordFate::WithholdInFull) withheld.push_back(&rd);
     if (!withheld.empty()) {
         blocks.push_back(heading("Records withheld in full", Origin::Fixed, 13));
-        blocks.push_back(text_block("These records are not included. The law allows us to withhold them completely:", Origin::Fixed));
+        blocks.push_back(text_block(
+            "These records are not included. The law allows us to withhold them completely:",
+            Origin::Fixed));
         for (const RecordDisclosure* rd : withheld) {
             const Reason reason = rd->withheld_because.value_or(Reason{});
-            Block b = paragraph({run(rd->title, Origin::Record), run(dash, Origin::Fixed),
-                                 bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
-                                 run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
-                                10);
+            Block b = paragraph(
+                {run(rd->title, Origin::Record), run(dash, Origin::Fixed),
+                 bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
+                 run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
+                10);
             b.space_before = 4;
             b.indent = 8;
             blocks.push_back(std::move(b));
@@ -463,7 +516,9 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
     }
     if (!d.skipped_records.empty()) {
         blocks.push_back(heading("Records that could not be read", Origin::Fixed, 13));
-        blocks.push_back(text_block("We could not read these records, so they are not in this bundle. We will look at them again and tell you the outcome:", Origin::Fixed));
+        blocks.push_back(text_block("We could not read these records, so they are not in this "
+                                    "bundle. We will look at them again and tell you the outcome:",
+                                    Origin::Fixed));
         for (const std::string& name : d.skipped_records) {
             Block b = bullet(name, Origin::Record);
             b.space_before = 2;
@@ -478,8 +533,11 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
             Block h = heading("Before final disclosure", Origin::Fixed, 13);
             h.ink = Ink::Red;
             blocks.push_back(h);
-            blocks.push_back(text_block("These records came from another agency. Consult it before the final export:", Origin::Fixed, 10, Ink::Red));
-            for (const RecordDisclosure* rd : consult) blocks.push_back(bullet(rd->title, Origin::Record, 10, Ink::Red));
+            blocks.push_back(text_block(
+                "These records came from another agency. Consult it before the final export:",
+                Origin::Fixed, 10, Ink::Red));
+            for (const RecordDisclosure* rd : consult)
+                blocks.push_back(bullet(rd->title, Origin::Record, 10, Ink::Red));
         }
     }
     return blocks;
@@ -521,7 +579,8 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
     // Each (record, redaction) counts once, on the first page it shows on; the schedule counts
     // per page, so a redaction split over two pages is listed on both.
     std::map<std::size_t, std::vector<std::size_t>> canonical;
-    for (const Part& part : parts) canonical[part.record] = canonical_redactions(d.records[part.record]);
+    for (const Part& part : parts)
+        canonical[part.record] = canonical_redactions(d.records[part.record]);
 
     std::vector<Block> information_content = information_blocks(d, settings);
     collect_fixed(information_content, plan.fixed_text);
@@ -532,7 +591,8 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
     for (int attempt = 0;; ++attempt) {
         int next = static_cast<int>(cover_pages) + 1;
         plan.shown.clear();
-        std::map<std::tuple<int, std::size_t, std::string, std::string>, std::set<std::size_t>> groups;
+        std::map<std::tuple<int, std::size_t, std::string, std::string>, std::set<std::size_t>>
+            groups;
         std::set<std::pair<std::size_t, std::size_t>> seen;
         std::set<std::size_t> records_redacted;
         for (const Part& part : parts) {
@@ -541,7 +601,8 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
             at.page_count = static_cast<int>(part.pages.size());
             at.source_pages.clear();
             for (std::size_t p = 0; p < part.pages.size(); ++p)
-                if (part.pages[p].kind == PageKind::Raster) at.source_pages.push_back(next + static_cast<int>(p));
+                if (part.pages[p].kind == PageKind::Raster)
+                    at.source_pages.push_back(next + static_cast<int>(p));
             const RecordDisclosure& rd = d.records[part.record];
             for (const auto& [page_index, r] : part.shown) {
                 std::size_t c = canonical[part.record][r];
@@ -558,7 +619,8 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
         plan.schedule.clear();
         for (const auto& [key, members] : groups) {
             const auto& [page, record, code, citation] = key;
-            plan.schedule.push_back({d.records[record].title, page, code, citation, static_cast<int>(members.size())});
+            plan.schedule.push_back(
+                {d.records[record].title, page, code, citation, static_cast<int>(members.size())});
         }
         plan.schedule_page = next;
         schedule_content = schedule_blocks(d, plan.schedule, plan.redaction_count);
@@ -576,18 +638,22 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
     for (std::size_t i = 0; i < cover.size(); ++i)
         plan.pages.push_back(text_page(std::move(cover[i]), reference_title, "Cover and contents"));
     for (Part& part : parts) {
-        for (PlannedPage& p : part.pages) plan.pages.push_back(std::move(p));
-        for (RasterJob& j : part.jobs) plan.raster_jobs.push_back(std::move(j));
+        for (PlannedPage& p : part.pages)
+            plan.pages.push_back(std::move(p));
+        for (RasterJob& j : part.jobs)
+            plan.raster_jobs.push_back(std::move(j));
     }
     for (LaidOutPage& p : schedule)
         plan.pages.push_back(text_page(std::move(p), "Redaction schedule", reference_title));
     for (LaidOutPage& p : information)
-        plan.pages.push_back(text_page(std::move(p), "Information about your personal data", regime_label(d)));
+        plan.pages.push_back(
+            text_page(std::move(p), "Information about your personal data", regime_label(d)));
 
     // Everything SafeSAR printed itself, for verification (see TextRun::fixed).
     collect_fixed(schedule_content, plan.fixed_text);
     collect_fixed(cover_content, plan.fixed_text);
-    for (const Part& part : parts) plan.fixed_text.insert(plan.fixed_text.end(), part.fixed.begin(), part.fixed.end());
+    for (const Part& part : parts)
+        plan.fixed_text.insert(plan.fixed_text.end(), part.fixed.begin(), part.fixed.end());
     const int total = static_cast<int>(plan.pages.size());
     for (int n = 1; n <= total; ++n) {
         const PlannedPage& page = plan.pages[static_cast<std::size_t>(n - 1)];
@@ -595,14 +661,17 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
         if (page.record_page_count > 0)
             plan.fixed_text.push_back(record_page_text(page.record_page, page.record_page_count));
     }
-    for (const char* fixed : {"Cover and contents", "Redaction schedule", "Information about your personal data", "attached to", draft_banner})
+    for (const char* fixed : {"Cover and contents", "Redaction schedule",
+                              "Information about your personal data", "attached to", draft_banner})
         plan.fixed_text.emplace_back(fixed);
     plan.fixed_text.push_back(reference_title);
     plan.fixed_text.push_back(regime_label(d));
-    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv, RecordKind::Image, RecordKind::Unknown})
+    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv,
+                            RecordKind::Image, RecordKind::Unknown})
         plan.fixed_text.emplace_back(kind_label(kind));
     std::sort(plan.fixed_text.begin(), plan.fixed_text.end());
-    plan.fixed_text.erase(std::unique(plan.fixed_text.begin(), plan.fixed_text.end()), plan.fixed_text.end());
+    plan.fixed_text.erase(std::unique(plan.fixed_text.begin(), plan.fixed_text.end()),
+                          plan.fixed_text.end());
     return plan;
 }
 

@@ -23,14 +23,14 @@ enum class PageKind { Text, Raster };
 
 struct PlannedPage {
     PageKind kind = PageKind::Text;
-    double width = 0, height = 0;        // the bundle page, points
-    std::string band_title, band_detail; // the heading band
+    double width = 0, height = 0;               // the bundle page, points
+    std::string band_title, band_detail;        // the heading band
     int record_page = 0, record_page_count = 0; // record pages: "record page k of K"
-    LaidOutPage text;                    // Text pages
-    std::size_t record = 0;              // Raster pages: index into Disclosure::records
-    int source_page = 0;                 // Raster pages: 1-based page of the record
+    LaidOutPage text;                           // Text pages
+    std::size_t record = 0;                     // Raster pages: index into Disclosure::records
+    int source_page = 0;                        // Raster pages: 1-based page of the record
     double source_width = 0, source_height = 0; // Raster pages: the source page as shown
-    bool reads_upward = false;           // Raster pages shown at 270°: vertical words read up
+    bool reads_upward = false; // Raster pages shown at 270°: vertical words read up
 };
 
 // A redaction as the bundle shows it.
@@ -50,16 +50,16 @@ struct ScheduleRow {
 
 struct RecordPlacement {
     int first_page = 0, page_count = 0; // 0 for withheld records
-    std::vector<int> source_pages;       // PDF records: bundle page of each source page
+    std::vector<int> source_pages;      // PDF records: bundle page of each source page
 };
 
 struct BundlePlan {
     std::string reference, export_date;
     std::vector<PlannedPage> pages;
-    std::vector<RasterJob> raster_jobs;           // one per Raster page, in page order
+    std::vector<RasterJob> raster_jobs;               // one per Raster page, in page order
     std::vector<std::unique_ptr<SectionSpans>> spans; // per record; null when withheld
-    std::vector<RecordPlacement> placements;      // per record
-    std::vector<ShownRedaction> shown;            // each (record, redaction) once, first page
+    std::vector<RecordPlacement> placements;          // per record
+    std::vector<ShownRedaction> shown;                // each (record, redaction) once, first page
     std::vector<ScheduleRow> schedule;
     int redaction_count = 0; // distinct redactions shown
     int schedule_page = 0, information_page = 0;

@@ -13,10 +13,18 @@ using PoDoFo::PdfPainter;
 
 void set_ink(PdfPainter& painter, Ink ink) {
     switch (ink) {
-    case Ink::Black: painter.SetColor(0, 0, 0); break;
-    case Ink::Grey: painter.SetColor(0.38, 0.38, 0.38); break;
-    case Ink::White: painter.SetColor(1, 1, 1); break;
-    case Ink::Red: painter.SetColor(0.75, 0.05, 0.05); break;
+    case Ink::Black:
+        painter.SetColor(0, 0, 0);
+        break;
+    case Ink::Grey:
+        painter.SetColor(0.38, 0.38, 0.38);
+        break;
+    case Ink::White:
+        painter.SetColor(1, 1, 1);
+        break;
+    case Ink::Red:
+        painter.SetColor(0.75, 0.05, 0.05);
+        break;
     }
 }
 
@@ -48,11 +56,13 @@ std::string fit(const FontFace& face, const std::string& printable, double size,
 
 class PageWriter {
   public:
-    PageWriter(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan, bool draft)
+    PageWriter(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan,
+               bool draft)
         : document_(document), fonts_(fonts), plan_(plan), draft_(draft) {}
 
     void text_page(const PlannedPage& page, int number, int total) {
-        PoDoFo::PdfPage* pdf_page = document_.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
+        PoDoFo::PdfPage* pdf_page =
+            document_.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
         PdfPainter painter;
         painter.SetPage(pdf_page);
         for (const DrawnRule& rule : page.text.rules) {
@@ -67,7 +77,8 @@ class PageWriter {
                 // The box is as wide for every name; the redacted text is not in the layout at all.
                 painter.SetColor(0, 0, 0);
                 double bottom = y + face.descent() * t.size - 1;
-                painter.Rectangle(t.x, bottom, t.box_width, (face.ascent() - face.descent()) * t.size + 2);
+                painter.Rectangle(t.x, bottom, t.box_width,
+                                  (face.ascent() - face.descent()) * t.size + 2);
                 painter.Fill();
                 double w = face.width(t.text, t.size);
                 set_ink(painter, Ink::White);
@@ -85,14 +96,18 @@ class PageWriter {
         const EncodedImage& e = raster.image;
         // The image goes first: a streamed document writes one stream at a time.
         PoDoFo::PdfImage image(&document_);
-        image.SetImageColorSpace(e.colour ? PoDoFo::ePdfColorSpace_DeviceRGB : PoDoFo::ePdfColorSpace_DeviceGray);
+        image.SetImageColorSpace(e.colour ? PoDoFo::ePdfColorSpace_DeviceRGB
+                                          : PoDoFo::ePdfColorSpace_DeviceGray);
         image.GetObject()->GetDictionary().AddKey(
-            PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName(e.filter == ImageFilter::Dct ? "DCTDecode" : "FlateDecode"));
-        PoDoFo::PdfMemoryInputStream stream(e.data.data(), static_cast<PoDoFo::pdf_long>(e.data.size()));
+            PoDoFo::PdfName::KeyFilter,
+            PoDoFo::PdfName(e.filter == ImageFilter::Dct ? "DCTDecode" : "FlateDecode"));
+        PoDoFo::PdfMemoryInputStream stream(e.data.data(),
+                                            static_cast<PoDoFo::pdf_long>(e.data.size()));
         image.SetImageDataRaw(static_cast<unsigned>(e.width), static_cast<unsigned>(e.height),
                               static_cast<unsigned>(e.bits_per_component), &stream);
 
-        PoDoFo::PdfPage* pdf_page = document_.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
+        PoDoFo::PdfPage* pdf_page =
+            document_.CreatePage(PoDoFo::PdfRect(0, 0, page.width, page.height));
         PdfPainter painter;
         painter.SetPage(pdf_page);
         double image_x = (page.width - page.source_width) / 2;
@@ -116,8 +131,9 @@ class PageWriter {
         // A word too short to tell (a box as tall as wide) stands like most words of its page.
         bool mostly_vertical = vertical > horizontal;
         for (std::size_t i = 0; i < words.size(); ++i) {
-            bool upright = orientations[i] == Orientation::Unclear ? mostly_vertical
-                                                                    : orientations[i] == Orientation::Vertical;
+            bool upright = orientations[i] == Orientation::Unclear
+                               ? mostly_vertical
+                               : orientations[i] == Orientation::Vertical;
             place_word(painter, page, image_x, words[i], upright);
         }
         painter.Restore();
@@ -147,7 +163,8 @@ class PageWriter {
     // none wins, when it wins clearly.
     Orientation orientation_of(const KeptWord& word) const {
         std::string text = fonts_.regular.printable(word.text);
-        if (text.empty() || word.box.width() <= 0 || word.box.height() <= 0) return Orientation::Unclear;
+        if (text.empty() || word.box.width() <= 0 || word.box.height() <= 0)
+            return Orientation::Unclear;
         Fit f = fit_of(text, word.box);
         double h = std::abs(std::log(f.scale_h)), v = std::abs(std::log(f.scale_v));
         if (v + 0.3 < h) return Orientation::Vertical;
@@ -155,8 +172,8 @@ class PageWriter {
         return Orientation::Unclear;
     }
 
-    void place_word(PdfPainter& painter, const PlannedPage& page, double image_x, const KeptWord& word,
-                    bool vertical) {
+    void place_word(PdfPainter& painter, const PlannedPage& page, double image_x,
+                    const KeptWord& word, bool vertical) {
         const FontFace& face = fonts_.regular;
         std::string text = face.printable(word.text);
         const Box& b = word.box;
@@ -205,14 +222,17 @@ class PageWriter {
         draw_string(painter, fonts_.bold, 10, margin, h - 19,
                     fit(fonts_.bold, fonts_.bold.printable(page.band_title), 10, title_width));
         set_ink(painter, Ink::Grey);
-        draw_string(painter, fonts_.regular, 8, margin, h - 32,
-                    fit(fonts_.regular, fonts_.regular.printable(page.band_detail), 8, w - 2 * margin));
+        draw_string(
+            painter, fonts_.regular, 8, margin, h - 32,
+            fit(fonts_.regular, fonts_.regular.printable(page.band_detail), 8, w - 2 * margin));
         painter.SetStrokingGray(0.6);
         painter.SetStrokeWidth(0.5);
         painter.DrawLine(margin, h - band_top + 4, w - margin, h - band_top + 4);
 
-        std::string footer = fit(fonts_.regular, fonts_.regular.printable(footer_text(plan_.reference, draft_, number, total)),
-                                 8, w - 2 * margin);
+        std::string footer =
+            fit(fonts_.regular,
+                fonts_.regular.printable(footer_text(plan_.reference, draft_, number, total)), 8,
+                w - 2 * margin);
         double fw = fonts_.regular.width(footer, 8);
         set_ink(painter, draft_ ? Ink::Red : Ink::Grey);
         draw_string(painter, fonts_.regular, 8, (w - fw) / 2, 11, footer);

@@ -33,7 +33,9 @@ double seconds_since(Clock::time_point start) {
 double process_cpu_seconds() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+    auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+    };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -48,8 +50,8 @@ std::string today() {
 
 // The reference names the files: it must be one plain file name.
 void check_reference(const std::string& reference) {
-    bool bad = reference.empty() || reference == "." || reference == ".." || reference.front() == '.' ||
-               reference.size() > 200;
+    bool bad = reference.empty() || reference == "." || reference == ".." ||
+               reference.front() == '.' || reference.size() > 200;
     for (char c : reference)
         if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) bad = true;
     if (bad) throw ExportError(reference, "the reference cannot name an output file");
@@ -62,7 +64,8 @@ int worker_count(int requested) {
 
 std::string summary(const std::vector<std::string>& failures) {
     std::string out;
-    for (std::size_t i = 0; i < failures.size() && i < 3; ++i) out += (i ? "; " : "") + failures[i];
+    for (std::size_t i = 0; i < failures.size() && i < 3; ++i)
+        out += (i ? "; " : "") + failures[i];
     if (failures.size() > 3) out += "; and " + std::to_string(failures.size() - 3) + " more";
     return out;
 }
@@ -74,9 +77,11 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
     check_reference(reference);
     if (options.dpi < 36 || options.dpi > 600)
         throw ExportError("", "dpi must be between 36 and 600, not " + std::to_string(options.dpi));
+    if (options.out_dir.empty()) throw ExportError("", "no output folder given");
     std::error_code ec;
     fs::create_directories(options.out_dir, ec);
-    if (ec) throw ExportError(options.out_dir.string(), "cannot create the folder: " + ec.message());
+    if (ec)
+        throw ExportError(options.out_dir.string(), "cannot create the folder: " + ec.message());
 
     ControllerSettings settings;
     try {
@@ -98,8 +103,9 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
         {
             exporting::OutputDocument document(pdf.temp_path(), options.password);
             exporting::Fonts fonts = exporting::embed_fonts(document.document());
-            plan = exporting::plan_bundle(disclosure, fonts, settings, options.dpi,
-                                          options.export_date.empty() ? today() : options.export_date);
+            plan =
+                exporting::plan_bundle(disclosure, fonts, settings, options.dpi,
+                                       options.export_date.empty() ? today() : options.export_date);
             result.timings.plan_seconds = seconds_since(start);
             start = Clock::now();
             exporting::WriteStats stats;
@@ -115,17 +121,22 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
             result.timings.image_bytes = stats.image_bytes;
             result.timings.image_encodings = stats.image_methods;
         }
-        exporting::write_whole_file(json.temp_path(), exporting::bundle_json(disclosure, plan, settings, pdf_name));
+        exporting::write_whole_file(json.temp_path(),
+                                    exporting::bundle_json(disclosure, plan, settings, pdf_name));
         pdf.sync();
         json.sync();
         if (options.verify) {
             start = Clock::now();
-            OutputFiles files{pdf.temp_path(), json.temp_path(), pdf_name, json_name, plan.fixed_text};
-            for (std::string& text : exporting::json_fixed_text(disclosure, settings)) files.fixed_text.push_back(std::move(text));
+            OutputFiles files{pdf.temp_path(), json.temp_path(), pdf_name, json_name,
+                              plan.fixed_text};
+            for (std::string& text : exporting::json_fixed_text(disclosure, settings))
+                files.fixed_text.push_back(std::move(text));
             VerifyReport report = verify_output(files, disclosure, options.password);
             result.timings.verify_seconds = seconds_since(start);
             if (!report.ok())
-                throw ExportError(pdf_name, "verification failed, nothing was written: " + summary(report.failures));
+                throw ExportError(pdf_name, "verification failed, nothing was written: " +
+                                                summary(report.failures));
+            result.warnings = std::move(report.warnings);
         }
         pdf.commit();
         try {
@@ -141,7 +152,8 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
         result.pages = static_cast<int>(plan.pages.size());
         result.redactions = plan.redaction_count;
     } catch (const PoDoFo::PdfError& e) {
-        throw ExportError(pdf_name, std::string("PoDoFo: ") + PoDoFo::PdfError::ErrorMessage(e.GetError()));
+        throw ExportError(pdf_name,
+                          std::string("PoDoFo: ") + PoDoFo::PdfError::ErrorMessage(e.GetError()));
     } catch (const ExportError&) {
         throw;
     } catch (const Error& e) {

@@ -33,7 +33,11 @@ std::string run_flate(std::string_view data, bool compress) {
 }
 } // namespace
 
-std::string flate_compress(std::string_view data) { return run_flate(data, true); }
-std::string flate_decompress(std::string_view data) { return run_flate(data, false); }
+std::string flate_compress(std::string_view data) {
+    return run_flate(data, true);
+}
+std::string flate_decompress(std::string_view data) {
+    return run_flate(data, false);
+}
 
 } // namespace safesar::exporting

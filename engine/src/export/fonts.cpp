@@ -75,10 +75,9 @@ std::filesystem::path font_file(const std::string& name) {
 Fonts embed_fonts(PoDoFo::PdfDocument& document) {
     auto subset = [&](const char* name, bool bold) {
         std::string file = font_file(name).string();
-        return document.CreateFontSubset(bold ? "DejaVu Sans Bold" : "DejaVu Sans", bold, false,
-                                         false,
-                                         PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(),
-                                         file.c_str());
+        return document.CreateFontSubset(
+            bold ? "DejaVu Sans Bold" : "DejaVu Sans", bold, false, false,
+            PoDoFo::PdfEncodingFactory::GlobalIdentityEncodingInstance(), file.c_str());
     };
     return Fonts{FontFace(subset("DejaVuSans.ttf", false)),
                  FontFace(subset("DejaVuSans-Bold.ttf", true))};

@@ -12,28 +12,35 @@ namespace safesar::exporting {
 namespace {
 constexpr int jpeg_quality = 85;
 
-bool is_mid_tone(std::uint8_t v) { return v > 48 && v < 208; }
+bool is_mid_tone(std::uint8_t v) {
+    return v > 48 && v < 208;
+}
 
 // Packs 8-bit samples into `bits`-bit samples (2 or 4), rows padded to a byte.
 std::string pack_samples(const std::uint8_t* samples, int samples_per_row, int rows, int bits) {
     std::array<std::uint8_t, 256> level{};
     const int levels = (1 << bits) - 1;
-    for (int v = 0; v < 256; ++v) level[static_cast<std::size_t>(v)] = static_cast<std::uint8_t>((v * levels + 127) / 255);
+    for (int v = 0; v < 256; ++v)
+        level[static_cast<std::size_t>(v)] = static_cast<std::uint8_t>((v * levels + 127) / 255);
     const int per_byte = 8 / bits;
-    const std::size_t stride = (static_cast<std::size_t>(samples_per_row) + static_cast<std::size_t>(per_byte) - 1) /
-                               static_cast<std::size_t>(per_byte);
+    const std::size_t stride =
+        (static_cast<std::size_t>(samples_per_row) + static_cast<std::size_t>(per_byte) - 1) /
+        static_cast<std::size_t>(per_byte);
     std::string out(stride * static_cast<std::size_t>(rows), '\0');
     auto* o = reinterpret_cast<std::uint8_t*>(out.data());
     for (int y = 0; y < rows; ++y) {
-        const std::uint8_t* in = samples + static_cast<std::size_t>(y) * static_cast<std::size_t>(samples_per_row);
+        const std::uint8_t* in =
+            samples + static_cast<std::size_t>(y) * static_cast<std::size_t>(samples_per_row);
         std::uint8_t* row = o + static_cast<std::size_t>(y) * stride;
         for (int x = 0; x < samples_per_row; ++x)
-            row[x / per_byte] = static_cast<std::uint8_t>(row[x / per_byte] | (level[in[x]] << (8 - bits - (x % per_byte) * bits)));
+            row[x / per_byte] = static_cast<std::uint8_t>(
+                row[x / per_byte] | (level[in[x]] << (8 - bits - (x % per_byte) * bits)));
     }
     return out;
 }
 
-EncodedImage make_image(const Raster& r, bool colour, int bits, ImageFilter filter, std::string data) {
+EncodedImage make_image(const Raster& r, bool colour, int bits, ImageFilter filter,
+                        std::string data) {
     EncodedImage e;
     e.width = r.width;
     e.height = r.height;
@@ -41,8 +48,9 @@ EncodedImage make_image(const Raster& r, bool colour, int bits, ImageFilter filt
     e.bits_per_component = bits;
     e.filter = filter;
     e.data = std::move(data);
-    e.method = std::string(colour ? "RGB " : "grey ") +
-               (filter == ImageFilter::Dct ? std::string("JPEG") : std::to_string(bits) + "-bit Flate");
+    e.method =
+        std::string(colour ? "RGB " : "grey ") +
+        (filter == ImageFilter::Dct ? std::string("JPEG") : std::to_string(bits) + "-bit Flate");
     return e;
 }
 
@@ -50,12 +58,15 @@ EncodedImage flate_image(const Raster& r, bool colour, int bits) {
     const int per_row = r.width * r.channels;
     if (bits == 8)
         return make_image(r, colour, 8, ImageFilter::Flate,
-                          flate_compress(std::string_view(reinterpret_cast<const char*>(r.pixels.data()), r.pixels.size())));
-    return make_image(r, colour, bits, ImageFilter::Flate, flate_compress(pack_samples(r.pixels.data(), per_row, r.height, bits)));
+                          flate_compress(std::string_view(
+                              reinterpret_cast<const char*>(r.pixels.data()), r.pixels.size())));
+    return make_image(r, colour, bits, ImageFilter::Flate,
+                      flate_compress(pack_samples(r.pixels.data(), per_row, r.height, bits)));
 }
 
 EncodedImage jpeg_image(const Raster& r, bool colour) {
-    return make_image(r, colour, 8, ImageFilter::Dct, encode_jpeg(r.pixels.data(), r.width, r.height, r.channels, jpeg_quality));
+    return make_image(r, colour, 8, ImageFilter::Dct,
+                      encode_jpeg(r.pixels.data(), r.width, r.height, r.channels, jpeg_quality));
 }
 
 EncodedImage smaller(EncodedImage a, EncodedImage b) {
@@ -90,7 +101,8 @@ EncodedImage encode_page_image(Raster r) {
         r.pixels = std::move(grey);
         r.channels = 1;
     } else {
-        for (std::uint8_t v : r.pixels) mid_tones += is_mid_tone(v);
+        for (std::uint8_t v : r.pixels)
+            mid_tones += is_mid_tone(v);
     }
     if (mid_tones < pixels * 15 / 100) return flate_image(r, false, 2);
     return smaller(flate_image(r, false, 8), jpeg_image(r, false));

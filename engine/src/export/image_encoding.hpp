@@ -15,8 +15,8 @@ struct EncodedImage {
     int bits_per_component = 8;
     bool colour = false; // DeviceRGB, else DeviceGray
     ImageFilter filter = ImageFilter::Flate;
-    std::string data;    // the compressed stream
-    std::string method;  // e.g. "grey 2-bit Flate", for the benchmark and docs
+    std::string data;   // the compressed stream
+    std::string method; // e.g. "grey 2-bit Flate", for the benchmark and docs
 };
 
 // Document pages (few mid-tones: text, rules, flat tints): 2-bit grey or 4-bit RGB, Flate.

@@ -41,7 +41,8 @@ bool compress(const std::uint8_t* pixels, int width, int height, int components,
     jpeg_set_defaults(&info);
     jpeg_set_quality(&info, quality, TRUE);
     jpeg_start_compress(&info, TRUE);
-    const std::size_t stride = static_cast<std::size_t>(width) * static_cast<std::size_t>(components);
+    const std::size_t stride =
+        static_cast<std::size_t>(width) * static_cast<std::size_t>(components);
     while (info.next_scanline < info.image_height) {
         JSAMPROW row = const_cast<JSAMPROW>(pixels + info.next_scanline * stride);
         jpeg_write_scanlines(&info, &row, 1);

@@ -61,7 +61,8 @@ ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePla
     if (!text.pages.empty()) {
         ordered_json pages = ordered_json::array();
         for (std::size_t i = 0; i < text.pages.size(); ++i) {
-            ordered_json page = {{"page", text.pages[i].page}, {"text", joined_text(text.pages[i].text)}};
+            ordered_json page = {{"page", text.pages[i].page},
+                                 {"text", joined_text(text.pages[i].text)}};
             int p = text.pages[i].page;
             if (p >= 1 && static_cast<std::size_t>(p) <= at.source_pages.size())
                 page["bundle_page"] = at.source_pages[static_cast<std::size_t>(p) - 1];
@@ -71,7 +72,8 @@ ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePla
     }
     if (!text.headers.empty()) {
         ordered_json headers = ordered_json::object();
-        for (const LabelledPieces& f : text.headers) put(headers, f.label, joined_text(f.value));
+        for (const LabelledPieces& f : text.headers)
+            put(headers, f.label, joined_text(f.value));
         j["headers"] = std::move(headers);
     }
     if (record.kind == RecordKind::Email) {
@@ -83,7 +85,8 @@ ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePla
         ordered_json rows = ordered_json::array();
         for (const auto& row : text.rows) {
             ordered_json object = ordered_json::object();
-            for (const LabelledPieces& f : row) put(object, f.label, joined_text(f.value));
+            for (const LabelledPieces& f : row)
+                put(object, f.label, joined_text(f.value));
             rows.push_back(std::move(object));
         }
         j["rows"] = std::move(rows);
@@ -102,7 +105,8 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
     j["pdf"] = {{"file", pdf_file_name}, {"pages", plan.pages.size()}};
 
     ordered_json records = ordered_json::array();
-    for (std::size_t i = 0; i < d.records.size(); ++i) records.push_back(record_json(d, i, plan));
+    for (std::size_t i = 0; i < d.records.size(); ++i)
+        records.push_back(record_json(d, i, plan));
     j["records"] = std::move(records);
 
     ordered_json redactions = ordered_json::array();
@@ -124,12 +128,16 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
         auto key = std::make_pair(reason.code, reason.citation);
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) return;
         seen.push_back(key);
-        reasons.push_back({{"code", reason.code}, {"citation", reason.citation}, {"explanation", reason.explanation}});
+        reasons.push_back({{"code", reason.code},
+                           {"citation", reason.citation},
+                           {"explanation", reason.explanation}});
     };
     for (const RecordDisclosure& rd : d.records) {
-        if (rd.fate == RecordFate::WithholdInFull && rd.withheld_because) add_reason(*rd.withheld_because);
+        if (rd.fate == RecordFate::WithholdInFull && rd.withheld_because)
+            add_reason(*rd.withheld_because);
         if (rd.fate == RecordFate::Disclose)
-            for (const Redaction& r : rd.redactions) add_reason(r.reason);
+            for (const Redaction& r : rd.redactions)
+                add_reason(r.reason);
     }
     j["reasons"] = std::move(reasons);
     j["skipped_records"] = d.skipped_records;
@@ -138,12 +146,39 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
 }
 
 std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSettings& settings) {
-    std::vector<std::string> out = {bundle_schema, "schema", "reference", "exported", "draft", "pdf", "file", "pages",
-                                    "records", "title", "withheld", "kind", "date", "first_page", "page_count",
-                                    "consult_other_agency", "page", "bundle_page", "text", "headers", "body", "rows",
-                                    "redactions", "record", "reason", "citation", "explanation", "reasons", "code",
-                                    "skipped_records", "supplementary_information"};
-    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv, RecordKind::Image, RecordKind::Unknown})
+    std::vector<std::string> out = {bundle_schema,
+                                    "schema",
+                                    "reference",
+                                    "exported",
+                                    "draft",
+                                    "pdf",
+                                    "file",
+                                    "pages",
+                                    "records",
+                                    "title",
+                                    "withheld",
+                                    "kind",
+                                    "date",
+                                    "first_page",
+                                    "page_count",
+                                    "consult_other_agency",
+                                    "page",
+                                    "bundle_page",
+                                    "text",
+                                    "headers",
+                                    "body",
+                                    "rows",
+                                    "redactions",
+                                    "record",
+                                    "reason",
+                                    "citation",
+                                    "explanation",
+                                    "reasons",
+                                    "code",
+                                    "skipped_records",
+                                    "supplementary_information"};
+    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv,
+                            RecordKind::Image, RecordKind::Unknown})
         out.emplace_back(kind_key(kind));
     std::vector<ordered_json> stack = {settings_json(settings)};
     while (!stack.empty()) {
@@ -155,7 +190,8 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
                 stack.push_back(it.value());
             }
         } else if (j.is_array()) {
-            for (const ordered_json& v : j) stack.push_back(v);
+            for (const ordered_json& v : j)
+                stack.push_back(v);
         } else if (j.is_string()) {
             out.push_back(j.get<std::string>());
         }
@@ -167,7 +203,8 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
             out.push_back(r.explanation);
         };
         if (rd.withheld_because) add(*rd.withheld_because);
-        for (const Redaction& r : rd.redactions) add(r.reason);
+        for (const Redaction& r : rd.redactions)
+            add(r.reason);
     }
     return out;
 }

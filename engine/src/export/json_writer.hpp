@@ -18,6 +18,7 @@ std::string bundle_json(const Disclosure& disclosure, const BundlePlan& plan,
 
 // The JSON's own words: its keys, kinds, reasons and the controller's information (for
 // verification, see OutputFiles::fixed_text).
-std::vector<std::string> json_fixed_text(const Disclosure& disclosure, const ControllerSettings& settings);
+std::vector<std::string> json_fixed_text(const Disclosure& disclosure,
+                                         const ControllerSettings& settings);
 
 } // namespace safesar::exporting

@@ -13,7 +13,8 @@ namespace {
 std::string random_owner_password() {
     std::random_device device;
     std::ostringstream out;
-    for (int i = 0; i < 8; ++i) out << std::hex << std::setw(8) << std::setfill('0') << device();
+    for (int i = 0; i < 8; ++i)
+        out << std::hex << std::setw(8) << std::setfill('0') << device();
     return out.str();
 }
 } // namespace
@@ -21,13 +22,13 @@ std::string random_owner_password() {
 OutputDocument::OutputDocument(const std::filesystem::path& file, const std::string& password)
     : file_(file) {
     if (password.empty()) {
-        streamed_ = std::make_unique<PoDoFo::PdfStreamedDocument>(file.c_str(), PoDoFo::ePdfVersion_1_7);
+        streamed_ =
+            std::make_unique<PoDoFo::PdfStreamedDocument>(file.c_str(), PoDoFo::ePdfVersion_1_7);
         return;
     }
-    int permissions = PoDoFo::PdfEncrypt::ePdfPermissions_Print |
-                      PoDoFo::PdfEncrypt::ePdfPermissions_HighPrint |
-                      PoDoFo::PdfEncrypt::ePdfPermissions_Copy |
-                      PoDoFo::PdfEncrypt::ePdfPermissions_Accessible;
+    int permissions =
+        PoDoFo::PdfEncrypt::ePdfPermissions_Print | PoDoFo::PdfEncrypt::ePdfPermissions_HighPrint |
+        PoDoFo::PdfEncrypt::ePdfPermissions_Copy | PoDoFo::PdfEncrypt::ePdfPermissions_Accessible;
     encrypt_.reset(PoDoFo::PdfEncrypt::CreatePdfEncrypt(
         password, random_owner_password(), permissions,
         PoDoFo::PdfEncrypt::ePdfEncryptAlgorithm_AESV3R6, PoDoFo::PdfEncrypt::ePdfKeyLength_256));
@@ -45,9 +46,11 @@ PoDoFo::PdfDocument& OutputDocument::document() {
 
 void OutputDocument::close(const std::string& title) {
     PoDoFo::PdfDictionary& info = document().GetInfo()->GetObject()->GetDictionary();
-    for (const char* key : {"Author", "Subject", "Keywords", "Creator", "CreationDate", "ModDate", "Trapped"})
+    for (const char* key :
+         {"Author", "Subject", "Keywords", "Creator", "CreationDate", "ModDate", "Trapped"})
         info.RemoveKey(PoDoFo::PdfName(key));
-    info.AddKey(PoDoFo::PdfName("Title"), PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(title.c_str())));
+    info.AddKey(PoDoFo::PdfName("Title"),
+                PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8*>(title.c_str())));
     info.AddKey(PoDoFo::PdfName("Producer"), PoDoFo::PdfString("SafeSAR"));
     if (streamed_)
         streamed_->Close();

@@ -17,7 +17,8 @@ void Raster::fill(int x0, int y0, int x1, int y1, std::uint8_t value) {
     y1 = std::clamp(y1, 0, height);
     if (x0 >= x1) return;
     for (int y = y0; y < y1; ++y)
-        std::memset(pixel(x0, y), value, static_cast<std::size_t>(x1 - x0) * static_cast<std::size_t>(channels));
+        std::memset(pixel(x0, y), value,
+                    static_cast<std::size_t>(x1 - x0) * static_cast<std::size_t>(channels));
 }
 
 double effective_dpi(double dpi, double width_pt, double height_pt) {
@@ -27,7 +28,8 @@ double effective_dpi(double dpi, double width_pt, double height_pt) {
 }
 
 namespace {
-poppler::image render_image(const poppler::page& page, double dpi, poppler::image::format_enum format) {
+poppler::image render_image(const poppler::page& page, double dpi,
+                            poppler::image::format_enum format) {
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
@@ -45,8 +47,9 @@ bool page_has_colour(const poppler::page& page) {
     poppler::image image = render_image(page, 50, poppler::image::format_rgb24);
     int coloured = 0;
     for (int y = 0; y < image.height(); ++y) {
-        const auto* row = reinterpret_cast<const std::uint8_t*>(image.const_data()) +
-                          static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_row());
+        const auto* row =
+            reinterpret_cast<const std::uint8_t*>(image.const_data()) +
+            static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_row());
         for (int x = 0; x < image.width(); ++x) {
             const std::uint8_t* p = row + 3 * x;
             int spread = std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
@@ -57,17 +60,21 @@ bool page_has_colour(const poppler::page& page) {
 }
 
 Raster render_page(const poppler::page& page, double dpi, bool colour) {
-    poppler::image image =
-        render_image(page, dpi, colour ? poppler::image::format_rgb24 : poppler::image::format_gray8);
+    poppler::image image = render_image(
+        page, dpi, colour ? poppler::image::format_rgb24 : poppler::image::format_gray8);
     Raster raster;
     raster.width = image.width();
     raster.height = image.height();
     raster.channels = colour ? 3 : 1;
-    std::size_t row_bytes = static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.channels);
+    std::size_t row_bytes =
+        static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.channels);
     raster.pixels.resize(row_bytes * static_cast<std::size_t>(raster.height));
     const char* data = image.const_data();
     for (int y = 0; y < raster.height; ++y)
-        std::memcpy(raster.pixel(0, y), data + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_row()), row_bytes);
+        std::memcpy(raster.pixel(0, y),
+                    data + static_cast<std::size_t>(y) *
+                               static_cast<std::size_t>(image.bytes_per_row()),
+                    row_bytes);
     return raster;
 }
 

@@ -22,31 +22,63 @@ void add_burn(std::vector<BurnBox>& burns, const Box& box, const Redaction& r, s
     burns.push_back({box, r.reason.code, {index}});
 }
 
-// One bar per line of a redaction instead of a box per word: the gaps between the words of a
-// name would show how many words it has and how long each is.
+// One bar per run of redacted words on a line instead of a box per word: the gaps between the
+// words of a name would show how many words it has and how long each is. Overlapping and
+// abutting redactions share a bar (and one label).
+bool same_line(const BurnBox& a, const BurnBox& b) {
+    double overlap = std::min(a.box.y1, b.box.y1) - std::max(a.box.y0, b.box.y0);
+    double height = std::min(a.box.height(), b.box.height());
+    double gap = std::max(a.box.x0, b.box.x0) - std::min(a.box.x1, b.box.x1);
+    return overlap >= 0.5 * height && gap < 0.5 * height;
+}
+
+void absorb(BurnBox& into, const BurnBox& other) {
+    Box& a = into.box;
+    const Box& b = other.box;
+    a = Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+    into.redactions.insert(into.redactions.end(), other.redactions.begin(), other.redactions.end());
+    std::sort(into.redactions.begin(), into.redactions.end());
+    into.redactions.erase(std::unique(into.redactions.begin(), into.redactions.end()),
+                          into.redactions.end());
+}
+
 std::vector<BurnBox> merge_lines(std::vector<BurnBox> burns) {
-    auto same_line = [](const BurnBox& a, const BurnBox& b) {
-        if (a.redactions.front() != b.redactions.front()) return false;
-        double overlap = std::min(a.box.y1, b.box.y1) - std::max(a.box.y0, b.box.y0);
-        double height = std::min(a.box.height(), b.box.height());
-        double gap = std::max(a.box.x0, b.box.x0) - std::min(a.box.x1, b.box.x1);
-        return overlap >= 0.5 * height && gap < 0.5 * height;
-    };
+    // Boxes grouped into lines (sorted by their middles, a line is a run whose middles fall
+    // inside its first box), then swept left to right: one pass, however many boxes a heavily
+    // redacted page has...
+    auto middle = [](const BurnBox& b) { return (b.box.y0 + b.box.y1) / 2; };
+    std::sort(burns.begin(), burns.end(),
+              [&](const BurnBox& a, const BurnBox& b) { return middle(a) < middle(b); });
+    std::vector<BurnBox> swept;
+    for (std::size_t start = 0; start < burns.size();) {
+        std::size_t end = start + 1;
+        while (end < burns.size() && middle(burns[end]) <= burns[start].box.y1) ++end;
+        std::sort(burns.begin() + static_cast<std::ptrdiff_t>(start),
+                  burns.begin() + static_cast<std::ptrdiff_t>(end),
+                  [](const BurnBox& a, const BurnBox& b) { return a.box.x0 < b.box.x0; });
+        std::size_t first = swept.size();
+        for (std::size_t i = start; i < end; ++i) {
+            if (swept.size() > first && same_line(swept.back(), burns[i]))
+                absorb(swept.back(), burns[i]);
+            else
+                swept.push_back(std::move(burns[i]));
+        }
+        start = end;
+    }
+    // ...and a fixed point over what is left catches boxes the grouping kept apart.
     for (bool merged = true; merged;) {
         merged = false;
-        for (std::size_t i = 0; i < burns.size() && !merged; ++i) {
-            for (std::size_t j = i + 1; j < burns.size(); ++j) {
-                if (!same_line(burns[i], burns[j])) continue;
-                Box& a = burns[i].box;
-                const Box& b = burns[j].box;
-                a = Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-                burns.erase(burns.begin() + static_cast<std::ptrdiff_t>(j));
+        for (std::size_t i = 0; i < swept.size() && !merged; ++i) {
+            for (std::size_t j = i + 1; j < swept.size(); ++j) {
+                if (!same_line(swept[i], swept[j])) continue;
+                absorb(swept[i], swept[j]);
+                swept.erase(swept.begin() + static_cast<std::ptrdiff_t>(j));
                 merged = true;
                 break;
             }
         }
     }
-    return burns;
+    return swept;
 }
 } // namespace
 
@@ -60,7 +92,8 @@ PageView::PageView(const SectionSpans& spans, int page) : spans_(&spans), page_(
         const Redaction& r = rd.redactions[i];
         const Section& s = record.sections[r.section];
         if (!is_page_section(s.kind) || s.page != page) continue;
-        for (const Box& b : r.boxes) add_burn(burns_, b, r, i);
+        for (const Box& b : r.boxes)
+            add_burn(burns_, b, r, i);
         if (s.kind != SectionKind::PageText) {
             if (s.area) add_burn(burns_, *s.area, r, i);
             continue;
@@ -78,10 +111,12 @@ PageView::PageView(const SectionSpans& spans, int page) : spans_(&spans), page_(
             const Word& w = s.words[wi];
             Decision d{si, wi, true, w.hidden, {}};
             for (const Span& span : section_spans)
-                if (w.begin < span.end && span.begin < w.end) d.redactions.push_back(span.redaction);
+                if (w.begin < span.end && span.begin < w.end)
+                    d.redactions.push_back(span.redaction);
             for (const BurnBox& b : burns_)
                 if (box_touches(w.box, b.box))
-                    d.redactions.insert(d.redactions.end(), b.redactions.begin(), b.redactions.end());
+                    d.redactions.insert(d.redactions.end(), b.redactions.begin(),
+                                        b.redactions.end());
             std::sort(d.redactions.begin(), d.redactions.end());
             d.redactions.erase(std::unique(d.redactions.begin(), d.redactions.end()),
                                d.redactions.end());
@@ -108,7 +143,9 @@ std::vector<Piece> PageView::text_pieces() const {
     const Record& record = *rd.record;
     // Separators are "", " " or "\n"; a newline wins over a space.
     auto stronger = [](const std::string& a, const std::string& b) {
-        return a == "\n" || b == "\n" ? std::string("\n") : a == " " || b == " " ? std::string(" ") : std::string();
+        return a == "\n" || b == "\n" ? std::string("\n")
+               : a == " " || b == " " ? std::string(" ")
+                                      : std::string();
     };
     std::vector<Piece> out;
     std::string pending; // separator owed before the next piece
@@ -137,7 +174,8 @@ std::vector<Piece> PageView::text_pieces() const {
             if (!out.empty() && out.back().token && out.back().redactions == d.redactions) continue;
             if (!pending.empty()) out.push_back({pending, false, {}, {}});
             pending.clear();
-            out.push_back({"", true, rd.redactions[d.redactions.front()].reason.code, d.redactions});
+            out.push_back(
+                {"", true, rd.redactions[d.redactions.front()].reason.code, d.redactions});
         }
         // Hidden words leave nothing, not even a token: they were never visible.
     }
@@ -148,7 +186,8 @@ std::vector<Piece> PageView::text_pieces() const {
 
 std::vector<std::size_t> PageView::shown_redactions() const {
     std::vector<std::size_t> out;
-    for (const BurnBox& b : burns_) out.insert(out.end(), b.redactions.begin(), b.redactions.end());
+    for (const BurnBox& b : burns_)
+        out.insert(out.end(), b.redactions.begin(), b.redactions.end());
     for (const Decision& d : decisions_)
         out.insert(out.end(), d.redactions.begin(), d.redactions.end());
     std::sort(out.begin(), out.end());

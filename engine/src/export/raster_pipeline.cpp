@@ -24,7 +24,8 @@ RasterPipeline::RasterPipeline(std::vector<RasterJob> jobs, int workers)
     n = std::min(n, std::max<std::size_t>(1, jobs_.size()));
     window_ = 2 * n; // pages rendered ahead of the writer
     if (jobs_.empty()) return;
-    for (std::size_t i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
+    for (std::size_t i = 0; i < n; ++i)
+        threads_.emplace_back([this] { work(); });
 }
 
 RasterPipeline::~RasterPipeline() {
@@ -33,7 +34,8 @@ RasterPipeline::~RasterPipeline() {
         stop_ = true;
     }
     changed_.notify_all();
-    for (std::thread& t : threads_) t.join();
+    for (std::thread& t : threads_)
+        t.join();
 }
 
 void RasterPipeline::work() {
@@ -62,8 +64,8 @@ void RasterPipeline::work() {
             }
             std::unique_ptr<poppler::page> page(doc->create_page(job.page_index));
             if (!page)
-                throw ExportError(job.record->name, "page " + std::to_string(job.page_index + 1) +
-                                                        " cannot be read");
+                throw ExportError(job.record->name,
+                                  "page " + std::to_string(job.page_index + 1) + " cannot be read");
             double start = thread_cpu_seconds();
             Raster raster = render_page(*page, job.dpi, page_has_colour(*page));
             burn_boxes(raster, job.burns, job.width_pt, job.height_pt);

@@ -4,8 +4,8 @@
 #include "export/utf8.hpp"
 #include "safesar/errors.hpp"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -18,7 +18,8 @@ bool is_delimiter(char c) {
 }
 
 bool has_name(const std::string& dict, const std::string& name) {
-    for (std::size_t pos = dict.find(name); pos != std::string::npos; pos = dict.find(name, pos + 1)) {
+    for (std::size_t pos = dict.find(name); pos != std::string::npos;
+         pos = dict.find(name, pos + 1)) {
         std::size_t end = pos + name.size();
         if (end >= dict.size() || is_delimiter(dict[end])) return true;
     }
@@ -43,7 +44,8 @@ class ChunkReader {
                 return true;
             }
             // Keep the last token.size() - 1 bytes: the token may straddle two chunks.
-            std::size_t keep_from = buffer_.size() >= token.size() ? buffer_.size() - token.size() + 1 : 0;
+            std::size_t keep_from =
+                buffer_.size() >= token.size() ? buffer_.size() - token.size() + 1 : 0;
             keep_from = std::max(keep_from, pos_);
             if (out) out->append(buffer_, pos_, keep_from - pos_);
             pos_ = keep_from;
@@ -80,11 +82,14 @@ class ChunkReader {
 
 std::string decode_string_bytes(const std::string& bytes) {
     std::string out;
-    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF) {
+    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
+        static_cast<unsigned char>(bytes[1]) == 0xFF) {
         for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
-            char32_t unit = (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
+            char32_t unit = (static_cast<unsigned char>(bytes[i]) << 8) |
+                            static_cast<unsigned char>(bytes[i + 1]);
             if (unit >= 0xD800 && unit < 0xDC00 && i + 3 < bytes.size()) {
-                char32_t low = (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
+                char32_t low = (static_cast<unsigned char>(bytes[i + 2]) << 8) |
+                               static_cast<unsigned char>(bytes[i + 3]);
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                 i += 2;
             }
@@ -92,7 +97,8 @@ std::string decode_string_bytes(const std::string& bytes) {
         }
         return out;
     }
-    for (unsigned char c : bytes) append_utf8(out, c);
+    for (unsigned char c : bytes)
+        append_utf8(out, c);
     return out;
 }
 } // namespace
@@ -108,8 +114,9 @@ RawPdf scan_raw_pdf(const std::filesystem::path& path, bool decode_streams,
         if (!reader.read_until("stream", &raw.syntax)) break;
         // "stream" opens a body only right after a dictionary, and not as part of "endstream".
         std::size_t last = raw.syntax.find_last_not_of(" \t\r\n");
-        bool opens = last != std::string::npos && raw.syntax[last] == '>' &&
-                     !(raw.syntax.size() >= 3 && raw.syntax.compare(raw.syntax.size() - 3, 3, "end") == 0);
+        bool opens =
+            last != std::string::npos && raw.syntax[last] == '>' &&
+            !(raw.syntax.size() >= 3 && raw.syntax.compare(raw.syntax.size() - 3, 3, "end") == 0);
         raw.syntax += "stream";
         if (!opens) continue;
         std::size_t obj = raw.syntax.rfind(" obj");
@@ -163,18 +170,33 @@ std::vector<std::string> pdf_strings(const std::string& s) {
                     if (e >= '0' && e <= '7') {
                         int value = 0, n = 0;
                         ++i;
-                        while (n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7') value = value * 8 + (s[i++] - '0'), ++n;
+                        while (n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7')
+                            value = value * 8 + (s[i++] - '0'), ++n;
                         bytes += static_cast<char>(value & 0xFF);
                         continue;
                     }
                     switch (e) {
-                    case 'n': bytes += '\n'; break;
-                    case 'r': bytes += '\r'; break;
-                    case 't': bytes += '\t'; break;
-                    case 'b': bytes += '\b'; break;
-                    case 'f': bytes += '\f'; break;
-                    case '\r': case '\n': break;
-                    default: bytes += e; break;
+                    case 'n':
+                        bytes += '\n';
+                        break;
+                    case 'r':
+                        bytes += '\r';
+                        break;
+                    case 't':
+                        bytes += '\t';
+                        break;
+                    case 'b':
+                        bytes += '\b';
+                        break;
+                    case 'f':
+                        bytes += '\f';
+                        break;
+                    case '\r':
+                    case '\n':
+                        break;
+                    default:
+                        bytes += e;
+                        break;
                     }
                     i += 2;
                     continue;
@@ -201,7 +223,8 @@ std::vector<std::string> pdf_strings(const std::string& s) {
             if (valid && !hex.empty()) {
                 if (hex.size() % 2) hex += '0';
                 std::string bytes;
-                for (std::size_t k = 0; k < hex.size(); k += 2) bytes += static_cast<char>(std::stoi(hex.substr(k, 2), nullptr, 16));
+                for (std::size_t k = 0; k < hex.size(); k += 2)
+                    bytes += static_cast<char>(std::stoi(hex.substr(k, 2), nullptr, 16));
                 out.push_back(decode_string_bytes(bytes));
             }
             i = end + 1;
@@ -215,10 +238,10 @@ std::vector<std::string> pdf_strings(const std::string& s) {
 }
 
 std::vector<std::string> forbidden_keys(const std::string& syntax) {
-    static const char* const keys[] = {"/Annots", "/AcroForm", "/EmbeddedFiles", "/JavaScript",
-                                       "/JS", "/OpenAction", "/AA", "/Outlines", "/Metadata",
-                                       "/Thumb", "/OCProperties", "/URI", "/Launch", "/XFA",
-                                       "/PieceInfo", "/Collection"};
+    static const char* const keys[] = {
+        "/Annots", "/AcroForm", "/EmbeddedFiles", "/JavaScript", "/JS",           "/OpenAction",
+        "/AA",     "/Outlines", "/Metadata",      "/Thumb",      "/OCProperties", "/URI",
+        "/Launch", "/XFA",      "/PieceInfo",     "/Collection"};
     std::vector<std::string> found;
     for (const char* key : keys)
         if (has_name(syntax, key)) found.emplace_back(key);
@@ -227,7 +250,9 @@ std::vector<std::string> forbidden_keys(const std::string& syntax) {
 
 int count_keyword(const std::string& syntax, const std::string& keyword) {
     int n = 0;
-    for (std::size_t pos = syntax.find(keyword); pos != std::string::npos; pos = syntax.find(keyword, pos + keyword.size())) ++n;
+    for (std::size_t pos = syntax.find(keyword); pos != std::string::npos;
+         pos = syntax.find(keyword, pos + keyword.size()))
+        ++n;
     return n;
 }
 

@@ -12,8 +12,8 @@
 namespace safesar::exporting {
 
 struct RawPdf {
-    std::string header; // the first line, "%PDF-1.7"
-    std::string syntax; // everything outside stream bodies (dictionaries, xref, trailer)
+    std::string header;          // the first line, "%PDF-1.7"
+    std::string syntax;          // everything outside stream bodies (dictionaries, xref, trailer)
     int text_streams = 0;        // streams handed to the callback
     int undecodable_streams = 0; // text streams that could not be decompressed
 };

@@ -11,7 +11,8 @@ namespace {
 std::vector<LabelledPieces> labelled(const SectionSpans& spans, std::size_t index) {
     const Section& s = spans.disclosure().record->sections[index];
     std::vector<LabelledPieces> out;
-    for (const Field& f : s.fields) out.push_back({f.label, redact_slice(spans, index, f.begin, f.end)});
+    for (const Field& f : s.fields)
+        out.push_back({f.label, redact_slice(spans, index, f.begin, f.end)});
     if (s.fields.empty()) out.push_back({"", redact_slice(spans, index, 0, s.text.size())});
     return out;
 }
@@ -44,7 +45,8 @@ RecordText record_text(const SectionSpans& spans) {
             break; // never exported
         }
     }
-    for (int page : pages) out.pages.push_back({page, PageView(spans, page).text_pieces()});
+    for (int page : pages)
+        out.pages.push_back({page, PageView(spans, page).text_pieces()});
     return out;
 }
 

@@ -14,7 +14,8 @@ std::string token_text(const std::string& code) {
 
 std::string joined_text(const std::vector<Piece>& pieces) {
     std::string out;
-    for (const Piece& p : pieces) out += p.token ? token_text(p.code) : p.text;
+    for (const Piece& p : pieces)
+        out += p.token ? token_text(p.code) : p.text;
     return out;
 }
 
@@ -80,7 +81,8 @@ std::vector<Piece> redact_slice(const SectionSpans& spans, std::size_t section, 
             token.redactions.push_back(list[i].redaction);
         }
         t_end = std::min(t_end, end);
-        if (t_begin > pos) append_pieces(out, {Piece{text.substr(pos, t_begin - pos), false, {}, {}}});
+        if (t_begin > pos)
+            append_pieces(out, {Piece{text.substr(pos, t_begin - pos), false, {}, {}}});
         pos = std::max(pos, t_end);
         out.push_back(std::move(token));
     }

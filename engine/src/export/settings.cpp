@@ -33,7 +33,8 @@ json read_json(const std::filesystem::path& file) {
 
 std::string text_at(const json& j, const std::string& path, const std::string& file) {
     json::json_pointer pointer(path);
-    if (!j.contains(pointer) || !j.at(pointer).is_string() || j.at(pointer).get<std::string>().empty())
+    if (!j.contains(pointer) || !j.at(pointer).is_string() ||
+        j.at(pointer).get<std::string>().empty())
         throw DataError(file, path + ": expected a non-empty string");
     return j.at(pointer).get<std::string>();
 }
@@ -99,7 +100,8 @@ nlohmann::ordered_json settings_json(const ControllerSettings& s) {
     j["automated_decision_making"] = s.automated_decision_making;
     j["international_transfers"] = s.international_transfers;
     nlohmann::ordered_json rights;
-    for (std::size_t i = 0; i < s.rights.size(); ++i) rights[right_keys[i].first] = s.rights[i].second;
+    for (std::size_t i = 0; i < s.rights.size(); ++i)
+        rights[right_keys[i].first] = s.rights[i].second;
     j["rights"] = rights;
     return j;
 }

@@ -13,7 +13,8 @@ std::unique_ptr<poppler::document> open_source_pdf(const Record& record) {
         if (record.bytes.size() > static_cast<std::size_t>(INT_MAX))
             throw ExportError(record.name, "attachment too large to open");
         doc.reset(poppler::document::load_from_raw_data(
-            reinterpret_cast<const char*>(record.bytes.data()), static_cast<int>(record.bytes.size())));
+            reinterpret_cast<const char*>(record.bytes.data()),
+            static_cast<int>(record.bytes.size())));
     } else {
         doc.reset(poppler::document::load_from_file(record.path.string()));
     }
@@ -26,7 +27,8 @@ ShownSize shown_size(const poppler::page& page) {
     poppler::rectf crop = page.page_rect(poppler::crop_box);
     bool sideways = page.orientation() == poppler::page::landscape ||
                     page.orientation() == poppler::page::seascape;
-    return sideways ? ShownSize{crop.height(), crop.width()} : ShownSize{crop.width(), crop.height()};
+    return sideways ? ShownSize{crop.height(), crop.width()}
+                    : ShownSize{crop.width(), crop.height()};
 }
 
 } // namespace safesar::exporting

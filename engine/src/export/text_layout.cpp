@@ -37,8 +37,8 @@ std::vector<Atom> atomise(const std::vector<TextRun>& spans, const TextLayout& l
         const std::string& raw = span.text;
         while (start <= raw.size()) {
             std::size_t nl = raw.find('\n', start);
-            std::string line = layout.face(span.face).printable(
-                std::string_view(raw).substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            std::string line = layout.face(span.face).printable(std::string_view(raw).substr(
+                start, nl == std::string::npos ? std::string::npos : nl - start));
             std::size_t pos = 0;
             while (pos < line.size()) {
                 if (line[pos] == ' ') {
@@ -87,12 +87,14 @@ std::vector<std::string> split_long_word(const std::string& word, const FontFace
 }
 } // namespace
 
+// Exactly the bracketed code's width: padding beyond it would read as a space in extracted
+// text ("[TP] ,"); the brackets' side bearings leave a black margin round the letters.
 double TextLayout::token_width(const std::string& code, double size) const {
-    return fonts_->bold.width(fonts_->bold.printable(token_text(code)), size) + size * 0.8;
+    return fonts_->bold.width(fonts_->bold.printable(token_text(code)), size);
 }
 
-std::vector<TextLayout::Line> TextLayout::break_lines(const std::vector<TextRun>& spans, double size,
-                                                      double width, Ink ink) const {
+std::vector<TextLayout::Line> TextLayout::break_lines(const std::vector<TextRun>& spans,
+                                                      double size, double width, Ink ink) const {
     std::vector<Line> lines(1);
     double x = 0;
     auto new_line = [&] {
@@ -219,7 +221,8 @@ std::vector<LaidOutPage> TextLayout::lay_out(const std::vector<Block>& blocks) c
                 y += b.leading;
             }
         }
-        if (b.rule_below) pages.back().rules.push_back({frame_.left, frame_.width - frame_.right, y});
+        if (b.rule_below)
+            pages.back().rules.push_back({frame_.left, frame_.width - frame_.right, y});
     }
     return pages;
 }

@@ -31,13 +31,13 @@ struct Cell {
 
 struct Block {
     std::vector<TextRun> spans; // a paragraph; '\n' breaks the line
-    std::vector<Cell> cells; // or a table row
+    std::vector<Cell> cells;    // or a table row
     double size = 10, leading = 13;
     double indent = 0, space_before = 0;
     Ink ink = Ink::Black;
-    std::string right;         // printed right-aligned on the first line (a page number)
+    std::string right; // printed right-aligned on the first line (a page number)
     bool keep_with_next = false;
-    bool rule_below = false;   // a thin line under the block
+    bool rule_below = false; // a thin line under the block
 };
 
 struct DrawnText {
@@ -61,7 +61,7 @@ struct LaidOutPage {
 };
 
 struct PageFrame {
-    double width = 595.276, height = 841.89; // A4
+    double width = 595.276, height = 841.89;             // A4
     double left = 56, right = 56, top = 66, bottom = 52; // margins of the text area
 };
 

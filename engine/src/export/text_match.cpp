@@ -11,8 +11,12 @@
 namespace safesar::exporting {
 
 namespace {
-bool is_word(char32_t c) { return c == U'_' || u_isalnum(static_cast<UChar32>(c)); }
-bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == U'\n'; }
+bool is_word(char32_t c) {
+    return c == U'_' || u_isalnum(static_cast<UChar32>(c));
+}
+bool is_space(char32_t c) {
+    return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == U'\n';
+}
 
 char32_t code_point_before(const std::string& s, std::size_t pos) {
     if (pos == 0) return U' ';
@@ -48,7 +52,8 @@ std::string join_line_end_hyphens(const std::string& folded, bool keep_hyphen) {
     for (std::size_t pos = 0; pos < folded.size();) {
         if (folded[pos] == '-' && pos > 0 && is_word(code_point_before(folded, pos))) {
             std::size_t q = pos + 1;
-            while (q < folded.size() && (folded[q] == ' ' || folded[q] == '\t')) ++q;
+            while (q < folded.size() && (folded[q] == ' ' || folded[q] == '\t'))
+                ++q;
             if (q < folded.size() && (folded[q] == '\n' || folded[q] == '\r')) {
                 if (folded[q] == '\r' && q + 1 < folded.size() && folded[q + 1] == '\n') ++q;
                 ++q;
@@ -110,14 +115,16 @@ std::vector<std::string> digit_runs(const std::string& text) {
 std::string fold_text(std::string_view utf8) {
     // ASCII is its own NFKC form: lower-casing is all the folding it needs (most of a PDF's
     // bytes, and much quicker than going through ICU).
-    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    if (std::all_of(utf8.begin(), utf8.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
         std::string out(utf8);
         for (char& c : out)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         return out;
     }
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     if (U_SUCCESS(status)) {
         icu::UnicodeString normalised = nfkc->normalize(u, status);
@@ -128,10 +135,25 @@ std::string fold_text(std::string_view utf8) {
         UChar32 c = u.char32At(i);
         i += U16_LENGTH(c);
         switch (c) {
-        case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: continue;
-        case 0x2018: case 0x2019: case 0x02BC: case 0x2032: c = '\''; break;
-        case 0x2010: case 0x2011: c = '-'; break;
-        default: break;
+        case 0x00AD:
+        case 0x200B:
+        case 0x200C:
+        case 0x200D:
+        case 0x2060:
+        case 0xFEFF:
+            continue;
+        case 0x2018:
+        case 0x2019:
+        case 0x02BC:
+        case 0x2032:
+            c = '\'';
+            break;
+        case 0x2010:
+        case 0x2011:
+            c = '-';
+            break;
+        default:
+            break;
         }
         cleaned.append(c);
     }
@@ -141,10 +163,13 @@ std::string fold_text(std::string_view utf8) {
     return out;
 }
 
-std::string normalise(std::string_view utf8) { return collapse_whitespace(fold_text(utf8)); }
+std::string normalise(std::string_view utf8) {
+    return collapse_whitespace(fold_text(utf8));
+}
 
 std::size_t count_digits(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 std::string digits_key(std::string_view text) {
@@ -154,7 +179,8 @@ std::string digits_key(std::string_view text) {
     for (char c : s)
         if (c >= '0' && c <= '9') d += c;
     if ((!s.empty() && s.front() == '+') || d.rfind("00", 0) == 0) {
-        d.erase(0, d.find_first_not_of('0') == std::string::npos ? d.size() : d.find_first_not_of('0'));
+        d.erase(0, d.find_first_not_of('0') == std::string::npos ? d.size()
+                                                                 : d.find_first_not_of('0'));
         if (d.rfind("44", 0) == 0) d.erase(0, 2);
     }
     std::size_t nz = d.find_first_not_of('0');
@@ -167,18 +193,20 @@ bool NeedleSet::add(std::string_view redacted_text, std::size_t id) {
         needle.digits = digits_key(redacted_text);
         if (needle.digits.size() < 6) needle.digits.clear();
     }
-    bool added = false;
     if (!needle.digits.empty()) {
         digit_needles_.push_back(needles_.size());
         needles_.push_back(needle);
         ids_.push_back(id);
+        id_count_ = std::max(id_count_, id + 1);
         return true;
     }
+    bool added = false;
     for (const std::string& text : variants(redacted_text)) {
         if (count_code_points(text) < 3) continue;
         std::size_t index = needles_.size();
         needles_.push_back(Needle{text, {}});
         ids_.push_back(id);
+        id_count_ = std::max(id_count_, id + 1);
         added = true;
         std::size_t pos = 0;
         if (!is_word(next_code_point(text, pos))) {
@@ -196,7 +224,7 @@ bool NeedleSet::add(std::string_view redacted_text, std::size_t id) {
     return added;
 }
 
-void NeedleSet::find_text(const std::string& h, std::vector<char>& hit) const {
+void NeedleSet::find_text(const std::string& h, std::vector<std::size_t>& hits) const {
     auto matches_at = [&](std::size_t pos, const std::string& n) {
         return h.compare(pos, n.size(), n) == 0 && !is_word(code_point_at(h, pos + n.size())) &&
                !is_word(code_point_before(h, pos));
@@ -215,54 +243,92 @@ void NeedleSet::find_text(const std::string& h, std::vector<char>& hit) const {
             auto it = by_first_word_.find(h.substr(start, end - start));
             if (it != by_first_word_.end())
                 for (std::size_t n : it->second)
-                    if (!hit[n] && matches_at(start, needles_[n].text)) hit[n] = 1;
+                    if (matches_at(start, needles_[n].text)) ++hits[n];
         }
         in_word = word;
     }
     for (std::size_t n : odd_start_) {
-        if (hit[n]) continue;
-        for (std::size_t pos = h.find(needles_[n].text); pos != std::string::npos; pos = h.find(needles_[n].text, pos + 1)) {
-            if (matches_at(pos, needles_[n].text)) {
-                hit[n] = 1;
-                break;
-            }
-        }
+        const std::string& text = needles_[n].text;
+        for (std::size_t pos = h.find(text); pos != std::string::npos; pos = h.find(text, pos + 1))
+            if (matches_at(pos, text)) ++hits[n];
     }
 }
 
-void NeedleSet::set_fixed_text(const std::vector<std::string>& texts) {
-    masks_.clear();
+void NeedleSet::count_digits_in(const std::string& folded, std::vector<std::size_t>& hits) const {
+    if (digit_needles_.empty()) return;
+    for (const std::string& run : digit_runs(folded))
+        for (std::size_t n : digit_needles_)
+            for (std::size_t pos = run.find(needles_[n].digits); pos != std::string::npos;
+                 pos = run.find(needles_[n].digits, pos + 1))
+                ++hits[n];
+}
+
+std::vector<std::string> NeedleSet::masks_for(const std::vector<std::string>& texts) const {
     std::vector<std::string> masks;
     for (const std::string& t : texts) {
         std::string n = normalise(t);
-        if (!n.empty() && !find(n, true).empty()) masks.push_back(std::move(n));
+        if (n.empty()) continue;
+        std::vector<std::size_t> hits(needles_.size(), 0);
+        find_text(n, hits);
+        count_digits_in(n, hits);
+        if (std::any_of(hits.begin(), hits.end(), [](std::size_t h) { return h > 0; }))
+            masks.push_back(std::move(n));
     }
-    masks_ = std::move(masks);
     // Longest first, so that a string inside a longer one does not split it.
-    std::sort(masks_.begin(), masks_.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::sort(masks.begin(), masks.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    return masks;
+}
+
+void NeedleSet::set_fixed_text(const std::vector<std::string>& texts) {
+    masks_ = masks_for(texts);
+}
+void NeedleSet::set_titles(const std::vector<std::string>& texts) {
+    title_masks_ = masks_for(texts);
+}
+
+void NeedleSet::apply_masks(std::string& v, const std::vector<std::string>& masks) {
+    for (const std::string& mask : masks)
+        for (std::size_t pos = v.find(mask); pos != std::string::npos;
+             pos = v.find(mask, pos + mask.size()))
+            std::fill(v.begin() + static_cast<std::ptrdiff_t>(pos),
+                      v.begin() + static_cast<std::ptrdiff_t>(pos + mask.size()), '\x1F');
+}
+
+std::vector<std::size_t> NeedleSet::by_id(const std::vector<std::size_t>& hits) const {
+    std::vector<std::size_t> counts(id_count_, 0);
+    for (std::size_t n = 0; n < needles_.size(); ++n)
+        counts[ids_[n]] = std::max(counts[ids_[n]], hits[n]);
+    return counts;
 }
 
 std::vector<std::size_t> NeedleSet::find(std::string_view raw_text, bool digits) const {
-    std::vector<char> hit(needles_.size(), 0);
+    std::vector<std::size_t> hits(needles_.size(), 0);
     std::vector<std::string> forms = variants(raw_text);
     for (std::string& v : forms) {
-        for (const std::string& mask : masks_) {
-            for (std::size_t pos = v.find(mask); pos != std::string::npos; pos = v.find(mask, pos + mask.size()))
-                std::fill(v.begin() + static_cast<std::ptrdiff_t>(pos), v.begin() + static_cast<std::ptrdiff_t>(pos + mask.size()), '\x1F');
-        }
-        find_text(v, hit);
+        apply_masks(v, masks_);
+        find_text(v, hits);
     }
-    if (digits && !digit_needles_.empty()) {
-        for (const std::string& run : digit_runs(forms.front()))
-            for (std::size_t n : digit_needles_)
-                if (!hit[n] && run.find(needles_[n].digits) != std::string::npos) hit[n] = 1;
-    }
+    if (digits) count_digits_in(forms.front(), hits);
     std::vector<std::size_t> ids;
-    for (std::size_t n = 0; n < needles_.size(); ++n)
-        if (hit[n]) ids.push_back(ids_[n]);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<std::size_t> counts = by_id(hits);
+    for (std::size_t id = 0; id < counts.size(); ++id)
+        if (counts[id] > 0) ids.push_back(id);
     return ids;
+}
+
+std::vector<std::size_t> NeedleSet::count(std::string_view raw_text, bool digits,
+                                          bool masked) const {
+    // Counted in the plain form only: the joined-hyphen forms would count a word twice.
+    std::vector<std::size_t> hits(needles_.size(), 0);
+    std::string form = normalise(raw_text);
+    if (masked) {
+        apply_masks(form, masks_);
+        apply_masks(form, title_masks_);
+    }
+    find_text(form, hits);
+    if (digits) count_digits_in(form, hits);
+    return by_id(hits);
 }
 
 } // namespace safesar::exporting

@@ -35,19 +35,33 @@ class NeedleSet {
     // Ids of needles found in `raw_text`; `digits` also tries the digit needles.
     std::vector<std::size_t> find(std::string_view raw_text, bool digits) const;
 
+    // How often each id occurs in `raw_text` (indexed by id; ids never added count 0).
+    // `masked`: with the fixed text and the titles masked out, as for output; else as it is,
+    // as for the kept text of the records.
+    std::vector<std::size_t> count(std::string_view raw_text, bool digits, bool masked) const;
+
     // Text SafeSAR wrote itself. Where one of these strings occurs whole in a haystack, a needle
     // inside it is not a leak ("Law" in "The law that allows us..."); everywhere else it is.
     // Only strings that contain a needle are kept, so the usual case costs nothing.
     void set_fixed_text(const std::vector<std::string>& texts);
+    // Record titles and dates: printed many times (every page's heading), so they are masked
+    // when counting (see count), but not when looking for a string policy kept nowhere.
+    void set_titles(const std::vector<std::string>& texts);
 
   private:
-    void find_text(const std::string& haystack, std::vector<char>& hit) const;
+    void find_text(const std::string& haystack, std::vector<std::size_t>& hits) const;
+    void count_digits_in(const std::string& folded, std::vector<std::size_t>& hits) const;
+    std::vector<std::string> masks_for(const std::vector<std::string>& texts) const;
+    static void apply_masks(std::string& text, const std::vector<std::string>& masks);
+    std::vector<std::size_t> by_id(const std::vector<std::size_t>& hits) const;
     std::vector<Needle> needles_;
     std::vector<std::size_t> ids_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
     std::vector<std::size_t> odd_start_; // needles that start with a non-word character
     std::vector<std::size_t> digit_needles_;
-    std::vector<std::string> masks_; // normalised fixed text that holds a needle
+    std::vector<std::string> masks_;       // normalised fixed text that holds a needle
+    std::vector<std::string> title_masks_; // normalised titles that hold a needle
+    std::size_t id_count_ = 0;
 };
 
 } // namespace safesar::exporting

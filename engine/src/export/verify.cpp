@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
-#include <map>
 #include <set>
 #include <sstream>
 
@@ -24,37 +24,149 @@ std::string ustring_utf8(const poppler::ustring& s) {
     return std::string(bytes.begin(), bytes.end());
 }
 
+std::string file_label(const std::filesystem::path& path, const std::string& name) {
+    return name.empty() ? path.filename().string() : name;
+}
+
 // What a needle stands for, as a failure names it: reason and record, never the text.
 struct NeedleOrigin {
     std::string code, citation, title;
 };
 
-class LeakReport {
-  public:
-    LeakReport(const NeedleSet& needles, const std::vector<NeedleOrigin>& origins)
-        : needles_(needles), origins_(origins) {}
-
-    void search(const std::string& where, std::string_view text, bool digits) {
-        for (std::size_t id : needles_.find(text, digits)) {
-            const NeedleOrigin& o = origins_[id];
-            std::string line = where + ": text redacted as [" + o.code + "]" +
-                               (o.citation.empty() ? "" : " (" + o.citation + ")") +
-                               " in record \"" + o.title + "\" is still readable";
-            if (seen_.insert(line).second) failures_.push_back(line);
-        }
-    }
-    std::vector<std::string> take() { return std::move(failures_); }
-
-  private:
-    const NeedleSet& needles_;
-    const std::vector<NeedleOrigin>& origins_;
-    std::set<std::string> seen_;
-    std::vector<std::string> failures_;
+struct KeptText {
+    std::string title; // of the record that keeps it
+    std::string text;
 };
 
-std::string file_label(const std::filesystem::path& path, const std::string& name) {
-    return name.empty() ? path.filename().string() : name;
+// The text policy keeps, worked out from the disclosure alone (not from what export wrote):
+// each exportable section without its redacted bytes and hidden words; field labels.
+std::vector<KeptText> kept_texts(const Disclosure& d) {
+    std::vector<KeptText> out;
+    for (const RecordDisclosure& rd : d.records) {
+        if (!rd.record || rd.fate == RecordFate::WithholdInFull) continue;
+        const Record& record = *rd.record;
+        for (std::size_t si = 0; si < record.sections.size(); ++si) {
+            const Section& s = record.sections[si];
+            if (s.kind != SectionKind::PageText && s.kind != SectionKind::Body &&
+                s.kind != SectionKind::Header && s.kind != SectionKind::Row)
+                continue;
+            std::string text = s.text;
+            auto cut = [&](std::size_t begin, std::size_t end) {
+                end = std::min(end, text.size());
+                for (std::size_t i = std::min(begin, end); i < end; ++i)
+                    text[i] = '\x1F';
+            };
+            for (const Redaction& r : rd.redactions)
+                if (r.section == si) cut(r.begin, r.end);
+            for (const Word& w : s.words)
+                if (w.hidden) cut(w.begin, w.end);
+            if (s.fields.empty()) {
+                out.push_back({rd.title, std::move(text)});
+                continue;
+            }
+            for (const Field& f : s.fields) {
+                out.push_back({rd.title, f.label});
+                if (f.begin < f.end && f.end <= text.size())
+                    out.push_back({rd.title, text.substr(f.begin, f.end - f.begin)});
+            }
+        }
+    }
+    return out;
 }
+
+class LeakReport {
+  public:
+    LeakReport(const Disclosure& d, const OutputFiles& files, VerifyReport& report)
+        : report_(report) {
+        for (const RecordDisclosure& rd : d.records) {
+            if (!rd.record || rd.fate == RecordFate::WithholdInFull) continue;
+            for (const Redaction& r : rd.redactions) {
+                if (r.section >= rd.record->sections.size()) continue;
+                const std::string& text = rd.record->sections[r.section].text;
+                if (r.begin >= r.end || r.begin >= text.size()) continue;
+                std::string_view span(text.data() + r.begin,
+                                      std::min(r.end, text.size()) - r.begin);
+                if (needles_.add(span, origins_.size()))
+                    origins_.push_back({r.reason.code, r.reason.citation, rd.title});
+            }
+        }
+        report.needles = static_cast<int>(origins_.size());
+        needles_.set_fixed_text(files.fixed_text);
+        std::vector<std::string> titles = d.skipped_records;
+        for (const RecordDisclosure& rd : d.records) {
+            titles.push_back(rd.title);
+            if (rd.record) titles.push_back(rd.record->date);
+        }
+        needles_.set_titles(titles);
+        // A string policy redacted in one place but keeps in another ("Stockport" in a third
+        // party's address and in the requester's) cannot be judged by presence: the output may
+        // hold it as often as the kept text does, and no more.
+        expected_.assign(origins_.size(), 0);
+        std::vector<std::set<std::string>> keepers(origins_.size());
+        for (const KeptText& kept : kept_texts(d)) {
+            std::vector<std::size_t> counts = needles_.count(kept.text, true, false);
+            for (std::size_t id = 0; id < counts.size(); ++id) {
+                expected_[id] += counts[id];
+                if (counts[id] > 0) keepers[id].insert(kept.title);
+            }
+        }
+        for (std::size_t id = 0; id < origins_.size(); ++id) {
+            if (expected_[id] == 0) continue;
+            std::string where;
+            for (const std::string& title : keepers[id])
+                where += (where.empty() ? "\"" : ", \"") + title + "\"";
+            std::string line = "text redacted as [" + origins_[id].code + "] in record \"" +
+                               origins_[id].title + "\" is kept unredacted elsewhere (" +
+                               std::to_string(expected_[id]) +
+                               (expected_[id] == 1 ? " time" : " times") + ", in " + where +
+                               "): check it should be";
+            if (std::find(report.warnings.begin(), report.warnings.end(), line) ==
+                report.warnings.end())
+                report.warnings.push_back(line);
+        }
+    }
+
+    using Tally = std::vector<std::size_t>;
+    Tally tally() const { return Tally(origins_.size(), 0); }
+
+    // Raw bytes, strings, metadata: kept text never belongs there, so any occurrence is a leak.
+    void search_strictly(const std::string& where, std::string_view text, bool digits) {
+        for (std::size_t id : needles_.find(text, digits))
+            fail(where, id, "");
+    }
+
+    // Extracted text: strings kept nowhere must be absent; the others are counted into `tally`.
+    void search_text(const std::string& where, std::string_view text, bool digits, Tally& tally) {
+        for (std::size_t id : needles_.find(text, digits))
+            if (expected_[id] == 0) fail(where, id, "");
+        std::vector<std::size_t> counts = needles_.count(text, digits, true);
+        for (std::size_t id = 0; id < counts.size(); ++id)
+            if (expected_[id] > 0) tally[id] += counts[id];
+    }
+
+    void settle(const std::string& where, const Tally& tally) {
+        for (std::size_t id = 0; id < tally.size(); ++id)
+            if (expected_[id] > 0 && tally[id] > expected_[id])
+                fail(where, id,
+                     " (" + std::to_string(tally[id]) + " times; the records keep it " +
+                         std::to_string(expected_[id]) + " times)");
+    }
+
+  private:
+    void fail(const std::string& where, std::size_t id, const std::string& detail) {
+        const NeedleOrigin& o = origins_[id];
+        std::string line = where + ": text redacted as [" + o.code + "]" +
+                           (o.citation.empty() ? "" : " (" + o.citation + ")") + " in record \"" +
+                           o.title + "\" is still readable" + detail;
+        if (seen_.insert(line).second) report_.failures.push_back(line);
+    }
+
+    VerifyReport& report_;
+    NeedleSet needles_;
+    std::vector<NeedleOrigin> origins_;
+    std::vector<std::size_t> expected_;
+    std::set<std::string> seen_;
+};
 
 void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string& password,
                LeakReport& leaks, VerifyReport& report) {
@@ -68,32 +180,40 @@ void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string&
     report.pdf_pages = doc->pages();
 
     // All text of every page, invisible text included, in both reading modes pdftotext has.
+    LeakReport::Tally reading = leaks.tally(), physical = leaks.tally();
     for (int i = 0; i < doc->pages(); ++i) {
         std::unique_ptr<poppler::page> page(doc->create_page(i));
         if (!page) {
-            report.failures.push_back(label + ": page " + std::to_string(i + 1) + " cannot be read");
+            report.failures.push_back(label + ": page " + std::to_string(i + 1) +
+                                      " cannot be read");
             continue;
         }
         std::string where = label + " text of page " + std::to_string(i + 1);
-        leaks.search(where, ustring_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)), true);
-        leaks.search(where, ustring_utf8(page->text(poppler::rectf(), poppler::page::physical_layout)), true);
+        leaks.search_text(
+            where,
+            ustring_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)),
+            true, reading);
+        leaks.search_text(
+            where, ustring_utf8(page->text(poppler::rectf(), poppler::page::physical_layout)), true,
+            physical);
     }
+    leaks.settle(label + " text", reading);
+    leaks.settle(label + " text (layout)", physical);
 
     // The Info dictionary holds the reference as its Title and SafeSAR as Producer, nothing else.
     std::string info_text;
     for (const std::string& key : doc->info_keys()) {
-        std::string value = ustring_utf8(doc->info_key(key));
-        info_text += key + ": " + value + "\n";
+        info_text += key + ": " + ustring_utf8(doc->info_key(key)) + "\n";
         if (key != "Title" && key != "Producer")
             report.failures.push_back(label + ": the Info dictionary has an unexpected key " + key);
     }
     if (d.request && ustring_utf8(doc->info_key("Title")) != d.request->reference)
         report.failures.push_back(label + ": the Info Title is not the reference");
-    leaks.search(label + " metadata", info_text, true);
+    leaks.search_strictly(label + " metadata", info_text, true);
     std::string xmp = ustring_utf8(doc->metadata());
     if (!xmp.empty()) {
         report.failures.push_back(label + ": it carries XMP metadata");
-        leaks.search(label + " XMP metadata", xmp, true);
+        leaks.search_strictly(label + " XMP metadata", xmp, true);
     }
     if (doc->has_embedded_files()) report.failures.push_back(label + ": it has embedded files");
 
@@ -101,28 +221,32 @@ void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string&
     // searched one at a time as the file is read; an encrypted file's strings and streams are
     // ciphertext, so only its structure is checked here (its text was checked above).
     report.encrypted = doc->is_encrypted();
-    exporting::RawPdf raw = exporting::scan_raw_pdf(files.pdf, !report.encrypted, [&](const std::string& stream) {
-        std::string strings;
-        for (const std::string& s : exporting::pdf_strings(stream)) strings += s + "\n\x1F";
-        leaks.search(label + " strings", strings, true);
-        leaks.search(label + " raw bytes", stream, false);
-    });
+    exporting::RawPdf raw =
+        exporting::scan_raw_pdf(files.pdf, !report.encrypted, [&](const std::string& stream) {
+            std::string strings;
+            for (const std::string& s : exporting::pdf_strings(stream))
+                strings += s + "\n\x1F";
+            leaks.search_strictly(label + " strings", strings, true);
+            leaks.search_strictly(label + " raw bytes", stream, false);
+        });
     if (raw.header != "%PDF-1.7") report.failures.push_back(label + ": the header is not %PDF-1.7");
     for (const std::string& key : exporting::forbidden_keys(raw.syntax))
         report.failures.push_back(label + ": it contains " + key);
     int eofs = exporting::count_keyword(raw.syntax, "%%EOF");
     int xrefs = exporting::count_keyword(raw.syntax, "startxref");
     if (eofs != 1 || xrefs != 1 || exporting::count_keyword(raw.syntax, "/Prev") != 0)
-        report.failures.push_back(label + ": it has more than one revision (" + std::to_string(eofs) +
-                                  " %%EOF, " + std::to_string(xrefs) + " startxref)");
+        report.failures.push_back(label + ": it has more than one revision (" +
+                                  std::to_string(eofs) + " %%EOF, " + std::to_string(xrefs) +
+                                  " startxref)");
     if (report.encrypted) return;
     if (raw.undecodable_streams > 0)
         report.failures.push_back(label + ": " + std::to_string(raw.undecodable_streams) +
                                   " stream(s) could not be decompressed for checking");
     std::string strings;
-    for (const std::string& s : exporting::pdf_strings(raw.syntax)) strings += s + "\n\x1F";
-    leaks.search(label + " strings", strings, true);
-    leaks.search(label + " raw bytes", raw.syntax, false);
+    for (const std::string& s : exporting::pdf_strings(raw.syntax))
+        strings += s + "\n\x1F";
+    leaks.search_strictly(label + " strings", strings, true);
+    leaks.search_strictly(label + " raw bytes", raw.syntax, false);
 }
 
 void collect_json_strings(const nlohmann::json& j, std::vector<std::string>& out) {
@@ -132,7 +256,8 @@ void collect_json_strings(const nlohmann::json& j, std::vector<std::string>& out
             collect_json_strings(it.value(), out);
         }
     } else if (j.is_array()) {
-        for (const auto& v : j) collect_json_strings(v, out);
+        for (const auto& v : j)
+            collect_json_strings(v, out);
     } else if (j.is_string()) {
         out.push_back(j.get<std::string>());
     } else if (j.is_number()) {
@@ -155,31 +280,19 @@ void check_json(const OutputFiles& files, LeakReport& leaks, VerifyReport& repor
     }
     std::vector<std::string> strings;
     collect_json_strings(j, strings);
-    for (const std::string& s : strings) leaks.search(label, s, true);
+    LeakReport::Tally tally = leaks.tally();
+    for (const std::string& s : strings)
+        leaks.search_text(label, s, true, tally);
+    leaks.settle(label, tally);
 }
 } // namespace
 
 VerifyReport verify_output(const OutputFiles& files, const Disclosure& disclosure,
                            const std::string& password) {
     VerifyReport report;
-    NeedleSet needles;
-    std::vector<NeedleOrigin> origins;
-    for (const RecordDisclosure& rd : disclosure.records) {
-        if (!rd.record || rd.fate == RecordFate::WithholdInFull) continue;
-        for (const Redaction& r : rd.redactions) {
-            if (r.section >= rd.record->sections.size()) continue;
-            const std::string& text = rd.record->sections[r.section].text;
-            if (r.begin >= r.end || r.begin >= text.size()) continue;
-            std::string_view span(text.data() + r.begin, std::min(r.end, text.size()) - r.begin);
-            if (needles.add(span, origins.size())) origins.push_back({r.reason.code, r.reason.citation, rd.title});
-        }
-    }
-    report.needles = static_cast<int>(origins.size());
-    needles.set_fixed_text(files.fixed_text);
-    LeakReport leaks(needles, origins);
+    LeakReport leaks(disclosure, files, report);
     if (!files.pdf.empty()) check_pdf(files, disclosure, password, leaks, report);
     if (!files.json.empty()) check_json(files, leaks, report);
-    for (std::string& f : leaks.take()) report.failures.push_back(std::move(f));
     return report;
 }
 

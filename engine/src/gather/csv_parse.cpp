@@ -40,7 +40,8 @@ class Tokeniser {
     Tokeniser(std::string_view text, CsvTable& table) : text_(text), table_(table) {}
 
     void run() {
-        while (pos_ < text_.size()) read_row();
+        while (pos_ < text_.size())
+            read_row();
     }
 
   private:
@@ -97,7 +98,8 @@ class Tokeniser {
                 table_.warnings.push_back("line " + std::to_string(row_line) +
                                           ": text after a closing quote kept in the cell");
         }
-        while (pos_ < text_.size() && !ends_field(text_[pos_])) cell.push_back(text_[pos_++]);
+        while (pos_ < text_.size() && !ends_field(text_[pos_]))
+            cell.push_back(text_[pos_++]);
         return cell;
     }
 

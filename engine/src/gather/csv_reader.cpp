@@ -19,7 +19,9 @@ namespace {
 // not bury the other warnings.
 constexpr std::size_t max_row_warnings = 10;
 
-std::string column_name(std::size_t index) { return "column " + std::to_string(index + 1); }
+std::string column_name(std::size_t index) {
+    return "column " + std::to_string(index + 1);
+}
 
 // Header cells become labels on one line each: trimmed, inner line breaks flattened, and an
 // empty header cell named by its position.
@@ -83,7 +85,8 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
         std::vector<std::string>& cells = table.rows[r].cells;
         // "a,b,c," under a three-column header: a trailing empty cell carries nothing, and
         // many exporters write one, so it is dropped without a warning.
-        while (cells.size() > labels.size() && cells.back().empty()) cells.pop_back();
+        while (cells.size() > labels.size() && cells.back().empty())
+            cells.pop_back();
         if (cells.size() != labels.size()) {
             if (++ragged <= max_row_warnings) {
                 record.warnings.push_back(
@@ -106,8 +109,8 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
 } // namespace gather_detail
 
 Record read_csv(const std::filesystem::path& file, const std::string& name) {
-    Record record = gather_detail::csv_record_from_bytes(gather_detail::text_read_file(file, name),
-                                                         name);
+    Record record =
+        gather_detail::csv_record_from_bytes(gather_detail::text_read_file(file, name), name);
     record.path = file;
     return record;
 }

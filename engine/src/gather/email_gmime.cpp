@@ -19,7 +19,9 @@ struct GFree {
 };
 using GString = std::unique_ptr<char, GFree>;
 
-std::string or_empty(const char* s) { return s ? std::string(s) : std::string(); }
+std::string or_empty(const char* s) {
+    return s ? std::string(s) : std::string();
+}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
@@ -100,14 +102,29 @@ GMimePart* email_as_part(GMimeObject* object) {
     return object && GMIME_IS_PART(object) ? GMIME_PART(object) : nullptr;
 }
 
+namespace {
+
+// What was written to a memory stream.
+std::string stream_bytes(GMimeStream* stream) {
+    GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
+    if (!array || array->len == 0) return {};
+    return std::string(reinterpret_cast<const char*>(array->data), array->len);
+}
+
+} // namespace
+
 std::string email_part_content(GMimePart* part) {
     GMimeDataWrapper* content = g_mime_part_get_content(part);
     if (!content) return {};
     EmailRef<GMimeStream> out(g_mime_stream_mem_new());
     if (g_mime_data_wrapper_write_to_stream(content, out.get()) < 0) return {};
-    GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
-    if (!array || array->len == 0) return {};
-    return std::string(reinterpret_cast<const char*>(array->data), array->len);
+    return stream_bytes(out.get());
+}
+
+std::string email_object_bytes(GMimeObject* object) {
+    EmailRef<GMimeStream> out(g_mime_stream_mem_new());
+    if (g_mime_object_write_to_stream(object, nullptr, out.get()) < 0) return {};
+    return stream_bytes(out.get());
 }
 
 #pragma GCC diagnostic pop
@@ -126,7 +143,8 @@ std::string email_content_type_parameter(GMimeObject* object, const char* name) 
 std::string email_filename(GMimeObject* object) {
     if (GMimePart* part = email_as_part(object)) return or_empty(g_mime_part_get_filename(part));
     // Message and multipart parts are not GMimePart; read the same two places by hand.
-    std::string name = or_empty(g_mime_object_get_content_disposition_parameter(object, "filename"));
+    std::string name =
+        or_empty(g_mime_object_get_content_disposition_parameter(object, "filename"));
     return name.empty() ? email_content_type_parameter(object, "name") : name;
 }
 

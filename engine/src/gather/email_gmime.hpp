@@ -17,7 +17,7 @@ struct EmailUnref {
 template <class T> using EmailRef = std::unique_ptr<T, EmailUnref>;
 
 struct EmailParsed {
-    EmailRef<GMimeMessage> message; // null when GMime found no message at all
+    EmailRef<GMimeMessage> message;    // null when GMime found no message at all
     std::vector<std::string> warnings; // the parser's complaints, one line each, no repeats
 };
 
@@ -43,6 +43,9 @@ bool email_disposition_is_attachment(GMimeObject* object);
 // The part's content with its transfer encoding (base64, quoted-printable, uuencode) undone.
 std::string email_part_content(GMimePart* part);
 
+// The object written back out as MIME (an attached message as an .eml file would hold it).
+std::string email_object_bytes(GMimeObject* object);
+
 // An address header as "Name <addr>, Name <addr>", display names decoded; empty when absent.
 std::string email_addresses(GMimeMessage* message, GMimeAddressType type);
 // A header's value, unfolded and RFC 2047 decoded; empty when absent.
@@ -54,6 +57,8 @@ std::string email_date_iso(GMimeMessage* message);
 // The top-level headers' names, for deciding whether this is a message at all.
 std::vector<std::string> email_header_names(GMimeObject* object);
 
-inline GMimeObject* email_object(GMimeMessage* message) { return &message->parent_object; }
+inline GMimeObject* email_object(GMimeMessage* message) {
+    return &message->parent_object;
+}
 
 } // namespace safesar::gather_detail

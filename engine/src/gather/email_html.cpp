@@ -7,27 +7,31 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace safesar::gather_detail {
 namespace {
 
-// Nesting beyond this is refused before gumbo sees it: 20,000 nested <div>s cost gumbo 3 GB,
-// real mail nests a few dozen levels.
-constexpr std::size_t max_estimated_depth = 1000;
+// Nesting beyond this is refused before gumbo sees it: gumbo needs memory quadratic in the
+// depth (20,000 nested <div>s cost it 3 GB); real mail nests a few dozen levels.
+constexpr std::size_t max_nesting = 500;
 
-// An upper estimate of how deep the markup nests, from a scan of its tags. Void elements,
-// self-closed tags and elements whose end tag may be implied (p, li, td...) are not counted, so
-// ordinary mail scores low; anything that could really nest is counted, so the estimate is
-// never below the true depth of the tree gumbo would build from unclosed tags.
-std::size_t estimated_depth(std::string_view html) {
+// Whether the markup nests deeper than max_nesting, from a scan of its tags that keeps a
+// stack of open elements as the HTML tree builder would: an end tag closes the nearest open
+// element of its name and everything opened after it, and an end tag matching nothing is
+// ignored (so "<div></x>" repeated still counts as nesting). Void elements, self-closed tags and
+// elements whose end tag may be implied (p, li, td...) are not counted, so ordinary mail scores
+// low; each uncounted kind adds at most a level or two per counted element to the real depth.
+bool nests_too_deeply(std::string_view html) {
     static constexpr std::array<std::string_view, 33> uncounted{
-        "area",  "base",  "br",    "col",   "embed",    "hr",    "img",   "input", "link",
-        "meta",  "param", "source", "track", "wbr",     "p",     "li",    "dt",    "dd",
-        "option", "optgroup", "tr", "td",    "th",      "tbody", "thead", "tfoot", "colgroup",
-        "rb",    "rt",    "rtc",   "rp",    "html",     "body"};
-    std::size_t depth = 0, deepest = 0;
+        "area",   "base",     "br",     "col",   "embed", "hr",    "img",   "input", "link",
+        "meta",   "param",    "source", "track", "wbr",   "p",     "li",    "dt",    "dd",
+        "option", "optgroup", "tr",     "td",    "th",    "tbody", "thead", "tfoot", "colgroup",
+        "rb",     "rt",       "rtc",    "rp",    "html",  "body"};
+    std::vector<std::string> open;
     std::size_t i = 0;
     while ((i = html.find('<', i)) != std::string_view::npos) {
         ++i;
@@ -44,34 +48,60 @@ std::size_t estimated_depth(std::string_view html) {
                name.size() < 16)
             name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
         if (name.empty()) continue;
-        const auto end = html.find('>', i);
-        const bool self_closed = end != std::string_view::npos && end > 0 && html[end - 1] == '/';
         if (std::find(uncounted.begin(), uncounted.end(), name) != uncounted.end()) continue;
         if (closing) {
-            if (depth > 0) --depth;
-        } else if (!self_closed) {
-            deepest = std::max(deepest, ++depth);
+            const auto match = std::find(open.rbegin(), open.rend(), name);
+            if (match != open.rend()) open.erase(std::prev(match.base()), open.end());
+            continue;
         }
+        const auto end = html.find('>', i);
+        const bool self_closed = end != std::string_view::npos && end > 0 && html[end - 1] == '/';
+        if (self_closed) continue;
+        open.push_back(std::move(name));
+        if (open.size() > max_nesting) return true;
     }
-    return deepest;
+    return false;
 }
 
-// A stack guard for our own recursion. The estimate above bounds the tree's depth to a few times
-// max_estimated_depth (uncounted elements such as p and td add at most a few levels each), so
-// real documents never reach this.
-constexpr int max_walk_depth = 16 * static_cast<int>(max_estimated_depth);
+// A stack guard for our own recursion. The scan above bounds the tree's depth to a few times
+// max_nesting, so real documents never reach this.
+constexpr int max_walk_depth = 16 * static_cast<int>(max_nesting);
 
 bool is_block(GumboTag tag) {
     switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
     case GUMBO_TAG_UL:
         return true;
     default:
@@ -84,7 +114,9 @@ bool is_hidden(GumboTag tag) {
            tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 class TextBuilder {
   public:
@@ -181,13 +213,15 @@ class TextBuilder {
 };
 
 struct OutputFree {
-    void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+    void operator()(GumboOutput* output) const {
+        gumbo_destroy_output(&kGumboDefaultOptions, output);
+    }
 };
 
 } // namespace
 
 std::optional<std::string> email_html_to_text(const std::string& html) {
-    if (estimated_depth(html) > max_estimated_depth) return std::nullopt;
+    if (nests_too_deeply(html)) return std::nullopt;
     std::unique_ptr<GumboOutput, OutputFree> output(
         gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
     if (!output) return std::string{};

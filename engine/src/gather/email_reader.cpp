@@ -41,7 +41,9 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
                       });
 }
 
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\n") == text.npos; }
+bool blank(std::string_view text) {
+    return text.find_first_not_of(" \t\n") == text.npos;
+}
 
 // GMime accepts anything as a message (junk becomes a body with no headers), so the file is
 // checked first: after optional blank lines and an mbox "From " line, it must open with a
@@ -63,9 +65,11 @@ void check_looks_like_mail(std::string_view bytes, const std::string& name) {
     }
     // RFC 5322 field name: printable ASCII except ':'; obsolete syntax allows space before ':'.
     std::size_t i = 0;
-    while (i < headers.size() && headers[i] > ' ' && headers[i] <= '~' && headers[i] != ':') ++i;
+    while (i < headers.size() && headers[i] > ' ' && headers[i] <= '~' && headers[i] != ':')
+        ++i;
     const std::size_t name_end = i;
-    while (i < headers.size() && (headers[i] == ' ' || headers[i] == '\t')) ++i;
+    while (i < headers.size() && (headers[i] == ' ' || headers[i] == '\t'))
+        ++i;
     if (name_end == 0 || i >= headers.size() || headers[i] != ':')
         throw RecordError(name, "not valid MIME: the file does not begin with header fields");
 }
@@ -74,9 +78,9 @@ void check_looks_like_mail(std::string_view bytes, const std::string& name) {
 // first line looks like "Word: text".
 bool has_mail_header(const std::vector<std::string>& names) {
     static constexpr std::array<std::string_view, 14> mail_headers{
-        "from",        "to",          "cc",         "bcc",       "subject",
-        "date",        "message-id",  "mime-version", "content-type", "received",
-        "sender",      "reply-to",    "return-path", "in-reply-to"};
+        "from",   "to",         "cc",           "bcc",          "subject",
+        "date",   "message-id", "mime-version", "content-type", "received",
+        "sender", "reply-to",   "return-path",  "in-reply-to"};
     return std::any_of(names.begin(), names.end(), [](const std::string& n) {
         return std::find(mail_headers.begin(), mail_headers.end(), n) != mail_headers.end();
     });
@@ -110,10 +114,13 @@ Section header_section(GMimeMessage* message) {
         section.fields.push_back(std::move(field));
     };
     GMimeObject* object = email_object(message);
-    // An address header GMime could not parse as addresses is still shown, as decoded text.
+    // GMime drops addresses it cannot parse ("Bad <<x@@y>>") from the list; then the header
+    // is shown as written (RFC 2047 decoded) so no name or address in it goes unseen.
     auto addresses = [&](GMimeAddressType type, const char* header) {
         std::string list = email_addresses(message, type);
-        return list.empty() ? email_header(object, header) : list;
+        std::string raw = email_header(object, header);
+        const auto ats = [](const std::string& s) { return std::count(s.begin(), s.end(), '@'); };
+        return list.empty() || ats(raw) > ats(list) ? raw : list;
     };
     add("From", addresses(GMIME_ADDRESS_TYPE_FROM, "From"));
     add("To", addresses(GMIME_ADDRESS_TYPE_TO, "To"));
@@ -137,7 +144,8 @@ std::string clean_filename(const std::string& raw) {
     }
     if (name.size() > max_filename_bytes) {
         std::size_t cut = max_filename_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+            --cut;
         name.resize(cut);
     }
     if (name.find_first_not_of(" ._") == std::string::npos) return {};
@@ -146,6 +154,9 @@ std::string clean_filename(const std::string& raw) {
 
 std::string default_extension(const std::string& mime_type) {
     if (mime_type == "application/pdf") return ".pdf";
+    if (mime_type == "image/png") return ".png";
+    if (mime_type == "image/jpeg") return ".jpg";
+    if (mime_type == "image/gif") return ".gif";
     if (mime_type == "text/plain") return ".txt";
     if (mime_type == "text/html") return ".html";
     if (mime_type == "text/csv") return ".csv";
@@ -160,8 +171,7 @@ bool is_pdf(const std::string& mime_type, const std::string& filename, std::stri
 }
 
 bool is_signature(const std::string& mime_type) {
-    return mime_type == "application/pgp-signature" ||
-           mime_type == "application/pkcs7-signature" ||
+    return mime_type == "application/pgp-signature" || mime_type == "application/pkcs7-signature" ||
            mime_type == "application/x-pkcs7-signature";
 }
 
@@ -172,6 +182,9 @@ struct Context {
     // looks first, once each.
     std::vector<std::string> file_warnings;
     std::size_t parts = 0;
+    // Bytes of attached messages kept as well as parsed: each copy holds every message nested
+    // inside it, so a chain of attached messages is capped at one file's worth.
+    std::size_t message_bytes = 0;
     bool depth_warned = false;
     bool parts_warned = false;
 };
@@ -224,11 +237,16 @@ class MessageWalk {
             record_.warnings.push_back("a multipart part holds no parts (boundary never found)");
             return;
         }
-        if (email_mime_type(object) == "multipart/alternative") {
+        const std::string type = email_mime_type(object);
+        if (type == "multipart/alternative") {
             walk(pick_alternative(multipart, count), depth + 1);
             return;
         }
-        for (int i = 0; i < count; ++i) walk(g_mime_multipart_get_part(multipart, i), depth + 1);
+        // The encrypted parts still become (unreadable) attachments, so gather lists them.
+        if (type == "multipart/encrypted")
+            record_.warnings.push_back("the message is encrypted; its content cannot be read");
+        for (int i = 0; i < count; ++i)
+            walk(g_mime_multipart_get_part(multipart, i), depth + 1);
     }
 
     // The versions of multipart/alternative say the same thing: read the plain-text one, as the
@@ -261,7 +279,7 @@ class MessageWalk {
         if (++context_.parts <= max_parts) return true;
         if (!context_.parts_warned)
             context_.file_warnings.push_back("more than " + std::to_string(max_parts) +
-                                       " MIME parts: the rest were not read");
+                                             " MIME parts: the rest were not read");
         context_.parts_warned = true;
         return false;
     }
@@ -318,9 +336,8 @@ class MessageWalk {
         } else if (starts_with(type, "text/") || ends_with_ci(filename, ".txt") ||
                    ends_with_ci(filename, ".md")) {
             auto decoded = text_decode_checked(bytes, charset);
-            record = decoded.problem.empty()
-                         ? text_note_record(name, std::move(decoded.text), type)
-                         : unreadable(name, type, decoded.problem);
+            record = decoded.problem.empty() ? text_note_record(name, std::move(decoded.text), type)
+                                             : unreadable(name, type, decoded.problem);
         } else if (starts_with(type, "image/")) {
             record.kind = RecordKind::Image;
             record.name = name;
@@ -345,6 +362,10 @@ class MessageWalk {
     }
 
     void attach_message(GMimeObject* object, GMimeMessagePart* attached, int depth) {
+        if (depth + 1 > max_depth) { // the attached message would sit below the limit
+            walk(object, depth + 1); // reports it
+            return;
+        }
         if (!count_part()) return;
         GMimeMessage* inner = g_mime_message_part_get_message(attached);
         if (!inner) {
@@ -357,6 +378,12 @@ class MessageWalk {
         const std::size_t slot = context_.attachments.size();
         context_.attachments.emplace_back();
         Record nested = read_message(context_, inner, name, record_.name, depth + 1);
+        const std::string bytes = email_object_bytes(email_object(inner));
+        context_.message_bytes += bytes.size();
+        if (context_.message_bytes <= text_max_file_bytes)
+            nested.bytes.assign(bytes.begin(), bytes.end());
+        else
+            nested.warnings.push_back("the attached message's bytes were not kept (too large)");
         context_.attachments[slot] = std::move(nested);
     }
 
@@ -370,11 +397,12 @@ class MessageWalk {
                    std::to_string(attachment_count_) + default_extension(type);
         }
         std::string candidate = name;
-        for (int copy = 2; std::find(used_names_.begin(), used_names_.end(), candidate) !=
-                           used_names_.end();
+        for (int copy = 2;
+             std::find(used_names_.begin(), used_names_.end(), candidate) != used_names_.end();
              ++copy) {
             const auto dot = name.find_last_of('.');
-            const std::string stem = dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+            const std::string stem =
+                dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
             const std::string ext = stem.size() == name.size() ? "" : name.substr(dot);
             candidate = stem + " (" + std::to_string(copy) + ")" + ext;
         }
@@ -439,11 +467,11 @@ Record read_email(const std::filesystem::path& file, const std::string& name,
     if (parts_found == 0) throw RecordError(name, "not valid MIME: no body part found");
 
     record.path = file;
-    record.warnings.insert(record.warnings.begin(), parsed.warnings.begin(),
-                           parsed.warnings.end());
+    record.warnings.insert(record.warnings.begin(), parsed.warnings.begin(), parsed.warnings.end());
     record.warnings.insert(record.warnings.end(), context.file_warnings.begin(),
                            context.file_warnings.end());
-    for (Record& attachment : context.attachments) attachment.path = file;
+    for (Record& attachment : context.attachments)
+        attachment.path = file;
     // Appended only now, so a file that fails leaves the caller's list untouched.
     attachments.insert(attachments.end(), std::make_move_iterator(context.attachments.begin()),
                        std::make_move_iterator(context.attachments.end()));

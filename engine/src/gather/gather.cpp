@@ -164,8 +164,8 @@ GatherResult gather_records(const Case& c, const GatherOptions& options) {
         FileGatherer gatherer(options);
         for (std::size_t i; (i = next++) < files.size();) outcomes[i] = gatherer.gather(files[i]);
     };
-    unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                         static_cast<unsigned>(files.size())));
+    const unsigned wanted = options.threads ? options.threads : std::thread::hardware_concurrency();
+    unsigned threads = std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();

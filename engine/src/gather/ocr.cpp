@@ -1,6 +1,11 @@
-// Tesseract OCR. One engine per thread (Tesseract's API objects are not shared across threads).
-// Orientation is found with Tesseract's own OSD when its data is installed; a page turned on
-// its side is read the right way up and the boxes are turned back.
+// Tesseract OCR. One pair of engines (text, orientation) per thread: Tesseract's API objects are
+// not shared across threads, and loading the models costs more than reading a page.
+//
+// A page is read upright: Tesseract's OSD says how the scan is turned; when it cannot tell
+// (too little text) and the page read as it is gives little legible text, the other three
+// orientations are tried and the most legible reading wins. Skew up to 2 degrees is left to
+// Tesseract, whose word boxes then fit the slanted words exactly; a larger skew is straightened
+// with Leptonica first. Every box is mapped back to the image as it was given.
 #include "ocr.hpp"
 
 #include "safesar/errors.hpp"
@@ -8,7 +13,16 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstring>
 #include <memory>
+#include <mutex>
+#include <numbers>
 
 namespace safesar {
 
@@ -21,89 +35,204 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 PixPtr to_pix(const GrayImage& image) {
     PixPtr pix(pixCreate(image.width, image.height, 8));
+    if (!pix) throw RecordError("tesseract", "not enough memory for a page image");
     for (int y = 0; y < image.height; ++y) {
         l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
-        for (int x = 0; x < image.width; ++x)
-            SET_DATA_BYTE(line, x, image.pixels[static_cast<std::size_t>(y) * image.width + x]);
+        const unsigned char* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
+        for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
     }
     return pix;
 }
 
-tesseract::TessBaseAPI& engine() {
-    thread_local std::unique_ptr<tesseract::TessBaseAPI> api;
-    if (!api) {
-        auto a = std::make_unique<tesseract::TessBaseAPI>();
-        if (a->Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY) != 0)
-            throw RecordError("tesseract", "cannot start OCR: is tesseract-ocr-eng installed?");
-        api = std::move(a);
-    }
-    return *api;
+// Tesseract's LSTM runs OpenMP teams of four threads for every text line. Pages are already read
+// in parallel, one per core, so the teams would only oversubscribe the cores and spin (three
+// times the CPU for the same page). OMP_THREAD_LIMIT is read when libgomp loads, too early for a
+// library to set; an active-levels limit of 0 makes every team a team of one.
+void no_openmp_teams() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        using Setter = void (*)(int);
+        if (void* f = dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))
+            reinterpret_cast<Setter>(f)(0);
+    });
 }
 
-// Degrees the page must be turned clockwise to be upright; 0 when OSD is unsure or absent.
-int detect_rotation(tesseract::TessBaseAPI& api, Pix* pix) {
+struct Engines {
+    tesseract::TessBaseAPI text;
     tesseract::TessBaseAPI osd;
-    if (osd.Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) != 0) return 0;
-    osd.SetPageSegMode(tesseract::PSM_OSD_ONLY);
-    osd.SetImage(pix);
-    int orient_deg = 0;
-    float orient_conf = 0;
-    const char* script = nullptr;
-    float script_conf = 0;
-    if (!osd.DetectOrientationScript(&orient_deg, &orient_conf, &script, &script_conf)) return 0;
-    (void)api;
-    return orient_conf >= 2.0f ? orient_deg : 0;
+    bool has_osd = false;
+};
+
+Engines& engines() {
+    thread_local std::unique_ptr<Engines> mine;
+    if (mine) return *mine;
+    no_openmp_teams();
+    static std::mutex init; // Init reads shared model files and global parameters
+    std::lock_guard lock(init);
+    auto e = std::make_unique<Engines>();
+    if (e->text.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY) != 0)
+        throw RecordError("tesseract", "cannot start OCR: is tesseract-ocr-eng installed?");
+    e->text.SetVariable("debug_file", "/dev/null"); // no "Detected 12 diacritics" on stderr
+    e->has_osd = e->osd.Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) == 0;
+    if (e->has_osd) e->osd.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    mine = std::move(e);
+    return *mine;
 }
 
-} // namespace
+// Clears an engine's page however the reading ends.
+struct PageScope {
+    tesseract::TessBaseAPI& api;
+    ~PageScope() { api.Clear(); }
+};
 
-std::vector<OcrWord> ocr_image(const GrayImage& image, int dpi) {
-    auto& api = engine();
-    PixPtr pix = to_pix(image);
-    int rotation = detect_rotation(api, pix.get());
-    PixPtr upright;
-    if (rotation == 90 || rotation == 180 || rotation == 270) {
-        // OSD reports how the text is turned; rotate it back so Tesseract reads upright lines.
-        int quads = rotation / 90;
-        upright.reset(pixRotateOrth(pix.get(), quads));
-    }
-    Pix* used = upright ? upright.get() : pix.get();
+struct Orientation {
+    int clockwise = 0; // turn that puts the page upright
+    bool sure = false;
+};
+
+Orientation find_orientation(Engines& e, Pix* pix, int dpi) {
+    if (!e.has_osd) return {};
+    PageScope scope{e.osd};
+    e.osd.SetImage(pix);
+    e.osd.SetSourceResolution(dpi);
+    int degrees = 0;
+    float confidence = 0, script_confidence = 0;
+    const char* script = nullptr;
+    if (!e.osd.DetectOrientationScript(&degrees, &confidence, &script, &script_confidence))
+        return {};
+    // OSD reports how far the text is turned clockwise; turning it back upright is the rest of
+    // the circle (text turned 270 degrees is read after a quarter turn clockwise).
+    if (confidence < 2.0f) return {};
+    return {(360 - degrees) % 360, true};
+}
+
+// Skew to straighten, in degrees (clockwise positive, as Leptonica rotates); 0 when it is small
+// enough for Tesseract or cannot be measured.
+float find_skew(Pix* gray) {
+    PixPtr bin(pixConvertTo1(gray, 130));
+    float angle = 0, confidence = 0;
+    if (!bin || pixFindSkew(bin.get(), &angle, &confidence) != 0) return 0;
+    if (confidence < 3.0f || std::abs(angle) < 2.0f) return 0;
+    return angle;
+}
+
+std::vector<OcrWord> recognise(tesseract::TessBaseAPI& api, Pix* pix, int dpi) {
+    PageScope scope{api};
     api.SetPageSegMode(tesseract::PSM_AUTO);
-    api.SetImage(used);
+    api.SetImage(pix);
     api.SetSourceResolution(dpi);
     if (api.Recognize(nullptr) != 0) throw RecordError("tesseract", "OCR failed on a page");
-
-    const int uw = pixGetWidth(used), uh = pixGetHeight(used);
     std::vector<OcrWord> words;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (!it) return words;
     do {
         std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
         if (!text || text[0] == '\0') continue;
-        int x0, y0, x1, y1;
-        if (!it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
-        OcrWord w{text.get(), x0, y0, x1, y1, it->Confidence(tesseract::RIL_WORD),
-                  it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)};
-        // Boxes back into the original image's orientation.
-        auto map = [&](int x, int y, int& ox, int& oy) {
-            switch (rotation) {
-            case 90: ox = image.width - 1 - y; oy = x; break;   // upright = orig turned cw
-            case 180: ox = uw - 1 - x; oy = uh - 1 - y; break;
-            case 270: ox = y; oy = image.height - 1 - x; break;
-            default: ox = x; oy = y;
-            }
-        };
-        int ax, ay, bx, by;
-        map(x0, y0, ax, ay);
-        map(x1, y1, bx, by);
-        w.x0 = std::min(ax, bx);
-        w.x1 = std::max(ax, bx);
-        w.y0 = std::min(ay, by);
-        w.y1 = std::max(ay, by);
+        OcrWord w;
+        w.text = text.get();
+        if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        if (!it->BoundingBox(tesseract::RIL_WORD, &w.x0, &w.y0, &w.x1, &w.y1)) continue;
+        w.confidence = it->Confidence(tesseract::RIL_WORD);
+        w.line_start = it->IsAtBeginningOf(tesseract::RIL_TEXTLINE);
         words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
-    api.Clear();
     return words;
+}
+
+// How a reading was made: the image of `width` x `height` turned `clockwise`, then rotated by
+// `skew` degrees about its centre.
+struct Transform {
+    int width = 0, height = 0;
+    int clockwise = 0;
+    float skew = 0;
+};
+
+// The box, in the image as given, of a box of the turned and straightened image: its corners are
+// mapped back one by one, so a straightened box comes back as the upright box around it.
+void map_back(OcrWord& w, const Transform& t) {
+    const bool sideways = t.clockwise == 90 || t.clockwise == 270;
+    const double uw = sideways ? t.height : t.width, uh = sideways ? t.width : t.height;
+    const double rad = -t.skew * std::numbers::pi / 180.0, c = std::cos(rad), s = std::sin(rad);
+    double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+    const std::array<std::array<double, 2>, 4> corners{
+        {{double(w.x0), double(w.y0)}, {double(w.x1), double(w.y0)},
+         {double(w.x0), double(w.y1)}, {double(w.x1), double(w.y1)}}};
+    for (auto [u, v] : corners) {
+        if (t.skew != 0) { // undo the rotation about the centre
+            const double du = u - uw / 2, dv = v - uh / 2;
+            u = uw / 2 + du * c - dv * s;
+            v = uh / 2 + du * s + dv * c;
+        }
+        double x = u, y = v; // undo the quarter turns
+        switch (t.clockwise) {
+        case 90: x = v; y = t.height - u; break;
+        case 180: x = t.width - u; y = t.height - v; break;
+        case 270: x = t.width - v; y = u; break;
+        default: break;
+        }
+        x0 = std::min(x0, x);
+        y0 = std::min(y0, y);
+        x1 = std::max(x1, x);
+        y1 = std::max(y1, y);
+    }
+    w.x0 = std::clamp(static_cast<int>(std::floor(x0)), 0, t.width);
+    w.y0 = std::clamp(static_cast<int>(std::floor(y0)), 0, t.height);
+    w.x1 = std::clamp(static_cast<int>(std::ceil(x1)), 0, t.width);
+    w.y1 = std::clamp(static_cast<int>(std::ceil(y1)), 0, t.height);
+}
+
+OcrPage read_turned(Engines& e, Pix* pix, int clockwise, int dpi) {
+    Transform t{pixGetWidth(pix), pixGetHeight(pix), clockwise, 0};
+    PixPtr turned(clockwise ? pixRotateOrth(pix, clockwise / 90) : pixClone(pix));
+    if (!turned) throw RecordError("tesseract", "not enough memory to turn a page image");
+    t.skew = find_skew(turned.get());
+    PixPtr straight(t.skew != 0 ? pixRotate(turned.get(), t.skew * std::numbers::pi_v<float> / 180,
+                                            L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0)
+                                : pixClone(turned.get()));
+    if (!straight) throw RecordError("tesseract", "not enough memory to straighten a page image");
+    OcrPage page;
+    page.rotation = clockwise;
+    page.skew = t.skew;
+    page.words = recognise(e.text, straight.get(), dpi);
+    for (OcrWord& w : page.words) map_back(w, t);
+    return page;
+}
+
+// Letters and digits in words Tesseract is fairly sure of: how legible a reading is.
+int legible(const OcrPage& page) {
+    int n = 0;
+    for (const OcrWord& w : page.words)
+        if (w.confidence >= 60)
+            n += static_cast<int>(std::count_if(w.text.begin(), w.text.end(), [](char ch) {
+                return std::isalnum(static_cast<unsigned char>(ch)) != 0;
+            }));
+    return n;
+}
+
+} // namespace
+
+OcrPage ocr_image(const GrayImage& image, int dpi) {
+    if (image.width <= 0 || image.height <= 0 ||
+        image.pixels.size() != static_cast<std::size_t>(image.width) * image.height)
+        throw RecordError("tesseract", "page image of the wrong size");
+    Engines& e = engines();
+    PixPtr pix = to_pix(image);
+    const Orientation o = find_orientation(e, pix.get(), dpi);
+    OcrPage best = read_turned(e, pix.get(), o.clockwise, dpi);
+    // A short note scanned on its side gives OSD too few letters to judge; its sideways reading
+    // is then mostly noise. Forty legible letters is a couple of lines of real text.
+    constexpr int enough = 40;
+    if (!o.sure && legible(best) < enough) {
+        for (int clockwise : {90, 270, 180}) {
+            OcrPage other = read_turned(e, pix.get(), clockwise, dpi);
+            if (legible(other) > legible(best)) best = std::move(other);
+        }
+    }
+    return best;
+}
+
+std::string ocr_engine_version() {
+    return std::string("tesseract ") + tesseract::TessBaseAPI::Version() + " eng+osd";
 }
 
 } // namespace safesar

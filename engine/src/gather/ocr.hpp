@@ -8,9 +8,9 @@ namespace safesar {
 
 struct OcrWord {
     std::string text;
-    int x0, y0, x1, y1; // pixels, origin top left
-    float confidence;   // 0..100
-    bool line_start;    // first word of a text line
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0; // pixels of the image given, origin top left
+    float confidence = 0;               // 0..100
+    bool line_start = false;            // first word of a text line
 };
 
 struct GrayImage {
@@ -18,9 +18,20 @@ struct GrayImage {
     std::vector<unsigned char> pixels; // one byte a pixel, rows packed
 };
 
+struct OcrPage {
+    std::vector<OcrWord> words;
+    int rotation = 0; // degrees the image was turned clockwise to read it upright: 0/90/180/270
+    float skew = 0;   // degrees of skew straightened before reading (0: none)
+};
+
 // Recognises the words of `image` (rendered at `dpi`). A page turned 90, 180 or 270 degrees is
-// detected and read the right way up; the boxes are given in the image's own orientation.
+// found (Tesseract's OSD, or by trying the sideways readings when OSD cannot tell) and read the
+// right way up; a skew over 2 degrees is straightened. Boxes are always given in the image's own
+// orientation. One Tesseract engine per calling thread, kept for the thread's life.
 // Throws RecordError when Tesseract or its English data is missing.
-std::vector<OcrWord> ocr_image(const GrayImage& image, int dpi);
+OcrPage ocr_image(const GrayImage& image, int dpi);
+
+// "tesseract 5.3.0 / osd": what produced a result, for the cache key.
+std::string ocr_engine_version();
 
 } // namespace safesar

@@ -5,8 +5,10 @@
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
 
-#include "ocr.hpp"
+#include "ocr_section.hpp"
+#include "page_ocr.hpp"
 #include "pdf_extras.hpp"
+#include "pdf_images.hpp"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-embedded-file.h>
@@ -59,9 +61,12 @@ Section page_text(const std::vector<poppler::text_box>& boxes, int number) {
             const auto p = prev->bbox();
             const double mid = r.y() + r.height() / 2;
             const bool same_line = mid > p.y() && mid < p.y() + p.height() && r.x() >= p.x();
+            const double gap = r.x() - (p.x() + p.width());
+            // A wide gap on a line is a column break (a form's label and value, a table's
+            // cells): a tab, so that words either side are not read as one name.
             if (!same_line) s.text += '\n';
-            else if (prev->has_space_after() || r.x() - (p.x() + p.width()) > r.height() * 0.15)
-                s.text += ' ';
+            else if (gap > 1.5 * std::max(r.height(), p.height())) s.text += '\t';
+            else if (prev->has_space_after() || gap > r.height() * 0.15) s.text += ' ';
         }
         Word word;
         word.begin = s.text.size();
@@ -131,47 +136,44 @@ int mark_hidden_words(const poppler::page& page, const std::vector<poppler::text
     return hidden;
 }
 
-// Render at OCR resolution and read the words; boxes come back in points.
-void ocr_page(const poppler::page& page, int number, Section& s, PageInfo& info) {
-    constexpr int dpi = 300;
-    poppler::page_renderer renderer;
-    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-    poppler::image img = renderer.render_page(&page, dpi, dpi);
-    if (!img.is_valid()) return;
-    GrayImage gray;
-    gray.width = img.width();
-    gray.height = img.height();
-    gray.pixels.resize(static_cast<std::size_t>(gray.width) * gray.height);
-    for (int y = 0; y < gray.height; ++y) {
-        const auto* row = reinterpret_cast<const unsigned char*>(img.const_data()) +
-                          static_cast<std::size_t>(y) * img.bytes_per_row();
-        for (int x = 0; x < gray.width; ++x) {
-            const unsigned char* px = row + 4 * x;
-            gray.pixels[static_cast<std::size_t>(y) * gray.width + x] =
-                static_cast<unsigned char>((px[0] * 11 + px[1] * 59 + px[2] * 30) / 100);
+// OCR of the pages planned while reading them, several at a time; the words fill the sections
+// set aside for them. A page OCR could not read is reported; an image-only one stays not
+// ocr_done, so the policy covers it whole.
+void run_ocr(const poppler::document& doc, const std::vector<PageOcrJob>& jobs,
+             const std::vector<std::size_t>& targets, const GatherOptions& options, Record& r) {
+    if (jobs.empty()) return;
+    const auto results = ocr_pages(doc, jobs, ocr_dpi, OcrCache(options.ocr_cache));
+    std::vector<std::size_t> empty;
+    for (std::size_t k = 0; k < jobs.size(); ++k) {
+        const PageOcrResult& res = results[k];
+        Section& target = r.sections[targets[k]];
+        if (!res.error.empty()) {
+            r.warnings.push_back("page " + std::to_string(res.page) + " could not be OCR'd: " +
+                                 res.error);
+        } else {
+            // An image's words are new only where the page has no text of its own.
+            std::vector<Box> taken;
+            if (jobs[k].region)
+                for (const auto& s : r.sections)
+                    if (s.kind == SectionKind::PageText && s.page == res.page && !s.ocr)
+                        for (const auto& w : s.words) taken.push_back(w.box);
+            add_ocr_words(res, taken, target, r.pages[static_cast<std::size_t>(res.page) - 1],
+                          r.warnings);
         }
+        if (jobs[k].region && target.words.empty()) empty.push_back(targets[k]);
     }
-    const auto words = ocr_image(gray, dpi);
-    const double to_pt = 72.0 / dpi;
-    s = Section{};
+    // Sections set aside for images with no words go; from the last, so indices hold.
+    std::sort(empty.rbegin(), empty.rend());
+    for (std::size_t i : empty) r.sections.erase(r.sections.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+Section ocr_placeholder(int number, const std::string& what) {
+    Section s;
     s.kind = SectionKind::PageText;
-    s.label = "page " + std::to_string(number) + " (OCR)";
+    s.label = "page " + std::to_string(number) + " (" + what + ")";
     s.page = number;
     s.ocr = true;
-    double total = 0;
-    for (const auto& w : words) {
-        if (!s.text.empty()) s.text += w.line_start ? '\n' : ' ';
-        Word word;
-        word.begin = s.text.size();
-        s.text += w.text;
-        word.end = s.text.size();
-        word.box = Box{w.x0 * to_pt, w.y0 * to_pt, w.x1 * to_pt, w.y1 * to_pt};
-        word.confidence = w.confidence;
-        total += w.confidence;
-        s.words.push_back(word);
-    }
-    info.ocr_done = true;
-    info.ocr_confidence = words.empty() ? 0.0f : static_cast<float>(total / words.size());
+    return s;
 }
 
 // XMP is XML: its text content (titles, authors, descriptions) is what may name people.
@@ -213,6 +215,15 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
     if (std::string xmp = utf8(doc->metadata()); !xmp.empty())
         r.sections.push_back({SectionKind::Metadata, "XMP metadata", xmp_text(xmp)});
 
+    // Pages with text of their own may show a large image (a pasted scan) only OCR can read.
+    std::vector<std::optional<Box>> image_areas;
+    if (options.ocr) {
+        std::vector<int> numbers(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) numbers[static_cast<std::size_t>(i)] = i + 1;
+        image_areas = large_image_areas(data, numbers);
+    }
+    std::vector<PageOcrJob> ocr_jobs;
+    std::vector<std::size_t> ocr_targets; // the section each job fills
     for (int i = 0; i < n; ++i) {
         std::unique_ptr<poppler::page> page(doc->create_page(i));
         PageInfo info;
@@ -238,13 +249,25 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
                                              [](const Word& w) { return !w.hidden; });
         info.image_only = !any_visible;
         if (info.image_only && options.ocr) {
-            Section hidden_text = std::move(s);
-            ocr_page(*page, i + 1, s, info);
-            if (!hidden_text.words.empty()) r.sections.push_back(std::move(hidden_text));
+            // The hidden text stays for detection; the OCR words, read after this loop, take
+            // the page's place.
+            if (!s.words.empty()) r.sections.push_back(std::move(s));
+            s = ocr_placeholder(i + 1, "OCR");
+            ocr_jobs.push_back({i + 1, std::nullopt});
+            ocr_targets.push_back(r.sections.size());
         }
         r.pages.push_back(info);
         r.sections.push_back(std::move(s));
+        if (options.ocr && !info.image_only) {
+            const auto& area = image_areas[static_cast<std::size_t>(i)];
+            if (area && mostly_without_text(*area, r.sections.back().words)) {
+                ocr_jobs.push_back({i + 1, area});
+                ocr_targets.push_back(r.sections.size());
+                r.sections.push_back(ocr_placeholder(i + 1, "OCR of an image"));
+            }
+        }
     }
+    run_ocr(*doc, ocr_jobs, ocr_targets, options, r);
 
     for (auto& extra : read_annotations_and_fields(data, r.warnings))
         r.sections.push_back(std::move(extra));

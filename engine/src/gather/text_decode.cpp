@@ -57,8 +57,8 @@ std::optional<std::string> convert(std::string_view bytes, const std::string& ch
                             &status);
     } else {
         // Substitute U+FFFD rather than the charset's own substitution byte (often '?' or 0x1A).
-        ucnv_setToUCallBack(source.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr,
-                            nullptr, &status);
+        ucnv_setToUCallBack(source.get(), UCNV_TO_U_CALLBACK_SUBSTITUTE, nullptr, nullptr, nullptr,
+                            &status);
     }
     if (U_FAILURE(status)) return std::nullopt;
 
@@ -85,7 +85,9 @@ std::optional<std::string> convert(std::string_view bytes, const std::string& ch
     }
 }
 
-bool is_valid_utf8(std::string_view bytes) { return convert(bytes, "UTF-8", true).has_value(); }
+bool is_valid_utf8(std::string_view bytes) {
+    return convert(bytes, "UTF-8", true).has_value();
+}
 
 std::string windows_1252(std::string_view bytes) {
     // Every byte but five is defined in Windows-1252 and ICU maps those five to C1 controls, so
@@ -145,8 +147,8 @@ std::string decode_text(const std::string& bytes, const std::string& charset_hin
         text = convert(view.substr(2), "UTF-16LE", false).value_or(std::string{});
     } else if (starts_with(view, "\xFE\xFF")) {
         text = convert(view.substr(2), "UTF-16BE", false).value_or(std::string{});
-    } else if (auto declared = charset_hint.empty() ? std::nullopt
-                                                    : decode_declared(view, charset_hint)) {
+    } else if (auto declared =
+                   charset_hint.empty() ? std::nullopt : decode_declared(view, charset_hint)) {
         text = std::move(*declared);
     } else {
         text = utf8_or_windows_1252(view);
@@ -186,11 +188,13 @@ DecodedText text_decode_checked(const std::string& bytes, const std::string& cha
     DecodedText result;
     const bool utf16 = starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF");
     if (!utf16) {
-        // Trailing NUL padding (block-sized exports) is harmless; NULs inside the text are not.
+        // Trailing NUL padding (block-sized exports) and a stray NUL or two are harmless; NULs in
+        // more than 1% of the text mean binary data or BOM-less UTF-16.
         std::string_view view(bytes);
-        while (!view.empty() && view.back() == '\0') view.remove_suffix(1);
+        while (!view.empty() && view.back() == '\0')
+            view.remove_suffix(1);
         const auto nuls = static_cast<std::size_t>(std::count(view.begin(), view.end(), '\0'));
-        if (nuls * 100 > view.size()) {
+        if (nuls > 2 && nuls * 100 > view.size()) {
             result.problem = "not UTF-8, UTF-16 or Windows-1252 text (binary data)";
             return result;
         }

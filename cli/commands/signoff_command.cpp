@@ -1,0 +1,47 @@
+// safesar signoff CASE --reviewer NAME: a reviewer declares the review complete. A perpetrator
+// request needs two different reviewers after the last change before a final export.
+#include "../commands.hpp"
+
+#include "safesar/review.hpp"
+
+#include <iostream>
+#include <memory>
+#include <set>
+
+namespace safesar::cli {
+
+namespace {
+
+struct SignoffArgs {
+    std::string folder, reviewer, comment;
+};
+
+void run(const SignoffArgs& a) {
+    const LoadedCase loaded = load_case(a.folder);
+    auto store = ReviewStore::open_existing(loaded.value);
+    if (!store) throw ReviewError(a.folder, "not scanned yet: run safesar scan first");
+    store->signoff({a.reviewer, a.comment});
+    const ReviewStatus status = store->status();
+    std::set<std::string> current;
+    for (const SignOff& s : status.signoffs)
+        if (s.current) current.insert(s.reviewer);
+    std::cout << "signed off by " << a.reviewer << "; " << current.size()
+              << " reviewer(s) have signed this state";
+    if (status.signoffs_needed > 0) std::cout << " (" << status.signoffs_needed << " needed)";
+    std::cout << "\n";
+}
+
+} // namespace
+
+void add_signoff_command(CLI::App& app) {
+    auto* cmd = app.add_subcommand("signoff", "Sign off a completed review");
+    auto a = std::make_shared<SignoffArgs>();
+    cmd->add_option("CASE", a->folder, "the case folder")->required();
+    cmd->add_option("--reviewer", a->reviewer, "who signs")
+        ->envname("SAFESAR_REVIEWER")
+        ->required();
+    cmd->add_option("--comment", a->comment, "kept with the sign-off, never exported");
+    cmd->callback([a] { run(*a); });
+}
+
+} // namespace safesar::cli

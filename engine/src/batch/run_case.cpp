@@ -1,0 +1,67 @@
+// One case in this process: what `safesar batch` runs on a thread, or in a case's own process.
+#include "safesar/batch.hpp"
+#include "safesar/data_dir.hpp"
+#include "safesar/deadline.hpp"
+#include "safesar/export.hpp"
+#include "safesar/pipeline.hpp"
+
+#include <chrono>
+
+namespace safesar {
+
+namespace {
+
+void describe_scan(const CaseScan& scan, CaseResult& r) {
+    const Case& c = scan.request.value;
+    r.reference = c.reference;
+    r.profile = to_string(c.profile);
+    r.records = static_cast<int>(scan.gathered.records.size());
+    r.skipped_records = static_cast<int>(scan.gathered.skipped.size());
+    for (const Finding& f : scan.findings) r.findings[to_string(f.category)]++;
+    r.open_risks = static_cast<int>(scan.policy.risks.size());
+}
+
+} // namespace
+
+CaseResult run_case(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
+                    const CaseSettings& settings) {
+    const auto start = std::chrono::steady_clock::now();
+    CaseResult r;
+    r.name = folder.lexically_normal().filename().string();
+    try {
+        GatherOptions gather;
+        gather.threads = settings.threads;
+        const auto scan = scan_case(folder, gather);
+        describe_scan(*scan, r);
+        const Case& c = scan->request.value;
+        r.due = compute_deadline(c, HolidayCalendar::load(dictionaries_dir(), c.holidays)).due;
+
+        ExportOptions options;
+        options.out_dir = out_dir;
+        options.dpi = settings.dpi;
+        options.workers = static_cast<int>(settings.threads);
+        const ExportResult exported = export_bundle(scan->policy.disclosure, options);
+        r.pages = exported.pages;
+        r.redactions = exported.redactions;
+        r.outputs = {exported.pdf.filename().string(), exported.json.filename().string()};
+        // Names of unreadable records stay out of the result: a file name can name a person.
+        if (r.skipped_records > 0) {
+            r.status = CaseStatus::Incomplete;
+            r.reason = std::to_string(r.skipped_records) + " of " +
+                       std::to_string(r.records + r.skipped_records) +
+                       " records could not be read; `safesar gather` lists them";
+        } else {
+            r.status = CaseStatus::Done;
+        }
+    } catch (const std::exception& e) {
+        r.status = CaseStatus::Failed;
+        r.reason = one_line_reason(e.what());
+    } catch (...) { // a library's own exception type that escaped the engine's translation
+        r.status = CaseStatus::Failed;
+        r.reason = "an unexpected error in a library";
+    }
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+} // namespace safesar

@@ -1,0 +1,151 @@
+#include "page_ocr.hpp"
+
+#include "ocr_pool.hpp"
+#include "safesar/errors.hpp"
+
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <future>
+#include <memory>
+
+namespace safesar {
+
+namespace {
+
+// An A3 page at 300 dpi is 17 Mpx; a poster-sized page is read at a lower resolution instead of
+// needing gigabytes.
+constexpr double max_pixels = 36e6;
+
+struct Rendered {
+    GrayImage image;
+    int dpi = 0;
+    double x0 = 0, y0 = 0; // the image's top left on the page, points
+};
+
+Box shown_box(const poppler::page& page) {
+    const auto r = page.page_rect(poppler::crop_box);
+    const auto o = page.orientation();
+    const bool turned = o == poppler::page::landscape || o == poppler::page::seascape;
+    return turned ? Box{0, 0, r.height(), r.width()} : Box{0, 0, r.width(), r.height()};
+}
+
+Rendered render(const poppler::document& doc, const PageOcrJob& job, int dpi) {
+    std::unique_ptr<poppler::page> page(doc.create_page(job.page - 1));
+    if (!page) throw RecordError("", "the page could not be read");
+    const Box whole = shown_box(*page);
+    Box area = whole;
+    if (job.region) {
+        area = Box{std::max(whole.x0, job.region->x0), std::max(whole.y0, job.region->y0),
+                   std::min(whole.x1, job.region->x1), std::min(whole.y1, job.region->y1)};
+        if (area.empty()) area = whole;
+    }
+    const double pixels = area.width() * area.height() * (dpi / 72.0) * (dpi / 72.0);
+    Rendered out;
+    out.dpi = pixels > max_pixels ? static_cast<int>(dpi * std::sqrt(max_pixels / pixels)) : dpi;
+    out.dpi = std::max(out.dpi, 36);
+    const double k = out.dpi / 72.0;
+    const int x = static_cast<int>(std::floor(area.x0 * k));
+    const int y = static_cast<int>(std::floor(area.y0 * k));
+    const int w = static_cast<int>(std::ceil(area.x1 * k)) - x;
+    const int h = static_cast<int>(std::ceil(area.y1 * k)) - y;
+    out.x0 = x / k;
+    out.y0 = y / k;
+
+    poppler::page_renderer renderer;
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_paper_color(0xffffffff);
+    poppler::image img = job.region ? renderer.render_page(page.get(), out.dpi, out.dpi, x, y, w, h)
+                                    : renderer.render_page(page.get(), out.dpi, out.dpi);
+    if (!img.is_valid() || img.format() != poppler::image::format_gray8 || img.width() <= 0 ||
+        img.height() <= 0)
+        throw RecordError("", "the page could not be rendered for OCR");
+    out.image.width = img.width();
+    out.image.height = img.height();
+    const auto row_bytes = static_cast<std::size_t>(img.width());
+    out.image.pixels.resize(row_bytes * static_cast<std::size_t>(img.height()));
+    for (int row = 0; row < img.height(); ++row)
+        std::memcpy(out.image.pixels.data() + row_bytes * static_cast<std::size_t>(row),
+                    img.const_data() + static_cast<std::size_t>(row) * img.bytes_per_row(),
+                    row_bytes);
+    return out;
+}
+
+void fill(PageOcrResult& r, const OcrPage& page, const Rendered& where) {
+    const double to_pt = 72.0 / where.dpi;
+    r.rotation = page.rotation;
+    r.skew = page.skew;
+    r.words.clear();
+    for (const OcrWord& w : page.words)
+        r.words.push_back({w.text,
+                           Box{where.x0 + w.x0 * to_pt, where.y0 + w.y0 * to_pt,
+                               where.x0 + w.x1 * to_pt, where.y0 + w.y1 * to_pt},
+                           w.confidence, w.line_start});
+}
+
+std::string reason_of(const std::exception& e) {
+    if (const auto* err = dynamic_cast<const Error*>(&e)) return err->reason();
+    return e.what();
+}
+
+} // namespace
+
+std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
+                                     const std::vector<PageOcrJob>& jobs, int dpi,
+                                     const OcrCache& cache) {
+    std::vector<PageOcrResult> results(jobs.size());
+    struct Pending {
+        std::size_t job;
+        std::string key;
+        Rendered where; // its image moved to the OCR thread
+        int width, height;
+        std::future<OcrPage> words;
+    };
+    std::deque<Pending> pending;
+    auto finish = [&](Pending& p) {
+        try {
+            const OcrPage page = p.words.get();
+            cache.store(p.key, p.width, p.height, page);
+            fill(results[p.job], page, p.where);
+        } catch (const std::exception& e) {
+            results[p.job].error = reason_of(e);
+        }
+    };
+    OcrPool& pool = OcrPool::shared();
+    // Two pages a thread in flight keep every core busy while the next page renders, and bound
+    // the memory a long scan takes to a few page images.
+    const std::size_t in_flight = 2 * static_cast<std::size_t>(pool.threads());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        PageOcrResult& r = results[i];
+        r.page = jobs[i].page;
+        try {
+            Rendered page = render(doc, jobs[i], dpi);
+            r.dpi = page.dpi;
+            const int width = page.image.width, height = page.image.height;
+            std::string key = OcrCache::key(page.image, page.dpi);
+            if (auto hit = cache.load(key, width, height)) {
+                fill(r, *hit, page);
+                r.from_cache = true;
+                continue;
+            }
+            while (pending.size() >= in_flight) {
+                finish(pending.front());
+                pending.pop_front();
+            }
+            std::future<OcrPage> words = pool.submit(std::move(page.image), page.dpi);
+            pending.push_back({i, std::move(key), std::move(page), width, height, std::move(words)});
+        } catch (const std::exception& e) {
+            r.error = reason_of(e);
+        }
+    }
+    for (Pending& p : pending) finish(p);
+    return results;
+}
+
+} // namespace safesar

@@ -1,0 +1,49 @@
+// OCR of pages of one PDF. Each page (or the part of it that holds a large image) is rendered in
+// the calling thread, since a Poppler document must not be used from two threads; its words come
+// from the cache when the same pixels were read before, otherwise from the OCR threads, several
+// pages at a time. Words come back in points, on the page as it is shown.
+#pragma once
+
+#include "ocr.hpp"
+#include "ocr_cache.hpp"
+#include "safesar/document.hpp"
+
+#include <poppler/cpp/poppler-document.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace safesar {
+
+constexpr int ocr_dpi = 300; // Tesseract reads typed text best at 300 dpi
+
+struct PageOcrJob {
+    int page = 0;              // 1-based
+    std::optional<Box> region; // points, page as shown; none: the whole page
+};
+
+struct PointWord {
+    std::string text;
+    Box box; // points, page as shown
+    float confidence = 0;
+    bool line_start = false;
+};
+
+struct PageOcrResult {
+    int page = 0;
+    std::vector<PointWord> words;
+    int dpi = 0;      // resolution used: lower than asked for a very large page
+    int rotation = 0; // how the scan was turned (see OcrPage)
+    float skew = 0;
+    bool from_cache = false;
+    std::string error; // why the page could not be read; empty when it was
+};
+
+// Results in the order of `jobs`. Throws nothing: a page that cannot be rendered or read has its
+// `error` set.
+std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
+                                     const std::vector<PageOcrJob>& jobs, int dpi,
+                                     const OcrCache& cache);
+
+} // namespace safesar

@@ -1,0 +1,62 @@
+#include "review/audit_log.hpp"
+
+#include "review/clock.hpp"
+#include "review/schema.hpp"
+#include "review/sha256.hpp"
+#include "safesar/audit.hpp"
+
+namespace safesar {
+
+namespace {
+const std::string genesis(64, '0'); // the prev_hash of the first entry
+}
+
+std::string canonical_audit_entry(const AuditEntry& e) {
+    return nlohmann::json::array({e.seq, e.at, e.who, e.action, e.detail_json}).dump();
+}
+
+std::string audit_entry_hash(const AuditEntry& e) {
+    return review::sha256_hex(e.prev_hash + canonical_audit_entry(e));
+}
+
+namespace review {
+
+std::string row_digest(Db& db, std::string_view table, std::int64_t seq) {
+    const AuditedTable& t = audited_table(table);
+    Statement s(db, "SELECT json_array(" + std::string(t.columns) + ") FROM " +
+                        std::string(t.name) + " WHERE seq = ?");
+    s.bind(1, seq);
+    if (!s.step()) db.fail(std::string(table) + " row " + std::to_string(seq) + " is missing");
+    return sha256_hex(s.text(0));
+}
+
+void append_audit(Db& db, const std::string& who, const std::string& action,
+                  nlohmann::json detail, std::string_view table, std::int64_t row) {
+    if (!table.empty()) {
+        detail["table"] = std::string(table);
+        detail["row"] = row;
+        detail["digest"] = row_digest(db, table, row);
+    }
+    AuditEntry e;
+    {
+        Statement last(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        e.seq = last.step() ? last.integer(0) + 1 : 1;
+        e.prev_hash = e.seq > 1 ? last.text(1) : genesis;
+    }
+    e.at = utc_now();
+    e.who = who;
+    e.action = action;
+    e.detail_json = detail.dump(); // keys sorted: one canonical text per detail
+    e.hash = audit_entry_hash(e);
+    Statement insert(db, "INSERT INTO audit(seq, at, who, action, detail_json, prev_hash, hash) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, e.seq).bind(2, e.at).bind(3, e.who).bind(4, e.action).bind(5, e.detail_json);
+    insert.bind(6, e.prev_hash).bind(7, e.hash).run();
+    // The head, kept apart from the chain, shows entries cut from the end.
+    Statement head(db, "UPDATE meta SET value = CASE key WHEN 'audit_head_seq' THEN ? ELSE ? END "
+                       "WHERE key IN ('audit_head_seq', 'audit_head_hash')");
+    head.bind(1, std::to_string(e.seq)).bind(2, e.hash).run();
+}
+
+} // namespace review
+} // namespace safesar

@@ -1,0 +1,172 @@
+// Recording a scan: upsert by stable id, so decisions stay with their findings; findings and
+// risks not reported any more are marked gone, not deleted (their history stays, and a finding
+// that comes back finds its decision again).
+#include "review/audit_log.hpp"
+#include "review/clock.hpp"
+#include "review/sha256.hpp"
+#include "review/store_impl.hpp"
+
+#include <map>
+#include <set>
+
+namespace safesar {
+
+namespace {
+
+using review::Statement;
+
+std::string owner_of(const Finding& f) {
+    if (f.owner.kind == Owner::Subject) return "subject";
+    if (f.owner.kind == Owner::Party) return to_string(f.owner.role);
+    return "unknown";
+}
+
+std::string owner_name(const Case& c, const Finding& f) {
+    if (f.owner.kind != Owner::Party || f.owner.party < 0 ||
+        static_cast<std::size_t>(f.owner.party) >= c.parties.size())
+        return "";
+    return c.parties[static_cast<std::size_t>(f.owner.party)].name;
+}
+
+// Indices of records the policy withholds in full.
+std::set<std::size_t> withheld_records(const CaseScan& scan) {
+    std::set<std::size_t> out;
+    for (const RecordDisclosure& rd : scan.policy.disclosure.records)
+        if (rd.fate == RecordFate::WithholdInFull && rd.record)
+            out.insert(static_cast<std::size_t>(rd.record - scan.gathered.records.data()));
+    return out;
+}
+
+struct Known {
+    std::string proposal;
+    bool gone = false;
+    bool decided = false;
+};
+
+std::map<std::string, Known> known_findings(review::Db& db) {
+    std::map<std::string, Known> out;
+    Statement s(db, "SELECT id, proposal, gone, EXISTS (SELECT 1 FROM decisions d "
+                    "WHERE d.finding = findings.id) FROM findings");
+    while (s.step()) out[s.text(0)] = {s.text(1), s.integer(2) != 0, s.integer(3) != 0};
+    return out;
+}
+
+void upsert_records(review::Db& db, const CaseScan& scan, std::int64_t seq,
+                    const std::set<std::size_t>& withheld) {
+    Statement s(db, "INSERT INTO records(name, kind, pages, withheld, last_scan) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, "
+                    "pages = excluded.pages, withheld = excluded.withheld, "
+                    "last_scan = excluded.last_scan");
+    for (std::size_t i = 0; i < scan.gathered.records.size(); ++i) {
+        const Record& r = scan.gathered.records[i];
+        s.bind(1, r.name).bind(2, to_string(r.kind)).bind(3, static_cast<std::int64_t>(r.pages.size()));
+        s.bind(4, static_cast<std::int64_t>(withheld.count(i))).bind(5, seq).run();
+        s.reset();
+    }
+}
+
+} // namespace
+
+ScanRecorded ReviewStore::record_scan(const CaseScan& scan, const std::string& actor) {
+    const Case& c = scan.request.value;
+    const std::vector<std::string> ids = finding_ids(scan);
+    const std::vector<std::string> rids = risk_ids(scan.policy.risks);
+    const std::set<std::size_t> withheld = withheld_records(scan);
+    auto& db = impl_->db;
+
+    review::WriteTransaction tx(db);
+    ScanRecorded out;
+    out.scan = db.scalar("SELECT coalesce(max(seq), 0) + 1 FROM scans");
+    const std::map<std::string, Known> known = known_findings(db);
+    bool changed = false; // anything a reviewer or a sign-off must look at again
+
+    Statement upsert(db, R"sql(
+        INSERT INTO findings(id, record, section, section_index, page, category, owner,
+            owner_name, text, begin_byte, end_byte, rule, proposal, reason, policy_line,
+            withheld_record, first_scan, last_scan, gone)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, 0)
+        ON CONFLICT(id) DO UPDATE SET record = excluded.record, section = excluded.section,
+            section_index = excluded.section_index, page = excluded.page,
+            owner = excluded.owner, owner_name = excluded.owner_name, text = excluded.text,
+            begin_byte = excluded.begin_byte, end_byte = excluded.end_byte,
+            rule = excluded.rule, proposal = excluded.proposal, reason = excluded.reason,
+            policy_line = excluded.policy_line, withheld_record = excluded.withheld_record,
+            last_scan = excluded.last_scan, gone = 0)sql");
+    for (std::size_t i = 0; i < scan.findings.size(); ++i) {
+        const Finding& f = scan.findings[i];
+        const Decision& d = scan.policy.decisions.at(i);
+        const Record& r = scan.gathered.records.at(f.record);
+        const Section& s = r.sections.at(f.section);
+        const std::string proposal = to_string(d.action);
+        auto it = known.find(ids[i]);
+        if (it == known.end()) {
+            ++out.new_findings;
+        } else if (it->second.gone || it->second.proposal != proposal) {
+            changed = true; // back again, or proposed differently: its decision may not hold
+            if (it->second.decided && it->second.proposal != proposal) ++out.reopened;
+        }
+        upsert.bind(1, ids[i]).bind(2, r.name).bind(3, s.label);
+        upsert.bind(4, static_cast<std::int64_t>(f.section)).bind(5, s.page);
+        upsert.bind(6, to_string(f.category)).bind(7, owner_of(f)).bind(8, owner_name(c, f));
+        upsert.bind(9, f.text).bind(10, static_cast<std::int64_t>(f.begin));
+        upsert.bind(11, static_cast<std::int64_t>(f.end)).bind(12, f.rule).bind(13, proposal);
+        upsert.bind(14, d.reason.code).bind(15, d.policy_line);
+        upsert.bind(16, static_cast<std::int64_t>(withheld.count(f.record))).bind(17, out.scan);
+        upsert.run();
+        upsert.reset();
+    }
+    Statement gone(db, "UPDATE findings SET gone = 1 WHERE gone = 0 AND last_scan <> ?");
+    gone.bind(1, out.scan).run();
+    out.gone = sqlite3_changes(db.handle());
+    out.findings = static_cast<int>(scan.findings.size());
+
+    Statement risk(db, R"sql(
+        INSERT INTO risks(id, record, what, first_scan, last_scan, gone) VALUES (?1, ?2, ?3, ?4, ?4, 0)
+        ON CONFLICT(id) DO UPDATE SET last_scan = excluded.last_scan, gone = 0)sql");
+    const auto risks_before = db.scalar("SELECT count(*) FROM risks");
+    for (std::size_t i = 0; i < rids.size(); ++i) {
+        risk.bind(1, rids[i]).bind(2, scan.policy.risks[i].record).bind(3, scan.policy.risks[i].what);
+        risk.bind(4, out.scan).run();
+        risk.reset();
+    }
+    out.risks = static_cast<int>(rids.size());
+    out.new_risks = static_cast<int>(db.scalar("SELECT count(*) FROM risks") - risks_before);
+    Statement risks_gone(db, "UPDATE risks SET gone = 1 WHERE gone = 0 AND last_scan <> ?");
+    risks_gone.bind(1, out.scan).run();
+    changed = changed || out.new_findings || out.gone || out.new_risks ||
+              sqlite3_changes(db.handle()) > 0;
+    upsert_records(db, scan, out.scan, withheld);
+
+    const std::int64_t version = changed ? impl_->bump_version() : impl_->version();
+    Statement row(db, "INSERT INTO scans(seq, at, who, findings, new_findings, gone) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+    row.bind(1, out.scan).bind(2, review::utc_now()).bind(3, actor).bind(4, out.findings);
+    row.bind(5, out.new_findings).bind(6, out.gone).run();
+    std::string all_ids;
+    for (const std::string& id : ids) all_ids += id + "\n";
+    review::append_audit(db, actor, "scan",
+                         {{"findings", out.findings},
+                          {"new", out.new_findings},
+                          {"gone", out.gone},
+                          {"reopened", out.reopened},
+                          {"risks", out.risks},
+                          {"new_risks", out.new_risks},
+                          {"records", scan.gathered.records.size()},
+                          {"skipped", scan.gathered.skipped.size()},
+                          {"finding_ids_sha256", review::sha256_hex(all_ids)},
+                          {"version", version}},
+                         "scans", out.scan);
+    tx.commit();
+    return out;
+}
+
+std::string record_scan_for_review(const CaseScan& scan) {
+    ReviewStore store = ReviewStore::open(scan.request.value);
+    const ScanRecorded r = store.record_scan(scan, default_actor());
+    return "review state: " + std::to_string(r.findings) + " findings (" +
+           std::to_string(r.new_findings) + " new, " + std::to_string(r.gone) + " gone, " +
+           std::to_string(r.reopened) + " reopened), " + std::to_string(r.risks) +
+           " risks, in " + store.file().string();
+}
+
+} // namespace safesar

@@ -1,0 +1,206 @@
+// Opening a case's review state, and reading findings, risks, manual redactions and sign-offs.
+#include "review/schema.hpp"
+#include "review/store_impl.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace safesar {
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// The state holds third parties' names and the controller's reasoning: owner only. The file
+// is made before SQLite opens it, since SQLite would create it with the umask's mode (and its
+// -wal and -shm files copy the database file's mode).
+void prepare_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file.parent_path())) {
+        std::filesystem::create_directories(file.parent_path(), ec);
+        if (ec) throw ReviewError(file.parent_path().string(), "cannot be created: " + ec.message());
+        ::chmod(file.parent_path().c_str(), S_IRWXU);
+    }
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0) throw ReviewError(file.string(), "cannot be created");
+    ::fchmod(fd, S_IRUSR | S_IWUSR);
+    ::close(fd);
+}
+
+FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
+                        const std::string& verdict, const std::string& decided_on, bool& reopened) {
+    reopened = false;
+    if (gone) return FindingStatus::Gone;
+    if (!verdict.empty() && decided_on == f.proposal) {
+        if (verdict == "approve") return FindingStatus::Approved;
+        if (verdict == "reject") return FindingStatus::Rejected;
+        return FindingStatus::Changed;
+    }
+    reopened = !verdict.empty(); // decided on a proposal the policy no longer makes
+    return first_seen_now && !reopened ? FindingStatus::New : FindingStatus::Open;
+}
+
+bool matches(const StoredFinding& f, const FindingFilter& filter) {
+    if (!filter.category.empty() && f.category != filter.category) return false;
+    if (!filter.record.empty() && f.record != filter.record) return false;
+    if (!filter.party.empty()) {
+        const std::string party = lower(filter.party);
+        const bool by_kind = (party == "subject" || party == "unknown") && f.owner == party;
+        if (!by_kind && lower(f.owner_name) != party) return false;
+    }
+    if (filter.status) return f.status == *filter.status;
+    return f.status != FindingStatus::Gone;
+}
+
+} // namespace
+
+namespace review {
+void require_reviewer(const Signature& who) {
+    if (who.reviewer.find_first_not_of(" \t") == std::string::npos)
+        throw ReviewError("", "a reviewer must be named (--reviewer NAME or SAFESAR_REVIEWER)");
+}
+} // namespace review
+
+ReviewStore::ReviewStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ReviewStore::~ReviewStore() = default;
+ReviewStore::ReviewStore(ReviewStore&&) noexcept = default;
+ReviewStore& ReviewStore::operator=(ReviewStore&&) noexcept = default;
+
+ReviewStore ReviewStore::open(const Case& request) {
+    const auto file = review_db_path(request.folder);
+    prepare_file(file);
+    auto impl = std::make_unique<Impl>(file, request);
+    review::configure(impl->db);
+    review::create_schema(impl->db);
+    return ReviewStore(std::move(impl));
+}
+
+std::optional<ReviewStore> ReviewStore::open_existing(const Case& request) {
+    if (!std::filesystem::exists(review_db_path(request.folder))) return std::nullopt;
+    return open(request);
+}
+
+const std::filesystem::path& ReviewStore::file() const { return impl_->db.file(); }
+
+std::int64_t ReviewStore::Impl::version() {
+    review::Statement s(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'version'");
+    return s.step() ? s.integer(0) : 0;
+}
+
+std::int64_t ReviewStore::Impl::bump_version() {
+    db.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'");
+    return version();
+}
+
+std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filter) {
+    // Each finding with the latest decision taken on it.
+    review::Statement s(db, R"sql(
+        SELECT f.id, f.record, f.section, f.page, f.category, f.owner, f.owner_name, f.text,
+               f.begin_byte, f.end_byte, f.rule, f.proposal, f.reason, f.policy_line,
+               f.withheld_record, f.gone, f.first_scan = (SELECT max(seq) FROM scans),
+               d.verdict, d.proposal, d.span_text, d.reason, d.reviewer, d.at, d.comment
+        FROM findings f
+        LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id)
+        ORDER BY f.record, f.section_index, f.begin_byte, f.id)sql");
+    std::vector<StoredFinding> out;
+    while (s.step()) {
+        StoredFinding f;
+        f.id = s.text(0);
+        f.record = s.text(1);
+        f.section = s.text(2);
+        f.page = static_cast<int>(s.integer(3));
+        f.category = s.text(4);
+        f.owner = s.text(5);
+        f.owner_name = s.text(6);
+        f.text = s.text(7);
+        f.begin = static_cast<std::size_t>(s.integer(8));
+        f.end = static_cast<std::size_t>(s.integer(9));
+        f.rule = s.text(10);
+        f.proposal = s.text(11);
+        f.reason = s.text(12);
+        f.policy_line = s.text(13);
+        f.in_withheld_record = s.integer(14) != 0;
+        const std::string verdict = s.text(17), decided_on = s.text(18);
+        f.status = status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on,
+                             f.reopened);
+        if (!verdict.empty()) {
+            f.span_text = verdict == "span" ? s.text(19) : "";
+            f.decision_reason = s.text(20);
+            f.decided_by = s.text(21);
+            f.decided_at = s.text(22);
+            f.comment = s.text(23);
+        }
+        if (matches(f, filter)) out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::vector<StoredRisk> ReviewStore::Impl::risks() {
+    review::Statement s(db, R"sql(
+        SELECT r.id, r.record, r.what, r.gone, a.reviewer, a.at, a.comment
+        FROM risks r
+        LEFT JOIN acknowledgements a
+            ON a.seq = (SELECT max(seq) FROM acknowledgements WHERE risk = r.id)
+        ORDER BY r.record, r.what, r.id)sql");
+    std::vector<StoredRisk> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3) != 0, s.text(4), s.text(5),
+                       s.text(6)});
+    return out;
+}
+
+std::vector<ManualRedaction> ReviewStore::Impl::manual() {
+    review::Statement s(db, R"sql(
+        SELECT m.seq, m.kind, m.record, m.phrase, m.page, m.x0, m.y0, m.x1, m.y1, m.reason,
+               m.reviewer, m.at, m.comment, w.seq IS NOT NULL
+        FROM manual m LEFT JOIN withdrawals w ON w.manual = m.seq ORDER BY m.seq)sql");
+    std::vector<ManualRedaction> out;
+    while (s.step()) {
+        ManualRedaction m;
+        m.id = s.integer(0);
+        m.kind = s.text(1) == "box" ? ManualRedaction::Kind::Box : ManualRedaction::Kind::Text;
+        m.record = s.text(2);
+        m.phrase = s.text(3);
+        m.page = static_cast<int>(s.integer(4));
+        m.box = Box{s.real(5), s.real(6), s.real(7), s.real(8)};
+        m.reason = s.text(9);
+        m.reviewer = s.text(10);
+        m.at = s.text(11);
+        m.comment = s.text(12);
+        m.withdrawn = s.integer(13) != 0;
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+std::vector<SignOff> ReviewStore::Impl::signoffs(std::int64_t current_version) {
+    review::Statement s(db, "SELECT reviewer, at, comment, version FROM signoffs ORDER BY seq");
+    std::vector<SignOff> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3) == current_version});
+    return out;
+}
+
+std::vector<StoredFinding> ReviewStore::findings(const FindingFilter& filter) const {
+    review::ReadTransaction snapshot(impl_->db);
+    return impl_->findings(filter);
+}
+
+std::vector<StoredRisk> ReviewStore::risks() const {
+    review::ReadTransaction snapshot(impl_->db);
+    return impl_->risks();
+}
+
+std::vector<ManualRedaction> ReviewStore::manual_redactions() const {
+    review::ReadTransaction snapshot(impl_->db);
+    return impl_->manual();
+}
+
+} // namespace safesar

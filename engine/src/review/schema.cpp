@@ -1,0 +1,127 @@
+#include "review/schema.hpp"
+
+#include "safesar/review.hpp"
+
+#include <string>
+
+namespace safesar::review {
+
+namespace {
+
+constexpr int schema_version = 1;
+
+// Finding text and comments live here: the controller's own confidential store (mode 0600),
+// never in the audit and never in a bundle.
+constexpr std::string_view tables = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1'), ('version', '0'),
+    ('audit_head_seq', '0'), ('audit_head_hash', '');
+CREATE TABLE IF NOT EXISTS scans(
+    seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,
+    findings INTEGER NOT NULL, new_findings INTEGER NOT NULL, gone INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS records(
+    name TEXT PRIMARY KEY, kind TEXT NOT NULL, pages INTEGER NOT NULL,
+    withheld INTEGER NOT NULL, last_scan INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS findings(
+    id TEXT PRIMARY KEY, record TEXT NOT NULL, section TEXT NOT NULL,
+    section_index INTEGER NOT NULL, page INTEGER NOT NULL, category TEXT NOT NULL,
+    owner TEXT NOT NULL, owner_name TEXT NOT NULL, text TEXT NOT NULL,
+    begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, rule TEXT NOT NULL,
+    proposal TEXT NOT NULL CHECK (proposal IN ('keep', 'redact', 'review')),
+    reason TEXT NOT NULL, policy_line TEXT NOT NULL, withheld_record INTEGER NOT NULL,
+    first_scan INTEGER NOT NULL, last_scan INTEGER NOT NULL, gone INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS findings_by_place
+    ON findings(record, section_index, begin_byte);
+CREATE TABLE IF NOT EXISTS decisions(
+    seq INTEGER PRIMARY KEY, finding TEXT NOT NULL REFERENCES findings(id),
+    verdict TEXT NOT NULL CHECK (verdict IN ('approve', 'reject', 'span')),
+    proposal TEXT NOT NULL, span_text TEXT NOT NULL, reason TEXT NOT NULL,
+    reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL, comment TEXT NOT NULL,
+    version INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_by_finding ON decisions(finding, seq);
+CREATE TABLE IF NOT EXISTS manual(
+    seq INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('text', 'box')),
+    record TEXT NOT NULL, phrase TEXT NOT NULL, page INTEGER NOT NULL,
+    x0 REAL NOT NULL, y0 REAL NOT NULL, x1 REAL NOT NULL, y1 REAL NOT NULL,
+    reason TEXT NOT NULL, reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL,
+    comment TEXT NOT NULL, version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS withdrawals(
+    seq INTEGER PRIMARY KEY, manual INTEGER NOT NULL UNIQUE REFERENCES manual(seq),
+    reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL, comment TEXT NOT NULL,
+    version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS risks(
+    id TEXT PRIMARY KEY, record TEXT NOT NULL, what TEXT NOT NULL,
+    first_scan INTEGER NOT NULL, last_scan INTEGER NOT NULL, gone INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS acknowledgements(
+    seq INTEGER PRIMARY KEY, risk TEXT NOT NULL REFERENCES risks(id),
+    reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL, comment TEXT NOT NULL,
+    version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS signoffs(
+    seq INTEGER PRIMARY KEY, reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL,
+    comment TEXT NOT NULL, version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS exports(
+    seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, final INTEGER NOT NULL,
+    version INTEGER NOT NULL, pdf TEXT NOT NULL, pdf_sha256 TEXT NOT NULL,
+    json_sha256 TEXT NOT NULL, pages INTEGER NOT NULL, redactions INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS audit(
+    seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
+    detail_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+)sql";
+
+const std::vector<AuditedTable> audited = {
+    {"scans", "seq, at, who, findings, new_findings, gone"},
+    {"decisions",
+     "seq, finding, verdict, proposal, span_text, reason, reviewer, at, comment, version"},
+    {"manual", "seq, kind, record, phrase, page, x0, y0, x1, y1, reason, reviewer, at, comment, "
+               "version"},
+    {"withdrawals", "seq, manual, reviewer, at, comment, version"},
+    {"acknowledgements", "seq, risk, reviewer, at, comment, version"},
+    {"signoffs", "seq, reviewer, at, comment, version"},
+    {"exports", "seq, at, who, final, version, pdf, pdf_sha256, json_sha256, pages, redactions"},
+};
+
+// The audit and every audited table refuse UPDATE and DELETE: history is only appended to.
+std::string append_only_triggers() {
+    std::string sql;
+    std::vector<std::string_view> names = {"audit"};
+    for (const AuditedTable& t : audited) names.push_back(t.name);
+    for (std::string_view name : names) {
+        for (std::string_view op : {"UPDATE", "DELETE"}) {
+            const std::string n(name), o(op);
+            sql += "CREATE TRIGGER IF NOT EXISTS " + n + "_no_" + (o == "UPDATE" ? "update" : "delete") +
+                   " BEFORE " + o + " ON " + n + " BEGIN SELECT RAISE(ABORT, '" + n +
+                   " is append-only'); END;\n";
+        }
+    }
+    return sql;
+}
+
+} // namespace
+
+void configure(Db& db) {
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec("PRAGMA synchronous=FULL"); // a committed decision survives a power cut too
+    db.exec("PRAGMA foreign_keys=ON");
+    db.exec("PRAGMA busy_timeout=5000");
+}
+
+void create_schema(Db& db) {
+    WriteTransaction tx(db);
+    db.exec(tables);
+    db.exec(append_only_triggers());
+    Statement s(db, "SELECT value FROM meta WHERE key = 'schema'");
+    if (s.step() && std::stoi(s.text(0)) > schema_version)
+        throw ReviewError(db.file().string(),
+                          "made by a newer SafeSAR (schema " + s.text(0) + "): not opened");
+    tx.commit();
+}
+
+const std::vector<AuditedTable>& audited_tables() { return audited; }
+
+const AuditedTable& audited_table(std::string_view name) {
+    for (const AuditedTable& t : audited)
+        if (t.name == name) return t;
+    throw ReviewError("", "no audited table " + std::string(name));
+}
+
+} // namespace safesar::review

@@ -1,0 +1,26 @@
+// The tables of CASE/.safesar/review.db and what they hold; docs/review.md draws the model.
+#pragma once
+
+#include "review/sqlite_db.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace safesar::review {
+
+// WAL (a reader never blocks the writer, and a killed writer leaves the last commit intact),
+// foreign keys on. Called on every connection.
+void configure(Db& db);
+// Creates the tables and triggers when missing; refuses a database of a newer schema.
+void create_schema(Db& db);
+
+// An append-only table: rows are never changed, every row has one audit entry holding the
+// digest of its columns, and `safesar audit --verify` checks each row against it.
+struct AuditedTable {
+    std::string_view name;
+    std::string_view columns; // in the order the digest covers them
+};
+const std::vector<AuditedTable>& audited_tables();
+const AuditedTable& audited_table(std::string_view name);
+
+} // namespace safesar::review

@@ -1,0 +1,630 @@
+// Review state: finding identity across re-scans, the two-reviewer rule, a process killed while
+// deciding, audit tampering, and the whole review on the command line.
+#include <catch2/catch.hpp>
+
+#include "safesar/audit.hpp"
+#include "safesar/pipeline.hpp"
+#include "safesar/review.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include <array>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace safesar;
+
+namespace {
+
+// A fixture case copied to a fresh temporary folder, removed afterwards.
+struct TempCase {
+    fs::path root, folder;
+    explicit TempCase(const std::string& fixture) {
+        std::string pattern = (fs::temp_directory_path() / "safesar-review-XXXXXX").string();
+        REQUIRE(mkdtemp(pattern.data()) != nullptr);
+        root = pattern;
+        folder = root / "case";
+        fs::copy(fs::path(SAFESAR_FIXTURES) / "cases" / fixture, folder,
+                 fs::copy_options::recursive);
+    }
+    ~TempCase() {
+        std::error_code ec;
+        fs::remove_all(root, ec);
+    }
+    TempCase(const TempCase&) = delete;
+    TempCase& operator=(const TempCase&) = delete;
+};
+
+std::string run_capture(const std::string& cmd, int* status = nullptr) {
+    std::string out;
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+    if (!p) return out;
+    std::array<char, 4096> buf;
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    const int rc = pclose(p);
+    if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    return out;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+std::string safesar_cmd(const std::string& args) {
+    return std::string("SAFESAR_REVIEWER= '") + SAFESAR_BINARY + "' " + args;
+}
+
+std::unique_ptr<CaseScan> scan_into_store(const fs::path& folder) {
+    GatherOptions options;
+    options.ocr = false; // the tests are about the review, not OCR
+    auto scan = scan_case(folder, options);
+    ReviewStore::open(scan->request.value).record_scan(*scan, "test");
+    return scan;
+}
+
+std::map<std::string, StoredFinding> by_id(const std::vector<StoredFinding>& findings) {
+    std::map<std::string, StoredFinding> out;
+    for (const auto& f : findings) out.emplace(f.id, f);
+    return out;
+}
+
+// Every undecided proposed redaction approved, every open risk acknowledged.
+void complete_review(ReviewStore& store, const std::string& reviewer) {
+    std::vector<FindingDecision> all;
+    for (const StoredFinding& f : store.findings())
+        if (f.status == FindingStatus::New || f.status == FindingStatus::Open)
+            all.push_back({f.id, Verdict::Approve, "", ""});
+    if (!all.empty()) store.decide(all, {reviewer, ""});
+    for (const StoredRisk& r : store.risks())
+        if (r.open()) store.acknowledge_risk(r.id, {reviewer, "checked by hand"});
+}
+
+// Runs SQL on the state file directly, as someone with write access to it could.
+int raw_sql(const fs::path& db_file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+}
+
+std::string raw_text(const fs::path& db_file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    std::string out;
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// `needle` as whole words in `hay`, case and whitespace ignored.
+bool has_words(const std::string& hay, const std::string& needle) {
+    auto squeeze = [](const std::string& s) {
+        std::string out;
+        bool space = false;
+        for (unsigned char c : s) {
+            if (std::isspace(c)) {
+                space = !out.empty();
+                continue;
+            }
+            if (space) out += ' ';
+            space = false;
+            out += static_cast<char>(std::tolower(c));
+        }
+        return out;
+    };
+    const std::string h = squeeze(hay), n = squeeze(needle);
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (auto at = h.find(n); at != std::string::npos; at = h.find(n, at + 1))
+        if ((at == 0 || !word(h[at - 1])) && (at + n.size() >= h.size() || !word(h[at + n.size()])))
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("finding ids are stable: decisions survive a re-scan, new findings are new", "[review]") {
+    TempCase tc("profiles/standard");
+    auto first = scan_into_store(tc.folder);
+    REQUIRE(first->findings.size() > 5);
+    CHECK(finding_ids(*first) == finding_ids(*scan_case(tc.folder, {false, true, {}})));
+    {
+        const std::vector<std::string> ids = finding_ids(*first);
+        CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+    }
+
+    ReviewStore store = ReviewStore::open(first->request.value);
+    auto before = store.findings();
+    for (const auto& f : before) CHECK(f.status == FindingStatus::New);
+    // One proposed redaction approved, another rejected.
+    std::string approved, rejected;
+    for (const auto& f : before) {
+        if (!f.proposes_redaction()) continue;
+        if (approved.empty()) approved = f.id;
+        else if (rejected.empty()) rejected = f.id;
+    }
+    REQUIRE(!rejected.empty());
+    store.decide({{approved, Verdict::Approve, "", ""}}, {"Ruth", "checked"});
+    store.decide({{rejected, Verdict::Reject, "", ""}}, {"Ruth", "consented"});
+
+    // A new record naming someone new, and repeating a known name.
+    std::ofstream(tc.folder / "records" / "later-note.txt")
+        << "05/05/2026  Phone call\nLeonie Marsh rang. Her neighbour Mr Okonkwo will collect "
+           "Isla.\nCall back on 0114 496 0999.\n";
+    auto second = scan_case(tc.folder, {false, true, {}});
+    const ScanRecorded rescan = store.record_scan(*second, "test");
+    CHECK(rescan.new_findings > 0);
+    CHECK(rescan.gone == 0);
+
+    auto after = by_id(store.findings());
+    REQUIRE(after.count(approved));
+    REQUIRE(after.count(rejected));
+    CHECK(after[approved].status == FindingStatus::Approved);
+    CHECK(after[approved].decided_by == "Ruth");
+    CHECK(after[rejected].status == FindingStatus::Rejected);
+    int fresh = 0;
+    for (const auto& [id, f] : after) {
+        if (f.record == "later-note.txt") {
+            CHECK(f.status == FindingStatus::New);
+            ++fresh;
+        } else if (id != approved && id != rejected) {
+            CHECK(f.status == FindingStatus::Open); // seen before, still undecided
+        }
+    }
+    CHECK(fresh == rescan.new_findings);
+
+    // The record taken away again: its findings are gone, the others untouched.
+    fs::remove(tc.folder / "records" / "later-note.txt");
+    auto third = scan_case(tc.folder, {false, true, {}});
+    CHECK(store.record_scan(*third, "test").gone == fresh);
+    FindingFilter gone;
+    gone.status = FindingStatus::Gone;
+    CHECK(store.findings(gone).size() == static_cast<std::size_t>(fresh));
+    CHECK(by_id(store.findings())[approved].status == FindingStatus::Approved);
+
+    // The draft follows the decisions: the rejected finding is not redacted, the approved is.
+    const ReviewedDisclosure draft = store.build_disclosure(*third, false);
+    CHECK(draft.disclosure.draft);
+    std::set<std::string> redacted;
+    for (const auto& rd : draft.disclosure.records)
+        for (const auto& r : rd.redactions) redacted.insert(r.finding_id);
+    CHECK(redacted.count(approved) == 1);
+    CHECK(redacted.count(rejected) == 0);
+}
+
+TEST_CASE("the third occurrence of a name in a section keeps its id", "[review]") {
+    TempCase tc("profiles/standard");
+    const fs::path note = tc.folder / "records" / "repeat.txt";
+    std::ofstream(note) << "Kerry Mills called. Kerry Mills called again. Then Kerry Mills came.\n";
+    auto first = scan_case(tc.folder, {false, true, {}});
+    // Text added to the end of the section: the earlier occurrences keep their ids.
+    std::ofstream(note, std::ios::app) << "Later Kerry Mills left.\n";
+    auto second = scan_case(tc.folder, {false, true, {}});
+    auto ids_of = [](const CaseScan& scan) {
+        std::vector<std::string> out;
+        const auto ids = finding_ids(scan);
+        for (std::size_t i = 0; i < scan.findings.size(); ++i)
+            if (scan.gathered.records[scan.findings[i].record].name == "repeat.txt" &&
+                scan.findings[i].text == "Kerry Mills")
+                out.push_back(ids[i]);
+        return out;
+    };
+    const auto a = ids_of(*first), b = ids_of(*second);
+    REQUIRE(a.size() == 3);
+    REQUIRE(b.size() == 4);
+    CHECK(std::equal(a.begin(), a.end(), b.begin()));
+}
+
+TEST_CASE("a perpetrator request needs two different reviewers after the last change",
+          "[review]") {
+    TempCase tc("profiles/perpetrator");
+    auto scan = scan_into_store(tc.folder);
+    ReviewStore store = ReviewStore::open(scan->request.value);
+
+    ReviewStatus status = store.status();
+    CHECK(status.signoffs_needed == 2);
+    CHECK(status.undecided > 0);
+    CHECK_FALSE(status.ready_for_final());
+    // Nothing decided yet: signing off and a final export are refused, a draft is not.
+    CHECK_THROWS_AS(store.signoff({"Ruth", ""}), ReviewError);
+    CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
+    CHECK(store.build_disclosure(*scan, false).disclosure.draft);
+
+    complete_review(store, "Ruth");
+    status = store.status();
+    CHECK(status.undecided == 0);
+    CHECK(status.open_risks.empty());
+    CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError); // nobody signed
+
+    store.signoff({"Ruth", ""});
+    CHECK_THROWS_WITH(store.signoff({"Ruth", "again"}), Catch::Contains("already signed off"));
+    CHECK_THROWS_WITH(store.build_disclosure(*scan, true), Catch::Contains("2 different reviewers"));
+
+    store.signoff({"Tom", ""});
+    CHECK(store.status().ready_for_final());
+    const ReviewedDisclosure final_disclosure = store.build_disclosure(*scan, true);
+    CHECK_FALSE(final_disclosure.disclosure.draft);
+    CHECK(final_disclosure.finding_redactions > 0);
+
+    // Any later decision needs both sign-offs again.
+    const std::string some = store.findings().front().id;
+    store.decide({{some, Verdict::Approve, "", ""}}, {"Ruth", "looked again"});
+    status = store.status();
+    CHECK_FALSE(status.ready_for_final());
+    for (const SignOff& s : status.signoffs) CHECK_FALSE(s.current);
+    CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
+    store.signoff({"Ruth", ""});
+    store.signoff({"Tom", ""});
+    CHECK_NOTHROW(store.build_disclosure(*scan, true));
+    CHECK(verify_audit(store.file(), "test").ok());
+}
+
+TEST_CASE("a standard request exports finally without sign-off once decided", "[review]") {
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    ReviewStore store = ReviewStore::open(scan->request.value);
+    CHECK(store.status().signoffs_needed == 0);
+    CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
+    complete_review(store, "Ruth");
+    CHECK_NOTHROW(store.build_disclosure(*scan, true));
+}
+
+TEST_CASE("manual redactions and changed spans land on the right text", "[review]") {
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    ReviewStore store = ReviewStore::open(scan->request.value);
+    const Signature who{"Ruth", ""};
+
+    // A phrase nobody detected, in one record only.
+    const std::int64_t m = store.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP", who);
+    CHECK_THROWS_AS(store.add_manual_text("x", "", "TP", who), ReviewError);
+    CHECK_THROWS_AS(store.add_manual_text("jigsaw", "no-such-record.txt", "TP", who), ReviewError);
+    CHECK_THROWS_AS(store.add_manual_text("jigsaw", "", "NOPE", who), ReviewError);
+    // A box only on a PDF page that exists.
+    CHECK_THROWS_AS(store.add_manual_box("contact-notes.txt", 1, {10, 10, 50, 50}, "TP", who),
+                    ReviewError);
+    CHECK_THROWS_AS(store.add_manual_box("letter-2026-05-02.pdf", 99, {10, 10, 50, 50}, "TP", who),
+                    ReviewError);
+    store.add_manual_box("letter-2026-05-02.pdf", 1, {10, 10, 50, 50}, "SH", who);
+
+    ReviewedDisclosure d = store.build_disclosure(*scan, false);
+    int phrase_hits = 0, boxes = 0;
+    for (const auto& rd : d.disclosure.records)
+        for (const auto& r : rd.redactions) {
+            if (!r.finding_id.empty()) continue;
+            const auto& text = rd.record->sections[r.section].text;
+            if (r.begin < r.end && text.substr(r.begin, r.end - r.begin) == "brought a jigsaw") {
+                CHECK(rd.record->name == "contact-notes.txt");
+                ++phrase_hits;
+            }
+            if (r.reason.code == "SH" && r.boxes.size() == 1 && r.boxes[0].x1 == 50) ++boxes;
+        }
+    CHECK(phrase_hits == 1);
+    CHECK(boxes == 1);
+    CHECK(d.manual_redactions == 2);
+
+    store.withdraw_manual(m, who);
+    CHECK_THROWS_AS(store.withdraw_manual(m, who), ReviewError);
+    CHECK(store.build_disclosure(*scan, false).manual_redactions == 1);
+
+    // A changed span: the finding "Pauline Whitlock" widened to "mother, Pauline Whitlock".
+    std::string pauline;
+    for (const auto& f : store.findings())
+        if (f.record == "contact-notes.txt" && f.text == "Pauline Whitlock") pauline = f.id;
+    REQUIRE(!pauline.empty());
+    CHECK_THROWS_AS(store.decide({{pauline, Verdict::ChangeSpan, "Isla", "TP"}}, who), ReviewError);
+    store.decide({{pauline, Verdict::ChangeSpan, "mother, Pauline Whitlock", ""}}, who);
+    d = store.build_disclosure(*scan, false);
+    bool widened = false;
+    for (const auto& rd : d.disclosure.records)
+        for (const auto& r : rd.redactions)
+            if (r.finding_id == pauline)
+                widened = rd.record->sections[r.section].text.substr(r.begin, r.end - r.begin) ==
+                          "mother, Pauline Whitlock";
+    CHECK(widened);
+}
+
+TEST_CASE("a process killed while deciding leaves the state consistent", "[review]") {
+    TempCase tc("profiles/standard");
+    // Scanned by the binary, so this process has started no threads before it forks.
+    int status = -1;
+    run_capture(safesar_cmd("scan " + quoted(tc.folder)), &status);
+    REQUIRE(status == 0);
+    const fs::path db_file = review_db_path(tc.folder);
+
+    int progress[2];
+    REQUIRE(pipe(progress) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // Decide over and over, one transaction each, reporting every commit.
+        close(progress[0]);
+        try {
+            ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
+            const auto findings = store.findings();
+            for (int i = 0; i < 100000; ++i) {
+                const auto& f = findings[static_cast<std::size_t>(i) % findings.size()];
+                store.decide({{f.id, i % 2 ? Verdict::Reject : Verdict::Approve, "", ""}},
+                             {"Loop", "iteration " + std::to_string(i)});
+                if (i % 7 == 0) store.add_manual_text("jigsaw", "", "TP", {"Loop", ""});
+                if (write(progress[1], "x", 1) != 1) break;
+            }
+        } catch (...) {
+            _exit(2);
+        }
+        _exit(0);
+    }
+    close(progress[1]);
+    char byte = 0;
+    int committed = 0;
+    while (committed < 40 && read(progress[0], &byte, 1) == 1) ++committed;
+    REQUIRE(committed == 40);
+    // Mid-way: the child is inside its next transaction or about to start one.
+    usleep(1500);
+    kill(child, SIGKILL);
+    int child_status = 0;
+    waitpid(child, &child_status, 0);
+    close(progress[0]);
+    REQUIRE(WIFSIGNALED(child_status));
+
+    CHECK(raw_text(db_file, "PRAGMA integrity_check") == "ok");
+    CHECK(raw_text(db_file, "PRAGMA foreign_key_check") == "");
+    const int decisions = std::stoi(raw_text(db_file, "SELECT count(*) FROM decisions"));
+    CHECK(decisions >= 40);
+    CHECK(raw_text(db_file, "SELECT count(*) FROM audit WHERE action = 'decide'") ==
+          std::to_string(decisions));
+    CHECK(raw_text(db_file, "SELECT count(*) FROM manual") ==
+          raw_text(db_file, "SELECT count(*) FROM audit WHERE action = 'manual'"));
+    const AuditVerification v = verify_audit(db_file, "test");
+    INFO((v.problems.empty() ? std::string() : v.problems.front()));
+    CHECK(v.ok());
+    // And the state is still usable.
+    ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
+    CHECK_NOTHROW(store.decide({{store.findings().front().id, Verdict::Approve, "", ""}},
+                               {"After", ""}));
+}
+
+TEST_CASE("the audit is append-only and --verify names the first changed entry", "[review]") {
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    ReviewStore store = ReviewStore::open(scan->request.value);
+    const auto findings = store.findings();
+    REQUIRE(findings.size() >= 3);
+    for (std::size_t i = 0; i < 3; ++i)
+        store.decide({{findings[i].id, Verdict::Reject, "", ""}}, {"Ruth", "a comment"});
+    const fs::path db_file = store.file();
+    CHECK(verify_audit(db_file, "test").ok());
+
+    // No finding text, no comment in the trail: ids and digests only.
+    for (const AuditEntry& e : read_audit(db_file)) {
+        CHECK(e.detail_json.find(findings[0].text) == std::string::npos);
+        CHECK(e.detail_json.find("a comment") == std::string::npos);
+        CHECK(e.hash == audit_entry_hash(e));
+    }
+
+    // The triggers refuse changes and deletions outright.
+    CHECK(raw_sql(db_file, "UPDATE audit SET who = 'x' WHERE seq = 2") != SQLITE_OK);
+    CHECK(raw_sql(db_file, "DELETE FROM audit WHERE seq = 2") != SQLITE_OK);
+    CHECK(raw_sql(db_file, "UPDATE decisions SET verdict = 'approve'") != SQLITE_OK);
+
+    int status = -1;
+    const std::string verify = safesar_cmd("audit " + quoted(tc.folder) + " --verify");
+    run_capture(verify, &status);
+    CHECK(status == 0);
+
+    SECTION("a changed detail breaks its entry") {
+        REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_update; UPDATE audit SET detail_json = "
+                                 "replace(detail_json, 'reject', 'approve') WHERE seq = 3") ==
+                SQLITE_OK);
+        const AuditVerification v = verify_audit(db_file, "test");
+        CHECK_FALSE(v.ok());
+        REQUIRE(v.first_broken);
+        CHECK(*v.first_broken == 3);
+        const std::string out = run_capture(verify, &status);
+        CHECK(status != 0);
+        CHECK_THAT(out, Catch::Contains("BROKEN at entry 3"));
+        CHECK_THAT(out, Catch::Contains("guard refusing update on audit was removed"));
+    }
+    SECTION("a decision changed under its entry is caught at that entry") {
+        REQUIRE(raw_sql(db_file, "DROP TRIGGER decisions_no_update; UPDATE decisions SET verdict "
+                                 "= 'approve' WHERE seq = 2") == SQLITE_OK);
+        const AuditVerification v = verify_audit(db_file, "test");
+        REQUIRE(v.first_broken);
+        CHECK(*v.first_broken == 3); // entry 1 the scan, 2 and 3 the first two decisions
+        CHECK_THAT(v.problems.front(), Catch::Contains("decisions row 2"));
+    }
+    SECTION("a decision deleted with its entry leaves a gap") {
+        REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_delete; DROP TRIGGER decisions_no_delete; "
+                                 "DELETE FROM decisions WHERE seq = 3; "
+                                 "DELETE FROM audit WHERE seq = 4") == SQLITE_OK);
+        const AuditVerification v = verify_audit(db_file, "test");
+        CHECK_FALSE(v.ok());
+        REQUIRE(v.first_broken);
+        CHECK(*v.first_broken == 4);
+    }
+    SECTION("an entry cut from the end is missed") {
+        const std::int64_t last = std::stoll(raw_text(db_file, "SELECT max(seq) FROM audit"));
+        REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = " +
+                                     std::to_string(last)) == SQLITE_OK);
+        const AuditVerification v = verify_audit(db_file, "test");
+        REQUIRE(v.first_broken);
+        CHECK(*v.first_broken == last);
+    }
+    SECTION("a rewritten hash no longer chains") {
+        REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_update; UPDATE audit SET hash = "
+                                 "'00' || substr(hash, 3) WHERE seq = 2") == SQLITE_OK);
+        const AuditVerification v = verify_audit(db_file, "test");
+        REQUIRE(v.first_broken);
+        CHECK(*v.first_broken == 2);
+    }
+}
+
+TEST_CASE("the review on the command line: scan, decide, two sign-offs, final export",
+          "[review][cli]") {
+    TempCase tc("profiles/perpetrator");
+    const std::string c = quoted(tc.folder);
+    int status = -1;
+    std::string out = run_capture(safesar_cmd("scan " + c), &status);
+    REQUIRE(status == 0);
+    CHECK_THAT(out, Catch::Contains("review state:"));
+    struct stat st {};
+    REQUIRE(stat(review_db_path(tc.folder).c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+
+    out = run_capture(safesar_cmd("review " + c + " --json"), &status);
+    REQUIRE(status == 0);
+    std::vector<nlohmann::json> findings;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) findings.push_back(nlohmann::json::parse(line));
+    REQUIRE(findings.size() > 5);
+
+    // To reject: a proposed name redaction whose text holds no other redacted finding's text
+    // (export's verification would rightly refuse a kept text that holds a redacted one).
+    auto redacts = [](const nlohmann::json& f) { return f["proposal"] != "keep"; };
+    std::string reject_id, reject_text, approve_text;
+    for (const auto& f : findings) {
+        if (f["category"] != "name" || !redacts(f) || f["withheld_record"] == true) continue;
+        const std::string text = f["text"];
+        bool clean = true;
+        for (const auto& g : findings)
+            if (g["id"] != f["id"] && redacts(g) && has_words(text, g["text"])) clean = false;
+        if (clean && text.size() >= 4) {
+            reject_id = f["id"];
+            reject_text = text;
+            break;
+        }
+    }
+    REQUIRE(!reject_id.empty());
+    for (const auto& f : findings) {
+        const std::string text = f["text"];
+        if (f["category"] == "name" && redacts(f) && f["withheld_record"] == false &&
+            text.size() >= 4 && !has_words(reject_text, text) && !has_words(text, reject_text))
+            approve_text = text;
+    }
+    REQUIRE(!approve_text.empty());
+
+    out = run_capture(safesar_cmd("review " + c + " --reject " + reject_id + " --reviewer A"),
+                      &status);
+    REQUIRE(status == 0);
+    out = run_capture(safesar_cmd("review " + c + " --approve-category name --reviewer A"), &status);
+    REQUIRE(status == 0);
+    CHECK_THAT(out, Catch::Contains("decided"));
+    // Decisions without a reviewer are refused.
+    run_capture(safesar_cmd("review " + c + " --approve " + reject_id), &status);
+    CHECK(status != 0);
+
+    // The rest: approve what is left by id, acknowledge the risks.
+    std::string rest;
+    for (const auto& f : findings) {
+        const std::string id = f["id"];
+        if (id != reject_id && f["category"] != "name") rest += " " + id;
+    }
+    if (!rest.empty()) {
+        run_capture(safesar_cmd("review " + c + " --reviewer A --approve" + rest), &status);
+        REQUIRE(status == 0);
+    }
+    ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
+    for (const StoredRisk& r : store.risks())
+        if (r.open()) {
+            run_capture(safesar_cmd("review " + c + " --reviewer A --ack-risk " + r.id), &status);
+            REQUIRE(status == 0);
+        }
+
+    const fs::path bundle = tc.root / "out";
+    const std::string final_export =
+        safesar_cmd("export " + c + " --out " + quoted(bundle) + " --final --reviewer A --dpi 72");
+    out = run_capture(final_export, &status);
+    CHECK(status != 0);
+    CHECK_THAT(out, Catch::Contains("2 different reviewers"));
+
+    out = run_capture(safesar_cmd("signoff " + c + " --reviewer A"), &status);
+    REQUIRE(status == 0);
+    out = run_capture(safesar_cmd("signoff " + c + " --reviewer A"), &status);
+    CHECK(status != 0);
+    CHECK_THAT(out, Catch::Contains("already signed off"));
+    run_capture(final_export, &status);
+    CHECK(status != 0);
+    out = run_capture(safesar_cmd("signoff " + c + " --reviewer B"), &status);
+    REQUIRE(status == 0);
+    out = run_capture(safesar_cmd("status " + c), &status);
+    CHECK_THAT(out, Catch::Contains("final export: ready"));
+
+    out = run_capture(final_export, &status);
+    INFO(out);
+    REQUIRE(status == 0);
+    const std::string reference = load_case(tc.folder).value.reference;
+    const std::string pdf = quoted(bundle / (reference + ".pdf"));
+    const std::string text = run_capture("pdftotext " + pdf + " - 2>/dev/null", &status) +
+                             run_capture("pdftotext -layout " + pdf + " - 2>/dev/null");
+    REQUIRE(status == 0);
+    CHECK_FALSE(has_words(text, approve_text));
+    CHECK(has_words(text, reject_text));
+    CHECK_FALSE(has_words(text, "DRAFT"));
+    std::ifstream json_file(bundle / (reference + ".json"));
+    CHECK(nlohmann::json::parse(json_file)["draft"] == false);
+
+    // The trail: intact, holding the export, and free of the rejected text.
+    out = run_capture(safesar_cmd("audit " + c + " --verify"), &status);
+    CHECK(status == 0);
+    out = run_capture(safesar_cmd("audit " + c), &status);
+    CHECK_THAT(out, Catch::Contains("export"));
+    CHECK_FALSE(has_words(out, reject_text));
+
+    out = run_capture(safesar_cmd("list " + quoted(tc.root)), &status);
+    CHECK(status == 0);
+    CHECK_THAT(out, Catch::Contains(reference));
+    CHECK_THAT(out, Catch::Contains("exported"));
+}
+
+TEST_CASE("list shows every case, most urgent first, and a broken one with its error",
+          "[review][cli]") {
+    TempCase tc("profiles/standard");
+    fs::copy(fs::path(SAFESAR_FIXTURES) / "cases" / "profiles" / "perpetrator", tc.root / "later",
+             fs::copy_options::recursive);
+    // Received later: more working days left.
+    {
+        std::ifstream in(tc.root / "later" / "request.json");
+        auto request = nlohmann::json::parse(in);
+        request["received"] = "2026-07-20";
+        std::ofstream(tc.root / "later" / "request.json") << request.dump(2);
+    }
+    fs::create_directories(tc.root / "broken");
+    std::ofstream(tc.root / "broken" / "request.json") << "{ not json";
+
+    const auto cases = summarize_workspace(tc.root, Date{2026, 7, 15});
+    REQUIRE(cases.size() == 3);
+    CHECK(cases[0].folder.filename() == "broken");
+    CHECK_FALSE(cases[0].error.empty());
+    CHECK(cases[1].folder.filename() == "case");
+    CHECK(cases[1].overdue);
+    CHECK(cases[1].stage == CaseStage::New);
+    CHECK(cases[2].folder.filename() == "later");
+    CHECK_FALSE(cases[2].overdue);
+    CHECK(cases[1].working_days_left < cases[2].working_days_left);
+
+    int status = -1;
+    const std::string out =
+        run_capture(safesar_cmd("list " + quoted(tc.root) + " --today 2026-07-15"), &status);
+    CHECK(status == 0);
+    CHECK_THAT(out, Catch::Contains("OVERDUE"));
+    CHECK_THAT(out, Catch::Contains("ERROR"));
+    CHECK(out.find("broken") < out.find("SAR-2026-0601"));
+}
