@@ -19,6 +19,28 @@ void print_scan_summary(const CaseScan& scan, std::ostream& out) {
     out << "\n  findings kept (the requester's own or disclosed):";
     for (auto& [k, v] : kept) out << " " << k << " " << v;
     out << "\n";
+    // Per party: how often found and how often withheld. The requester's tool, so names show.
+    std::map<int, std::pair<int, int>> per_party; // found, withheld
+    int unlisted_found = 0, unlisted_withheld = 0;
+    for (std::size_t i = 0; i < scan.findings.size(); ++i) {
+        const auto& f = scan.findings[i];
+        const bool withheld = scan.policy.decisions[i].action != Action::Keep;
+        if (f.owner.kind == Owner::Party) {
+            per_party[f.owner.party].first++;
+            per_party[f.owner.party].second += withheld;
+        } else if (f.owner.kind == Owner::Unknown) {
+            unlisted_found++;
+            unlisted_withheld += withheld;
+        }
+    }
+    out << "  per party (found / withheld):\n";
+    for (auto& [idx, counts] : per_party) {
+        const Person& p = c.parties[static_cast<std::size_t>(idx)];
+        out << "    " << p.name << " (" << to_string(p.role) << "): " << counts.first << " / "
+            << counts.second << "\n";
+    }
+    out << "    people and data nobody listed: " << unlisted_found << " / " << unlisted_withheld
+        << "\n";
     for (const auto& r : scan.policy.disclosure.records)
         if (r.fate == RecordFate::WithholdInFull)
             out << "  withheld in full: " << r.title << " (" << r.withheld_because->code << ")\n";

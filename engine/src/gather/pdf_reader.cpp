@@ -108,10 +108,10 @@ bool flat(const poppler::image& img, double scale, const poppler::rectf& r) {
 int mark_hidden_words(const poppler::page& page, const std::vector<poppler::text_box>& boxes,
                       Section& s) {
     if (s.words.empty()) return 0;
+    // 72 dpi without anti-aliasing: a glyph still leaves dark pixels, and Splash draws it
+    // much faster.
     constexpr double dpi = 72;
     poppler::page_renderer renderer;
-    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
     poppler::image img = renderer.render_page(&page, dpi, dpi);
     if (!img.is_valid() || img.format() != poppler::image::format_argb32) return 0;
     int hidden = 0;

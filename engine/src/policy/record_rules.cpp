@@ -79,6 +79,34 @@ bool mail_from_role(const Case& c, const Record& r, std::size_t index,
     return false;
 }
 
+// The organisation of a listed professional when the record comes from them: an e-mail sent
+// by them, or a document whose opening names their organisation (a letterhead).
+std::string other_agency(const Case& c, const Record& r, std::size_t index,
+                         const std::vector<Finding>& findings) {
+    for (std::size_t si = 0; si < r.sections.size(); ++si) {
+        const Section& s = r.sections[si];
+        if (s.kind != SectionKind::Header) continue;
+        for (const auto& field : s.fields) {
+            if (field.label != "From") continue;
+            for (const auto& f : findings)
+                if (f.record == index && f.section == si && f.begin >= field.begin &&
+                    f.end <= field.end && f.owner.kind == Owner::Party) {
+                    const Person& p = c.parties[static_cast<std::size_t>(f.owner.party)];
+                    if (p.role == Role::Professional)
+                        return p.organisation.empty() ? "a professional" : p.organisation;
+                }
+        }
+    }
+    if (r.kind == RecordKind::Pdf) {
+        const std::string head = opening(r, 300);
+        for (const auto& p : c.parties)
+            if (p.role == Role::Professional && !p.organisation.empty() &&
+                head.find(fold(p.organisation)) != std::string::npos)
+                return p.organisation;
+    }
+    return {};
+}
+
 std::vector<Box> boxes_for(const Section& s, std::size_t begin, std::size_t end) {
     std::vector<Box> out;
     if (s.kind == SectionKind::PageText) {
@@ -133,6 +161,14 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                 rd.withheld_because = why;
                 break;
             }
+        }
+        // A record another agency wrote (a police e-mail, a social-care letter): its third
+        // parties are redacted like any other, and the controller consults that agency before
+        // the final export (ICO guidance on information from other organisations).
+        if (const std::string agency = other_agency(c, r, ri, findings); !agency.empty()) {
+            rd.consult_other_agency = true;
+            result.risks.push_back({r.name, "came from another agency (" + agency +
+                                                "): consult it before the final export"});
         }
         if (rd.fate == RecordFate::Disclose) {
             for (std::size_t fi = 0; fi < findings.size(); ++fi) {
