@@ -13,9 +13,9 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <spawn.h>
 #include <sstream>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -31,8 +31,8 @@ namespace {
 const fs::path fixtures = SAFESAR_FIXTURES;
 
 fs::path fresh_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("safesar-batch-" + name + "-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("safesar-batch-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -59,7 +59,8 @@ pid_t start(const std::vector<std::string>& args, const fs::path& out, const fs:
     std::vector<std::string> all{SAFESAR_BINARY};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
+    for (auto& a : all)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -81,7 +82,7 @@ Run finish(pid_t pid, const fs::path& out, const fs::path& err) {
     return r;
 }
 
-Run safesar(const std::vector<std::string>& args) {
+Run run_safesar(const std::vector<std::string>& args) {
     const fs::path log = fresh_dir("log");
     return finish(start(args, log / "out", log / "err"), log / "out", log / "err");
 }
@@ -118,10 +119,12 @@ std::vector<std::string> people_in(const fs::path& request) {
             if (p.contains(field)) found.push_back(p.at(field).get<std::string>());
         for (const char* list : {"aliases", "phones", "emails", "addresses"})
             if (p.contains(list))
-                for (const json& v : p.at(list)) found.push_back(v.get<std::string>());
+                for (const json& v : p.at(list))
+                    found.push_back(v.get<std::string>());
     };
     if (j.contains("subject")) add(j.at("subject"));
-    for (const json& p : j.value("parties", json::array())) add(p);
+    for (const json& p : j.value("parties", json::array()))
+        add(p);
     return found;
 }
 
@@ -179,8 +182,9 @@ TEST_CASE("a workspace of good and broken cases: the good ones done, the others 
     fs::create_directories(ws / "no-request" / "records");
     fs::create_directories(ws / "notes"); // neither request.json nor records/: not a case
 
-    const Run run = safesar({"batch", ws.string(), "--out", out.string(), "-j", "2", "--json",
-                             "--today", "2026-06-20"});
+    // As of 2026-07-03 `standard` (due 2026-07-08) is due this week and `bad-input` is not.
+    const Run run = run_safesar({"batch", ws.string(), "--out", out.string(), "-j", "2", "--json",
+                                 "--today", "2026-07-03"});
     INFO(run.err);
     CHECK(run.status == 1);
     const json summary = run.summary();
@@ -214,9 +218,13 @@ TEST_CASE("a workspace of good and broken cases: the good ones done, the others 
     const std::string md = read_text(out / "batch-summary.md");
     CHECK(md.find("| failed | 3 |") != std::string::npos);
     CHECK(md.find("| incomplete | 1 |") != std::string::npos);
-    CHECK(md.find("## Overdue") != std::string::npos);
-    CHECK(md.find("| SAR-2026-0601 | standard | " + to_iso(due_of(ws / "standard"))) !=
+    const auto week = md.find("## Due this week"), risks = md.find("## Open safety risks");
+    REQUIRE(week < risks);
+    const std::string due_this_week = md.substr(week, risks - week);
+    CHECK(due_this_week.find("| SAR-2026-0601 | standard | 2026-07-08 | 5 | done |") !=
           std::string::npos);
+    CHECK(due_this_week.find("SAR-2026-0990") == std::string::npos);
+    CHECK(due_of(ws / "standard") == Date{2026, 7, 8});
     CHECK(md.find("received") != std::string::npos); // bad-date's reason
     const std::string written = md + read_text(out / "batch-summary.json") + run.out;
     for (const char* c : {"standard", "bad-date", "bad-input"})
@@ -229,15 +237,43 @@ TEST_CASE("a workspace of good and broken cases: the good ones done, the others 
 TEST_CASE("exit status: 0 when all are done, 2 for usage errors", "[batch]") {
     const fs::path ws = fresh_dir("status"), out = fresh_dir("status-out");
     add_case(ws, fixtures / "cases" / "profiles" / "perpetrator", "perpetrator");
-    CHECK(safesar({"batch", ws.string(), "--out", out.string(), "-j", "1"}).status == 0);
+    CHECK(run_safesar({"batch", ws.string(), "--out", out.string(), "-j", "1"}).status == 0);
 
-    CHECK(safesar({"batch", ws.string()}).status == 2);                          // no --out
-    CHECK(safesar({"batch", "--out", out.string()}).status == 2);                // no cases
-    CHECK(safesar({"batch", ws.string(), "--out", out.string(), "-j", "x"}).status == 2);
-    CHECK(safesar({"batch", ws.string(), "--out", out.string(), "--bogus"}).status == 2);
-    CHECK(safesar({"batch", (ws / "perpetrator").string(), "--out", out.string()}).status == 2);
-    CHECK(safesar({"batch", "--manifest", (ws / "none.txt").string(), "--out", out.string()})
+    CHECK(run_safesar({"batch", ws.string()}).status == 2);           // no --out
+    CHECK(run_safesar({"batch", "--out", out.string()}).status == 2); // no cases
+    CHECK(run_safesar({"batch", ws.string(), "--out", out.string(), "-j", "x"}).status == 2);
+    CHECK(run_safesar({"batch", ws.string(), "--out", out.string(), "--bogus"}).status == 2);
+    CHECK(run_safesar({"batch", (ws / "perpetrator").string(), "--out", out.string()}).status == 2);
+    CHECK(run_safesar({"batch", "--manifest", (ws / "none.txt").string(), "--out", out.string()})
               .status == 2);
+    CHECK(run_safesar({"batch", ws.string(), "--out", out.string(), "--shard", "1/1"}).status == 2);
+
+    // One job's share of a scheduler's array: its cases, and no summary of the whole list.
+    const fs::path share = fresh_dir("status-shard");
+    CHECK(run_safesar({"batch", ws.string(), "--out", share.string(), "--shard", "0/1"}).status ==
+          0);
+    CHECK(fs::exists(share / "perpetrator" / "SAR-2026-0602.pdf"));
+    CHECK_FALSE(fs::exists(share / "batch-summary.md"));
+}
+
+TEST_CASE("a case that hangs is stopped by --timeout and the others go on", "[batch]") {
+    const fs::path ws = fresh_dir("hang"), out = fresh_dir("hang-out");
+    add_case(ws, fixtures / "cases" / "profiles" / "perpetrator", "perpetrator");
+    // Reading a named pipe with no writer blocks: the case's process waits for ever. The batch
+    // itself must not read it.
+    fs::create_directories(ws / "hang" / "records");
+    REQUIRE(::mkfifo((ws / "hang" / "request.json").c_str(), 0600) == 0);
+
+    const Run run = run_safesar(
+        {"batch", ws.string(), "--out", out.string(), "-j", "2", "--timeout", "2", "--json"});
+    INFO(run.err);
+    CHECK(run.status == 1);
+    const json summary = run.summary();
+    CHECK(case_in(summary, "perpetrator").at("status") == "done");
+    CHECK(case_in(summary, "hang").at("status") == "failed");
+    CHECK(case_in(summary, "hang").at("reason").get<std::string>().find("--timeout") !=
+          std::string::npos);
+    CHECK(leftovers(out).empty());
 }
 
 TEST_CASE("a second run skips unchanged cases and redoes changed ones", "[batch]") {
@@ -251,16 +287,17 @@ TEST_CASE("a second run skips unchanged cases and redoes changed ones", "[batch]
     }
     const std::vector<std::string> args{"batch", "--manifest", (ws / "cases.txt").string(),
                                         "--out", out.string(), "--json"};
-    const Run first = safesar(args);
+    const Run first = run_safesar(args);
     REQUIRE(first.status == 0);
-    CHECK_FALSE(case_in(first.summary(), "standard").at("unchanged").get<bool>());
+    const json before = first.summary();
+    CHECK_FALSE(case_in(before, "standard").at("unchanged").get<bool>());
 
-    const Run second = safesar(args);
+    const Run second = run_safesar(args);
     REQUIRE(second.status == 0);
-    CHECK(case_in(second.summary(), "standard").at("unchanged").get<bool>());
-    CHECK(case_in(second.summary(), "perpetrator").at("unchanged").get<bool>());
-    CHECK(case_in(second.summary(), "perpetrator").at("pages") ==
-          case_in(first.summary(), "perpetrator").at("pages"));
+    const json again = second.summary();
+    CHECK(case_in(again, "standard").at("unchanged").get<bool>());
+    CHECK(case_in(again, "perpetrator").at("unchanged").get<bool>());
+    CHECK(case_in(again, "perpetrator").at("pages") == case_in(before, "perpetrator").at("pages"));
 
     // A record added: that case runs again and its folder is replaced as a whole.
     {
@@ -269,18 +306,19 @@ TEST_CASE("a second run skips unchanged cases and redoes changed ones", "[batch]
     }
     fs::path stray = out / "standard" / "stray.txt";
     std::ofstream(stray) << "left by someone";
-    const Run third = safesar(args);
+    const Run third = run_safesar(args);
     REQUIRE(third.status == 0);
-    const json& redone = case_in(third.summary(), "standard");
-    CHECK_FALSE(redone.at("unchanged").get<bool>());
-    CHECK(redone.at("records") == case_in(first.summary(), "standard").at("records").get<int>() + 1);
+    const json after = third.summary();
+    CHECK_FALSE(case_in(after, "standard").at("unchanged").get<bool>());
+    CHECK(case_in(after, "standard").at("records") ==
+          case_in(before, "standard").at("records").get<int>() + 1);
     CHECK_FALSE(fs::exists(stray));
-    CHECK(case_in(third.summary(), "perpetrator").at("unchanged").get<bool>());
+    CHECK(case_in(after, "perpetrator").at("unchanged").get<bool>());
     // A different resolution changes every bundle: nothing is skipped.
     auto at_150 = args;
     at_150.insert(at_150.end(), {"--dpi", "150"});
-    const Run fourth = safesar(at_150);
-    CHECK_FALSE(case_in(fourth.summary(), "perpetrator").at("unchanged").get<bool>());
+    const json redone = run_safesar(at_150).summary();
+    CHECK_FALSE(case_in(redone, "perpetrator").at("unchanged").get<bool>());
     CHECK(leftovers(out).empty());
 }
 
@@ -308,41 +346,61 @@ TEST_CASE("an interrupted batch leaves no partial outputs and resumes where it s
     CHECK(summary.at("interrupted").get<bool>());
     CHECK(case_in(summary, "family-contact").at("status") == "done");
     CHECK(case_in(summary, "standard").at("status") == "not-run");
+    // Not run, but the summary still says which request it is and when it is due.
+    CHECK(case_in(summary, "standard").at("reference") == "SAR-2026-0601");
+    CHECK(case_in(summary, "standard").at("due") == "2026-07-08");
     CHECK_FALSE(fs::exists(out / "standard"));
     CHECK(leftovers(out).empty());
     CHECK(read_text(out / "batch-summary.md").find("stopped before it finished") !=
           std::string::npos);
 
-    const Run resumed = safesar({"batch", ws.string(), "--out", out.string(), "--json"});
+    const Run resumed = run_safesar({"batch", ws.string(), "--out", out.string(), "--json"});
     INFO(resumed.err);
     CHECK(resumed.status == 0);
-    CHECK(case_in(resumed.summary(), "family-contact").at("unchanged").get<bool>());
-    CHECK(case_in(resumed.summary(), "standard").at("status") == "done");
-    CHECK_FALSE(case_in(resumed.summary(), "standard").at("unchanged").get<bool>());
+    const json now = resumed.summary();
+    CHECK(case_in(now, "family-contact").at("unchanged").get<bool>());
+    CHECK(case_in(now, "standard").at("status") == "done");
+    CHECK_FALSE(case_in(now, "standard").at("unchanged").get<bool>());
     CHECK(leftovers(out).empty());
 }
 
 TEST_CASE("cases with the same people run in parallel give what they give one at a time",
           "[batch]") {
-    // The three profiles share their people and records; only the policy differs. Threads in
-    // one process are where data could mix, so that is the mode tested against a lone run.
+    // The three profiles share their people and records; `swapped` is `standard` asked for by
+    // the victim, so that the same names are requester in one case and third party in the
+    // other. Threads in one process are where data could mix: that mode is tested against
+    // cases run one at a time, each in a process of its own.
     const fs::path ws = fresh_dir("same-people"), parallel = fresh_dir("same-people-parallel"),
                    alone = fresh_dir("same-people-alone");
     for (const char* profile : {"family-contact", "perpetrator", "standard"})
         add_case(ws, fixtures / "cases" / "profiles" / profile, profile);
-    REQUIRE(safesar({"batch", ws.string(), "--out", parallel.string(), "-j", "3", "--isolation",
-                     "thread"})
-                .status == 0);
-    REQUIRE(safesar({"batch", ws.string(), "--out", alone.string(), "-j", "1"}).status == 0);
+    add_case(ws, fixtures / "cases" / "profiles" / "standard", "swapped");
+    json request = json::parse(read_text(ws / "swapped" / "request.json"));
+    json requester = request.at("parties").at(0), father = request.at("subject");
+    requester.erase("role");
+    father["role"] = "partner";
+    request["subject"] = requester;
+    request["parties"][0] = father;
+    request["reference"] = "SAR-2026-0611";
+    std::ofstream(ws / "swapped" / "request.json") << request.dump(1);
 
-    std::set<std::string> bundles;
+    REQUIRE(run_safesar({"batch", ws.string(), "--out", parallel.string(), "-j", "4", "--isolation",
+                         "thread"})
+                .status == 0);
+    REQUIRE(run_safesar({"batch", ws.string(), "--out", alone.string(), "-j", "1"}).status == 0);
+
     for (const auto& [name, reference] : {std::pair{"family-contact", "SAR-2026-0603"},
                                           {"perpetrator", "SAR-2026-0602"},
-                                          {"standard", "SAR-2026-0601"}}) {
+                                          {"standard", "SAR-2026-0601"},
+                                          {"swapped", "SAR-2026-0611"}}) {
         INFO(name);
-        const json mine = bundle(parallel, name, reference);
-        CHECK(mine == bundle(alone, name, reference));
-        bundles.insert(mine.at("records").dump());
+        CHECK(bundle(parallel, name, reference) == bundle(alone, name, reference));
     }
-    CHECK(bundles.size() == 3); // the profiles do differ: the comparison can see a mix-up
+    // Each requester's own phone number is disclosed to them, the other's is not.
+    const std::string father_asks = bundle(parallel, "standard", "SAR-2026-0601").dump();
+    const std::string victim_asks = bundle(parallel, "swapped", "SAR-2026-0611").dump();
+    CHECK(father_asks.find("900564") != std::string::npos);
+    CHECK(father_asks.find("900718") == std::string::npos);
+    CHECK(victim_asks.find("900718") != std::string::npos);
+    CHECK(victim_asks.find("900564") == std::string::npos);
 }

@@ -531,19 +531,22 @@ TEST_CASE("redactions are burnt into the page image, kept words are not", "[expo
     CHECK(darkest_share(page, word_named(f.record, 0, "arrived").box, band_top) < 50);
 }
 
-TEST_CASE("a redaction's words on one line become one bar, hiding the spaces between them", "[export]") {
+TEST_CASE("a redaction's words on one line become one bar, hiding the spaces between them",
+          "[export]") {
     ReferralFixture f;
     // Every word of line 2 redacted on its own: the gaps must not show how many words there were.
     const Section& page1 = f.record.sections[0];
     std::vector<Redaction> each;
-    for (const char* word : {"Kerry", "Maddox", "lives", "at", "Flat", "5,", "Tansy", "House,", "Doncaster."}) {
+    for (const char* word :
+         {"Kerry", "Maddox", "lives", "at", "Flat", "5,", "Tansy", "House,", "Doncaster."}) {
         Redaction r = redact(f.record, 0, word);
         each.push_back(r);
     }
     f.disclosure.records[0].redactions = each;
     ExportResult result = export_bundle(f.disclosure, options_for(f.out));
     Grey page = render_grey(result.pdf, 1);
-    const Box kerry = word_named(f.record, 0, "Kerry").box, maddox = word_named(f.record, 0, "Maddox").box;
+    const Box kerry = word_named(f.record, 0, "Kerry").box,
+              maddox = word_named(f.record, 0, "Maddox").box;
     Box gap{kerry.x1, kerry.y0, maddox.x0, kerry.y1};
     CHECK(darkest_share(page, Box{gap.x0 - 1, gap.y0, gap.x1 + 1, gap.y1}, band_top) > 95);
     CHECK(page_texts(result.pdf)[1].find("lives") == std::string::npos);
@@ -845,12 +848,12 @@ TEST_CASE("a redacted name that is an ordinary word does not trip over SafeSAR's
           "[export]") {
     TempDir dir;
     Case request = test_case();
-    // "Law" and "Page" are surnames; the bundle's own text says "page 2 of 6" and "the law".
-    Record note = text_record("notes.txt", "Mr Law called about the children. Ms Page agreed.");
+    // "Court" and "Page" are surnames; the bundle's own text says "page 2 of 6" and "court case".
+    Record note = text_record("notes.txt", "Mr Court called about the children. Ms Page agreed.");
     Disclosure d;
     d.request = &request;
     d.records.push_back(
-        disclose(note, "Case notes", {redact(note, 0, "Law"), redact(note, 0, "Page")}));
+        disclose(note, "Case notes", {redact(note, 0, "Court"), redact(note, 0, "Page")}));
     ExportResult result = export_bundle(d, options_for(dir.path / "out"));
     std::string text = squeeze(poppler_text(result.pdf));
     CHECK(text.find("mr [tp] called about the children. ms [tp] agreed.") != std::string::npos);
@@ -859,7 +862,7 @@ TEST_CASE("a redacted name that is an ordinary word does not trip over SafeSAR's
     CHECK(result.warnings.empty());
 
     // The same word in a title is still a leak: titles must not name anyone.
-    d.records[0].title = "Notes on Mr Law";
+    d.records[0].title = "Notes on Mr Court";
     fs::path out = dir.path / "out2";
     CHECK_THROWS_AS(export_bundle(d, options_for(out)), ExportError);
     CHECK(files_in(out).empty());

@@ -105,6 +105,14 @@ Box box_of(const Record& r, int page, const std::string& word) {
     return {};
 }
 
+// Intersection over union.
+double overlap(const Box& a, const Box& b) {
+    const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+    const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+    if (w <= 0 || h <= 0) return 0;
+    return w * h / (a.width() * a.height() + b.width() * b.height() - w * h);
+}
+
 GatherResult gather(const fs::path& folder, const fs::path& cache = {}) {
     Case c;
     c.folder = folder;
@@ -182,10 +190,11 @@ TEST_CASE("a scan turned 90, 180 or 270 degrees is read, with boxes on its words
                                           Catch::Contains("07700 900582"));
         const Box got = box_of(r, page, "Treharne");
         const Box& want = expected[static_cast<std::size_t>(page - 2)];
-        CHECK(std::abs(got.x0 - want.x0) < 4);
-        CHECK(std::abs(got.y0 - want.y0) < 4);
-        CHECK(std::abs(got.x1 - want.x1) < 4);
-        CHECK(std::abs(got.y1 - want.y1) < 4);
+        INFO("box " << got.x0 << " " << got.y0 << " " << got.x1 << " " << got.y1 << ", expected "
+                    << want.x0 << " " << want.y0 << " " << want.x1 << " " << want.y1);
+        // Tesseract's boxes of one word differ by a few points between readings; a box mapped
+        // back the wrong way would not overlap at all.
+        CHECK(overlap(got, want) > 0.6);
     }
 }
 
@@ -280,7 +289,7 @@ TEST_CASE("safesar run: names and phones of scanned letters are absent from the 
     const auto pages = files_in(t.path(), ".pgm");
     REQUIRE(pages.size() >= 4);
     for (const auto& p : pages) {
-        ocr += run("tesseract " + quoted(p) + " - 2>/dev/null", status);
+        ocr += run("OMP_THREAD_LIMIT=1 tesseract " + quoted(p) + " - 2>/dev/null", status);
         REQUIRE(status == 0);
     }
 

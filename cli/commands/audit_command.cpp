@@ -37,7 +37,8 @@ void run(const AuditArgs& a) {
     std::cerr << "safesar: audit BROKEN";
     if (v.first_broken) std::cerr << " at entry " << *v.first_broken;
     std::cerr << "\n";
-    for (const std::string& p : v.problems) std::cerr << "  " << p << "\n";
+    for (const std::string& p : v.problems)
+        std::cerr << "  " << p << "\n";
     exit_status() = 1;
 }
 

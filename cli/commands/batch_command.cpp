@@ -33,8 +33,8 @@ constexpr int kUsage = 2;
 // Options are read as text and checked here, not by CLI11, so that every usage error ends
 // with exit status 2 as docs/batch.md promises.
 struct BatchArgs {
-    std::string workspace, out, manifest, jobs, dpi = "200", isolation = "process", timeout,
-                                                  shard, today;
+    std::string workspace, out, manifest, jobs, dpi = "200", isolation = "process", timeout, shard,
+                                                today;
     bool json = false;
 };
 
@@ -55,7 +55,9 @@ unsigned parse_count(const std::string& text, const char* option, unsigned min, 
 
 std::atomic<bool> stop_requested{false};
 
-extern "C" void on_stop_signal(int) { stop_requested.store(true); }
+extern "C" void on_stop_signal(int) {
+    stop_requested.store(true);
+}
 
 void install_stop_handlers() {
     struct sigaction action {};
@@ -139,14 +141,16 @@ class Progress {
         std::string text = line.str();
         const std::size_t width = terminal_width();
         if (text.size() >= width) text.resize(width - 1);
-        std::cerr << "\r" << text << std::string(shown_ > text.size() ? shown_ - text.size() : 0, ' ')
+        std::cerr << "\r" << text
+                  << std::string(shown_ > text.size() ? shown_ - text.size() : 0, ' ')
                   << std::flush;
         shown_ = text.size();
     }
 
     void tick() {
         std::unique_lock lock(mutex_);
-        while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return done_; })) draw();
+        while (!wake_.wait_for(lock, std::chrono::seconds(1), [this] { return done_; }))
+            draw();
     }
 
     static std::string duration_text(double seconds) {
@@ -236,12 +240,13 @@ int run_batch_command(const BatchArgs& a, const std::vector<std::string>& extras
         std::cout << batch_summary_json(result, today);
     } else {
         std::map<CaseStatus, int> counts;
-        for (const CaseResult& c : result.cases) counts[c.status]++;
+        for (const CaseResult& c : result.cases)
+            counts[c.status]++;
         std::cout << result.cases.size() << " cases: " << counts[CaseStatus::Done] << " done, "
-                  << counts[CaseStatus::Incomplete] << " incomplete, "
-                  << counts[CaseStatus::Failed] << " failed, " << counts[CaseStatus::NotRun]
-                  << " not run";
-        if (a.shard.empty()) std::cout << "; summary in " << (fs::path(a.out) / "batch-summary.md").string();
+                  << counts[CaseStatus::Incomplete] << " incomplete, " << counts[CaseStatus::Failed]
+                  << " failed, " << counts[CaseStatus::NotRun] << " not run";
+        if (a.shard.empty())
+            std::cout << "; summary in " << (fs::path(a.out) / "batch-summary.md").string();
         std::cout << "\n";
     }
     if (result.interrupted) std::cerr << "safesar: batch stopped; run it again to resume\n";
@@ -272,24 +277,32 @@ void add_batch_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(
         "batch", "Every case of a workspace to a draft bundle, N at once, resumable");
     auto args = std::make_shared<BatchArgs>();
-    cmd->add_option("WORKSPACE", args->workspace, "a folder of case folders");
-    cmd->add_option("--out", args->out, "where each case's bundle goes: DIR/<case>/ (required)");
+    cmd->add_option("WORKSPACE", args->workspace, "a folder of case folders")->type_name("DIR");
+    cmd->add_option("--out", args->out, "where each case's bundle goes: DIR/<case>/ (required)")
+        ->type_name("DIR");
     cmd->add_option("--manifest", args->manifest,
-                    "a file listing case folders, one a line, relative to the file");
-    cmd->add_option("-j,--jobs", args->jobs, "cases at once (default: one per core)");
-    cmd->add_option("--dpi", args->dpi, "page rendering resolution (default 200)");
+                    "a file listing case folders, one a line, relative to the file")
+        ->type_name("FILE");
+    cmd->add_option("-j,--jobs", args->jobs, "cases at once (default: one per core)")
+        ->type_name("N");
+    cmd->add_option("--dpi", args->dpi, "page rendering resolution (default 200)")->type_name("N");
     cmd->add_option("--isolation", args->isolation,
-                    "process (default: each case in a process of its own) or thread");
-    cmd->add_option("--timeout", args->timeout, "seconds after which a case is stopped");
-    cmd->add_option("--shard", args->shard, "I/N: only cases I, I+N, I+2N... (0-based)");
-    cmd->add_option("--today", args->today, "reckon due dates as of this YYYY-MM-DD");
+                    "process (default: each case in a process of its own) or thread")
+        ->type_name("MODE");
+    cmd->add_option("--timeout", args->timeout, "seconds after which a case is stopped")
+        ->type_name("SECONDS");
+    cmd->add_option("--shard", args->shard, "I/N: only cases I, I+N, I+2N... (0-based)")
+        ->type_name("I/N");
+    cmd->add_option("--today", args->today, "reckon due dates as of this YYYY-MM-DD")
+        ->type_name("DATE");
     cmd->add_flag("--json", args->json, "print the summary as JSON on standard output");
     cmd->allow_extras();
     cmd->callback([=] {
         try {
             exit_status() = run_batch_command(*args, cmd->remaining());
         } catch (const UsageError& e) {
-            std::cerr << "safesar batch: " << e.what() << "\nRun with --help for more information.\n";
+            std::cerr << "safesar batch: " << e.what()
+                      << "\nRun with --help for more information.\n";
             exit_status() = kUsage;
         } catch (const BatchSetupError& e) {
             std::cerr << "safesar batch: " << e.what() << "\n";

@@ -48,7 +48,8 @@ void run(const ExportArgs& a) {
     options.password = password(a);
 
     auto scan = scan_case(a.folder);
-    for (const auto& w : scan->request.warnings) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : scan->request.warnings)
+        std::cerr << "warning: " << w << "\n";
     ReviewStore store = ReviewStore::open(scan->request.value);
     // The records as they are now: anything new since the last scan must be reviewed too.
     const ScanRecorded recorded = store.record_scan(*scan, who);
@@ -56,7 +57,8 @@ void run(const ExportArgs& a) {
         std::cerr << "safesar: " << recorded.new_findings << " new and " << recorded.reopened
                   << " reopened findings since the last scan\n";
     const ReviewedDisclosure reviewed = store.build_disclosure(*scan, a.final);
-    for (const std::string& note : reviewed.notes) std::cerr << "safesar: note: " << note << "\n";
+    for (const std::string& note : reviewed.notes)
+        std::cerr << "safesar: note: " << note << "\n";
     const ExportResult result = export_bundle(reviewed.disclosure, options);
     store.record_export(result, a.final, reviewed.version, who);
     std::cout << "wrote " << (a.final ? "final" : "draft") << " bundle " << result.pdf.string()
@@ -68,7 +70,8 @@ void run(const ExportArgs& a) {
 
 void add_export_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "export", "Export what the reviewers approved: a draft, or with --final the bundle to send");
+        "export",
+        "Export what the reviewers approved: a draft, or with --final the bundle to send");
     auto a = std::make_shared<ExportArgs>();
     cmd->add_option("CASE", a->folder, "the case folder")->required();
     cmd->add_option("--out", a->out, "the folder to write the bundle into")->required();

@@ -32,7 +32,8 @@ void run(const ListArgs& a) {
                   << std::right << std::setw(4) << c.working_days_left << " working days left"
                   << (c.overdue ? "  OVERDUE" : "") << "  " << folder << "\n";
     }
-    if (cases.empty()) std::cout << "no cases (folders holding request.json) in " << a.workspace << "\n";
+    if (cases.empty())
+        std::cout << "no cases (folders holding request.json) in " << a.workspace << "\n";
 }
 
 } // namespace

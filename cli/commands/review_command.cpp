@@ -3,6 +3,7 @@
 // box on a page, risk acknowledgements. Decisions need a reviewer's name.
 #include "../commands.hpp"
 
+#include "safesar/detect.hpp"
 #include "safesar/review.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,7 +21,7 @@ struct ReviewArgs {
     std::string party, category, status, record; // filters
     bool json = false;
     std::vector<std::string> approve, reject, ack_risk;
-    std::vector<std::string> span;       // ID TEXT
+    std::vector<std::string> span; // ID TEXT
     std::string approve_category, approve_party;
     std::string redact_text;
     std::vector<std::string> redact_box; // RECORD PAGE X0 Y0 X1 Y1
@@ -35,9 +36,13 @@ struct ReviewArgs {
     }
 };
 
-const std::vector<std::string> categories = {
-    "name",      "address", "postcode",  "phone",     "email",     "date-of-birth", "school",
-    "workplace", "vehicle", "reference", "id-number", "financial", "online",        "special-category"};
+// Every category the detector reports, as the command line spells them.
+std::vector<std::string> category_names() {
+    std::vector<std::string> out;
+    for (int i = 0; i <= static_cast<int>(Category::SpecialCategory); ++i)
+        out.emplace_back(to_string(static_cast<Category>(i)));
+    return out;
+}
 
 FindingFilter filter_of(const ReviewArgs& a) {
     FindingFilter f;
@@ -144,12 +149,14 @@ std::vector<FindingDecision> decisions_of(const ReviewStore& store, const Review
     if (!a.approve_category.empty()) {
         FindingFilter f = filter_of(a);
         f.category = a.approve_category;
-        for (auto& id : undecided(store, f)) bulk.insert(id);
+        for (auto& id : undecided(store, f))
+            bulk.insert(id);
     }
     if (!a.approve_party.empty()) {
         FindingFilter f = filter_of(a);
         f.party = a.approve_party;
-        for (auto& id : undecided(store, f)) bulk.insert(id);
+        for (auto& id : undecided(store, f))
+            bulk.insert(id);
     }
     for (const std::string& id : bulk)
         if (!explicit_ids.count(id)) out.push_back({id, Verdict::Approve, "", ""});
@@ -173,7 +180,8 @@ double number(const std::string& text, const char* what) {
         if (used == text.size()) return v;
     } catch (const std::exception&) {
     }
-    throw ReviewError("", std::string("--redact-box: ") + what + " \"" + text + "\" is not a number");
+    throw ReviewError("",
+                      std::string("--redact-box: ") + what + " \"" + text + "\" is not a number");
 }
 
 void decide(ReviewStore& store, const ReviewArgs& a) {
@@ -182,8 +190,8 @@ void decide(ReviewStore& store, const ReviewArgs& a) {
         throw ReviewError("", "a manual redaction needs --reason CODE (TP, SH, CR...)");
     const std::vector<FindingDecision> decisions = decisions_of(store, a);
     if (!decisions.empty()) {
-        store.decide(decisions, who);
-        std::cout << "decided " << decisions.size() << " findings as " << a.reviewer << "\n";
+        std::cout << "decided " << store.decide(decisions, who) << " findings as " << a.reviewer
+                  << "\n";
     } else if (!a.approve_category.empty() || !a.approve_party.empty()) {
         std::cout << "no undecided findings match\n";
     }
@@ -212,11 +220,14 @@ void decide(ReviewStore& store, const ReviewArgs& a) {
 
 void run(const ReviewArgs& a) {
     const LoadedCase loaded = load_case(a.folder);
-    for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : loaded.warnings)
+        std::cerr << "warning: " << w << "\n";
     auto store = ReviewStore::open_existing(loaded.value);
     if (!store) throw ReviewError(a.folder, "not scanned yet: run safesar scan first");
-    if (a.decides()) decide(*store, a);
-    else print_findings(*store, a);
+    if (a.decides())
+        decide(*store, a);
+    else
+        print_findings(*store, a);
 }
 
 } // namespace
@@ -227,7 +238,7 @@ void add_review_command(CLI::App& app) {
     cmd->add_option("CASE", a->folder, "the case folder")->required();
     cmd->add_option("--party", a->party, "only this party's findings (name, subject or unknown)");
     cmd->add_option("--category", a->category, "only this category")
-        ->check(CLI::IsMember(categories));
+        ->check(CLI::IsMember(category_names()));
     cmd->add_option("--status", a->status, "only this status")
         ->check(CLI::IsMember({"new", "open", "approved", "rejected", "changed", "gone"}));
     cmd->add_option("--record", a->record, "only this record (also limits --redact-text)");
@@ -239,7 +250,7 @@ void add_review_command(CLI::App& app) {
         ->expected(2);
     cmd->add_option("--approve-category", a->approve_category,
                     "approve every undecided finding of a category (with the filters)")
-        ->check(CLI::IsMember(categories));
+        ->check(CLI::IsMember(category_names()));
     cmd->add_option("--approve-party", a->approve_party,
                     "approve every undecided finding of a party (with the filters)");
     cmd->add_option("--redact-text", a->redact_text,

@@ -28,7 +28,8 @@ void print_deadline(const Case& c, const Date& today) {
 
 void print_status(const ReviewStatus& s) {
     std::cout << "scans: " << s.scans << "\nfindings:";
-    for (const auto& [status, count] : s.counts) std::cout << " " << to_string(status) << " " << count;
+    for (const auto& [status, count] : s.counts)
+        std::cout << " " << to_string(status) << " " << count;
     std::cout << "\nproposed redactions undecided: " << s.undecided
               << "\nmanual redactions: " << s.manual << "\nopen risks: " << s.open_risks.size()
               << "\n";
@@ -50,12 +51,14 @@ void print_status(const ReviewStatus& s) {
         return;
     }
     std::cout << "final export: not ready\n";
-    for (const std::string& b : s.blockers) std::cout << "  - " << b << "\n";
+    for (const std::string& b : s.blockers)
+        std::cout << "  - " << b << "\n";
 }
 
 void run(const StatusArgs& a) {
     const LoadedCase loaded = load_case(a.folder);
-    for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : loaded.warnings)
+        std::cerr << "warning: " << w << "\n";
     const Case& c = loaded.value;
     std::cout << c.reference << " (" << to_string(c.profile) << ")\n";
     print_deadline(c, a.today.empty() ? today() : *parse_iso_date(a.today));

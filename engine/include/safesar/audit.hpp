@@ -15,7 +15,7 @@ namespace safesar {
 
 struct AuditEntry {
     std::int64_t seq = 0;
-    std::string at;          // UTC, ISO 8601
+    std::string at; // UTC, ISO 8601
     std::string who;
     std::string action;      // scan, decide, manual, withdraw, acknowledge, signoff, export, verify
     std::string detail_json; // ids, counts and digests
@@ -25,7 +25,7 @@ struct AuditEntry {
 struct AuditVerification {
     std::int64_t entries = 0;
     std::optional<std::int64_t> first_broken; // the first entry that fails, if any
-    std::vector<std::string> problems;          // what is wrong, the first broken entry's first
+    std::vector<std::string> problems;        // what is wrong, the first broken entry's first
     bool ok() const { return !first_broken && problems.empty(); }
 };
 

@@ -62,7 +62,7 @@ struct CaseResult {
     int open_risks = 0;                  // safety risks to close before a final export
     std::optional<Date> due;
     double seconds = 0;
-    long peak_memory_kib = 0; // the case's own process (process isolation only), else 0
+    long peak_memory_kib = 0;         // the case's own process (process isolation only), else 0
     std::vector<std::string> outputs; // file names written into OUT/<name>/
 };
 
@@ -82,7 +82,7 @@ struct CaseSettings {
 CaseResult run_case(const std::filesystem::path& folder, const std::filesystem::path& out_dir,
                     const CaseSettings& settings);
 
-std::string case_result_json(const CaseResult& result); // one line
+std::string case_result_json(const CaseResult& result);    // one line
 CaseResult case_result_from_json(const std::string& text); // throws std::exception
 
 struct BatchEvent {

@@ -62,8 +62,8 @@ struct StoredFinding {
     std::string text;            // the matched text: internal, never exported
     std::size_t begin = 0, end = 0;
     std::string rule;
-    std::string proposal;        // keep / redact / review (to_string(Action))
-    std::string reason;          // the proposal's reason code, empty for keep
+    std::string proposal; // keep / redact / review (to_string(Action))
+    std::string reason;   // the proposal's reason code, empty for keep
     std::string policy_line;
     bool in_withheld_record = false; // its record is withheld in full: the decision does not matter
     FindingStatus status = FindingStatus::New;
@@ -75,9 +75,9 @@ struct StoredFinding {
 };
 
 struct FindingFilter {
-    std::string party;    // a party's name (any case), or "subject" / "unknown"
-    std::string category; // to_string(Category)
-    std::string record;   // a record's name
+    std::string party;                   // a party's name (any case), or "subject" / "unknown"
+    std::string category;                // to_string(Category)
+    std::string record;                  // a record's name
     std::optional<FindingStatus> status; // Gone findings are listed only when asked for
 };
 
@@ -114,7 +114,7 @@ struct ManualRedaction {
 
 struct StoredRisk {
     std::string id, record, what;
-    bool gone = false; // not reported by the latest scan
+    bool gone = false;                                     // not reported by the latest scan
     std::string acknowledged_by, acknowledged_at, comment; // empty when open
     bool open() const { return !gone && acknowledged_by.empty(); }
 };
@@ -139,20 +139,20 @@ struct ReviewStatus {
     int manual = 0;    // manual redactions in force
     int decisions = 0; // decisions ever taken, on findings and manual
     std::vector<StoredRisk> open_risks;
-    std::vector<SignOff> signoffs; // every sign-off, oldest first
-    int signoffs_needed = 0;       // different reviewers, after the last change
-    bool exported_final = false;   // a final export of the current state exists
-    std::string last_final_export;  // when, empty if never
+    std::vector<SignOff> signoffs;     // every sign-off, oldest first
+    int signoffs_needed = 0;           // different reviewers, after the last change
+    bool exported_final = false;       // a final export of the current state exists
+    std::string last_final_export;     // when, empty if never
     std::vector<std::string> blockers; // why a final export would be refused
     bool ready_for_final() const { return blockers.empty(); }
 };
 
 // The disclosure a reviewed export draws, and the review state it was built from.
 struct ReviewedDisclosure {
-    Disclosure disclosure;           // points into the CaseScan: keep it alive
+    Disclosure disclosure; // points into the CaseScan: keep it alive
     std::int64_t version = 0;
     int finding_redactions = 0, manual_redactions = 0;
-    std::vector<std::string> notes;  // manual redactions that matched nothing, and the like
+    std::vector<std::string> notes; // manual redactions that matched nothing, and the like
 };
 
 class ReviewStore {
@@ -172,8 +172,9 @@ class ReviewStore {
 
     std::vector<StoredFinding> findings(const FindingFilter& filter = {}) const;
 
-    // All decisions in one transaction, each with its audit entry; throws ReviewError (and
-    // changes nothing) when one names an unknown or gone finding or an invalid span.
+    // All decisions in one transaction, each with its audit entry; returns how many findings
+    // were decided (one named twice alike counts once). Throws ReviewError, changing nothing,
+    // when one names an unknown or gone finding, gives one finding two verdicts, or a bad span.
     int decide(const std::vector<FindingDecision>& decisions, const Signature& who);
 
     std::int64_t add_manual_text(const std::string& phrase, const std::string& record,

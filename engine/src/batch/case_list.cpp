@@ -41,8 +41,7 @@ std::string trimmed(const std::string& line) {
 
 std::vector<BatchCase> workspace_cases(const fs::path& workspace, const fs::path& out_dir) {
     std::error_code ec;
-    if (!fs::is_directory(workspace, ec))
-        throw BatchSetupError(workspace.string(), "not a folder");
+    if (!fs::is_directory(workspace, ec)) throw BatchSetupError(workspace.string(), "not a folder");
     std::vector<BatchCase> cases;
     for (const auto& entry : fs::directory_iterator(workspace, ec)) {
         const fs::path& p = entry.path();
@@ -85,7 +84,8 @@ std::vector<BatchCase> shard_cases(const std::vector<BatchCase>& cases, unsigned
         throw BatchSetupError("", "shard " + std::to_string(index) + " of " +
                                       std::to_string(count) + " does not exist");
     std::vector<BatchCase> share;
-    for (std::size_t i = index; i < cases.size(); i += count) share.push_back(cases[i]);
+    for (std::size_t i = index; i < cases.size(); i += count)
+        share.push_back(cases[i]);
     return share;
 }
 

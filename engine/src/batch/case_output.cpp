@@ -121,13 +121,13 @@ void CaseOutput::commit(const StoredRun& run) {
 
     const fs::path final_path = final_dir();
     if (::rename(partial_.c_str(), final_path.c_str()) != 0) {
-        if (errno != EEXIST && errno != ENOTEMPTY) fail("cannot rename into " + final_path.string());
+        if (errno != EEXIST && errno != ENOTEMPTY)
+            fail("cannot rename into " + final_path.string());
         // The old folder is swapped out in one step where the file system can, else set aside
         // first: at no moment is a half-written folder at OUT/<name>.
         if (::renameat2(AT_FDCWD, partial_.c_str(), AT_FDCWD, final_path.c_str(),
                         RENAME_EXCHANGE) != 0) {
-            const fs::path old =
-                out_dir_ / ("." + name_ + ".old-" + std::to_string(::getpid()));
+            const fs::path old = out_dir_ / ("." + name_ + ".old-" + std::to_string(::getpid()));
             std::error_code ec;
             fs::remove_all(old, ec);
             fs::rename(final_path, old);

@@ -52,7 +52,8 @@ struct Pipe {
 
 pid_t spawn(const std::vector<std::string>& args, Pipe& out, Pipe& err) {
     std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
 
     posix_spawn_file_actions_t actions;
@@ -72,7 +73,8 @@ pid_t spawn(const std::vector<std::string>& args, Pipe& out, Pipe& err) {
     const int error = ::posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
-    if (error != 0) throw std::system_error(error, std::generic_category(), "cannot run " + args[0]);
+    if (error != 0)
+        throw std::system_error(error, std::generic_category(), "cannot run " + args[0]);
     return pid;
 }
 
@@ -100,11 +102,13 @@ std::string last_line(const std::string& text) {
     return text.substr(begin, end + 1 - begin);
 }
 
-CaseResult failed(const std::filesystem::path& folder, CaseStatus status, std::string reason) {
+CaseResult failed(const std::filesystem::path& folder, CaseStatus status, std::string reason,
+                  double seconds) {
     CaseResult r;
     r.name = folder.lexically_normal().filename().string();
     r.status = status;
     r.reason = std::move(reason);
+    r.seconds = seconds;
     return r;
 }
 
@@ -115,9 +119,9 @@ CaseResult run_case_process(const std::vector<std::string>& command,
                             const std::filesystem::path& out_dir, const CaseSettings& settings,
                             double timeout_seconds, const std::atomic<bool>* stop) {
     std::vector<std::string> args = command;
-    args.insert(args.end(), {folder.string(), out_dir.string(), "--dpi",
-                             std::to_string(settings.dpi), "--threads",
-                             std::to_string(settings.threads)});
+    args.insert(args.end(),
+                {folder.string(), out_dir.string(), "--dpi", std::to_string(settings.dpi),
+                 "--threads", std::to_string(settings.threads)});
     Pipe out, err;
     const auto start = Clock::now();
     const pid_t pid = spawn(args, out, err);
@@ -128,14 +132,16 @@ CaseResult run_case_process(const std::vector<std::string>& command,
     enum class Ended { Itself, Stopped, TimedOut } ended = Ended::Itself;
     Clock::time_point terminated_at;
     for (bool out_open = true, err_open = true; out_open || err_open;) {
-        pollfd fds[2] = {{out_open ? out.read : -1, POLLIN, 0}, {err_open ? err.read : -1, POLLIN, 0}};
+        pollfd fds[2] = {{out_open ? out.read : -1, POLLIN, 0},
+                         {err_open ? err.read : -1, POLLIN, 0}};
         if (::poll(fds, 2, 100) > 0) {
             if (fds[0].revents) out_open = drain(out.read, output, kMaxOutput, false);
             if (fds[1].revents) err_open = drain(err.read, errors, kKeptErrors, true);
         }
         const auto now = Clock::now();
         if (ended == Ended::Itself) {
-            if (stop && stop->load()) ended = Ended::Stopped;
+            if (stop && stop->load())
+                ended = Ended::Stopped;
             else if (timeout_seconds > 0 &&
                      std::chrono::duration<double>(now - start).count() > timeout_seconds)
                 ended = Ended::TimedOut;
@@ -151,36 +157,41 @@ CaseResult run_case_process(const std::vector<std::string>& command,
     rusage usage{};
     while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
     }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
     if (ended == Ended::Stopped)
-        return failed(folder, CaseStatus::NotRun, "interrupted: the batch was stopped");
+        return failed(folder, CaseStatus::NotRun, "interrupted: the batch was stopped", seconds);
     if (ended == Ended::TimedOut)
         return failed(folder, CaseStatus::Failed,
                       "stopped after " + std::to_string(static_cast<long>(timeout_seconds)) +
-                          " s (--timeout)");
+                          " s (--timeout)",
+                      seconds);
     if (WIFSIGNALED(status)) {
         const int sig = WTERMSIG(status);
         // Ctrl-C reaches the whole process group, a case's process included: that is the
         // operator stopping the batch, not a bad case.
         if (sig == SIGINT || sig == SIGTERM)
-            return failed(folder, CaseStatus::NotRun, "interrupted: the case's process was stopped");
+            return failed(folder, CaseStatus::NotRun, "interrupted: the case's process was stopped",
+                          seconds);
         return failed(folder, CaseStatus::Failed,
                       "the case's process crashed (signal " + std::to_string(sig) + ", " +
-                          ::strsignal(sig) + ")");
+                          ::strsignal(sig) + ")",
+                      seconds);
     }
     if (WEXITSTATUS(status) != 0) {
         const std::string line = last_line(errors);
         return failed(folder, CaseStatus::Failed,
                       one_line_reason(line.empty() ? "the case's process exited with status " +
                                                          std::to_string(WEXITSTATUS(status))
-                                                   : line));
+                                                   : line),
+                      seconds);
     }
     try {
         CaseResult r = case_result_from_json(last_line(output));
         r.peak_memory_kib = usage.ru_maxrss;
         return r;
     } catch (const std::exception&) {
-        return failed(folder, CaseStatus::Failed, "the case's process printed no result");
+        return failed(folder, CaseStatus::Failed, "the case's process printed no result", seconds);
     }
 }
 

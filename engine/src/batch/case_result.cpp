@@ -8,10 +8,14 @@ namespace safesar {
 
 const char* to_string(CaseStatus status) {
     switch (status) {
-    case CaseStatus::Done: return "done";
-    case CaseStatus::Incomplete: return "incomplete";
-    case CaseStatus::Failed: return "failed";
-    case CaseStatus::NotRun: return "not-run";
+    case CaseStatus::Done:
+        return "done";
+    case CaseStatus::Incomplete:
+        return "incomplete";
+    case CaseStatus::Failed:
+        return "failed";
+    case CaseStatus::NotRun:
+        return "not-run";
     }
     return "not-run";
 }

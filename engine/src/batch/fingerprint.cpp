@@ -17,7 +17,9 @@ Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
         throw std::runtime_error("SHA-256 is not available");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(context_); }
+Sha256::~Sha256() {
+    EVP_MD_CTX_free(context_);
+}
 
 void Sha256::update(const void* data, std::size_t size) {
     EVP_DigestUpdate(context_, data, size);
@@ -102,7 +104,10 @@ std::string environment_digest(const fs::path& program, const fs::path& dictiona
 std::string case_fingerprint(const fs::path& case_folder, const std::string& environment) {
     Sha256 sha;
     sha.update(environment + "\nrequest.json ");
-    sha.update(file_digest(case_folder / "request.json"));
+    // Only a regular file is read: a named pipe would block the batch for ever.
+    std::error_code ec;
+    const fs::path request = case_folder / "request.json";
+    sha.update(fs::is_regular_file(request, ec) ? file_digest(request) : "not a file");
     sha.update("\nrecords ");
     sha.update(folder_digest(case_folder / "records"));
     return sha.hex();

@@ -4,6 +4,7 @@
 #include "batch/case_output.hpp"
 #include "batch/case_process.hpp"
 #include "batch/fingerprint.hpp"
+#include "batch/request_facts.hpp"
 #include "safesar/batch.hpp"
 #include "safesar/data_dir.hpp"
 
@@ -29,6 +30,7 @@ class Batch {
         emit({BatchEvent::Started, &c, nullptr});
         CaseResult r = attempt(c);
         r.name = c.name;
+        if (r.reference.empty()) batching::add_request_facts(c.folder, r);
         emit({BatchEvent::Finished, &c, &r});
         return r;
     }
@@ -51,10 +53,9 @@ class Batch {
             const fs::path& partial = output.start();
             CaseResult r = options_.worker_command.empty()
                                ? run_case(c.folder, partial, options_.settings)
-                               : batching::run_case_process(options_.worker_command, c.folder,
-                                                            partial, options_.settings,
-                                                            options_.case_timeout_seconds,
-                                                            options_.stop);
+                               : batching::run_case_process(
+                                     options_.worker_command, c.folder, partial, options_.settings,
+                                     options_.case_timeout_seconds, options_.stop);
             r.name = c.name;
             r.unchanged = false;
             if (succeeded(r.status)) output.commit({fingerprint, r});
@@ -102,8 +103,8 @@ BatchResult run_batch(const std::vector<BatchCase>& cases, const BatchOptions& o
     const fs::path program = options.worker_command.empty()
                                  ? fs::path("/proc/self/exe")
                                  : fs::path(options.worker_command.front());
-    Batch batch(options, batching::environment_digest(program, dictionaries_dir(),
-                                                      options.settings.dpi));
+    Batch batch(options,
+                batching::environment_digest(program, dictionaries_dir(), options.settings.dpi));
     BatchResult result;
     result.cases.resize(cases.size());
     for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -119,12 +120,17 @@ BatchResult run_batch(const std::vector<BatchCase>& cases, const BatchOptions& o
     };
     const std::size_t threads = std::min<std::size_t>(result.jobs, cases.size());
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
     worker();
-    for (auto& t : pool) t.join();
+    for (auto& t : pool)
+        t.join();
 
+    for (std::size_t i = next; i < cases.size(); ++i) // never started: still in the summary
+        batching::add_request_facts(cases[i].folder, result.cases[i]);
     result.interrupted = batch.stopped();
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.peak_memory_kib = own_peak_memory_kib();
     return result;
 }

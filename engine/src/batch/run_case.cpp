@@ -1,7 +1,6 @@
 // One case in this process: what `safesar batch` runs on a thread, or in a case's own process.
+#include "batch/request_facts.hpp"
 #include "safesar/batch.hpp"
-#include "safesar/data_dir.hpp"
-#include "safesar/deadline.hpp"
 #include "safesar/export.hpp"
 #include "safesar/pipeline.hpp"
 
@@ -12,12 +11,10 @@ namespace safesar {
 namespace {
 
 void describe_scan(const CaseScan& scan, CaseResult& r) {
-    const Case& c = scan.request.value;
-    r.reference = c.reference;
-    r.profile = to_string(c.profile);
     r.records = static_cast<int>(scan.gathered.records.size());
     r.skipped_records = static_cast<int>(scan.gathered.skipped.size());
-    for (const Finding& f : scan.findings) r.findings[to_string(f.category)]++;
+    for (const Finding& f : scan.findings)
+        r.findings[to_string(f.category)]++;
     r.open_risks = static_cast<int>(scan.policy.risks.size());
 }
 
@@ -33,8 +30,7 @@ CaseResult run_case(const std::filesystem::path& folder, const std::filesystem::
         gather.threads = settings.threads;
         const auto scan = scan_case(folder, gather);
         describe_scan(*scan, r);
-        const Case& c = scan->request.value;
-        r.due = compute_deadline(c, HolidayCalendar::load(dictionaries_dir(), c.holidays)).due;
+        batching::add_request_facts(scan->request.value, r);
 
         ExportOptions options;
         options.out_dir = out_dir;

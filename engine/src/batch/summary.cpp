@@ -27,8 +27,10 @@ DueLists due_lists(const BatchResult& result, const Date& today) {
     const Date week_end = add_days(today, kWeek - 1);
     for (const CaseResult& c : result.cases) {
         if (!c.due) continue;
-        if (*c.due < today) lists.overdue.push_back(&c);
-        else if (*c.due <= week_end) lists.this_week.push_back(&c);
+        if (*c.due < today)
+            lists.overdue.push_back(&c);
+        else if (*c.due <= week_end)
+            lists.this_week.push_back(&c);
     }
     auto by_due = [](const CaseResult* a, const CaseResult* b) { return *a->due < *b->due; };
     std::stable_sort(lists.overdue.begin(), lists.overdue.end(), by_due);
@@ -39,7 +41,8 @@ DueLists due_lists(const BatchResult& result, const Date& today) {
 std::map<std::string, int> findings_total(const BatchResult& result) {
     std::map<std::string, int> total;
     for (const CaseResult& c : result.cases)
-        for (const auto& [category, n] : c.findings) total[category] += n;
+        for (const auto& [category, n] : c.findings)
+            total[category] += n;
     return total;
 }
 
@@ -48,9 +51,12 @@ std::string cell(const std::string& text) {
     if (text.empty()) return "–";
     std::string out;
     for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -121,7 +127,8 @@ std::string batch_summary_markdown(const BatchResult& result, const Date& today)
         if (c.open_risks == 0) continue;
         if (!any_risk) out << "| request | case | open risks |\n| --- | --- | --- |\n";
         any_risk = true;
-        out << "| " << cell(c.reference) << " | " << cell(c.name) << " | " << c.open_risks << " |\n";
+        out << "| " << cell(c.reference) << " | " << cell(c.name) << " | " << c.open_risks
+            << " |\n";
     }
     out << (any_risk ? "\n" : "None.\n\n");
 
@@ -135,7 +142,8 @@ std::string batch_summary_markdown(const BatchResult& result, const Date& today)
     bool any_failure = false;
     for (const CaseResult& c : result.cases) {
         if (c.status == CaseStatus::Done) continue;
-        if (!any_failure) out << "| request | case | status | reason |\n| --- | --- | --- | --- |\n";
+        if (!any_failure)
+            out << "| request | case | status | reason |\n| --- | --- | --- | --- |\n";
         any_failure = true;
         out << "| " << cell(c.reference) << " | " << cell(c.name) << " | " << status_text(c)
             << " | " << cell(c.reason) << " |\n";
@@ -146,11 +154,12 @@ std::string batch_summary_markdown(const BatchResult& result, const Date& today)
            "| open risks | time |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
     for (const CaseResult& c : result.cases) {
         int findings = 0;
-        for (const auto& entry : c.findings) findings += entry.second;
+        for (const auto& entry : c.findings)
+            findings += entry.second;
         out << "| " << cell(c.reference) << " | " << cell(c.name) << " | " << status_text(c)
-            << " | " << (c.due ? to_iso(*c.due) : "–") << " | " << c.pages << " | "
-            << c.redactions << " | " << findings << " | " << c.open_risks << " | "
-            << seconds_text(c.seconds) << " |\n";
+            << " | " << (c.due ? to_iso(*c.due) : "–") << " | " << c.pages << " | " << c.redactions
+            << " | " << findings << " | " << c.open_risks << " | " << seconds_text(c.seconds)
+            << " |\n";
     }
     return out.str();
 }
@@ -170,7 +179,8 @@ std::string batch_summary_json(const BatchResult& result, const Date& today) {
     auto references = [](const std::vector<const CaseResult*>& list) {
         nlohmann::json out = nlohmann::json::array();
         for (const CaseResult* c : list)
-            out.push_back({{"case", c->name}, {"reference", c->reference}, {"due", to_iso(*c->due)}});
+            out.push_back(
+                {{"case", c->name}, {"reference", c->reference}, {"due", to_iso(*c->due)}});
         return out;
     };
     const DueLists due = due_lists(result, today);

@@ -343,7 +343,7 @@ std::vector<Block> schedule_blocks(const Disclosure& d, const std::vector<Schedu
         blocks.push_back(text_block(
             "Each black box in this bundle hides information we are not allowed to disclose to "
             "you, usually because it is about someone else. The box shows a code; this schedule "
-            "lists every redaction by page, with the law that allows it. In total: " +
+            "lists every redaction by page, with its legal basis. In total: " +
                 plural(total, "redaction", "redactions") + ".",
             Origin::Fixed));
         // Cells are fixed text except the record title (index 1) of a body row.
@@ -419,9 +419,9 @@ std::vector<Block> information_blocks(const Disclosure& d, const ControllerSetti
     if (!s.dpo_contact.empty()) who.push_back(s.dpo_contact);
     section("Who holds your data", who, false);
     section("Why we hold it", s.purposes, true);
-    section("The law that allows us to use it", s.lawful_bases, true);
+    section("Our legal basis for using it", s.lawful_bases, true);
     section("What kinds of data we hold", s.categories_of_data, true);
-    section("Who we may share it with", s.recipients, true);
+    section("Who we share it with, when needed", s.recipients, true);
     section("How long we keep it", {s.retention}, false);
     section("Where it came from", {s.source}, false);
     section("Automated decisions", {s.automated_decision_making}, false);
@@ -486,7 +486,7 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
                                         ". Each is shown as a black box with a reason code. The "
                                         "redaction schedule on page " +
                                         std::to_string(plan.schedule_page) +
-                                        " lists them with the law that allows each one.",
+                                        " lists them with the legal basis for each one.",
                                     Origin::Fixed));
 
     std::vector<const RecordDisclosure*> withheld;
@@ -495,7 +495,7 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
     if (!withheld.empty()) {
         blocks.push_back(heading("Records withheld in full", Origin::Fixed, 13));
         blocks.push_back(text_block(
-            "These records are not included. The law allows us to withhold them completely:",
+            "These records are not included. We are allowed to withhold them completely:",
             Origin::Fixed));
         for (const RecordDisclosure* rd : withheld) {
             const Reason reason = rd->withheld_because.value_or(Reason{});
@@ -516,9 +516,10 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
     }
     if (!d.skipped_records.empty()) {
         blocks.push_back(heading("Records that could not be read", Origin::Fixed, 13));
-        blocks.push_back(text_block("We could not read these records, so they are not in this "
-                                    "bundle. We will look at them again and tell you the outcome:",
-                                    Origin::Fixed));
+        blocks.push_back(text_block(
+            "We could not read these records, so they are not in this "
+            "bundle. We are looking at them again and are going to tell you the outcome:",
+            Origin::Fixed));
         for (const std::string& name : d.skipped_records) {
             Block b = bullet(name, Origin::Record);
             b.space_before = 2;

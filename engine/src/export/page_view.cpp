@@ -52,7 +52,8 @@ std::vector<BurnBox> merge_lines(std::vector<BurnBox> burns) {
     std::vector<BurnBox> swept;
     for (std::size_t start = 0; start < burns.size();) {
         std::size_t end = start + 1;
-        while (end < burns.size() && middle(burns[end]) <= burns[start].box.y1) ++end;
+        while (end < burns.size() && middle(burns[end]) <= burns[start].box.y1)
+            ++end;
         std::sort(burns.begin() + static_cast<std::ptrdiff_t>(start),
                   burns.begin() + static_cast<std::ptrdiff_t>(end),
                   [](const BurnBox& a, const BurnBox& b) { return a.box.x0 < b.box.x0; });

@@ -165,7 +165,8 @@ GatherResult gather_records(const Case& c, const GatherOptions& options) {
         for (std::size_t i; (i = next++) < files.size();) outcomes[i] = gatherer.gather(files[i]);
     };
     const unsigned wanted = options.threads ? options.threads : std::thread::hardware_concurrency();
-    unsigned threads = std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
+    const unsigned threads =
+        std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();

@@ -30,8 +30,8 @@ std::string row_digest(Db& db, std::string_view table, std::int64_t seq) {
     return sha256_hex(s.text(0));
 }
 
-void append_audit(Db& db, const std::string& who, const std::string& action,
-                  nlohmann::json detail, std::string_view table, std::int64_t row) {
+void append_audit(Db& db, const std::string& who, const std::string& action, nlohmann::json detail,
+                  std::string_view table, std::int64_t row) {
     if (!table.empty()) {
         detail["table"] = std::string(table);
         detail["row"] = row;

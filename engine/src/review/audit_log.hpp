@@ -16,7 +16,7 @@ namespace safesar::review {
 std::string row_digest(Db& db, std::string_view table, std::int64_t seq);
 
 // Appends an entry; when `table` is given, the detail also records that row and its digest.
-void append_audit(Db& db, const std::string& who, const std::string& action,
-                  nlohmann::json detail, std::string_view table = {}, std::int64_t row = 0);
+void append_audit(Db& db, const std::string& who, const std::string& action, nlohmann::json detail,
+                  std::string_view table = {}, std::int64_t row = 0);
 
 } // namespace safesar::review

@@ -27,8 +27,8 @@ std::vector<AuditEntry> entries_of(Db& db) {
     Statement s(db, "SELECT seq, at, who, action, detail_json, prev_hash, hash FROM audit "
                     "ORDER BY seq");
     while (s.step())
-        out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
-                       s.text(6)});
+        out.push_back(
+            {s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
     return out;
 }
 
@@ -81,7 +81,8 @@ void check_rows(const std::vector<AuditEntry>& entries, Db& db, Findings& out) {
             continue;
         }
         if (!detail.contains("table")) continue;
-        const auto key = std::make_pair(detail.value("table", ""), detail.value("row", std::int64_t{0}));
+        const auto key =
+            std::make_pair(detail.value("table", ""), detail.value("row", std::int64_t{0}));
         if (!recorded.emplace(key, std::make_pair(e.seq, detail.value("digest", ""))).second)
             out.at(e.seq, "records " + key.first + " row " + std::to_string(key.second) +
                               " a second time");
@@ -110,10 +111,12 @@ void check_rows(const std::vector<AuditEntry>& entries, Db& db, Findings& out) {
 
 void check_triggers(Db& db, Findings& out) {
     std::vector<std::string> tables = {"audit"};
-    for (const review::AuditedTable& t : review::audited_tables()) tables.emplace_back(t.name);
+    for (const review::AuditedTable& t : review::audited_tables())
+        tables.emplace_back(t.name);
     for (const std::string& table : tables)
         for (const char* op : {"update", "delete"}) {
-            Statement s(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+            Statement s(db,
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?");
             s.bind(1, table + "_no_" + op);
             if (s.step() && s.integer(0) == 0)
                 out.other.push_back("the guard refusing " + std::string(op) + " on " + table +
@@ -150,12 +153,14 @@ AuditVerification verify_audit(const std::filesystem::path& file, const std::str
         check_triggers(db, found);
         std::sort(found.broken.begin(), found.broken.end());
         if (!found.broken.empty()) result.first_broken = found.broken.front().first;
-        for (auto& [entry, problem] : found.broken) result.problems.push_back(std::move(problem));
-        for (auto& problem : found.other) result.problems.push_back(std::move(problem));
+        for (auto& [entry, problem] : found.broken)
+            result.problems.push_back(std::move(problem));
+        for (auto& problem : found.other)
+            result.problems.push_back(std::move(problem));
     }
     review::WriteTransaction tx(db);
-    nlohmann::json detail = {{"ok", result.ok()}, {"entries", result.entries},
-                             {"problems", result.problems.size()}};
+    nlohmann::json detail = {
+        {"ok", result.ok()}, {"entries", result.entries}, {"problems", result.problems.size()}};
     if (result.first_broken) detail["first_broken"] = *result.first_broken;
     review::append_audit(db, who, "verify", detail);
     tx.commit();

@@ -7,7 +7,7 @@
 #include "review/reasons.hpp"
 #include "review/store_impl.hpp"
 
-#include <set>
+#include <map>
 
 namespace safesar {
 
@@ -17,9 +17,12 @@ using review::Statement;
 
 const char* verdict_name(Verdict v) {
     switch (v) {
-    case Verdict::Approve: return "approve";
-    case Verdict::Reject: return "reject";
-    case Verdict::ChangeSpan: return "span";
+    case Verdict::Approve:
+        return "approve";
+    case Verdict::Reject:
+        return "reject";
+    case Verdict::ChangeSpan:
+        return "span";
     }
     return "approve";
 }
@@ -31,8 +34,9 @@ struct Target {
 
 // An id, or an unambiguous prefix of one (at least 6 characters), as a reviewer types it.
 Target find_target(review::Db& db, const std::string& id) {
-    Statement s(db, "SELECT id, proposal, reason, text, gone FROM findings "
-                    "WHERE id = ?1 OR (length(?1) >= 6 AND substr(id, 1, length(?1)) = ?1) LIMIT 2");
+    Statement s(db,
+                "SELECT id, proposal, reason, text, gone FROM findings "
+                "WHERE id = ?1 OR (length(?1) >= 6 AND substr(id, 1, length(?1)) = ?1) LIMIT 2");
     s.bind(1, id);
     if (!s.step()) throw ReviewError("", "no finding " + id);
     Target t{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0};
@@ -51,16 +55,20 @@ std::string trimmed(const std::string& s) {
 
 int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const Signature& who) {
     review::require_reviewer(who);
+    if (decisions.empty()) return 0; // nothing changes, so sign-offs stay valid
     auto& db = impl_->db;
     review::WriteTransaction tx(db);
     const std::int64_t version = impl_->bump_version();
     const std::string at = review::utc_now();
     Statement insert(db, "INSERT INTO decisions(finding, verdict, proposal, span_text, reason, "
                          "reviewer, at, comment, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::set<std::string> done;
+    std::map<std::string, Verdict> done; // a finding named twice (id and prefix, id and sweep)
     for (const FindingDecision& d : decisions) {
         const Target t = find_target(db, d.finding);
-        if (!done.insert(t.id).second) throw ReviewError("", "finding " + t.id + " decided twice");
+        if (auto [it, added] = done.emplace(t.id, d.verdict); !added) {
+            if (it->second == d.verdict && d.verdict != Verdict::ChangeSpan) continue;
+            throw ReviewError("", "finding " + t.id + " is given two different decisions");
+        }
         std::string reason, span;
         if (d.verdict == Verdict::ChangeSpan) {
             span = trimmed(d.span_text);
@@ -85,7 +93,7 @@ int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const Sig
                              "decisions", db.last_insert_id());
     }
     tx.commit();
-    return static_cast<int>(decisions.size());
+    return static_cast<int>(done.size());
 }
 
 std::int64_t ReviewStore::add_manual_text(const std::string& phrase, const std::string& record,
@@ -110,8 +118,11 @@ std::int64_t ReviewStore::add_manual_text(const std::string& phrase, const std::
     const std::int64_t id = db.last_insert_id();
     // The phrase is a third party's text: the audit holds only the row's digest.
     review::append_audit(db, who.reviewer, "manual",
-                         {{"manual", id}, {"kind", "text"}, {"reason", reason},
-                          {"all_records", record.empty()}, {"version", version}},
+                         {{"manual", id},
+                          {"kind", "text"},
+                          {"reason", reason},
+                          {"all_records", record.empty()},
+                          {"version", version}},
                          "manual", id);
     tx.commit();
     return id;
@@ -140,10 +151,10 @@ std::int64_t ReviewStore::add_manual_box(const std::string& record, int page, co
     insert.bind(6, box.y1).bind(7, reason).bind(8, who.reviewer).bind(9, review::utc_now());
     insert.bind(10, who.comment).bind(11, version).run();
     const std::int64_t id = db.last_insert_id();
-    review::append_audit(db, who.reviewer, "manual",
-                         {{"manual", id}, {"kind", "box"}, {"page", page}, {"reason", reason},
-                          {"version", version}},
-                         "manual", id);
+    review::append_audit(
+        db, who.reviewer, "manual",
+        {{"manual", id}, {"kind", "box"}, {"page", page}, {"reason", reason}, {"version", version}},
+        "manual", id);
     tx.commit();
     return id;
 }
@@ -199,13 +210,15 @@ void ReviewStore::signoff(const Signature& who) {
                                                  "review; a different reviewer must sign");
     // Sign-off means the review is complete: only the sign-offs themselves may be missing.
     std::string why;
-    if (status.scans == 0) why = "the case has not been scanned";
+    if (status.scans == 0)
+        why = "the case has not been scanned";
     else if (status.undecided > 0)
         why = std::to_string(status.undecided) + " proposed redactions have no decision";
     else if (!status.open_risks.empty())
         why = std::to_string(status.open_risks.size()) + " risks are not acknowledged";
     if (!why.empty()) throw ReviewError("", "cannot sign off: " + why);
-    Statement insert(db, "INSERT INTO signoffs(reviewer, at, comment, version) VALUES (?, ?, ?, ?)");
+    Statement insert(db,
+                     "INSERT INTO signoffs(reviewer, at, comment, version) VALUES (?, ?, ?, ?)");
     insert.bind(1, who.reviewer).bind(2, review::utc_now()).bind(3, who.comment);
     insert.bind(4, status.version).run();
     review::append_audit(db, who.reviewer, "signoff", {{"version", status.version}}, "signoffs",

@@ -13,8 +13,9 @@ void ReviewStore::record_export(const ExportResult& result, bool final, std::int
     const std::string json_hash = review::sha256_file(result.json);
     auto& db = impl_->db;
     review::WriteTransaction tx(db);
-    review::Statement insert(db, "INSERT INTO exports(at, who, final, version, pdf, pdf_sha256, "
-                                 "json_sha256, pages, redactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    review::Statement insert(db,
+                             "INSERT INTO exports(at, who, final, version, pdf, pdf_sha256, "
+                             "json_sha256, pages, redactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, review::utc_now()).bind(2, actor).bind(3, final ? 1 : 0).bind(4, version);
     insert.bind(5, result.pdf.filename().string()).bind(6, pdf_hash).bind(7, json_hash);
     insert.bind(8, result.pages).bind(9, result.redactions).run();

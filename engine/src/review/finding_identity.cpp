@@ -13,7 +13,9 @@ namespace safesar {
 
 namespace {
 constexpr char separator = '\x1f'; // cannot occur in a record name or a label
-std::string short_hash(const std::string& key) { return review::sha256_hex(key).substr(0, 16); }
+std::string short_hash(const std::string& key) {
+    return review::sha256_hex(key).substr(0, 16);
+}
 } // namespace
 
 std::vector<std::string> finding_ids(const CaseScan& scan) {

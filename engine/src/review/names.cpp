@@ -5,12 +5,18 @@ namespace safesar {
 
 const char* to_string(FindingStatus s) {
     switch (s) {
-    case FindingStatus::New: return "new";
-    case FindingStatus::Open: return "open";
-    case FindingStatus::Approved: return "approved";
-    case FindingStatus::Rejected: return "rejected";
-    case FindingStatus::Changed: return "changed";
-    case FindingStatus::Gone: return "gone";
+    case FindingStatus::New:
+        return "new";
+    case FindingStatus::Open:
+        return "open";
+    case FindingStatus::Approved:
+        return "approved";
+    case FindingStatus::Rejected:
+        return "rejected";
+    case FindingStatus::Changed:
+        return "changed";
+    case FindingStatus::Gone:
+        return "gone";
     }
     return "open";
 }
@@ -24,11 +30,16 @@ std::optional<FindingStatus> parse_finding_status(std::string_view text) {
 
 const char* to_string(CaseStage s) {
     switch (s) {
-    case CaseStage::New: return "new";
-    case CaseStage::Scanned: return "scanned";
-    case CaseStage::InReview: return "in review";
-    case CaseStage::SignedOff: return "signed off";
-    case CaseStage::Exported: return "exported";
+    case CaseStage::New:
+        return "new";
+    case CaseStage::Scanned:
+        return "scanned";
+    case CaseStage::InReview:
+        return "in review";
+    case CaseStage::SignedOff:
+        return "signed off";
+    case CaseStage::Exported:
+        return "exported";
     }
     return "new";
 }

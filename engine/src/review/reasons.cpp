@@ -22,7 +22,8 @@ Reason reason_for(const std::string& code) {
         return Reason{code, reasons[code].value("citation", ""),
                       reasons[code].value("explanation", "")};
     std::string known;
-    for (const auto& [name, value] : reasons.items()) known += (known.empty() ? "" : ", ") + name;
+    for (const auto& [name, value] : reasons.items())
+        known += (known.empty() ? "" : ", ") + name;
     throw ReviewError("", "reason \"" + code + "\" is not one of " + known);
 }
 

@@ -47,7 +47,8 @@ std::map<std::string, Known> known_findings(review::Db& db) {
     std::map<std::string, Known> out;
     Statement s(db, "SELECT id, proposal, gone, EXISTS (SELECT 1 FROM decisions d "
                     "WHERE d.finding = findings.id) FROM findings");
-    while (s.step()) out[s.text(0)] = {s.text(1), s.integer(2) != 0, s.integer(3) != 0};
+    while (s.step())
+        out[s.text(0)] = {s.text(1), s.integer(2) != 0, s.integer(3) != 0};
     return out;
 }
 
@@ -59,7 +60,9 @@ void upsert_records(review::Db& db, const CaseScan& scan, std::int64_t seq,
                     "last_scan = excluded.last_scan");
     for (std::size_t i = 0; i < scan.gathered.records.size(); ++i) {
         const Record& r = scan.gathered.records[i];
-        s.bind(1, r.name).bind(2, to_string(r.kind)).bind(3, static_cast<std::int64_t>(r.pages.size()));
+        s.bind(1, r.name)
+            .bind(2, to_string(r.kind))
+            .bind(3, static_cast<std::int64_t>(r.pages.size()));
         s.bind(4, static_cast<std::int64_t>(withheld.count(i))).bind(5, seq).run();
         s.reset();
     }
@@ -125,7 +128,9 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan, const std::string& a
         ON CONFLICT(id) DO UPDATE SET last_scan = excluded.last_scan, gone = 0)sql");
     const auto risks_before = db.scalar("SELECT count(*) FROM risks");
     for (std::size_t i = 0; i < rids.size(); ++i) {
-        risk.bind(1, rids[i]).bind(2, scan.policy.risks[i].record).bind(3, scan.policy.risks[i].what);
+        risk.bind(1, rids[i])
+            .bind(2, scan.policy.risks[i].record)
+            .bind(3, scan.policy.risks[i].what);
         risk.bind(4, out.scan).run();
         risk.reset();
     }
@@ -143,7 +148,8 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan, const std::string& a
     row.bind(1, out.scan).bind(2, review::utc_now()).bind(3, actor).bind(4, out.findings);
     row.bind(5, out.new_findings).bind(6, out.gone).run();
     std::string all_ids;
-    for (const std::string& id : ids) all_ids += id + "\n";
+    for (const std::string& id : ids)
+        all_ids += id + "\n";
     review::append_audit(db, actor, "scan",
                          {{"findings", out.findings},
                           {"new", out.new_findings},
@@ -165,8 +171,8 @@ std::string record_scan_for_review(const CaseScan& scan) {
     const ScanRecorded r = store.record_scan(scan, default_actor());
     return "review state: " + std::to_string(r.findings) + " findings (" +
            std::to_string(r.new_findings) + " new, " + std::to_string(r.gone) + " gone, " +
-           std::to_string(r.reopened) + " reopened), " + std::to_string(r.risks) +
-           " risks, in " + store.file().string();
+           std::to_string(r.reopened) + " reopened), " + std::to_string(r.risks) + " risks, in " +
+           store.file().string();
 }
 
 } // namespace safesar

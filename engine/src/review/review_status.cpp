@@ -9,7 +9,8 @@ namespace {
 
 std::string names(const std::set<std::string>& reviewers) {
     std::string out;
-    for (const std::string& r : reviewers) out += (out.empty() ? "" : ", ") + r;
+    for (const std::string& r : reviewers)
+        out += (out.empty() ? "" : ", ") + r;
     return out;
 }
 
@@ -29,19 +30,22 @@ ReviewStatus ReviewStore::Impl::status() {
     }
     s.counts[FindingStatus::Gone] =
         static_cast<int>(db.scalar("SELECT count(*) FROM findings WHERE gone = 1"));
-    for (const ManualRedaction& m : manual()) s.manual += !m.withdrawn;
-    s.decisions = static_cast<int>(db.scalar(
-        "SELECT (SELECT count(*) FROM decisions) + (SELECT count(*) FROM manual) + "
-        "(SELECT count(*) FROM withdrawals) + (SELECT count(*) FROM acknowledgements)"));
+    for (const ManualRedaction& m : manual())
+        s.manual += !m.withdrawn;
+    s.decisions = static_cast<int>(
+        db.scalar("SELECT (SELECT count(*) FROM decisions) + (SELECT count(*) FROM manual) + "
+                  "(SELECT count(*) FROM withdrawals) + (SELECT count(*) FROM acknowledgements)"));
     for (StoredRisk& r : risks())
         if (r.open()) s.open_risks.push_back(std::move(r));
     s.signoffs = signoffs(s.version);
     // Two different people must have looked at a perpetrator's request (docs/review.md).
     s.signoffs_needed = profile == Profile::Perpetrator ? 2 : 0;
     {
-        review::Statement last(db, "SELECT at FROM exports WHERE final = 1 ORDER BY seq DESC LIMIT 1");
+        review::Statement last(db,
+                               "SELECT at FROM exports WHERE final = 1 ORDER BY seq DESC LIMIT 1");
         if (last.step()) s.last_final_export = last.text(0);
-        review::Statement current(db, "SELECT count(*) FROM exports WHERE final = 1 AND version = ?");
+        review::Statement current(db,
+                                  "SELECT count(*) FROM exports WHERE final = 1 AND version = ?");
         current.bind(1, s.version);
         s.exported_final = current.step() && current.integer(0) > 0;
     }
@@ -52,8 +56,9 @@ ReviewStatus ReviewStore::Impl::status() {
                              " proposed redactions have no decision (safesar review CASE "
                              "--status new, --status open)");
     if (!s.open_risks.empty())
-        s.blockers.push_back(std::to_string(s.open_risks.size()) +
-                             " risks are open (acknowledge each: safesar review CASE --ack-risk ID)");
+        s.blockers.push_back(
+            std::to_string(s.open_risks.size()) +
+            " risks are open (acknowledge each: safesar review CASE --ack-risk ID)");
     std::set<std::string> current;
     for (const SignOff& o : s.signoffs)
         if (o.current) current.insert(o.reviewer);

@@ -25,7 +25,8 @@ void prepare_file(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::exists(file.parent_path())) {
         std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec) throw ReviewError(file.parent_path().string(), "cannot be created: " + ec.message());
+        if (ec)
+            throw ReviewError(file.parent_path().string(), "cannot be created: " + ec.message());
         ::chmod(file.parent_path().c_str(), S_IRWXU);
     }
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
@@ -87,7 +88,9 @@ std::optional<ReviewStore> ReviewStore::open_existing(const Case& request) {
     return open(request);
 }
 
-const std::filesystem::path& ReviewStore::file() const { return impl_->db.file(); }
+const std::filesystem::path& ReviewStore::file() const {
+    return impl_->db.file();
+}
 
 std::int64_t ReviewStore::Impl::version() {
     review::Statement s(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'version'");
@@ -128,8 +131,8 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         f.policy_line = s.text(13);
         f.in_withheld_record = s.integer(14) != 0;
         const std::string verdict = s.text(17), decided_on = s.text(18);
-        f.status = status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on,
-                             f.reopened);
+        f.status =
+            status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on, f.reopened);
         if (!verdict.empty()) {
             f.span_text = verdict == "span" ? s.text(19) : "";
             f.decision_reason = s.text(20);
@@ -151,8 +154,8 @@ std::vector<StoredRisk> ReviewStore::Impl::risks() {
         ORDER BY r.record, r.what, r.id)sql");
     std::vector<StoredRisk> out;
     while (s.step())
-        out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3) != 0, s.text(4), s.text(5),
-                       s.text(6)});
+        out.push_back(
+            {s.text(0), s.text(1), s.text(2), s.integer(3) != 0, s.text(4), s.text(5), s.text(6)});
     return out;
 }
 

@@ -25,10 +25,10 @@ Outcome outcome(const CaseScan& scan, std::size_t index, const StoredFinding* st
     const Decision& proposal = scan.policy.decisions[index];
     Outcome o{false, false, f.begin, f.end, proposal.reason, {}};
     // A finding the store has not seen with this proposal is undecided, whatever it says.
-    const bool decided = stored && stored->proposal == to_string(proposal.action) &&
-                         (stored->status == FindingStatus::Approved ||
-                          stored->status == FindingStatus::Rejected ||
-                          stored->status == FindingStatus::Changed);
+    const bool decided =
+        stored && stored->proposal == to_string(proposal.action) &&
+        (stored->status == FindingStatus::Approved || stored->status == FindingStatus::Rejected ||
+         stored->status == FindingStatus::Changed);
     if (!decided) {
         o.undecided = proposal.action != Action::Keep;
         o.redact = o.undecided; // a draft shows what the policy proposes
@@ -36,11 +36,11 @@ Outcome outcome(const CaseScan& scan, std::size_t index, const StoredFinding* st
     }
     if (stored->status == FindingStatus::Approved) o.redact = proposal.action != Action::Keep;
     if (stored->status == FindingStatus::Changed) {
-        const std::string& text =
-            scan.gathered.records[f.record].sections[f.section].text;
+        const std::string& text = scan.gathered.records[f.record].sections[f.section].text;
         auto span = review::find_span_over(text, stored->span_text, f.begin, f.end);
         if (!span) {
-            o.problem = "the changed span of finding " + stored->id + " is no longer in its section";
+            o.problem =
+                "the changed span of finding " + stored->id + " is no longer in its section";
             o.redact = true; // a draft errs on the side of withholding
             return o;
         }
@@ -87,7 +87,8 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
     const ReviewStatus status = impl_->status();
     std::map<std::string, StoredFinding> stored;
     FindingFilter all;
-    for (StoredFinding& f : impl_->findings(all)) stored.emplace(f.id, std::move(f));
+    for (StoredFinding& f : impl_->findings(all))
+        stored.emplace(f.id, std::move(f));
     const std::vector<ManualRedaction> manual = impl_->manual();
 
     ReviewedDisclosure out;
@@ -140,8 +141,10 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
                 withheld = withheld || !m.record.empty();
                 continue;
             }
-            if (m.kind == ManualRedaction::Kind::Text) add_text_redaction(m, rd, applied);
-            else applied += add_box_redaction(m, rd);
+            if (m.kind == ManualRedaction::Kind::Text)
+                add_text_redaction(m, rd, applied);
+            else
+                applied += add_box_redaction(m, rd);
         }
         out.manual_redactions += applied;
         if (applied == 0 && !withheld)
@@ -150,7 +153,8 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
 
     if (final && !blockers.empty()) {
         std::string why;
-        for (const std::string& b : blockers) why += (why.empty() ? "" : "; ") + b;
+        for (const std::string& b : blockers)
+            why += (why.empty() ? "" : "; ") + b;
         throw ReviewError("", "final export refused: " + why);
     }
     return out;

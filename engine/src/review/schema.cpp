@@ -84,13 +84,14 @@ const std::vector<AuditedTable> audited = {
 std::string append_only_triggers() {
     std::string sql;
     std::vector<std::string_view> names = {"audit"};
-    for (const AuditedTable& t : audited) names.push_back(t.name);
+    for (const AuditedTable& t : audited)
+        names.push_back(t.name);
     for (std::string_view name : names) {
         for (std::string_view op : {"UPDATE", "DELETE"}) {
             const std::string n(name), o(op);
-            sql += "CREATE TRIGGER IF NOT EXISTS " + n + "_no_" + (o == "UPDATE" ? "update" : "delete") +
-                   " BEFORE " + o + " ON " + n + " BEGIN SELECT RAISE(ABORT, '" + n +
-                   " is append-only'); END;\n";
+            sql += "CREATE TRIGGER IF NOT EXISTS " + n + "_no_" +
+                   (o == "UPDATE" ? "update" : "delete") + " BEFORE " + o + " ON " + n +
+                   " BEGIN SELECT RAISE(ABORT, '" + n + " is append-only'); END;\n";
         }
     }
     return sql;
@@ -116,7 +117,9 @@ void create_schema(Db& db) {
     tx.commit();
 }
 
-const std::vector<AuditedTable>& audited_tables() { return audited; }
+const std::vector<AuditedTable>& audited_tables() {
+    return audited;
+}
 
 const AuditedTable& audited_table(std::string_view name) {
     for (const AuditedTable& t : audited)

@@ -43,7 +43,8 @@ std::string sha256_file(const std::filesystem::path& file) {
         throw ReviewError(file.string(), "SHA-256 failed");
     std::array<char, 1 << 16> buffer{};
     while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-        if (EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(in.gcount())) != 1)
+        if (EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(in.gcount())) !=
+            1)
             throw ReviewError(file.string(), "SHA-256 failed");
         if (!in) break;
     }

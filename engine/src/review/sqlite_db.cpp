@@ -18,7 +18,9 @@ Db::Db(const std::filesystem::path& file, Mode mode) : file_(file) {
     sqlite3_busy_timeout(db_, 5000);
 }
 
-Db::~Db() { sqlite3_close(db_); }
+Db::~Db() {
+    sqlite3_close(db_);
+}
 
 void Db::fail(const std::string& what) const {
     throw ReviewError(file_.string(), what + ": " + sqlite3_errmsg(db_));
@@ -34,7 +36,9 @@ void Db::exec(std::string_view sql) {
     }
 }
 
-std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Db::last_insert_id() const {
+    return sqlite3_last_insert_rowid(db_);
+}
 
 std::int64_t Db::scalar(std::string_view sql) {
     Statement s(*this, sql);
@@ -47,7 +51,9 @@ Statement::Statement(Db& db, std::string_view sql) : db_(&db) {
         db.fail("review state: cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::string_view value) {
     if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
@@ -95,13 +101,19 @@ std::string Statement::text(int column) const {
              : std::string();
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+double Statement::real(int column) const {
+    return sqlite3_column_double(stmt_, column);
+}
 bool Statement::is_null(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
-WriteTransaction::WriteTransaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+WriteTransaction::WriteTransaction(Db& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 WriteTransaction::~WriteTransaction() {
     if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -112,7 +124,9 @@ void WriteTransaction::commit() {
     done_ = true;
 }
 
-ReadTransaction::ReadTransaction(Db& db) : db_(db) { db_.exec("BEGIN DEFERRED"); }
+ReadTransaction::ReadTransaction(Db& db) : db_(db) {
+    db_.exec("BEGIN DEFERRED");
+}
 
 ReadTransaction::~ReadTransaction() {
     sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
