@@ -25,6 +25,7 @@ void run(const RunArgs& a) {
     options.out_dir = a.out;
     options.dpi = a.dpi;
     ExportResult result = export_bundle(scan->policy.disclosure, options);
+    for (const auto& w : result.warnings) std::cerr << "warning: " << w << "\n";
     std::cout << "wrote " << result.pdf.string() << " (" << result.pages << " pages) and "
               << result.json.string() << "\n";
 }
