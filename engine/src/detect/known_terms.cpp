@@ -41,13 +41,16 @@ KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(l
     // The subject first: their tokens are never used alone for anyone else.
     const Person& s = request->subject;
     for (const auto& n : std::vector<std::string>{s.name}) {
-        for (auto& t : tokenize(fold(n))) subject_tokens_.push_back(t);
+        for (auto& t : tokenize(fold(n)))
+            subject_tokens_.push_back(t);
     }
     for (const auto& a : s.aliases)
-        for (auto& t : tokenize(fold(a))) subject_tokens_.push_back(t);
+        for (auto& t : tokenize(fold(a)))
+            subject_tokens_.push_back(t);
     if (auto t = tokenize(fold(s.name)); t.size() >= 2) subject_surname_ = t.back();
     for (const auto& a : s.addresses)
-        for (auto& t : tokenize(fold(a))) subject_address_tokens_.push_back(t);
+        for (auto& t : tokenize(fold(a)))
+            subject_address_tokens_.push_back(t);
 
     add_person(s, Owner{Owner::Subject, -1, Role::Subject});
     for (std::size_t i = 0; i < request->parties.size(); ++i) {
@@ -55,7 +58,8 @@ KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(l
         add_person(p, Owner{Owner::Party, static_cast<int>(i), p.role});
         if (!p.organisation.empty()) add_organisation(p.organisation);
     }
-    for (const auto& org : lexicon.organisations) add_organisation(org);
+    for (const auto& org : lexicon.organisations)
+        add_organisation(org);
 }
 
 void KnownTerms::add(Term t) {
@@ -66,7 +70,8 @@ void KnownTerms::add(Term t) {
 
 void KnownTerms::add_person(const Person& p, const Owner& owner) {
     const bool subject = owner.kind == Owner::Subject;
-    const std::string who = subject ? "the requester" : "the listed " + std::string(to_string(p.role));
+    const std::string who =
+        subject ? "the requester" : "the listed " + std::string(to_string(p.role));
     std::vector<std::string> names{p.name};
     names.insert(names.end(), p.aliases.begin(), p.aliases.end());
     for (const auto& name : names) {
@@ -74,7 +79,9 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
         if (tokens.empty()) continue;
         add({tokens, Category::Name, owner, "matches " + who + "'s name"});
         if (tokens.size() >= 2) {
-            add({{tokens.front(), tokens.back()}, Category::Name, owner,
+            add({{tokens.front(), tokens.back()},
+                 Category::Name,
+                 owner,
                  "matches " + who + "'s name"});
         }
         // A single given name or surname stands for the person, unless the requester shares it
@@ -88,24 +95,31 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
         };
         single(tokens.front(), "given name");
         if (tokens.size() >= 2) single(tokens.back(), "surname");
-        for (std::size_t k = 1; k + 1 < tokens.size(); ++k) single(tokens[k], "middle name");
+        for (std::size_t k = 1; k + 1 < tokens.size(); ++k)
+            single(tokens[k], "middle name");
         if (tokens.size() >= 2 && (subject || !contains(subject_tokens_, tokens.back()))) {
             // Titles with an initial: Mrs O., Ms O.
             for (const char* title : {"mr", "mrs", "ms", "miss", "mx"})
-                add({{title, tokens.back().substr(0, 1)}, Category::Name, owner,
+                add({{title, tokens.back().substr(0, 1)},
+                     Category::Name,
+                     owner,
                      "matches " + who + "'s title and initial"});
             // Initial and surname: S. Okafor (the surname alone is found anyway; this
             // takes the initial with it).
-            add({{tokens.front().substr(0, 1), tokens.back()}, Category::Name, owner,
+            add({{tokens.front().substr(0, 1), tokens.back()},
+                 Category::Name,
+                 owner,
                  "matches " + who + "'s initial and surname"});
         }
         if (tokens.size() >= 3) {
             std::vector<std::string> initials;
-            for (auto& t : tokens) initials.push_back(t.substr(0, 1));
+            for (auto& t : tokens)
+                initials.push_back(t.substr(0, 1));
             add({initials, Category::Name, owner, "matches " + who + "'s initials"});
         }
     }
-    for (const auto& a : p.addresses) add_address(a, owner, who);
+    for (const auto& a : p.addresses)
+        add_address(a, owner, who);
     if (!p.school.empty()) add_place(p.school, Category::School, owner, who + "'s school");
     if (!p.workplace.empty())
         add_place(p.workplace, Category::Workplace, owner, who + "'s workplace");
@@ -125,13 +139,15 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
     std::size_t start = 0;
     while (start <= rest.size()) {
         std::size_t comma = rest.find_first_of(",\n", start);
-        std::string part = trim(rest.substr(start, comma == std::string::npos ? std::string::npos
-                                                                              : comma - start));
+        std::string part = trim(
+            rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         start = comma == std::string::npos ? rest.size() + 1 : comma + 1;
         auto tokens = tokenize(fold(part));
         if (tokens.empty()) continue;
         // "Flat 5" and the like say nothing on their own.
-        if (tokens.size() == 2 && std::all_of(tokens[1].begin(), tokens[1].end(), ::isdigit))
+        if (tokens.size() == 2 && std::all_of(tokens[1].begin(), tokens[1].end(), [](char ch) {
+                return std::isdigit(static_cast<unsigned char>(ch)) != 0;
+            }))
             continue;
         // A town the requester shares (both live in Stockport) is not the third party's.
         if (!subject && std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
@@ -175,11 +191,13 @@ void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
                                             !p.child_of_subject && owner.kind == Owner::Unknown)
                 owner = Owner{Owner::Party, static_cast<int>(i), p.role};
     }
-    const std::vector<const char*> titles =
-        subject_is_mr ? std::vector<const char*>{"mrs", "ms", "miss"}
-                      : std::vector<const char*>{"mr"};
+    const std::vector<const char*> titles = subject_is_mr
+                                                ? std::vector<const char*>{"mrs", "ms", "miss"}
+                                                : std::vector<const char*>{"mr"};
     for (const char* title : titles)
-        add({{title, subject_surname_}, Category::Name, owner,
+        add({{title, subject_surname_},
+             Category::Name,
+             owner,
              "the requester's surname after a title the records do not use for the requester"});
 }
 
@@ -232,8 +250,12 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
         }
         const Token& last = tokens[i + best_len - 1];
         std::size_t fb = tokens[i].begin, fe = last.end;
-        Span s{folded.original_begin(fb), folded.original_end(fe), best->category, best->owner,
-               best->owner.kind == Owner::Subject ? 1.0f : 0.95f, best->rule};
+        Span s{folded.original_begin(fb),
+               folded.original_end(fe),
+               best->category,
+               best->owner,
+               best->owner.kind == Owner::Subject ? 1.0f : 0.95f,
+               best->rule};
         spans.push_back(std::move(s));
         i += best_len;
     }
