@@ -4,7 +4,10 @@
 // leaves no name or phone number of a scan in the bundle, not even for OCR of the bundle.
 #include "safesar/gather.hpp"
 
+#include "../engine/src/gather/ocr.hpp"
+
 #include <catch2/catch.hpp>
+#include <leptonica/allheaders.h>
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
@@ -16,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <numbers>
 #include <string>
 #include <vector>
 
@@ -60,15 +64,19 @@ std::string run(const std::string& command, int& status) {
         return out;
     }
     std::array<char, 4096> buf{};
-    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
+    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
+        out.append(buf.data(), n);
     status = ::pclose(p);
     return out;
 }
 
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
 
 std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
@@ -95,7 +103,7 @@ std::string ocr_text(const Record& r, int page) {
 }
 
 // The box of the first OCR word of `page` that contains `word`.
-Box box_of(const Record& r, int page, const std::string& word) {
+safesar::Box box_of(const Record& r, int page, const std::string& word) {
     for (const auto& s : r.sections)
         if (s.kind == SectionKind::PageText && s.page == page && s.ocr)
             for (const auto& w : s.words)
@@ -106,7 +114,7 @@ Box box_of(const Record& r, int page, const std::string& word) {
 }
 
 // Intersection over union.
-double overlap(const Box& a, const Box& b) {
+double overlap(const safesar::Box& a, const safesar::Box& b) {
     const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
     const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
     if (w <= 0 || h <= 0) return 0;
@@ -163,9 +171,10 @@ TEST_CASE("scanned letters are read: skewed, sideways, turned upright by the pag
     CHECK_FALSE(pasted.pages[0].image_only);
     CHECK(pasted.pages[0].ocr_done);
     const std::string scan_words = ocr_text(pasted, 1);
-    CHECK_THAT(scan_words, Catch::Contains("Marisol Penhaligon") && Catch::Contains("0114 496 0731"));
+    CHECK_THAT(scan_words,
+               Catch::Contains("Marisol Penhaligon") && Catch::Contains("0114 496 0731"));
     CHECK_THAT(scan_words, !Catch::Contains("duty worker") && !Catch::Contains("File note"));
-    const Box name = box_of(pasted, 1, "Penhaligon");
+    const safesar::Box name = box_of(pasted, 1, "Penhaligon");
     CHECK(name.y0 > 440); // inside the image, which starts 440 pt down the page
     CHECK(name.y1 < 693);
 }
@@ -175,21 +184,21 @@ TEST_CASE("a scan turned 90, 180 or 270 degrees is read, with boxes on its words
     const Record& r = record(g, "turned-note.pdf");
     REQUIRE(r.pages.size() == 4);
     const double W = 595.28, H = 841.89; // the upright page
-    const Box up = box_of(r, 1, "Treharne");
+    const safesar::Box up = box_of(r, 1, "Treharne");
     CHECK(up.x0 > 100); // "Caller: Imogen Treharne", 1 inch in: the surname is well right of it
     // Where the upright word lands when the note is turned anticlockwise (as the fixture turns
     // it) by 90, 180, 270 degrees.
-    const std::array<Box, 3> expected{{
+    const std::array<safesar::Box, 3> expected{{
         {up.y0, W - up.x1, up.y1, W - up.x0},
         {W - up.x1, H - up.y1, W - up.x0, H - up.y0},
         {H - up.y1, up.x0, H - up.y0, up.x1},
     }};
     for (int page = 2; page <= 4; ++page) {
         INFO("page " << page);
-        CHECK_THAT(ocr_text(r, page), Catch::Contains("Imogen Treharne") &&
-                                          Catch::Contains("07700 900582"));
-        const Box got = box_of(r, page, "Treharne");
-        const Box& want = expected[static_cast<std::size_t>(page - 2)];
+        CHECK_THAT(ocr_text(r, page),
+                   Catch::Contains("Imogen Treharne") && Catch::Contains("07700 900582"));
+        const safesar::Box got = box_of(r, page, "Treharne");
+        const safesar::Box& want = expected[static_cast<std::size_t>(page - 2)];
         INFO("box " << got.x0 << " " << got.y0 << " " << got.x1 << " " << got.y1 << ", expected "
                     << want.x0 << " " << want.y0 << " " << want.x1 << " " << want.y1);
         // Tesseract's boxes of one word differ by a few points between readings; a box mapped
@@ -198,8 +207,49 @@ TEST_CASE("a scan turned 90, 180 or 270 degrees is read, with boxes on its words
     }
 }
 
-TEST_CASE("unsure OCR words that may identify someone are flagged, without their text",
+TEST_CASE("a box found in a turned, straightened image maps back onto the image as given",
           "[ocr]") {
+    // A dark bar, turned and rotated with Leptonica as the reader turns a page; the bar's box in
+    // the turned image must map back onto the bar (a little larger when straightened).
+    const int width = 400, height = 300;
+    const OcrWord bar{"", 50, 20, 130, 45, 0, false};
+    for (int clockwise : {0, 90, 180, 270})
+        for (float skew : {0.0f, 4.0f, -3.0f}) {
+            INFO("clockwise " << clockwise << ", skew " << skew);
+            Pix* pix = pixCreate(width, height, 8);
+            pixSetAll(pix); // white
+            ::Box* b = boxCreate(bar.x0, bar.y0, bar.x1 - bar.x0, bar.y1 - bar.y0);
+            pixClearInRect(pix, b); // black
+            boxDestroy(&b);
+            Pix* turned = pixRotateOrth(pix, clockwise / 90);
+            Pix* straight = pixRotate(turned, skew * std::numbers::pi_v<float> / 180,
+                                      L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+            OcrWord found{"", 1 << 30, 1 << 30, -1, -1, 0, false};
+            for (int y = 0; y < pixGetHeight(straight); ++y)
+                for (int x = 0; x < pixGetWidth(straight); ++x) {
+                    l_uint32 v = 255;
+                    pixGetPixel(straight, x, y, &v);
+                    if (v >= 128) continue;
+                    found.x0 = std::min(found.x0, x);
+                    found.y0 = std::min(found.y0, y);
+                    found.x1 = std::max(found.x1, x + 1);
+                    found.y1 = std::max(found.y1, y + 1);
+                }
+            pixDestroy(&straight);
+            pixDestroy(&turned);
+            pixDestroy(&pix);
+            REQUIRE(found.x1 > found.x0);
+            map_back(found, {width, height, clockwise, skew});
+            CHECK(found.x0 <= bar.x0 + 1);
+            CHECK(found.y0 <= bar.y0 + 1);
+            CHECK(found.x1 >= bar.x1 - 1);
+            CHECK(found.y1 >= bar.y1 - 1);
+            const double area = double(found.x1 - found.x0) * (found.y1 - found.y0);
+            CHECK(area <= 1.7 * (bar.x1 - bar.x0) * (bar.y1 - bar.y0));
+        }
+}
+
+TEST_CASE("unsure OCR words that may identify someone are flagged, without their text", "[ocr]") {
     const GatherResult g = gather(scans / "faint");
     const Record& r = record(g, "faint-note.pdf");
     REQUIRE(r.pages.size() == 1);
@@ -211,15 +261,15 @@ TEST_CASE("unsure OCR words that may identify someone are flagged, without their
         for (const auto& s : r.sections)
             for (const auto& word : s.words)
                 if (word.confidence < 60 && word.end - word.begin >= 4)
-                    CHECK_THAT(w, !Catch::Contains(s.text.substr(word.begin, word.end - word.begin)));
+                    CHECK_THAT(w,
+                               !Catch::Contains(s.text.substr(word.begin, word.end - word.begin)));
 
     // A clean scan raises no such flag on its names and numbers.
     const GatherResult clean = gather(scans / "orientations");
     CHECK(record(clean, "turned-note.pdf").pages[0].low_confidence_words == 0);
 }
 
-TEST_CASE("OCR results are cached by page content: a second gather does not OCR again",
-          "[ocr]") {
+TEST_CASE("OCR results are cached by page content: a second gather does not OCR again", "[ocr]") {
     TempDir t("cache");
     fs::create_directories(t.path() / "records");
     fs::copy_file(scans / "letters/records/skewed-letter.pdf",
@@ -282,7 +332,8 @@ TEST_CASE("safesar run: names and phones of scanned letters are absent from the 
     REQUIRE(status == 0);
     text += run("pdftotext -layout " + quoted(bundle) + " - 2>/dev/null", status);
     std::string json;
-    for (const auto& f : files_in(out, ".json")) json += slurp(f);
+    for (const auto& f : files_in(out, ".json"))
+        json += slurp(f);
     run("pdftoppm -r 150 -gray " + quoted(bundle) + " " + quoted(t.path() / "page"), status);
     REQUIRE(status == 0);
     std::string ocr;

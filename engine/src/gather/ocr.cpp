@@ -1,9 +1,9 @@
 // Tesseract OCR. One pair of engines (text, orientation) per thread: Tesseract's API objects are
 // not shared across threads, and loading the models costs more than reading a page.
 //
-// A page is read upright: Tesseract's OSD says how the scan is turned; when it cannot tell
-// (too little text) and the page read as it is gives little legible text, the other three
-// orientations are tried and the most legible reading wins. Skew up to 2 degrees is left to
+// A page is read as it is first; only a poor reading asks Tesseract's OSD how the scan is
+// turned, and reads it again the right way up. When OSD cannot tell (too little text) the other
+// three ways up are tried and the most legible reading wins. Skew up to 2 degrees is left to
 // Tesseract, whose word boxes then fit the slanted words exactly; a larger skew is straightened
 // with Leptonica first. Every box is mapped back to the image as it was given.
 #include "ocr.hpp"
@@ -33,28 +33,29 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
-PixPtr to_pix(const GrayImage& image) {
+PixPtr to_pix(const GrayImage& image, int dpi) {
     PixPtr pix(pixCreate(image.width, image.height, 8));
     if (!pix) throw RecordError("tesseract", "not enough memory for a page image");
+    pixSetResolution(pix.get(), dpi, dpi);
     for (int y = 0; y < image.height; ++y) {
         l_uint32* line = pixGetData(pix.get()) + y * pixGetWpl(pix.get());
         const unsigned char* row = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
-        for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
+        for (int x = 0; x < image.width; ++x)
+            SET_DATA_BYTE(line, x, row[x]);
     }
     return pix;
 }
 
 // Tesseract's LSTM runs OpenMP teams of four threads for every text line. Pages are already read
-// in parallel, one per core, so the teams would only oversubscribe the cores and spin (three
-// times the CPU for the same page). OMP_THREAD_LIMIT is read when libgomp loads, too early for a
-// library to set; an active-levels limit of 0 makes every team a team of one.
+// in parallel, one per core, so the teams would only oversubscribe the cores and spin (a quarter
+// more CPU for the same pages, far more on a busy machine). OMP_THREAD_LIMIT is read when libgomp
+// loads, too early for a library to set; an active-levels limit of 0 makes every team a team of
+// one. libgomp keeps that limit per thread, so each reading thread sets its own.
 void no_openmp_teams() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        using Setter = void (*)(int);
-        if (void* f = dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))
-            reinterpret_cast<Setter>(f)(0);
-    });
+    using Setter = void (*)(int);
+    static const auto set =
+        reinterpret_cast<Setter>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+    if (set) set(0);
 }
 
 struct Engines {
@@ -139,24 +140,17 @@ std::vector<OcrWord> recognise(tesseract::TessBaseAPI& api, Pix* pix, int dpi) {
     return words;
 }
 
-// How a reading was made: the image of `width` x `height` turned `clockwise`, then rotated by
-// `skew` degrees about its centre.
-struct Transform {
-    int width = 0, height = 0;
-    int clockwise = 0;
-    float skew = 0;
-};
+} // namespace
 
-// The box, in the image as given, of a box of the turned and straightened image: its corners are
-// mapped back one by one, so a straightened box comes back as the upright box around it.
-void map_back(OcrWord& w, const Transform& t) {
+void map_back(OcrWord& w, const ReadingTransform& t) {
     const bool sideways = t.clockwise == 90 || t.clockwise == 270;
     const double uw = sideways ? t.height : t.width, uh = sideways ? t.width : t.height;
     const double rad = -t.skew * std::numbers::pi / 180.0, c = std::cos(rad), s = std::sin(rad);
     double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
-    const std::array<std::array<double, 2>, 4> corners{
-        {{double(w.x0), double(w.y0)}, {double(w.x1), double(w.y0)},
-         {double(w.x0), double(w.y1)}, {double(w.x1), double(w.y1)}}};
+    const std::array<std::array<double, 2>, 4> corners{{{double(w.x0), double(w.y0)},
+                                                        {double(w.x1), double(w.y0)},
+                                                        {double(w.x0), double(w.y1)},
+                                                        {double(w.x1), double(w.y1)}}};
     for (auto [u, v] : corners) {
         if (t.skew != 0) { // undo the rotation about the centre
             const double du = u - uw / 2, dv = v - uh / 2;
@@ -165,10 +159,20 @@ void map_back(OcrWord& w, const Transform& t) {
         }
         double x = u, y = v; // undo the quarter turns
         switch (t.clockwise) {
-        case 90: x = v; y = t.height - u; break;
-        case 180: x = t.width - u; y = t.height - v; break;
-        case 270: x = t.width - v; y = u; break;
-        default: break;
+        case 90:
+            x = v;
+            y = t.height - u;
+            break;
+        case 180:
+            x = t.width - u;
+            y = t.height - v;
+            break;
+        case 270:
+            x = t.width - v;
+            y = u;
+            break;
+        default:
+            break;
         }
         x0 = std::min(x0, x);
         y0 = std::min(y0, y);
@@ -181,8 +185,10 @@ void map_back(OcrWord& w, const Transform& t) {
     w.y1 = std::clamp(static_cast<int>(std::ceil(y1)), 0, t.height);
 }
 
+namespace {
+
 OcrPage read_turned(Engines& e, Pix* pix, int clockwise, int dpi) {
-    Transform t{pixGetWidth(pix), pixGetHeight(pix), clockwise, 0};
+    ReadingTransform t{pixGetWidth(pix), pixGetHeight(pix), clockwise, 0};
     PixPtr turned(clockwise ? pixRotateOrth(pix, clockwise / 90) : pixClone(pix));
     if (!turned) throw RecordError("tesseract", "not enough memory to turn a page image");
     t.skew = find_skew(turned.get());
@@ -194,7 +200,8 @@ OcrPage read_turned(Engines& e, Pix* pix, int clockwise, int dpi) {
     page.rotation = clockwise;
     page.skew = t.skew;
     page.words = recognise(e.text, straight.get(), dpi);
-    for (OcrWord& w : page.words) map_back(w, t);
+    for (OcrWord& w : page.words)
+        map_back(w, t);
     return page;
 }
 
@@ -209,6 +216,16 @@ int legible(const OcrPage& page) {
     return n;
 }
 
+// A reading that is clearly right: enough letters, and words Tesseract is mostly sure of. Text
+// read on its side or upside down scores a mean confidence of 25-40; upright typing 85-95.
+bool reads_well(const OcrPage& page) {
+    if (page.words.empty()) return false;
+    double total = 0;
+    for (const OcrWord& w : page.words)
+        total += w.confidence;
+    return legible(page) >= 40 && total / static_cast<double>(page.words.size()) >= 70;
+}
+
 } // namespace
 
 OcrPage ocr_image(const GrayImage& image, int dpi) {
@@ -216,17 +233,21 @@ OcrPage ocr_image(const GrayImage& image, int dpi) {
         image.pixels.size() != static_cast<std::size_t>(image.width) * image.height)
         throw RecordError("tesseract", "page image of the wrong size");
     Engines& e = engines();
-    PixPtr pix = to_pix(image);
+    PixPtr pix = to_pix(image, dpi);
+    // Most pages are upright: read them as they are, and ask OSD (which costs more than half a
+    // reading) only when the reading is poor.
+    OcrPage best = read_turned(e, pix.get(), 0, dpi);
+    if (reads_well(best)) return best;
     const Orientation o = find_orientation(e, pix.get(), dpi);
-    OcrPage best = read_turned(e, pix.get(), o.clockwise, dpi);
-    // A short note scanned on its side gives OSD too few letters to judge; its sideways reading
-    // is then mostly noise. Forty legible letters is a couple of lines of real text.
-    constexpr int enough = 40;
-    if (!o.sure && legible(best) < enough) {
-        for (int clockwise : {90, 270, 180}) {
-            OcrPage other = read_turned(e, pix.get(), clockwise, dpi);
-            if (legible(other) > legible(best)) best = std::move(other);
-        }
+    std::vector<int> tries;
+    if (o.sure && o.clockwise != 0) tries = {o.clockwise};
+    // A short note on its side gives OSD too few letters to judge: try each other way up.
+    else if (!o.sure)
+        tries = {90, 270, 180};
+    for (int clockwise : tries) {
+        OcrPage other = read_turned(e, pix.get(), clockwise, dpi);
+        if (legible(other) > legible(best)) best = std::move(other);
+        if (reads_well(best)) break;
     }
     return best;
 }

@@ -70,8 +70,7 @@ std::optional<OcrPage> OcrCache::load(const std::string& key, int width, int hei
             w.confidence = a.at(5).get<float>();
             w.line_start = a.at(6).get<bool>();
             // A box outside the image can only come from a damaged or foreign file.
-            if (w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height ||
-                w.x1 < w.x0 || w.y1 < w.y0)
+            if (w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height || w.x1 < w.x0 || w.y1 < w.y0)
                 return std::nullopt;
             page.words.push_back(std::move(w));
         }
@@ -86,17 +85,17 @@ bool OcrCache::store(const std::string& key, int width, int height, const OcrPag
     nlohmann::json words = nlohmann::json::array();
     for (const OcrWord& w : page.words)
         words.push_back({w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.line_start});
-    const nlohmann::json j = {{"version", format_version}, {"engine", ocr_engine_version()},
-                              {"width", width},            {"height", height},
-                              {"rotation", page.rotation}, {"skew", page.skew},
-                              {"words", std::move(words)}};
+    const nlohmann::json j = {
+        {"version", format_version}, {"engine", ocr_engine_version()}, {"width", width},
+        {"height", height},          {"rotation", page.rotation},      {"skew", page.skew},
+        {"words", std::move(words)}};
     std::error_code ec;
     fs::create_directories(folder_, ec);
     // Unique per process and call, so two readers of the same page never share a temporary.
     static std::atomic<unsigned> counter{0};
     const fs::path target = file_of(key);
-    const fs::path temp = folder_ / (key + ".tmp." + std::to_string(::getpid()) + "." +
-                                     std::to_string(counter++));
+    const fs::path temp =
+        folder_ / (key + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++));
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -28,7 +28,9 @@ class OcrCache {
     // costs only speed, so failures are returned, not thrown.
     bool store(const std::string& key, int width, int height, const OcrPage& page) const;
 
-    std::filesystem::path file_of(const std::string& key) const { return folder_ / (key + ".json"); }
+    std::filesystem::path file_of(const std::string& key) const {
+        return folder_ / (key + ".json");
+    }
 
   private:
     std::filesystem::path folder_;

@@ -1,27 +1,21 @@
 #include "ocr_pool.hpp"
 
 #include <algorithm>
+#include <thread>
 
 namespace safesar {
 
 OcrPool& OcrPool::shared() {
-    // Started on first use; stopped (threads joined) when the program ends, before Tesseract's
-    // own statics, which were made first, are destroyed.
-    static OcrPool pool(std::max(1u, std::thread::hardware_concurrency()));
-    return pool;
+    // Made on first use and never destroyed: its threads wait for work until the process ends.
+    // Joining them from a static destructor would destroy their Tesseract engines after
+    // Tesseract's own statics (made later, on first use, so destroyed first).
+    static OcrPool* pool = new OcrPool(std::max(1u, std::thread::hardware_concurrency()));
+    return *pool;
 }
 
-OcrPool::OcrPool(unsigned threads) {
-    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
-}
-
-OcrPool::~OcrPool() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    ready_.notify_all();
-    for (auto& t : workers_) t.join();
+OcrPool::OcrPool(unsigned threads) : threads_(threads) {
+    for (unsigned i = 0; i < threads; ++i)
+        std::thread([this] { work(); }).detach();
 }
 
 std::future<OcrPage> OcrPool::submit(GrayImage image, int dpi) {
@@ -41,8 +35,7 @@ void OcrPool::work() {
         std::packaged_task<OcrPage()> task;
         {
             std::unique_lock lock(mutex_);
-            ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return; // stopping, nothing left
+            ready_.wait(lock, [this] { return !queue_.empty(); });
             task = std::move(queue_.front());
             queue_.pop_front();
         }

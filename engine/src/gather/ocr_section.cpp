@@ -26,8 +26,10 @@ std::string where(const Box& b) {
 
 bool may_identify(std::string_view word) {
     auto is_punct = [](char ch) { return std::ispunct(static_cast<unsigned char>(ch)) != 0; };
-    while (!word.empty() && is_punct(word.front())) word.remove_prefix(1);
-    while (!word.empty() && is_punct(word.back())) word.remove_suffix(1);
+    while (!word.empty() && is_punct(word.front()))
+        word.remove_prefix(1);
+    while (!word.empty() && is_punct(word.back()))
+        word.remove_suffix(1);
     int digits = 0, letters = 0;
     for (char ch : word) {
         const auto u = static_cast<unsigned char>(ch);
@@ -73,7 +75,8 @@ void add_ocr_words(const PageOcrResult& result, const std::vector<Box>& taken, S
                       " word(s) OCR could not read with confidence may be names, numbers or "
                       "addresses; check the scan near ";
     const std::size_t shown = std::min<std::size_t>(unsure.size(), 5);
-    for (std::size_t i = 0; i < shown; ++i) msg += (i ? "; " : "") + where(unsure[i]);
+    for (std::size_t i = 0; i < shown; ++i)
+        msg += (i ? "; " : "") + where(unsure[i]);
     if (unsure.size() > shown) msg += "; ...";
     msg += " (points from the top left)";
     warnings.push_back(std::move(msg));

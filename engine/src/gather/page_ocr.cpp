@@ -139,12 +139,14 @@ std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
                 pending.pop_front();
             }
             std::future<OcrPage> words = pool.submit(std::move(page.image), page.dpi);
-            pending.push_back({i, std::move(key), std::move(page), width, height, std::move(words)});
+            pending.push_back(
+                {i, std::move(key), std::move(page), width, height, std::move(words)});
         } catch (const std::exception& e) {
             r.error = reason_of(e);
         }
     }
-    for (Pending& p : pending) finish(p);
+    for (Pending& p : pending)
+        finish(p);
     return results;
 }
 

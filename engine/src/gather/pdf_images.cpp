@@ -33,16 +33,17 @@ std::optional<Box> large_images_of(PopplerPage* page) {
               std::max(m->area.x1, m->area.x2), std::max(m->area.y1, m->area.y2)};
         if (b.width() * b.height() < large_image_share * width * height) continue;
         const double slack = 2; // points: images are often placed a hair past the edge
-        const bool on_page = b.x0 >= -slack && b.y0 >= -slack && b.x1 <= width + slack &&
-                             b.y1 <= height + slack;
+        const bool on_page =
+            b.x0 >= -slack && b.y0 >= -slack && b.x1 <= width + slack && b.y1 <= height + slack;
         if (!on_page) b = whole;
         out = out ? Box{std::min(out->x0, b.x0), std::min(out->y0, b.y0), std::max(out->x1, b.x1),
                         std::max(out->y1, b.y1)}
                   : b;
     }
     poppler_page_free_image_mapping(list);
-    if (out) *out = Box{std::max(0.0, out->x0), std::max(0.0, out->y0), std::min(width, out->x1),
-                        std::min(height, out->y1)};
+    if (out)
+        *out = Box{std::max(0.0, out->x0), std::max(0.0, out->y0), std::min(width, out->x1),
+                   std::min(height, out->y1)};
     return out;
 }
 

@@ -148,15 +148,16 @@ void run_ocr(const poppler::document& doc, const std::vector<PageOcrJob>& jobs,
         const PageOcrResult& res = results[k];
         Section& target = r.sections[targets[k]];
         if (!res.error.empty()) {
-            r.warnings.push_back("page " + std::to_string(res.page) + " could not be OCR'd: " +
-                                 res.error);
+            r.warnings.push_back("page " + std::to_string(res.page) +
+                                 " could not be OCR'd: " + res.error);
         } else {
             // An image's words are new only where the page has no text of its own.
             std::vector<Box> taken;
             if (jobs[k].region)
                 for (const auto& s : r.sections)
                     if (s.kind == SectionKind::PageText && s.page == res.page && !s.ocr)
-                        for (const auto& w : s.words) taken.push_back(w.box);
+                        for (const auto& w : s.words)
+                            taken.push_back(w.box);
             add_ocr_words(res, taken, target, r.pages[static_cast<std::size_t>(res.page) - 1],
                           r.warnings);
         }
@@ -164,7 +165,8 @@ void run_ocr(const poppler::document& doc, const std::vector<PageOcrJob>& jobs,
     }
     // Sections set aside for images with no words go; from the last, so indices hold.
     std::sort(empty.rbegin(), empty.rend());
-    for (std::size_t i : empty) r.sections.erase(r.sections.begin() + static_cast<std::ptrdiff_t>(i));
+    for (std::size_t i : empty)
+        r.sections.erase(r.sections.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 Section ocr_placeholder(int number, const std::string& what) {
@@ -219,7 +221,8 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
     std::vector<std::optional<Box>> image_areas;
     if (options.ocr) {
         std::vector<int> numbers(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) numbers[static_cast<std::size_t>(i)] = i + 1;
+        for (int i = 0; i < n; ++i)
+            numbers[static_cast<std::size_t>(i)] = i + 1;
         image_areas = large_image_areas(data, numbers);
     }
     std::vector<PageOcrJob> ocr_jobs;
