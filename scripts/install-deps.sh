@@ -14,12 +14,12 @@ packages=(
   nlohmann-json3-dev          # request.json, output JSON
   libsqlite3-dev              # review state
   libgumbo-dev                # HTML e-mail parts to text
-  libtesseract-dev libleptonica-dev tesseract-ocr-eng  # OCR of scanned pages
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd  # OCR, orientation
   libssl-dev                  # SHA-256 for the audit chain and cache keys
   libjpeg-dev                 # JPEG for photographic pages of the bundle
   fonts-dejavu-core           # the font embedded in the bundle
   catch2                      # tests
-  python3 python3-reportlab poppler-utils qpdf  # fixtures and the scorer's tools
+  python3 python3-reportlab python3-pil poppler-utils qpdf  # fixtures and the scorer's tools
 )
 missing=()
 for p in "${packages[@]}"; do
