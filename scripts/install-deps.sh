@@ -18,6 +18,7 @@ packages=(
   libssl-dev                  # SHA-256 for the audit chain and cache keys
   libjpeg-dev                 # JPEG for photographic pages of the bundle
   fonts-dejavu-core           # the font embedded in the bundle
+  qt6-base-dev libpoppler-qt6-dev  # the reviewer GUI: Qt 6 Widgets, Poppler's Qt 6 renderer
   catch2                      # tests
   python3 python3-reportlab python3-pil poppler-utils qpdf  # fixtures and the scorer's tools
 )

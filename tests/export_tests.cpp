@@ -17,12 +17,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
@@ -799,6 +801,34 @@ TEST_CASE("a leak found by verification fails the export and leaves nothing behi
     unchecked.verify = false;
     export_bundle(d, unchecked);
     CHECK(files_in(out).size() == 2);
+}
+
+TEST_CASE("an export reports each page written and, cancelled, leaves nothing behind", "[export]") {
+    ReferralFixture f;
+    ExportOptions options = options_for(f.out);
+    std::vector<int> done;
+    int total = 0;
+    options.on_page_done = [&](int n, int of) {
+        done.push_back(n);
+        total = of;
+    };
+    const ExportResult result = export_bundle(f.disclosure, options);
+    REQUIRE(result.pages > 2);
+    CHECK(total == result.pages);
+    std::vector<int> expected(static_cast<std::size_t>(result.pages));
+    std::iota(expected.begin(), expected.end(), 1);
+    CHECK(done == expected);
+
+    // Cancelled after the first page, then before anything: no file in the folder either way.
+    const fs::path out = f.dir.path / "cancelled";
+    std::atomic<bool> cancel{false};
+    options = options_for(out);
+    options.cancel = &cancel;
+    options.on_page_done = [&](int, int) { cancel = true; };
+    CHECK_THROWS_AS(export_bundle(f.disclosure, options), Cancelled);
+    CHECK(files_in(out).empty());
+    CHECK_THROWS_AS(export_bundle(f.disclosure, options), Cancelled);
+    CHECK(files_in(out).empty());
 }
 
 TEST_CASE("a string redacted in one place and kept in another is a warning, not a failure",

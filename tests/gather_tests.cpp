@@ -2,10 +2,15 @@
 // are still read, and nothing under records/ changes.
 #include <catch2/catch.hpp>
 
+#include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
+#include "safesar/pipeline.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <map>
+#include <numeric>
+#include <vector>
 
 using namespace safesar;
 namespace fs = std::filesystem;
@@ -55,7 +60,8 @@ TEST_CASE("bad input is reported per file and the run goes on", "[gather]") {
 
     // The secret behind the link never reaches the document model.
     for (const auto& r : g.records)
-        for (const auto& s : r.sections) CHECK(s.text.find("PERIWINKLE") == std::string::npos);
+        for (const auto& s : r.sections)
+            CHECK(s.text.find("PERIWINKLE") == std::string::npos);
 
     CHECK(snapshot(lc.value.records_dir()) == before);
 }
@@ -84,7 +90,8 @@ TEST_CASE("leak fixtures: hidden text is marked, metadata and annotations are ga
     };
     auto hidden_words = [](const Record& r) {
         int n = 0;
-        for (auto& p : r.pages) n += p.hidden_words;
+        for (auto& p : r.pages)
+            n += p.hidden_words;
         return n;
     };
 
@@ -114,4 +121,55 @@ TEST_CASE("leak fixtures: hidden text is marked, metadata and annotations are ga
         REQUIRE(g.records.size() == 2); // the PDF and its embedded file
         CHECK(g.records[1].parent == "attachment.pdf");
     }
+}
+
+TEST_CASE("gathering reports each file as it finishes, from any thread, one call at a time",
+          "[gather]") {
+    LoadedCase lc = load_case(SAFESAR_FIXTURES "/bad-input");
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(lc.value.records_dir()))
+        files += !e.is_directory();
+    GatherOptions options;
+    options.ocr = false;
+    options.threads = 2;
+    std::vector<int> done;
+    std::atomic<int> inside{0};
+    bool overlapped = false, wrong_total = false;
+    options.on_file_done = [&](int n, int total) {
+        overlapped = overlapped || inside++ > 0;
+        wrong_total = wrong_total || total != files;
+        done.push_back(n);
+        --inside;
+    };
+    gather_records(lc.value, options);
+    CHECK_FALSE(overlapped);
+    CHECK_FALSE(wrong_total);
+    std::vector<int> expected(static_cast<std::size_t>(files));
+    std::iota(expected.begin(), expected.end(), 1);
+    CHECK(done == expected); // skipped files included
+}
+
+TEST_CASE("gathering and scanning stop with Cancelled when asked to", "[gather]") {
+    const fs::path folder = SAFESAR_FIXTURES "/bad-input";
+    LoadedCase lc = load_case(folder);
+    std::atomic<bool> cancel{true};
+    GatherOptions options;
+    options.ocr = false;
+    options.cancel = &cancel;
+    CHECK_THROWS_AS(gather_records(lc.value, options), Cancelled);
+
+    // Asked mid-way: after the first file.
+    cancel = false;
+    int calls = 0;
+    options.threads = 1;
+    options.on_file_done = [&](int, int) {
+        ++calls;
+        cancel = true;
+    };
+    CHECK_THROWS_AS(gather_records(lc.value, options), Cancelled);
+    CHECK(calls == 1);
+
+    cancel = true;
+    options.on_file_done = nullptr;
+    CHECK_THROWS_WITH(scan_case(SAFESAR_FIXTURES "/cases/profiles/standard", options), "cancelled");
 }

@@ -2,6 +2,8 @@
 // deciding, audit tampering, and the whole review on the command line.
 #include <catch2/catch.hpp>
 
+#include "review_fixture.hpp"
+
 #include "safesar/audit.hpp"
 #include "safesar/pipeline.hpp"
 #include "safesar/review.hpp"
@@ -24,27 +26,9 @@
 
 namespace fs = std::filesystem;
 using namespace safesar;
+using namespace safesar::testing;
 
 namespace {
-
-// A fixture case copied to a fresh temporary folder, removed afterwards.
-struct TempCase {
-    fs::path root, folder;
-    explicit TempCase(const std::string& fixture) {
-        std::string pattern = (fs::temp_directory_path() / "safesar-review-XXXXXX").string();
-        REQUIRE(mkdtemp(pattern.data()) != nullptr);
-        root = pattern;
-        folder = root / "case";
-        fs::copy(fs::path(SAFESAR_FIXTURES) / "cases" / fixture, folder,
-                 fs::copy_options::recursive);
-    }
-    ~TempCase() {
-        std::error_code ec;
-        fs::remove_all(root, ec);
-    }
-    TempCase(const TempCase&) = delete;
-    TempCase& operator=(const TempCase&) = delete;
-};
 
 std::string run_capture(const std::string& cmd, int* status = nullptr) {
     std::string out;
@@ -64,21 +48,6 @@ std::string quoted(const fs::path& p) {
 
 std::string safesar_cmd(const std::string& args) {
     return std::string("SAFESAR_REVIEWER= '") + SAFESAR_BINARY + "' " + args;
-}
-
-std::unique_ptr<CaseScan> scan_into_store(const fs::path& folder) {
-    GatherOptions options;
-    options.ocr = false; // the tests are about the review, not OCR
-    auto scan = scan_case(folder, options);
-    ReviewStore::open(scan->request.value).record_scan(*scan, "test");
-    return scan;
-}
-
-std::map<std::string, StoredFinding> by_id(const std::vector<StoredFinding>& findings) {
-    std::map<std::string, StoredFinding> out;
-    for (const auto& f : findings)
-        out.emplace(f.id, f);
-    return out;
 }
 
 // Every undecided proposed redaction approved, every open risk acknowledged.
@@ -254,6 +223,83 @@ TEST_CASE("a decision made on another proposal is reopened, not carried over", "
             redacted.insert(r.finding_id);
     for (const auto& id : isla)
         CHECK(redacted.count(id) == 1);
+}
+
+TEST_CASE("reopening withdraws a decision: open again, the version bumped, sign-offs void",
+          "[review]") {
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    ReviewStore store = ReviewStore::open(scan->request.value);
+    complete_review(store, "Ruth");
+    store.signoff({"Ruth", ""});
+    const ReviewStatus before = store.status();
+    REQUIRE(before.signoffs.back().current);
+    REQUIRE(before.undecided == 0);
+
+    std::string id;
+    for (const auto& f : store.findings())
+        if (f.status == FindingStatus::Approved && f.proposes_redaction() &&
+            !f.in_withheld_record && id.empty())
+            id = f.id;
+    REQUIRE(!id.empty());
+    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}, {"Tom", "looked again"}) == 1);
+
+    const StoredFinding f = by_id(store.findings())[id];
+    CHECK(f.status == FindingStatus::Open);
+    CHECK_FALSE(f.reopened); // that flag is for a proposal the policy changed
+    CHECK(f.decided_by.empty());
+    const ReviewStatus after = store.status();
+    CHECK(after.version > before.version);
+    CHECK_FALSE(after.signoffs.back().current);
+    CHECK(after.undecided == 1);
+    CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
+
+    // Nothing is in force any more: reopening again changes nothing, not even the version.
+    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}, {"Tom", ""}) == 0);
+    CHECK(store.status().version == after.version);
+    // A re-scan leaves it open; the policy did not reopen it.
+    auto rescan = scan_case(tc.folder, {false, true, {}});
+    CHECK(store.record_scan(*rescan, "test").reopened == 0);
+    CHECK(by_id(store.findings())[id].status == FindingStatus::Open);
+    CHECK(verify_audit(store.file(), "test").ok());
+}
+
+TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit intact", "[review]") {
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    const fs::path db_file = review_db_path(tc.folder);
+    std::string id;
+    {
+        ReviewStore store = ReviewStore::open(scan->request.value);
+        id = store.findings().front().id;
+        store.decide({{id, Verdict::Reject, "", ""}}, {"Ruth", ""});
+    }
+    // The decisions table as schema 1 made it: no `reopen` allowed.
+    REQUIRE(raw_sql(db_file, R"sql(
+        DROP TRIGGER decisions_no_update; DROP TRIGGER decisions_no_delete;
+        DROP INDEX decisions_by_finding;
+        ALTER TABLE decisions RENAME TO newer;
+        CREATE TABLE decisions(
+            seq INTEGER PRIMARY KEY, finding TEXT NOT NULL REFERENCES findings(id),
+            verdict TEXT NOT NULL CHECK (verdict IN ('approve', 'reject', 'span')),
+            proposal TEXT NOT NULL, span_text TEXT NOT NULL, reason TEXT NOT NULL,
+            reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL,
+            comment TEXT NOT NULL, version INTEGER NOT NULL);
+        INSERT INTO decisions SELECT * FROM newer; DROP TABLE newer;
+        CREATE INDEX decisions_by_finding ON decisions(finding, seq);
+        CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+            BEGIN SELECT RAISE(ABORT, 'decisions is append-only'); END;
+        CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+            BEGIN SELECT RAISE(ABORT, 'decisions is append-only'); END;
+        UPDATE meta SET value = '1' WHERE key = 'schema';)sql") == SQLITE_OK);
+
+    ReviewStore store = ReviewStore::open(scan->request.value);
+    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "2");
+    CHECK(by_id(store.findings())[id].status == FindingStatus::Rejected);
+    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}, {"Ruth", ""}) == 1);
+    CHECK(by_id(store.findings())[id].status == FindingStatus::Open);
+    CHECK(raw_sql(db_file, "DELETE FROM decisions") != SQLITE_OK); // the guards are back
+    CHECK(verify_audit(store.file(), "test").ok());
 }
 
 TEST_CASE("the third occurrence of a name in a section keeps its id", "[review]") {
@@ -630,6 +676,16 @@ TEST_CASE("the review on the command line: scan, decide, two sign-offs, final ex
 
     out = run_capture(safesar_cmd("review " + c + " --reject " + reject_id + " --reviewer A"),
                       &status);
+    REQUIRE(status == 0);
+    // Withdrawn, then taken again: a reopened finding is open until decided.
+    out = run_capture(
+        safesar_cmd("review " + c + " --reopen " + reject_id.substr(0, 8) + " --reviewer A"),
+        &status);
+    REQUIRE(status == 0);
+    CHECK_THAT(out, Catch::Contains("decided 1 findings"));
+    CHECK_THAT(run_capture(safesar_cmd("review " + c + " --status open")),
+               Catch::Contains(reject_id));
+    run_capture(safesar_cmd("review " + c + " --reject " + reject_id + " --reviewer A"), &status);
     REQUIRE(status == 0);
     out =
         run_capture(safesar_cmd("review " + c + " --approve-category name --reviewer A"), &status);

@@ -20,7 +20,7 @@ struct ReviewArgs {
     std::string folder;
     std::string party, category, status, record; // filters
     bool json = false;
-    std::vector<std::string> approve, reject, ack_risk;
+    std::vector<std::string> approve, reject, reopen, ack_risk;
     std::vector<std::string> span; // ID TEXT
     std::string approve_category, approve_party;
     std::string redact_text;
@@ -30,9 +30,9 @@ struct ReviewArgs {
     std::string reviewer, comment;
 
     bool decides() const {
-        return !approve.empty() || !reject.empty() || !ack_risk.empty() || !span.empty() ||
-               !approve_category.empty() || !approve_party.empty() || !redact_text.empty() ||
-               !redact_box.empty() || !withdraw.empty();
+        return !approve.empty() || !reject.empty() || !reopen.empty() || !ack_risk.empty() ||
+               !span.empty() || !approve_category.empty() || !approve_party.empty() ||
+               !redact_text.empty() || !redact_box.empty() || !withdraw.empty();
     }
 };
 
@@ -137,6 +137,11 @@ std::vector<FindingDecision> decisions_of(const ReviewStore& store, const Review
         if (!explicit_ids.insert(id).second)
             throw ReviewError("", "finding " + id + " is both approved and rejected");
         out.push_back({id, Verdict::Reject, "", ""});
+    }
+    for (const std::string& id : a.reopen) {
+        if (!explicit_ids.insert(id).second)
+            throw ReviewError("", "finding " + id + " is given two decisions");
+        out.push_back({id, Verdict::Reopen, "", ""});
     }
     if (!a.span.empty()) {
         if (!explicit_ids.insert(a.span[0]).second)
@@ -246,6 +251,9 @@ void add_review_command(CLI::App& app) {
     cmd->add_option("--approve", a->approve, "approve findings by id: the proposal stands")
         ->expected(1, -1);
     cmd->add_option("--reject", a->reject, "reject findings by id: not redacted")->expected(1, -1);
+    cmd->add_option("--reopen", a->reopen,
+                    "withdraw the decision on findings by id: they are undecided again")
+        ->expected(1, -1);
     cmd->add_option("--span", a->span, "redact TEXT instead of finding ID's text (ID TEXT)")
         ->expected(2);
     cmd->add_option("--approve-category", a->approve_category,

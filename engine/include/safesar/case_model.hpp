@@ -76,4 +76,11 @@ struct LoadedCase {
 LoadedCase load_case(const std::filesystem::path& case_folder);
 LoadedCase parse_request(const std::string& json_text, const std::filesystem::path& case_folder);
 
+// The request.json text of a case: the fields load_case reads, and only those.
+std::string request_json(const Case& c);
+
+// Creates c.folder with records/ and request.json (written, then renamed). Throws RequestError
+// when the request would not load, or request.json already exists.
+void create_case_folder(const Case& c);
+
 } // namespace safesar

@@ -2,6 +2,7 @@
 // so a caller can print one clear line and go on with the other records.
 #pragma once
 
+#include <atomic>
 #include <stdexcept>
 #include <string>
 
@@ -36,5 +37,15 @@ class ExportError : public Error {
 class DataError : public Error {
     using Error::Error;
 };
+// Long work (gathering, a scan, an export) stopped because the caller asked it to.
+class Cancelled : public Error {
+  public:
+    Cancelled() : Error("", "cancelled") {}
+};
+
+// Throws Cancelled once the caller has set *cancel; a null flag never cancels.
+inline void throw_if_cancelled(const std::atomic<bool>* cancel) {
+    if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
+}
 
 } // namespace safesar

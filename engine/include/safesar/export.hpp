@@ -4,7 +4,9 @@
 
 #include "safesar/disclosure.hpp"
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +25,10 @@ struct ExportOptions {
     std::filesystem::path settings_file;
     std::string export_date; // ISO date printed on the cover and in the JSON; empty: today
     int workers = 0;         // page render threads; 0: one per core, at most 4
+    // Called as each page of the bundle is written, from the calling thread.
+    std::function<void(int pages_done, int pages_total)> on_page_done = nullptr;
+    // When set to true, the export stops soon and throws Cancelled, leaving nothing in out_dir.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Where the time went, for the benchmark and the docs.
@@ -43,7 +49,8 @@ struct ExportResult {
     ExportTimings timings;
 };
 
-// Throws ExportError (and leaves nothing behind in out_dir) when writing or verifying fails.
+// Throws ExportError (and leaves nothing behind in out_dir) when writing or verifying fails,
+// Cancelled (the same) when options.cancel is set.
 ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& options);
 
 } // namespace safesar

@@ -5,7 +5,9 @@
 #include "safesar/case_model.hpp"
 #include "safesar/document.hpp"
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,10 +19,16 @@ struct SkippedRecord {
 };
 
 struct GatherOptions {
-    bool ocr = true;          // OCR image-only pages (Tesseract)
-    bool detect_hidden = true; // render pages to find text that does not show
+    bool ocr = true;                 // OCR image-only pages (Tesseract)
+    bool detect_hidden = true;       // render pages to find text that does not show
     std::filesystem::path ocr_cache; // empty: no cache
     unsigned threads = 0; // files read at once; 0: one per core (batch runs one per case)
+    // Called once per file under records/ as it finishes, skipped ones included; never two
+    // calls at once, but possibly from a worker thread.
+    std::function<void(int files_done, int files_total)> on_file_done = nullptr;
+    // When set to true, gathering stops soon (between files, PDF pages, OCR pages) and throws
+    // Cancelled.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct GatherResult {
@@ -28,6 +36,7 @@ struct GatherResult {
     std::vector<SkippedRecord> skipped;
 };
 
+// Throws Cancelled when options.cancel is set; unreadable files are listed, not thrown.
 GatherResult gather_records(const Case& c, const GatherOptions& options = {});
 
 // Readers for one file each; throw RecordError. `name` is the record's name in reports.

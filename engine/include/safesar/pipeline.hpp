@@ -24,8 +24,8 @@ struct CaseScan {
     CaseScan& operator=(const CaseScan&) = delete;
 };
 
-// Throws RequestError for a bad request.json, DataError for broken dictionaries. Unreadable
-// records do not throw: they are listed in gathered.skipped.
+// Throws RequestError for a bad request.json, DataError for broken dictionaries, Cancelled when
+// options.cancel is set. Unreadable records do not throw: they are listed in gathered.skipped.
 std::unique_ptr<CaseScan> scan_case(const std::filesystem::path& case_folder,
                                     const GatherOptions& options = {});
 

@@ -43,7 +43,7 @@ std::vector<std::string> risk_ids(const std::vector<Risk>& risks);
 
 enum class FindingStatus {
     New,      // first seen by the latest scan, no decision yet
-    Open,     // seen before, no decision yet (or its decision was made on another proposal)
+    Open,     // seen before, no decision yet (its decision reopened, or made on another proposal)
     Approved, // the policy's proposal stands
     Rejected, // not redacted
     Changed,  // redacted over a span the reviewer chose
@@ -85,6 +85,7 @@ enum class Verdict {
     Approve,    // the proposal stands: a proposed redaction is redacted, a proposed keep is kept
     Reject,     // not redacted
     ChangeSpan, // redact this text instead: it must overlap the finding in its section
+    Reopen,     // withdraw the decision in force: the finding is open (undecided) again
 };
 
 struct FindingDecision {
@@ -173,8 +174,9 @@ class ReviewStore {
     std::vector<StoredFinding> findings(const FindingFilter& filter = {}) const;
 
     // All decisions in one transaction, each with its audit entry; returns how many findings
-    // were decided (one named twice alike counts once). Throws ReviewError, changing nothing,
-    // when one names an unknown or gone finding, gives one finding two verdicts, or a bad span.
+    // were decided (one named twice alike counts once; reopening an undecided one is a no-op
+    // and counts 0). Throws ReviewError, changing nothing, when one names an unknown or gone
+    // finding, gives one finding two verdicts, or a bad span.
     int decide(const std::vector<FindingDecision>& decisions, const Signature& who);
 
     std::int64_t add_manual_text(const std::string& phrase, const std::string& record,
@@ -210,6 +212,9 @@ class ReviewStore {
     std::unique_ptr<Impl> impl_;
 };
 
+// The reason codes a reviewer may give (dictionaries/policies/reasons.json), in file order.
+std::vector<Reason> reason_codes();
+
 // The name to record when nobody was named: $SAFESAR_REVIEWER, else the login name.
 std::string default_actor();
 
@@ -228,6 +233,7 @@ struct CaseSummary {
     std::optional<Date> due;
     int working_days_left = 0;
     bool overdue = false;
+    int to_review = 0; // proposed redactions with no decision yet (ReviewStatus::undecided)
 };
 
 // Reads request.json, the deadline and the review state; never throws for one bad case.

@@ -2,6 +2,7 @@
 
 #include "export/podofo.hpp"
 #include "export/utf8.hpp"
+#include "safesar/errors.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -246,10 +247,13 @@ class PageWriter {
 } // namespace
 
 void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan,
-                        bool draft, RasterPipeline& pipeline, WriteStats& stats) {
+                        bool draft, RasterPipeline& pipeline, WriteStats& stats,
+                        const std::function<void(int, int)>& on_page_done,
+                        const std::atomic<bool>* cancel) {
     PageWriter writer(document, fonts, plan, draft);
     const int total = static_cast<int>(plan.pages.size());
     for (std::size_t i = 0; i < plan.pages.size(); ++i) {
+        throw_if_cancelled(cancel);
         const PlannedPage& page = plan.pages[i];
         int number = static_cast<int>(i) + 1;
         if (page.kind == PageKind::Text) {
@@ -264,6 +268,7 @@ void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const
             ++stats.image_methods[raster.image.method];
         }
         ++stats.pages;
+        if (on_page_done) on_page_done(stats.pages, total);
     }
 }
 

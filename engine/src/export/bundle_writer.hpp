@@ -6,6 +6,8 @@
 #include "export/fonts.hpp"
 #include "export/raster_pipeline.hpp"
 
+#include <atomic>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -22,7 +24,10 @@ struct WriteStats {
     std::map<std::string, int> image_methods; // "grey 2-bit Flate" -> pages
 };
 
+// Checks `cancel` before each page and reports each page written to `on_page_done`.
 void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan,
-                        bool draft, RasterPipeline& pipeline, WriteStats& stats);
+                        bool draft, RasterPipeline& pipeline, WriteStats& stats,
+                        const std::function<void(int, int)>& on_page_done,
+                        const std::atomic<bool>* cancel);
 
 } // namespace safesar::exporting

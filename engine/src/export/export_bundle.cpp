@@ -98,6 +98,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
     ExportResult result;
     const double cpu_start = process_cpu_seconds();
     try {
+        throw_if_cancelled(options.cancel);
         auto start = Clock::now();
         exporting::BundlePlan plan;
         {
@@ -112,7 +113,8 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
             {
                 exporting::RasterPipeline pipeline(plan.raster_jobs, worker_count(options.workers));
                 exporting::write_bundle_pages(document.document(), fonts, plan, disclosure.draft,
-                                              pipeline, stats);
+                                              pipeline, stats, options.on_page_done,
+                                              options.cancel);
             }
             document.close(reference);
             result.timings.write_seconds = seconds_since(start);
@@ -125,6 +127,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
                                     exporting::bundle_json(disclosure, plan, settings, pdf_name));
         pdf.sync();
         json.sync();
+        throw_if_cancelled(options.cancel);
         if (options.verify) {
             start = Clock::now();
             OutputFiles files{pdf.temp_path(), json.temp_path(), pdf_name, json_name,
@@ -138,6 +141,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
                                                 summary(report.failures));
             result.warnings = std::move(report.warnings);
         }
+        throw_if_cancelled(options.cancel); // the last moment nothing has been put in place
         pdf.commit();
         try {
             json.commit();
@@ -156,6 +160,8 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
                           std::string("PoDoFo: ") + PoDoFo::PdfError::ErrorMessage(e.GetError()));
     } catch (const ExportError&) {
         throw;
+    } catch (const Cancelled&) {
+        throw; // the temporary files are removed by their AtomicFile
     } catch (const Error& e) {
         throw ExportError(e.file(), e.reason());
     } catch (const std::exception& e) {

@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -20,7 +22,7 @@ namespace {
 
 struct Found {
     fs::path file;
-    std::string name; // relative to records/
+    std::string name;    // relative to records/
     std::string problem; // set when the walk itself rejects the file
 };
 
@@ -81,6 +83,8 @@ class FileGatherer {
             Record r = read_file(f.file, f.name, kind, nullptr, attachments);
             out.records.push_back(std::move(r));
             expand_attachments(attachments, out);
+        } catch (const Cancelled&) {
+            throw; // not a problem with the file
         } catch (const Error& e) {
             out.skipped.push_back({f.name, e.reason()});
         } catch (const std::exception& e) {
@@ -94,14 +98,19 @@ class FileGatherer {
                      const std::vector<unsigned char>* bytes, std::vector<Record>& attachments) {
         if (kind.empty) throw RecordError(name, "empty file (0 bytes)");
         switch (kind.kind) {
-        case RecordKind::Pdf: return read_pdf(file, name, bytes, options_, attachments);
-        case RecordKind::Text: return read_text_note(file, name);
-        case RecordKind::Csv: return read_csv(file, name);
-        case RecordKind::Email: return read_email(file, name, attachments, options_);
+        case RecordKind::Pdf:
+            return read_pdf(file, name, bytes, options_, attachments);
+        case RecordKind::Text:
+            return read_text_note(file, name);
+        case RecordKind::Csv:
+            return read_csv(file, name);
+        case RecordKind::Email:
+            return read_email(file, name, attachments, options_);
         case RecordKind::Image:
             throw RecordError(name, "an image file (" + kind.mime +
                                         "): scan it into a PDF to include it");
-        case RecordKind::Unknown: break;
+        case RecordKind::Unknown:
+            break;
         }
         if (auto ext = fs::path(name).extension().string(); ext == ".pdf" || ext == ".PDF")
             throw RecordError(name, "named .pdf but its content is not a PDF (" + kind.mime + ")");
@@ -138,11 +147,14 @@ class FileGatherer {
                         throw RecordError(a.name, "attachment of a kind SafeSAR does not read (" +
                                                       kind.mime + ")");
                     }
-                    for (auto& n : nested) pending.push_back(std::move(n));
+                    for (auto& n : nested)
+                        pending.push_back(std::move(n));
                 }
                 if (a.sections.empty() && a.kind != RecordKind::Pdf)
                     throw RecordError(a.name, "attachment with no readable content");
                 out.records.push_back(std::move(a));
+            } catch (const Cancelled&) {
+                throw;
             } catch (const Error& e) {
                 out.skipped.push_back({a.name, e.reason()});
             }
@@ -156,21 +168,42 @@ class FileGatherer {
 } // namespace
 
 GatherResult gather_records(const Case& c, const GatherOptions& options) {
+    throw_if_cancelled(options.cancel);
     const std::vector<Found> files = walk_records(c);
     std::vector<Outcome> outcomes(files.size());
 
     std::atomic<std::size_t> next{0};
+    std::mutex progress; // serialises on_file_done and guards `failure`
+    int done = 0;
+    std::exception_ptr failure; // the first worker's exception (Cancelled, a callback's)
+    std::atomic<bool> stop{false};
     auto worker = [&] {
-        FileGatherer gatherer(options);
-        for (std::size_t i; (i = next++) < files.size();) outcomes[i] = gatherer.gather(files[i]);
+        try {
+            FileGatherer gatherer(options);
+            for (std::size_t i; !stop && (i = next++) < files.size();) {
+                throw_if_cancelled(options.cancel);
+                outcomes[i] = gatherer.gather(files[i]);
+                std::lock_guard lock(progress);
+                ++done;
+                if (options.on_file_done)
+                    options.on_file_done(done, static_cast<int>(files.size()));
+            }
+        } catch (...) {
+            stop = true;
+            std::lock_guard lock(progress);
+            if (!failure) failure = std::current_exception();
+        }
     };
     const unsigned wanted = options.threads ? options.threads : std::thread::hardware_concurrency();
     const unsigned threads =
         std::max(1u, std::min<unsigned>(wanted, static_cast<unsigned>(files.size())));
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
     worker();
-    for (auto& t : pool) t.join();
+    for (auto& t : pool)
+        t.join();
+    if (failure) std::rethrow_exception(failure);
 
     GatherResult result;
     for (auto& o : outcomes) {

@@ -98,7 +98,7 @@ std::string reason_of(const std::exception& e) {
 
 std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
                                      const std::vector<PageOcrJob>& jobs, int dpi,
-                                     const OcrCache& cache) {
+                                     const OcrCache& cache, const std::atomic<bool>* cancel) {
     std::vector<PageOcrResult> results(jobs.size());
     struct Pending {
         std::size_t job;
@@ -122,6 +122,8 @@ std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
     // the memory a long scan takes to a few page images.
     const std::size_t in_flight = 2 * static_cast<std::size_t>(pool.threads());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
+        // Pages still in the pool finish there; their futures are dropped with `pending`.
+        throw_if_cancelled(cancel);
         PageOcrResult& r = results[i];
         r.page = jobs[i].page;
         try {

@@ -10,6 +10,7 @@
 
 #include <poppler/cpp/poppler-document.h>
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,10 +41,11 @@ struct PageOcrResult {
     std::string error; // why the page could not be read; empty when it was
 };
 
-// Results in the order of `jobs`. Throws nothing: a page that cannot be rendered or read has its
-// `error` set.
+// Results in the order of `jobs`. A page that cannot be rendered or read has its `error` set;
+// throws only Cancelled, checked before each page.
 std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
                                      const std::vector<PageOcrJob>& jobs, int dpi,
-                                     const OcrCache& cache);
+                                     const OcrCache& cache,
+                                     const std::atomic<bool>* cancel = nullptr);
 
 } // namespace safesar

@@ -35,9 +35,8 @@ std::string utf8(const poppler::ustring& s) {
 
 void quiet_poppler() {
     static std::once_flag once;
-    std::call_once(once, [] {
-        poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-    });
+    std::call_once(
+        once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
 std::vector<char> read_all(const std::filesystem::path& file, const std::string& name) {
@@ -64,9 +63,12 @@ Section page_text(const std::vector<poppler::text_box>& boxes, int number) {
             const double gap = r.x() - (p.x() + p.width());
             // A wide gap on a line is a column break (a form's label and value, a table's
             // cells): a tab, so that words either side are not read as one name.
-            if (!same_line) s.text += '\n';
-            else if (gap > 1.5 * std::max(r.height(), p.height())) s.text += '\t';
-            else if (prev->has_space_after() || gap > r.height() * 0.15) s.text += ' ';
+            if (!same_line)
+                s.text += '\n';
+            else if (gap > 1.5 * std::max(r.height(), p.height()))
+                s.text += '\t';
+            else if (prev->has_space_after() || gap > r.height() * 0.15)
+                s.text += ' ';
         }
         Word word;
         word.begin = s.text.size();
@@ -142,7 +144,7 @@ int mark_hidden_words(const poppler::page& page, const std::vector<poppler::text
 void run_ocr(const poppler::document& doc, const std::vector<PageOcrJob>& jobs,
              const std::vector<std::size_t>& targets, const GatherOptions& options, Record& r) {
     if (jobs.empty()) return;
-    const auto results = ocr_pages(doc, jobs, ocr_dpi, OcrCache(options.ocr_cache));
+    const auto results = ocr_pages(doc, jobs, ocr_dpi, OcrCache(options.ocr_cache), options.cancel);
     std::vector<std::size_t> empty;
     for (std::size_t k = 0; k < jobs.size(); ++k) {
         const PageOcrResult& res = results[k];
@@ -192,8 +194,8 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
                 const std::vector<unsigned char>* bytes, const GatherOptions& options,
                 std::vector<Record>& attachments) {
     quiet_poppler();
-    std::vector<char> data = bytes ? std::vector<char>(bytes->begin(), bytes->end())
-                                   : read_all(file, name);
+    std::vector<char> data =
+        bytes ? std::vector<char>(bytes->begin(), bytes->end()) : read_all(file, name);
     if (data.empty()) throw RecordError(name, "empty file (0 bytes)");
     std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
@@ -228,6 +230,7 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
     std::vector<PageOcrJob> ocr_jobs;
     std::vector<std::size_t> ocr_targets; // the section each job fills
     for (int i = 0; i < n; ++i) {
+        throw_if_cancelled(options.cancel); // rendering a long PDF takes a while
         std::unique_ptr<poppler::page> page(doc->create_page(i));
         PageInfo info;
         if (!page) {
@@ -238,7 +241,7 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
         const auto crop = page->page_rect(poppler::crop_box);
         const auto o = page->orientation();
         const bool turned = o == poppler::page::landscape || o == poppler::page::seascape;
-        info.rotation = o == poppler::page::landscape    ? 90
+        info.rotation = o == poppler::page::landscape     ? 90
                         : o == poppler::page::upside_down ? 180
                         : o == poppler::page::seascape    ? 270
                                                           : 0;
@@ -248,8 +251,8 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
         Section s = page_text(boxes, i + 1);
         if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, boxes, s);
         // A page with no visible text is a scan (or a picture of text): only OCR can read it.
-        const bool any_visible = std::any_of(s.words.begin(), s.words.end(),
-                                             [](const Word& w) { return !w.hidden; });
+        const bool any_visible =
+            std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return !w.hidden; });
         info.image_only = !any_visible;
         if (info.image_only && options.ocr) {
             // The hidden text stays for detection; the OCR words, read after this loop, take

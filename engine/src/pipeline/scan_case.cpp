@@ -1,4 +1,5 @@
 #include "safesar/data_dir.hpp"
+#include "safesar/errors.hpp"
 #include "safesar/pipeline.hpp"
 
 namespace safesar {
@@ -13,8 +14,10 @@ std::unique_ptr<CaseScan> scan_case(const std::filesystem::path& folder,
     GatherOptions opts = options;
     if (opts.ocr_cache.empty()) opts.ocr_cache = c.state_dir() / "ocr-cache";
     scan->gathered = gather_records(c, opts);
+    throw_if_cancelled(options.cancel);
     scan->detector = std::make_unique<Detector>(&c, dictionaries);
     scan->findings = scan->detector->detect(scan->gathered.records);
+    throw_if_cancelled(options.cancel);
     scan->policy = policy.apply(c, scan->gathered, scan->findings, *scan->detector);
     return scan;
 }

@@ -39,7 +39,11 @@ CaseSummary summarize_case(const std::filesystem::path& folder, const Date& toda
         out.due = deadline.due;
         out.working_days_left = working_days_between(today, deadline.due, calendar);
         out.overdue = today > deadline.due;
-        if (auto store = ReviewStore::open_existing(c)) out.stage = stage_of(store->status());
+        if (auto store = ReviewStore::open_existing(c)) {
+            const ReviewStatus status = store->status();
+            out.stage = stage_of(status);
+            out.to_review = status.undecided;
+        }
     } catch (const std::exception& e) {
         out.error = e.what();
     }

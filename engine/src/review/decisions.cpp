@@ -23,6 +23,8 @@ const char* verdict_name(Verdict v) {
         return "reject";
     case Verdict::ChangeSpan:
         return "span";
+    case Verdict::Reopen:
+        return "reopen";
     }
     return "approve";
 }
@@ -30,16 +32,20 @@ const char* verdict_name(Verdict v) {
 struct Target {
     std::string id, proposal, reason, text;
     bool gone = false;
+    bool decided = false; // a decision is in force: its latest is no reopen, on this proposal
 };
 
 // An id, or an unambiguous prefix of one (at least 6 characters), as a reviewer types it.
 Target find_target(review::Db& db, const std::string& id) {
-    Statement s(db,
-                "SELECT id, proposal, reason, text, gone FROM findings "
-                "WHERE id = ?1 OR (length(?1) >= 6 AND substr(id, 1, length(?1)) = ?1) LIMIT 2");
+    Statement s(db, R"sql(
+        SELECT f.id, f.proposal, f.reason, f.text, f.gone,
+               (SELECT d.verdict <> 'reopen' AND d.proposal = f.proposal FROM decisions d
+                WHERE d.finding = f.id ORDER BY d.seq DESC LIMIT 1)
+        FROM findings f
+        WHERE f.id = ?1 OR (length(?1) >= 6 AND substr(f.id, 1, length(?1)) = ?1) LIMIT 2)sql");
     s.bind(1, id);
     if (!s.step()) throw ReviewError("", "no finding " + id);
-    Target t{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0};
+    Target t{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.integer(5) != 0};
     if (t.id != id && s.step()) throw ReviewError("", "finding id " + id + " is ambiguous");
     if (t.gone) throw ReviewError("", "finding " + t.id + " was not found by the latest scan");
     return t;
@@ -58,17 +64,19 @@ int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const Sig
     if (decisions.empty()) return 0; // nothing changes, so sign-offs stay valid
     auto& db = impl_->db;
     review::WriteTransaction tx(db);
-    const std::int64_t version = impl_->bump_version();
+    std::int64_t version = 0; // bumped with the first row: reopening undecided ones changes nothing
     const std::string at = review::utc_now();
     Statement insert(db, "INSERT INTO decisions(finding, verdict, proposal, span_text, reason, "
                          "reviewer, at, comment, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::map<std::string, Verdict> done; // a finding named twice (id and prefix, id and sweep)
+    int decided = 0;
     for (const FindingDecision& d : decisions) {
         const Target t = find_target(db, d.finding);
         if (auto [it, added] = done.emplace(t.id, d.verdict); !added) {
             if (it->second == d.verdict && d.verdict != Verdict::ChangeSpan) continue;
             throw ReviewError("", "finding " + t.id + " is given two different decisions");
         }
+        if (d.verdict == Verdict::Reopen && !t.decided) continue; // already undecided
         std::string reason, span;
         if (d.verdict == Verdict::ChangeSpan) {
             span = trimmed(d.span_text);
@@ -80,6 +88,7 @@ int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const Sig
         } else if (d.verdict == Verdict::Approve) {
             reason = t.reason;
         }
+        if (version == 0) version = impl_->bump_version();
         insert.bind(1, t.id).bind(2, verdict_name(d.verdict)).bind(3, t.proposal).bind(4, span);
         insert.bind(5, reason).bind(6, who.reviewer).bind(7, at).bind(8, who.comment);
         insert.bind(9, version).run();
@@ -91,9 +100,10 @@ int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const Sig
                               {"reason", reason},
                               {"version", version}},
                              "decisions", db.last_insert_id());
+        ++decided;
     }
     tx.commit();
-    return static_cast<int>(done.size());
+    return decided;
 }
 
 std::int64_t ReviewStore::add_manual_text(const std::string& phrase, const std::string& record,

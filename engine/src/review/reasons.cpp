@@ -10,14 +10,22 @@
 
 namespace safesar::review {
 
-Reason reason_for(const std::string& code) {
+namespace {
+
+nlohmann::ordered_json read_reasons() {
     const auto file = dictionaries_dir() / "policies" / "reasons.json";
     std::ifstream in(file);
     if (!in) throw DataError(file.string(), "cannot be read");
-    const auto doc = nlohmann::json::parse(in, nullptr, false);
+    const auto doc = nlohmann::ordered_json::parse(in, nullptr, false);
     if (doc.is_discarded() || !doc.contains("reasons") || !doc["reasons"].is_object())
         throw DataError(file.string(), "not valid JSON with a \"reasons\" object");
-    const auto& reasons = doc["reasons"];
+    return doc["reasons"];
+}
+
+} // namespace
+
+Reason reason_for(const std::string& code) {
+    const auto reasons = read_reasons();
     if (reasons.contains(code) && reasons[code].is_object())
         return Reason{code, reasons[code].value("citation", ""),
                       reasons[code].value("explanation", "")};
@@ -28,3 +36,16 @@ Reason reason_for(const std::string& code) {
 }
 
 } // namespace safesar::review
+
+namespace safesar {
+
+std::vector<Reason> reason_codes() {
+    std::vector<Reason> out;
+    const auto reasons = review::read_reasons(); // a local: items() must not outlive it
+    for (const auto& [code, value] : reasons.items())
+        if (value.is_object())
+            out.push_back({code, value.value("citation", ""), value.value("explanation", "")});
+    return out;
+}
+
+} // namespace safesar

@@ -40,13 +40,14 @@ std::set<std::size_t> withheld_records(const CaseScan& scan) {
 struct Known {
     std::string proposal;
     bool gone = false;
-    bool decided = false;
+    bool decided = false; // its latest decision is not a reopen
 };
 
 std::map<std::string, Known> known_findings(review::Db& db) {
     std::map<std::string, Known> out;
-    Statement s(db, "SELECT id, proposal, gone, EXISTS (SELECT 1 FROM decisions d "
-                    "WHERE d.finding = findings.id) FROM findings");
+    Statement s(db, "SELECT id, proposal, gone, coalesce((SELECT d.verdict <> 'reopen' FROM "
+                    "decisions d WHERE d.finding = findings.id ORDER BY d.seq DESC LIMIT 1), 0) "
+                    "FROM findings");
     while (s.step())
         out[s.text(0)] = {s.text(1), s.integer(2) != 0, s.integer(3) != 0};
     return out;

@@ -39,6 +39,7 @@ FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
                         const std::string& verdict, const std::string& decided_on, bool& reopened) {
     reopened = false;
     if (gone) return FindingStatus::Gone;
+    if (verdict == "reopen") return FindingStatus::Open; // decided once, withdrawn: not new
     if (!verdict.empty() && decided_on == f.proposal) {
         if (verdict == "approve") return FindingStatus::Approved;
         if (verdict == "reject") return FindingStatus::Rejected;
@@ -133,7 +134,7 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         const std::string verdict = s.text(17), decided_on = s.text(18);
         f.status =
             status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on, f.reopened);
-        if (!verdict.empty()) {
+        if (!verdict.empty() && verdict != "reopen") { // a reopen leaves no decision in force
             f.span_text = verdict == "span" ? s.text(19) : "";
             f.decision_reason = s.text(20);
             f.decided_by = s.text(21);

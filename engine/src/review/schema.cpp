@@ -8,13 +8,14 @@ namespace safesar::review {
 
 namespace {
 
-constexpr int schema_version = 1;
+// 2: a decision may be `reopen` (the decision in force withdrawn).
+constexpr int schema_version = 2;
 
 // Finding text and comments live here: the controller's own confidential store (mode 0600),
 // never in the audit and never in a bundle.
 constexpr std::string_view tables = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1'), ('version', '0'),
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2'), ('version', '0'),
     ('audit_head_seq', '0'), ('audit_head_hash', '');
 CREATE TABLE IF NOT EXISTS scans(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,
@@ -32,13 +33,6 @@ CREATE TABLE IF NOT EXISTS findings(
     first_scan INTEGER NOT NULL, last_scan INTEGER NOT NULL, gone INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS findings_by_place
     ON findings(record, section_index, begin_byte);
-CREATE TABLE IF NOT EXISTS decisions(
-    seq INTEGER PRIMARY KEY, finding TEXT NOT NULL REFERENCES findings(id),
-    verdict TEXT NOT NULL CHECK (verdict IN ('approve', 'reject', 'span')),
-    proposal TEXT NOT NULL, span_text TEXT NOT NULL, reason TEXT NOT NULL,
-    reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL, comment TEXT NOT NULL,
-    version INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS decisions_by_finding ON decisions(finding, seq);
 CREATE TABLE IF NOT EXISTS manual(
     seq INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('text', 'box')),
     record TEXT NOT NULL, phrase TEXT NOT NULL, page INTEGER NOT NULL,
@@ -66,6 +60,17 @@ CREATE TABLE IF NOT EXISTS exports(
 CREATE TABLE IF NOT EXISTS audit(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
     detail_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+)sql";
+
+// Apart, so that a schema 1 database can have it made again (migrate_to_2).
+constexpr std::string_view decisions_table = R"sql(
+CREATE TABLE IF NOT EXISTS decisions(
+    seq INTEGER PRIMARY KEY, finding TEXT NOT NULL REFERENCES findings(id),
+    verdict TEXT NOT NULL CHECK (verdict IN ('approve', 'reject', 'span', 'reopen')),
+    proposal TEXT NOT NULL, span_text TEXT NOT NULL, reason TEXT NOT NULL,
+    reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL, comment TEXT NOT NULL,
+    version INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_by_finding ON decisions(finding, seq);
 )sql";
 
 const std::vector<AuditedTable> audited = {
@@ -97,6 +102,20 @@ std::string append_only_triggers() {
     return sql;
 }
 
+// Schema 1 refused the verdict `reopen`. SQLite cannot change a CHECK in place: the rows are
+// copied, unchanged, into the table made anew (their audit digests still hold), and the
+// append-only triggers are made again by create_schema.
+void migrate_to_2(Db& db) {
+    db.exec("DROP TRIGGER IF EXISTS decisions_no_update;"
+            "DROP TRIGGER IF EXISTS decisions_no_delete;"
+            "DROP INDEX IF EXISTS decisions_by_finding;"
+            "ALTER TABLE decisions RENAME TO decisions_schema_1;");
+    db.exec(decisions_table);
+    db.exec("INSERT INTO decisions SELECT * FROM decisions_schema_1;"
+            "DROP TABLE decisions_schema_1;"
+            "UPDATE meta SET value = '2' WHERE key = 'schema';");
+}
+
 } // namespace
 
 void configure(Db& db) {
@@ -109,11 +128,13 @@ void configure(Db& db) {
 void create_schema(Db& db) {
     WriteTransaction tx(db);
     db.exec(tables);
+    db.exec(decisions_table);
+    const int schema = static_cast<int>(db.scalar("SELECT value FROM meta WHERE key = 'schema'"));
+    if (schema > schema_version)
+        throw ReviewError(db.file().string(), "made by a newer SafeSAR (schema " +
+                                                  std::to_string(schema) + "): not opened");
+    if (schema < 2) migrate_to_2(db);
     db.exec(append_only_triggers());
-    Statement s(db, "SELECT value FROM meta WHERE key = 'schema'");
-    if (s.step() && std::stoi(s.text(0)) > schema_version)
-        throw ReviewError(db.file().string(),
-                          "made by a newer SafeSAR (schema " + s.text(0) + "): not opened");
     tx.commit();
 }
 

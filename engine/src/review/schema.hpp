@@ -11,7 +11,8 @@ namespace safesar::review {
 // WAL (a reader never blocks the writer, and a killed writer leaves the last commit intact),
 // foreign keys on. Called on every connection.
 void configure(Db& db);
-// Creates the tables and triggers when missing; refuses a database of a newer schema.
+// Creates the tables and triggers when missing, brings an older schema up to date; refuses a
+// database of a newer schema.
 void create_schema(Db& db);
 
 // An append-only table: rows are never changed, every row has one audit entry holding the

@@ -1,0 +1,60 @@
+// Undo and redo of one reviewer's session, kept in the engine so that every shell undoes alike.
+// The store keeps no history to rewind: an undo is a new decision that puts back what was in
+// force before, audited like any other (docs/review.md).
+#pragma once
+
+#include "safesar/review.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace safesar {
+
+// One reviewer's edits to a case's review state, undoable in order. Each undo and redo is itself
+// an ordinary decision in the store (audited); the history lives only as long as this object.
+// Not thread-safe: use it from one thread.
+class ReviewEdits {
+  public:
+    explicit ReviewEdits(ReviewStore& store); // the store must outlive this
+
+    // As ReviewStore::decide. Only findings whose decision in force changed are recorded; a
+    // decide that changes nothing adds no history.
+    int decide(const std::vector<FindingDecision>& decisions, const Signature& who);
+    std::int64_t add_manual_text(const std::string& phrase, const std::string& record,
+                                 const std::string& reason, const Signature& who);
+    std::int64_t add_manual_box(const std::string& record, int page, const Box& box,
+                                const std::string& reason, const Signature& who);
+    void withdraw_manual(std::int64_t id, const Signature& who);
+
+    bool can_undo() const;
+    bool can_redo() const;
+    std::string undo_label() const; // "approve 3 findings", "manual redaction M4"; empty when none
+    std::string redo_label() const;
+
+    // Throw ReviewError when there is nothing to undo (redo), or when the store has changed so
+    // that the edit cannot be undone (a finding gone, a redaction withdrawn elsewhere); the
+    // history is then left as it was.
+    void undo(const Signature& who);
+    void redo(const Signature& who);
+
+    void clear(); // after a re-scan, say
+
+  private:
+    struct Edit {
+        // Decisions on findings: `before` puts back what was in force, `after` decides again.
+        std::vector<FindingDecision> before, after;
+        // A manual redaction added (live) or withdrawn (not live) by the edit. Its id is that of
+        // the redaction as it now stands: a redo that adds it again gives it a new id.
+        bool manual = false, live = false;
+        ManualRedaction redaction;
+    };
+    static std::string label(const Edit& edit);
+    void apply(Edit& edit, bool forward, const Signature& who);
+    void remember(Edit edit); // a new edit: the undone ones are left behind
+
+    ReviewStore& store_;
+    std::vector<Edit> undo_, redo_; // most recent last
+};
+
+} // namespace safesar

@@ -1,0 +1,195 @@
+// A reviewer's undo and redo: each edit remembers what was in force before it, so undoing it is
+// deciding that again (a reopen for a finding that had no decision).
+#include "safesar/review_edits.hpp"
+
+#include <map>
+#include <set>
+
+namespace safesar {
+
+namespace {
+
+using Findings = std::map<std::string, StoredFinding>;
+
+Findings by_id(std::vector<StoredFinding> findings) {
+    Findings out;
+    for (StoredFinding& f : findings)
+        out.emplace(f.id, std::move(f));
+    return out;
+}
+
+// The decision that, taken now, puts back what is in force on `f`.
+FindingDecision in_force(const StoredFinding& f) {
+    switch (f.status) {
+    case FindingStatus::Approved:
+        return {f.id, Verdict::Approve, "", ""};
+    case FindingStatus::Rejected:
+        return {f.id, Verdict::Reject, "", ""};
+    case FindingStatus::Changed:
+        return {f.id, Verdict::ChangeSpan, f.span_text, f.decision_reason};
+    default:
+        return {f.id, Verdict::Reopen, "", ""};
+    }
+}
+
+bool same(const FindingDecision& a, const FindingDecision& b) {
+    return a.verdict == b.verdict && a.span_text == b.span_text && a.reason == b.reason;
+}
+
+// The full id a decision names: the id itself or, as the store accepts, a prefix of 6 or more.
+std::string resolve(const Findings& findings, const std::string& name) {
+    if (findings.count(name)) return name;
+    if (name.size() < 6) return "";
+    auto it = findings.lower_bound(name);
+    if (it == findings.end() || it->first.compare(0, name.size(), name) != 0) return "";
+    return it->first; // unique, or the store would have refused the decision
+}
+
+const char* verb(Verdict v) {
+    switch (v) {
+    case Verdict::Approve:
+        return "approve";
+    case Verdict::Reject:
+        return "reject";
+    case Verdict::ChangeSpan:
+        return "change the span of";
+    case Verdict::Reopen:
+        return "reopen";
+    }
+    return "decide";
+}
+
+} // namespace
+
+ReviewEdits::ReviewEdits(ReviewStore& store) : store_(store) {}
+
+int ReviewEdits::decide(const std::vector<FindingDecision>& decisions, const Signature& who) {
+    const Findings before = by_id(store_.findings());
+    const int decided = store_.decide(decisions, who);
+    const Findings after = by_id(store_.findings());
+    Edit edit;
+    std::set<std::string> seen;
+    for (const FindingDecision& d : decisions) {
+        const std::string id = resolve(before, d.finding);
+        auto now = after.find(id);
+        if (id.empty() || now == after.end() || !seen.insert(id).second) continue;
+        const FindingDecision was = in_force(before.at(id));
+        if (same(was, in_force(now->second))) continue; // decided as it already was
+        edit.before.push_back(was);
+        edit.after.push_back(d);
+        edit.after.back().finding = id;
+    }
+    if (!edit.before.empty()) remember(std::move(edit));
+    return decided;
+}
+
+std::int64_t ReviewEdits::add_manual_text(const std::string& phrase, const std::string& record,
+                                          const std::string& reason, const Signature& who) {
+    Edit edit;
+    edit.manual = edit.live = true;
+    edit.redaction.id = store_.add_manual_text(phrase, record, reason, who);
+    edit.redaction.kind = ManualRedaction::Kind::Text;
+    edit.redaction.phrase = phrase;
+    edit.redaction.record = record;
+    edit.redaction.reason = reason;
+    remember(std::move(edit));
+    return undo_.back().redaction.id;
+}
+
+std::int64_t ReviewEdits::add_manual_box(const std::string& record, int page, const Box& box,
+                                         const std::string& reason, const Signature& who) {
+    Edit edit;
+    edit.manual = edit.live = true;
+    edit.redaction.id = store_.add_manual_box(record, page, box, reason, who);
+    edit.redaction.kind = ManualRedaction::Kind::Box;
+    edit.redaction.record = record;
+    edit.redaction.page = page;
+    edit.redaction.box = box;
+    edit.redaction.reason = reason;
+    remember(std::move(edit));
+    return undo_.back().redaction.id;
+}
+
+void ReviewEdits::withdraw_manual(std::int64_t id, const Signature& who) {
+    store_.withdraw_manual(id, who); // refuses an unknown or withdrawn id
+    for (const ManualRedaction& m : store_.manual_redactions())
+        if (m.id == id) {
+            Edit edit;
+            edit.manual = true;
+            edit.redaction = m; // to add it again on undo
+            remember(std::move(edit));
+            return;
+        }
+}
+
+bool ReviewEdits::can_undo() const {
+    return !undo_.empty();
+}
+
+bool ReviewEdits::can_redo() const {
+    return !redo_.empty();
+}
+
+std::string ReviewEdits::undo_label() const {
+    return undo_.empty() ? "" : label(undo_.back());
+}
+
+std::string ReviewEdits::redo_label() const {
+    return redo_.empty() ? "" : label(redo_.back());
+}
+
+void ReviewEdits::undo(const Signature& who) {
+    if (undo_.empty()) throw ReviewError("", "nothing to undo");
+    apply(undo_.back(), false, who); // throws before the history moves
+    redo_.push_back(std::move(undo_.back()));
+    undo_.pop_back();
+}
+
+void ReviewEdits::redo(const Signature& who) {
+    if (redo_.empty()) throw ReviewError("", "nothing to redo");
+    apply(redo_.back(), true, who);
+    undo_.push_back(std::move(redo_.back()));
+    redo_.pop_back();
+}
+
+void ReviewEdits::clear() {
+    undo_.clear();
+    redo_.clear();
+}
+
+std::string ReviewEdits::label(const Edit& edit) {
+    if (edit.manual)
+        return (edit.live ? "" : "withdraw ") + std::string("manual redaction M") +
+               std::to_string(edit.redaction.id);
+    const Verdict first = edit.after.front().verdict;
+    bool alike = true;
+    for (const FindingDecision& d : edit.after)
+        alike = alike && d.verdict == first;
+    const std::size_t n = edit.after.size();
+    return std::string(alike ? verb(first) : "decide") + " " + std::to_string(n) +
+           (n == 1 ? " finding" : " findings");
+}
+
+// Forward makes the edit again, backward undoes it. Nothing in the edit changes unless the
+// store took the change.
+void ReviewEdits::apply(Edit& edit, bool forward, const Signature& who) {
+    if (!edit.manual) {
+        store_.decide(forward ? edit.after : edit.before, who);
+        return;
+    }
+    ManualRedaction& m = edit.redaction;
+    if (forward != edit.live) {
+        store_.withdraw_manual(m.id, who);
+        return;
+    }
+    m.id = m.kind == ManualRedaction::Kind::Text
+               ? store_.add_manual_text(m.phrase, m.record, m.reason, who)
+               : store_.add_manual_box(m.record, m.page, m.box, m.reason, who);
+}
+
+void ReviewEdits::remember(Edit edit) {
+    undo_.push_back(std::move(edit));
+    redo_.clear();
+}
+
+} // namespace safesar

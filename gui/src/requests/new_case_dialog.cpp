@@ -1,0 +1,252 @@
+#include "requests/new_case_dialog.hpp"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace safesar::gui {
+
+namespace {
+
+enum PartyColumn {
+    Name,
+    RoleColumn,
+    Aliases,
+    Addresses,
+    Phones,
+    Emails,
+    School,
+    Workplace,
+    Organisation,
+    ChildOfSubject,
+    Disclose,
+    PartyColumns
+};
+
+const char* const kRoles[] = {"victim", "child",        "partner", "family",
+                              "staff",  "professional", "other"};
+
+std::vector<std::string> lines_of(const QString& text, QChar separator = '\n') {
+    std::vector<std::string> out;
+    for (const QString& line : text.split(separator, Qt::SkipEmptyParts))
+        if (!line.trimmed().isEmpty()) out.push_back(line.trimmed().toStdString());
+    return out;
+}
+
+QPlainTextEdit* list_edit(const QString& accessible) {
+    auto* e = new QPlainTextEdit;
+    e->setAccessibleName(accessible);
+    e->setTabChangesFocus(true);
+    e->setMaximumHeight(54);
+    e->setPlaceholderText(QObject::tr("one per line"));
+    return e;
+}
+
+Date date_of(const QDate& d) {
+    return {d.year(), d.month(), d.day()};
+}
+
+} // namespace
+
+NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* parent)
+    : QDialog(parent), workspace_(workspace) {
+    setWindowTitle(tr("New subject access request"));
+    reference_ = new QLineEdit;
+    reference_->setAccessibleName(tr("Reference"));
+    received_ = new QDateEdit(QDate::currentDate());
+    received_->setCalendarPopup(true);
+    received_->setDisplayFormat("yyyy-MM-dd");
+    id_verified_set_ = new QCheckBox(tr("identity verified on"));
+    id_verified_ = new QDateEdit(QDate::currentDate());
+    id_verified_->setDisplayFormat("yyyy-MM-dd");
+    id_verified_->setEnabled(false);
+    connect(id_verified_set_, &QCheckBox::toggled, id_verified_, &QWidget::setEnabled);
+    auto* id_row = new QHBoxLayout;
+    id_row->addWidget(id_verified_set_);
+    id_row->addWidget(id_verified_);
+    profile_ = new QComboBox;
+    profile_->addItem(tr("standard"), "standard");
+    profile_->addItem(tr("perpetrator (enhanced safety)"), "perpetrator");
+    profile_->addItem(tr("family-contact"), "family-contact");
+    regime_ = new QComboBox;
+    for (const char* r : {"uk-gdpr", "eu-gdpr", "dpa1998", "ccpa"})
+        regime_->addItem(r, r);
+    holidays_ = new QComboBox;
+    for (const char* h : {"england-and-wales", "scotland", "northern-ireland"})
+        holidays_->addItem(h, h);
+
+    auto* request = new QGroupBox(tr("Request"));
+    auto* rf = new QFormLayout(request);
+    rf->addRow(tr("&Reference:"), reference_);
+    rf->addRow(tr("Re&ceived:"), received_);
+    rf->addRow(QString(), id_row);
+    rf->addRow(tr("&Profile:"), profile_);
+    rf->addRow(tr("Re&gime:"), regime_);
+    rf->addRow(tr("&Bank holidays:"), holidays_);
+
+    subject_name_ = new QLineEdit;
+    subject_name_->setAccessibleName(tr("Requester's full name"));
+    subject_dob_set_ = new QCheckBox(tr("born on"));
+    subject_dob_ = new QDateEdit(QDate(1980, 1, 1));
+    subject_dob_->setDisplayFormat("yyyy-MM-dd");
+    subject_dob_->setEnabled(false);
+    connect(subject_dob_set_, &QCheckBox::toggled, subject_dob_, &QWidget::setEnabled);
+    auto* dob_row = new QHBoxLayout;
+    dob_row->addWidget(subject_dob_set_);
+    dob_row->addWidget(subject_dob_);
+    subject_aliases_ = list_edit(tr("Requester's other names"));
+    subject_addresses_ = list_edit(tr("Requester's addresses"));
+    subject_phones_ = list_edit(tr("Requester's phone numbers"));
+    subject_emails_ = list_edit(tr("Requester's e-mail addresses"));
+    auto* subject = new QGroupBox(tr("Requester (the data subject)"));
+    auto* sf = new QFormLayout(subject);
+    sf->addRow(tr("&Name:"), subject_name_);
+    sf->addRow(QString(), dob_row);
+    sf->addRow(tr("Other &names:"), subject_aliases_);
+    sf->addRow(tr("A&ddresses:"), subject_addresses_);
+    sf->addRow(tr("P&hones:"), subject_phones_);
+    sf->addRow(tr("E-&mails:"), subject_emails_);
+
+    parties_ = new QTableWidget(0, PartyColumns);
+    parties_->setAccessibleName(tr("Other people in the records"));
+    parties_->setHorizontalHeaderLabels({tr("Name"), tr("Role"), tr("Other names (;)"),
+                                         tr("Addresses (;)"), tr("Phones (;)"), tr("E-mails (;)"),
+                                         tr("School"), tr("Workplace"), tr("Organisation"),
+                                         tr("Requester's child"), tr("May disclose")});
+    parties_->horizontalHeader()->setStretchLastSection(true);
+    auto* add = new QPushButton(tr("&Add person"));
+    auto* remove = new QPushButton(tr("Re&move person"));
+    connect(add, &QPushButton::clicked, this, [this] { addParty({}, "victim"); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (parties_->currentRow() >= 0) parties_->removeRow(parties_->currentRow());
+    });
+    auto* party_buttons = new QHBoxLayout;
+    party_buttons->addWidget(add);
+    party_buttons->addWidget(remove);
+    party_buttons->addStretch();
+    auto* people = new QGroupBox(tr("Other people in the records (third parties)"));
+    auto* pl = new QVBoxLayout(people);
+    pl->addWidget(parties_);
+    pl->addLayout(party_buttons);
+
+    error_ = new QLabel;
+    error_->setWordWrap(true);
+    error_->setStyleSheet("color: #a00000");
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create request"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (create()) accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(request);
+    top->addWidget(subject, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(people, 1);
+    layout->addWidget(error_);
+    layout->addWidget(buttons);
+    resize(1000, 640);
+}
+
+void NewCaseDialog::addParty(const QString& name, const QString& role) {
+    const int row = parties_->rowCount();
+    parties_->insertRow(row);
+    parties_->setItem(row, Name, new QTableWidgetItem(name));
+    auto* roles = new QComboBox;
+    for (const char* r : kRoles)
+        roles->addItem(r);
+    roles->setCurrentText(role);
+    parties_->setCellWidget(row, RoleColumn, roles);
+    for (int c : {ChildOfSubject, Disclose}) {
+        auto* item = new QTableWidgetItem;
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(Qt::Unchecked);
+        parties_->setItem(row, c, item);
+    }
+    parties_->setCurrentCell(row, Name);
+}
+
+Case NewCaseDialog::caseFromForm() const {
+    Case c;
+    c.reference = reference_->text().trimmed().toStdString();
+    c.folder = workspace_ / (c.reference.empty() ? "new-request" : c.reference);
+    c.received = date_of(received_->date());
+    if (id_verified_set_->isChecked()) c.id_verified = date_of(id_verified_->date());
+    const std::string profile = profile_->currentData().toString().toStdString();
+    c.profile = profile == "perpetrator"      ? Profile::Perpetrator
+                : profile == "family-contact" ? Profile::FamilyContact
+                                              : Profile::Standard;
+    const std::string regime = regime_->currentData().toString().toStdString();
+    c.regime = regime == "eu-gdpr"   ? Regime::EuGdpr
+               : regime == "dpa1998" ? Regime::Dpa1998
+               : regime == "ccpa"    ? Regime::Ccpa
+                                     : Regime::UkGdpr;
+    const std::string holidays = holidays_->currentData().toString().toStdString();
+    c.holidays = holidays == "scotland"           ? HolidayRegion::Scotland
+                 : holidays == "northern-ireland" ? HolidayRegion::NorthernIreland
+                                                  : HolidayRegion::EnglandAndWales;
+    c.subject.role = Role::Subject;
+    c.subject.name = subject_name_->text().trimmed().toStdString();
+    if (subject_dob_set_->isChecked()) c.subject.dob = date_of(subject_dob_->date());
+    c.subject.aliases = lines_of(subject_aliases_->toPlainText());
+    c.subject.addresses = lines_of(subject_addresses_->toPlainText());
+    c.subject.phones = lines_of(subject_phones_->toPlainText());
+    c.subject.emails = lines_of(subject_emails_->toPlainText());
+    for (int row = 0; row < parties_->rowCount(); ++row) {
+        auto text = [&](int col) {
+            const QTableWidgetItem* item = parties_->item(row, col);
+            return item ? item->text().trimmed() : QString();
+        };
+        if (text(Name).isEmpty()) continue;
+        Person p;
+        p.name = text(Name).toStdString();
+        const auto* roles = qobject_cast<QComboBox*>(parties_->cellWidget(row, RoleColumn));
+        const std::string role = roles ? roles->currentText().toStdString() : "other";
+        static const std::pair<const char*, Role> kRoleOf[] = {
+            {"victim", Role::Victim}, {"child", Role::Child}, {"partner", Role::Partner},
+            {"family", Role::Family}, {"staff", Role::Staff}, {"professional", Role::Professional}};
+        for (const auto& [n, r] : kRoleOf)
+            if (role == n) p.role = r;
+        p.aliases = lines_of(text(Aliases), ';');
+        p.addresses = lines_of(text(Addresses), ';');
+        p.phones = lines_of(text(Phones), ';');
+        p.emails = lines_of(text(Emails), ';');
+        p.school = text(School).toStdString();
+        p.workplace = text(Workplace).toStdString();
+        p.organisation = text(Organisation).toStdString();
+        const QTableWidgetItem* child = parties_->item(row, ChildOfSubject);
+        const QTableWidgetItem* disclose = parties_->item(row, Disclose);
+        p.child_of_subject = child && child->checkState() == Qt::Checked;
+        p.disclose = disclose && disclose->checkState() == Qt::Checked;
+        c.parties.push_back(std::move(p));
+    }
+    return c;
+}
+
+bool NewCaseDialog::create() {
+    try {
+        const Case c = caseFromForm();
+        create_case_folder(c);
+        created_ = c.folder;
+        error_->clear();
+        return true;
+    } catch (const std::exception& e) {
+        error_->setText(QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+} // namespace safesar::gui

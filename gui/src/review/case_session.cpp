@@ -1,0 +1,319 @@
+#include "review/case_session.hpp"
+
+#include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace safesar::gui {
+
+namespace fs = std::filesystem;
+
+CaseSession::CaseSession(QObject* parent) : QObject(parent) {
+    reviewer_ = QSettings().value("reviewer", QString::fromStdString(default_actor())).toString();
+    connect(&watcher_, &QFutureWatcher<std::shared_ptr<CaseScan>>::finished, this, [this] {
+        std::shared_ptr<CaseScan> result = watcher_.result();
+        if (!result) {
+            emit scanFailed(scan_error_);
+            return;
+        }
+        try {
+            const ScanRecorded r = store_->record_scan(*result, reviewer_.toStdString());
+            scan_ = std::move(result);
+            scan_finding_at_.clear();
+            const std::vector<std::string> ids = finding_ids(*scan_);
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                scan_finding_at_[ids[i]] = i;
+            listScannedRecords();
+            refresh();
+            emit scanned(tr("%1 findings, %2 new, %3 gone; %4 open risks")
+                             .arg(r.findings)
+                             .arg(r.new_findings)
+                             .arg(r.gone)
+                             .arg(status_.open_risks.size()));
+        } catch (const std::exception& e) {
+            emit scanFailed(QString::fromStdString(e.what()));
+        }
+    });
+}
+
+CaseSession::~CaseSession() {
+    cancel_ = true;
+    watcher_.waitForFinished();
+}
+
+void CaseSession::open(const fs::path& folder) {
+    request_ = load_case(folder);
+    store_ = std::make_unique<ReviewStore>(ReviewStore::open(request_->value));
+    edits_ = std::make_unique<ReviewEdits>(*store_);
+    listFiles();
+    refresh();
+}
+
+void CaseSession::startScan() {
+    if (scanning() || !isOpen()) return;
+    cancel_ = false;
+    const fs::path folder = request().folder;
+    auto future = QtConcurrent::run([this, folder]() -> std::shared_ptr<CaseScan> {
+        GatherOptions options;
+        options.cancel = &cancel_;
+        options.on_file_done = [this](int done, int total) {
+            QMetaObject::invokeMethod(
+                this, [this, done, total] { emit scanProgress(done, total); },
+                Qt::QueuedConnection);
+        };
+        try {
+            return scan_case(folder, options);
+        } catch (const Cancelled&) {
+            scan_error_ = tr("The scan was cancelled.");
+        } catch (const std::exception& e) {
+            scan_error_ = QString::fromStdString(e.what());
+        }
+        return nullptr;
+    });
+    watcher_.setFuture(future);
+}
+
+void CaseSession::cancelScan() {
+    cancel_ = true;
+}
+
+void CaseSession::listFiles() {
+    records_.clear();
+    const fs::path root = request().records_dir();
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+        RecordEntry e;
+        e.name = QString::fromStdString(f.lexically_relative(root).generic_string());
+        std::string ext = f.extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+        e.pdf = ext == ".pdf";
+        if (e.pdf) e.source.path = QString::fromStdString(f.string());
+        records_.push_back(std::move(e));
+    }
+}
+
+void CaseSession::listScannedRecords() {
+    records_.clear();
+    const auto& recs = scan_->gathered.records;
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+        const Record& r = recs[i];
+        RecordEntry e;
+        e.name = QString::fromStdString(r.name);
+        e.scan_index = static_cast<int>(i);
+        e.pdf = r.kind == RecordKind::Pdf;
+        if (e.pdf) {
+            e.source.path = QString::fromStdString(r.path.string());
+            if (!r.bytes.empty()) {
+                e.source.path = e.name; // names the attachment
+                e.source.bytes = QByteArray(reinterpret_cast<const char*>(r.bytes.data()),
+                                            static_cast<qsizetype>(r.bytes.size()));
+            }
+        }
+        for (const RecordDisclosure& d : scan_->policy.disclosure.records)
+            if (d.record == &r) e.withheld = d.fate == RecordFate::WithholdInFull;
+        records_.push_back(std::move(e));
+    }
+    for (const SkippedRecord& s : scan_->gathered.skipped) {
+        RecordEntry e;
+        e.name = QString::fromStdString(s.name);
+        e.skipped_reason = QString::fromStdString(s.reason);
+        records_.push_back(std::move(e));
+    }
+}
+
+const RecordEntry* CaseSession::record(const QString& name) const {
+    for (const RecordEntry& r : records_)
+        if (r.name == name) return &r;
+    return nullptr;
+}
+
+const StoredFinding* CaseSession::finding(const QString& id) const {
+    auto it = finding_at_.find(id.toStdString());
+    return it == finding_at_.end() ? nullptr : &findings_[it->second];
+}
+
+void CaseSession::refresh() {
+    findings_ = store_->findings();
+    finding_at_.clear();
+    for (std::size_t i = 0; i < findings_.size(); ++i)
+        finding_at_[findings_[i].id] = i;
+    on_view_.clear();
+    if (scan_)
+        for (std::size_t i = 0; i < findings_.size(); ++i) {
+            auto at = scan_finding_at_.find(findings_[i].id);
+            if (at == scan_finding_at_.end()) continue;
+            const Finding& sf = scan_->findings[at->second];
+            const Section& s = scan_->gathered.records[sf.record].sections[sf.section];
+            const bool on_page = s.page > 0 && (s.kind == SectionKind::PageText || s.area);
+            on_view_[{findings_[i].record, on_page ? s.page : 0}].push_back(i);
+        }
+    manual_ = store_->manual_redactions();
+    status_ = store_->status();
+    rebuildDisclosureOverlays();
+    emit changed();
+}
+
+void CaseSession::rebuildDisclosureOverlays() {
+    manual_spans_.clear();
+    const bool any_manual =
+        std::any_of(manual_.begin(), manual_.end(), [](const auto& m) { return !m.withdrawn; });
+    if (!scan_ || !any_manual) return;
+    // The engine resolves phrases to spans and boxes exactly as the export will.
+    const ReviewedDisclosure reviewed = store_->build_disclosure(*scan_, false);
+    for (const RecordDisclosure& d : reviewed.disclosure.records)
+        for (const Redaction& r : d.redactions)
+            if (r.finding_id.empty()) manual_spans_[d.record->name].push_back(r);
+}
+
+std::optional<OverlayState> CaseSession::stateOf(const StoredFinding& f) {
+    if (f.status == FindingStatus::Gone) return std::nullopt;
+    if (f.in_withheld_record) return OverlayState::Withheld;
+    switch (f.status) {
+    case FindingStatus::New:
+    case FindingStatus::Open:
+        if (f.proposes_redaction()) return OverlayState::Proposed;
+        return std::nullopt;
+    case FindingStatus::Approved:
+        if (f.proposes_redaction()) return OverlayState::Approved;
+        return std::nullopt;
+    case FindingStatus::Changed:
+        return OverlayState::Approved;
+    case FindingStatus::Rejected:
+        return f.proposes_redaction() ? std::optional(OverlayState::Rejected) : std::nullopt;
+    case FindingStatus::Gone:
+        break;
+    }
+    return std::nullopt;
+}
+
+std::vector<Overlay> CaseSession::overlays(const QString& record_name, int page) const {
+    std::vector<Overlay> out;
+    if (!scan_) return out;
+    const RecordEntry* entry = record(record_name);
+    if (!entry || entry->scan_index < 0) return out;
+    const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry->scan_index)];
+    const std::string name = record_name.toStdString();
+    auto on_this_view = [&](std::size_t section) {
+        const Section& s = rec.sections[section];
+        return page > 0 ? s.page == page && (s.kind == SectionKind::PageText || s.area)
+                        : s.kind != SectionKind::PageText;
+    };
+    auto add = [&](const Section& s, std::size_t section, std::size_t begin, std::size_t end,
+                   OverlayState state, const QString& id, const QString& label) {
+        Overlay o{{}, section, begin, end, state, id, label};
+        if (page == 0) {
+            out.push_back(o);
+            return;
+        }
+        if (s.kind != SectionKind::PageText) { // an annotation or form field: its area
+            o.box = *s.area;
+            out.push_back(o);
+            return;
+        }
+        // One box per line of words the span covers.
+        for (const Word& w : s.words) {
+            if (w.end <= begin || w.begin >= end) continue;
+            if (!out.empty() && out.back().id == id && std::abs(out.back().box.y0 - w.box.y0) < 2 &&
+                w.box.x0 >= out.back().box.x0) {
+                out.back().box.x1 = std::max(out.back().box.x1, w.box.x1);
+                out.back().box.y1 = std::max(out.back().box.y1, w.box.y1);
+            } else {
+                o.box = w.box;
+                out.push_back(o);
+            }
+        }
+    };
+    auto here = on_view_.find({name, page});
+    for (std::size_t i : here == on_view_.end() ? std::vector<std::size_t>{} : here->second) {
+        const StoredFinding& f = findings_[i];
+        const std::optional<OverlayState> state = stateOf(f);
+        if (!state) continue;
+        auto at = scan_finding_at_.find(f.id);
+        if (at == scan_finding_at_.end()) continue;
+        const Finding& sf = scan_->findings[at->second];
+        if (!on_this_view(sf.section)) continue;
+        const QString label =
+            *state == OverlayState::Rejected ? tr("kept") : QString::fromStdString(f.reason);
+        add(rec.sections[sf.section], sf.section, sf.begin, sf.end, *state,
+            QString::fromStdString(f.id), label);
+    }
+    auto manual = manual_spans_.find(name);
+    if (manual != manual_spans_.end())
+        for (const Redaction& r : manual->second) {
+            if (!on_this_view(r.section)) continue;
+            if (page > 0 && !r.boxes.empty()) {
+                for (const Box& b : r.boxes)
+                    out.push_back({b, r.section, r.begin, r.end, OverlayState::Manual, QString(),
+                                   QString::fromStdString(r.reason.code)});
+            } else {
+                add(rec.sections[r.section], r.section, r.begin, r.end, OverlayState::Manual,
+                    QString(), QString::fromStdString(r.reason.code));
+            }
+        }
+    return out;
+}
+
+Signature CaseSession::signature(const QString& comment) const {
+    return {reviewer_.toStdString(), comment.toStdString()};
+}
+
+void CaseSession::decide(const QStringList& ids, Verdict verdict) {
+    std::vector<FindingDecision> list;
+    for (const QString& id : ids)
+        list.push_back({id.toStdString(), verdict, "", ""});
+    edits_->decide(list, signature());
+    refresh();
+}
+
+void CaseSession::addManualBox(const QString& record, int page, const Box& box,
+                               const QString& reason) {
+    edits_->add_manual_box(record.toStdString(), page, box, reason.toStdString(), signature());
+    refresh();
+}
+
+void CaseSession::addManualText(const QString& phrase, const QString& record,
+                                const QString& reason) {
+    edits_->add_manual_text(phrase.toStdString(), record.toStdString(), reason.toStdString(),
+                            signature());
+    refresh();
+}
+
+void CaseSession::withdrawManual(std::int64_t id) {
+    edits_->withdraw_manual(id, signature());
+    refresh();
+}
+
+void CaseSession::acknowledgeRisk(const QString& risk, const QString& comment) {
+    store_->acknowledge_risk(risk.toStdString(), signature(comment));
+    refresh();
+}
+
+void CaseSession::signOff(const QString& comment) {
+    store_->signoff(signature(comment));
+    refresh();
+}
+
+QString CaseSession::undoLabel() const {
+    return edits_ ? QString::fromStdString(edits_->undo_label()) : QString();
+}
+
+QString CaseSession::redoLabel() const {
+    return edits_ ? QString::fromStdString(edits_->redo_label()) : QString();
+}
+
+void CaseSession::undo() {
+    edits_->undo(signature());
+    refresh();
+}
+
+void CaseSession::redo() {
+    edits_->redo(signature());
+    refresh();
+}
+
+} // namespace safesar::gui

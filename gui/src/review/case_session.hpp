@@ -1,0 +1,125 @@
+// One open case in the GUI: its request, its latest scan and its review state. The scan runs off
+// the UI thread; every decision goes through the engine's ReviewStore (via ReviewEdits, which
+// keeps the undo history in the core), so the CLI sees exactly what the GUI did.
+#pragma once
+
+#include "safesar/pipeline.hpp"
+#include "safesar/review.hpp"
+#include "safesar/review_edits.hpp"
+#include "viewer/document_source.hpp"
+#include "viewer/overlay.hpp"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace safesar::gui {
+
+// A record as the record list shows it: before the first scan, the files under records/; after
+// it, the gathered records (attachments included) and the ones that could not be read.
+struct RecordEntry {
+    QString name;
+    bool pdf = false;
+    DocumentSource source;  // PDFs: what to render
+    int scan_index = -1;    // index into scan()->gathered.records, -1 before a scan
+    QString skipped_reason; // set when the record could not be read
+    bool withheld = false;  // withheld in full
+};
+
+class CaseSession : public QObject {
+    Q_OBJECT
+  public:
+    explicit CaseSession(QObject* parent = nullptr);
+    ~CaseSession() override; // stops a running scan and waits for it
+
+    // Reads request.json and opens the review state. Throws safesar::Error.
+    void open(const std::filesystem::path& folder);
+    bool isOpen() const { return request_.has_value(); }
+    const Case& request() const { return request_->value; }
+    const std::vector<std::string>& requestWarnings() const { return request_->warnings; }
+    bool perpetratorRequest() const { return request().profile == Profile::Perpetrator; }
+
+    // Gathering, detection and policy, on a worker thread; scanned() or scanFailed() follows.
+    void startScan();
+    void cancelScan();
+    bool scanning() const { return watcher_.isRunning(); }
+    const CaseScan* scan() const { return scan_.get(); }
+    std::shared_ptr<const CaseScan> sharedScan() const { return scan_; } // for an export
+
+    const std::vector<RecordEntry>& records() const { return records_; }
+    const RecordEntry* record(const QString& name) const;
+
+    // The review state, re-read after every change.
+    const std::vector<StoredFinding>& findings() const { return findings_; }
+    const StoredFinding* finding(const QString& id) const;
+    const std::vector<ManualRedaction>& manualRedactions() const { return manual_; }
+    const ReviewStatus& status() const { return status_; }
+    ReviewStore& store() { return *store_; }
+
+    // What is drawn over a PDF page (page >= 1) or highlighted in a text record (page 0).
+    std::vector<Overlay> overlays(const QString& record, int page) const;
+    // The state a finding is drawn in; nothing for a kept finding nobody asked to redact.
+    static std::optional<OverlayState> stateOf(const StoredFinding& f);
+
+    // Edits. Each throws ReviewError when the engine refuses it; changed() follows success.
+    void decide(const QStringList& ids, Verdict verdict);
+    void addManualBox(const QString& record, int page, const Box& box, const QString& reason);
+    void addManualText(const QString& phrase, const QString& record, const QString& reason);
+    void withdrawManual(std::int64_t id);
+    void acknowledgeRisk(const QString& risk, const QString& comment);
+    void signOff(const QString& comment);
+    bool canUndo() const { return edits_ && edits_->can_undo(); }
+    bool canRedo() const { return edits_ && edits_->can_redo(); }
+    QString undoLabel() const;
+    QString redoLabel() const;
+    void undo();
+    void redo();
+
+    QString reviewer() const { return reviewer_; }
+    void setReviewer(const QString& name) { reviewer_ = name; }
+    Signature signature(const QString& comment = {}) const;
+
+    // Re-reads the review state (after an export, say) and says so.
+    void refresh();
+
+  signals:
+    void scanProgress(int files_done, int files_total);
+    void scanned(const QString& summary);
+    void scanFailed(const QString& reason);
+    void changed();
+
+  private:
+    void listFiles();
+    void listScannedRecords();
+    void rebuildDisclosureOverlays();
+
+    std::optional<LoadedCase> request_;
+    std::unique_ptr<ReviewStore> store_;
+    std::unique_ptr<ReviewEdits> edits_;
+    std::shared_ptr<CaseScan> scan_;
+    QFutureWatcher<std::shared_ptr<CaseScan>> watcher_;
+    std::atomic<bool> cancel_{false};
+    QString scan_error_;
+
+    std::vector<RecordEntry> records_;
+    std::vector<StoredFinding> findings_;
+    std::map<std::string, std::size_t> finding_at_;      // id -> index in findings_
+    std::map<std::string, std::size_t> scan_finding_at_; // id -> index in scan_->findings
+    // (record, page) -> indexes into findings_ of what is drawn there (page 0: text sections),
+    // so turning a page looks at that page's findings only.
+    std::map<std::pair<std::string, int>, std::vector<std::size_t>> on_view_;
+    std::vector<ManualRedaction> manual_;
+    ReviewStatus status_;
+    // Manual redactions as the engine resolves them (phrases found, boxes placed), per record.
+    std::map<std::string, std::vector<Redaction>> manual_spans_;
+    QString reviewer_;
+};
+
+} // namespace safesar::gui

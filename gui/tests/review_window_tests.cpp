@@ -1,0 +1,199 @@
+// The review window driven as a reviewer drives it: keys, mouse drags, the export dialog. Every
+// check reads the engine's state afresh (as the CLI would) or the exported files.
+#include "app/main_window.hpp"
+#include "app/wait.hpp"
+#include "export/export_dialog.hpp"
+#include "gui_test_support.hpp"
+#include "review/case_session.hpp"
+#include "review/findings_panel.hpp"
+#include "review/review_page.hpp"
+#include "safesar/audit.hpp"
+#include "viewer/page_cache.hpp"
+#include "viewer/page_view.hpp"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTest>
+#include <QTreeView>
+
+#include <catch2/catch.hpp>
+
+using namespace safesar;
+using namespace safesar::gui;
+using namespace safesar::gui::test;
+
+namespace {
+
+// The demo perpetrator case open in a shown, active main window, its scan finished.
+struct OpenCase {
+    Workspace ws{"review"};
+    fs::path folder = ws.add(fixtures / "cases" / "demo-perpetrator", "demo");
+    MainWindow window;
+    ReviewPage* review = nullptr;
+
+    OpenCase() {
+        window.resize(1300, 850);
+        window.show();
+        window.openCase(folder);
+        review = window.review();
+        REQUIRE(review);
+        review->session()->setReviewer("Priya Shah");
+        review->setReasonChooser([](const QString&) { return std::optional<QString>("TP"); });
+        REQUIRE(wait_until([&] { return review->session()->scan() != nullptr; }, 120000));
+        window.activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(&window));
+        review->findings()->tree()->setFocus();
+    }
+
+    QString current() const { return review->findings()->currentId(); }
+    void key(int key, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+        QTest::keyClick(review->findings()->tree(), static_cast<Qt::Key>(key), mods);
+    }
+};
+
+} // namespace
+
+TEST_CASE("opening a case shows a record at once and the perpetrator banner", "[gui]") {
+    OpenCase c;
+    bool banner = false;
+    for (const QLabel* label : c.review->findChildren<QLabel*>())
+        banner |= label->isVisible() && label->text().contains("PERPETRATOR REQUEST");
+    CHECK(banner);
+    CHECK(c.review->recordList()->count() >= 7); // the files, and the e-mail's attachment
+    CHECK(c.review->findings()->visibleFindings() > 0);
+}
+
+TEST_CASE("keyboard review: approve, reject, undo and redo reach the engine's state", "[gui]") {
+    OpenCase c;
+    c.key(Qt::Key_N);
+    const QString first = c.current();
+    REQUIRE_FALSE(first.isEmpty());
+    CHECK(stored(c.folder, first.toStdString()).status != FindingStatus::Approved);
+
+    c.key(Qt::Key_A); // approve, and move on to the next finding
+    CHECK(stored(c.folder, first.toStdString()).status == FindingStatus::Approved);
+    const QString second = c.current();
+    REQUIRE(second != first);
+
+    c.key(Qt::Key_R);
+    CHECK(stored(c.folder, second.toStdString()).status == FindingStatus::Rejected);
+    CHECK(stored(c.folder, second.toStdString()).decided_by == "Priya Shah");
+
+    c.key(Qt::Key_Z, Qt::ControlModifier); // undo the reject
+    const FindingStatus undone = stored(c.folder, second.toStdString()).status;
+    CHECK((undone == FindingStatus::New || undone == FindingStatus::Open));
+    CHECK(stored(c.folder, first.toStdString()).status == FindingStatus::Approved);
+
+    c.key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo it
+    CHECK(stored(c.folder, second.toStdString()).status == FindingStatus::Rejected);
+
+    // Approve the rest of the selected finding's category in one key.
+    c.review->findings()->select(first);
+    const QStringList rest = c.review->findings()->idsOfCurrentCategory();
+    REQUIRE_FALSE(rest.isEmpty());
+    c.key(Qt::Key_A, Qt::ShiftModifier);
+    for (const QString& id : rest)
+        CHECK(stored(c.folder, id.toStdString()).status == FindingStatus::Approved);
+    CHECK(stored(c.folder, second.toStdString()).status == FindingStatus::Rejected); // untouched
+}
+
+TEST_CASE("selecting a finding on a PDF shows its page with the redaction drawn", "[gui]") {
+    OpenCase c;
+    const StoredFinding* target = nullptr;
+    for (const StoredFinding& f : c.review->session()->findings())
+        if (f.page == 2 && f.proposes_redaction() && !f.in_withheld_record &&
+            f.status != FindingStatus::Gone) {
+            target = &f;
+            break;
+        }
+    REQUIRE(target);
+    const QString id = QString::fromStdString(target->id);
+    c.review->findings()->select(id);
+    CHECK(c.review->currentRecord().toStdString() == target->record);
+    CHECK(c.review->pageView()->page() == 2);
+    CHECK_FALSE(c.review->pageView()->overlayRect(id).isEmpty());
+    CHECK(wait_until([&] { return c.review->pageView()->pageShown(); }, 10000));
+}
+
+TEST_CASE("a rectangle dragged on the page and a phrase become manual redactions, exported",
+          "[gui]") {
+    OpenCase c;
+    c.review->showRecord("referral/cwp-referral-form.pdf", 1);
+    PageView* page = c.review->pageView();
+    REQUIRE(wait_until([&] { return page->pageShown(); }, 10000));
+    // Drag from the top-left margin: away from any drawn redaction.
+    QTest::mousePress(page, Qt::LeftButton, {}, QPoint(30, 30));
+    QTest::mouseMove(page, QPoint(200, 90));
+    QTest::mouseRelease(page, Qt::LeftButton, {}, QPoint(200, 90));
+    c.review->setPhraseChooser([](const QString&) { return std::optional<QString>("Thursdays"); });
+    c.review->action("redact_phrase")->trigger();
+
+    const ReviewStore store = ReviewStore::open(load_case(c.folder).value);
+    const std::vector<ManualRedaction> manual = store.manual_redactions();
+    REQUIRE(manual.size() == 2);
+    CHECK(manual[0].kind == ManualRedaction::Kind::Box);
+    CHECK(manual[0].record == "referral/cwp-referral-form.pdf");
+    CHECK(manual[0].page == 1);
+    CHECK(manual[0].reviewer == "Priya Shah");
+    const double zoom = page->zoom();
+    CHECK(manual[0].box.x0 == Approx(30 / zoom).margin(1));
+    CHECK(manual[0].box.y1 == Approx(90 / zoom).margin(1));
+    CHECK(manual[1].kind == ManualRedaction::Kind::Text);
+    CHECK(manual[1].phrase == "Thursdays");
+
+    // Undo takes the phrase back; redo puts it back again.
+    c.key(Qt::Key_Z, Qt::ControlModifier);
+    CHECK(ReviewStore::open(load_case(c.folder).value).status().manual == 1);
+    c.key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(ReviewStore::open(load_case(c.folder).value).status().manual == 2);
+
+    // Export a draft from the dialog, as the reviewer would.
+    ExportDialog dialog(c.review->session(), c.window.cache(), &c.window);
+    CHECK_FALSE(dialog.finalButton()->isEnabled()); // perpetrator: nobody has signed off
+    const fs::path out = c.ws.root / "out";
+    dialog.outDir()->setText(QString::fromStdString(out.string()));
+    dialog.show();
+    dialog.exportButton()->click();
+    REQUIRE(wait_until([&] { return !dialog.running(); }, 180000));
+    INFO(dialog.resultLabel()->text().toStdString());
+    REQUIRE(dialog.lastResult());
+    CHECK(dialog.resultLabel()->text().contains("verified"));
+    const std::string text = pdf_text(dialog.lastResult()->pdf);
+    const std::string json = file_text(dialog.lastResult()->json);
+    CHECK(text.find("DRAFT") != std::string::npos);
+    CHECK(text.find("Thursdays") == std::string::npos); // the phrase, redacted
+    CHECK(json.find("Thursdays") == std::string::npos);
+    CHECK(text.find("07700 900835") == std::string::npos); // the victim's phone
+    CHECK(text.find("Rushworth") != std::string::npos);    // the requester's own name stays
+    CHECK(dialog.previewButton()->isEnabled());
+    // The export is in the audit, as the CLI's would be.
+    int exports = 0;
+    for (const AuditEntry& e : read_audit(review_db_path(c.folder)))
+        exports += e.action == "export" && e.who == "Priya Shah";
+    CHECK(exports == 1);
+}
+
+TEST_CASE("the page cache keeps within its budget and renders off the UI thread", "[gui]") {
+    const fs::path pdf = fixtures / "cases" / "demo-perpetrator" / "records" / "reports" /
+                         "cwp-completion-report.pdf";
+    DocumentSource doc;
+    doc.path = QString::fromStdString(pdf.string());
+    // One A4 page at 72 dpi is 595 x 842 x 4 bytes, about 2 MB: room for one, not two.
+    PageCache cache(3 << 20);
+    CHECK(cache.pageCount(doc) == 2);
+    CHECK(cache.page(doc, 1, 72).isNull()); // queued, not rendered on this thread
+    REQUIRE(wait_until([&] { return !cache.page(doc, 1, 72).isNull(); }, 10000));
+    REQUIRE(wait_until([&] { return !cache.page(doc, 2, 72).isNull(); }, 10000));
+    CHECK(cache.pagesHeld() == 1);
+    CHECK(cache.bytesHeld() <= (3 << 20));
+
+    DocumentSource broken;
+    broken.path =
+        QString::fromStdString((fixtures / "bad-input" / "records").string() + "/no-such.pdf");
+    CHECK(cache.pageCount(broken) == 0);
+    CHECK_FALSE(cache.openError(broken).isEmpty());
+}
