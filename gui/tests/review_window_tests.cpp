@@ -197,3 +197,49 @@ TEST_CASE("the page cache keeps within its budget and renders off the UI thread"
     CHECK(cache.pageCount(broken) == 0);
     CHECK_FALSE(cache.openError(broken).isEmpty());
 }
+
+TEST_CASE("a perpetrator request's final export opens only after two reviewers sign off",
+          "[gui]") {
+    OpenCase c;
+    CaseSession* s = c.review->session();
+    QStringList undecided;
+    for (const StoredFinding& f : s->findings())
+        if (f.proposes_redaction() && !f.in_withheld_record &&
+            (f.status == FindingStatus::New || f.status == FindingStatus::Open))
+            undecided << QString::fromStdString(f.id);
+    REQUIRE_FALSE(undecided.isEmpty());
+    s->decide(undecided, Verdict::Approve);
+    for (const StoredRisk& r : s->status().open_risks)
+        s->acknowledgeRisk(QString::fromStdString(r.id), "checked with the IDVA");
+    CHECK(s->status().open_risks.empty());
+
+    s->signOff("first check");
+    {
+        ExportDialog dialog(s, c.window.cache(), &c.window);
+        CHECK_FALSE(dialog.finalButton()->isEnabled()); // one sign-off is not enough
+    }
+    // The same reviewer twice does not count as two.
+    CHECK_THROWS_AS(s->signOff("again"), ReviewError);
+
+    s->setReviewer("Tom Okafor");
+    s->signOff("second check");
+    ExportDialog dialog(s, c.window.cache(), &c.window);
+    REQUIRE(dialog.finalButton()->isEnabled());
+    dialog.finalButton()->setChecked(true);
+    dialog.outDir()->setText(QString::fromStdString((c.ws.root / "final").string()));
+    dialog.password()->setText("correct horse");
+    dialog.passwordAgain()->setText("correct horse");
+    dialog.exportButton()->click();
+    REQUIRE(wait_until([&] { return !dialog.running(); }, 180000));
+    INFO(dialog.resultLabel()->text().toStdString());
+    REQUIRE(dialog.lastResult());
+    CHECK(dialog.resultLabel()->text().startsWith("<b>Final"));
+    // Encrypted: nothing readable without the password, the text there with it.
+    CHECK(pdf_text(dialog.lastResult()->pdf).empty());
+    const std::string text = run_capture("pdftotext -upw 'correct horse' '" +
+                                         dialog.lastResult()->pdf.string() + "' - 2>/dev/null");
+    CHECK(text.find("DRAFT") == std::string::npos);
+    CHECK(text.find("Gavin") != std::string::npos);
+    CHECK(text.find("07700 900835") == std::string::npos);
+    CHECK(ReviewStore::open(load_case(c.folder).value).status().exported_final);
+}

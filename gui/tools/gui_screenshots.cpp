@@ -9,6 +9,7 @@
 #include "review/case_session.hpp"
 #include "review/findings_panel.hpp"
 #include "review/review_page.hpp"
+#include "safesar/deadline.hpp"
 #include "viewer/page_view.hpp"
 
 #include <QAction>
@@ -23,6 +24,7 @@
 #include <QTreeView>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -59,6 +61,15 @@ int main(int argc, char** argv) {
     for (const char* p : {"standard", "family-contact"})
         fs::copy(source / "fixtures/cases/profiles" / p, ws / p, fs::copy_options::recursive);
     fs::remove(ws / "demo-perpetrator/expected.json");
+    // Spread the deadlines so the table shows each state: on time, due soon, overdue.
+    auto received = [&](const char* name, int days_ago) {
+        safesar::Case c = safesar::load_case(ws / name).value;
+        c.received = safesar::add_days(safesar::today(), -days_ago);
+        c.id_verified.reset();
+        std::ofstream(ws / name / "request.json") << safesar::request_json(c);
+    };
+    received("standard", 3);
+    received("family-contact", 26);
 
     try {
         MainWindow window;
@@ -89,6 +100,14 @@ int main(int argc, char** argv) {
         review->action("approve")->trigger();
         review->action("approve")->trigger();
         review->action("reject")->trigger();
+        // Show a redaction on a PDF page: the referral form's first proposed one.
+        for (const safesar::StoredFinding& f : review->session()->findings())
+            if (f.record.find("referral") != std::string::npos && f.page == 1 &&
+                f.proposes_redaction() && !f.in_withheld_record) {
+                review->findings()->select(QString::fromStdString(f.id));
+                break;
+            }
+        review->action("approve")->trigger();
         save(&window, out / "gui-review.png");
 
         review->findChild<QTabWidget*>()->setCurrentWidget(
@@ -97,7 +116,7 @@ int main(int argc, char** argv) {
         review->findChild<QTabWidget*>()->setCurrentIndex(0);
 
         for (int i = 0; i < review->recordList()->count(); ++i)
-            if (review->recordList()->item(i)->text().endsWith(".txt")) {
+            if (review->recordList()->item(i)->text().contains("case-notes.txt")) {
                 review->recordList()->setCurrentRow(i);
                 break;
             }

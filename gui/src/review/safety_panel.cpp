@@ -16,6 +16,7 @@ SafetyPanel::SafetyPanel(CaseSession* session, QWidget* parent)
     summary_->setWordWrap(true);
     risks_ = new QListWidget;
     risks_->setAccessibleName(tr("Open safety risks"));
+    risks_->setWordWrap(true);
     acknowledge_ = new QPushButton(tr("&Acknowledge the selected risk…"));
     signoffs_ = new QLabel;
     signoffs_->setWordWrap(true);

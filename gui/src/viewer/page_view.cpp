@@ -153,13 +153,14 @@ void PageView::paintEvent(QPaintEvent*) {
         }
         p.setBrush(Qt::NoBrush);
         p.drawRect(r);
-        if (!o.label.isEmpty() && r.height() >= 8) {
+        // The reason code on what will be covered; proposed and kept text stays readable.
+        const bool covered = o.state == OverlayState::Approved || o.state == OverlayState::Manual ||
+                             o.state == OverlayState::Withheld;
+        if (covered && !o.label.isEmpty() && r.height() >= 8) {
             QFont f = font();
             f.setPixelSize(std::max(7, static_cast<int>(r.height() * 0.55)));
             p.setFont(f);
-            p.setPen(o.state == OverlayState::Rejected || o.state == OverlayState::Proposed
-                         ? QColor(0, 0, 0)
-                         : QColor(255, 255, 255));
+            p.setPen(Qt::white);
             p.drawText(r, Qt::AlignCenter, o.label);
         }
         if (o.id == selected_) {
