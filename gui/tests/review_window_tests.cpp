@@ -177,6 +177,46 @@ TEST_CASE("a rectangle dragged on the page and a phrase become manual redactions
     CHECK(exports == 1);
 }
 
+TEST_CASE("words selected on a PDF page with Shift+drag are redacted as text", "[gui]") {
+    OpenCase c;
+    c.review->showRecord("referral/cwp-referral-form.pdf", 1);
+    PageView* page = c.review->pageView();
+    REQUIRE(wait_until([&] { return page->pageShown(); }, 10000));
+    // Where the scan found the words "Warehouse team leader" on the page.
+    const CaseScan& scan = *c.review->session()->scan();
+    Box area{1e9, 1e9, 0, 0};
+    for (const Record& r : scan.gathered.records)
+        if (r.name == "referral/cwp-referral-form.pdf")
+            for (const Section& s : r.sections)
+                if (s.kind == SectionKind::PageText && s.page == 1)
+                    for (const Word& w : s.words) {
+                        const std::string word = s.text.substr(w.begin, w.end - w.begin);
+                        if (word == "Warehouse" || word == "team" || word == "leader") {
+                            area = {std::min(area.x0, w.box.x0), std::min(area.y0, w.box.y0),
+                                    std::max(area.x1, w.box.x1), std::max(area.y1, w.box.y1)};
+                        }
+                    }
+    REQUIRE(area.x1 > area.x0);
+    QString asked;
+    c.review->setReasonChooser([&](const QString& question) {
+        asked = question;
+        return std::optional<QString>("TP");
+    });
+    const double z = page->zoom();
+    const QPoint from(static_cast<int>(area.x0 * z) + 2, static_cast<int>(area.y0 * z) + 2);
+    const QPoint to(static_cast<int>(area.x1 * z) - 2, static_cast<int>(area.y1 * z) - 2);
+    QTest::mousePress(page, Qt::LeftButton, Qt::ShiftModifier, from);
+    QTest::mouseMove(page, to);
+    QTest::mouseRelease(page, Qt::LeftButton, Qt::ShiftModifier, to);
+    CHECK(asked.contains("Warehouse team leader"));
+    const std::vector<ManualRedaction> manual =
+        ReviewStore::open(load_case(c.folder).value).manual_redactions();
+    REQUIRE(manual.size() == 1);
+    CHECK(manual[0].kind == ManualRedaction::Kind::Text);
+    CHECK(manual[0].phrase == "Warehouse team leader");
+    CHECK(manual[0].record == "referral/cwp-referral-form.pdf");
+}
+
 TEST_CASE("the page cache keeps within its budget and renders off the UI thread", "[gui]") {
     const fs::path pdf = fixtures / "cases" / "demo-perpetrator" / "records" / "reports" /
                          "cwp-completion-report.pdf";
@@ -198,8 +238,7 @@ TEST_CASE("the page cache keeps within its budget and renders off the UI thread"
     CHECK_FALSE(cache.openError(broken).isEmpty());
 }
 
-TEST_CASE("a perpetrator request's final export opens only after two reviewers sign off",
-          "[gui]") {
+TEST_CASE("a perpetrator request's final export opens only after two reviewers sign off", "[gui]") {
     OpenCase c;
     CaseSession* s = c.review->session();
     QStringList undecided;

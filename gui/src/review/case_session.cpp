@@ -258,6 +258,25 @@ std::vector<Overlay> CaseSession::overlays(const QString& record_name, int page)
     return out;
 }
 
+QString CaseSession::wordsIn(const QString& record_name, int page, const Box& area) const {
+    const RecordEntry* entry = record(record_name);
+    if (!scan_ || !entry || entry->scan_index < 0) return {};
+    const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry->scan_index)];
+    for (const Section& s : rec.sections) {
+        if (s.kind != SectionKind::PageText || s.page != page) continue;
+        // From the first word inside to the last: the text between them as the page reads.
+        std::size_t begin = std::string::npos, end = 0;
+        for (const Word& w : s.words) {
+            if (w.hidden || !w.box.intersects(area)) continue;
+            begin = std::min(begin, w.begin);
+            end = std::max(end, w.end);
+        }
+        if (begin == std::string::npos) return {};
+        return QString::fromStdString(s.text.substr(begin, end - begin)).simplified();
+    }
+    return {};
+}
+
 Signature CaseSession::signature(const QString& comment) const {
     return {reviewer_.toStdString(), comment.toStdString()};
 }

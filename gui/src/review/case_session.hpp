@@ -65,6 +65,9 @@ class CaseSession : public QObject {
 
     // What is drawn over a PDF page (page >= 1) or highlighted in a text record (page 0).
     std::vector<Overlay> overlays(const QString& record, int page) const;
+    // The words of a PDF page inside `area`, in reading order, as the record's text has them
+    // ("Flat 2, 41 Cotton Lane"); empty when none or before the scan.
+    QString wordsIn(const QString& record, int page, const Box& area) const;
     // The state a finding is drawn in; nothing for a kept finding nobody asked to redact.
     static std::optional<OverlayState> stateOf(const StoredFinding& f);
 

@@ -134,6 +134,14 @@ ReviewPage::ReviewPage(PageCache* cache, QWidget* parent)
         if (!id.isEmpty()) findings_->select(id);
     });
     connect(page_view_, &PageView::boxDrawn, this, &ReviewPage::redactBox);
+    connect(page_view_, &PageView::textAreaDrawn, this, [this](const Box& area) {
+        const QString words = session_->wordsIn(current_record_, page_view_->page(), area);
+        if (words.isEmpty()) {
+            emit message(tr("No text there: drag without Shift to redact the area itself."));
+            return;
+        }
+        redactSelection(words);
+    });
     connect(text_view_, &TextRecordView::redactSelectionRequested, this,
             &ReviewPage::redactSelection);
     connect(safety_, &SafetyPanel::error, this, &ReviewPage::showError);

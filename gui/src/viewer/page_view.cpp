@@ -169,7 +169,9 @@ void PageView::paintEvent(QPaintEvent*) {
         }
     }
     if (drag_from_) {
-        p.setPen(QPen(overlay_colour(OverlayState::Manual), 2, Qt::DashLine));
+        p.setPen(QPen(drag_selects_text_ ? palette().highlight().color()
+                                         : overlay_colour(OverlayState::Manual),
+                      2, drag_selects_text_ ? Qt::DotLine : Qt::DashLine));
         p.drawRect(drag_rect_);
     }
 }
@@ -185,6 +187,7 @@ void PageView::mousePressEvent(QMouseEvent* e) {
     if (drawing_enabled_ && !image_.isNull()) {
         drag_from_ = e->position().toPoint();
         drag_rect_ = QRect(*drag_from_, *drag_from_);
+        drag_selects_text_ = e->modifiers() & Qt::ShiftModifier;
     }
 }
 
@@ -202,7 +205,11 @@ void PageView::mouseReleaseEvent(QMouseEvent* e) {
     const QRectF page_rect(0, 0, page_points_.width() * zoom_, page_points_.height() * zoom_);
     const QRectF clipped = QRectF(r).intersected(page_rect);
     if (clipped.width() < 4 || clipped.height() < 4) return; // a click, not a drag
-    emit boxDrawn(toPoints(clipped));
+    if (drag_selects_text_) {
+        emit textAreaDrawn(toPoints(clipped));
+    } else {
+        emit boxDrawn(toPoints(clipped));
+    }
 }
 
 } // namespace safesar::gui

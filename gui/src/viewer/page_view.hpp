@@ -41,6 +41,7 @@ class PageView : public QWidget {
 
   signals:
     void boxDrawn(const safesar::Box& box);
+    void textAreaDrawn(const safesar::Box& box); // dragged with Shift: select the words inside
     void overlayClicked(const QString& id);
     void pageDisplayed(int page, qint64 ms_since_asked); // for the benchmark
 
@@ -67,6 +68,7 @@ class PageView : public QWidget {
     QString selected_;
     bool drawing_enabled_ = true;
     std::optional<QPoint> drag_from_;
+    bool drag_selects_text_ = false;
     QRect drag_rect_;
     QElapsedTimer asked_;
 };
