@@ -5,10 +5,12 @@
 
 #include "safesar/gather.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace safesar;
@@ -27,18 +29,30 @@ int main(int argc, char** argv) {
     }
     Case c;
     c.folder = dir;
-    for (bool hidden : {false, true}) {
+    // Without the check, on one core; with it, on one core and then on every core (the pages
+    // of one long PDF are split between threads).
+    struct Run {
+        bool hidden;
+        unsigned threads;
+    };
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    for (const Run run : {Run{false, 1}, Run{true, 1}, Run{true, cores}}) {
         GatherOptions o;
         o.ocr = false;
-        o.detect_hidden = hidden;
+        o.detect_hidden = run.hidden;
+        o.threads = run.threads;
         const auto t0 = std::chrono::steady_clock::now();
         GatherResult g = gather_records(c, o);
         const double s = bench::seconds_since(t0);
-        std::size_t words = 0;
-        for (const auto& sec : g.records.at(0).sections) words += sec.words.size();
-        std::cout << "gather " << pages << " pages" << (hidden ? " with" : " without")
-                  << " the hidden-text check: " << s << " s, " << pages / s << " pages/s (one core), "
-                  << words << " words, peak memory " << bench::peak_mib() << " MiB\n";
+        std::size_t words = 0, hidden_words = 0;
+        for (const auto& sec : g.records.at(0).sections)
+            words += sec.words.size();
+        for (const auto& page : g.records.at(0).pages)
+            hidden_words += page.hidden_words;
+        std::cout << "gather " << pages << " pages" << (run.hidden ? " with" : " without")
+                  << " the hidden-text check on " << run.threads << " thread(s): " << s << " s, "
+                  << pages / s << " pages/s, " << words << " words (" << hidden_words
+                  << " hidden), peak memory " << bench::peak_mib() << " MiB\n";
     }
     fs::remove_all(dir);
 }

@@ -8,8 +8,10 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <numeric>
+#include <unistd.h>
 #include <vector>
 
 using namespace safesar;
@@ -172,4 +174,62 @@ TEST_CASE("gathering and scanning stop with Cancelled when asked to", "[gather]"
     cancel = true;
     options.on_file_done = nullptr;
     CHECK_THROWS_WITH(scan_case(SAFESAR_FIXTURES "/cases/profiles/standard", options), "cancelled");
+}
+
+TEST_CASE("a long PDF read on several threads gives the same pages as on one", "[gather]") {
+    // 60 pages, each with visible text and one white (hidden) word: the page-parallel reading
+    // must keep the order, the words and the hidden marks.
+    const fs::path dir =
+        fs::temp_directory_path() / ("safesar-long-pdf-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "records");
+    const std::string script =
+        "from reportlab.pdfgen import canvas\n"
+        "c = canvas.Canvas('" +
+        (dir / "records" / "long.pdf").string() +
+        "', invariant=1)\n"
+        "for i in range(60):\n"
+        "    c.setFillColorRGB(0, 0, 0)\n"
+        "    c.drawString(72, 720, 'Visible note on page %d about the programme' % (i + 1))\n"
+        "    c.setFillColorRGB(1, 1, 1)\n"
+        "    c.drawString(72, 600, 'Hiddenword%d' % (i + 1))\n"
+        "    c.showPage()\n"
+        "c.save()\n";
+    const fs::path py = dir / "make.py";
+    { std::ofstream(py) << script; }
+    REQUIRE(std::system(("/usr/bin/python3 '" + py.string() + "'").c_str()) == 0);
+    Case c;
+    c.folder = dir;
+    auto read = [&](unsigned threads) {
+        GatherOptions o;
+        o.ocr = false;
+        o.threads = threads;
+        GatherResult g = gather_records(c, o);
+        REQUIRE(g.records.size() == 1);
+        return g.records[0];
+    };
+    const Record one = read(1), several = read(3);
+    REQUIRE(one.pages.size() == 60);
+    REQUIRE(several.pages.size() == 60);
+    REQUIRE(one.sections.size() == several.sections.size());
+    int hidden = 0;
+    for (std::size_t i = 0; i < one.sections.size(); ++i) {
+        const Section &a = one.sections[i], &b = several.sections[i];
+        CHECK(a.label == b.label);
+        CHECK(a.text == b.text);
+        REQUIRE(a.words.size() == b.words.size());
+        for (std::size_t w = 0; w < a.words.size(); ++w) {
+            CHECK(a.words[w].hidden == b.words[w].hidden);
+            hidden += b.words[w].hidden;
+        }
+    }
+    CHECK(hidden == 60);
+    // The pages in order: the last page section is page 60's.
+    const Section* last = nullptr;
+    for (const Section& s : several.sections)
+        if (s.kind == SectionKind::PageText) last = &s;
+    REQUIRE(last);
+    CHECK(last->page == 60);
+    CHECK(last->text.find("page 60 ") != std::string::npos);
+    fs::remove_all(dir);
 }

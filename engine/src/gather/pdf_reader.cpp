@@ -23,6 +23,7 @@
 #include <memory>
 #include <mutex>
 #include <regex>
+#include <thread>
 
 namespace safesar {
 
@@ -188,6 +189,81 @@ std::string xmp_text(const std::string& xml) {
     return std::regex_replace(text, spaces, " ");
 }
 
+// One page as read: its crop box and rotation, its words (hidden ones marked).
+struct PageRead {
+    PageInfo info;
+    Section section;
+    bool readable = false;
+};
+
+PageRead read_page(const poppler::document& doc, int i, const GatherOptions& options) {
+    PageRead out;
+    std::unique_ptr<poppler::page> page(doc.create_page(i));
+    if (!page) return out;
+    out.readable = true;
+    PageInfo& info = out.info;
+    const auto crop = page->page_rect(poppler::crop_box);
+    const auto o = page->orientation();
+    const bool turned = o == poppler::page::landscape || o == poppler::page::seascape;
+    info.rotation = o == poppler::page::landscape     ? 90
+                    : o == poppler::page::upside_down ? 180
+                    : o == poppler::page::seascape    ? 270
+                                                      : 0;
+    info.crop =
+        turned ? Box{0, 0, crop.height(), crop.width()} : Box{0, 0, crop.width(), crop.height()};
+    const auto boxes = page->text_list();
+    out.section = page_text(boxes, i + 1);
+    if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, boxes, out.section);
+    return out;
+}
+
+// Pages per extra thread below which one thread is quicker (opening a document costs).
+constexpr int kPagesPerThread = 24;
+
+// Reads every page. Rendering for the hidden-text check dominates, so a long PDF is split in
+// contiguous runs of pages over the cores the caller allows (GatherOptions::threads; a batch
+// gives each case one), each thread with a document of its own: Poppler documents are not
+// shared between threads.
+std::vector<PageRead> read_pages(const std::vector<char>& data, const poppler::document& doc, int n,
+                                 const GatherOptions& options, const std::string& name) {
+    std::vector<PageRead> out(static_cast<std::size_t>(n));
+    const unsigned cores = options.threads ? options.threads : std::thread::hardware_concurrency();
+    const int threads = std::clamp(n / kPagesPerThread, 1, static_cast<int>(std::max(1u, cores)));
+    auto run = [&](const poppler::document& d, int first, int last) {
+        for (int i = first; i < last; ++i) {
+            throw_if_cancelled(options.cancel); // rendering a long PDF takes a while
+            out[static_cast<std::size_t>(i)] = read_page(d, i, options);
+        }
+    };
+    if (threads == 1) {
+        run(doc, 0, n);
+        return out;
+    }
+    std::vector<std::thread> workers;
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
+    for (int t = 1; t < threads; ++t)
+        workers.emplace_back([&, t] {
+            try {
+                std::unique_ptr<poppler::document> own(poppler::document::load_from_raw_data(
+                    data.data(), static_cast<int>(data.size())));
+                if (!own) throw RecordError(name, "the PDF could not be opened a second time");
+                run(*own, n * t / threads, n * (t + 1) / threads);
+            } catch (...) {
+                errors[static_cast<std::size_t>(t)] = std::current_exception();
+            }
+        });
+    try {
+        run(doc, 0, n / threads);
+    } catch (...) {
+        errors[0] = std::current_exception();
+    }
+    for (auto& w : workers)
+        w.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    return out;
+}
+
 } // namespace
 
 Record read_pdf(const std::filesystem::path& file, const std::string& name,
@@ -227,29 +303,20 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
             numbers[static_cast<std::size_t>(i)] = i + 1;
         image_areas = large_image_areas(data, numbers);
     }
+    // Each page's words and hidden-text check, on more than one thread for a long PDF.
+    std::vector<PageRead> read = read_pages(data, *doc, n, options, name);
+
     std::vector<PageOcrJob> ocr_jobs;
     std::vector<std::size_t> ocr_targets; // the section each job fills
     for (int i = 0; i < n; ++i) {
-        throw_if_cancelled(options.cancel); // rendering a long PDF takes a while
-        std::unique_ptr<poppler::page> page(doc->create_page(i));
-        PageInfo info;
-        if (!page) {
+        PageRead& page = read[static_cast<std::size_t>(i)];
+        PageInfo& info = page.info;
+        Section& s = page.section;
+        if (!page.readable) {
             r.warnings.push_back("page " + std::to_string(i + 1) + " could not be read");
             r.pages.push_back(info);
             continue;
         }
-        const auto crop = page->page_rect(poppler::crop_box);
-        const auto o = page->orientation();
-        const bool turned = o == poppler::page::landscape || o == poppler::page::seascape;
-        info.rotation = o == poppler::page::landscape     ? 90
-                        : o == poppler::page::upside_down ? 180
-                        : o == poppler::page::seascape    ? 270
-                                                          : 0;
-        info.crop = turned ? Box{0, 0, crop.height(), crop.width()}
-                           : Box{0, 0, crop.width(), crop.height()};
-        const auto boxes = page->text_list();
-        Section s = page_text(boxes, i + 1);
-        if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, boxes, s);
         // A page with no visible text is a scan (or a picture of text): only OCR can read it.
         const bool any_visible =
             std::any_of(s.words.begin(), s.words.end(), [](const Word& w) { return !w.hidden; });
