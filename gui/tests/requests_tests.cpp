@@ -3,6 +3,7 @@
 #include "requests/case_table_model.hpp"
 #include "requests/new_case_dialog.hpp"
 #include "requests/requests_page.hpp"
+#include "safesar/pipeline.hpp"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -41,8 +42,19 @@ TEST_CASE("the requests table lists every case with its deadline, and a broken o
         CHECK(cell(row, CaseTableModel::Profile) == "perpetrator");
         CHECK(cell(row, CaseTableModel::Due) == "2026-10-23");
         CHECK(cell(row, CaseTableModel::Stage) == "new");
+        CHECK(cell(row, CaseTableModel::ToReview) == "not scanned");
     }
     CHECK(saw_demo);
+    // Once scanned, the count of proposed redactions nobody has decided.
+    record_scan_for_review(*scan_case(ws.root / "demo"));
+    model.reload();
+    const int undecided = ReviewStore::open(load_case(ws.root / "demo").value).status().undecided;
+    CHECK(undecided > 0);
+    for (int row = 0; row < 3; ++row)
+        if (cell(row, CaseTableModel::Reference) == "SAR-2026-0452") {
+            CHECK(cell(row, CaseTableModel::Stage) == "scanned");
+            CHECK(cell(row, CaseTableModel::ToReview) == QString::number(undecided));
+        }
     // After the due date the row says so in words, not only in red.
     model.load(ws.root, Date{2026, 11, 20});
     for (int row = 0; row < 3; ++row)

@@ -101,8 +101,9 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
         if (c.overdue && urgent) return tr("OVERDUE (%1)").arg(c.working_days_left);
         if (c.working_days_left <= 5 && urgent) return tr("%1 — due soon").arg(c.working_days_left);
         return c.working_days_left;
-    case ToReview:
-        return c.error.empty() ? QVariant(c.to_review) : QVariant();
+    case ToReview: // a case never scanned has nothing listed yet, which is not "nothing to do"
+        if (!c.error.empty()) return {};
+        return c.stage == CaseStage::New ? QVariant(tr("not scanned")) : QVariant(c.to_review);
     }
     return {};
 }
