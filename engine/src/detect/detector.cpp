@@ -8,12 +8,15 @@
 #include "known_terms.hpp"
 #include "lexicon.hpp"
 #include "patterns.hpp"
+#include "people_columns.hpp"
+#include "places.hpp"
 #include "special_category.hpp"
 #include "unlisted_people.hpp"
 
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace safesar {
 
@@ -64,14 +67,21 @@ struct Detector::Impl {
 
     // Whose is "moved to X" or "works at Y"? The person named last before it in the same
     // paragraph, by name or by a pronoun's antecedent; unknown when nobody is.
+    // In a perpetrator request the requester owns such a place only when his name is in the
+    // same sentence: "She is settled in Barnsley now" after a line about him is not his.
     static Owner last_person_before(const std::vector<Span>& people, const std::string& text,
-                                    std::size_t at) {
+                                    std::size_t at, bool perpetrator) {
         const Span* last = nullptr;
         for (const auto& p : people)
             if (p.category == Category::Name && p.end <= at && (!last || p.end > last->end))
                 last = &p;
         if (!last) return Owner{};
         if (text.find("\n\n", last->end) < at) return Owner{}; // another paragraph
+        if (perpetrator && last->owner.kind == Owner::Subject)
+            for (std::size_t k = last->end; k + 1 < at; ++k)
+                if ((text[k] == '.' || text[k] == '?' || text[k] == '!' || text[k] == ';') &&
+                    std::isspace(static_cast<unsigned char>(text[k + 1])))
+                    return Owner{};
         return last->owner;
     }
 
@@ -96,22 +106,29 @@ struct Detector::Impl {
         std::vector<Span> people;
         for (auto& m : matched)
             if (!m.rule.empty()) people.push_back(std::move(m)); // organisations only mark words
+        for (auto& n : known.nicknames(folded, tokens, taken, text)) people.push_back(std::move(n));
         r.unlisted = find_unlisted_people(folded, tokens, taken, text, known.subject_tokens(),
                                           lexicon);
         for (const auto& u : r.unlisted) people.push_back(u.span);
+        if (!section.fields.empty() && !people_only)
+            for (auto& s : find_people_in_columns(section, folded, tokens, taken, lexicon))
+                people.push_back(std::move(s));
         if (people_only) {
             count_titles(tokens, known.subject_surname(), r);
             return r;
         }
 
         std::vector<Span> found = people;
-        for (auto& s : patterns.find(text)) {
+        const bool perpetrator = request && request->profile == Profile::Perpetrator;
+        std::vector<Span> shaped = patterns.find(text);
+        for (auto& s : find_unnumbered_places(folded, tokens, taken, text, lexicon))
+            shaped.push_back(std::move(s));
+        for (auto& s : shaped) {
             if (s.rule == "a place where someone lives" || s.rule == "a place where someone works")
-                s.owner = last_person_before(people, text, s.begin);
+                s.owner = last_person_before(people, text, s.begin, perpetrator);
             found.push_back(std::move(s));
         }
         for (auto& s : find_form_values(section, folded, people)) found.push_back(std::move(s));
-        const bool perpetrator = request && request->profile == Profile::Perpetrator;
         for (auto& s : find_special_category(text, folded, tokens, people, lexicon, perpetrator))
             found.push_back(std::move(s));
         r.spans = resolve(std::move(found));
@@ -124,13 +141,23 @@ struct Detector::Impl {
     // A school or street pattern that reaches back over a person's name ("Ellie Doyle St
     // Mary's School" in a table row) is cut to start after it: the name has its own finding.
     static std::vector<Span> resolve(std::vector<Span> spans) {
-        std::vector<Span> names, subject;
+        std::vector<Span> names, subject, subject_rows;
+        auto form_value = [](const Span& s) { return s.rule.rfind("a form value", 0) == 0; };
         for (auto& s : spans) {
-            if (s.owner.kind == Owner::Subject) subject.push_back(s);
+            if (s.owner.kind == Owner::Subject)
+                (form_value(s) ? subject_rows : subject).push_back(s);
             if (s.category == Category::Name) names.push_back(s);
         }
         std::vector<Span> out;
         for (auto& s : spans) {
+            if (form_value(s) && s.owner.kind == Owner::Subject) continue; // a marker only
+            // A shape nobody is known to own, inside a row of the requester's block and of the
+            // same kind (Vehicle: his car), is his; a listed person's term there stays theirs.
+            if (s.owner.kind == Owner::Unknown &&
+                std::any_of(subject_rows.begin(), subject_rows.end(), [&](const Span& r) {
+                    return r.category == s.category && r.begin <= s.begin && s.end <= r.end;
+                }))
+                continue;
             const bool pattern = s.owner.kind == Owner::Unknown &&
                                  (s.category == Category::School || s.category == Category::Address);
             if (pattern)

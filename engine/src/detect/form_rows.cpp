@@ -140,7 +140,7 @@ std::vector<Span> find_form_values(const Section& s, const FoldedText& folded,
                     owner = k.owner;
                     break;
                 }
-        } else if (owner && owner->kind != Owner::Subject) {
+        } else if (owner && owner->kind != Owner::Unknown) {
             Span sp;
             sp.begin = value_begin;
             sp.end = value_end;

@@ -94,6 +94,8 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
             add(std::move(t));
         };
         single(tokens.front(), "given name");
+        if (!subject && tokens.front().size() >= 4)
+            given_names_.emplace_back(tokens.front(), owner);
         if (tokens.size() >= 2) single(tokens.back(), "surname");
         for (std::size_t k = 1; k + 1 < tokens.size(); ++k)
             single(tokens[k], "middle name");
@@ -154,11 +156,21 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
                 return contains(subject_address_tokens_, t);
             }))
             continue;
-        add({tokens, Category::Address, owner, "matches " + who + "'s address"});
-        // "9 Medlar Walk" is also written "Medlar Walk".
-        if (tokens.size() >= 2 && std::isdigit(static_cast<unsigned char>(tokens[0][0]))) {
-            std::vector<std::string> street(tokens.begin() + 1, tokens.end());
-            add({street, Category::Address, owner, "matches " + who + "'s street"});
+        // "41 Cotton Lane" is also written "41 Cotton Ln" (and the other way round).
+        std::vector<std::vector<std::string>> forms{tokens};
+        if (auto v = lexicon_.street_variants.find(tokens.back());
+            tokens.size() >= 2 && v != lexicon_.street_variants.end())
+            for (const auto& other : v->second) {
+                forms.push_back(tokens);
+                forms.back().back() = other;
+            }
+        for (const auto& form : forms) {
+            add({form, Category::Address, owner, "matches " + who + "'s address"});
+            // "9 Medlar Walk" is also written "Medlar Walk".
+            if (form.size() >= 2 && std::isdigit(static_cast<unsigned char>(form[0][0]))) {
+                std::vector<std::string> street(form.begin() + 1, form.end());
+                add({street, Category::Address, owner, "matches " + who + "'s street"});
+            }
         }
     }
 }
@@ -168,6 +180,21 @@ void KnownTerms::add_place(const std::string& place, Category c, const Owner& ow
     auto tokens = tokenize(fold(place));
     if (tokens.empty()) return;
     add({tokens, c, owner, "matches " + what});
+    // A workplace named by its kind: "she finishes at the garden centre" for Greenacre Garden
+    // Centre, "nights at the care home", "the library". The last word alone only when it says
+    // more than "the home" or "the centre" would.
+    if (c == Category::Workplace && tokens.size() >= 2) {
+        auto kind = [&](std::size_t words) {
+            std::vector<std::string> t{"the"};
+            t.insert(t.end(), tokens.end() - static_cast<std::ptrdiff_t>(words), tokens.end());
+            add({t, c, owner, "matches the kind of " + what});
+        };
+        if (tokens.size() >= 3) kind(2);
+        const std::string& last = tokens.back();
+        if (last != "home" && last != "house" &&
+            (tokens.size() == 2 || !lexicon_.generic_place_words.count(last)))
+            kind(1);
+    }
     std::vector<std::string> distinctive;
     for (auto& t : tokens)
         if (!lexicon_.generic_place_words.count(t)) distinctive.push_back(t);
@@ -260,6 +287,37 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
         i += best_len;
     }
     return spans;
+}
+
+std::vector<Span> KnownTerms::nicknames(const FoldedText& folded, const std::vector<Token>& tokens,
+                                        const std::vector<bool>& taken,
+                                        const std::string& original) const {
+    std::vector<Span> out;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string_view w = tokens[i].text;
+        // Words the name lists know are found as people already; these are the rest.
+        if (taken[i] || w.size() < 3 || lexicon_.given_names.count(w) ||
+            lexicon_.surnames.count(w) || lexicon_.common_words.count(w) ||
+            lexicon_.not_names.count(w) || lexicon_.titles.count(w) ||
+            contains(subject_tokens_, std::string(w)) ||
+            !std::all_of(w.begin(), w.end(),
+                         [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) ||
+            !is_capitalised(original, folded.original_begin(tokens[i].begin)))
+            continue;
+        for (const auto& [given, owner] : given_names_) {
+            if (w == given || w.size() > given.size() + 1 || w.compare(0, 3, given, 0, 3) != 0)
+                continue;
+            Span s{folded.original_begin(tokens[i].begin),
+                   folded.original_end(tokens[i].end),
+                   Category::Name,
+                   owner,
+                   0.7f,
+                   "a short form of " + owner_phrase(owner) + " given name"};
+            out.push_back(std::move(s));
+            break;
+        }
+    }
+    return out;
 }
 
 } // namespace safesar

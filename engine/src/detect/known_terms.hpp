@@ -50,6 +50,11 @@ class KnownTerms {
 
     const std::vector<std::string>& subject_tokens() const { return subject_tokens_; }
 
+    // Short forms of listed third parties' given names that no name list holds ("Tobes" for
+    // Tobias): a capitalised word outside the dictionaries sharing the first three letters.
+    std::vector<Span> nicknames(const FoldedText& folded, const std::vector<Token>& tokens,
+                                const std::vector<bool>& taken, const std::string& original) const;
+
   private:
     void add(Term t);
     void add_person(const Person& p, const Owner& owner);
@@ -70,6 +75,7 @@ class KnownTerms {
     std::vector<std::string> subject_tokens_;      // every token of the subject's names
     std::vector<std::string> subject_address_tokens_;
     std::string subject_surname_;
+    std::vector<std::pair<std::string, Owner>> given_names_; // listed third parties', folded
 };
 
 bool is_capitalised(const std::string& original, std::size_t byte_offset);

@@ -43,12 +43,24 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     into(l.titles, read_list(dir / "detect" / "titles.txt", true));
     into(l.role_cues, read_list(dir / "detect" / "role-cues.txt", true));
     into(l.generic_place_words, read_list(dir / "detect" / "generic-place-words.txt", true));
-    into(l.street_suffixes, read_list(dir / "detect" / "street-suffixes.txt", true));
+    for (const auto& line : read_list(dir / "detect" / "street-suffixes.txt", true)) {
+        const auto forms = tokenize(line);
+        for (const auto& f : forms) {
+            l.street_suffixes.insert(f);
+            for (const auto& other : forms)
+                if (other != f) l.street_variants[f].push_back(other);
+        }
+    }
     l.organisations = read_list(dir / "detect" / "agencies.txt", true);
     for (auto& term : read_list(dir / "detect" / "special-category.txt", true))
         if (auto t = tokenize(term); !t.empty()) {
             l.special_first.insert(t.front());
             l.special_terms.push_back(std::move(t));
+        }
+    for (auto& town : read_list(dir / "places" / "uk-towns.txt", true))
+        if (auto t = tokenize(town); !t.empty()) {
+            l.town_first.insert(t.front());
+            l.towns.push_back(std::move(t));
         }
     return l;
 }

@@ -1,10 +1,12 @@
 // The word lists detection reads from dictionaries/: given names, surnames, common English
-// words, capitalised words that are not people, titles, role cues, special-category terms.
+// words, capitalised words that are not people, titles, role cues, special-category terms,
+// UK towns.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -22,10 +24,14 @@ struct Lexicon {
     WordSet titles;      // mr, mrs, dc, sgt...
     WordSet role_cues;   // neighbour, partner, sister, officer...
     WordSet generic_place_words; // primary, school, practice, ltd...
-    WordSet street_suffixes;     // road, street, close, walk...
+    WordSet street_suffixes;     // road, street, close, walk... and their abbreviations
+    // Each thoroughfare word and its abbreviations, every form to the others (lane: ln).
+    std::unordered_map<std::string, std::vector<std::string>> street_variants;
     std::vector<std::vector<std::string>> special_terms; // folded token sequences
     WordSet special_first;       // their first tokens
     std::vector<std::string> organisations;              // agencies, courts, services
+    std::vector<std::vector<std::string>> towns;         // UK towns, folded token sequences
+    WordSet town_first;                                  // their first tokens
 
     static Lexicon load(const std::filesystem::path& dictionaries);
 };

@@ -93,6 +93,27 @@ int month_of(std::string m) {
     return 0;
 }
 
+// "twenty" + "first" = 21; a tens word alone ("twentieth") is its own ordinal.
+int day_in_words(std::string tens, std::string unit) {
+    static const char* units[] = {"first",       "second",     "third",     "fourth",
+                                  "fifth",       "sixth",      "seventh",   "eighth",
+                                  "ninth",       "tenth",      "eleventh",  "twelfth",
+                                  "thirteenth",  "fourteenth", "fifteenth", "sixteenth",
+                                  "seventeenth", "eighteenth", "nineteenth"};
+    auto lower = [](std::string& w) {
+        std::transform(w.begin(), w.end(), w.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    };
+    lower(tens);
+    lower(unit);
+    int base = tens == "twenty" ? 20 : tens == "thirty" ? 30 : 0;
+    if (unit == "twentieth") return base ? 0 : 20;
+    if (unit == "thirtieth") return base ? 0 : 30;
+    for (int i = 0; i < 19; ++i)
+        if (unit == units[i]) return base + i + 1;
+    return 0;
+}
+
 int year_of(const std::string& y) {
     int v = std::stoi(y);
     if (y.size() == 2) v += v > 30 ? 1900 : 2000;
@@ -251,6 +272,16 @@ PatternRecognisers::PatternRecognisers(const Case* request, const Lexicon& lexic
                                     Date{std::stoi(std::string(g[3])), month_of(std::string(g[1])),
                                          std::stoi(std::string(g[2]))});
          }});
+    // Dates with the day in words: "the third of May 1981", "nineteenth November 2012".
+    I.recognisers.push_back(
+        {std::string(
+             R"(\b(?i:(twenty|thirty)[\- ]?)?(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth))\s+(?:(?i:of)\s+)?()") +
+             kMonths + R"(),?\s+(\d{4})\b)",
+         [=](const std::string& text, const Groups& g) {
+             return impl->date_span(text, g[0],
+                                    Date{std::stoi(std::string(g[4])), month_of(std::string(g[3])),
+                                         day_in_words(std::string(g[1]), std::string(g[2]))});
+         }});
     // Street addresses: a number, capitalised words, a thoroughfare word (9 Quillet Close).
     {
         std::string suffixes;
@@ -275,7 +306,7 @@ PatternRecognisers::PatternRecognisers(const Case* request, const Lexicon& lexic
     // Where someone lives or works, said in words: "has moved to Larch Avenue", "staying in
     // Barnsley", "works at Hillgate Tyres". Whose it is comes from the person named last.
     I.recognisers.push_back(
-        {R"(\b(?i:moved|moving|relocated|relocating|lives|living|live|staying|stays|resides|residing|rehoused|housed)\s+(?:(?i:now)\s+)?(?i:at|in|on|to|near)\s+((?:[A-Z][A-Za-z'\-]+[ \t]+){0,3}[A-Z][A-Za-z'\-]+))",
+        {R"(\b(?i:moved|moving|relocated|relocating|lives|living|live|staying|stays|resides|residing|rehoused|housed|settled|settling|based|renting|placed)\s+(?:(?i:now|currently|still|back)\s+)?(?i:at|in|on|to|near)\s+((?:[A-Z][A-Za-z'\-]+[ \t]+){0,3}[A-Z][A-Za-z'\-]+))",
          [=](const std::string& text, const Groups& g) -> std::optional<Span> {
              Span s = span_of(text, g[1], Category::Address, "a place someone lives", 0.7f);
              s.owner.kind = Owner::Unknown;
