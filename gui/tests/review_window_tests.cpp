@@ -282,3 +282,34 @@ TEST_CASE("a perpetrator request's final export opens only after two reviewers s
     CHECK(text.find("07700 900835") == std::string::npos);
     CHECK(ReviewStore::open(load_case(c.folder).value).status().exported_final);
 }
+
+TEST_CASE("a scan can be cancelled from the window, and nothing is half-recorded", "[gui]") {
+    Workspace ws("cancel");
+    const fs::path folder = ws.add(fixtures / "cases" / "demo-perpetrator", "demo");
+    // A long PDF keeps the scan busy long enough to cancel it.
+    const fs::path source = fs::path(SAFESAR_FIXTURES).parent_path();
+    REQUIRE(std::system(("/usr/bin/python3 '" + (source / "fixtures" / "make_big_pdf.py").string() +
+                         "' '" + (folder / "records" / "long-notes.pdf").string() +
+                         "' --pages 400 >/dev/null")
+                            .c_str()) == 0);
+    MainWindow window;
+    window.show();
+    window.openCase(folder);
+    ReviewPage* review = window.review();
+    CHECK(review->pageView()->pageCount() > 0); // a page shows while the scan runs
+    QPushButton* cancel = nullptr;
+    for (QPushButton* b : review->findChildren<QPushButton*>())
+        if (b->text() == "Cancel scan") cancel = b;
+    REQUIRE(cancel);
+    REQUIRE(review->session()->scanning());
+    cancel->click();
+    REQUIRE(wait_until([&] { return !review->session()->scanning(); }, 60000));
+    wait_until([] { return false; }, 100); // the finished signal is queued
+    CHECK(review->session()->scan() == nullptr);
+    bool said = false;
+    for (const QLabel* l : review->findChildren<QLabel*>())
+        said |= l->text().contains("cancelled");
+    CHECK(said);
+    // The cancelled scan recorded nothing: the store has no scan yet.
+    CHECK(ReviewStore::open(load_case(folder).value).status().scans == 0);
+}
