@@ -12,6 +12,7 @@
 #include "viewer/page_view.hpp"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -312,4 +313,33 @@ TEST_CASE("a scan can be cancelled from the window, and nothing is half-recorded
     CHECK(said);
     // The cancelled scan recorded nothing: the store has no scan yet.
     CHECK(ReviewStore::open(load_case(folder).value).status().scans == 0);
+}
+
+TEST_CASE("under 'still to decide' a decided finding leaves the list and the next is current",
+          "[gui]") {
+    OpenCase c;
+    auto* filter = c.review->findings()->findChild<QComboBox*>();
+    REQUIRE(filter);
+    filter->setCurrentIndex(0); // still to decide
+    c.review->findings()->tree()->setFocus();
+    const int before = c.review->findings()->visibleFindings();
+    REQUIRE(before > 2);
+    c.key(Qt::Key_N);
+    const QString first = c.current();
+    c.key(Qt::Key_A);
+    CHECK(stored(c.folder, first.toStdString()).status == FindingStatus::Approved);
+    CHECK(c.review->findings()->visibleFindings() == before - 1);
+    const QString next = c.current();
+    CHECK_FALSE(next.isEmpty());
+    CHECK(next != first);
+    const FindingStatus s = stored(c.folder, next.toStdString()).status;
+    CHECK((s == FindingStatus::New || s == FindingStatus::Open));
+    // The group counts say one fewer to decide, without a rebuild.
+    const int undecided = c.review->session()->status().undecided;
+    bool count_shown = false;
+    auto* model = c.review->findings()->tree()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        count_shown |= model->index(row, 0).data().toString().contains("to decide)");
+    CHECK(count_shown);
+    CHECK(undecided == before - 1);
 }

@@ -116,6 +116,20 @@ int main(int argc, char** argv) {
     }
     print_turns("reading (300 ms a page)", reading);
     print_turns("flicking (no pause)", flicking);
+    // Approving findings one key at a time: each decision is written to the review state and
+    // the findings list and the page redrawn.
+    review->action("next_finding")->trigger();
+    std::vector<double> approvals;
+    for (int i = 0; i < 30; ++i) {
+        QElapsedTimer t;
+        t.start();
+        review->action("approve")->trigger();
+        approvals.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(approvals.begin(), approvals.end());
+    std::cout << "approve by key (" << review->session()->findings().size()
+              << " findings in the case): median " << approvals[approvals.size() / 2]
+              << " ms, max " << approvals.back() << " ms\n";
     std::cout << "page cache: " << window.cache()->pagesHeld() << " images, "
               << window.cache()->bytesHeld() / (1 << 20) << " MiB held (budget 192 MiB); peak RSS "
               << std::setprecision(0) << peak_mib() << " MiB\n";

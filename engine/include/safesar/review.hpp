@@ -79,6 +79,7 @@ struct FindingFilter {
     std::string category;                // to_string(Category)
     std::string record;                  // a record's name
     std::optional<FindingStatus> status; // Gone findings are listed only when asked for
+    std::vector<std::string> ids;        // when given: only these findings (full ids), Gone too
 };
 
 enum class Verdict {

@@ -31,6 +31,10 @@ class ReviewEdits {
     bool can_redo() const;
     std::string undo_label() const; // "approve 3 findings", "manual redaction M4"; empty when none
     std::string redo_label() const;
+    // The findings the next undo (redo) decides again: empty for a manual redaction. A shell
+    // re-reads just these afterwards.
+    std::vector<std::string> undo_findings() const;
+    std::vector<std::string> redo_findings() const;
 
     // Throw ReviewError when there is nothing to undo (redo), or when the store has changed so
     // that the edit cannot be undone (a finding gone, a redaction withdrawn elsewhere); the

@@ -2,6 +2,7 @@
 // deciding that again (a reopen for a finding that had no decision).
 #include "safesar/review_edits.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -64,9 +65,17 @@ const char* verb(Verdict v) {
 ReviewEdits::ReviewEdits(ReviewStore& store) : store_(store) {}
 
 int ReviewEdits::decide(const std::vector<FindingDecision>& decisions, const Signature& who) {
-    const Findings before = by_id(store_.findings());
+    // Full ids (as a GUI names them): read just those; a prefix typed by hand needs them all.
+    FindingFilter named;
+    for (const FindingDecision& d : decisions)
+        named.ids.push_back(d.finding);
+    const bool full_ids =
+        std::all_of(decisions.begin(), decisions.end(),
+                    [](const FindingDecision& d) { return d.finding.size() >= 16; });
+    if (!full_ids) named.ids.clear();
+    const Findings before = by_id(store_.findings(named));
     const int decided = store_.decide(decisions, who);
-    const Findings after = by_id(store_.findings());
+    const Findings after = by_id(store_.findings(named));
     Edit edit;
     std::set<std::string> seen;
     for (const FindingDecision& d : decisions) {
@@ -120,6 +129,22 @@ void ReviewEdits::withdraw_manual(std::int64_t id, const Signature& who) {
             remember(std::move(edit));
             return;
         }
+}
+
+std::vector<std::string> ReviewEdits::undo_findings() const {
+    std::vector<std::string> out;
+    if (!undo_.empty())
+        for (const FindingDecision& d : undo_.back().before)
+            out.push_back(d.finding);
+    return out;
+}
+
+std::vector<std::string> ReviewEdits::redo_findings() const {
+    std::vector<std::string> out;
+    if (!redo_.empty())
+        for (const FindingDecision& d : redo_.back().after)
+            out.push_back(d.finding);
+    return out;
 }
 
 bool ReviewEdits::can_undo() const {

@@ -35,8 +35,11 @@ void prepare_file(const std::filesystem::path& file) {
     ::close(fd);
 }
 
-FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
-                        const std::string& verdict, const std::string& decided_on, bool& reopened) {
+} // namespace
+
+FindingStatus review::status_of(const StoredFinding& f, bool gone, bool first_seen_now,
+                                const std::string& verdict, const std::string& decided_on,
+                                bool& reopened) {
     reopened = false;
     if (gone) return FindingStatus::Gone;
     if (verdict == "reopen") return FindingStatus::Open; // decided once, withdrawn: not new
@@ -49,6 +52,8 @@ FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
     return first_seen_now && !reopened ? FindingStatus::New : FindingStatus::Open;
 }
 
+namespace {
+
 bool matches(const StoredFinding& f, const FindingFilter& filter) {
     if (!filter.category.empty() && f.category != filter.category) return false;
     if (!filter.record.empty() && f.record != filter.record) return false;
@@ -58,7 +63,7 @@ bool matches(const StoredFinding& f, const FindingFilter& filter) {
         if (!by_kind && lower(f.owner_name) != party) return false;
     }
     if (filter.status) return f.status == *filter.status;
-    return f.status != FindingStatus::Gone;
+    return !filter.ids.empty() || f.status != FindingStatus::Gone;
 }
 
 } // namespace
@@ -104,7 +109,15 @@ std::int64_t ReviewStore::Impl::bump_version() {
 }
 
 std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filter) {
-    // Each finding with the latest decision taken on it.
+    // Each finding with the latest decision taken on it; only the named ones when ids are
+    // given (a reviewer's decision re-reads what it changed, not the whole case).
+    std::string where;
+    if (!filter.ids.empty()) {
+        where = "WHERE f.id IN (";
+        for (std::size_t i = 0; i < filter.ids.size(); ++i)
+            where += i ? ",?" : "?";
+        where += ")";
+    }
     review::Statement s(db, R"sql(
         SELECT f.id, f.record, f.section, f.page, f.category, f.owner, f.owner_name, f.text,
                f.begin_byte, f.end_byte, f.rule, f.proposal, f.reason, f.policy_line,
@@ -112,7 +125,9 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
                d.verdict, d.proposal, d.span_text, d.reason, d.reviewer, d.at, d.comment
         FROM findings f
         LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id)
-        ORDER BY f.record, f.section_index, f.begin_byte, f.id)sql");
+        )sql" + where + " ORDER BY f.record, f.section_index, f.begin_byte, f.id");
+    for (std::size_t i = 0; i < filter.ids.size(); ++i)
+        s.bind(static_cast<int>(i) + 1, filter.ids[i]);
     std::vector<StoredFinding> out;
     while (s.step()) {
         StoredFinding f;
@@ -132,8 +147,8 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         f.policy_line = s.text(13);
         f.in_withheld_record = s.integer(14) != 0;
         const std::string verdict = s.text(17), decided_on = s.text(18);
-        f.status =
-            status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on, f.reopened);
+        f.status = review::status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on,
+                                     f.reopened);
         if (!verdict.empty() && verdict != "reopen") { // a reopen leaves no decision in force
             f.span_text = verdict == "span" ? s.text(19) : "";
             f.decision_reason = s.text(20);

@@ -33,6 +33,10 @@ struct ReviewStore::Impl {
 namespace review {
 // Throws ReviewError when nobody is named: every decision must say who took it.
 void require_reviewer(const Signature& who);
+// A finding's status from its stored row and its latest decision (reads f.proposal only).
+FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
+                        const std::string& verdict, const std::string& decided_on,
+                        bool& reopened);
 } // namespace review
 
 } // namespace safesar

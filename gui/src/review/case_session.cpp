@@ -281,40 +281,66 @@ Signature CaseSession::signature(const QString& comment) const {
     return {reviewer_.toStdString(), comment.toStdString()};
 }
 
+void CaseSession::reread(const std::vector<std::string>& ids) {
+    FindingFilter filter;
+    filter.ids = ids;
+    QStringList changed;
+    for (StoredFinding& f : store_->findings(filter)) {
+        auto at = finding_at_.find(f.id);
+        if (at == finding_at_.end()) continue;
+        changed << QString::fromStdString(f.id);
+        findings_[at->second] = std::move(f);
+    }
+    status_ = store_->status();
+    emit stateChanged(changed);
+}
+
+void CaseSession::rereadManual() {
+    manual_ = store_->manual_redactions();
+    status_ = store_->status();
+    rebuildDisclosureOverlays();
+    emit stateChanged({});
+}
+
 void CaseSession::decide(const QStringList& ids, Verdict verdict) {
     std::vector<FindingDecision> list;
-    for (const QString& id : ids)
+    std::vector<std::string> names;
+    for (const QString& id : ids) {
         list.push_back({id.toStdString(), verdict, "", ""});
+        names.push_back(id.toStdString());
+    }
     edits_->decide(list, signature());
-    refresh();
+    reread(names);
 }
 
 void CaseSession::addManualBox(const QString& record, int page, const Box& box,
                                const QString& reason) {
     edits_->add_manual_box(record.toStdString(), page, box, reason.toStdString(), signature());
-    refresh();
+    rereadManual();
 }
 
 void CaseSession::addManualText(const QString& phrase, const QString& record,
                                 const QString& reason) {
     edits_->add_manual_text(phrase.toStdString(), record.toStdString(), reason.toStdString(),
                             signature());
-    refresh();
+    rereadManual();
 }
 
 void CaseSession::withdrawManual(std::int64_t id) {
     edits_->withdraw_manual(id, signature());
-    refresh();
+    rereadManual();
 }
 
 void CaseSession::acknowledgeRisk(const QString& risk, const QString& comment) {
     store_->acknowledge_risk(risk.toStdString(), signature(comment));
-    refresh();
+    status_ = store_->status();
+    emit stateChanged({});
 }
 
 void CaseSession::signOff(const QString& comment) {
     store_->signoff(signature(comment));
-    refresh();
+    status_ = store_->status();
+    emit stateChanged({});
 }
 
 QString CaseSession::undoLabel() const {
@@ -326,13 +352,15 @@ QString CaseSession::redoLabel() const {
 }
 
 void CaseSession::undo() {
+    const std::vector<std::string> ids = edits_->undo_findings();
     edits_->undo(signature());
-    refresh();
+    ids.empty() ? rereadManual() : reread(ids);
 }
 
 void CaseSession::redo() {
+    const std::vector<std::string> ids = edits_->redo_findings();
     edits_->redo(signature());
-    refresh();
+    ids.empty() ? rereadManual() : reread(ids);
 }
 
 } // namespace safesar::gui

@@ -96,9 +96,14 @@ class CaseSession : public QObject {
     void scanProgress(int files_done, int files_total);
     void scanned(const QString& summary);
     void scanFailed(const QString& reason);
-    void changed();
+    void changed(); // everything may have changed: rebuild
+    // Decisions on these findings (empty: manual redactions, risks or sign-offs) changed; the
+    // rest is as it was.
+    void stateChanged(const QStringList& findings);
 
   private:
+    void reread(const std::vector<std::string>& ids); // after decisions on these
+    void rereadManual();
     void listFiles();
     void listScannedRecords();
     void rebuildDisclosureOverlays();

@@ -17,6 +17,18 @@ namespace safesar::gui {
 namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
+// A group row's counts and title, so one decision updates them without a recount.
+constexpr int kTitleRole = Qt::UserRole + 2, kTotalRole = Qt::UserRole + 3,
+              kOpenRole = Qt::UserRole + 4;
+// A finding row's state when last drawn: to decide or not.
+constexpr int kUndecidedRole = Qt::UserRole + 5;
+
+void set_group_text(QStandardItem* group) {
+    group->setText(QString("%1 — %2 (%3 to decide)")
+                       .arg(group->data(kTitleRole).toString())
+                       .arg(group->data(kTotalRole).toInt())
+                       .arg(group->data(kOpenRole).toInt()));
+}
 
 enum Filter { ToDecide, Proposed, All };
 
@@ -59,6 +71,22 @@ QString owner_title(const StoredFinding& f) {
     if (f.owner == "subject") return QObject::tr("The requester (own data)");
     if (f.owner == "unknown") return QObject::tr("People not listed in the request");
     return QString::fromStdString(f.owner_name) + " (" + QString::fromStdString(f.owner) + ")";
+}
+
+// A finding's row: its text, state in words and place; colour as a second signal.
+void fill_row(QStandardItem* item, const StoredFinding& f) {
+    const QString where =
+        QString::fromStdString(f.record) + ", " + QString::fromStdString(f.section);
+    item->setText(
+        QString("%1  ·  %2  ·  %3")
+            .arg(QString::fromStdString(f.text).simplified().left(60), status_words(f), where));
+    item->setData(QString::fromStdString(f.id), kIdRole);
+    item->setToolTip(QString::fromStdString(f.rule));
+    const auto state = CaseSession::stateOf(f);
+    item->setData(state ? overlay_colour(*state) : QColor(Qt::gray), Qt::DecorationRole);
+    item->setData(QString::fromStdString(f.text) + ", " + status_words(f) + ", " + where,
+                  Qt::AccessibleTextRole);
+    item->setData(passes(f, ToDecide), kUndecidedRole);
 }
 
 } // namespace
@@ -115,6 +143,7 @@ void FindingsPanel::rebuild() {
 
     model_.clear();
     leaves_.clear();
+    item_of_.clear();
     // party title -> category -> findings, parties in order of first appearance
     std::vector<QString> party_order;
     std::map<QString, std::map<QString, std::vector<const StoredFinding*>>> groups;
@@ -135,32 +164,25 @@ void FindingsPanel::rebuild() {
             int cat_open = 0;
             auto* cat_item = new QStandardItem;
             for (const StoredFinding* f : list) {
-                const bool undecided = passes(*f, ToDecide);
-                cat_open += undecided;
-                const QString where =
-                    QString::fromStdString(f->record) + ", " + QString::fromStdString(f->section);
-                auto* item = new QStandardItem(
-                    QString("%1  ·  %2  ·  %3")
-                        .arg(QString::fromStdString(f->text).simplified().left(60),
-                             status_words(*f), where));
-                item->setData(QString::fromStdString(f->id), kIdRole);
-                item->setToolTip(QString::fromStdString(f->rule));
-                const auto state = CaseSession::stateOf(*f);
-                item->setData(state ? overlay_colour(*state) : QColor(Qt::gray),
-                              Qt::DecorationRole);
-                item->setData(QString::fromStdString(f->text) + ", " + status_words(*f) + ", " +
-                                  where,
-                              Qt::AccessibleTextRole);
+                cat_open += passes(*f, ToDecide);
+                auto* item = new QStandardItem;
+                fill_row(item, *f);
                 cat_item->appendRow(item);
                 leaves_.append(item);
+                item_of_.insert(QString::fromStdString(f->id), item);
             }
-            cat_item->setText(
-                QString("%1 — %2 (%3 to decide)").arg(category).arg(list.size()).arg(cat_open));
+            cat_item->setData(category, kTitleRole);
+            cat_item->setData(static_cast<int>(list.size()), kTotalRole);
+            cat_item->setData(cat_open, kOpenRole);
+            set_group_text(cat_item);
             party_item->appendRow(cat_item);
             total += static_cast<int>(list.size());
             open += cat_open;
         }
-        party_item->setText(QString("%1 — %2 (%3 to decide)").arg(party).arg(total).arg(open));
+        party_item->setData(party, kTitleRole);
+        party_item->setData(total, kTotalRole);
+        party_item->setData(open, kOpenRole);
+        set_group_text(party_item);
         model_.appendRow(party_item);
     }
     // Restore what was open; on the first build open everything but the requester's own.
@@ -181,25 +203,51 @@ void FindingsPanel::rebuild() {
     showDetails();
 }
 
+void FindingsPanel::updateFindings(const QStringList& ids) {
+    const bool to_decide_only = filter_->currentIndex() == ToDecide;
+    for (const QString& id : ids) {
+        QStandardItem* item = item_of_.value(id);
+        const StoredFinding* f = session_->finding(id);
+        if (!item || !f) continue; // not listed under this filter
+        QStandardItem* category = item->parent();
+        QStandardItem* party = category ? category->parent() : nullptr;
+        const bool was_open = item->data(kUndecidedRole).toBool();
+        const bool now_open = passes(*f, ToDecide);
+        const bool drop = to_decide_only && !now_open;
+        for (QStandardItem* group : {category, party}) {
+            if (!group) continue;
+            group->setData(group->data(kOpenRole).toInt() + int(now_open) - int(was_open),
+                           kOpenRole);
+            if (drop) group->setData(group->data(kTotalRole).toInt() - 1, kTotalRole);
+            set_group_text(group);
+        }
+        if (drop && category) {
+            // Decided: no longer "still to decide".
+            leaves_.removeOne(item);
+            item_of_.remove(id);
+            category->removeRow(item->row());
+        } else {
+            fill_row(item, *f);
+        }
+    }
+    showDetails();
+}
+
 QString FindingsPanel::currentId() const {
     return tree_->currentIndex().data(kIdRole).toString();
 }
 
 void FindingsPanel::select(const QString& id) {
-    for (QStandardItem* leaf : leaves_)
-        if (leaf->data(kIdRole).toString() == id) {
-            tree_->setCurrentIndex(leaf->index());
-            tree_->scrollTo(leaf->index());
-            return;
-        }
+    if (QStandardItem* leaf = item_of_.value(id)) {
+        tree_->setCurrentIndex(leaf->index());
+        tree_->scrollTo(leaf->index());
+    }
 }
 
 void FindingsPanel::step(int direction) {
     if (leaves_.isEmpty()) return;
     const QModelIndex current = tree_->currentIndex();
-    int at = -1;
-    for (int i = 0; i < leaves_.size(); ++i)
-        if (leaves_[i]->index() == current) at = i;
+    int at = static_cast<int>(leaves_.indexOf(model_.itemFromIndex(current)));
     if (at < 0) {
         // On a group: its first finding going down, the one before it going up.
         at = direction > 0 ? -1 : static_cast<int>(leaves_.size());

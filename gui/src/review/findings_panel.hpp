@@ -2,6 +2,7 @@
 // in words and the policy rule that proposed it. The reviewer walks it with the keyboard.
 #pragma once
 
+#include <QHash>
 #include <QStandardItemModel>
 #include <QWidget>
 
@@ -19,6 +20,9 @@ class FindingsPanel : public QWidget {
     explicit FindingsPanel(CaseSession* session, QWidget* parent = nullptr);
 
     void rebuild();            // from the session; keeps the selection and what was expanded
+    // Only these findings changed: their rows and their groups' counts are redrawn (a decision
+    // on a case of tens of thousands of findings must not rebuild the list).
+    void updateFindings(const QStringList& ids);
     QString currentId() const; // the selected finding, empty for a group
     void select(const QString& id);
     void step(int direction); // to the next (+1) or previous (-1) finding in the list
@@ -40,7 +44,8 @@ class FindingsPanel : public QWidget {
     QTreeView* tree_;
     QTextBrowser* details_;
     QStandardItemModel model_;
-    QList<QStandardItem*> leaves_; // the finding rows, in list order
+    QList<QStandardItem*> leaves_;           // the finding rows, in list order
+    QHash<QString, QStandardItem*> item_of_; // finding id -> its row
 };
 
 } // namespace safesar::gui

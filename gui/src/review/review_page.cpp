@@ -148,6 +148,12 @@ ReviewPage::ReviewPage(PageCache* cache, QWidget* parent)
     connect(cancel_scan_, &QPushButton::clicked, session_, &CaseSession::cancelScan);
 
     connect(session_, &CaseSession::changed, this, &ReviewPage::rebuildAll);
+    connect(session_, &CaseSession::stateChanged, this, [this](const QStringList& ids) {
+        findings_->updateFindings(ids);
+        safety_->rebuild();
+        refreshOverlays();
+        updateActions();
+    });
     connect(session_, &CaseSession::scanProgress, this, [this](int done, int total) {
         progress_->setRange(0, total);
         progress_->setValue(done);
@@ -403,8 +409,10 @@ void ReviewPage::decideCurrent(int verdict) {
         return;
     }
     guarded([&] { session_->decide({id}, static_cast<Verdict>(verdict)); });
-    findings_->select(id);
-    if (static_cast<Verdict>(verdict) != Verdict::Reopen) findings_->step(1);
+    // Go on to the next finding. Under "still to decide" a decided row leaves the list and the
+    // next one is already current.
+    if (findings_->currentId() == id && static_cast<Verdict>(verdict) != Verdict::Reopen)
+        findings_->step(1);
 }
 
 void ReviewPage::decideGroup(bool party) {
