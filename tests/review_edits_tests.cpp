@@ -169,3 +169,27 @@ TEST_CASE("an undo the store no longer allows is refused and the history kept", 
     edits.clear();
     CHECK_FALSE(edits.can_undo());
 }
+
+TEST_CASE("findings by id: a few through SQL, many past SQLite's parameter limit", "[review]") {
+    using namespace safesar::testing;
+    TempCase tc("demo-perpetrator");
+    scan_into_store(tc.folder);
+    const ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
+    const std::vector<StoredFinding> all = store.findings();
+    REQUIRE(all.size() > 3);
+
+    FindingFilter few;
+    few.ids = {all[0].id, all[2].id, "0000000000000000"};
+    const auto some = by_id(store.findings(few));
+    CHECK(some.size() == 2);
+    CHECK(some.count(all[0].id));
+    CHECK(some.count(all[2].id));
+
+    // Every real id and enough unknown ones to pass the bound-parameter limit.
+    FindingFilter many;
+    for (const StoredFinding& f : all)
+        many.ids.push_back(f.id);
+    for (int i = 0; i < 40000; ++i)
+        many.ids.push_back("unknown-" + std::to_string(i));
+    CHECK(store.findings(many).size() == all.size());
+}

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fcntl.h>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,8 +112,14 @@ std::int64_t ReviewStore::Impl::bump_version() {
 std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filter) {
     // Each finding with the latest decision taken on it; only the named ones when ids are
     // given (a reviewer's decision re-reads what it changed, not the whole case).
+    // Many ids (a whole category approved at once) would pass SQLite's limit on bound
+    // parameters: read every row then, and keep the named ones.
+    constexpr std::size_t kMostBound = 500;
+    const bool in_sql = filter.ids.size() <= kMostBound;
+    const std::set<std::string> wanted(in_sql ? filter.ids.end() : filter.ids.begin(),
+                                       filter.ids.end());
     std::string where;
-    if (!filter.ids.empty()) {
+    if (!filter.ids.empty() && in_sql) {
         where = "WHERE f.id IN (";
         for (std::size_t i = 0; i < filter.ids.size(); ++i)
             where += i ? ",?" : "?";
@@ -126,8 +133,9 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         FROM findings f
         LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id)
         )sql" + where + " ORDER BY f.record, f.section_index, f.begin_byte, f.id");
-    for (std::size_t i = 0; i < filter.ids.size(); ++i)
-        s.bind(static_cast<int>(i) + 1, filter.ids[i]);
+    if (in_sql)
+        for (std::size_t i = 0; i < filter.ids.size(); ++i)
+            s.bind(static_cast<int>(i) + 1, filter.ids[i]);
     std::vector<StoredFinding> out;
     while (s.step()) {
         StoredFinding f;
@@ -156,6 +164,7 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
             f.decided_at = s.text(22);
             f.comment = s.text(23);
         }
+        if (!wanted.empty() && !wanted.count(f.id)) continue;
         if (matches(f, filter)) out.push_back(std::move(f));
     }
     return out;
