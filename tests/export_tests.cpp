@@ -3,6 +3,7 @@
 // outputs the way a requester or the evaluation would: Poppler, pdftotext, qpdf, the JSON.
 #include "safesar/errors.hpp"
 #include "safesar/export.hpp"
+#include "safesar/gather.hpp"
 #include "safesar/verify.hpp"
 
 #pragma GCC diagnostic push
@@ -97,6 +98,7 @@ struct FixtureLine {
     double x, y; // PDF user space, origin bottom-left
     std::string text;
     bool upward = false; // drawn running up the page (landscape content on a rotated page)
+    int angle = 0;       // else the degrees anticlockwise it runs: 180 upside down, 270 down
 };
 struct FixturePage {
     std::vector<FixtureLine> lines;
@@ -122,10 +124,15 @@ std::string fixture_pdf(const std::vector<FixturePage>& pages, const std::string
     std::string kids;
     for (const FixturePage& page : pages) {
         std::string content;
-        for (const FixtureLine& line : page.lines)
-            content += "BT /F1 11 Tf " + std::string(line.upward ? "0 1 -1 0 " : "1 0 0 1 ") +
-                       std::to_string(line.x) + " " + std::to_string(line.y) + " Tm (" +
-                       pdf_escape(line.text) + ") Tj ET\n";
+        for (const FixtureLine& line : page.lines) {
+            const int angle = line.upward ? 90 : line.angle;
+            const char* matrix = angle == 90    ? "0 1 -1 0 "
+                                 : angle == 180 ? "-1 0 0 -1 "
+                                 : angle == 270 ? "0 -1 1 0 "
+                                                : "1 0 0 1 ";
+            content += "BT /F1 11 Tf " + std::string(matrix) + std::to_string(line.x) + " " +
+                       std::to_string(line.y) + " Tm (" + pdf_escape(line.text) + ") Tj ET\n";
+        }
         objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
                           content + "endstream");
         std::size_t content_id = objects.size();
@@ -215,6 +222,22 @@ Record pdf_record(const fs::path& file, const std::string& name) {
         record.sections.push_back(std::move(s));
     }
     return record;
+}
+
+// A PDF record as gather reads it (word boxes, font sizes, the hidden-text check), without OCR.
+Record gathered_pdf(const fs::path& file, const std::string& name) {
+    GatherOptions options;
+    options.ocr = false;
+    std::vector<Record> attachments;
+    return read_pdf(file, name, nullptr, options, attachments);
+}
+
+std::size_t page_section(const Record& record, int page) {
+    for (std::size_t i = 0; i < record.sections.size(); ++i)
+        if (record.sections[i].kind == SectionKind::PageText && record.sections[i].page == page)
+            return i;
+    FAIL("no text for page " << page);
+    return 0;
 }
 
 Reason third_party() {
@@ -1031,6 +1054,119 @@ TEST_CASE("a rotated page is shown upright and its words stay extractable", "[ex
     CHECK(darkest_share(grey, word_named(record, 0, "Ryan").box, band_top) < 50);
     Grey second = render_grey(result.pdf, 2);
     CHECK(darkest_share(second, word_named(record, 1, "Kerry").box, band_top) > 75);
+}
+
+TEST_CASE("pages rotated 0, 90, 180 and 270 keep their words, boxes and redactions in place",
+          "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    fs::path file = dir.path / "turned.pdf";
+    // Each page's lines are drawn turned against its /Rotate, so they read upright when shown.
+    const std::vector<std::string> days{"one", "two", "three", "four"};
+    std::vector<FixturePage> pages(4);
+    for (int i = 0; i < 4; ++i) {
+        FixturePage& p = pages[static_cast<std::size_t>(i)];
+        p.rotate = 90 * i;
+        const std::string phone = "Kerry's mobile is 07700 900456.";
+        const std::string own = "Ryan arrived early for contact on day " + days[i] + ".";
+        if (p.rotate == 0) p.lines = {{72, 780, phone}, {72, 764, own}};
+        if (p.rotate == 90) p.lines = {{100, 72, phone, false, 90}, {116, 72, own, false, 90}};
+        if (p.rotate == 180) p.lines = {{523, 100, phone, false, 180}, {523, 116, own, false, 180}};
+        if (p.rotate == 270) p.lines = {{495, 770, phone, false, 270}, {479, 770, own, false, 270}};
+    }
+    std::ofstream(file, std::ios::binary) << fixture_pdf(pages);
+    Record record = gathered_pdf(file, "turned.pdf");
+    REQUIRE(record.pages.size() == 4);
+    std::vector<Redaction> redactions;
+    for (int i = 0; i < 4; ++i) {
+        INFO("page " << i + 1);
+        const PageInfo& info = record.pages[static_cast<std::size_t>(i)];
+        CHECK(info.rotation == 90 * i);
+        CHECK((info.crop.width() > info.crop.height()) == (i % 2 == 1)); // the page as shown
+        CHECK_FALSE(info.image_only);
+        CHECK(info.hidden_words == 0);
+        const std::size_t section = page_section(record, i + 1);
+        for (const Word& w : record.sections[section].words)
+            CHECK_FALSE(w.hidden);
+        redactions.push_back(redact(record, section, "07700 900456"));
+    }
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    d.records.push_back(disclose(record, "Turned pages", redactions));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    std::string text = pdftotext(result.pdf, dir.path);
+    for (int i = 0; i < 4; ++i) {
+        INFO("page " << i + 1);
+        CHECK(contains(text, "Ryan arrived early for contact on day " + days[i] + "."));
+        // The bar is burnt where the number shows; the requester's words stay clear.
+        const std::size_t section = page_section(record, i + 1);
+        Grey grey = render_grey(result.pdf, i + 1);
+        CHECK(darkest_share(grey, word_named(record, section, "900456.").box, band_top) > 75);
+        CHECK(darkest_share(grey, word_named(record, section, "arrived").box, band_top) < 50);
+    }
+    CHECK(contains(text, "Kerry's mobile is"));
+    CHECK(text.find("900456") == std::string::npos);
+}
+
+TEST_CASE("a two-column page is read column by column, as in the source", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    fs::path file = dir.path / "columns.pdf";
+    // Two columns 20 pt apart, 11 pt text on a 14 pt pitch; each sentence runs over lines.
+    const std::vector<std::string> left{
+        "Ryan arrived fifteen minutes early and", "set up the Lego before the children",
+        "came in. Ryan read them a story and", "then Kerry collected them at noon."};
+    const std::vector<std::string> right{
+        "Ryan brought a photo album of the", "children as babies and they laughed",
+        "at it. Kerry phoned the centre later", "to say the children were happy."};
+    FixturePage columns;
+    for (std::size_t i = 0; i < left.size(); ++i) {
+        const double y = 780 - 14.0 * static_cast<double>(i);
+        columns.lines.push_back({72, y, left[i]});
+        columns.lines.push_back({277, y, right[i]});
+    }
+    FixturePage single = text_page({"Ryan arrived ten minutes early for contact.",
+                                    "Kerry Maddox lives at Flat 5, Tansy House, Doncaster.",
+                                    "Ryan said he wants to see the children more often."});
+    std::ofstream(file, std::ios::binary) << fixture_pdf({columns, single});
+    const std::string source = pdftotext(file, dir.path);
+    const std::vector<std::string> sentences{
+        "Ryan arrived fifteen minutes early and set up the Lego before the children came in.",
+        "Ryan read them a story and then",
+        "Ryan brought a photo album of the children as babies and they laughed at it.",
+        "the centre later to say the children were happy."};
+    for (const std::string& sentence : sentences)
+        REQUIRE(contains(source, sentence)); // the source itself reads as columns
+
+    Record record = gathered_pdf(file, "columns.pdf");
+    const std::size_t first = page_section(record, 1), second = page_section(record, 2);
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    d.records.push_back(
+        disclose(record, "Observations",
+                 {redact(record, first, "Kerry collected"), redact(record, first, "Kerry phoned"),
+                  redact(record, second, "Kerry Maddox")}));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    std::string text = pdftotext(result.pdf, dir.path);
+    for (const std::string& sentence : sentences) {
+        INFO(sentence);
+        CHECK(contains(text, sentence));
+    }
+    CHECK(contains(text, "them at noon."));
+    CHECK_FALSE(contains(text, "Kerry"));
+    // The one-column page still reads line by line, in order.
+    std::string squeezed = squeeze(text);
+    std::size_t one = squeezed.find(squeeze("Ryan arrived ten minutes early for contact."));
+    std::size_t two = squeezed.find(squeeze("lives at Flat 5, Tansy House, Doncaster."));
+    std::size_t three =
+        squeezed.find(squeeze("Ryan said he wants to see the children more often."));
+    REQUIRE(one != std::string::npos);
+    CHECK(two != std::string::npos);
+    CHECK(three != std::string::npos);
+    CHECK(one < two);
+    CHECK(two < three);
 }
 
 TEST_CASE("an attachment is rendered from its bytes", "[export]") {

@@ -30,6 +30,9 @@ struct Word {
     Box box;
     bool hidden = false;     // not visible when the page is drawn: white, invisible, under a box
     float confidence = 100;  // OCR confidence 0..100; 100 for real text
+    // Font size in points as text extraction sees it (PDF text); 0 when unknown (OCR). Export
+    // writes the text layer at this size so extraction groups lines as in the source.
+    float font_size = 0;
 };
 
 // A labelled span of a section: a CSV cell under its column header, an e-mail header field.

@@ -181,24 +181,35 @@ class PageWriter {
         if (text.empty() || b.width() <= 0 || b.height() <= 0) return;
         Fit f = fit_of(text, b);
         double size = vertical ? f.size_v : f.size_h;
-        double scale = std::clamp(vertical ? f.scale_v : f.scale_h, 0.1, 10.0);
+        // The source's own size when it is known and plausible: pdftotext joins lines into a
+        // paragraph only while their baselines are under 1.5 font sizes apart, and the size that
+        // fills the box with DejaVu's tall ascent is smaller than the source's, so paragraphs
+        // fell apart into lines read across the columns of a page.
+        if (word.font_size > 0 && word.font_size > 0.5 * size && word.font_size < 2 * size)
+            size = word.font_size;
+        const double length = vertical ? b.height() : b.width();
+        const double scale = std::clamp(length / std::max(1e-6, face.width(text, size)), 0.1, 10.0);
         PoDoFo::PdfFont* font = face.pdf_font();
         font->SetFontSize(static_cast<float>(size));
         font->SetFontScale(static_cast<float>(scale * 100));
         font->SetFontCharSpace(0);
         painter.SetFont(font);
         const double top = band_bottom + page.source_height; // the source page's top edge
-        const double lift = -face.descent() * size;          // baseline above the glyphs' foot
+        // From the baseline to the middle of the glyph box: the glyphs are centred across the
+        // word's box, which they fill exactly when the size came from the box.
+        const double centre = (face.ascent() + face.descent()) / 2 * size;
         if (!vertical) {
-            painter.DrawText(image_x + b.x0, top - b.y1 + lift, pdf_text(text));
+            painter.DrawText(image_x + b.x0, top - (b.y0 + b.y1) / 2 - centre, pdf_text(text));
         } else if (!page.reads_upward) {
             painter.Save(); // reads downwards: the text's x axis points down the page
-            painter.SetTransformationMatrix(0, -1, 1, 0, image_x + b.x0 + lift, top - b.y0);
+            painter.SetTransformationMatrix(0, -1, 1, 0, image_x + (b.x0 + b.x1) / 2 - centre,
+                                            top - b.y0);
             painter.DrawText(0, 0, pdf_text(text));
             painter.Restore();
         } else {
             painter.Save(); // reads upwards
-            painter.SetTransformationMatrix(0, 1, -1, 0, image_x + b.x1 - lift, top - b.y1);
+            painter.SetTransformationMatrix(0, 1, -1, 0, image_x + (b.x0 + b.x1) / 2 + centre,
+                                            top - b.y1);
             painter.DrawText(0, 0, pdf_text(text));
             painter.Restore();
         }

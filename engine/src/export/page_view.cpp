@@ -134,7 +134,7 @@ std::vector<KeptWord> PageView::kept_words() const {
         if (!d.kept) continue;
         const Section& s = record.sections[d.section];
         const Word& w = s.words[d.word];
-        out.push_back({s.text.substr(w.begin, w.end - w.begin), w.box});
+        out.push_back({s.text.substr(w.begin, w.end - w.begin), w.box, w.font_size});
     }
     return out;
 }

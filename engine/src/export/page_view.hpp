@@ -20,6 +20,7 @@ struct BurnBox {
 struct KeptWord {
     std::string text;
     Box box;
+    double font_size = 0; // the source's, 0 when unknown (OCR)
 };
 
 class PageView {

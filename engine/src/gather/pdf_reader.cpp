@@ -76,6 +76,7 @@ Section page_text(const std::vector<poppler::text_box>& boxes, int number) {
         s.text += w;
         word.end = s.text.size();
         word.box = Box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
+        word.font_size = static_cast<float>(tb.get_font_size());
         s.words.push_back(word);
         prev = &tb;
     }
@@ -211,7 +212,8 @@ PageRead read_page(const poppler::document& doc, int i, const GatherOptions& opt
                                                       : 0;
     info.crop =
         turned ? Box{0, 0, crop.height(), crop.width()} : Box{0, 0, crop.width(), crop.height()};
-    const auto boxes = page->text_list();
+    // With font information: each word's font size, which export's text layer needs.
+    const auto boxes = page->text_list(poppler::page::text_list_include_font);
     out.section = page_text(boxes, i + 1);
     if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, boxes, out.section);
     return out;
