@@ -6,6 +6,7 @@
 #include "safesar/detect.hpp"
 #include "safesar/policy.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -96,4 +97,82 @@ TEST_CASE("detection and policy on the data-driven cases", "[detect]") {
 TEST_CASE("detect reports code-point offsets", "[detect]") {
     const std::string text = "Zoë rang";
     CHECK(code_point_offset(text, 4) == 3); // "Zoë" is 4 bytes, 3 code points
+}
+
+namespace {
+
+// A survivor's own request (standard profile) naming her ex-partner.
+Case survivor_request() {
+    Case c;
+    c.profile = Profile::Standard;
+    c.subject.name = "Samira Begum Haq";
+    c.subject.role = Role::Subject;
+    Person p;
+    p.name = "Imtiaz Haq";
+    p.role = Role::Partner;
+    c.parties.push_back(p);
+    return c;
+}
+
+// The texts of the findings the standard policy would redact.
+std::vector<std::string> redacted_texts(const Case& c, const std::string& text) {
+    Detector detector(&c, dictionaries_dir());
+    Policy policy = Policy::load(dictionaries_dir(), "standard");
+    std::vector<std::string> out;
+    for (const auto& f : detector.detect_text(text)) {
+        Finding fi;
+        fi.category = f.category;
+        fi.owner = f.owner;
+        if (policy.decide(c, fi).action != Action::Keep)
+            out.push_back(text.substr(f.begin, f.end - f.begin));
+    }
+    return out;
+}
+
+bool any_contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::any_of(v.begin(), v.end(),
+                       [&](const std::string& x) { return x.find(s) != std::string::npos; });
+}
+
+} // namespace
+
+TEST_CASE("a survivor's own health in a sentence that names her abuser is hers", "[detect]") {
+    const Case c = survivor_request();
+    auto r = redacted_texts(c, "Samira disclosed that Imtiaz raped her in January and that she "
+                               "was diagnosed with PTSD in March.");
+    CHECK(any_contains(r, "Imtiaz"));
+    CHECK_FALSE(any_contains(r, "PTSD"));
+    r = redacted_texts(c, "Samira said Imtiaz has been prescribed antidepressants.");
+    CHECK(any_contains(r, "prescribed antidepressants"));
+}
+
+TEST_CASE("special-category data under a heading about the abuser is his", "[detect]") {
+    const Case c = survivor_request();
+    auto r = redacted_texts(c, "Abuser's substance use\nCocaine at weekends, drinks daily.");
+    CHECK(any_contains(r, "Cocaine at weekends"));
+    r = redacted_texts(c, "Health\nHistory of depression; takes sertraline.");
+    CHECK_FALSE(any_contains(r, "depression"));
+}
+
+TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
+          "[policy]") {
+    Case c = survivor_request();
+    c.profile = Profile::Perpetrator;
+    Detector detector(&c, dictionaries_dir());
+    Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
+    GatherResult g;
+    auto note = [](const std::string& text) {
+        Record r;
+        r.name = "r.txt";
+        r.kind = RecordKind::Text;
+        r.sections.emplace_back(SectionKind::Body, "body", text);
+        return r;
+    };
+    g.records.push_back(
+        note("MARAC \u2013 Barnsley \u2013 case discussion minutes\nMeeting 27/03"));
+    g.records.push_back(note("Case notes\n12/03 Discussed at MARAC; minutes awaited."));
+    auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }

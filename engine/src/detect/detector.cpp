@@ -3,6 +3,7 @@
 // the second also finds them where they are named only in part (Mr Egerton, Egerton's).
 #include "safesar/detect.hpp"
 
+#include "address_tails.hpp"
 #include "folded_text.hpp"
 #include "form_rows.hpp"
 #include "known_terms.hpp"
@@ -109,7 +110,14 @@ struct Detector::Impl {
         for (auto& n : known.nicknames(folded, tokens, taken, text)) people.push_back(std::move(n));
         r.unlisted = find_unlisted_people(folded, tokens, taken, text, known.subject_tokens(),
                                           lexicon);
-        for (const auto& u : r.unlisted) people.push_back(u.span);
+        for (const auto& u : r.unlisted) {
+            if (u.span.rule == kSharedGivenName)
+                std::erase_if(people, [&](const Span& p) {
+                    return p.owner.kind == Owner::Subject && p.begin < u.span.end &&
+                           u.span.begin < p.end;
+                });
+            people.push_back(u.span);
+        }
         if (!section.fields.empty() && !people_only)
             for (auto& s : find_people_in_columns(section, folded, tokens, taken, lexicon))
                 people.push_back(std::move(s));
@@ -128,6 +136,8 @@ struct Detector::Impl {
                 s.owner = last_person_before(people, text, s.begin, perpetrator);
             found.push_back(std::move(s));
         }
+        for (auto& s : find_address_tails(text, found, lexicon))
+            found.push_back(std::move(s));
         for (auto& s : find_form_values(section, folded, people)) found.push_back(std::move(s));
         for (auto& s : find_special_category(text, folded, tokens, people, lexicon, perpetrator))
             found.push_back(std::move(s));

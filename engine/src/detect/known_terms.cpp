@@ -18,6 +18,12 @@ bool is_capitalised(const std::string& original, std::size_t i) {
 
 namespace {
 
+bool all_capitals(const std::string& original, std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k < e; ++k)
+        if (!std::isupper(static_cast<unsigned char>(original[k]))) return false;
+    return e > b;
+}
+
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -195,12 +201,52 @@ void KnownTerms::add_place(const std::string& place, Category c, const Owner& ow
             (tokens.size() == 2 || !lexicon_.generic_place_words.count(last)))
             kind(1);
     }
+    add_acronyms(place, c, owner, what);
     std::vector<std::string> distinctive;
     for (auto& t : tokens)
         if (!lexicon_.generic_place_words.count(t)) distinctive.push_back(t);
     if (!distinctive.empty() && distinctive.size() < tokens.size()) {
         Term t{distinctive, c, owner, "matches the distinctive part of " + what};
         t.needs_capital = distinctive.size() == 1 && lexicon_.common_words.count(distinctive[0]);
+        add(std::move(t));
+    }
+}
+
+// Schools and workplaces are written by their initials: "NGA" for Normanton Grange Academy,
+// "SHRC" for Sacred Heart RC Primary School (a word in capitals kept whole, the kind of school
+// left off). Three letters or more, matched only in capitals.
+void KnownTerms::add_acronyms(const std::string& place, Category c, const Owner& owner,
+                              const std::string& what) {
+    std::vector<std::string> words; // the capitalised words, as written
+    for (std::size_t b = 0; b < place.size();) {
+        std::size_t e = std::min(place.find(' ', b), place.size());
+        if (e > b && std::isupper(static_cast<unsigned char>(place[b])))
+            words.push_back(place.substr(b, e - b));
+        b = e + 1;
+    }
+    std::vector<std::string> forms;
+    for (std::size_t n = words.size(); n >= 2; --n) {
+        std::string initials, whole;
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::string& w = words[k];
+            initials += w[0];
+            const bool caps = std::all_of(w.begin(), w.end(), [](char ch) {
+                return std::isupper(static_cast<unsigned char>(ch)) != 0;
+            });
+            whole += caps ? w : w.substr(0, 1);
+        }
+        forms.push_back(initials);
+        forms.push_back(whole);
+        // Shorter forms only by leaving off the kind of place ("Primary School").
+        if (!lexicon_.generic_place_words.count(fold(words[n - 1]))) break;
+    }
+    for (const auto& f : forms) {
+        const std::string folded = fold(f);
+        if (f.size() < 3 || lexicon_.sector_acronyms.count(folded) ||
+            lexicon_.common_words.count(folded) || by_first_.count(folded))
+            continue;
+        Term t{{folded}, c, owner, "matches the initials of " + what};
+        t.needs_all_caps = true;
         add(std::move(t));
     }
 }
@@ -263,6 +309,10 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                 if (!ok) continue;
                 if (t.needs_capital &&
                     !is_capitalised(original, folded.original_begin(tokens[i].begin)))
+                    continue;
+                if (t.needs_all_caps &&
+                    !all_capitals(original, folded.original_begin(tokens[i].begin),
+                                  folded.original_end(tokens[i].end)))
                     continue;
                 // Prefer the first reading on a tie: the subject's terms come first, so their
                 // own name is not redacted.

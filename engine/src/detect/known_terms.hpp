@@ -22,6 +22,7 @@ struct Term {
     Owner owner;
     std::string rule;
     bool needs_capital = false; // a name that is also a common word: only when capitalised
+    bool needs_all_caps = false; // an acronym ("NGA"): only when written in capitals
     bool organisation = false;  // an organisation's name: not a person, never a finding
 };
 
@@ -59,6 +60,8 @@ class KnownTerms {
     void add(Term t);
     void add_person(const Person& p, const Owner& owner);
     void add_address(const std::string& address, const Owner& owner, const std::string& who);
+    void add_acronyms(const std::string& place, Category c, const Owner& owner,
+                      const std::string& what);
     void add_place(const std::string& place, Category c, const Owner& owner,
                    const std::string& what);
 

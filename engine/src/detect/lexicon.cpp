@@ -43,6 +43,11 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     into(l.titles, read_list(dir / "detect" / "titles.txt", true));
     into(l.role_cues, read_list(dir / "detect" / "role-cues.txt", true));
     into(l.generic_place_words, read_list(dir / "detect" / "generic-place-words.txt", true));
+    into(l.sector_acronyms, read_list(dir / "detect" / "sector-acronyms.txt", true));
+    into(l.company_words, read_list(dir / "detect" / "company-words.txt", true));
+    for (const auto& make : read_list(dir / "detect" / "car-makes.txt", true))
+        for (const auto& t : tokenize(make))
+            l.car_makes.insert(t); // "land rover": both words
     for (const auto& line : read_list(dir / "detect" / "street-suffixes.txt", true)) {
         const auto forms = tokenize(line);
         for (const auto& f : forms) {

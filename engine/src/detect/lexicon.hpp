@@ -24,6 +24,9 @@ struct Lexicon {
     WordSet titles;      // mr, mrs, dc, sgt...
     WordSet role_cues;   // neighbour, partner, sister, officer...
     WordSet generic_place_words; // primary, school, practice, ltd...
+    WordSet company_words;       // bakery, scaffolding, motors: the end of a business name
+    WordSet sector_acronyms;     // dva, idva, csc: the records' own words, never a place's initials
+    WordSet car_makes;           // audi, vauxhall: a car, not a person
     WordSet street_suffixes;     // road, street, close, walk... and their abbreviations
     // Each thoroughfare word and its abbreviations, every form to the others (lane: ln).
     std::unordered_map<std::string, std::vector<std::string>> street_variants;

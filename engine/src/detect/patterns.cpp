@@ -83,6 +83,18 @@ bool iban_valid(re2::StringPiece s) {
     return mod == 1;
 }
 
+// A reference code: enough digits, and not a date (12/07/2025, 2025-07-12) or a phone number.
+bool reference_like(re2::StringPiece s, std::size_t min_digits) {
+    const std::string d = digits_of(s);
+    if (d.size() < min_digits) return false;
+    static const RE2 date(
+        R"((?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}))");
+    if (RE2::FullMatch(s, date)) return false;
+    const bool all_digits = d.size() == s.size();
+    if (all_digits && s[0] == '0') return false; // a phone number or its first group
+    return true;
+}
+
 int month_of(std::string m) {
     static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                   "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -314,25 +326,53 @@ PatternRecognisers::PatternRecognisers(const Case* request, const Lexicon& lexic
              return s;
          }});
     I.recognisers.push_back(
-        {R"(\b(?i:works|working|worked|employed|job)\s+(?i:at|for|with)\s+((?:[A-Z][A-Za-z'&\-]+[ \t]+){0,3}[A-Z][A-Za-z'&\-]+))",
+        {R"(\b(?i:works|work|working|worked|employed|job|shift|shifts)\s+(?i:at|for|with)\s+(?:(?i:the)\s+)?((?:(?:[A-Z][A-Za-z'&\-]+|&)[ \t]+){0,3}[A-Z][A-Za-z'&\-]+))",
          [=](const std::string& text, const Groups& g) -> std::optional<Span> {
              return span_of(text, g[1], Category::Workplace, "a place where someone works", 0.7f);
          }});
+    // A business named with its trade word after "at" or "for": "the counter at Hebble Bakery".
+    {
+        std::string trades;
+        for (const auto& w : lexicon.company_words) {
+            std::string cap = w;
+            cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+            trades += (trades.empty() ? "" : "|") + cap;
+        }
+        I.recognisers.push_back(
+            {R"(\b(?i:at|for)\s+(?:(?i:the)\s+)?((?:(?:[A-Z][A-Za-z'\-]+|&)[ \t]+){1,3}(?:)" +
+                 trades + R"()(?:[ \t]+(?:Ltd|Limited))?)\b)",
+             [=](const std::string& text, const Groups& g) -> std::optional<Span> {
+                 return span_of(text, g[1], Category::Workplace, "a place where someone works",
+                                0.7f);
+             }});
+    }
     // Social media handles.
     I.recognisers.push_back(
         {R"((?:^|[^A-Za-z0-9_.@])(@[A-Za-z0-9_]{3,30})\b)",
          [=](const std::string& text, const Groups& g) -> std::optional<Span> {
              return span_of(text, g[1], Category::Online, "a social media handle", 0.7f);
          }});
-    // Crime, incident and MARAC references.
+    // Crime, incident and MARAC references: a reference cue ("crime", "ref", "incident", "log",
+    // "URN", "case no"...) then a code of five digits or more, with letters, '/' or '-' mixed in
+    // ("Crime 13250031187", "(ref 06OL/458812/25)"). Dates and phone numbers after a cue are not.
     I.recognisers.push_back(
-        {R"((?i:crime\s*(?:ref(?:erence)?|no\.?|number)|incident\s*(?:ref(?:erence)?|no\.?|number)|occurrence\s*(?:no\.?|number)?|log\s*(?:no\.?|number)|urn)[:\s#]*(?:is\s+)?([A-Z0-9]*\d[A-Z0-9/\-]{3,}))",
+        {R"(\b(?i:crime|incident|occurrence|marac|cad|urn|log|ref|reference|case\s*(?:no\.?|number|ref(?:erence)?))\b(?:\s*(?i:ref(?:erence)?|no|number|num)\b\.?){0,2}[:\s#]*(?:(?i:is)\s+)?([A-Za-z0-9][A-Za-z0-9/\-]*[A-Za-z0-9])\b)",
          [=](const std::string& text, const Groups& g) -> std::optional<Span> {
+             if (!reference_like(g[1], 5)) return std::nullopt;
              return span_of(text, g[1], Category::Reference, "a crime or incident reference");
          }});
+    // Codes of letters and digits in three or more parts split by '/', with four digits or more
+    // ("BNS/M/2025/0112", "14/55821/25"), read as references without a cue; dates are not.
     I.recognisers.push_back(
-        {R"(\b\d{1,4}/\d{3,8}/\d{2,4}\b)",
+        {R"(\b[A-Za-z0-9]{1,10}(?:/[A-Za-z0-9]{1,10}){2,5}\b)",
          [=](const std::string& text, const Groups& g) -> std::optional<Span> {
+             const std::size_t b = static_cast<std::size_t>(g[0].data() - text.data());
+             const std::size_t e = b + g[0].size();
+             if ((b > 0 && (text[b - 1] == '/' || text[b - 1] == '.')) ||
+                 (e < text.size() && (text[e] == '/' || text[e] == '.') && e + 1 < text.size() &&
+                  std::isalnum(static_cast<unsigned char>(text[e + 1]))))
+                 return std::nullopt; // part of a path or a web address
+             if (!reference_like(g[0], 4)) return std::nullopt;
              return span_of(text, g[0], Category::Reference, "a police reference number", 0.8f);
          }});
     I.recognisers.push_back(

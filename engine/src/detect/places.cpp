@@ -27,6 +27,17 @@ bool street_cue(std::string_view w) {
                       "up", "onto", "past", "opposite", "nr", "to", "round", "around"});
 }
 
+// Homes: "her flat in Starbeck" names a place too small for the gazetteer.
+bool dwelling(std::string_view w) {
+    return one_of(w, {"flat", "house", "home", "refuge", "hostel", "bedsit", "accommodation",
+                      "property", "caravan", "lodgings", "tenancy", "place"});
+}
+
+// Words that say a capitalised word before them is a district: "the Manningham area".
+bool district(std::string_view w) {
+    return one_of(w, {"area", "estate", "district", "side"});
+}
+
 } // namespace
 
 std::vector<Span> find_unnumbered_places(const FoldedText& folded, const std::vector<Token>& tokens,
@@ -46,6 +57,12 @@ std::vector<Span> find_unnumbered_places(const FoldedText& folded, const std::ve
         for (char ch : tokens[i].text)
             if (!std::isalpha(static_cast<unsigned char>(ch)) && ch != '\'') return false;
         return true;
+    };
+    // A capitalised word that can name a place: not a title, weekday or month.
+    auto place_word = [&](std::size_t k) {
+        const std::string_view w = tokens[k].text;
+        return !taken[k] && cap(k) && alpha(k) && w.size() >= 3 && !lexicon.titles.count(w) &&
+               (!lexicon.not_names.count(w) || lexicon.town_first.count(w));
     };
     auto emit = [&](std::size_t first, std::size_t last) {
         Span s;
@@ -77,6 +94,31 @@ std::vector<Span> find_unnumbered_places(const FoldedText& folded, const std::ve
                 i += best - 1;
                 continue;
             }
+        }
+        // A district and its town: "in the Manningham area of Bradford".
+        if (prev == "the" && i >= 2 &&
+            (town_cue(tokens[i - 2].text) || street_cue(tokens[i - 2].text)) && place_word(i)) {
+            std::size_t j = i;
+            if (j + 1 < tokens.size() && adjacent(j) && place_word(j + 1)) ++j;
+            if (j + 1 < tokens.size() && adjacent(j) && district(tokens[j + 1].text)) {
+                emit(i, j);
+                i = j + 1;
+                if (i + 2 < tokens.size() && tokens[i + 1].text == "of" && adjacent(i) &&
+                    adjacent(i + 1) && place_word(i + 2)) {
+                    emit(i + 2, i + 2);
+                    i += 2;
+                }
+                continue;
+            }
+        }
+        // Somewhere a home is: "her flat in Starbeck", one or two capitalised words.
+        if ((prev == "in" || prev == "near") && i >= 2 && dwelling(tokens[i - 2].text) &&
+            adjacent(i - 2) && place_word(i)) {
+            std::size_t j = i;
+            if (j + 1 < tokens.size() && adjacent(j) && place_word(j + 1)) ++j;
+            emit(i, j);
+            i = j;
+            continue;
         }
         // A street: one to three capitalised words, then a thoroughfare word.
         if (street_cue(prev) && alpha(i) && !lexicon.titles.count(tokens[i].text) &&

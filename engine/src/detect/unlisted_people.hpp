@@ -17,6 +17,11 @@ struct UnlistedPerson {
     std::vector<std::string> tokens; // folded name tokens, for finding them again elsewhere
 };
 
+// The rule of a name that starts with a given name the requester shares ("Owen Leadbetter"):
+// the detector lets it replace the requester's match of that given name.
+inline constexpr const char* kSharedGivenName =
+    "a given name the requester shares, with a surname that is not his or hers";
+
 // `taken` marks tokens already claimed by a known person (the subject or a party).
 std::vector<UnlistedPerson> find_unlisted_people(const FoldedText& folded,
                                                  const std::vector<Token>& tokens,

@@ -3,6 +3,7 @@
 #include "../detect/folded_text.hpp"
 #include "safesar/errors.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 namespace safesar {
@@ -31,6 +32,12 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
             for (auto& p : d.value("any_of", std::vector<std::string>{})) r.any_of.push_back(fold(p));
             for (auto& p : d.value("and_any_of", std::vector<std::string>{}))
                 r.and_any_of.push_back(fold(p));
+            r.title_lines = d.value("title_lines", r.title_lines);
+            for (const auto& group : d.value("title_all_of", json::array())) {
+                r.title_all_of.emplace_back();
+                for (const auto& p : group)
+                    r.title_all_of.back().push_back(tokenize(fold(p.get<std::string>())));
+            }
         } else {
             r.explain = "correspondence from a protected party";
         }
@@ -50,6 +57,45 @@ std::string opening(const Record& r, std::size_t chars) {
         if (out.size() > chars) break;
     }
     return fold(out.substr(0, std::min(out.size(), chars)));
+}
+
+// The first non-empty lines of a record's visible text, each folded: where its title is.
+std::vector<std::string> first_lines(const Record& r, std::size_t n) {
+    std::vector<std::string> out;
+    for (const auto& s : r.sections) {
+        if (s.kind == SectionKind::Metadata || s.kind == SectionKind::Annotation) continue;
+        std::size_t b = 0;
+        while (b < s.text.size() && out.size() < n) {
+            std::size_t e = std::min(s.text.find('\n', b), s.text.size());
+            std::string line = fold(std::string_view(s.text).substr(b, e - b));
+            if (line.find_first_not_of(" \t") != std::string::npos) out.push_back(line);
+            b = e + 1;
+        }
+        if (out.size() >= n) break;
+    }
+    return out;
+}
+
+bool has_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+    if (phrase.empty()) return false;
+    return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
+}
+
+// A title, not a note that mentions a MARAC: short, no sentence punctuation, every group there.
+bool title_matches(const WithholdRule& w, const Record& r) {
+    if (w.title_all_of.empty()) return false;
+    for (const auto& line : first_lines(r, w.title_lines)) {
+        if (line.size() > 90 || line.find(". ") != std::string::npos ||
+            line.find(';') != std::string::npos)
+            continue;
+        const auto words = tokenize(line);
+        if (std::all_of(w.title_all_of.begin(), w.title_all_of.end(), [&](const auto& group) {
+                return std::any_of(group.begin(), group.end(),
+                                   [&](const auto& p) { return has_phrase(words, p); });
+            }))
+            return true;
+    }
+    return false;
 }
 
 bool any_in(const std::vector<std::string>& phrases, const std::string& text) {
@@ -152,7 +198,9 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                 hit = mail_from_role(c, r, ri, findings, w.roles);
             } else {
                 std::string head = opening(r, w.within_chars);
-                hit = any_in(w.any_of, head) && (w.and_any_of.empty() || any_in(w.and_any_of, head));
+                hit = (any_in(w.any_of, head) &&
+                       (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
+                      title_matches(w, r);
             }
             if (hit) {
                 rd.fate = RecordFate::WithholdInFull;

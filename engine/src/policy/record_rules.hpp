@@ -17,6 +17,10 @@ struct WithholdRule {
     std::string id, reason, explain;
     std::size_t within_chars = 1000;
     std::vector<std::string> any_of, and_any_of; // folded phrases
+    // A title line (one of the first lines, short, not a sentence) holding a phrase of every
+    // group, in any order and with anything between: "MARAC – Barnsley – case minutes".
+    std::vector<std::vector<std::vector<std::string>>> title_all_of; // groups of token phrases
+    std::size_t title_lines = 3;
     std::vector<std::string> roles;              // mail-from-role
 };
 
