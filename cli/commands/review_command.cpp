@@ -122,7 +122,7 @@ void print_findings(const ReviewStore& store, const ReviewArgs& a) {
 std::vector<std::string> undecided(const ReviewStore& store, FindingFilter filter) {
     std::vector<std::string> ids;
     for (const StoredFinding& f : store.findings(filter))
-        if (f.status == FindingStatus::New || f.status == FindingStatus::Open) ids.push_back(f.id);
+        if (f.open()) ids.push_back(f.id);
     return ids;
 }
 

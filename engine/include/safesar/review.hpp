@@ -72,6 +72,10 @@ struct StoredFinding {
     std::string decided_by, decided_at, comment, span_text, decision_reason;
 
     bool proposes_redaction() const { return proposal != "keep"; }
+    // No decision in force (new, or reopened).
+    bool open() const { return status == FindingStatus::New || status == FindingStatus::Open; }
+    // A proposed redaction that still needs a reviewer: what ReviewStatus::undecided counts.
+    bool awaits_decision() const { return open() && proposes_redaction() && !in_withheld_record; }
 };
 
 struct FindingFilter {

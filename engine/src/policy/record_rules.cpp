@@ -29,7 +29,8 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
             const auto& d = doc["rules"][r.id];
             r.within_chars = d.value("within_chars", 1000);
             r.explain = d.value("explain", r.id);
-            for (auto& p : d.value("any_of", std::vector<std::string>{})) r.any_of.push_back(fold(p));
+            for (auto& p : d.value("any_of", std::vector<std::string>{}))
+                r.any_of.push_back(fold(p));
             for (auto& p : d.value("and_any_of", std::vector<std::string>{}))
                 r.and_any_of.push_back(fold(p));
             r.title_lines = d.value("title_lines", r.title_lines);
@@ -104,10 +105,10 @@ bool any_in(const std::vector<std::string>& phrases, const std::string& text) {
     return false;
 }
 
-// The e-mail's From field was found to be a listed party of one of `roles`.
-bool mail_from_role(const Case& c, const Record& r, std::size_t index,
-                    const std::vector<Finding>& findings, const std::vector<std::string>& roles) {
-    if (r.kind != RecordKind::Email) return false;
+// The listed parties detected in the From field of a record's header, in the order found.
+std::vector<const Person*> senders(const Case& c, const Record& r, std::size_t index,
+                                   const std::vector<Finding>& findings) {
+    std::vector<const Person*> out;
     for (std::size_t si = 0; si < r.sections.size(); ++si) {
         const Section& s = r.sections[si];
         if (s.kind != SectionKind::Header) continue;
@@ -115,13 +116,19 @@ bool mail_from_role(const Case& c, const Record& r, std::size_t index,
             if (field.label != "From") continue;
             for (const auto& f : findings)
                 if (f.record == index && f.section == si && f.begin >= field.begin &&
-                    f.end <= field.end && f.owner.kind == Owner::Party &&
-                    std::find(roles.begin(), roles.end(),
-                              to_string(c.parties[static_cast<std::size_t>(f.owner.party)].role)) !=
-                        roles.end())
-                    return true;
+                    f.end <= field.end && f.owner.kind == Owner::Party)
+                    out.push_back(&c.parties[static_cast<std::size_t>(f.owner.party)]);
         }
     }
+    return out;
+}
+
+// The e-mail's From field was found to be a listed party of one of `roles`.
+bool mail_from_role(const Case& c, const Record& r, std::size_t index,
+                    const std::vector<Finding>& findings, const std::vector<std::string>& roles) {
+    if (r.kind != RecordKind::Email) return false;
+    for (const Person* p : senders(c, r, index, findings))
+        if (std::find(roles.begin(), roles.end(), to_string(p->role)) != roles.end()) return true;
     return false;
 }
 
@@ -129,20 +136,9 @@ bool mail_from_role(const Case& c, const Record& r, std::size_t index,
 // by them, or a document whose opening names their organisation (a letterhead).
 std::string other_agency(const Case& c, const Record& r, std::size_t index,
                          const std::vector<Finding>& findings) {
-    for (std::size_t si = 0; si < r.sections.size(); ++si) {
-        const Section& s = r.sections[si];
-        if (s.kind != SectionKind::Header) continue;
-        for (const auto& field : s.fields) {
-            if (field.label != "From") continue;
-            for (const auto& f : findings)
-                if (f.record == index && f.section == si && f.begin >= field.begin &&
-                    f.end <= field.end && f.owner.kind == Owner::Party) {
-                    const Person& p = c.parties[static_cast<std::size_t>(f.owner.party)];
-                    if (p.role == Role::Professional)
-                        return p.organisation.empty() ? "a professional" : p.organisation;
-                }
-        }
-    }
+    for (const Person* p : senders(c, r, index, findings))
+        if (p->role == Role::Professional)
+            return p->organisation.empty() ? "a professional" : p->organisation;
     if (r.kind == RecordKind::Pdf) {
         const std::string head = opening(r, 300);
         for (const auto& p : c.parties)
@@ -224,8 +220,7 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                 if (f.record != ri || result.decisions[fi].action == Action::Keep) continue;
                 const Section& s = r.sections[f.section];
                 rd.redactions.push_back({f.section, f.begin, f.end, result.decisions[fi].reason,
-                                         boxes_for(s, f.begin, f.end),
-                                         std::to_string(fi)});
+                                         boxes_for(s, f.begin, f.end), std::to_string(fi)});
             }
             // Hidden text never reaches the output; the reviewer is told it was there.
             for (const auto& info : r.pages)
@@ -240,12 +235,12 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                 for (std::size_t si = 0; si < r.sections.size(); ++si)
                     if (r.sections[si].kind == SectionKind::PageText &&
                         r.sections[si].page == static_cast<int>(p + 1)) {
-                        rd.redactions.push_back({si, 0, r.sections[si].text.size(), reason("SCAN"),
-                                                 {info.crop}, ""});
+                        rd.redactions.push_back(
+                            {si, 0, r.sections[si].text.size(), reason("SCAN"), {info.crop}, ""});
                         break;
                     }
-                result.risks.push_back({r.name, "page " + std::to_string(p + 1) +
-                                                    " is a scan that was not OCR'd"});
+                result.risks.push_back(
+                    {r.name, "page " + std::to_string(p + 1) + " is a scan that was not OCR'd"});
             }
         }
         d.records.push_back(std::move(rd));

@@ -24,11 +24,10 @@ ReviewStatus ReviewStore::Impl::status() {
     s.version = version();
     // Only what the counts need, not each finding's texts: a status after every decision
     // must stay quick on a case of tens of thousands of findings.
-    review::Statement rows(db, R"sql(
+    review::Statement rows(db, std::string(R"sql(
         SELECT f.proposal, f.withheld_record, f.gone, f.first_scan = (SELECT max(seq) FROM scans),
                d.verdict, d.proposal
-        FROM findings f
-        LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id))sql");
+        FROM findings f)sql") + review::kLatestDecisionJoin);
     StoredFinding f;
     while (rows.step()) {
         f.proposal = rows.text(0);
@@ -36,9 +35,7 @@ ReviewStatus ReviewStore::Impl::status() {
         f.status = review::status_of(f, rows.integer(2) != 0, rows.integer(3) != 0, rows.text(4),
                                      rows.text(5), f.reopened);
         ++s.counts[f.status];
-        if ((f.status == FindingStatus::New || f.status == FindingStatus::Open) &&
-            f.proposes_redaction() && !f.in_withheld_record)
-            ++s.undecided;
+        if (f.awaits_decision()) ++s.undecided;
     }
     for (const ManualRedaction& m : manual())
         s.manual += !m.withdrawn;

@@ -130,9 +130,8 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
                f.begin_byte, f.end_byte, f.rule, f.proposal, f.reason, f.policy_line,
                f.withheld_record, f.gone, f.first_scan = (SELECT max(seq) FROM scans),
                d.verdict, d.proposal, d.span_text, d.reason, d.reviewer, d.at, d.comment
-        FROM findings f
-        LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id)
-        )sql" + where + " ORDER BY f.record, f.section_index, f.begin_byte, f.id");
+        FROM findings f)sql" + std::string(review::kLatestDecisionJoin) +
+                                where + " ORDER BY f.record, f.section_index, f.begin_byte, f.id");
     if (in_sql)
         for (std::size_t i = 0; i < filter.ids.size(); ++i)
             s.bind(static_cast<int>(i) + 1, filter.ids[i]);

@@ -31,12 +31,15 @@ struct ReviewStore::Impl {
 };
 
 namespace review {
+// Joins each finding `f` to its latest decision `d` (none when never decided): the decision in
+// force, or a reopen that withdrew it.
+inline constexpr const char* kLatestDecisionJoin =
+    " LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id) ";
 // Throws ReviewError when nobody is named: every decision must say who took it.
 void require_reviewer(const Signature& who);
 // A finding's status from its stored row and its latest decision (reads f.proposal only).
 FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
-                        const std::string& verdict, const std::string& decided_on,
-                        bool& reopened);
+                        const std::string& verdict, const std::string& decided_on, bool& reopened);
 } // namespace review
 
 } // namespace safesar
