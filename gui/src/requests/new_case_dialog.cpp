@@ -34,8 +34,16 @@ enum PartyColumn {
     PartyColumns
 };
 
-const char* const kRoles[] = {"victim", "child",        "partner", "family",
-                              "staff",  "professional", "other"};
+// The choices of a combo box: each item's text is the engine's name of the value, its data
+// the value itself, so the form never keeps a second table of names.
+template <typename Enum> void add_choices(QComboBox* box, std::initializer_list<Enum> values) {
+    for (Enum v : values)
+        box->addItem(to_string(v), static_cast<int>(v));
+}
+
+template <typename Enum> Enum chosen(const QComboBox* box) {
+    return static_cast<Enum>(box->currentData().toInt());
+}
 
 std::vector<std::string> lines_of(const QString& text, QChar separator = '\n') {
     std::vector<std::string> out;
@@ -76,15 +84,13 @@ NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* pa
     id_row->addWidget(id_verified_set_);
     id_row->addWidget(id_verified_);
     profile_ = new QComboBox;
-    profile_->addItem(tr("standard"), "standard");
-    profile_->addItem(tr("perpetrator (enhanced safety)"), "perpetrator");
-    profile_->addItem(tr("family-contact"), "family-contact");
+    add_choices(profile_, {Profile::Standard, Profile::Perpetrator, Profile::FamilyContact});
+    profile_->setItemText(1, tr("perpetrator (enhanced safety)"));
     regime_ = new QComboBox;
-    for (const char* r : {"uk-gdpr", "eu-gdpr", "dpa1998", "ccpa"})
-        regime_->addItem(r, r);
+    add_choices(regime_, {Regime::UkGdpr, Regime::EuGdpr, Regime::Dpa1998, Regime::Ccpa});
     holidays_ = new QComboBox;
-    for (const char* h : {"england-and-wales", "scotland", "northern-ireland"})
-        holidays_->addItem(h, h);
+    add_choices(holidays_, {HolidayRegion::EnglandAndWales, HolidayRegion::Scotland,
+                            HolidayRegion::NorthernIreland});
 
     auto* request = new QGroupBox(tr("Request"));
     auto* rf = new QFormLayout(request);
@@ -166,8 +172,8 @@ void NewCaseDialog::addParty(const QString& name, const QString& role) {
     parties_->insertRow(row);
     parties_->setItem(row, Name, new QTableWidgetItem(name));
     auto* roles = new QComboBox;
-    for (const char* r : kRoles)
-        roles->addItem(r);
+    add_choices(roles, {Role::Victim, Role::Child, Role::Partner, Role::Family, Role::Staff,
+                        Role::Professional, Role::Other});
     roles->setCurrentText(role);
     parties_->setCellWidget(row, RoleColumn, roles);
     for (int c : {ChildOfSubject, Disclose}) {
@@ -185,19 +191,9 @@ Case NewCaseDialog::caseFromForm() const {
     c.folder = workspace_ / (c.reference.empty() ? "new-request" : c.reference);
     c.received = date_of(received_->date());
     if (id_verified_set_->isChecked()) c.id_verified = date_of(id_verified_->date());
-    const std::string profile = profile_->currentData().toString().toStdString();
-    c.profile = profile == "perpetrator"      ? Profile::Perpetrator
-                : profile == "family-contact" ? Profile::FamilyContact
-                                              : Profile::Standard;
-    const std::string regime = regime_->currentData().toString().toStdString();
-    c.regime = regime == "eu-gdpr"   ? Regime::EuGdpr
-               : regime == "dpa1998" ? Regime::Dpa1998
-               : regime == "ccpa"    ? Regime::Ccpa
-                                     : Regime::UkGdpr;
-    const std::string holidays = holidays_->currentData().toString().toStdString();
-    c.holidays = holidays == "scotland"           ? HolidayRegion::Scotland
-                 : holidays == "northern-ireland" ? HolidayRegion::NorthernIreland
-                                                  : HolidayRegion::EnglandAndWales;
+    c.profile = chosen<Profile>(profile_);
+    c.regime = chosen<Regime>(regime_);
+    c.holidays = chosen<HolidayRegion>(holidays_);
     c.subject.role = Role::Subject;
     c.subject.name = subject_name_->text().trimmed().toStdString();
     if (subject_dob_set_->isChecked()) c.subject.dob = date_of(subject_dob_->date());
@@ -214,12 +210,7 @@ Case NewCaseDialog::caseFromForm() const {
         Person p;
         p.name = text(Name).toStdString();
         const auto* roles = qobject_cast<QComboBox*>(parties_->cellWidget(row, RoleColumn));
-        const std::string role = roles ? roles->currentText().toStdString() : "other";
-        static const std::pair<const char*, Role> kRoleOf[] = {
-            {"victim", Role::Victim}, {"child", Role::Child}, {"partner", Role::Partner},
-            {"family", Role::Family}, {"staff", Role::Staff}, {"professional", Role::Professional}};
-        for (const auto& [n, r] : kRoleOf)
-            if (role == n) p.role = r;
+        p.role = roles ? chosen<Role>(roles) : Role::Other;
         p.aliases = lines_of(text(Aliases), ';');
         p.addresses = lines_of(text(Addresses), ';');
         p.phones = lines_of(text(Phones), ';');

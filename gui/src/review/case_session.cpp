@@ -9,6 +9,17 @@ namespace safesar::gui {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Where a section is drawn: its PDF page (page text, or an annotation or form field with its
+// area), else 0, the text view of the record.
+int view_of(const Section& s) {
+    const bool on_page = s.page > 0 && (s.kind == SectionKind::PageText || s.area);
+    return on_page ? s.page : 0;
+}
+
+} // namespace
+
 CaseSession::CaseSession(QObject* parent) : QObject(parent) {
     reviewer_ = QSettings().value("reviewer", QString::fromStdString(default_actor())).toString();
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<CaseScan>>::finished, this, [this] {
@@ -149,8 +160,7 @@ void CaseSession::refresh() {
             if (at == scan_finding_at_.end()) continue;
             const Finding& sf = scan_->findings[at->second];
             const Section& s = scan_->gathered.records[sf.record].sections[sf.section];
-            const bool on_page = s.page > 0 && (s.kind == SectionKind::PageText || s.area);
-            on_view_[{findings_[i].record, on_page ? s.page : 0}].push_back(i);
+            on_view_[{findings_[i].record, view_of(s)}].push_back(i);
         }
     manual_ = store_->manual_redactions();
     status_ = store_->status();
@@ -198,11 +208,7 @@ std::vector<Overlay> CaseSession::overlays(const QString& record_name, int page)
     if (!entry || entry->scan_index < 0) return out;
     const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry->scan_index)];
     const std::string name = record_name.toStdString();
-    auto on_this_view = [&](std::size_t section) {
-        const Section& s = rec.sections[section];
-        return page > 0 ? s.page == page && (s.kind == SectionKind::PageText || s.area)
-                        : s.kind != SectionKind::PageText;
-    };
+    auto on_this_view = [&](std::size_t section) { return view_of(rec.sections[section]) == page; };
     auto add = [&](const Section& s, std::size_t section, std::size_t begin, std::size_t end,
                    OverlayState state, const QString& id, const QString& label) {
         Overlay o{{}, section, begin, end, state, id, label};
@@ -235,8 +241,7 @@ std::vector<Overlay> CaseSession::overlays(const QString& record_name, int page)
         if (!state) continue;
         auto at = scan_finding_at_.find(f.id);
         if (at == scan_finding_at_.end()) continue;
-        const Finding& sf = scan_->findings[at->second];
-        if (!on_this_view(sf.section)) continue;
+        const Finding& sf = scan_->findings[at->second]; // on this view: the index says so
         const QString label =
             *state == OverlayState::Rejected ? tr("kept") : QString::fromStdString(f.reason);
         add(rec.sections[sf.section], sf.section, sf.begin, sf.end, *state,

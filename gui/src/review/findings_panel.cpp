@@ -58,8 +58,7 @@ bool passes(const StoredFinding& f, int filter) {
     if (f.status == FindingStatus::Gone) return false;
     switch (filter) {
     case ToDecide:
-        return f.proposes_redaction() && !f.in_withheld_record &&
-               (f.status == FindingStatus::New || f.status == FindingStatus::Open);
+        return f.awaits_decision();
     case Proposed:
         return f.proposes_redaction() || f.status == FindingStatus::Changed;
     default:

@@ -207,14 +207,12 @@ void ReviewPage::buildActions() {
         addAction("fit_width", tr("Fit width"), QKeySequence(Qt::CTRL | Qt::Key_0),
                   [this] { page_view_->fitWidth(page_scroll_->viewport()->width()); }));
     toolbar_->addSeparator();
-    addAction("next_finding", tr("Next finding"), QKeySequence(Qt::Key_N),
-              [this] { findings_->step(1); });
-    addAction("previous_finding", tr("Previous finding"), QKeySequence(Qt::Key_P),
-              [this] { findings_->step(-1); });
-    addAction("next_finding_j", tr("Next finding"), QKeySequence(Qt::Key_J),
-              [this] { findings_->step(1); });
-    addAction("previous_finding_k", tr("Previous finding"), QKeySequence(Qt::Key_K),
-              [this] { findings_->step(-1); });
+    addAction("next_finding", tr("Next finding"), QKeySequence(Qt::Key_N), [this] {
+        findings_->step(1);
+    })->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_J)});
+    addAction("previous_finding", tr("Previous finding"), QKeySequence(Qt::Key_P), [this] {
+        findings_->step(-1);
+    })->setShortcuts({QKeySequence(Qt::Key_P), QKeySequence(Qt::Key_K)});
     toolbar_->addAction(addAction("approve", tr("&Approve"), QKeySequence(Qt::Key_A),
                                   [this] { decideCurrent(static_cast<int>(Verdict::Approve)); }));
     toolbar_->addAction(addAction("reject", tr("&Reject"), QKeySequence(Qt::Key_R),
