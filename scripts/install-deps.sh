@@ -7,6 +7,7 @@ packages=(
   libpoppler-glib-dev         # reading PDF annotations and form fields (not in poppler-cpp)
   libpodofo-dev               # writing the fresh output PDF (0.9 API)
   libicu-dev                  # charsets, case and diacritic folding, sentence breaks
+  wbritish-large              # English word list: detection tells ordinary words from proper nouns
   libre2-dev                  # linear-time pattern matching (RE2::Set)
   libgmime-3.0-dev            # MIME e-mail parsing
   libmagic-dev                # file kinds from content

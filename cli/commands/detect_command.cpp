@@ -30,17 +30,19 @@ void run(const std::string& file, const std::string& case_folder) {
     std::unique_ptr<LoadedCase> lc;
     if (!case_folder.empty()) lc = std::make_unique<LoadedCase>(load_case(case_folder));
     Detector detector(lc ? &lc->value : nullptr, dictionaries_dir());
+    CodePointCounter begins(text), ends(text); // findings come in order: one pass each
     for (const auto& f : detector.detect_text(text)) {
         nlohmann::json j = {
-            {"start", code_point_offset(text, f.begin)},
-            {"end", code_point_offset(text, f.end)},
+            {"start", begins.at(f.begin)},
+            {"end", ends.at(f.end)},
             {"text", text.substr(f.begin, f.end - f.begin)},
             {"category", to_string(f.category)},
             {"owner", f.owner.kind == Owner::Subject ? "subject"
                       : f.owner.kind == Owner::Party ? to_string(f.owner.role)
                                                      : "unknown"},
             {"confidence", f.confidence},
-            {"rule", f.rule}};
+            {"rule", f.rule},
+            {"recogniser", f.recogniser}};
         std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
 }

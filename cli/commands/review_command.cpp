@@ -39,8 +39,7 @@ struct ReviewArgs {
 // Every category the detector reports, as the command line spells them.
 std::vector<std::string> category_names() {
     std::vector<std::string> out;
-    for (int i = 0; i <= static_cast<int>(Category::SpecialCategory); ++i)
-        out.emplace_back(to_string(static_cast<Category>(i)));
+    for (Category c : all_categories()) out.emplace_back(to_string(c));
     return out;
 }
 

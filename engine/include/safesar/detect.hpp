@@ -5,6 +5,7 @@
 #include "safesar/case_model.hpp"
 #include "safesar/document.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -27,8 +28,24 @@ enum class Category {
     Financial,  // sort codes, account numbers, IBANs, card numbers
     Online,     // URLs and IP addresses
     SpecialCategory, // a sentence with health, sex life, or similar data about someone else
+    Safety,     // where someone stays, when they can be found, their safety arrangements, codewords
 };
 const char* to_string(Category);
+// Every category, in declaration order.
+const std::vector<Category>& all_categories();
+
+// Facts a recogniser states about a finding, for policy to decide on (bits of Finding::facts).
+// Detection never reads the request's profile; these are what a profile's rules look at.
+enum FindingFact : std::uint32_t {
+    kSubjectNamed = 1u << 0,   // its sentence also names the requester
+    kOtherNamed = 1u << 1,     // its sentence names someone other than the requester
+    kSubjectPronoun = 1u << 2, // its sentence has a pronoun that fits the requester
+    kOtherPronoun = 1u << 3,   // its sentence has a pronoun of the other sex than the requester's
+    kAboutAbuser = 1u << 4,    // its sentence or heading speaks of the abuser or perpetrator
+    kResidue = 1u << 5,        // a fail-closed guess of the residue pass: no rule recognised it
+};
+// The fact's name in policy files ("other-named"); nullptr past the last one.
+const char* fact_name(std::uint32_t bit);
 
 // Whose data a finding is.
 struct Owner {
@@ -42,8 +59,11 @@ struct Finding {
     std::size_t begin = 0, end = 0; // byte offsets in the section text
     Category category = Category::Name;
     Owner owner;
-    float confidence = 1;  // 0..1
+    float confidence = 1;  // 0..1: how sure detection is that this is personal data
     std::string rule;      // why, for a reviewer: "matches the victim's listed phone number"
+    std::string recogniser; // the id of the recogniser that found it ("known-people", "residue")
+    Owner likely_owner;    // a weaker attribution than `owner`: the person named just before it
+    std::uint32_t facts = 0; // FindingFact bits
     std::string text;      // the matched text: internal, never exported
 };
 
@@ -54,6 +74,7 @@ struct TextFinding {
     Owner owner;
     float confidence = 1;
     std::string rule;
+    std::string recogniser;
 };
 
 class Detector {
@@ -74,7 +95,16 @@ class Detector {
     std::unique_ptr<Impl> impl_;
 };
 
-// Code-point offset of a byte offset in UTF-8 text (for the command-line contract).
+// Code-point offsets of byte offsets in UTF-8 text (for the command-line contract), counted
+// from where the last call stopped, so a whole text's findings cost one pass over it.
+class CodePointCounter {
+  public:
+    explicit CodePointCounter(const std::string& text) : text_(text) {}
+    std::size_t at(std::size_t byte_offset); // byte offsets may come in any order
+  private:
+    const std::string& text_;
+    std::size_t byte_ = 0, count_ = 0;
+};
 std::size_t code_point_offset(const std::string& text, std::size_t byte_offset);
 
 } // namespace safesar

@@ -1,23 +1,23 @@
-// The detector: runs every recogniser over each section and merges what they found. Two passes
-// over the case: the first collects unlisted people named in full somewhere (Tom Egerton), so
-// the second also finds them where they are named only in part (Mr Egerton, Egerton's).
+// The detector: runs the registry's recognisers over each section, phase by phase, and
+// resolves what they found. Three steps over the case:
+//  1. people only: unlisted people named in full somewhere (Tom Egerton), and how the records
+//     address the requester (Mr or Mrs), so that
+//  2. every recogniser, with those names known, also finds them where they are named only in
+//     part (Mr Egerton, Egerton's); and
+//  3. a value found as someone else's in one record is found wherever it recurs, so one value
+//     gets one decision across the case (a name redacted in one record and readable in another
+//     would fail the export's verification, and leak).
 #include "safesar/detect.hpp"
 
-#include "address_tails.hpp"
 #include "folded_text.hpp"
-#include "form_rows.hpp"
 #include "known_terms.hpp"
 #include "lexicon.hpp"
-#include "patterns.hpp"
-#include "people_columns.hpp"
-#include "places.hpp"
-#include "special_category.hpp"
-#include "unlisted_people.hpp"
-
-#include <unicode/utf8.h>
+#include "registry.hpp"
+#include "resolve.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
+#include <unordered_map>
 
 namespace safesar {
 
@@ -37,236 +37,339 @@ const char* to_string(Category c) {
     case Category::Financial: return "financial";
     case Category::Online: return "online";
     case Category::SpecialCategory: return "special-category";
+    case Category::Safety: return "safety";
     }
     return "name";
 }
 
-std::size_t code_point_offset(const std::string& text, std::size_t byte_offset) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-    return n;
+const std::vector<Category>& all_categories() {
+    static const std::vector<Category> all{
+        Category::Name,      Category::Address,   Category::Postcode,  Category::Phone,
+        Category::Email,     Category::DateOfBirth, Category::School,  Category::Workplace,
+        Category::Vehicle,   Category::Reference, Category::IdNumber,  Category::Financial,
+        Category::Online,    Category::SpecialCategory, Category::Safety};
+    return all;
 }
+
+const char* fact_name(std::uint32_t bit) {
+    switch (bit) {
+    case kSubjectNamed: return "subject-named";
+    case kOtherNamed: return "other-named";
+    case kSubjectPronoun: return "subject-pronoun";
+    case kOtherPronoun: return "other-pronoun";
+    case kAboutAbuser: return "about-abuser";
+    case kResidue: return "residue";
+    default: return nullptr;
+    }
+}
+
+std::size_t CodePointCounter::at(std::size_t byte_offset) {
+    if (byte_offset < byte_) byte_ = count_ = 0; // offsets came out of order: count again
+    for (; byte_ < byte_offset && byte_ < text_.size(); ++byte_)
+        if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++count_;
+    return count_;
+}
+
+std::size_t code_point_offset(const std::string& text, std::size_t byte_offset) {
+    return CodePointCounter(text).at(byte_offset);
+}
+
+namespace {
+
+// How a section addresses the requester's surname: "Mr Whitlock" or "Mrs/Ms/Miss Whitlock".
+void count_titles(const SectionContext& ctx, const std::string& surname, int& mr, int& other) {
+    if (surname.empty()) return;
+    for (std::size_t i = 0; i + 1 < ctx.tokens.size(); ++i) {
+        std::size_t j = i + 1; // Mr Whitlock, Mr D. Whitlock
+        if (ctx.word(j).size() == 1 && j + 1 < ctx.tokens.size()) ++j;
+        if (ctx.word(j) != surname) continue;
+        const std::string_view t = ctx.word(i);
+        if (t == "mr") ++mr;
+        else if (t == "mrs" || t == "ms" || t == "miss") ++other;
+    }
+}
+
+Finding finding_of(const Span& sp, std::size_t record, std::size_t section, const std::string& text) {
+    Finding f;
+    f.record = record;
+    f.section = section;
+    f.begin = sp.begin;
+    f.end = sp.end;
+    f.category = sp.category;
+    f.owner = sp.owner;
+    f.likely_owner = sp.likely;
+    f.facts = sp.facts;
+    f.confidence = sp.confidence;
+    f.rule = sp.rule;
+    f.recogniser = std::string(sp.recogniser);
+    f.text = text.substr(sp.begin, sp.end - sp.begin);
+    return f;
+}
+
+} // namespace
 
 struct Detector::Impl {
     const Case* request;
     Lexicon lexicon;
     KnownTerms terms;
-    PatternRecognisers patterns;
+    Recognisers recognisers;
 
     Impl(const Case* r, const std::filesystem::path& dir)
-        : request(r), lexicon(Lexicon::load(dir)), terms(r, lexicon), patterns(r, lexicon) {}
+        : request(r), lexicon(Lexicon::load(dir)), terms(r, lexicon),
+          recognisers(make_registry(r, lexicon, dir)) {}
 
-    struct SectionResult {
-        std::vector<Span> spans;
-        std::vector<UnlistedPerson> unlisted;
-        int mr = 0, other_title = 0; // how the section addresses the requester's surname
+    // Runs the recognisers over one section. People-only scans (pass 1) stop after the People
+    // phase and return the spans unresolved.
+    std::vector<Span> scan(SectionContext& ctx) const {
+        Phase current = Phase::Known;
+        for (const auto& r : recognisers) {
+            if (ctx.people_only && r->phase() > Phase::People) break;
+            if (r->phase() != current) {
+                end_of_phase(ctx, current);
+                current = r->phase();
+            }
+            std::vector<Span> out;
+            r->find(ctx, out);
+            for (auto& s : out) {
+                if (s.category == Category::Name) ctx.people.push_back(s);
+                ctx.found.push_back(std::move(s));
+            }
+        }
+        end_of_phase(ctx, current);
+        if (ctx.people_only) return std::move(ctx.found);
+        return resolve(std::move(ctx.found));
+    }
+
+    // Between phases: "Owen Leadbetter", when Owen is only the requester's middle name, is
+    // someone else (the requester's match of "Owen" goes); people sorted by end, for the
+    // look-ups of the later phases.
+    static void end_of_phase(SectionContext& ctx, Phase phase) {
+        if (phase == Phase::People) {
+            std::vector<std::pair<std::size_t, std::size_t>> shared;
+            for (const auto& s : ctx.found)
+                if (s.recogniser == "shared-given-name") shared.emplace_back(s.begin, s.end);
+            if (!shared.empty()) {
+                auto shadowed = [&](const Span& p) {
+                    if (p.owner.kind != Owner::Subject) return false;
+                    for (auto [b, e] : shared)
+                        if (p.begin < e && b < p.end) return true;
+                    return false;
+                };
+                std::erase_if(ctx.people, shadowed);
+                std::erase_if(ctx.found, shadowed);
+            }
+        }
+        std::sort(ctx.people.begin(), ctx.people.end(),
+                  [](const Span& a, const Span& b) { return a.end < b.end; });
+    }
+
+    struct PassOne {
+        int mr = 0, other_title = 0; // "Mr Hollis" against "Mrs/Ms/Miss Hollis"
+        int he = 0, she = 0;         // the first pronoun after the requester's name
     };
 
-    static void count_titles(const std::vector<Token>& tokens, const std::string& surname,
-                             SectionResult& r);
-
-    // Whose is "moved to X" or "works at Y"? The person named last before it in the same
-    // paragraph, by name or by a pronoun's antecedent; unknown when nobody is.
-    // In a perpetrator request the requester owns such a place only when his name is in the
-    // same sentence: "She is settled in Barnsley now" after a line about him is not his.
-    static Owner last_person_before(const std::vector<Span>& people, const std::string& text,
-                                    std::size_t at, bool perpetrator) {
-        const Span* last = nullptr;
-        for (const auto& p : people)
-            if (p.category == Category::Name && p.end <= at && (!last || p.end > last->end))
-                last = &p;
-        if (!last) return Owner{};
-        if (text.find("\n\n", last->end) < at) return Owner{}; // another paragraph
-        if (perpetrator && last->owner.kind == Owner::Subject)
-            for (std::size_t k = last->end; k + 1 < at; ++k)
-                if ((text[k] == '.' || text[k] == '?' || text[k] == '!' || text[k] == ';') &&
-                    std::isspace(static_cast<unsigned char>(text[k + 1])))
-                    return Owner{};
-        return last->owner;
+    // "Darren said he..." : the first pronoun within a clause after the requester's name,
+    // before anyone else is named, says how the records speak of the requester.
+    static void count_pronouns(const SectionContext& ctx, const std::vector<Span>& spans, PassOne& p) {
+        std::vector<std::size_t> others; // where other people's names begin
+        for (const auto& s : spans)
+            if (s.category == Category::Name && s.owner.kind != Owner::Subject) others.push_back(s.begin);
+        std::sort(others.begin(), others.end());
+        for (const auto& s : spans) {
+            if (s.category != Category::Name || s.owner.kind != Owner::Subject) continue;
+            const auto next_other = std::lower_bound(others.begin(), others.end(), s.end);
+            const std::size_t stop = next_other == others.end() ? ctx.text.size() : *next_other;
+            for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12; ++t, ++k) {
+                if (ctx.begin_of(t) >= stop) break;
+                const Gender g = pronoun_gender(ctx.word(t));
+                if (g == Gender::Male) ++p.he;
+                if (g == Gender::Female) ++p.she;
+                if (g != Gender::Unknown) break;
+                const std::string_view gap = t + 1 < ctx.tokens.size() ? ctx.gap(t) : "";
+                if (gap.find_first_of(".!?;") != std::string_view::npos) break;
+            }
+        }
     }
 
-    // Pass 1 needs only the people; pass 2 runs every recogniser.
-    SectionResult scan(const Section& section, const KnownTerms& known,
-                       bool people_only = false) const {
-        SectionResult r;
-        const std::string& text = section.text;
-        FoldedText folded = fold_text(text);
-        std::vector<Token> tokens = tokenize(folded);
-
-        std::vector<Span> matched = known.match(folded, tokens, text);
-        std::vector<bool> taken(tokens.size(), false);
-        {
-            std::size_t k = 0;
-            for (std::size_t i = 0; i < tokens.size(); ++i) {
-                std::size_t ob = folded.original_begin(tokens[i].begin);
-                while (k < matched.size() && matched[k].end <= ob) ++k;
-                taken[i] = k < matched.size() && matched[k].begin <= ob;
-            }
+    // Pass 1 over one section: discovered people into `known`, title counts into `p`.
+    void people_pass(const Section& sec, KnownTerms& known, PassOne& p) const {
+        CaseKnowledge k{terms, lexicon, Gender::Unknown};
+        SectionContext ctx(sec, k);
+        ctx.people_only = true;
+        count_titles(ctx, terms.subject_surname(), p.mr, p.other_title);
+        const auto spans = scan(ctx);
+        count_pronouns(ctx, spans, p);
+        for (const auto& s : spans) {
+            if (!s.discoverable || s.owner.kind != Owner::Unknown) continue;
+            std::vector<std::string> tokens;
+            for (std::size_t t = ctx.token_at(s.begin); t < ctx.tokens.size() && ctx.begin_of(t) < s.end;
+                 ++t)
+                if (ctx.word(t).size() > 1) tokens.emplace_back(ctx.word(t));
+            known.add_discovered(tokens);
         }
-        std::vector<Span> people;
-        for (auto& m : matched)
-            if (!m.rule.empty()) people.push_back(std::move(m)); // organisations only mark words
-        for (auto& n : known.nicknames(folded, tokens, taken, text)) people.push_back(std::move(n));
-        r.unlisted = find_unlisted_people(folded, tokens, taken, text, known.subject_tokens(),
-                                          lexicon);
-        for (const auto& u : r.unlisted) {
-            if (u.span.rule == kSharedGivenName)
-                std::erase_if(people, [&](const Span& p) {
-                    return p.owner.kind == Owner::Subject && p.begin < u.span.end &&
-                           u.span.begin < p.end;
-                });
-            people.push_back(u.span);
-        }
-        if (!section.fields.empty() && !people_only)
-            for (auto& s : find_people_in_columns(section, folded, tokens, taken, lexicon))
-                people.push_back(std::move(s));
-        if (people_only) {
-            count_titles(tokens, known.subject_surname(), r);
-            return r;
-        }
-
-        std::vector<Span> found = people;
-        const bool perpetrator = request && request->profile == Profile::Perpetrator;
-        std::vector<Span> shaped = patterns.find(text);
-        for (auto& s : find_unnumbered_places(folded, tokens, taken, text, lexicon))
-            shaped.push_back(std::move(s));
-        for (auto& s : shaped) {
-            if (s.rule == "a place where someone lives" || s.rule == "a place where someone works")
-                s.owner = last_person_before(people, text, s.begin, perpetrator);
-            found.push_back(std::move(s));
-        }
-        for (auto& s : find_address_tails(text, found, lexicon))
-            found.push_back(std::move(s));
-        for (auto& s : find_form_values(section, folded, people)) found.push_back(std::move(s));
-        for (auto& s : find_special_category(text, folded, tokens, people, lexicon, perpetrator))
-            found.push_back(std::move(s));
-        r.spans = resolve(std::move(found));
-        return r;
     }
 
-    // The requester's own identifiers win over a pattern or a guessed name on the same text:
-    // his phone number is a phone number, but it is his. Form values and special-category
-    // sentences stand: they are about someone else even where the requester's town appears.
-    // A school or street pattern that reaches back over a person's name ("Ellie Doyle St
-    // Mary's School" in a table row) is cut to start after it: the name has its own finding.
-    static std::vector<Span> resolve(std::vector<Span> spans) {
-        std::vector<Span> names, subject, subject_rows;
-        auto form_value = [](const Span& s) { return s.rule.rfind("a form value", 0) == 0; };
-        for (auto& s : spans) {
-            if (s.owner.kind == Owner::Subject)
-                (form_value(s) ? subject_rows : subject).push_back(s);
-            if (s.category == Category::Name) names.push_back(s);
-        }
-        std::vector<Span> out;
-        for (auto& s : spans) {
-            if (form_value(s) && s.owner.kind == Owner::Subject) continue; // a marker only
-            // A shape nobody is known to own, inside a row of the requester's block and of the
-            // same kind (Vehicle: his car), is his; a listed person's term there stays theirs.
-            if (s.owner.kind == Owner::Unknown &&
-                std::any_of(subject_rows.begin(), subject_rows.end(), [&](const Span& r) {
-                    return r.category == s.category && r.begin <= s.begin && s.end <= r.end;
-                }))
-                continue;
-            const bool pattern = s.owner.kind == Owner::Unknown &&
-                                 (s.category == Category::School || s.category == Category::Address);
-            if (pattern)
-                for (const auto& n : names)
-                    if (n.begin <= s.begin && n.end > s.begin && n.end < s.end) s.begin = n.end;
-            if (s.owner.kind != Owner::Subject && s.category != Category::SpecialCategory &&
-                s.rule.rfind("a form value", 0) != 0) {
-                bool over = false;
-                for (auto& m : subject)
-                    if (s.begin < m.end && m.begin < s.end) {
-                        over = true;
-                        break;
-                    }
-                if (over) continue;
-            }
-            out.push_back(std::move(s));
-        }
-        std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) {
-            return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-        });
-        // Drop exact duplicates (same span, same category), keeping the better-attributed one.
-        std::vector<Span> unique;
-        for (auto& s : out) {
-            if (!unique.empty() && unique.back().begin == s.begin && unique.back().end == s.end &&
-                unique.back().category == s.category) {
-                if (unique.back().owner.kind == Owner::Unknown && s.owner.kind != Owner::Unknown)
-                    unique.back() = std::move(s);
-                continue;
-            }
-            unique.push_back(std::move(s));
-        }
-        return unique;
+    // Titles first; else pronouns, when they agree clearly.
+    Gender gender_of(const PassOne& p) const {
+        if (p.mr != p.other_title) return p.mr > p.other_title ? Gender::Male : Gender::Female;
+        if (p.he >= 2 * p.she && p.he > 0) return Gender::Male;
+        if (p.she >= 2 * p.he && p.she > 0) return Gender::Female;
+        return Gender::Unknown;
     }
 };
-
-// How does a section address the requester: "Mr Whitlock" or "Mrs/Ms/Miss Whitlock"?
-void Detector::Impl::count_titles(const std::vector<Token>& tokens, const std::string& surname,
-                                  SectionResult& r) {
-    if (surname.empty()) return;
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        std::size_t j = i + 1; // Mr Whitlock, Mr D. Whitlock
-        if (tokens[j].text.size() == 1 && j + 1 < tokens.size()) ++j;
-        if (tokens[j].text != surname) continue;
-        if (tokens[i].text == "mr") ++r.mr;
-        else if (tokens[i].text == "mrs" || tokens[i].text == "ms" || tokens[i].text == "miss")
-            ++r.other_title;
-    }
-}
 
 Detector::Detector(const Case* request, const std::filesystem::path& dictionaries)
     : impl_(std::make_unique<Impl>(request, dictionaries)) {}
 
 Detector::~Detector() = default;
 
+namespace {
+
+// Step 3: a value found as someone else's is found wherever it recurs in the case.
+class SameValues {
+  public:
+    SameValues(const KnownTerms& known, const Lexicon& lex) : known_(known), lex_(lex) {}
+
+    void add(const Finding& f) {
+        if (f.owner.kind == Owner::Subject || f.category == Category::SpecialCategory ||
+            f.category == Category::Safety)
+            return;
+        auto tokens = tokenize(fold(f.text));
+        if (tokens.empty() || tokens.size() > 8) return;
+        const auto& subject = known_.subject_tokens();
+        if (std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
+                return std::find(subject.begin(), subject.end(), t) != subject.end() ||
+                       t.size() < 2;
+            }))
+            return;
+        auto& list = by_first_[tokens.front()];
+        for (const auto& v : list)
+            if (v.tokens == tokens) return;
+        // A single ordinary word ("Will", "Rose") recurs only where it is capitalised.
+        const bool needs_capital = tokens.size() == 1 && lex_.is(tokens[0], kEnglish | kCommonWord);
+        list.push_back({std::move(tokens), f, needs_capital});
+    }
+
+    bool empty() const { return by_first_.empty(); }
+
+    // Occurrences in one section that no finding covers yet.
+    void find(const Section& sec, std::size_t record, std::size_t section,
+              const std::vector<std::pair<std::size_t, std::size_t>>& covered,
+              std::vector<Finding>& out) const {
+        FoldedText folded = fold_text(sec.text);
+        const auto tokens = tokenize(folded);
+        std::size_t c = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            auto it = by_first_.find(tokens[i].text);
+            if (it == by_first_.end()) continue;
+            for (const auto& v : it->second) {
+                if (i + v.tokens.size() > tokens.size()) continue;
+                bool ok = true;
+                for (std::size_t k = 1; k < v.tokens.size() && ok; ++k)
+                    ok = tokens[i + k].text == v.tokens[k];
+                if (!ok) continue;
+                const std::size_t b = folded.original_begin(tokens[i].begin);
+                const std::size_t e = folded.original_end(tokens[i + v.tokens.size() - 1].end);
+                if (v.needs_capital && !is_capitalised(sec.text, b)) continue;
+                while (c < covered.size() && covered[c].second <= b) ++c;
+                if (c < covered.size() && covered[c].first < e) continue; // found already
+                Finding f = v.source;
+                f.record = record;
+                f.section = section;
+                f.begin = b;
+                f.end = e;
+                f.text = sec.text.substr(b, e - b);
+                f.confidence = v.source.confidence * 0.9f;
+                f.recogniser = "same-value";
+                f.rule = "the same as a value found elsewhere in the case (" + v.source.rule + ")";
+                out.push_back(std::move(f));
+                i += v.tokens.size() - 1;
+                break;
+            }
+        }
+    }
+
+  private:
+    struct Value {
+        std::vector<std::string> tokens;
+        Finding source;
+        bool needs_capital;
+    };
+    const KnownTerms& known_;
+    const Lexicon& lex_;
+    std::unordered_map<std::string, std::vector<Value>, WordHash, std::equal_to<>> by_first_;
+};
+
+} // namespace
+
 std::vector<Finding> Detector::detect(const std::vector<Record>& records) const {
-    KnownTerms known = impl_->terms;
+    const Impl& I = *impl_;
     // Pass 1: unlisted people named with at least two words, or after a title; and how the
     // records address the requester.
-    int mr = 0, other_title = 0;
+    KnownTerms known = I.terms;
+    Impl::PassOne p;
     for (const auto& rec : records)
-        for (const auto& sec : rec.sections) {
-            auto r = impl_->scan(sec, impl_->terms, true);
-            mr += r.mr;
-            other_title += r.other_title;
-            for (const auto& u : r.unlisted)
-                if (u.tokens.size() >= 2 || u.span.rule.find("title") != std::string::npos ||
-                    u.span.rule.find("family") != std::string::npos)
-                    known.add_discovered(u.tokens);
-        }
-    if (impl_->request) known.add_other_titles(mr >= other_title, *impl_->request);
+        for (const auto& sec : rec.sections) I.people_pass(sec, known, p);
+    if (I.request) known.add_other_titles(p.mr >= p.other_title, *I.request);
+    const CaseKnowledge knowledge{known, I.lexicon, I.gender_of(p)};
 
     // Pass 2: everything, with the discovered names known.
     std::vector<Finding> findings;
+    SameValues same(known, I.lexicon);
     for (std::size_t r = 0; r < records.size(); ++r)
         for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
             const Section& sec = records[r].sections[s];
-            for (auto& sp : impl_->scan(sec, known).spans) {
-                Finding f;
-                f.record = r;
-                f.section = s;
-                f.begin = sp.begin;
-                f.end = sp.end;
-                f.category = sp.category;
-                f.owner = sp.owner;
-                f.confidence = sp.confidence;
-                f.rule = std::move(sp.rule);
-                f.text = sec.text.substr(sp.begin, sp.end - sp.begin);
-                findings.push_back(std::move(f));
+            SectionContext ctx(sec, knowledge);
+            for (const auto& sp : I.scan(ctx)) {
+                findings.push_back(finding_of(sp, r, s, sec.text));
+                same.add(findings.back());
             }
         }
+
+    // Step 3: the same values wherever else they occur.
+    if (!same.empty()) {
+        std::vector<Finding> more;
+        std::size_t f = 0;
+        for (std::size_t r = 0; r < records.size(); ++r)
+            for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
+                std::vector<std::pair<std::size_t, std::size_t>> covered;
+                // A residue guess given to the requester by its sentence does not stand against the
+                // same value found as someone else's elsewhere: one value, one decision.
+                for (; f < findings.size() && findings[f].record == r && findings[f].section == s; ++f)
+                    if (!((findings[f].facts & kResidue) && findings[f].owner.kind == Owner::Subject))
+                        covered.emplace_back(findings[f].begin, findings[f].end);
+                std::sort(covered.begin(), covered.end());
+                // Merge, so the sweep in find() sees each covered stretch once.
+                std::vector<std::pair<std::size_t, std::size_t>> merged;
+                for (const auto& c : covered)
+                    if (!merged.empty() && c.first <= merged.back().second)
+                        merged.back().second = std::max(merged.back().second, c.second);
+                    else
+                        merged.push_back(c);
+                same.find(records[r].sections[s], r, s, merged, more);
+            }
+        if (!more.empty()) {
+            findings.insert(findings.end(), std::make_move_iterator(more.begin()),
+                            std::make_move_iterator(more.end()));
+            std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+                if (a.record != b.record) return a.record < b.record;
+                if (a.section != b.section) return a.section < b.section;
+                return a.begin < b.begin;
+            });
+        }
+    }
     return findings;
 }
 
 std::vector<TextFinding> Detector::detect_text(const std::string& text) const {
-    Section s;
-    s.text = text;
+    Record r;
+    r.kind = RecordKind::Text;
+    r.sections.emplace_back(SectionKind::Body, "text", text);
+    std::vector<Record> records{std::move(r)};
     std::vector<TextFinding> out;
-    for (auto& sp : impl_->scan(s, impl_->terms).spans)
-        out.push_back({sp.begin, sp.end, sp.category, sp.owner, sp.confidence, sp.rule});
+    for (auto& f : detect(records))
+        out.push_back({f.begin, f.end, f.category, f.owner, f.confidence, std::move(f.rule),
+                       std::move(f.recogniser)});
     return out;
 }
 

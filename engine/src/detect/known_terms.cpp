@@ -96,7 +96,7 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
             if (tok.size() < 2) return;
             if (!subject && contains(subject_tokens_, tok)) return;
             Term t{{tok}, Category::Name, owner, "matches " + who + "'s " + what};
-            t.needs_capital = lexicon_.common_words.count(tok) > 0;
+            t.needs_capital = lexicon_.is(tok, kCommonWord);
             add(std::move(t));
         };
         single(tokens.front(), "given name");
@@ -198,16 +198,16 @@ void KnownTerms::add_place(const std::string& place, Category c, const Owner& ow
         if (tokens.size() >= 3) kind(2);
         const std::string& last = tokens.back();
         if (last != "home" && last != "house" &&
-            (tokens.size() == 2 || !lexicon_.generic_place_words.count(last)))
+            (tokens.size() == 2 || !lexicon_.is(last, kGenericPlace)))
             kind(1);
     }
     add_acronyms(place, c, owner, what);
     std::vector<std::string> distinctive;
     for (auto& t : tokens)
-        if (!lexicon_.generic_place_words.count(t)) distinctive.push_back(t);
+        if (!lexicon_.is(t, kGenericPlace)) distinctive.push_back(t);
     if (!distinctive.empty() && distinctive.size() < tokens.size()) {
         Term t{distinctive, c, owner, "matches the distinctive part of " + what};
-        t.needs_capital = distinctive.size() == 1 && lexicon_.common_words.count(distinctive[0]);
+        t.needs_capital = distinctive.size() == 1 && lexicon_.is(distinctive[0], kCommonWord);
         add(std::move(t));
     }
 }
@@ -238,12 +238,12 @@ void KnownTerms::add_acronyms(const std::string& place, Category c, const Owner&
         forms.push_back(initials);
         forms.push_back(whole);
         // Shorter forms only by leaving off the kind of place ("Primary School").
-        if (!lexicon_.generic_place_words.count(fold(words[n - 1]))) break;
+        if (!lexicon_.is(fold(words[n - 1]), kGenericPlace)) break;
     }
     for (const auto& f : forms) {
         const std::string folded = fold(f);
-        if (f.size() < 3 || lexicon_.sector_acronyms.count(folded) ||
-            lexicon_.common_words.count(folded) || by_first_.count(folded))
+        if (f.size() < 3 || lexicon_.is(folded, kSectorAcronym) ||
+            lexicon_.is(folded, kCommonWord) || by_first_.count(folded))
             continue;
         Term t{{folded}, c, owner, "matches the initials of " + what};
         t.needs_all_caps = true;
@@ -284,7 +284,7 @@ void KnownTerms::add_discovered(const std::vector<std::string>& name_tokens) {
     Owner unknown;
     for (const auto& tok : name_tokens) {
         if (tok.size() < 3 || contains(subject_tokens_, tok)) continue;
-        if (lexicon_.not_names.count(tok)) continue;
+        if (lexicon_.is(tok, kNotName)) continue;
         if (by_first_.count(tok)) continue; // already known (a listed party's name)
         Term t{{tok}, Category::Name, unknown, "the name of an unlisted person found elsewhere"};
         t.needs_capital = true;
@@ -327,47 +327,17 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
         }
         const Token& last = tokens[i + best_len - 1];
         std::size_t fb = tokens[i].begin, fe = last.end;
-        Span s{folded.original_begin(fb),
-               folded.original_end(fe),
-               best->category,
-               best->owner,
-               best->owner.kind == Owner::Subject ? 1.0f : 0.95f,
-               best->rule};
+        Span s;
+        s.begin = folded.original_begin(fb);
+        s.end = folded.original_end(fe);
+        s.category = best->category;
+        s.owner = best->owner;
+        s.confidence = best->owner.kind == Owner::Subject ? 1.0f : 0.95f;
+        s.rule = best->rule;
         spans.push_back(std::move(s));
         i += best_len;
     }
     return spans;
-}
-
-std::vector<Span> KnownTerms::nicknames(const FoldedText& folded, const std::vector<Token>& tokens,
-                                        const std::vector<bool>& taken,
-                                        const std::string& original) const {
-    std::vector<Span> out;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string_view w = tokens[i].text;
-        // Words the name lists know are found as people already; these are the rest.
-        if (taken[i] || w.size() < 3 || lexicon_.given_names.count(w) ||
-            lexicon_.surnames.count(w) || lexicon_.common_words.count(w) ||
-            lexicon_.not_names.count(w) || lexicon_.titles.count(w) ||
-            contains(subject_tokens_, std::string(w)) ||
-            !std::all_of(w.begin(), w.end(),
-                         [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) ||
-            !is_capitalised(original, folded.original_begin(tokens[i].begin)))
-            continue;
-        for (const auto& [given, owner] : given_names_) {
-            if (w == given || w.size() > given.size() + 1 || w.compare(0, 3, given, 0, 3) != 0)
-                continue;
-            Span s{folded.original_begin(tokens[i].begin),
-                   folded.original_end(tokens[i].end),
-                   Category::Name,
-                   owner,
-                   0.7f,
-                   "a short form of " + owner_phrase(owner) + " given name"};
-            out.push_back(std::move(s));
-            break;
-        }
-    }
-    return out;
 }
 
 } // namespace safesar

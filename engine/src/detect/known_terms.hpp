@@ -51,10 +51,10 @@ class KnownTerms {
 
     const std::vector<std::string>& subject_tokens() const { return subject_tokens_; }
 
-    // Short forms of listed third parties' given names that no name list holds ("Tobes" for
-    // Tobias): a capitalised word outside the dictionaries sharing the first three letters.
-    std::vector<Span> nicknames(const FoldedText& folded, const std::vector<Token>& tokens,
-                                const std::vector<bool>& taken, const std::string& original) const;
+    // Listed third parties' given names of four letters or more, folded, with their owners.
+    const std::vector<std::pair<std::string, Owner>>& third_party_given_names() const {
+        return given_names_;
+    }
 
   private:
     void add(Term t);

@@ -3,6 +3,10 @@
 #include "folded_text.hpp"
 #include "safesar/errors.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <fstream>
 
 namespace safesar {
@@ -26,32 +30,65 @@ std::vector<std::string> read_list(const std::filesystem::path& file, bool requi
     return out;
 }
 
-void into(WordSet& set, const std::vector<std::string>& items) {
-    for (auto& s : items)
-        if (!s.empty()) set.insert(s);
+// Lines of a two-column list "kind: phrase".
+std::vector<std::pair<std::string, std::string>> read_pairs(const std::filesystem::path& file) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& line : read_list(file, true)) {
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) throw DataError(file.string(), "line without 'kind:'");
+        std::string kind = line.substr(0, colon), phrase = line.substr(colon + 1);
+        phrase.erase(0, phrase.find_first_not_of(' '));
+        out.emplace_back(std::move(kind), std::move(phrase));
+    }
+    return out;
+}
+
+bool ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
 }
 
 } // namespace
 
+std::filesystem::path english_word_list() {
+    return "/usr/share/dict/british-english-large";
+}
+
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
     Lexicon l;
-    into(l.given_names, read_list(dir / "names" / "given-names.txt", false));
-    into(l.surnames, read_list(dir / "names" / "surnames.txt", false));
-    into(l.common_words, read_list(dir / "names" / "common-words.txt", false));
-    into(l.not_names, read_list(dir / "names" / "not-names.txt", false));
-    into(l.not_names, read_list(dir / "detect" / "not-names-extra.txt", true));
-    into(l.titles, read_list(dir / "detect" / "titles.txt", true));
-    into(l.role_cues, read_list(dir / "detect" / "role-cues.txt", true));
-    into(l.generic_place_words, read_list(dir / "detect" / "generic-place-words.txt", true));
-    into(l.sector_acronyms, read_list(dir / "detect" / "sector-acronyms.txt", true));
-    into(l.company_words, read_list(dir / "detect" / "company-words.txt", true));
+    auto mark = [&](const std::string& w, std::uint32_t c) {
+        if (!w.empty()) l.classes[w] |= c;
+    };
+    auto mark_all = [&](const std::vector<std::string>& words, std::uint32_t c) {
+        for (const auto& w : words) mark(w, c);
+    };
+    mark_all(read_list(dir / "names" / "given-names.txt", false), kGivenName);
+    mark_all(read_list(dir / "names" / "surnames.txt", false), kSurname);
+    mark_all(read_list(dir / "names" / "common-words.txt", false), kCommonWord);
+    mark_all(read_list(dir / "names" / "not-names.txt", false), kNotName);
+    mark_all(read_list(dir / "detect" / "not-names-extra.txt", true), kNotName);
+    mark_all(read_list(dir / "detect" / "titles.txt", true), kTitle);
+    mark_all(read_list(dir / "detect" / "role-cues.txt", true), kRoleCue);
+    mark_all(read_list(dir / "detect" / "generic-place-words.txt", true), kGenericPlace);
+    mark_all(read_list(dir / "detect" / "sector-acronyms.txt", true), kSectorAcronym);
+    mark_all(read_list(dir / "detect" / "general-proper-nouns.txt", true), kGeneral);
+    l.company_words = read_list(dir / "detect" / "company-words.txt", true);
+    mark_all(l.company_words, kCompanyWord);
     for (const auto& make : read_list(dir / "detect" / "car-makes.txt", true))
-        for (const auto& t : tokenize(make))
-            l.car_makes.insert(t); // "land rover": both words
+        for (const auto& t : tokenize(make)) mark(t, kCarMake); // "land rover": both words
+    for (const auto& line : read_list(dir / "detect" / "facility-words.txt", true))
+        for (const auto& t : tokenize(line)) mark(t, kFacility);
     for (const auto& line : read_list(dir / "detect" / "street-suffixes.txt", true)) {
         const auto forms = tokenize(line);
         for (const auto& f : forms) {
-            l.street_suffixes.insert(f);
+            mark(f, kStreetSuffix);
+            l.street_suffixes.push_back(f);
             for (const auto& other : forms)
                 if (other != f) l.street_variants[f].push_back(other);
         }
@@ -59,14 +96,60 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     l.organisations = read_list(dir / "detect" / "agencies.txt", true);
     for (auto& term : read_list(dir / "detect" / "special-category.txt", true))
         if (auto t = tokenize(term); !t.empty()) {
-            l.special_first.insert(t.front());
+            mark(t.front(), kSpecialFirst);
             l.special_terms.push_back(std::move(t));
         }
+    for (auto& phrase : read_list(dir / "detect" / "keep-list.txt", true)) {
+        KeepPhrase k;
+        k.wildcard = phrase.rfind("* ", 0) == 0;
+        k.words = tokenize(k.wildcard ? std::string_view(phrase).substr(2) : std::string_view(phrase));
+        if (k.words.empty()) continue;
+        mark(k.words.front(), kKeepFirst);
+        const std::string first = k.words.front();
+        l.keep[first].push_back(std::move(k));
+    }
+    for (auto& [kind, phrase] : read_pairs(dir / "detect" / "whereabouts-cues.txt")) {
+        auto t = tokenize(phrase);
+        if (t.empty()) continue;
+        if (kind == "secret") {
+            l.secret_cues.push_back(std::move(t));
+            continue;
+        }
+        mark(t.front(), kWhereaboutsFirst);
+        l.whereabouts_cues.emplace_back(std::move(t), kind);
+    }
     for (auto& town : read_list(dir / "places" / "uk-towns.txt", true))
         if (auto t = tokenize(town); !t.empty()) {
-            l.town_first.insert(t.front());
-            l.towns.push_back(std::move(t));
+            mark(t.front(), kTownFirst);
+            l.towns[t.front()].push_back(std::move(t));
         }
+    for (auto& [first, list] : l.towns)
+        std::sort(list.begin(), list.end(),
+                  [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
+    // Debian's English word list: a word written in lower case there is an ordinary word; one
+    // listed only with a capital is a proper noun (a name, a place, a brand).
+    const auto english = english_word_list();
+    std::ifstream in(english);
+    if (!in)
+        throw DataError(english.string(),
+                        "missing English word list (install the Debian package wbritish-large)");
+    std::vector<std::string> capitalised;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.find('\'') != std::string::npos) continue; // possessives
+        UChar32 first;
+        int32_t j = 0;
+        U8_NEXT(line.data(), j, static_cast<int32_t>(line.size()), first);
+        const bool upper = first >= 0 && (u_isupper(first) || u_istitle(first));
+        std::string w = ascii(line) ? ascii_lower(line) : fold(line);
+        if (upper)
+            capitalised.push_back(std::move(w));
+        else
+            mark(w, kEnglish);
+    }
+    for (auto& w : capitalised)
+        if (!(l.classes_of(w) & kEnglish)) mark(w, kProperNoun);
     return l;
 }
 

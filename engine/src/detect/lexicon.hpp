@@ -1,8 +1,11 @@
-// The word lists detection reads from dictionaries/: given names, surnames, common English
-// words, capitalised words that are not people, titles, role cues, special-category terms,
-// UK towns.
+// The word lists detection reads from dictionaries/ and from Debian's English word list: given
+// names, surnames, English words, capitalised words that are not people, titles, role cues,
+// place and facility words, special-category terms, UK towns, the keep list of public bodies.
+// Every folded word maps to a bit set of the lists that hold it, so a recogniser asks one hash
+// lookup per token instead of one per list.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -19,24 +22,65 @@ struct WordHash {
 };
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
+// The lists a folded word is on.
+enum WordClass : std::uint32_t {
+    kGivenName = 1u << 0,
+    kSurname = 1u << 1,
+    kCommonWord = 1u << 2,    // a frequent lower-case English word (names/common-words.txt)
+    kNotName = 1u << 3,       // capitalised in records but never a person (Monday, Police)
+    kTitle = 1u << 4,         // mr, mrs, dc, sgt
+    kRoleCue = 1u << 5,       // neighbour, sister, officer: a name may follow
+    kGenericPlace = 1u << 6,  // primary, school, practice: the generic part of a place's name
+    kCompanyWord = 1u << 7,   // bakery, motors: the end of a business name
+    kSectorAcronym = 1u << 8, // idva, marac: the records' own words
+    kCarMake = 1u << 9,
+    kStreetSuffix = 1u << 10, // road, rd, close
+    kTownFirst = 1u << 11,    // the first word of a UK town
+    kSpecialFirst = 1u << 12, // the first word of a special-category term
+    kEnglish = 1u << 13,      // an English word written in lower case (Debian's word list)
+    kProperNoun = 1u << 14,   // listed only capitalised in the English word list: a proper noun
+    kFacility = 1u << 15,     // centre, surgery, depot: a capitalised run ending here is a place
+    kGeneral = 1u << 16,      // a proper noun that identifies nobody (English, Facebook, Eid)
+    kKeepFirst = 1u << 17,    // the first written word of a keep-list phrase
+    kWhereaboutsFirst = 1u << 18, // the first word of a whereabouts or safety cue
+};
+
 struct Lexicon {
-    WordSet given_names, surnames, common_words, not_names;
-    WordSet titles;      // mr, mrs, dc, sgt...
-    WordSet role_cues;   // neighbour, partner, sister, officer...
-    WordSet generic_place_words; // primary, school, practice, ltd...
-    WordSet company_words;       // bakery, scaffolding, motors: the end of a business name
-    WordSet sector_acronyms;     // dva, idva, csc: the records' own words, never a place's initials
-    WordSet car_makes;           // audi, vauxhall: a car, not a person
-    WordSet street_suffixes;     // road, street, close, walk... and their abbreviations
+    // Each folded word's classes.
+    std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> classes;
+    std::uint32_t classes_of(std::string_view w) const {
+        auto it = classes.find(w);
+        return it == classes.end() ? 0 : it->second;
+    }
+    bool is(std::string_view w, std::uint32_t c) const { return (classes_of(w) & c) != 0; }
+
     // Each thoroughfare word and its abbreviations, every form to the others (lane: ln).
     std::unordered_map<std::string, std::vector<std::string>> street_variants;
+    std::vector<std::string> street_suffixes;            // folded, for building patterns
+    std::vector<std::string> company_words;              // folded, for building patterns
     std::vector<std::vector<std::string>> special_terms; // folded token sequences
-    WordSet special_first;       // their first tokens
     std::vector<std::string> organisations;              // agencies, courts, services
-    std::vector<std::vector<std::string>> towns;         // UK towns, folded token sequences
-    WordSet town_first;                                  // their first tokens
+    // Phrases of the keep list by their first written word; `wildcard` when the phrase starts
+    // with '*', one to three capitalised words ("South Yorkshire" of "* Police").
+    struct KeepPhrase {
+        bool wildcard = false;
+        std::vector<std::string> words;
+    };
+    std::unordered_map<std::string, std::vector<KeepPhrase>, WordHash, std::equal_to<>> keep;
+    // Sentence cues that say where someone is, when they can be found, or that a safety
+    // arrangement exists, each with its kind ("routine", "staying", "safety").
+    std::vector<std::pair<std::vector<std::string>, std::string>> whereabouts_cues;
+    // Words after which the next word is a secret: codeword, safe word, password, PIN.
+    std::vector<std::vector<std::string>> secret_cues;
+    // UK towns by their first folded word, each as its folded token sequence, longest first.
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>, WordHash,
+                       std::equal_to<>>
+        towns;
 
     static Lexicon load(const std::filesystem::path& dictionaries);
 };
+
+// Where Debian's English word list (package wbritish-large) is installed.
+std::filesystem::path english_word_list();
 
 } // namespace safesar

@@ -1,9 +1,11 @@
-// What every recogniser produces: a span of a section's text with its category and owner.
+// What every recogniser produces: a span of a section's text with its category, its owner and
+// the facts policy may need to decide on it.
 #pragma once
 
 #include "safesar/detect.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safesar {
@@ -13,7 +15,13 @@ struct Span {
     Category category = Category::Name;
     Owner owner;
     float confidence = 1;
-    std::string rule;
+    std::string rule;                // why, in words a reviewer reads
+    std::string_view recogniser;     // the id of the recogniser that found it (static storage)
+    Owner likely;                    // a weaker attribution (the person named last before it)
+    std::uint32_t facts = 0;         // FindingFact bits
+    // Pass 1: an unlisted person named well enough (two words, a title, "the X family") to be
+    // looked for everywhere else in the case.
+    bool discoverable = false;
 };
 
 inline std::string owner_phrase(const Owner& o) {

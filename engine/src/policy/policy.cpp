@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 
@@ -35,12 +36,42 @@ json read_json(const std::filesystem::path& file) {
 }
 
 struct Rule {
-    std::optional<std::string> owner; // subject, party, unknown
+    std::optional<std::string> owner, likely_owner; // subject, party, unknown
     std::vector<std::string> roles, categories;
+    std::vector<std::string> recognisers; // ids; "residue" also matches "residue-code"
+    std::uint32_t fact_any = 0, fact_none = 0; // FindingFact bits
+    std::optional<float> max_confidence;
     std::optional<bool> disclose, child_of_subject;
     Action action = Action::Redact;
     std::string reason, why;
 };
+
+std::uint32_t facts_named(const std::vector<std::string>& names, const std::string& file) {
+    std::uint32_t bits = 0;
+    for (const auto& n : names) {
+        std::uint32_t bit = 0;
+        for (std::uint32_t b = 1; fact_name(b); b <<= 1)
+            if (n == fact_name(b)) bit = b;
+        if (!bit) throw DataError(file, "unknown fact \"" + n + "\"");
+        bits |= bit;
+    }
+    return bits;
+}
+
+bool recogniser_listed(const std::vector<std::string>& list, const std::string& id) {
+    if (list.empty()) return true;
+    for (const auto& r : list)
+        if (id == r || (id.size() > r.size() && id.compare(0, r.size(), r) == 0 && id[r.size()] == '-'))
+            return true;
+    return false;
+}
+
+std::string owner_kind(const Owner& o, const Case& c) {
+    if (o.kind == Owner::Subject) return "subject";
+    if (o.kind == Owner::Party && o.party >= 0 && static_cast<std::size_t>(o.party) < c.parties.size())
+        return "party";
+    return "unknown";
+}
 
 bool listed(const std::vector<std::string>& list, const std::string& v) {
     return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
@@ -53,6 +84,7 @@ struct Policy::Impl {
     std::vector<Rule> rules;
     std::map<std::string, Reason> reasons;
     std::vector<WithholdRule> withhold;
+    WithholdOptions withhold_options;
 
     Reason reason(const std::string& code) const {
         auto it = reasons.find(code);
@@ -80,8 +112,20 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
             Rule r;
             const auto& w = jr.at("when");
             if (w.contains("owner")) r.owner = w["owner"].get<std::string>();
+            if (w.contains("likely_owner")) r.likely_owner = w["likely_owner"].get<std::string>();
+            if (w.contains("recogniser"))
+                r.recognisers = w["recogniser"].get<std::vector<std::string>>();
+            if (w.contains("fact_any"))
+                r.fact_any = facts_named(w["fact_any"].get<std::vector<std::string>>(), file.string());
+            if (w.contains("fact_none"))
+                r.fact_none = facts_named(w["fact_none"].get<std::vector<std::string>>(), file.string());
+            if (w.contains("max_confidence")) r.max_confidence = w["max_confidence"].get<float>();
             if (w.contains("role")) r.roles = w["role"].get<std::vector<std::string>>();
             if (w.contains("category")) r.categories = w["category"].get<std::vector<std::string>>();
+            for (const auto& name : r.categories)
+                if (std::none_of(all_categories().begin(), all_categories().end(),
+                                 [&](Category cat) { return name == to_string(cat); }))
+                    throw DataError(file.string(), "unknown category \"" + name + "\"");
             if (w.contains("disclose")) r.disclose = w["disclose"].get<bool>();
             if (w.contains("child_of_subject")) r.child_of_subject = w["child_of_subject"].get<bool>();
             const std::string action = jr.at("action");
@@ -96,6 +140,8 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
             I.rules.push_back(std::move(r));
         }
         I.withhold = load_withhold_rules(dir, doc.value("withhold", json::array()));
+        I.withhold_options.attachments_inherit = doc.value("attachments_inherit_withholding", true);
+        I.withhold_options.withhold_when_unsure = doc.value("withhold_when_unsure", false);
     } catch (const json::exception& e) {
         throw DataError(file.string(), std::string("malformed policy: ") + e.what());
     }
@@ -107,12 +153,15 @@ Decision Policy::decide(const Case& c, const Finding& f) const {
                                   static_cast<std::size_t>(f.owner.party) < c.parties.size()
                               ? &c.parties[static_cast<std::size_t>(f.owner.party)]
                               : nullptr;
-    const std::string owner = f.owner.kind == Owner::Subject ? "subject"
-                              : party                        ? "party"
-                                                             : "unknown";
+    const std::string owner = owner_kind(f.owner, c), likely = owner_kind(f.likely_owner, c);
     const std::string role = party ? to_string(party->role) : "";
     for (const auto& r : impl_->rules) {
         if (r.owner && *r.owner != owner) continue;
+        if (r.likely_owner && *r.likely_owner != likely) continue;
+        if (!recogniser_listed(r.recognisers, f.recogniser)) continue;
+        if (r.fact_any && !(f.facts & r.fact_any)) continue;
+        if (f.facts & r.fact_none) continue;
+        if (r.max_confidence && f.confidence > *r.max_confidence) continue;
         if (!r.roles.empty() && (!party || !listed(r.roles, role))) continue;
         if (!listed(r.categories, to_string(f.category))) continue;
         if (r.disclose && (!party || party->disclose != *r.disclose)) continue;
@@ -139,7 +188,7 @@ PolicyResult Policy::apply(const Case& c, const GatherResult& gathered,
     }
     for (const auto& f : findings) result.decisions.push_back(decide(c, f));
     build_disclosure(*this, c, gathered, findings, result, detector, impl_->withhold,
-                     [this](const std::string& code) { return impl_->reason(code); });
+                     impl_->withhold_options, [this](const std::string& code) { return impl_->reason(code); });
     return result;
 }
 

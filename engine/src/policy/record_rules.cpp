@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <optional>
 
 namespace safesar {
 
@@ -23,24 +25,35 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
         r.id = e.at("rule");
         r.reason = e.at("reason");
         r.roles = e.value("roles", std::vector<std::string>{});
-        if (r.id != "mail-from-role") {
-            if (!doc["rules"].contains(r.id))
-                throw DataError(file.string(), "no rule named \"" + r.id + "\"");
-            const auto& d = doc["rules"][r.id];
-            r.within_chars = d.value("within_chars", 1000);
-            r.explain = d.value("explain", r.id);
-            for (auto& p : d.value("any_of", std::vector<std::string>{}))
-                r.any_of.push_back(fold(p));
-            for (auto& p : d.value("and_any_of", std::vector<std::string>{}))
-                r.and_any_of.push_back(fold(p));
-            r.title_lines = d.value("title_lines", r.title_lines);
-            for (const auto& group : d.value("title_all_of", json::array())) {
-                r.title_all_of.emplace_back();
-                for (const auto& p : group)
-                    r.title_all_of.back().push_back(tokenize(fold(p.get<std::string>())));
-            }
-        } else {
+        if (r.id == "mail-from-role") {
+            r.kind = "mail-from-role";
             r.explain = "correspondence from a protected party";
+            out.push_back(std::move(r));
+            continue;
+        }
+        if (!doc["rules"].contains(r.id))
+            throw DataError(file.string(), "no rule named \"" + r.id + "\"");
+        const auto& d = doc["rules"][r.id];
+        r.kind = d.value("kind", "opening");
+        if (r.kind != "opening" && r.kind != "edges" && r.kind != "notice" &&
+            r.kind != "about-protected-party")
+            throw DataError(file.string(), "rule \"" + r.id + "\" has an unknown kind");
+        r.within_chars = d.value("within_chars", 1000);
+        r.explain = d.value("explain", r.id);
+        for (auto& p : d.value("any_of", std::vector<std::string>{})) r.any_of.push_back(fold(p));
+        for (auto& p : d.value("and_any_of", std::vector<std::string>{}))
+            r.and_any_of.push_back(fold(p));
+        for (auto& p : d.value("subject_labels", std::vector<std::string>{}))
+            r.subject_labels.push_back(fold(p));
+        if (r.roles.empty()) r.roles = d.value("roles", std::vector<std::string>{});
+        r.title_lines = d.value("title_lines", r.title_lines);
+        r.edge_lines = d.value("edge_lines", r.edge_lines);
+        r.share = d.value("share", r.share);
+        r.unsure_share = d.value("unsure_share", r.unsure_share);
+        for (const auto& group : d.value("title_all_of", json::array())) {
+            r.title_all_of.emplace_back();
+            for (const auto& p : group)
+                r.title_all_of.back().push_back(tokenize(fold(p.get<std::string>())));
         }
         out.push_back(std::move(r));
     }
@@ -49,25 +62,42 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
 
 namespace {
 
+bool visible(const Section& s) {
+    return s.kind != SectionKind::Metadata && s.kind != SectionKind::Annotation;
+}
+
 // The opening text of a record as the reader sees it: its visible sections in order.
 std::string opening(const Record& r, std::size_t chars) {
     std::string out;
     for (const auto& s : r.sections) {
-        if (s.kind == SectionKind::Metadata || s.kind == SectionKind::Annotation) continue;
+        if (!visible(s)) continue;
         out += s.text + "\n";
         if (out.size() > chars) break;
     }
     return fold(out.substr(0, std::min(out.size(), chars)));
 }
 
+// The non-empty lines of a section's text, folded.
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t b = 0;
+    while (b < text.size()) {
+        const std::size_t e = std::min(text.find('\n', b), text.size());
+        std::string line = fold(std::string_view(text).substr(b, e - b));
+        if (line.find_first_not_of(" \t") != std::string::npos) out.push_back(std::move(line));
+        b = e + 1;
+    }
+    return out;
+}
+
 // The first non-empty lines of a record's visible text, each folded: where its title is.
 std::vector<std::string> first_lines(const Record& r, std::size_t n) {
     std::vector<std::string> out;
     for (const auto& s : r.sections) {
-        if (s.kind == SectionKind::Metadata || s.kind == SectionKind::Annotation) continue;
+        if (!visible(s)) continue;
         std::size_t b = 0;
         while (b < s.text.size() && out.size() < n) {
-            std::size_t e = std::min(s.text.find('\n', b), s.text.size());
+            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
             std::string line = fold(std::string_view(s.text).substr(b, e - b));
             if (line.find_first_not_of(" \t") != std::string::npos) out.push_back(line);
             b = e + 1;
@@ -77,9 +107,42 @@ std::vector<std::string> first_lines(const Record& r, std::size_t n) {
     return out;
 }
 
+// Headings, headers and footers: the first and last `n` lines of every page (of the whole
+// text for a note or an e-mail body); with `record_only`, of the record as a whole (its first
+// page's head and its last page's foot), where a notice about the whole record stands.
+std::vector<std::string> edge_lines(const Record& r, std::size_t n, bool record_only = false) {
+    std::vector<std::string> out;
+    std::vector<const Section*> pages;
+    for (const auto& s : r.sections)
+        if (s.kind == SectionKind::PageText || s.kind == SectionKind::Body) pages.push_back(&s);
+    for (std::size_t pi = 0; pi < pages.size(); ++pi) {
+        const Section& s = *pages[pi];
+        const bool want_head = !record_only || pi == 0;
+        const bool want_tail = !record_only || pi + 1 == pages.size();
+        if (!want_head && !want_tail) continue;
+        // Only the ends of the text are read: a long note is not folded whole.
+        const std::size_t cut = 4096;
+        std::vector<std::string> head = lines_of(s.text.substr(0, std::min(cut, s.text.size())));
+        std::vector<std::string> tail =
+            lines_of(s.text.size() > cut ? s.text.substr(s.text.size() - cut) : s.text);
+        if (want_head)
+            for (std::size_t k = 0; k < std::min(n, head.size()); ++k) out.push_back(head[k]);
+        if (want_tail)
+            for (std::size_t k = tail.size() > n ? tail.size() - n : 0; k < tail.size(); ++k)
+                out.push_back(tail[k]);
+    }
+    return out;
+}
+
 bool has_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
     if (phrase.empty()) return false;
     return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
+}
+
+bool any_in(const std::vector<std::string>& phrases, const std::string& text) {
+    for (const auto& p : phrases)
+        if (text.find(p) != std::string::npos) return true;
+    return false;
 }
 
 // A title, not a note that mentions a MARAC: short, no sentence punctuation, every group there.
@@ -99,44 +162,137 @@ bool title_matches(const WithholdRule& w, const Record& r) {
     return false;
 }
 
-bool any_in(const std::vector<std::string>& phrases, const std::string& text) {
-    for (const auto& p : phrases)
-        if (text.find(p) != std::string::npos) return true;
+// A title line of the first few holding one of `phrases` as whole words.
+bool titled(const std::vector<std::string>& phrases, const Record& r, std::size_t lines) {
+    for (const auto& line : first_lines(r, lines)) {
+        if (line.size() > 80) continue; // a title, not a sentence
+        const auto words = tokenize(line);
+        for (const auto& p : phrases)
+            if (has_phrase(words, tokenize(p))) return true;
+    }
     return false;
 }
 
+using FindingIndex = std::vector<std::size_t>; // one record's findings, by index
+
 // The listed parties detected in the From field of a record's header, in the order found.
-std::vector<const Person*> senders(const Case& c, const Record& r, std::size_t index,
-                                   const std::vector<Finding>& findings) {
+std::vector<const Person*> senders(const Case& c, const Record& r,
+                                   const std::vector<Finding>& findings, const FindingIndex& mine) {
     std::vector<const Person*> out;
     for (std::size_t si = 0; si < r.sections.size(); ++si) {
         const Section& s = r.sections[si];
         if (s.kind != SectionKind::Header) continue;
         for (const auto& field : s.fields) {
             if (field.label != "From") continue;
-            for (const auto& f : findings)
-                if (f.record == index && f.section == si && f.begin >= field.begin &&
-                    f.end <= field.end && f.owner.kind == Owner::Party)
+            for (std::size_t fi : mine) {
+                const Finding& f = findings[fi];
+                if (f.section == si && f.begin >= field.begin && f.end <= field.end &&
+                    f.owner.kind == Owner::Party)
                     out.push_back(&c.parties[static_cast<std::size_t>(f.owner.party)]);
+            }
         }
     }
     return out;
 }
 
-// The e-mail's From field was found to be a listed party of one of `roles`.
-bool mail_from_role(const Case& c, const Record& r, std::size_t index,
-                    const std::vector<Finding>& findings, const std::vector<std::string>& roles) {
-    if (r.kind != RecordKind::Email) return false;
-    for (const Person* p : senders(c, r, index, findings))
-        if (std::find(roles.begin(), roles.end(), to_string(p->role)) != roles.end()) return true;
-    return false;
+bool role_in(const Person& p, const std::vector<std::string>& roles) {
+    return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
+}
+
+// How sure a rule is that a record is one to withhold.
+enum class Verdict { No, Unsure, Yes };
+
+// Who is the record about? Its subject field ("Client: ...", "Name of victim: ..."), else the
+// share of the people it names who are protected parties.
+Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record& r,
+                              const std::vector<Finding>& findings, const FindingIndex& mine) {
+    const bool title = titled(w.any_of, r, w.title_lines);
+    auto protected_owner = [&](const Owner& o) {
+        return o.kind == Owner::Party && role_in(c.parties[static_cast<std::size_t>(o.party)], w.roles);
+    };
+    // The subject field: a line whose label is one of subject_labels, in the first 40 lines.
+    std::optional<bool> field_protected;
+    for (std::size_t si = 0; si < r.sections.size() && !field_protected; ++si) {
+        const Section& s = r.sections[si];
+        if (!visible(s) || s.kind == SectionKind::Header) continue; // "Subject:" is the mail's
+        std::size_t b = 0;
+        for (int line = 0; line < 40 && b < s.text.size() && !field_protected; ++line) {
+            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
+            const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
+            const std::string_view t = std::string_view(folded).substr(
+                std::min(folded.find_first_not_of(" \t"), folded.size()));
+            for (const auto& label : w.subject_labels) {
+                if (t.size() <= label.size() || t.compare(0, label.size(), label) != 0 ||
+                    (t[label.size()] != ':' && t[label.size()] != ' ' && t[label.size()] != '\t'))
+                    continue;
+                for (std::size_t fi : mine) {
+                    const Finding& f = findings[fi];
+                    if (f.section != si || f.begin < b || f.end > e || f.category != Category::Name)
+                        continue;
+                    field_protected = f.owner.kind != Owner::Subject && (protected_owner(f.owner) ||
+                                                                         f.owner.kind == Owner::Unknown);
+                    break;
+                }
+                break;
+            }
+            b = e + 1;
+        }
+    }
+    // The share of name mentions.
+    std::size_t subject = 0, protected_parties = 0;
+    for (std::size_t fi : mine) {
+        const Finding& f = findings[fi];
+        if (f.category != Category::Name || !visible(r.sections[f.section])) continue;
+        if (f.owner.kind == Owner::Subject) ++subject;
+        else if (protected_owner(f.owner)) ++protected_parties;
+    }
+    const std::size_t people = subject + protected_parties;
+    const double share = people ? static_cast<double>(protected_parties) / static_cast<double>(people) : 0;
+    if (field_protected.has_value()) {
+        if (*field_protected) return title ? Verdict::Yes : Verdict::Unsure;
+        return Verdict::No; // its subject field names the requester
+    }
+    if (!title) return Verdict::No;
+    if (people >= 2 && share >= w.share) return Verdict::Yes;
+    if (people >= 2 && share >= w.unsure_share) return Verdict::Unsure;
+    return Verdict::No;
+}
+
+Verdict check(const WithholdRule& w, const Case& c, const Record& r,
+              const std::vector<Finding>& findings, const FindingIndex& mine) {
+    if (w.kind == "mail-from-role") {
+        if (r.kind != RecordKind::Email) return Verdict::No;
+        for (const Person* p : senders(c, r, findings, mine))
+            if (role_in(*p, w.roles)) return Verdict::Yes;
+        return Verdict::No;
+    }
+    if (w.kind == "edges") {
+        // A heading, header or footer, not a sentence that mentions it ("Discussed at MARAC;").
+        for (const auto& line : edge_lines(r, w.edge_lines))
+            if (line.size() <= 90 && line.find(". ") == std::string::npos &&
+                line.find(';') == std::string::npos && any_in(w.any_of, line))
+                return Verdict::Yes;
+        return Verdict::No;
+    }
+    if (w.kind == "notice") {
+        // A notice about the whole record: at its top or bottom, or "this ... must not".
+        for (const auto& line : edge_lines(r, w.edge_lines, true))
+            if (any_in(w.any_of, line)) return Verdict::Yes;
+        const std::string head = opening(r, w.within_chars);
+        return any_in(w.and_any_of, head) ? Verdict::Yes : Verdict::No;
+    }
+    if (w.kind == "about-protected-party") return about_protected_party(w, c, r, findings, mine);
+    const std::string head = opening(r, w.within_chars);
+    const bool hit = (any_in(w.any_of, head) && (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
+                     title_matches(w, r);
+    return hit ? Verdict::Yes : Verdict::No;
 }
 
 // The organisation of a listed professional when the record comes from them: an e-mail sent
 // by them, or a document whose opening names their organisation (a letterhead).
-std::string other_agency(const Case& c, const Record& r, std::size_t index,
-                         const std::vector<Finding>& findings) {
-    for (const Person* p : senders(c, r, index, findings))
+std::string other_agency(const Case& c, const Record& r, const std::vector<Finding>& findings,
+                         const FindingIndex& mine) {
+    for (const Person* p : senders(c, r, findings, mine))
         if (p->role == Role::Professional)
             return p->organisation.empty() ? "a professional" : p->organisation;
     if (r.kind == RecordKind::Pdf) {
@@ -152,8 +308,10 @@ std::string other_agency(const Case& c, const Record& r, std::size_t index,
 std::vector<Box> boxes_for(const Section& s, std::size_t begin, std::size_t end) {
     std::vector<Box> out;
     if (s.kind == SectionKind::PageText) {
-        for (const auto& w : s.words)
-            if (w.begin < end && begin < w.end) out.push_back(w.box);
+        auto it = std::lower_bound(s.words.begin(), s.words.end(), begin,
+                                   [](const Word& w, std::size_t b) { return w.end <= b; });
+        for (; it != s.words.end() && it->begin < end; ++it)
+            if (it->begin < end && begin < it->end) out.push_back(it->box);
     } else if (s.area) {
         out.push_back(*s.area);
     }
@@ -169,6 +327,8 @@ std::string safe_title(const Case& c, const Policy& policy, const Detector& dete
         Finding f;
         f.category = it->category;
         f.owner = it->owner;
+        f.confidence = it->confidence;
+        f.recogniser = it->recogniser;
         if (policy.decide(c, f).action == Action::Keep) continue;
         title.replace(it->begin, it->end - it->begin, "[redacted]");
     }
@@ -180,44 +340,73 @@ std::string safe_title(const Case& c, const Policy& policy, const Detector& dete
 void build_disclosure(const Policy& policy, const Case& c, const GatherResult& gathered,
                       const std::vector<Finding>& findings, PolicyResult& result,
                       const Detector& detector, const std::vector<WithholdRule>& withhold,
+                      const WithholdOptions& options,
                       const std::function<Reason(const std::string&)>& reason) {
     auto& d = result.disclosure;
+    std::vector<FindingIndex> by_record(gathered.records.size());
+    for (std::size_t fi = 0; fi < findings.size(); ++fi)
+        if (findings[fi].record < by_record.size()) by_record[findings[fi].record].push_back(fi);
+    std::map<std::string, std::size_t> index_of; // record name -> index in d.records
     for (std::size_t ri = 0; ri < gathered.records.size(); ++ri) {
         const Record& r = gathered.records[ri];
+        const FindingIndex& mine = by_record[ri];
         RecordDisclosure rd;
         rd.record = &r;
         rd.title = safe_title(c, policy, detector, r.name);
 
+        // Whole-record withholding: the first rule that is sure decides; a rule that is unsure
+        // withholds only where the profile says to fail closed, until a reviewer decides.
+        const WithholdRule* unsure = nullptr;
         for (const auto& w : withhold) {
-            bool hit = false;
-            if (w.id == "mail-from-role") {
-                hit = mail_from_role(c, r, ri, findings, w.roles);
-            } else {
-                std::string head = opening(r, w.within_chars);
-                hit = (any_in(w.any_of, head) &&
-                       (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
-                      title_matches(w, r);
-            }
-            if (hit) {
+            const Verdict v = check(w, c, r, findings, mine);
+            if (v == Verdict::Unsure && !unsure) unsure = &w;
+            if (v != Verdict::Yes) continue;
+            rd.fate = RecordFate::WithholdInFull;
+            Reason why = reason(w.reason);
+            why.explanation = "Withheld in full: " + w.explain + ". " + why.explanation;
+            rd.withheld_because = why;
+            break;
+        }
+        if (rd.fate == RecordFate::Disclose && unsure) {
+            if (options.withhold_when_unsure) {
                 rd.fate = RecordFate::WithholdInFull;
-                Reason why = reason(w.reason);
-                why.explanation = "Withheld in full: " + w.explain + ". " + why.explanation;
+                Reason why = reason(unsure->reason);
+                why.explanation = "Withheld in full until reviewed: it may be " + unsure->explain +
+                                  ". " + why.explanation;
                 rd.withheld_because = why;
-                break;
+                result.risks.push_back({r.name, "withheld in full because it may be " +
+                                                    unsure->explain +
+                                                    ": a reviewer decides before the final export"});
+            } else {
+                result.risks.push_back({r.name, "may be " + unsure->explain +
+                                                    ": check whether to withhold it in full"});
             }
         }
+        // An attachment goes with its message: withheld when the message is.
+        if (options.attachments_inherit && rd.fate == RecordFate::Disclose && !r.parent.empty())
+            if (auto it = index_of.find(r.parent); it != index_of.end()) {
+                const RecordDisclosure& parent = d.records[it->second];
+                if (parent.fate == RecordFate::WithholdInFull) {
+                    rd.fate = RecordFate::WithholdInFull;
+                    rd.withheld_because = parent.withheld_because;
+                    if (rd.withheld_because)
+                        rd.withheld_because->explanation =
+                            "Withheld in full with the message it is attached to. " +
+                            reason(parent.withheld_because->code).explanation;
+                }
+            }
         // A record another agency wrote (a police e-mail, a social-care letter): its third
         // parties are redacted like any other, and the controller consults that agency before
         // the final export (ICO guidance on information from other organisations).
-        if (const std::string agency = other_agency(c, r, ri, findings); !agency.empty()) {
+        if (const std::string agency = other_agency(c, r, findings, mine); !agency.empty()) {
             rd.consult_other_agency = true;
             result.risks.push_back({r.name, "came from another agency (" + agency +
                                                 "): consult it before the final export"});
         }
         if (rd.fate == RecordFate::Disclose) {
-            for (std::size_t fi = 0; fi < findings.size(); ++fi) {
+            for (std::size_t fi : mine) {
                 const Finding& f = findings[fi];
-                if (f.record != ri || result.decisions[fi].action == Action::Keep) continue;
+                if (result.decisions[fi].action == Action::Keep) continue;
                 const Section& s = r.sections[f.section];
                 rd.redactions.push_back({f.section, f.begin, f.end, result.decisions[fi].reason,
                                          boxes_for(s, f.begin, f.end), std::to_string(fi)});
@@ -243,6 +432,7 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                     {r.name, "page " + std::to_string(p + 1) + " is a scan that was not OCR'd"});
             }
         }
+        index_of[r.name] = d.records.size();
         d.records.push_back(std::move(rd));
     }
 }

@@ -13,15 +13,34 @@
 
 namespace safesar {
 
+// One way of recognising a record to withhold whole (dictionaries/policies/withhold-rules.json).
+// A rule is met by its opening phrases, its title, its heading and page edges, a notice, or who
+// the record is about; several kinds of evidence, so no single wording decides.
 struct WithholdRule {
     std::string id, reason, explain;
+    std::string kind; // "opening" (the default), "edges", "notice", "about-protected-party",
+                      // "mail-from-role"
     std::size_t within_chars = 1000;
     std::vector<std::string> any_of, and_any_of; // folded phrases
     // A title line (one of the first lines, short, not a sentence) holding a phrase of every
     // group, in any order and with anything between: "MARAC – Barnsley – case minutes".
     std::vector<std::vector<std::vector<std::string>>> title_all_of; // groups of token phrases
     std::size_t title_lines = 3;
-    std::vector<std::string> roles;              // mail-from-role
+    // "edges": a phrase in the first or last lines of any page (headings, headers, footers).
+    std::size_t edge_lines = 3;
+    // "about-protected-party": the title says what kind of record it is (any_of on the first
+    // lines); the record is about a protected party when its subject field names one, or when
+    // that party's share of the people it mentions is at least `share` (unsure down to
+    // `unsure_share`).
+    double share = 0.6, unsure_share = 0.4;
+    std::vector<std::string> subject_labels;    // folded field labels: "client", "victim"
+    std::vector<std::string> roles;             // mail-from-role; the protected roles
+};
+
+struct WithholdOptions {
+    bool attachments_inherit = true; // an attachment is withheld with its message
+    bool withhold_when_unsure = false; // a record that may be one to withhold is withheld
+                                       // until a reviewer decides (a risk blocks the export)
 };
 
 std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dictionaries,
@@ -30,6 +49,7 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dicti
 void build_disclosure(const Policy& policy, const Case& c, const GatherResult& gathered,
                       const std::vector<Finding>& findings, PolicyResult& result,
                       const Detector& detector, const std::vector<WithholdRule>& withhold,
+                      const WithholdOptions& options,
                       const std::function<Reason(const std::string&)>& reason);
 
 } // namespace safesar

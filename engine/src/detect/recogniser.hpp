@@ -1,0 +1,121 @@
+// The recogniser registry's interface. A recogniser is one small thing that finds one kind of
+// personal data in one section; the detector runs them in phases, each phase seeing what the
+// earlier ones found (the people first, then shapes, then what depends on both, then whole
+// sentences, and last the residue: what nothing recognised but may still identify someone).
+#pragma once
+
+#include "folded_text.hpp"
+#include "known_terms.hpp"
+#include "lexicon.hpp"
+#include "span.hpp"
+
+#include "safesar/document.hpp"
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace safesar {
+
+enum class Phase {
+    Known,     // the requester's and the listed parties' own terms; organisations
+    People,    // people nobody listed: by title, role cue, name lists, columns
+    Shapes,    // patterns (phones, postcodes, references...), places, workplaces
+    Derived,   // what follows from earlier spans: an address's town, a form block's values
+    Sentences, // whole sentences: special-category data, whereabouts and safety arrangements
+    Residue,   // last: candidate identifiers no finding covers, withheld unless the requester's
+};
+
+// Per-token facts computed once per section.
+struct TokenInfo {
+    std::uint32_t classes = 0; // WordClass bits of the folded word
+    bool capitalised = false;  // first letter upper or title case in the original
+    bool all_caps = false;     // two or more letters, none lower case
+    bool alpha = false;        // letters (and inner apostrophes) only
+    bool has_digit = false;
+    // In a table row or an e-mail header: the field the token is in, -1 in a label between
+    // fields; 0 for text without fields.
+    int field = 0;
+};
+
+// The requester's pronouns as the records use them, learnt in pass 1 from the titles that go
+// with the requester's surname ("Mr Hollis"): none when the records never say.
+enum class Gender { Unknown, Male, Female };
+
+// The sex a pronoun speaks of: he, him, his, himself; she, her, hers, herself.
+Gender pronoun_gender(std::string_view folded_word);
+
+// What the whole case knows while a section is scanned.
+struct CaseKnowledge {
+    const KnownTerms& known;
+    const Lexicon& lex;
+    Gender subject_gender = Gender::Unknown;
+};
+
+// One section being scanned: its text folded and tokenised once, and what the phases so far
+// have found.
+class SectionContext {
+  public:
+    SectionContext(const Section& section, const CaseKnowledge& knowledge);
+
+    const Section& section;
+    const std::string& text; // the original text
+    const CaseKnowledge& knowledge;
+    const KnownTerms& known;
+    const Lexicon& lex;
+    FoldedText folded;
+    std::vector<Token> tokens;
+    std::vector<TokenInfo> info;
+    std::vector<bool> taken;  // tokens claimed by a known person or an organisation
+    std::vector<Span> people; // Name spans found so far (known and unlisted), sorted by begin
+    std::vector<Span> found;  // every span found so far
+    bool people_only = false; // pass 1: only the Known and People phases run
+
+    // Original byte span of token i.
+    std::size_t begin_of(std::size_t i) const { return folded.original_begin(tokens[i].begin); }
+    std::size_t end_of(std::size_t i) const { return folded.original_end(tokens[i].end); }
+    std::string_view word(std::size_t i) const { return tokens[i].text; }
+    bool is(std::size_t i, std::uint32_t classes) const { return (info[i].classes & classes) != 0; }
+    // Only white space, ". " (after an initial) or "-" between tokens i and i + 1; a line break
+    // counts as white space unless `same_line`.
+    bool adjacent(std::size_t i, bool same_line = false) const;
+    // The gap of folded text between tokens i and i + 1.
+    std::string_view gap(std::size_t i) const;
+    // Index of the first token that starts at or after original byte `at`.
+    std::size_t token_at(std::size_t at) const;
+    // Sentence boundaries (original bytes), computed on first use.
+    const std::vector<std::pair<std::size_t, std::size_t>>& sentences() const;
+    // The sentence (index into sentences()) that holds original byte `at`.
+    std::size_t sentence_of(std::size_t at) const;
+    bool same_sentence(std::size_t a, std::size_t b) const {
+        return sentence_of(a) == sentence_of(b);
+    }
+    // The person named last before original byte `at` in the same paragraph, if any.
+    const Span* last_person_before(std::size_t at) const;
+    // Whose is a place or workplace named at [b, e) ("moved to X", "works at Y")? The person
+    // mentioned last before it in its paragraph, by name or by a pronoun (when the records tell
+    // the requester's sex). The requester owns it when the mention is his and nothing in its own
+    // sentence points to someone else; otherwise he is only its likely owner.
+    void attribute_place(Span& s) const;
+
+  private:
+    mutable std::optional<std::vector<std::pair<std::size_t, std::size_t>>> sentences_;
+    mutable std::optional<std::vector<std::size_t>> paragraph_breaks_; // offsets of "\n\n"
+};
+
+class Recogniser {
+  public:
+    virtual ~Recogniser() = default;
+    // A stable id, used by resolution, policy rules and the data-driven tests.
+    virtual std::string_view id() const = 0;
+    virtual Phase phase() const = 0;
+    // Appends what it finds in the section to `out`. May read (never change) earlier phases'
+    // spans; Known and People recognisers may also mark `ctx.taken`.
+    virtual void find(SectionContext& ctx, std::vector<Span>& out) const = 0;
+};
+
+// The recognisers for one case, in phase order.
+using Recognisers = std::vector<std::unique_ptr<Recogniser>>;
+
+} // namespace safesar

@@ -1,0 +1,218 @@
+// Forms: "Name  Craig Lennon" then "Employer  Hillgate Tyres", "Vehicle  YR19 KXT". A value
+// under a label belongs to the person named in the block's last Name row; when that person is a
+// third party, the whole value is theirs, even a word no other recogniser knows. In the
+// requester's own block the value is his: resolution lets it win over unattributed shapes of the
+// same kind (his car's registration, his GP), and the residue pass leaves it alone.
+#include "recognisers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace safesar {
+
+namespace {
+
+struct Label {
+    const char* text; // folded
+    bool is_name;
+    Category category;
+};
+
+// Longest first, so "date of birth" wins over "date".
+const Label kLabels[] = {
+    {"person causing harm", true, Category::Name},
+    {"full name", true, Category::Name},
+    {"client name", true, Category::Name},
+    {"participant", true, Category::Name},
+    {"client", true, Category::Name},
+    {"forename(s)", true, Category::Name},
+    {"forenames", true, Category::Name},
+    {"forename", true, Category::Name},
+    {"first name", true, Category::Name},
+    {"surname", true, Category::Name},
+    {"last name", true, Category::Name},
+    {"name", true, Category::Name},
+    {"date of birth", false, Category::DateOfBirth},
+    {"d.o.b", false, Category::DateOfBirth},
+    {"dob", false, Category::DateOfBirth},
+    {"current address", false, Category::Address},
+    {"previous address", false, Category::Address},
+    {"home address", false, Category::Address},
+    {"new address", false, Category::Address},
+    {"temporary address", false, Category::Address},
+    {"address", false, Category::Address},
+    {"current location", false, Category::Address},
+    {"location", false, Category::Address},
+    {"refuge", false, Category::Address}, // where she is staying: the refuge's name and town
+    {"safe number", false, Category::Phone},
+    {"contact number", false, Category::Phone},
+    {"telephone", false, Category::Phone},
+    {"mobile", false, Category::Phone},
+    {"phone", false, Category::Phone},
+    {"e-mail", false, Category::Email},
+    {"email", false, Category::Email},
+    {"place of work", false, Category::Workplace},
+    {"employment", false, Category::Workplace},
+    {"job", false, Category::Workplace},
+    {"employer", false, Category::Workplace},
+    {"workplace", false, Category::Workplace},
+    {"occupation", false, Category::Workplace},
+    {"work", false, Category::Workplace},
+    {"vehicle", false, Category::Vehicle},
+    {"car", false, Category::Vehicle},
+    {"school", false, Category::School},
+    {"nursery", false, Category::School},
+    {"gp", false, Category::School},
+    {"nhs number", false, Category::IdNumber},
+    {"ni number", false, Category::IdNumber},
+    {"national insurance number", false, Category::IdNumber},
+    {"client number", false, Category::Reference},
+    {"case number", false, Category::Reference},
+    {"reference", false, Category::Reference},
+};
+
+struct Line {
+    std::size_t begin, end;   // original bytes
+    std::size_t first_word;   // index of its first word in Section::words (PDF pages)
+};
+
+// Where the value starts after a label no list knows, or 0: the label is one to four words of
+// letters starting with a capital, under 32 bytes, then a tab, a colon or two spaces.
+std::size_t unlisted_label_end(const std::string& text, std::size_t b, std::size_t e) {
+    while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+    if (b >= e || !std::isupper(static_cast<unsigned char>(text[b]))) return 0;
+    std::size_t k = b, words = 1;
+    for (; k < e && k - b < 32; ++k) {
+        const char c = text[k];
+        if (c == '\t' || c == ':' || (c == ' ' && k + 1 < e && text[k + 1] == ' ')) break;
+        if (c == ' ') ++words;
+        else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '\'' && c != '-' && c != '/')
+            return 0;
+    }
+    if (k >= e || k - b >= 32 || words > 4) return 0;
+    while (k < e && (text[k] == '\t' || text[k] == ':' || text[k] == ' ')) ++k;
+    return k < e ? k : 0;
+}
+
+class FormValues final : public Recogniser {
+  public:
+    std::string_view id() const override { return "form-value"; }
+    Phase phase() const override { return Phase::Derived; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        const Section& s = ctx.section;
+        const FoldedText& folded = ctx.folded;
+        std::optional<Owner> owner;    // whose block we are in
+        double value_x = 0;            // where the last row's value started
+        bool has_value_x = false;
+        Category last_category = Category::Name;
+        bool last_was_row = false;
+        std::size_t fi = 0; // folded index walking with the lines
+        std::size_t person = 0; // ctx.people walking with the lines (sorted by end)
+        std::size_t w = 0;      // Section::words walking with the lines
+
+        for (std::size_t b = 0; b <= s.text.size();) {
+            std::size_t e = s.text.find('\n', b);
+            if (e == std::string::npos) e = s.text.size();
+            const Line line{b, e, 0};
+            b = e + 1;
+            while (w < s.words.size() && s.words[w].begin < line.begin) ++w;
+            const bool has_word = w < s.words.size() && s.words[w].begin < line.end;
+            // The line in folded text.
+            while (fi < folded.from.size() && folded.from[fi] < line.begin) ++fi;
+            std::size_t fb = fi, fe = fi;
+            while (fe < folded.from.size() && folded.from[fe] < line.end) ++fe;
+            std::string_view text = std::string_view(folded.text).substr(fb, fe - fb);
+            while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+                text.remove_prefix(1);
+                ++fb;
+            }
+            const Label* label = nullptr;
+            for (const auto& l : kLabels) {
+                const std::string_view lt = l.text;
+                if (text.size() > lt.size() && text.substr(0, lt.size()) == lt &&
+                    (text[lt.size()] == ' ' || text[lt.size()] == '\t' || text[lt.size()] == ':')) {
+                    label = &l;
+                    break;
+                }
+            }
+            std::size_t value_begin = line.begin;
+            // A label no list knows ("Offence", "Employment"): one to four words before a tab,
+            // a colon or a wide gap. Inside a block its value is the block owner's too.
+            std::size_t other_label_end = 0;
+            if (!label && owner) other_label_end = unlisted_label_end(s.text, line.begin, line.end);
+            if (other_label_end) {
+                value_begin = other_label_end;
+            } else if (label) {
+                std::size_t vf = fb + std::string_view(label->text).size();
+                while (vf < fe && (folded.text[vf] == ' ' || folded.text[vf] == '\t' ||
+                                   folded.text[vf] == ':'))
+                    ++vf;
+                if (vf >= fe) {
+                    last_was_row = false;
+                    continue;
+                }
+                value_begin = folded.from[vf];
+            } else {
+                // A line under the last row's value, in its column, continues it (an address
+                // written over several lines); any other line ends the block.
+                const bool continues = last_was_row && has_word && has_value_x &&
+                                       std::abs(s.words[w].box.x0 - value_x) < 4.0 &&
+                                       line.end > line.begin;
+                if (!continues) {
+                    last_was_row = false;
+                    if (line.end > line.begin) owner.reset();
+                    continue;
+                }
+            }
+            const std::size_t value_end = line.end;
+            if (other_label_end && value_begin >= value_end) continue;
+            if (label && label->is_name) {
+                // The block's owner: the first person found in the value.
+                owner = Owner{};
+                while (person < ctx.people.size() && ctx.people[person].end <= value_begin)
+                    ++person;
+                for (std::size_t k = person; k < ctx.people.size() && ctx.people[k].begin < value_end;
+                     ++k)
+                    if (ctx.people[k].begin >= value_begin && ctx.people[k].end <= value_end) {
+                        owner = ctx.people[k].owner;
+                        break;
+                    }
+            } else if (owner && owner->kind != Owner::Unknown) {
+                Span sp;
+                sp.begin = value_begin;
+                sp.end = value_end;
+                while (sp.end > sp.begin &&
+                       std::isspace(static_cast<unsigned char>(s.text[sp.end - 1])))
+                    --sp.end;
+                sp.category = label ? label->category
+                              : other_label_end ? Category::Name
+                                                : last_category;
+                sp.owner = *owner;
+                sp.confidence = 0.85f;
+                sp.rule = "a form value in the block of " + owner_phrase(*owner) + " details";
+                sp.recogniser = other_label_end ? "form-value-unlabelled" : id();
+                if (sp.end > sp.begin) out.push_back(sp);
+            }
+            if (label) {
+                last_category = label->category;
+                // x of the first word at or after the value's start on this line.
+                has_value_x = false;
+                for (std::size_t k = w; k < s.words.size() && s.words[k].begin < value_end; ++k)
+                    if (s.words[k].begin >= value_begin) {
+                        value_x = s.words[k].box.x0;
+                        has_value_x = true;
+                        break;
+                    }
+            }
+            last_was_row = true;
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_form_values() { return std::make_unique<FormValues>(); }
+
+} // namespace safesar

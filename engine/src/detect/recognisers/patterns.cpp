@@ -1,0 +1,165 @@
+// Every pattern of dictionaries/detect/patterns.json: one RE2::Set pass finds which patterns
+// occur in a section, then each of those is run over it (RE2: linear in the text), each match
+// checked by its validator and scored, with the score raised by a context word just before it.
+#include "recognisers.hpp"
+
+#include "validators.hpp"
+#include "safesar/errors.hpp"
+
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <fstream>
+
+namespace safesar {
+
+namespace {
+
+struct Pattern {
+    std::string id, rule;
+    Category category = Category::Name;
+    float score = 0.5f;
+    int group = 0;
+    std::vector<std::string> context; // folded words
+    float context_score = 0;
+    Validator validate;
+    std::unique_ptr<RE2> re;
+};
+
+Category category_named(const std::string& name, const std::string& file) {
+    for (Category c : all_categories())
+        if (name == to_string(c)) return c;
+    throw DataError(file, "unknown category \"" + name + "\"");
+}
+
+std::string capitalised_alternatives(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (w.empty()) continue;
+        std::string cap = w;
+        cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+        out += (out.empty() ? "" : "|") + cap;
+    }
+    return out;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+}
+
+class Patterns final : public Recogniser {
+  public:
+    Patterns(const Case* request, const Lexicon& lexicon, const std::filesystem::path& dir)
+        : known_(request) {
+        const auto file = dir / "detect" / "patterns.json";
+        std::ifstream in(file);
+        if (!in) throw DataError(file.string(), "cannot be read");
+        nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+        if (doc.is_discarded()) throw DataError(file.string(), "not valid JSON");
+        const std::string months =
+            "(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+            "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+        RE2::Options opts;
+        opts.set_log_errors(false);
+        opts.set_max_mem(64 << 20);
+        set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+        try {
+            for (const auto& j : doc.at("patterns")) {
+                Pattern p;
+                p.id = j.at("id");
+                p.rule = j.at("rule");
+                p.category = category_named(j.at("category"), file.string());
+                p.score = j.at("score");
+                p.group = j.value("group", 0);
+                for (const auto& w : j.value("context", std::vector<std::string>{}))
+                    p.context.push_back(fold(w));
+                p.context_score = j.value("context_score", 0.0f);
+                p.validate = validator(j.value("validator", "none"));
+                std::string re = j.at("pattern");
+                replace_all(re, "{months}", months);
+                replace_all(re, "{street_suffixes}", capitalised_alternatives(lexicon.street_suffixes));
+                replace_all(re, "{company_words}", capitalised_alternatives(lexicon.company_words));
+                p.re = std::make_unique<RE2>(re, opts);
+                if (!p.re->ok())
+                    throw DataError(file.string(), "pattern " + p.id + ": " + p.re->error());
+                if (p.group > p.re->NumberOfCapturingGroups())
+                    throw DataError(file.string(), "pattern " + p.id + ": no group " +
+                                                       std::to_string(p.group));
+                std::string err;
+                if (set_->Add(re, &err) < 0)
+                    throw DataError(file.string(), "pattern " + p.id + ": " + err);
+                patterns_.push_back(std::move(p));
+            }
+        } catch (const nlohmann::json::exception& e) {
+            throw DataError(file.string(), std::string("malformed pattern: ") + e.what());
+        } catch (const std::invalid_argument& e) {
+            throw DataError(file.string(), e.what());
+        }
+        if (!set_->Compile()) throw DataError(file.string(), "patterns too large to compile");
+    }
+
+    std::string_view id() const override { return "patterns"; }
+    Phase phase() const override { return Phase::Shapes; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        const std::string& text = ctx.text;
+        std::vector<int> hits;
+        if (!set_->Match(text, &hits)) return;
+        for (int h : hits) {
+            const Pattern& p = patterns_[static_cast<std::size_t>(h)];
+            const int n = p.re->NumberOfCapturingGroups() + 1;
+            std::vector<re2::StringPiece> g(static_cast<std::size_t>(n));
+            std::size_t pos = 0;
+            while (pos <= text.size() &&
+                   p.re->Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+                const std::size_t end =
+                    static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
+                emit(ctx, p, g, out);
+                pos = end > pos ? end : pos + 1;
+            }
+        }
+    }
+
+  private:
+    void emit(SectionContext& ctx, const Pattern& p, const std::vector<re2::StringPiece>& g,
+              std::vector<Span>& out) const {
+        const re2::StringPiece m = g[static_cast<std::size_t>(p.group)];
+        if (m.data() == nullptr) return;
+        Span s;
+        s.begin = static_cast<std::size_t>(m.data() - ctx.text.data());
+        s.end = s.begin + m.size();
+        s.category = p.category;
+        s.confidence = p.score;
+        s.rule = p.rule;
+        s.recogniser = p.id;
+        if (!p.context.empty()) {
+            const std::size_t from = s.begin > 40 ? s.begin - 40 : 0;
+            const std::string before = fold(std::string_view(ctx.text).substr(from, s.begin - from));
+            for (const auto& w : p.context)
+                if (before.find(w) != std::string::npos) {
+                    s.confidence = std::min(1.0f, s.confidence + p.context_score);
+                    break;
+                }
+        }
+        PatternMatch match{ctx, ctx.text, g, known_, s};
+        if (!p.validate(match) || s.end <= s.begin) return;
+        out.push_back(std::move(s));
+    }
+
+    KnownValues known_;
+    std::vector<Pattern> patterns_;
+    std::unique_ptr<RE2::Set> set_;
+};
+
+} // namespace
+
+Recognisers make_patterns(const Case* request, const Lexicon& lexicon,
+                          const std::filesystem::path& dictionaries) {
+    Recognisers r;
+    r.push_back(std::make_unique<Patterns>(request, lexicon, dictionaries));
+    return r;
+}
+
+} // namespace safesar

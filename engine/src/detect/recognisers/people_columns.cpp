@@ -1,0 +1,67 @@
+// Names in the people columns of a table (a CSV export's "Staff", "With", "Attendee"): a cell
+// of one to four words, one of them on a name list, is a person even when no title or cue says
+// so.
+#include "recognisers.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace safesar {
+
+namespace {
+
+// Does a column label say its cells are people? Parts of a word for the long cues (StaffName,
+// OtherParty, ClientForename), whole words for the short ones (with, by, from, to).
+bool people_column(const std::string& label) {
+    const std::string f = fold(label);
+    for (const char* part : {"name", "party", "client", "staff", "worker", "person", "parent",
+                             "carer", "handover", "attendee", "member", "contact", "author",
+                             "officer", "referrer", "relative", "participant"})
+        if (f.find(part) != std::string::npos) return true;
+    for (const auto& w : tokenize(f))
+        if (w == "with" || w == "by" || w == "from" || w == "to" || w == "who") return true;
+    return false;
+}
+
+class PeopleColumns final : public Recogniser {
+  public:
+    std::string_view id() const override { return "people-columns"; }
+    Phase phase() const override { return Phase::People; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        if (ctx.people_only) return; // pass 1 looks for people named in running text only
+        std::size_t t = 0;
+        for (const auto& field : ctx.section.fields) {
+            if (field.end <= field.begin || !people_column(field.label)) continue;
+            // The cell's tokens, up to a bracket: "(mother)", "(CSC)" say who, not a name.
+            const std::size_t bracket =
+                std::string_view(ctx.text).substr(field.begin, field.end - field.begin).find('(');
+            const std::size_t stop =
+                bracket == std::string_view::npos ? field.end : field.begin + bracket;
+            while (t < ctx.tokens.size() && ctx.begin_of(t) < field.begin) ++t;
+            std::size_t first = t, last = t;
+            bool claimed = false, a_name = false, ok = true;
+            for (; last < ctx.tokens.size() && ctx.begin_of(last) < stop; ++last) {
+                claimed = claimed || ctx.taken[last];
+                ok = ok && (ctx.info[last].alpha || ctx.word(last).size() == 1) &&
+                     !ctx.is(last, kNotName | kTitle);
+                a_name = a_name || ctx.is(last, kGivenName | kSurname);
+            }
+            if (last == first || last - first > 4 || claimed || !ok || !a_name) continue;
+            Span s;
+            s.begin = ctx.begin_of(first);
+            s.end = ctx.end_of(last - 1);
+            s.category = Category::Name;
+            s.confidence = 0.75f;
+            s.rule = "a name in the people column '" + field.label + "'";
+            s.recogniser = id();
+            out.push_back(std::move(s));
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_people_columns() { return std::make_unique<PeopleColumns>(); }
+
+} // namespace safesar

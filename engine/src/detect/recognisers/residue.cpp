@@ -1,0 +1,339 @@
+// The residue pass: after every other recogniser, what is still disclosed and could still
+// identify someone. Its rules name no case, only kinds of token:
+//  - a capitalised word that is not an English word (Debian's English word list; a word listed
+//    only with a capital is a proper noun) and not the requester's is someone's name or place;
+//  - a run of capitalised words ending in a facility word ("... Medical Centre", "...
+//    Distribution Centre") is a place where someone can be found;
+//  - a number of five digits or more, or a code of letters and four digits or more joined by
+//    '/' or '-', is a reference to something or someone;
+//  - a title with an initial or a surname ("Mrs O.", "Mr A.") that is not the requester's.
+// Public bodies and common institutions (dictionaries/detect/keep-list.txt) and general proper
+// nouns (languages, faiths, days, platforms) identify nobody and are left alone. Every finding
+// carries a confidence and its reason, so a reviewer sees the least certain first; policy
+// decides what a profile does with them (a perpetrator request withholds them).
+#include "recognisers.hpp"
+
+#include "sentence_people.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <cctype>
+
+namespace safesar {
+
+namespace {
+
+struct Residue final : public Recogniser {
+    std::string_view id() const override { return "residue"; }
+    Phase phase() const override { return Phase::Residue; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        const std::size_t n = ctx.tokens.size();
+        if (n == 0 || software_field(ctx.section)) return;
+        std::vector<bool> covered = coverage(ctx);
+        mark_keep_list(ctx, covered);
+        mark_labels(ctx, covered);
+        const auto& subject = ctx.known.subject_tokens();
+        auto subjects = [&](std::size_t i) {
+            return std::find(subject.begin(), subject.end(), ctx.word(i)) != subject.end();
+        };
+        // Is the sentence at `at` about the requester alone: it mentions him (by name, or by a
+        // pronoun that fits him) and nobody else, by name, pronoun or relation ("his sister")?
+        std::unordered_map<std::size_t, bool> his_sentence;
+        auto about_requester_alone = [&](std::size_t at) {
+            const std::size_t k = ctx.sentence_of(at);
+            if (auto it = his_sentence.find(k); it != his_sentence.end()) return it->second;
+            bool alone = false;
+            if (k < ctx.sentences().size()) {
+                const auto [b, e] = ctx.sentences()[k];
+                const std::size_t first = ctx.token_at(b);
+                const SentencePeople people = people_in_sentence(ctx, b, e, first);
+                alone = (people.facts & (kSubjectNamed | kSubjectPronoun)) &&
+                        !(people.facts & (kOtherNamed | kOtherPronoun));
+                for (std::size_t t = first; alone && t < n && ctx.begin_of(t) < e; ++t)
+                    if (ctx.is(t, kRoleCue)) alone = false;
+            }
+            his_sentence.emplace(k, alone);
+            return alone;
+        };
+        auto emit = [&](std::size_t first, std::size_t last, Category c, float conf,
+                        std::string rule, std::string_view rid) {
+            Span s;
+            s.begin = ctx.begin_of(first);
+            s.end = ctx.end_of(last);
+            s.category = c;
+            s.confidence = conf;
+            s.rule = std::move(rule);
+            s.recogniser = rid;
+            s.facts = kResidue;
+            if (about_requester_alone(s.begin)) {
+                s.owner = Owner{Owner::Subject, -1, Role::Subject};
+                s.rule += ", in a sentence about the requester alone";
+            }
+            out.push_back(std::move(s));
+            for (std::size_t k = first; k <= last; ++k) covered[k] = true;
+        };
+
+        for (std::size_t i = 0; i < n; ++i) {
+            if (covered[i]) continue;
+            // A title with an initial or a surname that is not the requester's.
+            if (ctx.is(i, kTitle) && ctx.info[i].capitalised && ctx.adjacent(i, true) &&
+                !covered[i + 1] && ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha) {
+                const bool initial = ctx.word(i + 1).size() == 1;
+                if (!fits_requester(ctx, i, subjects(i + 1) || (initial && initial_of_requester(ctx, i + 1)))) {
+                    emit(i, i + 1, Category::Name, initial ? 0.8f : 0.75f,
+                         initial ? "a title with an initial that is not the requester's"
+                                 : "a title with a name that is not the requester's",
+                         "residue-title");
+                    ++i;
+                    continue;
+                }
+            }
+            // Numbers and codes: tokens joined by '/' or '-' with a digit among them.
+            if (const std::size_t last = code_end(ctx, i, covered); has_digit(ctx, i, last)) {
+                if (const char* why = code_reason(ctx, i, last))
+                    emit(i, last, Category::Reference, 0.5f, why, "residue-code");
+                i = last;
+                continue;
+            }
+            if (!ctx.info[i].capitalised || !ctx.info[i].alpha || subjects(i)) continue;
+            // A run of capitalised words ending in a facility word.
+            if (const std::size_t last = facility_end(ctx, i, covered); last != i) {
+                emit(i, last, where_children_are(ctx.word(last)) ? Category::School : Category::Workplace,
+                     0.75f,
+                     "a named place ending in a facility word", "residue-facility");
+                i = last;
+                continue;
+            }
+            if (!proper_noun(ctx, i)) continue;
+            // The word, and any proper nouns right after it on the same line.
+            std::size_t last = i;
+            while (last + 1 < n && !covered[last + 1] && ctx.adjacent(last, true) &&
+                   ctx.info[last + 1].capitalised && ctx.info[last + 1].alpha &&
+                   !subjects(last + 1) && proper_noun(ctx, last + 1))
+                ++last;
+            const bool listed = ctx.is(i, kGivenName | kSurname);
+            // A proper noun the English word list knows that is neither a name nor a UK town
+            // (a brand, a country, a far-off city) identifies someone less often.
+            const bool known_elsewhere = last == i && ctx.is(i, kProperNoun) &&
+                                         !ctx.is(i, kGivenName | kSurname | kTownFirst);
+            emit(i, last, Category::Name, listed ? 0.8f : known_elsewhere ? 0.45f : 0.6f,
+                 listed ? "a capitalised name that is not an English word and not the requester's"
+                 : known_elsewhere
+                     ? "a proper noun (not a name or UK town) that is not the requester's"
+                     : "a capitalised word that is not an English word and not the requester's",
+                 "residue-proper-noun");
+            i = last;
+        }
+    }
+
+  private:
+    // The programs that made a file ("Info Producer", "Info Creator") name software, not
+    // people; its dates are timestamps.
+    static bool software_field(const Section& s) {
+        return s.kind == SectionKind::Metadata &&
+               (s.label == "Info Producer" || s.label == "Info Creator" ||
+                s.label == "Info CreationDate" || s.label == "Info ModDate");
+    }
+
+    // Tokens any finding already covers (the requester's own included: his are his).
+    static std::vector<bool> coverage(const SectionContext& ctx) {
+        std::vector<std::pair<std::size_t, std::size_t>> spans;
+        spans.reserve(ctx.found.size());
+        for (const auto& s : ctx.found) spans.emplace_back(s.begin, s.end);
+        std::sort(spans.begin(), spans.end());
+        std::vector<bool> covered(ctx.tokens.size(), false);
+        std::size_t k = 0, reach = 0; // reach: the furthest end of spans begun so far
+        for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
+            const std::size_t b = ctx.begin_of(i), e = ctx.end_of(i);
+            while (k < spans.size() && spans[k].first < e) reach = std::max(reach, spans[k++].second);
+            covered[i] = ctx.taken[i] || reach > b;
+        }
+        return covered;
+    }
+
+    // The labels of a table row or an e-mail header ("ClientForename: ...") are the form's own
+    // words: only the values are someone's.
+    static void mark_labels(const SectionContext& ctx, std::vector<bool>& covered) {
+        const auto& fields = ctx.section.fields;
+        if (fields.empty()) return;
+        std::size_t f = 0;
+        for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
+            const std::size_t b = ctx.begin_of(i);
+            while (f < fields.size() && fields[f].end <= b) ++f;
+            if (f >= fields.size() || b < fields[f].begin) covered[i] = true;
+        }
+    }
+
+    // Words of keep-list phrases: public bodies, helplines, orders.
+    static void mark_keep_list(const SectionContext& ctx, std::vector<bool>& covered) {
+        for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
+            if (!ctx.is(i, kKeepFirst)) continue;
+            auto it = ctx.lex.keep.find(ctx.word(i));
+            if (it == ctx.lex.keep.end()) continue;
+            for (const auto& phrase : it->second) {
+                std::size_t k = 0;
+                while (k < phrase.words.size() && i + k < ctx.tokens.size() &&
+                       ctx.word(i + k) == phrase.words[k] && (k == 0 || ctx.adjacent(i + k - 1)))
+                    ++k;
+                if (k < phrase.words.size()) continue;
+                std::size_t first = i;
+                if (phrase.wildcard) {
+                    // One to three capitalised words before it.
+                    std::size_t words = 0;
+                    while (first > 0 && words < 3 && ctx.adjacent(first - 1, true) &&
+                           ctx.info[first - 1].capitalised) {
+                        --first;
+                        ++words;
+                    }
+                    if (words == 0) continue;
+                }
+                for (std::size_t t = first; t < i + k; ++t) covered[t] = true;
+                break;
+            }
+        }
+    }
+
+    // A capitalised word that names someone or somewhere: not an English word, not a general
+    // proper noun; in capitals only when a name list has it (acronyms are the records' own).
+    static bool proper_noun(const SectionContext& ctx, std::size_t i) {
+        if (ctx.word(i).size() < 2 ||
+            ctx.is(i, kEnglish | kGeneral | kTitle | kSectorAcronym | kCarMake))
+            return false;
+        if (ctx.info[i].all_caps) {
+            // SHOUTED names come in twos ("KERRY MADDOX"); one word in capitals is an acronym.
+            auto name_in_caps = [&](std::size_t k) {
+                return k < ctx.tokens.size() && ctx.info[k].all_caps && ctx.word(k).size() >= 2 &&
+                       ctx.is(k, kGivenName | kSurname) && !ctx.is(k, kSectorAcronym);
+            };
+            return ctx.word(i).size() >= 3 && name_in_caps(i) &&
+                   ((i > 0 && ctx.adjacent(i - 1, true) && name_in_caps(i - 1)) ||
+                    (ctx.adjacent(i, true) && name_in_caps(i + 1)));
+        }
+        return true;
+    }
+
+    // Does "Mr X" / "Mrs X." fit the requester: a title of his sex with his name or initial?
+    static bool fits_requester(const SectionContext& ctx, std::size_t title, bool his_name) {
+        if (!his_name) return false;
+        const std::string_view t = ctx.word(title);
+        const bool male = t == "mr";
+        const bool female = t == "mrs" || t == "ms" || t == "miss";
+        switch (ctx.knowledge.subject_gender) {
+        case Gender::Male: return !female;
+        case Gender::Female: return !male;
+        case Gender::Unknown: break;
+        }
+        return true;
+    }
+
+    static bool initial_of_requester(const SectionContext& ctx, std::size_t i) {
+        for (const auto& t : ctx.known.subject_tokens())
+            if (!t.empty() && t[0] == ctx.word(i)[0]) return true;
+        return false;
+    }
+
+    static bool has_digit(const SectionContext& ctx, std::size_t first, std::size_t last) {
+        for (std::size_t k = first; k <= last; ++k)
+            if (ctx.info[k].has_digit) return true;
+        return false;
+    }
+
+    // Schools, nurseries and GPs: where a child can be found.
+    static bool where_children_are(std::string_view w) {
+        for (const char* k : {"school", "nursery", "academy", "college", "playgroup", "preschool",
+                              "creche", "surgery", "practice", "clinic"})
+            if (w == k) return true;
+        return false;
+    }
+
+    // The last token of a code that starts at i: tokens joined by '/' or '-' with no space.
+    static std::size_t code_end(const SectionContext& ctx, std::size_t i,
+                                const std::vector<bool>& covered) {
+        std::size_t last = i;
+        while (last + 1 < ctx.tokens.size() && !covered[last + 1]) {
+            const std::string_view g = ctx.gap(last);
+            if (g != "/" && g != "-") break;
+            ++last;
+        }
+        return last;
+    }
+
+    // Why the tokens [first, last] are an identifying code, or nullptr.
+    static const char* code_reason(const SectionContext& ctx, std::size_t first, std::size_t last) {
+        std::size_t digits = 0, letters = 0, longest_run = 0, run = 0;
+        const std::size_t b = ctx.tokens[first].begin, e = ctx.tokens[last].end;
+        const std::string_view code = std::string_view(ctx.folded.text).substr(b, e - b);
+        char same = 0;
+        bool all_same = true;
+        for (char c : code) {
+            if (std::isdigit(static_cast<unsigned char>(c))) {
+                ++digits;
+                run = run + 1;
+                longest_run = std::max(longest_run, run);
+                if (!same) same = c;
+                all_same = all_same && c == same;
+            } else {
+                run = 0;
+                if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+            }
+        }
+        if (digits == 0 || all_same) return nullptr;
+        // Money and measures: "£12500", "12500 miles" are not identifiers.
+        const std::size_t ob = ctx.begin_of(first);
+        if (ob > 0 && (ctx.text[ob - 1] == '$' ||
+                       (ob >= 2 && std::string_view(ctx.text).substr(ob - 2, 2) == "\xC2\xA3")))
+            return nullptr;
+        const bool joined = last > first;
+        if (!joined && letters == 0)
+            return digits >= 5 ? "a number of five digits or more" : nullptr;
+        if (looks_like_date_or_years(code)) return nullptr;
+        if (digits >= 4 && (letters > 0 || joined))
+            return "a code of letters and digits, or of numbers joined by '/' or '-'";
+        return nullptr;
+    }
+
+    // 2025-26, 12-03-2025, 2025/03/12: dates and year ranges, found elsewhere when they matter.
+    static bool looks_like_date_or_years(std::string_view code) {
+        std::vector<std::size_t> groups;
+        std::size_t len = 0;
+        for (char c : code) {
+            if (std::isdigit(static_cast<unsigned char>(c))) ++len;
+            else if (c == '/' || c == '-' || c == '.') {
+                groups.push_back(len);
+                len = 0;
+            } else
+                return false;
+        }
+        groups.push_back(len);
+        if (groups.size() == 2) return groups[0] == 4 && (groups[1] == 2 || groups[1] == 4);
+        if (groups.size() == 3)
+            return (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4)) ||
+                   (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2);
+        return false;
+    }
+
+    // The last token of a run of capitalised words starting at i that ends in a facility word
+    // and has a word of its own (not a common or generic word): "Brackenfield Medical Centre",
+    // "Kirkby Distribution Centre". Returns i when there is none.
+    static std::size_t facility_end(const SectionContext& ctx, std::size_t i,
+                                    const std::vector<bool>& covered) {
+        bool distinctive = false;
+        std::size_t found = i;
+        for (std::size_t k = i; k < ctx.tokens.size() && k < i + 6; ++k) {
+            if (covered[k] || !ctx.info[k].capitalised || !ctx.info[k].alpha) break;
+            if (k > i && distinctive && ctx.is(k, kFacility)) found = k;
+            if (!ctx.is(k, kCommonWord | kGenericPlace | kFacility | kGeneral) ||
+                ctx.is(k, kProperNoun))
+                distinctive = true;
+            if (!ctx.adjacent(k, true)) break;
+        }
+        return found;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_residue() { return std::make_unique<Residue>(); }
+
+} // namespace safesar

@@ -1,0 +1,86 @@
+#include "sentence_people.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace safesar {
+
+namespace {
+
+bool object_pronoun(std::string_view w) { return w == "her" || w == "him"; }
+
+} // namespace
+
+SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
+                                  std::size_t first_token) {
+    SentencePeople sp;
+    const Gender g = ctx.knowledge.subject_gender;
+    // Names: ctx.people is sorted by end.
+    auto it = std::upper_bound(ctx.people.begin(), ctx.people.end(), b,
+                               [](std::size_t a, const Span& p) { return a < p.end; });
+    for (; it != ctx.people.end() && it->begin < e; ++it) {
+        if (it->begin < b || it->end > e) continue;
+        Mention m;
+        m.at = it->begin;
+        m.owner = it->owner;
+        m.subject = it->owner.kind == Owner::Subject;
+        sp.facts |= m.subject ? kSubjectNamed : kOtherNamed;
+        sp.mentions.push_back(m);
+    }
+    // Pronouns, when the records tell the requester's sex; when they do not, a pronoun in a
+    // sentence that names the requester is taken to be the requester's.
+    const bool subject_named = (sp.facts & kSubjectNamed) != 0;
+    if (g != Gender::Unknown || subject_named)
+        for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {
+            const Gender p = pronoun_gender(ctx.word(t));
+            if (p == Gender::Unknown) continue;
+            Mention m;
+            m.at = ctx.begin_of(t);
+            m.pronoun = true;
+            m.subject = g == Gender::Unknown ? true : p == g;
+            if (m.subject) m.owner = Owner{Owner::Subject, -1, Role::Subject};
+            sp.facts |= m.subject ? kSubjectPronoun : kOtherPronoun;
+            sp.mentions.push_back(m);
+        }
+    std::sort(sp.mentions.begin(), sp.mentions.end(),
+              [](const Mention& x, const Mention& y) { return x.at < y.at; });
+    return sp;
+}
+
+const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::size_t ti) const {
+    if (mentions.empty()) return nullptr;
+    const std::size_t at = ctx.begin_of(ti);
+    if (ti + 1 < ctx.tokens.size() && object_pronoun(ctx.word(ti + 1))) {
+        const std::size_t next = ctx.begin_of(ti + 1);
+        for (const auto& m : mentions)
+            if (m.at == next) return &m;
+    }
+    const Mention* before = nullptr;
+    for (const auto& m : mentions) {
+        if (m.at < at) before = &m;
+        else return before ? before : &m;
+    }
+    return before;
+}
+
+bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e) {
+    const std::string& text = ctx.text;
+    // The start of the line before the sentence's own, looked for within 400 bytes: a heading
+    // is near, and a long section is never read back whole.
+    const std::size_t window = b > 400 ? b - 400 : 0;
+    const std::string_view back = std::string_view(text).substr(window, b > 1 ? b - 1 - window : 0);
+    const std::size_t line = back.rfind('\n');
+    const std::size_t from = line == std::string_view::npos ? window : window + line + 1;
+    const std::string f = fold(std::string_view(text).substr(from, e - from));
+    for (const char* w : {"abuser", "perpetrator", "person causing harm", "ex-partner",
+                          "ex partner", "person you are fleeing", "alleged perpetrator"})
+        if (f.find(w) != std::string::npos) return true;
+    return false;
+}
+
+void trim_span(const std::string& text, std::size_t& b, std::size_t& e) {
+    while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+    while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+}
+
+} // namespace safesar

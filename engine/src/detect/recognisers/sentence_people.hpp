@@ -1,0 +1,38 @@
+// Who a sentence is about: the people it names and the pronouns it uses, in order, so that a
+// sentence-level recogniser (special-category data, whereabouts) can say whose each term is and
+// state the facts policy decides on.
+#pragma once
+
+#include "../recogniser.hpp"
+
+#include <vector>
+
+namespace safesar {
+
+struct Mention {
+    std::size_t at = 0; // original byte offset
+    Owner owner;        // for a name: its owner; for a pronoun: the requester's when it fits him
+    bool pronoun = false;
+    bool subject = false; // the requester (by name, or a pronoun that fits the requester)
+};
+
+struct SentencePeople {
+    std::vector<Mention> mentions;
+    std::uint32_t facts = 0; // kSubjectNamed, kOtherNamed, kSubjectPronoun, kOtherPronoun
+
+    // Whose is a term at token `ti`? The object pronoun right after it ("raped her"), else the
+    // nearest mention before it, else the first after it; nullptr when the sentence has none.
+    const Mention* owner_of_term(const SectionContext& ctx, std::size_t ti) const;
+};
+
+// The mentions in the sentence [b, e) whose first token is `first_token`.
+SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
+                                  std::size_t first_token);
+
+// Does the sentence's line, or the heading line just above it, speak of the abuser?
+bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e);
+
+// Trims white space off both ends of [b, e) in the section text.
+void trim_span(const std::string& text, std::size_t& b, std::size_t& e);
+
+} // namespace safesar

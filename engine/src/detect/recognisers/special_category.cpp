@@ -1,0 +1,105 @@
+// Special-category information (UK GDPR Art 9: health, pregnancy, sex life and sexual violence,
+// substance use and its treatment...; dictionaries/detect/special-category.txt): the whole
+// sentence that holds a term is a finding, owned by the person each term is about (the nearest
+// name or pronoun before it, or the object pronoun after it: "raped her"). The facts say who
+// else the sentence names; policy decides what each profile withholds.
+#include "recognisers.hpp"
+
+#include "sentence_people.hpp"
+
+#include <unordered_map>
+
+namespace safesar {
+
+namespace {
+
+class SpecialCategory final : public Recogniser {
+  public:
+    std::string_view id() const override { return "special-category"; }
+    Phase phase() const override { return Phase::Sentences; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        // Where does a term start? (token index), in order.
+        std::vector<std::size_t> hits;
+        for (std::size_t i = 0; i < ctx.tokens.size(); ++i)
+            if (ctx.is(i, kSpecialFirst) && term_at(ctx, i)) hits.push_back(i);
+        if (hits.empty()) return;
+        std::size_t h = 0;
+        for (const auto& [b, e] : ctx.sentences()) {
+            while (h < hits.size() && ctx.begin_of(hits[h]) < b) ++h;
+            std::vector<std::size_t> terms;
+            for (std::size_t k = h; k < hits.size() && ctx.begin_of(hits[k]) < e; ++k)
+                terms.push_back(hits[k]);
+            if (terms.empty()) continue;
+            const SentencePeople people = people_in_sentence(ctx, b, e, ctx.token_at(b));
+            // Whose is the information? The first term about someone else makes it theirs.
+            const Mention* owner = nullptr;
+            for (std::size_t t : terms) {
+                const Mention* m = people.owner_of_term(ctx, t);
+                if (m && (!owner || (owner->subject && !m->subject))) owner = m;
+            }
+            Span s;
+            s.begin = b;
+            s.end = e;
+            trim_span(ctx.text, s.begin, s.end);
+            // A sentence that mentions nobody ("Works days at the depot.") goes on about whoever
+            // its paragraph mentioned last.
+            const bool abuser = about_abuser(ctx, b, e);
+            Mention before;
+            if (!owner && people.mentions.empty() && !abuser) {
+                Span probe;
+                probe.begin = s.begin;
+                probe.end = s.begin;
+                ctx.attribute_place(probe);
+                if (probe.owner.kind != Owner::Unknown) {
+                    before.owner = probe.owner;
+                    before.subject = probe.owner.kind == Owner::Subject;
+                    owner = &before;
+                } else if (probe.facts & kOtherPronoun) {
+                    before.pronoun = true;
+                    owner = &before;
+                }
+            }
+            s.category = Category::SpecialCategory;
+            s.recogniser = id();
+            s.facts = people.facts | (abuser ? kAboutAbuser : 0u);
+            if (owner && owner->subject) {
+                s.owner = Owner{Owner::Subject, -1, Role::Subject};
+                s.confidence = 0.8f;
+                s.rule = "special-category information about the requester";
+            } else if (owner && !owner->pronoun) {
+                s.owner = owner->owner;
+                s.confidence = 0.9f;
+                const std::string who = owner_phrase(owner->owner);
+                s.rule = "special-category information about " + who.substr(0, who.size() - 2);
+            } else if (owner) {
+                s.confidence = 0.75f;
+                s.rule = "special-category information about someone the sentence calls "
+                         "by a pronoun that is not the requester's";
+            } else {
+                s.confidence = 0.6f;
+                s.rule = (s.facts & kAboutAbuser)
+                             ? "special-category information about the person causing harm"
+                             : "special-category information; the sentence does not say whose";
+            }
+            if (s.end > s.begin) out.push_back(std::move(s));
+        }
+    }
+
+  private:
+    static bool term_at(const SectionContext& ctx, std::size_t i) {
+        for (const auto& term : ctx.lex.special_terms) {
+            if (term.front() != ctx.word(i) || i + term.size() > ctx.tokens.size()) continue;
+            bool ok = true;
+            for (std::size_t k = 1; k < term.size() && ok; ++k) ok = ctx.word(i + k) == term[k];
+            if (ok) return true;
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_special_category() { return std::make_unique<SpecialCategory>(); }
+
+} // namespace safesar

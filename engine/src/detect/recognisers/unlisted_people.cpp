@@ -1,0 +1,200 @@
+// People nobody listed: a neighbour, a new partner, a group member, a police officer. Found by
+// titles and ranks (Mr Pemberton, DC Nandra), by role cues (her sister Michelle, social worker
+// Tom Egerton), by the given-name dictionary (Hannah Blythe, Lee S.), by "the X family", by
+// "Surname, Given" as exports write people, and by a given name the requester shares followed
+// by a surname that is not his ("Owen Leadbetter" when Owen is his middle name).
+#include "recognisers.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace safesar {
+
+namespace {
+
+struct Words {
+    const SectionContext& c;
+
+    bool subject(std::size_t i) const {
+        const auto& s = c.known.subject_tokens();
+        return std::find(s.begin(), s.end(), c.word(i)) != s.end();
+    }
+    // A capitalised word that may be part of a name: not a known non-name, not the subject's.
+    bool namelike(std::size_t i) const {
+        if (i >= c.tokens.size() || c.taken[i] || !c.info[i].capitalised || !c.info[i].alpha ||
+            subject(i))
+            return false;
+        return c.word(i).size() >= 2 && !c.is(i, kNotName | kTitle);
+    }
+    bool digits(std::size_t i) const {
+        return i < c.tokens.size() && std::isdigit(static_cast<unsigned char>(c.word(i)[0]));
+    }
+    // "Jan" in "9 Jan 2021", "May" in "May 2024": a month inside a date is never a name.
+    bool month_in_date(std::size_t i) const {
+        static const std::array<std::string_view, 17> months{
+            "jan", "feb",    "mar", "apr",  "may", "jun", "june", "jul",  "july",
+            "aug", "august", "sep", "sept", "oct", "nov", "dec",  "april"};
+        if (std::find(months.begin(), months.end(), c.word(i)) == months.end()) return false;
+        return (i > 0 && digits(i - 1)) || digits(i + 1);
+    }
+    // "black Audi A3", "his Vauxhall": a car make said as a car.
+    bool car(std::size_t i) const {
+        if (!c.is(i, kCarMake)) return false;
+        static const std::array<std::string_view, 16> before{
+            "a",      "an",   "the", "his",  "her",   "their", "black", "white",
+            "silver", "grey", "red", "blue", "green", "gold",  "dark",  "old"};
+        if (i > 0 && std::find(before.begin(), before.end(), c.word(i - 1)) != before.end())
+            return true;
+        return i + 1 < c.tokens.size() && c.info[i + 1].has_digit;
+    }
+    // "Ashby Scaffolding", "Hebble Bakery Ltd": a business, not a person.
+    bool business_after(std::size_t i) const {
+        return c.adjacent(i) && c.info[i + 1].capitalised && c.is(i + 1, kCompanyWord);
+    }
+    bool initial(std::size_t i) const {
+        if (i >= c.tokens.size() || c.taken[i] || !c.info[i].capitalised || c.word(i).size() != 1)
+            return false;
+        const std::size_t e = c.tokens[i].end;
+        return e < c.folded.text.size() && c.folded.text[e] == '.';
+    }
+    // Extends a name that starts at `i` over the capitalised words that follow: a surname, a
+    // middle name, or a single initial (Lee S.).
+    std::size_t extend(std::size_t i, int max_more) const {
+        std::size_t last = i;
+        for (int k = 0; k < max_more; ++k) {
+            const std::size_t n = last + 1;
+            if (!c.adjacent(last)) break;
+            if (namelike(n) && !c.info[n].all_caps &&
+                (c.is(n, kSurname | kGivenName) || !c.is(n, kCommonWord))) {
+                last = n;
+                continue;
+            }
+            if (initial(n)) last = n;
+            break;
+        }
+        return last;
+    }
+};
+
+class UnlistedPeople final : public Recogniser {
+  public:
+    std::string_view id() const override { return "unlisted-people"; }
+    Phase phase() const override { return Phase::People; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        const Words c{ctx};
+        auto emit = [&](std::size_t first, std::size_t last, std::string rule, float conf,
+                        std::string_view rid = "unlisted-people", bool discoverable = false) {
+            Span s;
+            s.begin = ctx.begin_of(first);
+            s.end = ctx.end_of(last);
+            s.category = Category::Name;
+            s.rule = std::move(rule);
+            s.confidence = conf;
+            s.recogniser = rid;
+            std::size_t words = 0;
+            for (std::size_t k = first; k <= last; ++k) words += ctx.word(k).size() > 1;
+            s.discoverable = discoverable || words >= 2;
+            out.push_back(std::move(s));
+        };
+        // A name followed by a bracketed description: "Dean (from the Batley group)".
+        auto described = [&](std::size_t i) {
+            return i + 1 < ctx.tokens.size() && !ctx.info[i + 1].capitalised && ctx.gap(i) == " (";
+        };
+        const auto& info = ctx.info;
+        for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
+            // A given name the requester shares, then a surname that is not his.
+            if (ctx.taken[i] && c.subject(i) && ctx.is(i, kGivenName) && info[i].capitalised &&
+                !info[i].all_caps && ctx.adjacent(i) && c.namelike(i + 1) &&
+                !info[i + 1].all_caps && !c.business_after(i) &&
+                (ctx.is(i + 1, kSurname) || !ctx.is(i + 1, kCommonWord))) {
+                emit(i, i + 1,
+                     "a given name the requester shares, with a surname that is not his or hers",
+                     0.8f, "shared-given-name");
+                ++i;
+                continue;
+            }
+            if (ctx.taken[i]) continue;
+            const std::string_view w = ctx.word(i);
+            const bool next_ok = ctx.adjacent(i) && c.namelike(i + 1);
+            // 1. Titles and ranks: Mr Pemberton, DC Priya Nandra.
+            if (ctx.is(i, kTitle) && info[i].capitalised && next_ok) {
+                std::size_t last = c.extend(i + 1, 2);
+                // "PC Bryony Stead": after a rank and a word that is no surname, the next
+                // capitalised word is the surname even when it is also an English word.
+                if (last == i + 1 && !ctx.is(i + 1, kSurname) && ctx.adjacent(i + 1) &&
+                    c.namelike(i + 2) && !info[i + 2].all_caps && !c.business_after(i + 1) &&
+                    !ctx.is(i + 2, kStreetSuffix | kGenericPlace))
+                    last = i + 2;
+                emit(i + 1, last, "a name after the title '" + std::string(w) + "'", 0.9f,
+                     "unlisted-people", true);
+                i = last;
+                continue;
+            }
+            // 2. "the Rahman family".
+            if (w == "the" && next_ok && i + 2 < ctx.tokens.size() && ctx.word(i + 2) == "family") {
+                emit(i + 1, i + 1, "a family name ('the ... family')", 0.85f, "unlisted-people",
+                     true);
+                i += 1;
+                continue;
+            }
+            // 3. Role cues: her sister Michelle, social worker Tom Egerton, neighbour Mr X.
+            if (ctx.is(i, kRoleCue) && next_ok && !info[i + 1].all_caps &&
+                !ctx.is(i + 1, kCommonWord)) {
+                const std::size_t last = c.extend(i + 1, 2);
+                emit(i + 1, last, "a name after '" + std::string(w) + "'", 0.85f);
+                i = last;
+                continue;
+            }
+            // 4. A given name from the dictionary, with the surname or initial that follows.
+            if (c.namelike(i) && !info[i].all_caps && ctx.is(i, kGivenName)) {
+                if (c.month_in_date(i) || c.car(i) || c.business_after(i)) continue;
+                const std::size_t last = c.extend(i, 2);
+                if (last > i && c.business_after(last - 1)) continue; // "Dale Hill Motors"
+                // "Will", "Rose" alone: an ordinary word; "Dean (from the group)" is a person.
+                if (ctx.is(i, kCommonWord) && last == i && !described(i)) continue;
+                emit(i, last, "a given name from the name list", last > i ? 0.9f : 0.75f);
+                i = last;
+                continue;
+            }
+            // 5. SHOUTED names in headers and forms: a listed given name and a listed surname.
+            if (info[i].all_caps && next_ok && info[i + 1].all_caps && ctx.is(i, kGivenName) &&
+                ctx.is(i + 1, kSurname) && !ctx.is(i, kCommonWord) &&
+                !ctx.is(i + 1, kCommonWord)) {
+                emit(i, i + 1, "a given name and surname from the name lists, in capitals", 0.7f);
+                i += 1;
+                continue;
+            }
+            // 6. "Surname, Given" as case-management exports write people: "Pryce, Joanne".
+            if (c.namelike(i) && !info[i].all_caps && ctx.is(i, kSurname) &&
+                !ctx.is(i, kCommonWord) && i + 1 < ctx.tokens.size() && ctx.gap(i) == ", " &&
+                c.namelike(i + 1) && ctx.is(i + 1, kGivenName)) {
+                emit(i, i + 1, "a surname and given name from the name lists", 0.85f);
+                i += 1;
+                continue;
+            }
+            // 7. An initial and a surname: T. Egerton, J Pryce.
+            if (w.size() == 1 && info[i].capitalised && next_ok && !info[i + 1].all_caps &&
+                ctx.is(i + 1, kSurname) && !ctx.is(i + 1, kCommonWord) && !ctx.is(i, kTitle)) {
+                emit(i, i + 1, "an initial and a surname from the name list", 0.8f);
+                i += 1;
+                continue;
+            }
+            // 8. Two capitalised words where the second is a known surname: Marcus Webb.
+            if (c.namelike(i) && !info[i].all_caps && next_ok && !info[i + 1].all_caps &&
+                ctx.is(i + 1, kSurname) && !ctx.is(i + 1, kGivenName) &&
+                !ctx.is(i, kCommonWord) && !c.business_after(i + 1)) {
+                emit(i, i + 1, "a capitalised name with a surname from the name list", 0.8f);
+                i += 1;
+                continue;
+            }
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_unlisted_people() { return std::make_unique<UnlistedPeople>(); }
+
+} // namespace safesar

@@ -1,0 +1,352 @@
+#include "validators.hpp"
+
+#include "../folded_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <stdexcept>
+
+namespace safesar {
+
+std::string phone_key(const std::string& text) {
+    std::string d;
+    for (char c : text)
+        if (std::isdigit(static_cast<unsigned char>(c))) d += c;
+    if (d.rfind("0044", 0) == 0) d.erase(0, 4);
+    else if (d.rfind("44", 0) == 0 && d.size() >= 12) d.erase(0, 2);
+    d.erase(0, d.find_first_not_of('0'));
+    return d;
+}
+
+KnownValues::KnownValues(const Case* request) {
+    if (!request) return;
+    auto add_person = [&](const Person& p, const Owner& o, const std::string& who) {
+        for (auto& ph : p.phones) phones.push_back({phone_key(ph), o, who});
+        for (auto& e : p.emails) emails.push_back({fold(e), o, who});
+        if (p.dob) dobs.push_back({*p.dob, {"", o, who}});
+    };
+    add_person(request->subject, Owner{Owner::Subject, -1, Role::Subject}, "the requester");
+    for (std::size_t i = 0; i < request->parties.size(); ++i) {
+        const auto& p = request->parties[i];
+        add_person(p, Owner{Owner::Party, static_cast<int>(i), p.role},
+                   "the listed " + std::string(to_string(p.role)));
+    }
+}
+
+const KnownValues::Known* KnownValues::phone(const std::string& key) const {
+    for (const auto& k : phones)
+        if (k.key == key) return &k;
+    return nullptr;
+}
+const KnownValues::Known* KnownValues::email(const std::string& folded) const {
+    for (const auto& k : emails)
+        if (k.key == folded) return &k;
+    return nullptr;
+}
+const KnownValues::Known* KnownValues::dob(const Date& d) const {
+    for (const auto& [date, k] : dobs)
+        if (date == d) return &k;
+    return nullptr;
+}
+
+namespace {
+
+using Piece = re2::StringPiece;
+
+std::string digits_of(Piece s) {
+    std::string d;
+    for (char c : s)
+        if (std::isdigit(static_cast<unsigned char>(c))) d += c;
+    return d;
+}
+
+std::string upper_alnum(Piece s) {
+    std::string out;
+    for (char c : s)
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool one_of(char c, const char* set) { return c != 0 && std::strchr(set, c) != nullptr; }
+
+bool all_same(const std::string& d) {
+    return !d.empty() && std::all_of(d.begin(), d.end(), [&](char c) { return c == d[0]; });
+}
+
+bool luhn(const std::string& digits) {
+    int sum = 0;
+    bool dbl = false;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        int d = *it - '0';
+        if (dbl && (d *= 2) > 9) d -= 9;
+        sum += d;
+        dbl = !dbl;
+    }
+    return sum % 10 == 0;
+}
+
+// NHS Data Dictionary: modulus 11 over the first nine digits, weights 10 down to 2.
+bool nhs_valid(const std::string& d) {
+    if (d.size() != 10 || all_same(d)) return false;
+    int sum = 0;
+    for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
+    int check = 11 - sum % 11;
+    if (check == 11) check = 0;
+    return check != 10 && check == d[9] - '0';
+}
+
+// HMRC NIM39110.
+bool ni_valid(Piece s) {
+    const std::string p = upper_alnum(s);
+    if (p.size() != 9) return false;
+    if (one_of(p[0], "DFIQUV") || one_of(p[1], "DFIOQUV")) return false;
+    const std::string two = p.substr(0, 2);
+    for (const char* no : {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+        if (two == no) return false;
+    return one_of(p[8], "ABCD");
+}
+
+// Royal Mail: the outward code's letters by position, the inward code's last two letters.
+bool postcode_valid(Piece s) {
+    const std::string p = upper_alnum(s);
+    if (p == "GIR0AA") return true;
+    if (p.size() < 5 || p.size() > 7) return false;
+    const std::string out = p.substr(0, p.size() - 3), in = p.substr(p.size() - 3);
+    if (!std::isdigit(static_cast<unsigned char>(in[0])) || one_of(in[1], "CIKMOV") ||
+        one_of(in[2], "CIKMOV") || !std::isalpha(static_cast<unsigned char>(in[1])) ||
+        !std::isalpha(static_cast<unsigned char>(in[2])))
+        return false;
+    auto A = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    auto D = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    if (!A(out[0]) || one_of(out[0], "QVX")) return false;
+    switch (out.size()) {
+    case 2: return D(out[1]);                                          // A9
+    case 3:
+        if (D(out[1]) && D(out[2])) return true;                       // A99
+        if (D(out[1]) && A(out[2])) return one_of(out[2], "ABCDEFGHJKPSTUW"); // A9A
+        return A(out[1]) && !one_of(out[1], "IJZ") && D(out[2]);       // AA9
+    case 4:
+        if (!A(out[1]) || one_of(out[1], "IJZ") || !D(out[2])) return false;
+        if (D(out[3])) return true;                                    // AA99
+        return one_of(out[3], "ABEHMNPRVWXY");                         // AA9A
+    }
+    return false;
+}
+
+// DVLA, current format: area letters, an age identifier issued so far, three letters.
+bool vehicle_current_valid(Piece s) {
+    const std::string p = upper_alnum(s);
+    if (p.size() != 7) return false;
+    if (one_of(p[0], "IQZ") || one_of(p[1], "IQZ")) return false;
+    const int age = (p[2] - '0') * 10 + (p[3] - '0');
+    if (!((age >= 2 && age <= 29) || (age >= 51 && age <= 79))) return false;
+    for (int k = 4; k < 7; ++k)
+        if (one_of(p[k], "IQ")) return false;
+    return true;
+}
+
+// Prefix (A123 BCD) and suffix (ABC 123D) formats: the year letter is never I, O, Q, U or Z.
+bool vehicle_older_valid(Piece s) {
+    const std::string p = upper_alnum(s);
+    const char year = std::isdigit(static_cast<unsigned char>(p[1])) ? p.front() : p.back();
+    return !one_of(year, "IOQUZ");
+}
+
+bool iban_valid(Piece s) {
+    const std::string c = upper_alnum(s);
+    if (c.size() < 15 || c.size() > 34) return false;
+    const std::string r = c.substr(4) + c.substr(0, 4);
+    int mod = 0;
+    for (char ch : r) {
+        const int v = std::isdigit(static_cast<unsigned char>(ch)) ? ch - '0' : ch - 'A' + 10;
+        mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
+    }
+    return mod == 1;
+}
+
+// A reference code: enough digits, not a date (12/07/2025) nor a phone number, and not a
+// number of one repeated digit.
+bool reference_like(Piece s, std::size_t min_digits) {
+    const std::string d = digits_of(s);
+    if (d.size() < min_digits || all_same(d)) return false;
+    static const RE2 date(
+        R"((?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}))");
+    if (RE2::FullMatch(s, date)) return false;
+    const bool all_digits = d.size() == s.size();
+    return !(all_digits && s[0] == '0'); // a phone number or its first group
+}
+
+int month_of(std::string m) {
+    static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (auto& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (int i = 0; i < 12; ++i)
+        if (m.rfind(names[i], 0) == 0) return i + 1;
+    return 0;
+}
+
+// "twenty" + "first" = 21; a tens word alone ("twentieth") is its own ordinal.
+int day_in_words(std::string tens, std::string unit) {
+    static const char* units[] = {"first",      "second",     "third",       "fourth",
+                                  "fifth",      "sixth",      "seventh",     "eighth",
+                                  "ninth",      "tenth",      "eleventh",    "twelfth",
+                                  "thirteenth", "fourteenth", "fifteenth",   "sixteenth",
+                                  "seventeenth", "eighteenth", "nineteenth"};
+    for (auto* w : {&tens, &unit})
+        for (auto& c : *w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const int base = tens == "twenty" ? 20 : tens == "thirty" ? 30 : 0;
+    if (unit == "twentieth") return base ? 0 : 20;
+    if (unit == "thirtieth") return base ? 0 : 30;
+    for (int i = 0; i < 19; ++i)
+        if (unit == units[i]) return base + i + 1;
+    return 0;
+}
+
+int number(Piece p) { return p.empty() ? 0 : std::stoi(std::string(p)); }
+
+int year_of(Piece y) {
+    int v = number(y);
+    if (y.size() == 2) v += v > 30 ? 1900 : 2000;
+    return v;
+}
+
+// A date is a date of birth when it is a listed person's, or when the text says so just before.
+bool date_of_birth(PatternMatch& m, const Date& d) {
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.year <= 1900 || d.year >= 2100)
+        return false;
+    if (const auto* k = m.known.dob(d)) {
+        m.span.owner = k->owner;
+        m.span.rule = "matches " + k->who + "'s date of birth";
+        return true;
+    }
+    const std::size_t from = m.span.begin > 40 ? m.span.begin - 40 : 0;
+    const std::string before = fold(std::string_view(m.text).substr(from, m.span.begin - from));
+    for (const char* cue : {"dob", "d.o.b", "date of birth", "born", "birthday", "d/o/b"})
+        if (before.find(cue) != std::string::npos) {
+            m.span.rule = "a date of birth (said so just before it)";
+            m.span.confidence = 0.8f;
+            return true;
+        }
+    return false;
+}
+
+const std::map<std::string, Validator>& validators() {
+    static const std::map<std::string, Validator> v{
+        {"none", [](PatternMatch&) { return true; }},
+        {"uk-phone",
+         [](PatternMatch& m) {
+             const std::string key = phone_key(std::string(m.groups[0]));
+             if (key.size() < 9 || key.size() > 10) return false;
+             if (const auto* k = m.known.phone(key)) {
+                 m.span.owner = k->owner;
+                 m.span.rule = "matches " + k->who + "'s phone";
+             }
+             return true;
+         }},
+        {"email",
+         [](PatternMatch& m) {
+             if (const auto* k = m.known.email(fold(std::string(m.groups[0])))) {
+                 m.span.owner = k->owner;
+                 m.span.rule = "matches " + k->who + "'s e-mail";
+             }
+             return true;
+         }},
+        {"uk-postcode", [](PatternMatch& m) { return postcode_valid(m.groups[0]); }},
+        {"date-dmy",
+         [](PatternMatch& m) {
+             const auto& g = m.groups;
+             return date_of_birth(m, Date{year_of(g[3]), number(g[2]), number(g[1])});
+         }},
+        {"date-ymd",
+         [](PatternMatch& m) {
+             const auto& g = m.groups;
+             return date_of_birth(m, Date{number(g[1]), number(g[2]), number(g[3])});
+         }},
+        {"date-d-month-y",
+         [](PatternMatch& m) {
+             const auto& g = m.groups;
+             return date_of_birth(m, Date{year_of(g[3]), month_of(std::string(g[2])), number(g[1])});
+         }},
+        {"date-month-d-y",
+         [](PatternMatch& m) {
+             const auto& g = m.groups;
+             return date_of_birth(m, Date{number(g[3]), month_of(std::string(g[1])), number(g[2])});
+         }},
+        {"date-in-words",
+         [](PatternMatch& m) {
+             const auto& g = m.groups;
+             return date_of_birth(m, Date{number(g[4]), month_of(std::string(g[3])),
+                                          day_in_words(std::string(g[1]), std::string(g[2]))});
+         }},
+        {"reference", [](PatternMatch& m) { return reference_like(m.groups[1], 5); }},
+        {"slash-reference",
+         [](PatternMatch& m) {
+             const auto& t = m.text;
+             const std::size_t b = m.span.begin, e = m.span.end;
+             if ((b > 0 && (t[b - 1] == '/' || t[b - 1] == '.')) ||
+                 (e < t.size() && (t[e] == '/' || t[e] == '.') && e + 1 < t.size() &&
+                  std::isalnum(static_cast<unsigned char>(t[e + 1]))))
+                 return false; // part of a path or a web address
+             return reference_like(m.groups[0], 4);
+         }},
+        {"marac-reference",
+         [](PatternMatch& m) {
+             if (!m.groups[1].empty()) {
+                 m.span.begin = static_cast<std::size_t>(m.groups[1].data() - m.text.data());
+                 m.span.end = m.span.begin + m.groups[1].size();
+             }
+             return true;
+         }},
+        {"nhs-number", [](PatternMatch& m) { return nhs_valid(digits_of(m.groups[0])); }},
+        {"ni-number", [](PatternMatch& m) { return ni_valid(m.groups[0]); }},
+        {"vehicle-current", [](PatternMatch& m) { return vehicle_current_valid(m.groups[0]); }},
+        {"vehicle-older",
+         [](PatternMatch& m) {
+             // "ABC 1D" could be a ward or a form's code; only where no word of it is one.
+             return vehicle_older_valid(m.groups[0]) &&
+                    !m.ctx.lex.is(fold(std::string(m.groups[0]).substr(0, 3)),
+                                  kSectorAcronym | kCommonWord | kTitle);
+         }},
+        {"iban", [](PatternMatch& m) { return iban_valid(m.groups[0]); }},
+        {"luhn",
+         [](PatternMatch& m) {
+             const std::string d = digits_of(m.groups[0]);
+             return d.size() >= 13 && !all_same(d) && luhn(d);
+         }},
+        {"ip",
+         [](PatternMatch& m) {
+             for (int k = 1; k <= 4; ++k)
+                 if (number(m.groups[static_cast<std::size_t>(k)]) > 255) return false;
+             return true;
+         }},
+        {"gps",
+         [](PatternMatch& m) {
+             double lat = 0, lon = 0;
+             const std::string t(m.groups[0]);
+             if (std::sscanf(t.c_str(), "%lf%*[^0-9+-]%lf", &lat, &lon) != 2) return false;
+             return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+         }},
+        {"attribute-to-last-person",
+         [](PatternMatch& m) {
+             m.ctx.attribute_place(m.span);
+             return true;
+         }},
+    };
+    return v;
+}
+
+} // namespace
+
+Validator validator(const std::string& name) {
+    const auto& v = validators();
+    auto it = v.find(name);
+    if (it == v.end()) throw std::invalid_argument("no validator named \"" + name + "\"");
+    return it->second;
+}
+
+} // namespace safesar

@@ -1,0 +1,137 @@
+// Whereabouts, routine and safety arrangements (dictionaries/detect/whereabouts-cues.txt):
+// where someone stays or spends nights, when they can be called or found, that a codeword, safe
+// contact or escape plan exists. In a perpetrator request such a sentence about a protected
+// party is as dangerous as her address, so the whole sentence is a finding, owned like a
+// special-category sentence. The secret itself after a cue ("codeword is bluebell") is a
+// finding of its own, whoever's sentence it is.
+#include "recognisers.hpp"
+
+#include "sentence_people.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace safesar {
+
+namespace {
+
+bool matches_at(const SectionContext& ctx, std::size_t i, const std::vector<std::string>& t) {
+    if (i + t.size() > ctx.tokens.size()) return false;
+    for (std::size_t k = 0; k < t.size(); ++k)
+        if (ctx.word(i + k) != t[k]) return false;
+    return true;
+}
+
+// Words between a secret's cue and the secret: "the code word is", "safe word agreed:".
+bool filler(std::string_view w) {
+    static const std::array<std::string_view, 11> f{"is",   "was",    "will",  "be",  "are", "agreed",
+                                                    "set",  "chosen", "remains", "of", "new"};
+    return std::find(f.begin(), f.end(), w) != f.end();
+}
+
+// Words that show the cue was not followed by a secret: "agreed a code word with her sister".
+bool not_a_secret(const SectionContext& ctx, std::size_t i) {
+    static const std::array<std::string_view, 27> no{
+        "with", "for",  "to",    "and",   "that", "which", "has", "have",  "had",
+        "in",   "on",   "if",    "she",   "he",   "they",  "we",  "you",   "her",
+        "his",  "their", "the",  "a",     "an",   "used",  "use", "should", "or"};
+    return std::find(no.begin(), no.end(), ctx.word(i)) != no.end() || ctx.is(i, kNotName);
+}
+
+class Whereabouts final : public Recogniser {
+  public:
+    std::string_view id() const override { return "whereabouts"; }
+    Phase phase() const override { return Phase::Sentences; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        std::vector<std::size_t> hits; // first tokens of cues
+        for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
+            if (!ctx.is(i, kWhereaboutsFirst)) continue;
+            for (const auto& [cue, kind] : ctx.lex.whereabouts_cues)
+                if (matches_at(ctx, i, cue)) {
+                    hits.push_back(i);
+                    break;
+                }
+            for (const auto& cue : ctx.lex.secret_cues)
+                if (matches_at(ctx, i, cue)) secret_after(ctx, i + cue.size(), out);
+        }
+        if (hits.empty()) return;
+        std::size_t h = 0;
+        for (const auto& [b, e] : ctx.sentences()) {
+            while (h < hits.size() && ctx.begin_of(hits[h]) < b) ++h;
+            std::vector<std::size_t> cues;
+            for (std::size_t k = h; k < hits.size() && ctx.begin_of(hits[k]) < e; ++k)
+                cues.push_back(hits[k]);
+            if (cues.empty()) continue;
+            const SentencePeople people = people_in_sentence(ctx, b, e, ctx.token_at(b));
+            const Mention* owner = nullptr;
+            for (std::size_t t : cues) {
+                const Mention* m = people.owner_of_term(ctx, t);
+                if (m && (!owner || (owner->subject && !m->subject))) owner = m;
+            }
+            Span s;
+            s.begin = b;
+            s.end = e;
+            trim_span(ctx.text, s.begin, s.end);
+            // A sentence that mentions nobody ("Works days at the depot.") goes on about whoever
+            // its paragraph mentioned last.
+            const bool abuser = about_abuser(ctx, b, e);
+            Mention before;
+            if (!owner && people.mentions.empty() && !abuser) {
+                Span probe;
+                probe.begin = s.begin;
+                probe.end = s.begin;
+                ctx.attribute_place(probe);
+                if (probe.owner.kind != Owner::Unknown) {
+                    before.owner = probe.owner;
+                    before.subject = probe.owner.kind == Owner::Subject;
+                    owner = &before;
+                } else if (probe.facts & kOtherPronoun) {
+                    before.pronoun = true;
+                    owner = &before;
+                }
+            }
+            s.category = Category::Safety;
+            s.recogniser = id();
+            s.facts = people.facts | (abuser ? kAboutAbuser : 0u);
+            if (owner && owner->subject) {
+                s.owner = Owner{Owner::Subject, -1, Role::Subject};
+                s.confidence = 0.7f;
+                s.rule = "where the requester is or can be found";
+            } else if (owner && !owner->pronoun) {
+                s.owner = owner->owner;
+                s.confidence = 0.85f;
+                const std::string who = owner_phrase(owner->owner);
+                s.rule = "where " + who.substr(0, who.size() - 2) +
+                         " is or can be found, or their safety arrangements";
+            } else {
+                s.confidence = owner ? 0.75f : 0.6f;
+                s.rule = "whereabouts, routine or safety arrangements of someone the sentence "
+                         "does not name as the requester";
+            }
+            if (s.end > s.begin) out.push_back(std::move(s));
+        }
+    }
+
+  private:
+    void secret_after(const SectionContext& ctx, std::size_t i, std::vector<Span>& out) const {
+        while (i < ctx.tokens.size() && filler(ctx.word(i))) ++i;
+        if (i >= ctx.tokens.size() || not_a_secret(ctx, i)) return;
+        // Only a short gap (": ", " is '", a quote) may separate the cue from the secret.
+        if (i > 0 && ctx.gap(i - 1).size() > 4) return;
+        Span s;
+        s.begin = ctx.begin_of(i);
+        s.end = ctx.end_of(i);
+        s.category = Category::Safety;
+        s.confidence = 0.9f;
+        s.rule = "a codeword, password or PIN";
+        s.recogniser = "secret";
+        out.push_back(std::move(s));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_whereabouts() { return std::make_unique<Whereabouts>(); }
+
+} // namespace safesar

@@ -1,0 +1,215 @@
+#include "recogniser.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace safesar {
+
+namespace {
+
+UChar32 code_point_at(const std::string& s, std::size_t i) {
+    UChar32 cp;
+    int32_t j = static_cast<int32_t>(i);
+    U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), cp);
+    return cp;
+}
+
+TokenInfo facts_of(const SectionContext& c, std::size_t i) {
+    TokenInfo t;
+    const Token& tok = c.tokens[i];
+    t.classes = c.lex.classes_of(tok.text);
+    // A plural of an ordinary or general word is one too ("Saturdays", "Christmases").
+    if (!(t.classes & (kEnglish | kGeneral)) && tok.text.size() > 3 && tok.text.back() == 's')
+        t.classes |= c.lex.classes_of(tok.text.substr(0, tok.text.size() - 1)) & (kEnglish | kGeneral);
+    const std::size_t b = c.folded.original_begin(tok.begin), e = c.folded.original_end(tok.end);
+    const UChar32 first = code_point_at(c.text, b);
+    t.capitalised = first >= 0 && (u_isupper(first) || u_istitle(first));
+    bool lower = false;
+    std::size_t letters = 0;
+    for (std::size_t k = b; k < e;) {
+        const UChar32 cp = code_point_at(c.text, k);
+        k += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (cp < 0) continue;
+        if (u_islower(cp)) lower = true;
+        if (u_isalpha(cp)) ++letters;
+    }
+    t.all_caps = letters >= 2 && !lower;
+    t.alpha = std::all_of(tok.text.begin(), tok.text.end(), [](char ch) {
+        return std::isalpha(static_cast<unsigned char>(ch)) || ch == '\'';
+    });
+    t.has_digit = std::any_of(tok.text.begin(), tok.text.end(),
+                              [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
+    return t;
+}
+
+// Sentence boundaries (byte offsets) by ICU. A line break before a lower-case word is read as a
+// space: PDF pages and wrapped notes break lines in mid-sentence. A line break before a capital
+// stays a break, so a note's heading line ("Telephone - Declan Mowbray") is not read as part of
+// the sentence under it.
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text) {
+    std::string flat = text;
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        if (flat[i] != '\n') continue;
+        std::size_t j = i + 1;
+        while (j < flat.size() && (flat[j] == ' ' || flat[j] == '\t')) ++j;
+        const bool continues =
+            j < flat.size() && (std::islower(static_cast<unsigned char>(flat[j])) ||
+                                flat[j] == '(' || flat[j] == ',');
+        if (continues) flat[i] = ' ';
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getUK(), status));
+    UText* ut = utext_openUTF8(nullptr, flat.data(), static_cast<int64_t>(flat.size()), &status);
+    if (U_FAILURE(status)) {
+        if (ut) utext_close(ut);
+        out.emplace_back(0, text.size());
+        return out;
+    }
+    bi->setText(ut, status);
+    int32_t start = bi->first();
+    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next())
+        out.emplace_back(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+    utext_close(ut);
+    return out;
+}
+
+} // namespace
+
+Gender pronoun_gender(std::string_view w) {
+    if (w == "he" || w == "him" || w == "his" || w == "himself") return Gender::Male;
+    if (w == "she" || w == "her" || w == "hers" || w == "herself") return Gender::Female;
+    return Gender::Unknown;
+}
+
+SectionContext::SectionContext(const Section& s, const CaseKnowledge& k)
+    : section(s), text(s.text), knowledge(k), known(k.known), lex(k.lex),
+      folded(fold_text(s.text)) {
+    tokens = tokenize(folded);
+    info.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) info.push_back(facts_of(*this, i));
+    if (!s.fields.empty()) {
+        std::size_t f = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const std::size_t b = begin_of(i);
+            while (f < s.fields.size() && s.fields[f].end <= b) ++f;
+            info[i].field = f < s.fields.size() && b >= s.fields[f].begin ? static_cast<int>(f) : -1;
+        }
+    }
+    taken.assign(tokens.size(), false);
+}
+
+std::string_view SectionContext::gap(std::size_t i) const {
+    return std::string_view(folded.text).substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end);
+}
+
+bool SectionContext::adjacent(std::size_t i, bool same_line) const {
+    if (i + 1 >= tokens.size()) return false;
+    if (info[i].field != info[i + 1].field || info[i].field < 0) return false; // other cells
+    const std::string_view g = gap(i);
+    if (g != " " && g != "-" && g != ". ") return false;
+    if (!same_line || g == "-") return true;
+    // The folded gap is one space for any run of white space: look at the original.
+    const std::size_t b = end_of(i), e = begin_of(i + 1);
+    return std::string_view(text).substr(b, e - b).find('\n') == std::string_view::npos;
+}
+
+std::size_t SectionContext::token_at(std::size_t at) const {
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), at, [&](const Token& t, std::size_t a) {
+        return folded.original_begin(t.begin) < a;
+    });
+    return static_cast<std::size_t>(it - tokens.begin());
+}
+
+const std::vector<std::pair<std::size_t, std::size_t>>& SectionContext::sentences() const {
+    if (!sentences_) sentences_ = split_sentences(text);
+    return *sentences_;
+}
+
+std::size_t SectionContext::sentence_of(std::size_t at) const {
+    const auto& s = sentences();
+    auto it = std::upper_bound(s.begin(), s.end(), at,
+                               [](std::size_t a, const auto& sentence) { return a < sentence.second; });
+    return static_cast<std::size_t>(it - s.begin());
+}
+
+const Span* SectionContext::last_person_before(std::size_t at) const {
+    // `people` is sorted by end once the People phase is over.
+    auto it = std::upper_bound(people.begin(), people.end(), at,
+                               [](std::size_t a, const Span& p) { return a < p.end; });
+    while (it != people.begin()) {
+        --it;
+        if (it->category != Category::Name) continue;
+        // Another paragraph in between: nobody.
+        if (!paragraph_breaks_) {
+            paragraph_breaks_.emplace();
+            for (std::size_t k = text.find("\n\n"); k != std::string::npos;
+                 k = text.find("\n\n", k + 1))
+                paragraph_breaks_->push_back(k);
+        }
+        auto br = std::lower_bound(paragraph_breaks_->begin(), paragraph_breaks_->end(), it->end);
+        if (br != paragraph_breaks_->end() && *br < at) return nullptr;
+        return &*it;
+    }
+    return nullptr;
+}
+
+void SectionContext::attribute_place(Span& s) const {
+    const Gender g = knowledge.subject_gender;
+    const Span* person = last_person_before(s.begin);
+    // The last pronoun before it, within 80 tokens and the same paragraph.
+    bool pronoun_subject = false, have_pronoun = false;
+    if (g != Gender::Unknown) {
+        const std::size_t t0 = token_at(s.begin);
+        for (std::size_t t = t0, seen = 0; t-- > 0 && seen < 80; ++seen) {
+            if (gap(t).find("\n\n") != std::string_view::npos) break;
+            const Gender pg = pronoun_gender(word(t));
+            if (pg == Gender::Unknown) continue;
+            if (person && begin_of(t) < person->end) break; // the name is nearer
+            have_pronoun = true;
+            pronoun_subject = pg == g;
+            break;
+        }
+    }
+    // Mentions after it in its own sentence that point to someone else: "staying in X with her".
+    auto other_after = [&] {
+        if (g == Gender::Unknown) return false;
+        const auto& sent = sentences()[std::min(sentence_of(s.begin), sentences().size() - 1)];
+        for (std::size_t t = token_at(s.end); t < tokens.size() && begin_of(t) < sent.second; ++t) {
+            const Gender pg = pronoun_gender(word(t));
+            if (pg != Gender::Unknown && pg != g) return true;
+        }
+        return false;
+    };
+    if (have_pronoun) {
+        if (!pronoun_subject) {
+            s.facts |= kOtherPronoun;
+            return; // someone the records call by the other pronoun: not the requester
+        }
+        // "Callum lives with Kayleigh Dobbs at her flat in Starbeck": someone else named in the
+        // same sentence before the pronoun may be whom it means.
+        if (person && person->owner.kind != Owner::Subject && same_sentence(person->begin, s.begin)) {
+            s.owner = person->owner;
+            return;
+        }
+        const Owner subject{Owner::Subject, -1, Role::Subject};
+        (other_after() ? s.likely : s.owner) = subject;
+        return;
+    }
+    if (!person) return;
+    if (person->owner.kind != Owner::Subject) {
+        s.owner = person->owner;
+        return;
+    }
+    const bool sure = same_sentence(person->begin, s.begin) ||
+                      (g != Gender::Unknown && !other_after());
+    (sure ? s.owner : s.likely) = person->owner;
+}
+
+} // namespace safesar
