@@ -245,8 +245,13 @@ class SameValues {
         auto& list = by_first_[tokens.front()];
         for (const auto& v : list)
             if (v.tokens == tokens) return;
-        // A single ordinary word ("Will", "Rose") recurs only where it is capitalised.
-        const bool needs_capital = tokens.size() == 1 && lex_.is(tokens[0], kEnglish | kCommonWord);
+        // A single word of a name or place ("Will", "Rose", "Farah") recurs only where it is
+        // capitalised: in lower case it is an ordinary word, or part of a file name.
+        const bool needs_capital =
+            tokens.size() == 1 &&
+            (lex_.is(tokens[0], kEnglish | kCommonWord) || f.category == Category::Name ||
+             f.category == Category::Address || f.category == Category::School ||
+             f.category == Category::Workplace);
         list.push_back({std::move(tokens), f, needs_capital});
     }
 

@@ -95,8 +95,22 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
         auto single = [&](const std::string& tok, const std::string& what) {
             if (tok.size() < 2) return;
             if (!subject && contains(subject_tokens_, tok)) return;
+            // A name several listed people share ("Tattersall" for the child and the father) is
+            // no single one's: found, owner unknown, and policy withholds it unless it is the
+            // requester's.
+            if (auto it = by_first_.find(tok); !subject && it != by_first_.end())
+                for (std::size_t ti : it->second) {
+                    Term& other = terms_[ti];
+                    if (other.tokens.size() != 1 || other.organisation) continue;
+                    if (other.owner.kind == Owner::Party && other.owner.party != owner.party) {
+                        other.owner = Owner{};
+                        other.rule = "a name several listed people share";
+                    }
+                    if (other.owner.kind != Owner::Party) return; // shared already
+                }
             Term t{{tok}, Category::Name, owner, "matches " + who + "'s " + what};
-            t.needs_capital = lexicon_.is(tok, kCommonWord);
+            t.needs_capital = lexicon_.is(tok, kCommonWord) || tok.size() <= 3;
+            t.not_all_caps = tok.size() <= 3;
             add(std::move(t));
         };
         single(tokens.front(), "given name");
@@ -309,6 +323,11 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                 if (!ok) continue;
                 if (t.needs_capital &&
                     !is_capitalised(original, folded.original_begin(tokens[i].begin)))
+                    continue;
+                if (t.not_all_caps &&
+                    all_capitals(original, folded.original_begin(tokens[i].begin),
+                                 folded.original_end(tokens[i].end)) &&
+                    tokens[i].end - tokens[i].begin >= 2)
                     continue;
                 if (t.needs_all_caps &&
                     !all_capitals(original, folded.original_begin(tokens[i].begin),

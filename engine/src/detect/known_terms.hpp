@@ -23,6 +23,7 @@ struct Term {
     std::string rule;
     bool needs_capital = false; // a name that is also a common word: only when capitalised
     bool needs_all_caps = false; // an acronym ("NGA"): only when written in capitals
+    bool not_all_caps = false;  // a short name ("Ni", "Bo"): never the acronym "NI", "BO"
     bool organisation = false;  // an organisation's name: not a person, never a finding
 };
 

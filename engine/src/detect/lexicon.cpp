@@ -111,11 +111,11 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     for (auto& [kind, phrase] : read_pairs(dir / "detect" / "whereabouts-cues.txt")) {
         auto t = tokenize(phrase);
         if (t.empty()) continue;
+        mark(t.front(), kWhereaboutsFirst);
         if (kind == "secret") {
             l.secret_cues.push_back(std::move(t));
             continue;
         }
-        mark(t.front(), kWhereaboutsFirst);
         l.whereabouts_cues.emplace_back(std::move(t), kind);
     }
     for (auto& town : read_list(dir / "places" / "uk-towns.txt", true))

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <optional>
 
 namespace safesar {
@@ -210,13 +211,15 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
     auto protected_owner = [&](const Owner& o) {
         return o.kind == Owner::Party && role_in(c.parties[static_cast<std::size_t>(o.party)], w.roles);
     };
-    // The subject field: a line whose label is one of subject_labels, in the first 40 lines.
-    std::optional<bool> field_protected;
-    for (std::size_t si = 0; si < r.sections.size() && !field_protected; ++si) {
+    // The subject fields: lines whose label is one of subject_labels, in the first 40 lines of
+    // each visible section. A record whose fields name both a protected party and the requester
+    // (a police notice: victim and suspect) is about both, and is redacted, not withheld.
+    bool field_protected = false, field_subject = false;
+    for (std::size_t si = 0; si < r.sections.size(); ++si) {
         const Section& s = r.sections[si];
         if (!visible(s) || s.kind == SectionKind::Header) continue; // "Subject:" is the mail's
         std::size_t b = 0;
-        for (int line = 0; line < 40 && b < s.text.size() && !field_protected; ++line) {
+        for (int line = 0; line < 40 && b < s.text.size(); ++line) {
             const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
             const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
             const std::string_view t = std::string_view(folded).substr(
@@ -229,8 +232,9 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                     const Finding& f = findings[fi];
                     if (f.section != si || f.begin < b || f.end > e || f.category != Category::Name)
                         continue;
-                    field_protected = f.owner.kind != Owner::Subject && (protected_owner(f.owner) ||
-                                                                         f.owner.kind == Owner::Unknown);
+                    if (f.owner.kind == Owner::Subject) field_subject = true;
+                    else if (protected_owner(f.owner) || f.owner.kind == Owner::Unknown)
+                        field_protected = true;
                     break;
                 }
                 break;
@@ -248,10 +252,8 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
     }
     const std::size_t people = subject + protected_parties;
     const double share = people ? static_cast<double>(protected_parties) / static_cast<double>(people) : 0;
-    if (field_protected.has_value()) {
-        if (*field_protected) return title ? Verdict::Yes : Verdict::Unsure;
-        return Verdict::No; // its subject field names the requester
-    }
+    if (field_subject) return Verdict::No; // a field names the requester: about him too
+    if (field_protected) return title ? Verdict::Yes : Verdict::Unsure;
     if (!title) return Verdict::No;
     if (people >= 2 && share >= w.share) return Verdict::Yes;
     if (people >= 2 && share >= w.unsure_share) return Verdict::Unsure;
@@ -267,10 +269,13 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
         return Verdict::No;
     }
     if (w.kind == "edges") {
-        // A heading, header or footer, not a sentence that mentions it ("Discussed at MARAC;").
+        // A heading, header or footer: not a sentence that mentions it ("Discussed at MARAC;")
+        // nor a form's row ("Referred to: MARAC, IDVA").
+        static const std::regex row(R"(^\s*[a-z][a-z /()'-]{0,30}:\s)");
         for (const auto& line : edge_lines(r, w.edge_lines))
             if (line.size() <= 90 && line.find(". ") == std::string::npos &&
-                line.find(';') == std::string::npos && any_in(w.any_of, line))
+                line.find(';') == std::string::npos && !std::regex_search(line, row) &&
+                any_in(w.any_of, line))
                 return Verdict::Yes;
         return Verdict::No;
     }
@@ -324,6 +329,7 @@ std::string safe_title(const Case& c, const Policy& policy, const Detector& dete
     std::string title = name;
     auto found = detector.detect_text(name);
     for (auto it = found.rbegin(); it != found.rend(); ++it) {
+        if (it->recogniser == "residue-code") continue; // folders and dates of a path
         Finding f;
         f.category = it->category;
         f.owner = it->owner;

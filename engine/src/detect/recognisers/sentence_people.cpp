@@ -9,6 +9,20 @@ namespace {
 
 bool object_pronoun(std::string_view w) { return w == "her" || w == "him"; }
 
+bool relation(std::string_view w) {
+    for (const char* r : {"partner", "boyfriend", "girlfriend", "husband", "wife", "ex",
+                          "fiance", "fiancee", "sister", "brother", "mum", "mother", "dad",
+                          "father", "stepfather", "stepmother", "nan", "nana", "gran", "grandma",
+                          "grandmother", "grandad", "grandfather", "aunt", "auntie", "uncle",
+                          "cousin", "niece", "nephew", "son", "daughter", "friend", "neighbour",
+                          "colleague", "landlord", "landlady", "child", "children", "kids",
+                          "baby", "sibling", "siblings"})
+        if (w == r) return true;
+    return false;
+}
+
+bool possessive(std::string_view w) { return w == "his" || w == "her" || w == "their"; }
+
 } // namespace
 
 SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
@@ -41,6 +55,15 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             if (m.subject) m.owner = Owner{Owner::Subject, -1, Role::Subject};
             sp.facts |= m.subject ? kSubjectPronoun : kOtherPronoun;
             sp.mentions.push_back(m);
+        }
+    // A relation after a possessive ("his partner", "her mother", "Dan's sister") speaks of
+    // someone else even unnamed; "Father has told police..." may be the requester himself.
+    for (std::size_t t = first_token + 1; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+        if (relation(ctx.word(t)) &&
+            (possessive(ctx.word(t - 1)) || ctx.tokens[t - 1].possessive ||
+             ctx.gap(t - 1).find('(') != std::string_view::npos)) { // "concerns (partner):"
+            sp.facts |= kOtherNamed;
+            break;
         }
     std::sort(sp.mentions.begin(), sp.mentions.end(),
               [](const Mention& x, const Mention& y) { return x.at < y.at; });

@@ -52,6 +52,15 @@ struct Words {
     bool business_after(std::size_t i) const {
         return c.adjacent(i) && c.info[i + 1].capitalised && c.is(i + 1, kCompanyWord);
     }
+    // "Gladstone Health Centre", "Kirkby Distribution Centre": a place, not a person; within
+    // the next three capitalised words a facility or trade word ends it.
+    bool place_after(std::size_t i) const {
+        for (std::size_t k = i; k < i + 3 && c.adjacent(k); ++k) {
+            if (!c.info[k + 1].capitalised) return false;
+            if (c.is(k + 1, kFacility | kCompanyWord)) return true;
+        }
+        return false;
+    }
     bool initial(std::size_t i) const {
         if (i >= c.tokens.size() || c.taken[i] || !c.info[i].capitalised || c.word(i).size() != 1)
             return false;
@@ -149,7 +158,8 @@ class UnlistedPeople final : public Recogniser {
             }
             // 4. A given name from the dictionary, with the surname or initial that follows.
             if (c.namelike(i) && !info[i].all_caps && ctx.is(i, kGivenName)) {
-                if (c.month_in_date(i) || c.car(i) || c.business_after(i)) continue;
+                if (c.month_in_date(i) || c.car(i) || c.business_after(i) || c.place_after(i))
+                    continue;
                 const std::size_t last = c.extend(i, 2);
                 if (last > i && c.business_after(last - 1)) continue; // "Dale Hill Motors"
                 // "Will", "Rose" alone: an ordinary word; "Dean (from the group)" is a person.
