@@ -34,6 +34,9 @@ struct RecordDisclosure {
     std::string title; // the record's name as the bundle shows it, already free of third parties
     RecordFate fate = RecordFate::Disclose;
     std::optional<Reason> withheld_because; // set when withheld in full
+    // What a record withheld in full is ("MARAC minutes", "a personal safety plan"): printed
+    // only where the profile names withheld records, else only in the controller's schedule.
+    std::string withheld_kind;
     std::vector<Redaction> redactions;
     bool consult_other_agency = false;      // came from another agency: consult before final export
 };
@@ -43,6 +46,13 @@ struct Disclosure {
     std::vector<RecordDisclosure> records;    // in bundle order
     std::vector<std::string> skipped_records; // names of records that could not be read
     bool draft = true;                        // watermark every page "DRAFT"
+    // Whether what the requester receives may name, date and describe the records withheld in
+    // full and the records that could not be read (the profile's "name_withheld_records").
+    // When false (a perpetrator request, or any profile that does not say so) it says only that
+    // some information was withheld and under which exemptions; the names, dates, senders and
+    // kinds go to the controller's schedule alone (ICO: you need not confirm what you withhold
+    // where saying so would itself disclose it).
+    bool name_withheld_records = false;
 };
 
 } // namespace safesar

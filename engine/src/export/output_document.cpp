@@ -1,6 +1,7 @@
 #include "export/output_document.hpp"
 
 #include "export/podofo.hpp"
+#include "safesar/errors.hpp"
 
 #include <iomanip>
 #include <random>
@@ -42,6 +43,13 @@ OutputDocument::~OutputDocument() = default;
 PoDoFo::PdfDocument& OutputDocument::document() {
     if (streamed_) return *streamed_;
     return *memory_;
+}
+
+void OutputDocument::attach(const std::string& name, const std::string& contents) {
+    if (!memory_) throw ExportError(name, "only an encrypted bundle carries its JSON inside");
+    PoDoFo::PdfFileSpec spec(name.c_str(), reinterpret_cast<const unsigned char*>(contents.data()),
+                             static_cast<std::ptrdiff_t>(contents.size()), memory_.get(), true);
+    memory_->AttachFile(spec);
 }
 
 void OutputDocument::close(const std::string& title) {

@@ -53,6 +53,7 @@ struct Policy::Impl {
     std::vector<Rule> rules;
     std::map<std::string, Reason> reasons;
     std::vector<WithholdRule> withhold;
+    bool name_withheld_records = false; // absent from the profile: the bundle names none
 
     Reason reason(const std::string& code) const {
         auto it = reasons.find(code);
@@ -96,6 +97,7 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
             I.rules.push_back(std::move(r));
         }
         I.withhold = load_withhold_rules(dir, doc.value("withhold", json::array()));
+        I.name_withheld_records = doc.value("name_withheld_records", false);
     } catch (const json::exception& e) {
         throw DataError(file.string(), std::string("malformed policy: ") + e.what());
     }
@@ -133,6 +135,7 @@ PolicyResult Policy::apply(const Case& c, const GatherResult& gathered,
     PolicyResult result;
     result.disclosure.request = &c;
     result.disclosure.draft = true;
+    result.disclosure.name_withheld_records = impl_->name_withheld_records;
     for (const auto& s : gathered.skipped) {
         result.disclosure.skipped_records.push_back(s.name);
         result.risks.push_back({s.name, "could not be read: " + s.reason});

@@ -200,9 +200,8 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
             }
             if (hit) {
                 rd.fate = RecordFate::WithholdInFull;
-                Reason why = reason(w.reason);
-                why.explanation = "Withheld in full: " + w.explain + ". " + why.explanation;
-                rd.withheld_because = why;
+                rd.withheld_because = reason(w.reason);
+                rd.withheld_kind = w.explain; // export says it only where the profile allows
                 break;
             }
         }
