@@ -20,6 +20,7 @@
 using namespace safesar;
 using namespace safesar::gui;
 namespace support = safesar::gui::test;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -90,7 +91,7 @@ TEST_CASE("a verifier finding is listed with its places and resolved from the di
     REQUIRE(dialog.leakList()->count() == 1);
     CHECK(dialog.leakList()->item(0)->text().contains("text of page"));
     CHECK(dialog.redactRemainingButton()->isVisibleTo(&dialog));
-    CHECK(!fs::exists(out) || fs::is_empty(out));
+    CHECK((!fs::exists(out) || fs::is_empty(out)));
 
     dialog.redactRemainingButton()->click();
     REQUIRE(wait_until([&] { return !dialog.running(); }, 180000));
