@@ -36,7 +36,8 @@ test::CommandResult run_safesar(const std::string& args) {
 
 // A small case: the demo case's request (the requester Gavin Rushworth, a perpetrator request)
 // and the given text notes as its only records.
-fs::path small_case(const test::TempDir& dir, const std::vector<std::pair<std::string, std::string>>& notes) {
+fs::path small_case(const test::TempDir& dir,
+                    const std::vector<std::pair<std::string, std::string>>& notes) {
     const fs::path folder = dir.path() / "case";
     fs::create_directories(folder / "records");
     fs::copy_file(demo / "request.json", folder / "request.json");
@@ -86,8 +87,8 @@ TEST_CASE("a record changed on disk after the last scan is re-read by export, ru
 
         // A final export is refused: what the re-scan found has not been reviewed.
         const fs::path final_out = dir.path() / "final";
-        const test::CommandResult f = run_safesar("export " + c + " --final --reviewer Ruth --out " +
-                                              test::quoted(final_out));
+        const test::CommandResult f = run_safesar(
+            "export " + c + " --final --reviewer Ruth --out " + test::quoted(final_out));
         INFO(f.out);
         CHECK(f.status != 0);
         CHECK(f.out.find("final export refused") != std::string::npos);
@@ -172,13 +173,13 @@ TEST_CASE("a verifier finding is shown with its places and resolved by redacting
     test::TempDir dir("safesar-leak");
     // A reviewer redacts "Thursdays" in one note; another record's file name holds the word, and
     // the bundle prints file names as titles.
-    const fs::path folder = small_case(
-        dir, {{"note.txt", "Gavin said he can only come on Thursdays.\n"},
-              {"thursdays-diary.txt", "Gavin kept a diary for the programme.\n"}});
+    const fs::path folder =
+        small_case(dir, {{"note.txt", "Gavin said he can only come on Thursdays.\n"},
+                         {"thursdays-diary.txt", "Gavin kept a diary for the programme.\n"}});
     const std::string c = test::quoted(folder);
     REQUIRE(run_safesar("scan " + c).status == 0);
     REQUIRE(run_safesar("review " + c +
-                    " --redact-text Thursdays --record note.txt --reason TP --reviewer Ruth")
+                        " --redact-text Thursdays --record note.txt --reason TP --reviewer Ruth")
                 .status == 0);
 
     const fs::path out = dir.path() / "out";
@@ -190,8 +191,8 @@ TEST_CASE("a verifier finding is shown with its places and resolved by redacting
     CHECK(refused.out.find("--redact-remaining") != std::string::npos);
     CHECK(files_in(out) == 0);
 
-    const test::CommandResult resolved =
-        run_safesar("export " + c + " --out " + test::quoted(out) + " --redact-remaining --reviewer Ruth");
+    const test::CommandResult resolved = run_safesar("export " + c + " --out " + test::quoted(out) +
+                                                     " --redact-remaining --reviewer Ruth");
     INFO(resolved.out);
     REQUIRE(resolved.status == 0);
     const std::string text = lower(bundle_text(out, reference));

@@ -37,7 +37,8 @@ void run(const RunArgs& a) {
 
 void add_run_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "run", "The whole pipeline: gather, detect, apply every proposed redaction, export a draft");
+        "run",
+        "The whole pipeline: gather, detect, apply every proposed redaction, export a draft");
     auto args = std::make_shared<RunArgs>();
     cmd->add_option("CASE", args->folder, "the case folder")->required();
     cmd->add_option("--out", args->out, "the folder to write the bundle into")->required();

@@ -45,7 +45,7 @@ struct CaseExport {
     std::vector<std::string> request_warnings; // request.json's own warnings
     std::vector<std::string> notes;            // manual redactions that matched nothing, ...
     ScanRecorded scan_recorded;                // reviewed exports: what the re-scan changed
-    std::int64_t version = 0; // reviewed exports: the review state the bundle shows
+    std::int64_t version = 0;             // reviewed exports: the review state the bundle shows
     std::shared_ptr<const CaseScan> scan; // the scan the bundle was drawn from
 };
 
@@ -58,8 +58,7 @@ CaseExport export_reviewed_case(const std::filesystem::path& case_folder, bool f
 
 // The policy's proposals applied, as a watermarked draft (safesar run, batch). The review state
 // is neither read nor written.
-CaseExport export_draft(const std::filesystem::path& case_folder,
-                        const CaseExportOptions& options);
+CaseExport export_draft(const std::filesystem::path& case_folder, const CaseExportOptions& options);
 
 // The reviewer's resolution of verifier findings: each text is redacted wherever it occurs in
 // the case's records, by a manual text redaction with the finding's reason, audited like any

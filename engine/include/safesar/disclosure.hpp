@@ -20,11 +20,11 @@ struct Reason {
 
 // One span to remove from one section of a record.
 struct Redaction {
-    std::size_t section = 0;            // index into Record::sections
-    std::size_t begin = 0, end = 0;     // byte offsets in the section text
+    std::size_t section = 0;        // index into Record::sections
+    std::size_t begin = 0, end = 0; // byte offsets in the section text
     Reason reason;
-    std::vector<Box> boxes;             // on the page (PDF page sections, areas): what to burn
-    std::string finding_id;             // stable id of the finding it came from ("" for manual)
+    std::vector<Box> boxes; // on the page (PDF page sections, areas): what to burn
+    std::string finding_id; // stable id of the finding it came from ("" for manual)
 };
 
 enum class RecordFate { Disclose, WithholdInFull };
@@ -38,7 +38,7 @@ struct RecordDisclosure {
     // only where the profile names withheld records, else only in the controller's schedule.
     std::string withheld_kind;
     std::vector<Redaction> redactions;
-    bool consult_other_agency = false;      // came from another agency: consult before final export
+    bool consult_other_agency = false; // came from another agency: consult before final export
 };
 
 struct Disclosure {

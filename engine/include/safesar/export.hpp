@@ -52,8 +52,8 @@ struct ExportResult {
     std::filesystem::path json; // empty when the JSON is embedded in an encrypted PDF
     std::string json_name;      // the JSON's file name, beside the PDF or inside it
     bool json_embedded = false; // a password was given: the JSON is the PDF's attachment
-    int pages = 0;      // pages of the bundle
-    int redactions = 0; // redactions shown in the bundle (the schedule's total)
+    int pages = 0;              // pages of the bundle
+    int redactions = 0;         // redactions shown in the bundle (the schedule's total)
     std::vector<std::string> verification_failures; // empty: export_bundle throws on a failure
     std::vector<std::string> warnings; // VerifyReport::warnings: for the reviewer, not failures
     ExportTimings timings;

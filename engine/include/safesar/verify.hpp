@@ -28,11 +28,11 @@ struct OutputFiles {
 // Redacted text still readable in the outputs, for the reviewer: what, and where. The text is
 // shown to the reviewer only (the export dialog, the CLI's prompt), never logged or exported.
 struct LeakFinding {
-    std::string text;                  // the redacted text, as the record has it
-    std::string code, citation;        // the reason it was redacted for
-    std::string record;                // the title of a record that redacts it
-    std::vector<std::string> places;   // where a reader finds it ("REF.pdf text of page 4")
-    std::vector<std::string> kept_in;  // titles of records that keep it unredacted
+    std::string text;                 // the redacted text, as the record has it
+    std::string code, citation;       // the reason it was redacted for
+    std::string record;               // the title of a record that redacts it
+    std::vector<std::string> places;  // where a reader finds it ("REF.pdf text of page 4")
+    std::vector<std::string> kept_in; // titles of records that keep it unredacted
 };
 
 struct VerifyReport {

@@ -17,8 +17,8 @@ struct ScheduleInputs {
     const Disclosure* disclosure = nullptr;
     const ExportResult* bundle = nullptr;
     bool final = false;
-    std::optional<std::int64_t> version;             // reviewed exports
-    std::optional<std::vector<StoredRisk>> risks;    // reviewed exports: with acknowledgements
+    std::optional<std::int64_t> version;          // reviewed exports
+    std::optional<std::vector<StoredRisk>> risks; // reviewed exports: with acknowledgements
 };
 
 // Writes the schedule (mode 0600, written then renamed) and returns its path. Throws

@@ -70,8 +70,8 @@ CaseExport export_reviewed_case(const std::filesystem::path& folder, bool final,
     out.bundle = export_bundle(reviewed.disclosure, bundle_options(options));
     // The version recorded is the one the disclosure was built from, whatever changed since.
     store.record_export(out.bundle, final, reviewed.version, actor);
-    case_export::ScheduleInputs schedule{scan.get(), &reviewed.disclosure, &out.bundle, final,
-                                         reviewed.version, store.risks()};
+    case_export::ScheduleInputs schedule{scan.get(), &reviewed.disclosure, &out.bundle,
+                                         final,      reviewed.version,     store.risks()};
     out.controller_schedule = case_export::write_controller_schedule(schedule);
     out.scan = std::move(scan);
     return out;
@@ -83,8 +83,8 @@ CaseExport export_draft(const std::filesystem::path& folder, const CaseExportOpt
     out.request_warnings = scan->request.warnings;
     throw_if_cancelled(options.cancel);
     out.bundle = export_bundle(scan->policy.disclosure, bundle_options(options));
-    case_export::ScheduleInputs schedule{scan.get(), &scan->policy.disclosure, &out.bundle, false,
-                                         std::nullopt, std::nullopt};
+    case_export::ScheduleInputs schedule{
+        scan.get(), &scan->policy.disclosure, &out.bundle, false, std::nullopt, std::nullopt};
     out.controller_schedule = case_export::write_controller_schedule(schedule);
     out.scan = std::move(scan);
     return out;
@@ -98,8 +98,8 @@ std::vector<std::int64_t> redact_remaining_occurrences(const std::filesystem::pa
     std::set<std::string> done;
     for (const LeakFinding& leak : leaks) {
         if (leak.text.empty() || !done.insert(leak.text).second) continue;
-        ids.push_back(store.add_manual_text(leak.text, "", leak.code.empty() ? "TP" : leak.code,
-                                            who));
+        ids.push_back(
+            store.add_manual_text(leak.text, "", leak.code.empty() ? "TP" : leak.code, who));
     }
     return ids;
 }

@@ -202,8 +202,8 @@ class PageWriter {
         // word's box, which they fill exactly when the size came from the box.
         const double centre = (face.ascent() + face.descent()) / 2 * size;
         if (!vertical) {
-            draw_runs(painter, face, size, scale * 100, image_x + b.x0, top - (b.y0 + b.y1) / 2 - centre,
-                      text);
+            draw_runs(painter, face, size, scale * 100, image_x + b.x0,
+                      top - (b.y0 + b.y1) / 2 - centre, text);
         } else if (!page.reads_upward) {
             painter.Save(); // reads downwards: the text's x axis points down the page
             painter.SetTransformationMatrix(0, -1, 1, 0, image_x + (b.x0 + b.x1) / 2 - centre,

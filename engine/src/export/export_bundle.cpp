@@ -15,9 +15,9 @@
 #include "safesar/verify.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <chrono>
 #include <ctime>
+#include <optional>
 #include <sys/resource.h>
 #include <thread>
 
@@ -138,8 +138,9 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
         if (options.verify) {
             if (options.on_verifying) options.on_verifying();
             start = Clock::now();
-            OutputFiles files{pdf.temp_path(), json ? json->temp_path() : fs::path(), pdf_name,
-                              json_name, plan.fixed_text, embed_json ? json_name : ""};
+            OutputFiles files{pdf.temp_path(), json ? json->temp_path() : fs::path(),
+                              pdf_name,        json_name,
+                              plan.fixed_text, embed_json ? json_name : ""};
             for (std::string& text : exporting::json_fixed_text(disclosure, settings))
                 files.fixed_text.push_back(std::move(text));
             VerifyReport report = verify_output(files, disclosure, options.password);

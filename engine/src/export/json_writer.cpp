@@ -45,9 +45,9 @@ ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePla
         j["withheld"] = true;
         j["reason"] = reason.code;
         j["citation"] = reason.citation;
-        j["explanation"] = rd.withheld_kind.empty()
-                               ? reason.explanation
-                               : "Withheld in full: " + rd.withheld_kind + ". " + reason.explanation;
+        j["explanation"] = rd.withheld_kind.empty() ? reason.explanation
+                                                    : "Withheld in full: " + rd.withheld_kind +
+                                                          ". " + reason.explanation;
         return j;
     }
     const Record& record = *rd.record;
@@ -155,8 +155,7 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
                              {"some_information_withheld", !exemptions.empty()},
                              {"exemptions", exemptions},
                              {"some_records_not_read", !d.skipped_records.empty()}};
-    j["skipped_records"] =
-        d.name_withheld_records ? d.skipped_records : std::vector<std::string>{};
+    j["skipped_records"] = d.name_withheld_records ? d.skipped_records : std::vector<std::string>{};
     j["supplementary_information"] = settings_json(settings);
     return j.dump(2) + "\n";
 }

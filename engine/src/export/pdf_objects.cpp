@@ -18,9 +18,9 @@ namespace {
 // actions, scripts), navigation and metadata a reader's software shows (outlines, thumbnails,
 // XMP), and containers for more content (portfolios, optional content, private data).
 const std::set<std::string> forbidden_keys = {
-    "/Annots", "/AcroForm", "/JavaScript", "/JS",   "/OpenAction",   "/AA",  "/Outlines",
-    "/Metadata", "/Thumb",  "/OCProperties", "/URI", "/Launch",     "/XFA", "/PieceInfo",
-    "/Collection"};
+    "/Annots", "/AcroForm", "/JavaScript", "/JS",        "/OpenAction",
+    "/AA",     "/Outlines", "/Metadata",   "/Thumb",     "/OCProperties",
+    "/URI",    "/Launch",   "/XFA",        "/PieceInfo", "/Collection"};
 
 std::string object_label(QPDFObjectHandle& object) {
     return "object " + std::to_string(object.getObjectID());
@@ -28,8 +28,7 @@ std::string object_label(QPDFObjectHandle& object) {
 
 class ObjectWalker {
   public:
-    ObjectWalker(QPDF& pdf, const PdfContentSink& sink, PdfObjects& out)
-        : sink_(sink), out_(out) {
+    ObjectWalker(QPDF& pdf, const PdfContentSink& sink, PdfObjects& out) : sink_(sink), out_(out) {
         QPDFObjectHandle trailer = pdf.getTrailer();
         if (trailer.hasKey("/Encrypt") && trailer.getKey("/Encrypt").isIndirect())
             skip_.insert(trailer.getKey("/Encrypt").getObjGen());
@@ -77,8 +76,8 @@ class ObjectWalker {
         if (!dict.isDictionary()) return;
         for (const std::string& key : dict.getKeys()) {
             QPDFObjectHandle value = dict.getKey(key);
-            if (forbidden_keys.count(key) && !(key == "/Annots" && value.isArray() &&
-                                               value.getArrayNItems() == 0))
+            if (forbidden_keys.count(key) &&
+                !(key == "/Annots" && value.isArray() && value.getArrayNItems() == 0))
                 problem("it contains " + key + " (" + where + ")");
             if (!value.isIndirect()) walk(value, where);
         }

@@ -17,10 +17,10 @@ struct PdfAttachment {
 };
 
 struct PdfObjects {
-    std::string version;     // "1.7"
+    std::string version; // "1.7"
     bool encrypted = false;
-    int encryption_revision = 0;        // 6: AES-256 (PDF 2.0 / ISO 32000-2 security handler)
-    std::vector<std::string> problems;  // forbidden structures, extra revisions, unreadable streams
+    int encryption_revision = 0;       // 6: AES-256 (PDF 2.0 / ISO 32000-2 security handler)
+    std::vector<std::string> problems; // forbidden structures, extra revisions, unreadable streams
     std::vector<std::pair<std::string, std::string>> info; // the Info dictionary, key and value
     std::vector<PdfAttachment> attachments;                // embedded files
     int objects = 0, streams = 0;                          // walked; decoded and handed out

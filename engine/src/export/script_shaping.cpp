@@ -53,10 +53,9 @@ std::string shape_arabic(std::string_view utf8) {
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     std::vector<UChar> out(static_cast<std::size_t>(in.length()) * 2 + 8);
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t n = u_shapeArabic(in.getBuffer(), in.length(), out.data(),
-                                    static_cast<int32_t>(out.size()),
-                                    U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL,
-                                    &status);
+    const int32_t n =
+        u_shapeArabic(in.getBuffer(), in.length(), out.data(), static_cast<int32_t>(out.size()),
+                      U_SHAPE_LETTERS_SHAPE | U_SHAPE_TEXT_DIRECTION_LOGICAL, &status);
     if (U_FAILURE(status)) return std::string(utf8);
     return to_utf8(icu::UnicodeString(out.data(), n));
 }
@@ -69,9 +68,9 @@ std::string visual_order(std::string_view utf8) {
     std::unique_ptr<UBiDi, BidiDeleter> bidi(ubidi_open());
     ubidi_setPara(bidi.get(), in.getBuffer(), in.length(), UBIDI_DEFAULT_LTR, nullptr, &status);
     std::vector<UChar> out(static_cast<std::size_t>(in.length()) + 8);
-    const int32_t n = ubidi_writeReordered(bidi.get(), out.data(), static_cast<int32_t>(out.size()),
-                                           UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS,
-                                           &status);
+    const int32_t n =
+        ubidi_writeReordered(bidi.get(), out.data(), static_cast<int32_t>(out.size()),
+                             UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, &status);
     if (U_FAILURE(status)) return std::string(utf8);
     return to_utf8(icu::UnicodeString(out.data(), n));
 }

@@ -125,8 +125,7 @@ class LeakReport {
             }
         }
         for (auto& [fact, text] : withheld_facts(d))
-            if (needles_.add(text, origins_.size()))
-                origins_.push_back({"", "", "", text, fact});
+            if (needles_.add(text, origins_.size())) origins_.push_back({"", "", "", text, fact});
         report.needles = static_cast<int>(origins_.size());
         needles_.set_fixed_text(files.fixed_text);
         // Titles and dates the bundle may print (on every page's heading, say).
@@ -199,9 +198,10 @@ class LeakReport {
         for (std::size_t id = 0; id < origins_.size(); ++id) {
             if (places_[id].empty() || !origins_[id].fact.empty()) continue;
             const NeedleOrigin& o = origins_[id];
-            report_.leaks.push_back({o.text, o.code, o.citation, o.title,
-                                     std::vector<std::string>(places_[id].begin(), places_[id].end()),
-                                     std::vector<std::string>(keepers_[id].begin(), keepers_[id].end())});
+            report_.leaks.push_back(
+                {o.text, o.code, o.citation, o.title,
+                 std::vector<std::string>(places_[id].begin(), places_[id].end()),
+                 std::vector<std::string>(keepers_[id].begin(), keepers_[id].end())});
         }
     }
 

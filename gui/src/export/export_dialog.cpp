@@ -26,9 +26,10 @@ QString html(const std::string& text) {
 
 // What the reviewer reads about one verifier finding: the text, its reason, where it is.
 QString describe(const LeakFinding& leak) {
-    QString line = QObject::tr("[%1] \u201c%2\u201d, redacted in \u201c%3\u201d, is still readable in: %4")
-                       .arg(QString::fromStdString(leak.code), QString::fromStdString(leak.text),
-                            QString::fromStdString(leak.record));
+    QString line =
+        QObject::tr("[%1] \u201c%2\u201d, redacted in \u201c%3\u201d, is still readable in: %4")
+            .arg(QString::fromStdString(leak.code), QString::fromStdString(leak.text),
+                 QString::fromStdString(leak.record));
     QStringList places;
     for (const std::string& p : leak.places)
         places << QString::fromStdString(p);
@@ -204,9 +205,8 @@ void ExportDialog::startExport() {
     const bool final = exporting_final_;
     watcher_.setFuture(QtConcurrent::run([folder, final, options]() -> Outcome {
         try {
-            return {std::make_shared<CaseExport>(export_reviewed_case(folder, final, options)),
-                    {},
-                    {}};
+            return {
+                std::make_shared<CaseExport>(export_reviewed_case(folder, final, options)), {}, {}};
         } catch (const Cancelled&) {
             return {nullptr, QObject::tr("Cancelled: nothing was written."), {}};
         } catch (const VerificationFailed& e) {
@@ -232,8 +232,9 @@ void ExportDialog::showLeaks() {
 void ExportDialog::redactRemainingAndExport() {
     if (busy_ || leaks_.empty()) return;
     try {
-        redact_remaining_occurrences(session_->request().folder, leaks_,
-                                     session_->signature(tr("the verifier found it still readable")));
+        redact_remaining_occurrences(
+            session_->request().folder, leaks_,
+            session_->signature(tr("the verifier found it still readable")));
         session_->refresh();
     } catch (const std::exception& e) {
         result_->setText(tr("<b>Not redacted.</b> %1").arg(html(e.what())));
