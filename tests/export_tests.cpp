@@ -5,9 +5,9 @@
 #include "process.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/export.hpp"
-#include "temp_dir.hpp"
 #include "safesar/gather.hpp"
 #include "safesar/verify.hpp"
+#include "temp_dir.hpp"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wshadow"
@@ -727,7 +727,8 @@ TEST_CASE("records withheld in full show only their title and reason where the p
     if (!named) {
         // Only that information was withheld, and the exemption: no title, name or kind.
         CHECK(contains(text, "Some information has been withheld"));
-        for (const char* fact : {"April 2025", "minutes.pdf", "panel's minutes", "withheld in full:"}) {
+        for (const char* fact :
+             {"April 2025", "minutes.pdf", "panel's minutes", "withheld in full:"}) {
             INFO(fact);
             CHECK_FALSE(contains(text, fact));
             CHECK_FALSE(bytes_contain(read_file(result.json), fact));
@@ -1257,8 +1258,8 @@ namespace {
 // Plants `text` after export where only a reader with a PDF library (and the password) would
 // find it: a comment in the content stream of the bundle's second page. The file keeps its
 // encryption (QPDFWriter preserves it).
-fs::path plant_in_stream(const fs::path& pdf, const std::string& password,
-                         const std::string& text, const fs::path& out) {
+fs::path plant_in_stream(const fs::path& pdf, const std::string& password, const std::string& text,
+                         const fs::path& out) {
     QPDF q;
     q.processFile(pdf.c_str(), password.c_str());
     QPDFObjectHandle extra = QPDFObjectHandle::newStream(&q, "% " + text + "\n");
@@ -1267,7 +1268,6 @@ fs::path plant_in_stream(const fs::path& pdf, const std::string& password,
     writer.write();
     return out;
 }
-
 
 // NFKC without bidi controls, whitespace runs as one space: how a reader compares names.
 std::string nfkc(const std::string& utf8) {
@@ -1354,8 +1354,8 @@ TEST_CASE("with a password the JSON is encrypted inside the PDF, never beside it
                                                  " --list-attachments " + test::quoted(result.pdf));
     CHECK(listed.find("SAR-TEST-0001.json") != std::string::npos);
     const test::CommandResult shown =
-        test::run_command("qpdf --password=" + password +
-                          " --show-attachment=SAR-TEST-0001.json " + test::quoted(result.pdf));
+        test::run_command("qpdf --password=" + password + " --show-attachment=SAR-TEST-0001.json " +
+                          test::quoted(result.pdf));
     REQUIRE(shown.status == 0);
     const fs::path json = f.dir.path / "attached.json";
     std::ofstream(json) << shown.out;
@@ -1369,11 +1369,12 @@ TEST_CASE("names in Chinese, Arabic, Polish, Welsh and Yoruba are drawn and come
     TempDir dir;
     Case request = test_case();
     const std::vector<std::string> names = {
-        "\xE7\x8E\x8B\xE7\xA7\x80\xE8\x8B\xB1",                  // 王秀英
+        "\xE7\x8E\x8B\xE7\xA7\x80\xE8\x8B\xB1",                      // 王秀英
         "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF \xD8\xB9\xD9\x84\xD9\x8A", // محمد علي
-        "\xC5\x81ucja Wr\xC3\xB3\x62lewska-\xC5\xBB\x61k",        // Łucja Wróblewska-Żak
-        "Si\xC3\xA2n Ll\xC5\xB7r ap Gw\xC5\xB5yn",                 // Siân Llŷr ap Gwŵyn
-        "Ad\xC3\xA9\xE1\xB9\xA3\xE1\xBB\x8Dl\xC3\xA1 \xE1\xBB\x8Cl\xE1\xBB\x8D\xCC\x81r\xE1\xBB\x8D\xCC\x80"}; // Adéṣọlá Ọlọ́rọ̀
+        "\xC5\x81ucja Wr\xC3\xB3\x62lewska-\xC5\xBB\x61k",           // Łucja Wróblewska-Żak
+        "Si\xC3\xA2n Ll\xC5\xB7r ap Gw\xC5\xB5yn",                   // Siân Llŷr ap Gwŵyn
+        "Ad\xC3\xA9\xE1\xB9\xA3\xE1\xBB\x8Dl\xC3\xA1 "
+        "\xE1\xBB\x8Cl\xE1\xBB\x8D\xCC\x81r\xE1\xBB\x8D\xCC\x80"}; // Adéṣọlá Ọlọ́rọ̀
     std::string body = "The requester is known by these names:\n";
     for (const std::string& n : names)
         body += "Alias: " + n + "\n";

@@ -474,13 +474,14 @@ void withheld_blocks(const Disclosure& d, std::vector<Block>& blocks) {
         return;
     }
     blocks.push_back(heading("Records withheld in full", Origin::Fixed, 13));
-    blocks.push_back(text_block(
-        "These records are not included. We are allowed to withhold them completely:",
-        Origin::Fixed));
+    blocks.push_back(
+        text_block("These records are not included. We are allowed to withhold them completely:",
+                   Origin::Fixed));
     for (const RecordDisclosure* rd : withheld) {
         Reason reason = rd->withheld_because.value_or(Reason{});
         if (!rd->withheld_kind.empty())
-            reason.explanation = "Withheld in full: " + rd->withheld_kind + ". " + reason.explanation;
+            reason.explanation =
+                "Withheld in full: " + rd->withheld_kind + ". " + reason.explanation;
         Block b =
             paragraph({run(rd->title, Origin::Record), run(dash, Origin::Fixed),
                        bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
