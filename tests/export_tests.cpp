@@ -1420,3 +1420,19 @@ TEST_CASE("names in Chinese, Arabic, Polish, Welsh and Yoruba are drawn and come
     const std::string fonts = test::run_capture("pdffonts " + test::quoted(text_bundle.pdf));
     CHECK(fonts.find("DroidSansFallback") != std::string::npos);
 }
+
+TEST_CASE("the verifier searches what a reader sees, not the file's cross-reference table",
+          "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    Record note = text_record("note.txt", "Reference 0000000000\nI would like a copy of my file.");
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(disclose(note, "Note", {redact(note, 0, "0000000000")}));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    // The redacted digits are in every PDF's own structure ("0000000000 65535 f"), not its text.
+    CHECK(read_file(result.pdf).find("0000000000 65535 f") != std::string::npos);
+    const std::string text = test::pdf_text(result.pdf);
+    CHECK(text.find("0000000000") == std::string::npos);
+    CHECK(text.find("I would like a copy of my file.") != std::string::npos);
+}
