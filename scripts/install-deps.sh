@@ -6,6 +6,8 @@ packages=(
   libpoppler-cpp-dev          # reading PDFs: text with boxes, rendering (untrusted input)
   libpoppler-glib-dev         # reading PDF annotations and form fields (not in poppler-cpp)
   libpodofo-dev               # writing the fresh output PDF (0.9 API)
+  libqpdf-dev                 # verifying the bundle: every object, string and stream, decrypted
+  libfontconfig-dev           # choosing a font for each script the bundle prints
   libicu-dev                  # charsets, case and diacritic folding, sentence breaks
   wbritish-large              # English word list: detection tells ordinary words from proper nouns
   libre2-dev                  # linear-time pattern matching (RE2::Set)
@@ -18,9 +20,13 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd  # OCR, orientation
   libssl-dev                  # SHA-256 for the audit chain and cache keys
   libjpeg-dev                 # JPEG for photographic pages of the bundle
-  fonts-dejavu-core           # the font embedded in the bundle
+  fonts-dejavu-core           # the font embedded in the bundle (Latin, Greek, Cyrillic, Arabic...)
+  fonts-noto-core             # scripts DejaVu lacks (Devanagari, Bengali, Tamil, Thai, Ethiopic...)
+  fonts-droid-fallback        # Chinese, Japanese, Korean in TrueType outlines (Noto CJK is CFF,
+                              # which PoDoFo 0.9 cannot subset)
   qt6-base-dev libpoppler-qt6-dev  # the reviewer GUI: Qt 6 Widgets, Poppler's Qt 6 renderer
   catch2                      # tests
+  python3-jsonschema          # tests: the bundle JSON against docs/bundle.schema.json
   python3 python3-reportlab python3-pil poppler-utils qpdf  # fixtures and the scorer's tools
 )
 missing=()

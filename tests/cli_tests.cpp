@@ -1,6 +1,9 @@
 // Integration: the real `safesar` binary on the bundled fictional cases. The bundle's text (as
 // pdftotext reads it) and its JSON must hold none of the key's must_redact entries and every
 // must_keep entry.
+#include "pdf_text.hpp"
+#include "process.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -17,16 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string run_capture(const std::string& cmd, int* status = nullptr) {
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return out;
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    int rc = pclose(p);
-    if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    return out;
-}
+using safesar::test::run_capture;
 
 std::string lower_collapsed(const std::string& s) {
     std::string out;

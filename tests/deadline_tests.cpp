@@ -4,6 +4,8 @@
 #include "safesar/deadline.hpp"
 #include "safesar/errors.hpp"
 
+#include "process.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -554,22 +556,8 @@ TEST_CASE("a missing or malformed holiday file is a DataError", "[deadline]") {
 
 namespace {
 
-struct CommandResult {
-    int status = -1;
-    std::string out;
-};
-
-CommandResult run_command(const std::string& command) {
-    CommandResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        result.out.append(buffer.data(), n);
-    result.status = pclose(pipe);
-    return result;
-}
+using test::CommandResult;
+using test::run_command;
 
 } // namespace
 

@@ -1,10 +1,13 @@
 // Export: the bundle PDF and JSON. Each test builds records in code (PDF records from small PDFs
 // written here by hand, read back with Poppler for their word boxes), exports, and reads the
 // outputs the way a requester or the evaluation would: Poppler, pdftotext, qpdf, the JSON.
+#include "pdf_text.hpp"
+#include "process.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/export.hpp"
 #include "safesar/gather.hpp"
 #include "safesar/verify.hpp"
+#include "temp_dir.hpp"
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wshadow"
@@ -16,6 +19,11 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <atomic>
@@ -38,26 +46,19 @@ namespace {
 
 // ---- scratch folders and files ----------------------------------------------------------
 
+using test::read_file;
+
+// A scratch folder of one test (tests/support), under the name the tests use.
 struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "safesar-export-XXXXXX").string();
-        std::vector<char> buffer(pattern.begin(), pattern.end());
-        buffer.push_back('\0');
-        REQUIRE(mkdtemp(buffer.data()) != nullptr);
-        path = buffer.data();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        if (!std::getenv("SAFESAR_TEST_KEEP")) fs::remove_all(path, ec); // keep to debug a failure
-    }
+    test::TempDir dir{"safesar-export"};
+    const fs::path& path = dir.path();
 };
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+bool any_line_has(const std::vector<std::string>& lines, const std::string& a,
+                  const std::string& b) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) {
+        return l.find(a) != std::string::npos && l.find(b) != std::string::npos;
+    });
 }
 
 std::vector<std::string> files_in(const fs::path& dir) {
@@ -66,10 +67,6 @@ std::vector<std::string> files_in(const fs::path& dir) {
         names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
-}
-
-bool have_tool(const std::string& tool) {
-    return std::system(("command -v " + tool + " >/dev/null 2>&1").c_str()) == 0;
 }
 
 // Lower case with whitespace runs as one space: how the tests compare extracted text.
@@ -339,31 +336,17 @@ std::vector<std::string> page_texts(const fs::path& pdf) {
     return texts;
 }
 
-// pdftotext's output (both modes) when poppler-utils is installed, else Poppler's own text.
-std::string pdftotext(const fs::path& pdf, const fs::path& scratch) {
-    if (!have_tool("pdftotext")) {
-        WARN("pdftotext not installed: using poppler-cpp's text instead");
-        return poppler_text(pdf);
-    }
-    fs::path plain = scratch / "plain.txt", layout = scratch / "layout.txt";
-    REQUIRE(std::system(("pdftotext -q -enc UTF-8 '" + pdf.string() + "' '" + plain.string() + "'")
-                            .c_str()) == 0);
-    REQUIRE(std::system(
-                ("pdftotext -q -enc UTF-8 -layout '" + pdf.string() + "' '" + layout.string() + "'")
-                    .c_str()) == 0);
-    return read_file(plain) + "\n" + read_file(layout);
+// pdftotext's output, both modes.
+std::string pdftotext(const fs::path& pdf, const fs::path& /*scratch*/) {
+    return test::pdf_text(pdf) + "\n" + test::pdf_text(pdf, {}, test::TextLayout::Physical);
 }
 
-// The file with every stream decompressed (qpdf --qdf), else the file as it is.
+// The file with every stream decompressed (qpdf --qdf).
 std::string uncompressed_bytes(const fs::path& pdf, const fs::path& scratch) {
-    if (!have_tool("qpdf")) {
-        WARN("qpdf not installed: searching the compressed file only");
-        return read_file(pdf);
-    }
+    test::require_tool("qpdf", "qpdf");
     fs::path qdf = scratch / "out.qdf";
-    std::system(("qpdf --qdf --object-streams=disable '" + pdf.string() + "' '" + qdf.string() +
-                 "' 2>/dev/null")
-                    .c_str());
+    test::run_command("qpdf --qdf --object-streams=disable " + test::quoted(pdf) + " " +
+                      test::quoted(qdf) + " 2>/dev/null");
     std::string data = read_file(qdf);
     REQUIRE_FALSE(data.empty());
     return data;
@@ -382,16 +365,13 @@ nlohmann::json read_json(const fs::path& file) {
     return nlohmann::json::parse(read_file(file));
 }
 
-// Checks a bundle JSON against docs/bundle.schema.json with Python's jsonschema when present.
-// Returns the validator's complaint, empty when valid.
+// Checks a bundle JSON against docs/bundle.schema.json with Python's jsonschema (a test
+// dependency: its absence fails the test). Returns the validator's complaint, empty when valid.
 std::string schema_problems(const fs::path& json, const fs::path& scratch) {
     const fs::path schema =
         fs::path(SAFESAR_FIXTURES).parent_path() / "docs" / "bundle.schema.json";
     REQUIRE(fs::exists(schema));
-    if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
-        WARN("python3 jsonschema not installed: schema not checked");
-        return {};
-    }
+    REQUIRE(test::run_command("python3 -c 'import jsonschema' 2>&1").status == 0);
     fs::path script = scratch / "validate.py", report = scratch / "schema.txt";
     std::ofstream(script)
         << "import json, sys, jsonschema\n"
@@ -713,7 +693,11 @@ TEST_CASE("a token is as wide whatever the length of what it hides", "[export]")
     CHECK(std::abs(called_x(1) - called_x(2)) < 0.5);
 }
 
-TEST_CASE("records withheld in full show only their title and reason", "[export]") {
+TEST_CASE("records withheld in full show only their title and reason where the profile names "
+          "them, else only the exemptions",
+          "[export]") {
+    const bool named = GENERATE(true, false);
+    INFO((named ? "named" : "not named"));
     TempDir dir;
     Case request = test_case();
     fs::path marac_file = dir.path / "marac.pdf";
@@ -725,18 +709,37 @@ TEST_CASE("records withheld in full show only their title and reason", "[export]
     Disclosure d;
     d.request = &request;
     d.draft = false;
+    d.name_withheld_records = named;
     RecordDisclosure withheld = disclose(marac, "MARAC minutes, April 2025");
     withheld.fate = RecordFate::WithholdInFull;
     withheld.withheld_because =
         Reason{"MARAC", "DPA 2018 Sch 2 Pt 1 para 2", "Shared by a multi-agency risk conference."};
+    withheld.withheld_kind = "a panel's minutes";
     d.records.push_back(withheld);
     d.records.push_back(disclose(note, "Case notes"));
     ExportResult result = export_bundle(d, options_for(dir.path / "out"));
 
     std::string text = pdftotext(result.pdf, dir.path);
+    CHECK(contains(text, "DPA 2018 Sch 2 Pt 1 para 2"));
+    CHECK(contains(text, "Ryan arrived early."));
+    nlohmann::json j = read_json(result.json);
+    CHECK(schema_problems(result.json, dir.path).empty());
+    if (!named) {
+        // Only that information was withheld, and the exemption: no title, name or kind.
+        CHECK(contains(text, "Some information has been withheld"));
+        for (const char* fact :
+             {"April 2025", "minutes.pdf", "panel's minutes", "withheld in full:"}) {
+            INFO(fact);
+            CHECK_FALSE(contains(text, fact));
+            CHECK_FALSE(bytes_contain(read_file(result.json), fact));
+        }
+        CHECK(j["records"].size() == 1);
+        CHECK(j["withheld_in_full"]["exemptions"] == nlohmann::json::array({"MARAC"}));
+        return;
+    }
     CHECK(contains(text, "Records withheld in full"));
     CHECK(contains(text, "MARAC minutes, April 2025"));
-    CHECK(contains(text, "DPA 2018 Sch 2 Pt 1 para 2"));
+    CHECK(contains(text, "Withheld in full: a panel's minutes."));
     CHECK(contains(text, "Ryan arrived early."));
     const std::string bytes = uncompressed_bytes(result.pdf, dir.path);
     const std::string json = read_file(result.json);
@@ -746,7 +749,6 @@ TEST_CASE("records withheld in full show only their title and reason", "[export]
         CHECK_FALSE(bytes_contain(bytes, gone));
         CHECK_FALSE(bytes_contain(json, gone));
     }
-    nlohmann::json j = read_json(result.json);
     const nlohmann::json& rec = j["records"][0];
     CHECK(rec["withheld"] == true);
     CHECK(rec["reason"] == "MARAC");
@@ -754,7 +756,6 @@ TEST_CASE("records withheld in full show only their title and reason", "[export]
     CHECK_FALSE(rec.contains("pages"));
     CHECK_FALSE(rec.contains("text"));
     CHECK_FALSE(rec.contains("kind"));
-    CHECK(schema_problems(result.json, dir.path).empty());
 }
 
 TEST_CASE("a draft carries its banner on every page, a final export on none", "[export]") {
@@ -811,11 +812,18 @@ TEST_CASE("a leak found by verification fails the export and leaves nothing behi
     try {
         export_bundle(d, options_for(out));
         FAIL("the export should have failed");
-    } catch (const ExportError& e) {
+    } catch (const VerificationFailed& e) {
         std::string message = e.what();
         CHECK(message.find("verification failed") != std::string::npos);
         CHECK(message.find("[TP]") != std::string::npos);
         CHECK(message.find("text of page 1") != std::string::npos);
+        // For the reviewer: the text still readable, and every place a reader finds it.
+        REQUIRE(e.leaks().size() == 1);
+        const LeakFinding& leak = e.leaks()[0];
+        CHECK(leak.text == "Kerry Maddox");
+        CHECK(leak.record == "Call from Kerry Maddox");
+        CHECK(any_line_has(leak.places, "SAR-TEST-0001.pdf", "text of page 1"));
+        CHECK(any_line_has(leak.places, "SAR-TEST-0001.json", "SAR-TEST-0001.json"));
     }
     CHECK(files_in(out).empty());
 
@@ -878,7 +886,7 @@ TEST_CASE("a string redacted in one place and kept in another is a warning, not 
     CHECK(result.warnings[0].find("Tanyard") == std::string::npos);
 
     // More mentions in the output than the kept text holds is a leak again.
-    VerifyReport report = verify_output({result.pdf, result.json, "", "", {}}, d);
+    VerifyReport report = verify_output({result.pdf, result.json, "", "", {}, ""}, d);
     CHECK(report.ok());
     Record extra = text_record("extra.txt", "Nothing here.");
     d.records.push_back(disclose(extra, "Extra"));
@@ -889,7 +897,7 @@ TEST_CASE("a string redacted in one place and kept in another is a warning, not 
     ExportOptions unchecked = options_for(dir.path / "out2");
     unchecked.verify = false;
     ExportResult two = export_bundle(d, unchecked);
-    VerifyReport counted = verify_output({two.pdf, two.json, "", "", {}}, leaky);
+    VerifyReport counted = verify_output({two.pdf, two.json, "", "", {}, ""}, leaky);
     CHECK_FALSE(counted.ok());
     std::string all;
     for (const std::string& f : counted.failures)
@@ -938,7 +946,7 @@ TEST_CASE("verify_output finds redacted text however it is spelt", "[export]") {
                                   redact(source, 0, "07700900587", reason("PHONE")),
                                   redact(source, 0, "Hillside Court", reason("ADDRESS")),
                                   redact(source, 0, "Lee", reason("SHORT"))}));
-    VerifyReport report = verify_output({leaky, {}, "bundle.pdf", "", {}}, d);
+    VerifyReport report = verify_output({leaky, {}, "bundle.pdf", "", {}, ""}, d);
     std::string all;
     for (const std::string& f : report.failures)
         all += f + "\n";
@@ -966,15 +974,11 @@ TEST_CASE("an encrypted bundle needs the password and is AES-256", "[export]") {
     CHECK((!locked || locked->is_locked()));
     CHECK(contains(poppler_text(result.pdf, o.password), "Ryan arrived ten minutes early"));
     CHECK_FALSE(contains(poppler_text(result.pdf, o.password), "Kerry"));
-    if (have_tool("qpdf")) {
-        fs::path info = f.dir.path / "encryption.txt";
-        std::system(("qpdf --show-encryption --password='" + o.password + "' '" +
-                     result.pdf.string() + "' > '" + info.string() + "' 2>&1")
-                        .c_str());
-        std::string shown = read_file(info);
-        CHECK(shown.find("R = 6") != std::string::npos);
-        CHECK(shown.find("AESv3") != std::string::npos);
-    }
+    const std::string shown =
+        test::run_capture("qpdf --show-encryption --password=" + test::quoted(o.password) + " " +
+                          test::quoted(result.pdf) + " 2>&1");
+    CHECK(shown.find("R = 6") != std::string::npos);
+    CHECK(shown.find("AESv3") != std::string::npos);
 }
 
 TEST_CASE("form-field areas, hidden words and box-only redactions drop the words they touch",
@@ -1189,10 +1193,19 @@ TEST_CASE("an attachment is rendered from its bytes", "[export]") {
     CHECK_FALSE(contains(text, "Maddox"));
 }
 
-TEST_CASE("the cover lists contents, redactions and unreadable records; the schedule groups",
+TEST_CASE("the cover lists contents, redactions and unreadable records, the schedule groups",
           "[export]") {
     ReferralFixture f;
     f.disclosure.skipped_records = {"scans/unreadable.pdf"};
+    {
+        // A profile that names no withheld record names no unreadable one either.
+        ExportResult unnamed = export_bundle(f.disclosure, options_for(f.dir.path / "unnamed"));
+        const std::string cover = page_texts(unnamed.pdf).front();
+        CHECK(contains(cover, "We could not read some records"));
+        CHECK_FALSE(contains(cover, "unreadable.pdf"));
+        CHECK_FALSE(contains(read_file(unnamed.json), "unreadable.pdf"));
+    }
+    f.disclosure.name_withheld_records = true;
     ExportResult result = export_bundle(f.disclosure, options_for(f.out));
     std::vector<std::string> pages = page_texts(result.pdf);
     std::string cover = pages.front();
@@ -1236,4 +1249,190 @@ TEST_CASE("bad requests are refused before anything is written", "[export]") {
     f.disclosure.records[0].redactions[0].section = 99;
     CHECK_THROWS_AS(export_bundle(f.disclosure, options_for(f.out)), ExportError);
     CHECK(files_in(f.out).empty());
+}
+
+// ---- verification on libqpdf, encrypted delivery, fonts per script ----------------------
+
+namespace {
+
+// Plants `text` after export where only a reader with a PDF library (and the password) would
+// find it: a comment in the content stream of the bundle's second page. The file keeps its
+// encryption (QPDFWriter preserves it).
+fs::path plant_in_stream(const fs::path& pdf, const std::string& password, const std::string& text,
+                         const fs::path& out) {
+    QPDF q;
+    q.processFile(pdf.c_str(), password.c_str());
+    QPDFObjectHandle extra = QPDFObjectHandle::newStream(&q, "% " + text + "\n");
+    QPDFPageDocumentHelper(q).getAllPages().at(1).addPageContents(extra, false);
+    QPDFWriter writer(q, out.c_str());
+    writer.write();
+    return out;
+}
+
+// NFKC without bidi controls, whitespace runs as one space: how a reader compares names.
+std::string nfkc(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    icu::UnicodeString in = icu::UnicodeString::fromUTF8(utf8), out;
+    n->normalize(in, out, status);
+    std::string folded, result;
+    out.toUTF8String(folded);
+    bool space = false;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        // U+202A..U+202E and U+200E/F (E2 80 AA..AE, 8E, 8F): marks pdftotext adds round RTL text
+        if (folded.compare(i, 2, "\xE2\x80") == 0 && i + 2 < folded.size()) {
+            unsigned char c = static_cast<unsigned char>(folded[i + 2]);
+            if ((c >= 0xAA && c <= 0xAE) || c == 0x8E || c == 0x8F) {
+                i += 2;
+                continue;
+            }
+        }
+        if (std::isspace(static_cast<unsigned char>(folded[i]))) {
+            space = !result.empty();
+            continue;
+        }
+        if (space) result += ' ';
+        space = false;
+        result += folded[i];
+    }
+    return result;
+}
+
+} // namespace
+
+TEST_CASE("a leak planted inside an encrypted bundle's stream is caught", "[export]") {
+    ReferralFixture f;
+    ExportOptions o = options_for(f.out);
+    o.password = "correct horse battery";
+    ExportResult result = export_bundle(f.disclosure, o);
+    const OutputFiles as_written{result.pdf, {}, "", "", {}, result.json_name};
+    const VerifyReport clean = verify_output(as_written, f.disclosure, o.password);
+    INFO((clean.failures.empty() ? std::string() : clean.failures.front()));
+    CHECK(clean.ok());
+    CHECK(clean.encrypted);
+    CHECK(clean.streams > 0);
+
+    const fs::path tampered =
+        plant_in_stream(result.pdf, o.password, "Kerry Maddox", f.dir.path / "tampered.pdf");
+    CHECK_FALSE(bytes_contain(read_file(tampered), "Kerry Maddox")); // still ciphertext
+    const VerifyReport report =
+        verify_output({tampered, {}, "", "", {}, result.json_name}, f.disclosure, o.password);
+    CHECK(report.encrypted);
+    REQUIRE_FALSE(report.ok());
+    CHECK(any_line_has(report.failures, "stream", "[TP]"));
+    REQUIRE(report.leaks.size() == 1);
+    CHECK(report.leaks[0].text == "Kerry Maddox");
+    CHECK(report.leaks[0].code == "TP");
+    REQUIRE_FALSE(report.leaks[0].places.empty());
+    CHECK(report.leaks[0].places[0].find("stream") != std::string::npos);
+
+    // The same plant in a plain bundle is caught the same way.
+    ExportResult plain = export_bundle(f.disclosure, options_for(f.dir.path / "plain"));
+    const fs::path plain_tampered =
+        plant_in_stream(plain.pdf, "", "Karen Walsh", f.dir.path / "plain-tampered.pdf");
+    const VerifyReport plain_report =
+        verify_output({plain_tampered, {}, "", "", {}, ""}, f.disclosure);
+    CHECK(any_line_has(plain_report.failures, "stream", "[ST]"));
+}
+
+TEST_CASE("with a password the JSON is encrypted inside the PDF, never beside it", "[export]") {
+    ReferralFixture f;
+    ExportOptions o = options_for(f.out);
+    o.password = "correct horse battery";
+    ExportResult result = export_bundle(f.disclosure, o);
+    CHECK(result.json_embedded);
+    CHECK(result.json.empty());
+    CHECK(result.json_name == "SAR-TEST-0001.json");
+    CHECK(files_in(f.out) == std::vector<std::string>{"SAR-TEST-0001.pdf"});
+    // Nothing of the JSON is readable in the file's bytes.
+    CHECK_FALSE(bytes_contain(read_file(result.pdf), "supplementary_information"));
+    CHECK_FALSE(bytes_contain(read_file(result.pdf), "Ryan arrived"));
+
+    // With the password, qpdf lists one attachment: the bundle's JSON, valid and complete.
+    const std::string password = test::quoted(o.password);
+    const std::string listed = test::run_capture("qpdf --password=" + password +
+                                                 " --list-attachments " + test::quoted(result.pdf));
+    CHECK(listed.find("SAR-TEST-0001.json") != std::string::npos);
+    const test::CommandResult shown =
+        test::run_command("qpdf --password=" + password + " --show-attachment=SAR-TEST-0001.json " +
+                          test::quoted(result.pdf));
+    REQUIRE(shown.status == 0);
+    const fs::path json = f.dir.path / "attached.json";
+    std::ofstream(json) << shown.out;
+    CHECK(schema_problems(json, f.dir.path).empty());
+    CHECK(shown.out.find("Ryan arrived ten minutes early") != std::string::npos);
+    CHECK(shown.out.find("Kerry") == std::string::npos);
+}
+
+TEST_CASE("names in Chinese, Arabic, Polish, Welsh and Yoruba are drawn and come back as text",
+          "[export][fonts]") {
+    TempDir dir;
+    Case request = test_case();
+    const std::vector<std::string> names = {
+        "\xE7\x8E\x8B\xE7\xA7\x80\xE8\x8B\xB1",                      // 王秀英
+        "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF \xD8\xB9\xD9\x84\xD9\x8A", // محمد علي
+        "\xC5\x81ucja Wr\xC3\xB3\x62lewska-\xC5\xBB\x61k",           // Łucja Wróblewska-Żak
+        "Si\xC3\xA2n Ll\xC5\xB7r ap Gw\xC5\xB5yn",                   // Siân Llŷr ap Gwŵyn
+        "Ad\xC3\xA9\xE1\xB9\xA3\xE1\xBB\x8Dl\xC3\xA1 "
+        "\xE1\xBB\x8Cl\xE1\xBB\x8D\xCC\x81r\xE1\xBB\x8D\xCC\x80"}; // Adéṣọlá Ọlọ́rọ̀
+    std::string body = "The requester is known by these names:\n";
+    for (const std::string& n : names)
+        body += "Alias: " + n + "\n";
+    Record note = text_record("aliases.txt", body);
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    d.records.push_back(disclose(note, "Aliases", {}));
+    ExportResult text_bundle = export_bundle(d, options_for(dir.path / "text"));
+
+    // The same names as a PDF record: drawn as a page image, with an invisible text layer.
+    Record pdf = gathered_pdf(text_bundle.pdf, "records/aliases.pdf");
+    Case request2 = test_case("SAR-TEST-0002");
+    Disclosure d2;
+    d2.request = &request2;
+    d2.draft = false;
+    d2.records.push_back(disclose(pdf, "Aliases (PDF)", {}));
+    ExportResult layer_bundle = export_bundle(d2, options_for(dir.path / "layer"));
+
+    const std::string text = nfkc(test::pdf_text(text_bundle.pdf));
+    const std::string layer = nfkc(test::pdf_text(layer_bundle.pdf));
+    INFO(text << "\n----\n" << layer);
+    for (const std::string& name : names) {
+        INFO(name);
+        CHECK(text.find(nfkc(name)) != std::string::npos);
+    }
+    // The text layer gives back every word of the record as the record holds it. (Poppler hands
+    // gather an Arabic word in the order it is drawn, so there the record itself holds it
+    // reversed; the layer reproduces what the record holds.)
+    for (const Section& s : pdf.sections)
+        for (const Word& w : s.words) {
+            const std::string word = s.text.substr(w.begin, w.end - w.begin);
+            INFO(word);
+            CHECK(layer.find(nfkc(word)) != std::string::npos);
+        }
+    for (std::size_t i : {0, 2, 3, 4}) { // Chinese, Polish, Welsh, Yoruba: left to right
+        INFO(names[i]);
+        CHECK(layer.find(nfkc(names[i])) != std::string::npos);
+    }
+    CHECK(text.find("\xEF\xBF\xBD") == std::string::npos); // no replacement character
+    CHECK(layer.find("\xEF\xBF\xBD") == std::string::npos);
+    // The CJK name needed a font besides DejaVu, embedded as a subset.
+    const std::string fonts = test::run_capture("pdffonts " + test::quoted(text_bundle.pdf));
+    CHECK(fonts.find("DroidSansFallback") != std::string::npos);
+}
+
+TEST_CASE("the verifier searches what a reader sees, not the file's cross-reference table",
+          "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    Record note = text_record("note.txt", "Reference 0000000000\nI would like a copy of my file.");
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(disclose(note, "Note", {redact(note, 0, "0000000000")}));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    // The redacted digits are in every PDF's own structure ("0000000000 65535 f"), not its text.
+    CHECK(read_file(result.pdf).find("0000000000 65535 f") != std::string::npos);
+    const std::string text = test::pdf_text(result.pdf);
+    CHECK(text.find("0000000000") == std::string::npos);
+    CHECK(text.find("I would like a copy of my file.") != std::string::npos);
 }

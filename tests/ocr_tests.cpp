@@ -6,6 +6,9 @@
 
 #include "../engine/src/gather/ocr.hpp"
 
+#include "process.hpp"
+#include "temp_dir.hpp"
+
 #include <catch2/catch.hpp>
 #include <leptonica/allheaders.h>
 #include <nlohmann/json.hpp>
@@ -30,49 +33,26 @@ namespace {
 
 const fs::path scans = fs::path(SAFESAR_FIXTURES) / "scans";
 
+// A scratch folder (tests/support) under the name these tests use.
 class TempDir {
   public:
-    explicit TempDir(const std::string& name)
-        : path_(fs::temp_directory_path() /
-                ("safesar-ocr-" + name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
+    explicit TempDir(const std::string& name) : dir_("safesar-ocr-" + name) {}
+    const fs::path& path() const { return dir_.path(); }
 
   private:
-    fs::path path_;
+    test::TempDir dir_;
 };
 
 std::string slurp(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return test::read_file(file);
 }
 
 // Runs a shell command; its standard output, and its exit status in `status`.
 std::string run(const std::string& command, int& status) {
-    std::string out;
-    FILE* p = ::popen(command.c_str(), "r");
-    if (!p) {
-        status = -1;
-        return out;
-    }
-    std::array<char, 4096> buf{};
-    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
-        out.append(buf.data(), n);
-    status = ::pclose(p);
-    return out;
+    return test::run_capture(command, &status);
 }
 
-std::string quoted(const fs::path& p) {
-    return "'" + p.string() + "'";
-}
+using test::quoted;
 
 std::string lower(std::string s) {
     for (char& c : s)

@@ -2,6 +2,7 @@
 // deciding, audit tampering, and the whole review on the command line.
 #include <catch2/catch.hpp>
 
+#include "process.hpp"
 #include "review_fixture.hpp"
 
 #include "safesar/audit.hpp"
@@ -30,21 +31,12 @@ using namespace safesar::testing;
 
 namespace {
 
+// Standard output and error together: the CLI's messages are what these tests read.
 std::string run_capture(const std::string& cmd, int* status = nullptr) {
-    std::string out;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return out;
-    std::array<char, 4096> buf;
-    while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
-        out.append(buf.data(), n);
-    const int rc = pclose(p);
-    if (status) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    return out;
+    return test::run_capture(cmd + " 2>&1", status);
 }
 
-std::string quoted(const fs::path& p) {
-    return "'" + p.string() + "'";
-}
+using test::quoted;
 
 std::string safesar_cmd(const std::string& args) {
     return std::string("SAFESAR_REVIEWER= '") + SAFESAR_BINARY + "' " + args;

@@ -1,11 +1,10 @@
 // safesar export CASE --out DIR [--final]: re-scans the records, applies the reviewers'
-// decisions and exports the bundle. Without --final the bundle is a draft (watermarked). A
-// final export is refused until the review is complete (safesar status says why).
+// decisions and exports the bundle (export_reviewed_case). Without --final the bundle is a draft
+// (watermarked). A final export is refused until the review is complete (safesar status says
+// why).
 #include "../commands.hpp"
 
-#include "safesar/export.hpp"
-#include "safesar/pipeline.hpp"
-#include "safesar/review.hpp"
+#include "safesar/case_export.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -18,7 +17,7 @@ namespace {
 
 struct ExportArgs {
     std::string folder, out, reviewer, password_file, settings;
-    bool final = false;
+    bool final = false, redact_remaining = false;
     int dpi = 200;
 };
 
@@ -37,33 +36,70 @@ std::string password(const ExportArgs& a) {
     return env ? env : "";
 }
 
+// Verification found redacted text still readable: say where, and how to resolve it.
+void report_leaks(const VerificationFailed& e, const ExportArgs& a, const std::string& who) {
+    std::cerr << "safesar: " << e.what() << "\n";
+    for (const LeakFinding& leak : e.leaks()) {
+        std::cerr << "  text redacted as [" << leak.code << "] in \"" << leak.record
+                  << "\" is still readable in:";
+        for (const std::string& place : leak.places)
+            std::cerr << "\n    " << place;
+        if (!leak.kept_in.empty()) {
+            std::cerr << "\n    (kept unredacted in";
+            for (const std::string& title : leak.kept_in)
+                std::cerr << " \"" << title << "\"";
+            std::cerr << ")";
+        }
+        std::cerr << "\n";
+    }
+    if (!a.redact_remaining)
+        std::cerr << "safesar: to redact every remaining occurrence and export again, add "
+                     "--redact-remaining (recorded as manual redactions by "
+                  << who << ")\n";
+}
+
+CaseExport export_once(const ExportArgs& a, const CaseExportOptions& options) {
+    return export_reviewed_case(a.folder, a.final, options);
+}
+
 void run(const ExportArgs& a) {
     if (a.final && a.reviewer.empty())
         throw ReviewError("", "a final export needs --reviewer NAME (or SAFESAR_REVIEWER)");
-    const std::string who = a.reviewer.empty() ? default_actor() : a.reviewer;
-    ExportOptions options;
-    options.out_dir = a.out;
-    options.dpi = a.dpi;
-    options.settings_file = a.settings;
-    options.password = password(a);
+    CaseExportOptions options;
+    options.actor = a.reviewer.empty() ? default_actor() : a.reviewer;
+    options.bundle.out_dir = a.out;
+    options.bundle.dpi = a.dpi;
+    options.bundle.settings_file = a.settings;
+    options.bundle.password = password(a);
 
-    auto scan = scan_case(a.folder);
-    for (const auto& w : scan->request.warnings)
+    CaseExport exported;
+    try {
+        exported = export_once(a, options);
+    } catch (const VerificationFailed& e) {
+        report_leaks(e, a, options.actor);
+        if (!a.redact_remaining || e.leaks().empty()) throw;
+        const auto ids = redact_remaining_occurrences(a.folder, e.leaks(), {options.actor, ""});
+        std::cerr << "safesar: added " << ids.size()
+                  << " manual redactions of the remaining occurrences; exporting again\n";
+        exported = export_once(a, options);
+    }
+    for (const auto& w : exported.request_warnings)
         std::cerr << "warning: " << w << "\n";
-    ReviewStore store = ReviewStore::open(scan->request.value);
-    // The records as they are now: anything new since the last scan must be reviewed too.
-    const ScanRecorded recorded = store.record_scan(*scan, who);
+    const ScanRecorded& recorded = exported.scan_recorded;
     if (recorded.new_findings > 0 || recorded.reopened > 0)
         std::cerr << "safesar: " << recorded.new_findings << " new and " << recorded.reopened
                   << " reopened findings since the last scan\n";
-    const ReviewedDisclosure reviewed = store.build_disclosure(*scan, a.final);
-    for (const std::string& note : reviewed.notes)
+    for (const std::string& note : exported.notes)
         std::cerr << "safesar: note: " << note << "\n";
-    const ExportResult result = export_bundle(reviewed.disclosure, options);
-    store.record_export(result, a.final, reviewed.version, who);
+    const ExportResult& result = exported.bundle;
     std::cout << "wrote " << (a.final ? "final" : "draft") << " bundle " << result.pdf.string()
-              << " (" << result.pages << " pages, " << result.redactions << " redactions) and "
-              << result.json.string() << "\n";
+              << " (" << result.pages << " pages, " << result.redactions << " redactions) and ";
+    if (result.json_embedded)
+        std::cout << "its JSON " << result.json_name << " inside it (both encrypted, AES-256)\n";
+    else
+        std::cout << result.json.string() << "\n";
+    std::cout << "controller's schedule (never to be disclosed): "
+              << exported.controller_schedule.string() << "\n";
 }
 
 } // namespace
@@ -79,12 +115,15 @@ void add_export_command(CLI::App& app) {
     cmd->add_option("--reviewer", a->reviewer, "who exports (required with --final)")
         ->envname("SAFESAR_REVIEWER");
     cmd->add_option("--password-file", a->password_file,
-                    "encrypt the PDF with the password on this file's first line "
-                    "(else $SAFESAR_PDF_PASSWORD, if set)")
+                    "encrypt the PDF (AES-256, the JSON inside it) with the password on this "
+                    "file's first line (else $SAFESAR_PDF_PASSWORD, if set)")
         ->check(CLI::ExistingFile);
     cmd->add_option("--settings", a->settings, "the controller's Art 15 settings (JSON)")
         ->check(CLI::ExistingFile);
     cmd->add_option("--dpi", a->dpi, "page rendering resolution")->check(CLI::Range(72, 600));
+    cmd->add_flag("--redact-remaining", a->redact_remaining,
+                  "when verification finds redacted text still readable, redact every "
+                  "remaining occurrence (manual redactions) and export again");
     cmd->callback([a] { run(*a); });
 }
 

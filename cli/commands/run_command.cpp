@@ -2,8 +2,7 @@
 #include "../commands.hpp"
 #include "scan_report.hpp"
 
-#include "safesar/export.hpp"
-#include "safesar/pipeline.hpp"
+#include "safesar/case_export.hpp"
 
 #include <iostream>
 #include <memory>
@@ -18,23 +17,28 @@ struct RunArgs {
 };
 
 void run(const RunArgs& a) {
-    auto scan = scan_case(a.folder);
-    for (const auto& w : scan->request.warnings) std::cerr << "warning: " << w << "\n";
-    print_scan_summary(*scan, std::cerr);
-    ExportOptions options;
-    options.out_dir = a.out;
-    options.dpi = a.dpi;
-    ExportResult result = export_bundle(scan->policy.disclosure, options);
-    for (const auto& w : result.warnings) std::cerr << "warning: " << w << "\n";
+    CaseExportOptions options;
+    options.bundle.out_dir = a.out;
+    options.bundle.dpi = a.dpi;
+    const CaseExport exported = export_draft(a.folder, options);
+    for (const auto& w : exported.request_warnings)
+        std::cerr << "warning: " << w << "\n";
+    print_scan_summary(*exported.scan, std::cerr);
+    const ExportResult& result = exported.bundle;
+    for (const auto& w : result.warnings)
+        std::cerr << "warning: " << w << "\n";
     std::cout << "wrote " << result.pdf.string() << " (" << result.pages << " pages) and "
-              << result.json.string() << "\n";
+              << result.json.string() << "\n"
+              << "controller's schedule (never to be disclosed): "
+              << exported.controller_schedule.string() << "\n";
 }
 
 } // namespace
 
 void add_run_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(
-        "run", "The whole pipeline: gather, detect, apply every proposed redaction, export a draft");
+        "run",
+        "The whole pipeline: gather, detect, apply every proposed redaction, export a draft");
     auto args = std::make_shared<RunArgs>();
     cmd->add_option("CASE", args->folder, "the case folder")->required();
     cmd->add_option("--out", args->out, "the folder to write the bundle into")->required();

@@ -274,10 +274,15 @@ TEST_CASE("a perpetrator request's final export opens only after two reviewers s
     INFO(dialog.resultLabel()->text().toStdString());
     REQUIRE(dialog.lastResult());
     CHECK(dialog.resultLabel()->text().startsWith("<b>Final"));
-    // Encrypted: nothing readable without the password, the text there with it.
-    CHECK(pdf_text(dialog.lastResult()->pdf).empty());
-    const std::string text = run_capture("pdftotext -upw 'correct horse' '" +
-                                         dialog.lastResult()->pdf.string() + "' - 2>/dev/null");
+    // Encrypted: nothing readable without the password, the text there with it; the JSON is
+    // inside the encrypted PDF, not beside it, and the dialog says so.
+    CHECK_THROWS(pdf_text(dialog.lastResult()->pdf));
+    const std::string text = pdf_text(dialog.lastResult()->pdf, "correct horse");
+    CHECK(dialog.lastResult()->json_embedded);
+    CHECK(dialog.lastResult()->json.empty());
+    CHECK_FALSE(fs::exists(c.ws.root / "final" / (s->request().reference + ".json")));
+    CHECK(dialog.resultLabel()->text().contains("Encrypted (AES-256)"));
+    CHECK(fs::exists(dialog.lastExport()->controller_schedule));
     CHECK(text.find("DRAFT") == std::string::npos);
     CHECK(text.find("Gavin") != std::string::npos);
     CHECK(text.find("07700 900835") == std::string::npos);

@@ -1,8 +1,13 @@
 // Export: the disclosure bundle (REFERENCE.pdf) and its portable twin (REFERENCE.json),
-// written to a temporary name and renamed when complete, mode 0600. See docs/export.md.
+// written to a temporary name and renamed when complete, mode 0600. With a password the PDF is
+// encrypted (AES-256) and the JSON travels inside it as its only attachment, so nothing is left
+// readable without the password. See docs/export.md. A whole case (scan, review state, export,
+// audit) is exported with case_export.hpp.
 #pragma once
 
 #include "safesar/disclosure.hpp"
+#include "safesar/errors.hpp"
+#include "safesar/verify.hpp"
 
 #include <atomic>
 #include <filesystem>
@@ -27,6 +32,8 @@ struct ExportOptions {
     int workers = 0;         // page render threads; 0: one per core, at most 4
     // Called as each page of the bundle is written, from the calling thread.
     std::function<void(int pages_done, int pages_total)> on_page_done = nullptr;
+    // Called once, from the calling thread, when the outputs are written and checking begins.
+    std::function<void()> on_verifying = nullptr;
     // When set to true, the export stops soon and throws Cancelled, leaving nothing in out_dir.
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -41,16 +48,31 @@ struct ExportTimings {
 };
 
 struct ExportResult {
-    std::filesystem::path pdf, json;
-    int pages = 0;      // pages of the bundle
-    int redactions = 0; // redactions shown in the bundle (the schedule's total)
+    std::filesystem::path pdf;
+    std::filesystem::path json; // empty when the JSON is embedded in an encrypted PDF
+    std::string json_name;      // the JSON's file name, beside the PDF or inside it
+    bool json_embedded = false; // a password was given: the JSON is the PDF's attachment
+    int pages = 0;              // pages of the bundle
+    int redactions = 0;         // redactions shown in the bundle (the schedule's total)
     std::vector<std::string> verification_failures; // empty: export_bundle throws on a failure
     std::vector<std::string> warnings; // VerifyReport::warnings: for the reviewer, not failures
     ExportTimings timings;
 };
 
-// Throws ExportError (and leaves nothing behind in out_dir) when writing or verifying fails,
-// Cancelled (the same) when options.cancel is set.
+// The outputs were written but their verification failed; nothing was left in out_dir. leaks()
+// lists the redacted text still readable with its places, for the reviewer to resolve.
+class VerificationFailed : public ExportError {
+  public:
+    VerificationFailed(std::string file, std::string reason, std::vector<LeakFinding> leaks)
+        : ExportError(std::move(file), std::move(reason)), leaks_(std::move(leaks)) {}
+    const std::vector<LeakFinding>& leaks() const { return leaks_; }
+
+  private:
+    std::vector<LeakFinding> leaks_;
+};
+
+// Throws ExportError (and leaves nothing behind in out_dir) when writing fails,
+// VerificationFailed when verifying does, Cancelled (the same) when options.cancel is set.
 ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& options);
 
 } // namespace safesar

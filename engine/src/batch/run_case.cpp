@@ -1,8 +1,7 @@
 // One case in this process: what `safesar batch` runs on a thread, or in a case's own process.
 #include "batch/request_facts.hpp"
 #include "safesar/batch.hpp"
-#include "safesar/export.hpp"
-#include "safesar/pipeline.hpp"
+#include "safesar/case_export.hpp"
 
 #include <chrono>
 
@@ -26,17 +25,15 @@ CaseResult run_case(const std::filesystem::path& folder, const std::filesystem::
     CaseResult r;
     r.name = folder.lexically_normal().filename().string();
     try {
-        GatherOptions gather;
-        gather.threads = settings.threads;
-        const auto scan = scan_case(folder, gather);
-        describe_scan(*scan, r);
-        batching::add_request_facts(scan->request.value, r);
-
-        ExportOptions options;
-        options.out_dir = out_dir;
-        options.dpi = settings.dpi;
-        options.workers = static_cast<int>(settings.threads);
-        const ExportResult exported = export_bundle(scan->policy.disclosure, options);
+        CaseExportOptions options;
+        options.gather.threads = settings.threads;
+        options.bundle.out_dir = out_dir;
+        options.bundle.dpi = settings.dpi;
+        options.bundle.workers = static_cast<int>(settings.threads);
+        const CaseExport done = export_draft(folder, options);
+        describe_scan(*done.scan, r);
+        batching::add_request_facts(done.scan->request.value, r);
+        const ExportResult& exported = done.bundle;
         r.pages = exported.pages;
         r.redactions = exported.redactions;
         r.outputs = {exported.pdf.filename().string(), exported.json.filename().string()};

@@ -130,10 +130,13 @@ std::string regime_label(const Disclosure& d) {
     return "UK GDPR Article 15";
 }
 
+// The title of the record an attachment came with; empty when the bundle may not name it (it is
+// withheld in full and the profile names no withheld record).
 std::string parent_title(const Disclosure& d, const Record& record) {
     if (record.parent.empty()) return {};
     for (const RecordDisclosure& other : d.records)
-        if (other.record && other.record->name == record.parent) return other.title;
+        if (other.record && other.record->name == record.parent)
+            return other.fate == RecordFate::Disclose || d.name_withheld_records ? other.title : "";
     return {};
 }
 
@@ -432,6 +435,88 @@ std::vector<Block> information_blocks(const Disclosure& d, const ControllerSetti
     return blocks;
 }
 
+// ---- what was withheld ----------------------------------------------------------------
+
+// Records withheld in full. Named, dated and described only where the profile allows it; else
+// the requester learns only that information was withheld, and under which exemptions.
+void withheld_blocks(const Disclosure& d, std::vector<Block>& blocks) {
+    std::vector<const RecordDisclosure*> withheld;
+    for (const RecordDisclosure& rd : d.records)
+        if (rd.fate == RecordFate::WithholdInFull) withheld.push_back(&rd);
+    if (withheld.empty()) return;
+    auto reason_lines = [&](const Reason& reason, double indent) {
+        if (reason.explanation.empty()) return;
+        Block e = text_block(reason.explanation, Origin::Fixed, 9.5, Ink::Grey);
+        e.indent = indent;
+        blocks.push_back(std::move(e));
+    };
+    if (!d.name_withheld_records) {
+        blocks.push_back(heading("Information withheld", Origin::Fixed, 13));
+        blocks.push_back(text_block("Some information has been withheld from this bundle. The law "
+                                    "allows us to withhold it under these exemptions:",
+                                    Origin::Fixed));
+        std::vector<std::pair<std::string, std::string>> seen;
+        for (const RecordDisclosure* rd : withheld) {
+            const Reason reason = rd->withheld_because.value_or(Reason{});
+            if (std::find(seen.begin(), seen.end(), std::pair(reason.code, reason.citation)) !=
+                seen.end())
+                continue;
+            seen.emplace_back(reason.code, reason.citation);
+            Block b = paragraph(
+                {bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
+                 run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
+                10);
+            b.space_before = 4;
+            b.indent = 8;
+            blocks.push_back(std::move(b));
+            reason_lines(reason, 20);
+        }
+        return;
+    }
+    blocks.push_back(heading("Records withheld in full", Origin::Fixed, 13));
+    blocks.push_back(
+        text_block("These records are not included. We are allowed to withhold them completely:",
+                   Origin::Fixed));
+    for (const RecordDisclosure* rd : withheld) {
+        Reason reason = rd->withheld_because.value_or(Reason{});
+        if (!rd->withheld_kind.empty())
+            reason.explanation =
+                "Withheld in full: " + rd->withheld_kind + ". " + reason.explanation;
+        Block b =
+            paragraph({run(rd->title, Origin::Record), run(dash, Origin::Fixed),
+                       bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
+                       run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
+                      10);
+        b.space_before = 4;
+        b.indent = 8;
+        blocks.push_back(std::move(b));
+        reason_lines(reason, 20);
+    }
+}
+
+// Records that could not be read: named only where withheld records may be named (a file name
+// can tell what a record is).
+void unread_blocks(const Disclosure& d, std::vector<Block>& blocks) {
+    if (d.skipped_records.empty()) return;
+    blocks.push_back(heading("Records that could not be read", Origin::Fixed, 13));
+    if (!d.name_withheld_records) {
+        blocks.push_back(text_block("We could not read some records, so they are not in this "
+                                    "bundle. We are looking at them again and are going to tell "
+                                    "you the outcome.",
+                                    Origin::Fixed));
+        return;
+    }
+    blocks.push_back(text_block("We could not read these records, so they are not in this "
+                                "bundle. We are looking at them again and are going to tell you "
+                                "the outcome:",
+                                Origin::Fixed));
+    for (const std::string& name : d.skipped_records) {
+        Block b = bullet(name, Origin::Record);
+        b.space_before = 2;
+        blocks.push_back(std::move(b));
+    }
+}
+
 // ---- the cover -------------------------------------------------------------------------
 
 std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int records_redacted) {
@@ -489,43 +574,8 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
                                         " lists them with the legal basis for each one.",
                                     Origin::Fixed));
 
-    std::vector<const RecordDisclosure*> withheld;
-    for (const RecordDisclosure& rd : d.records)
-        if (rd.fate == RecordFate::WithholdInFull) withheld.push_back(&rd);
-    if (!withheld.empty()) {
-        blocks.push_back(heading("Records withheld in full", Origin::Fixed, 13));
-        blocks.push_back(text_block(
-            "These records are not included. We are allowed to withhold them completely:",
-            Origin::Fixed));
-        for (const RecordDisclosure* rd : withheld) {
-            const Reason reason = rd->withheld_because.value_or(Reason{});
-            Block b = paragraph(
-                {run(rd->title, Origin::Record), run(dash, Origin::Fixed),
-                 bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
-                 run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
-                10);
-            b.space_before = 4;
-            b.indent = 8;
-            blocks.push_back(std::move(b));
-            if (!reason.explanation.empty()) {
-                Block e = text_block(reason.explanation, Origin::Fixed, 9.5, Ink::Grey);
-                e.indent = 20;
-                blocks.push_back(std::move(e));
-            }
-        }
-    }
-    if (!d.skipped_records.empty()) {
-        blocks.push_back(heading("Records that could not be read", Origin::Fixed, 13));
-        blocks.push_back(text_block(
-            "We could not read these records, so they are not in this "
-            "bundle. We are looking at them again and are going to tell you the outcome:",
-            Origin::Fixed));
-        for (const std::string& name : d.skipped_records) {
-            Block b = bullet(name, Origin::Record);
-            b.space_before = 2;
-            blocks.push_back(std::move(b));
-        }
-    }
+    withheld_blocks(d, blocks);
+    unread_blocks(d, blocks);
     if (d.draft) {
         std::vector<const RecordDisclosure*> consult;
         for (const RecordDisclosure& rd : d.records)

@@ -29,15 +29,23 @@ void set_ink(PdfPainter& painter, Ink ink) {
     }
 }
 
+// Draws printable text from (x, y) along the text's x axis, one run per font, each `scale`
+// percent as wide as the font draws it.
+void draw_runs(PdfPainter& painter, const FontFace& face, double size, double scale, double x,
+               double y, const std::string& printable) {
+    for (const FontRun& run : face.runs(printable)) {
+        run.font->SetFontSize(static_cast<float>(size));
+        run.font->SetFontScale(static_cast<float>(scale));
+        run.font->SetFontCharSpace(0);
+        painter.SetFont(run.font);
+        painter.DrawText(x, y, pdf_text(run.text));
+        x += face.width(run.text, size) * scale / 100;
+    }
+}
+
 void draw_string(PdfPainter& painter, const FontFace& face, double size, double x, double y,
                  const std::string& printable) {
-    if (printable.empty()) return;
-    PoDoFo::PdfFont* font = face.pdf_font();
-    font->SetFontSize(static_cast<float>(size));
-    font->SetFontScale(100);
-    font->SetFontCharSpace(0);
-    painter.SetFont(font);
-    painter.DrawText(x, y, pdf_text(printable));
+    if (!printable.empty()) draw_runs(painter, face, size, 100, x, y, printable);
 }
 
 // The longest start of `printable` that fits `width`, with an ellipsis when cut.
@@ -189,28 +197,24 @@ class PageWriter {
             size = word.font_size;
         const double length = vertical ? b.height() : b.width();
         const double scale = std::clamp(length / std::max(1e-6, face.width(text, size)), 0.1, 10.0);
-        PoDoFo::PdfFont* font = face.pdf_font();
-        font->SetFontSize(static_cast<float>(size));
-        font->SetFontScale(static_cast<float>(scale * 100));
-        font->SetFontCharSpace(0);
-        painter.SetFont(font);
         const double top = band_bottom + page.source_height; // the source page's top edge
         // From the baseline to the middle of the glyph box: the glyphs are centred across the
         // word's box, which they fill exactly when the size came from the box.
         const double centre = (face.ascent() + face.descent()) / 2 * size;
         if (!vertical) {
-            painter.DrawText(image_x + b.x0, top - (b.y0 + b.y1) / 2 - centre, pdf_text(text));
+            draw_runs(painter, face, size, scale * 100, image_x + b.x0,
+                      top - (b.y0 + b.y1) / 2 - centre, text);
         } else if (!page.reads_upward) {
             painter.Save(); // reads downwards: the text's x axis points down the page
             painter.SetTransformationMatrix(0, -1, 1, 0, image_x + (b.x0 + b.x1) / 2 - centre,
                                             top - b.y0);
-            painter.DrawText(0, 0, pdf_text(text));
+            draw_runs(painter, face, size, scale * 100, 0, 0, text);
             painter.Restore();
         } else {
             painter.Save(); // reads upwards
             painter.SetTransformationMatrix(0, 1, -1, 0, image_x + (b.x0 + b.x1) / 2 + centre,
                                             top - b.y1);
-            painter.DrawText(0, 0, pdf_text(text));
+            draw_runs(painter, face, size, scale * 100, 0, 0, text);
             painter.Restore();
         }
     }

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <optional>
 #include <sys/resource.h>
 #include <thread>
 
@@ -93,8 +94,11 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
     PoDoFo::PdfError::EnableDebug(false);
 
     const std::string pdf_name = reference + ".pdf", json_name = reference + ".json";
+    // With a password the JSON is encrypted too: inside the PDF, never beside it.
+    const bool embed_json = !options.password.empty();
     exporting::AtomicFile pdf(options.out_dir / pdf_name);
-    exporting::AtomicFile json(options.out_dir / json_name);
+    std::optional<exporting::AtomicFile> json;
+    if (!embed_json) json.emplace(options.out_dir / json_name);
     ExportResult result;
     const double cpu_start = process_cpu_seconds();
     try {
@@ -116,6 +120,11 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
                                               pipeline, stats, options.on_page_done,
                                               options.cancel);
             }
+            std::string json_text = exporting::bundle_json(disclosure, plan, settings, pdf_name);
+            if (embed_json)
+                document.attach(json_name, json_text);
+            else
+                exporting::write_whole_file(json->temp_path(), json_text);
             document.close(reference);
             result.timings.write_seconds = seconds_since(start);
             result.timings.render_seconds = stats.render_seconds;
@@ -123,28 +132,30 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
             result.timings.image_bytes = stats.image_bytes;
             result.timings.image_encodings = stats.image_methods;
         }
-        exporting::write_whole_file(json.temp_path(),
-                                    exporting::bundle_json(disclosure, plan, settings, pdf_name));
         pdf.sync();
-        json.sync();
+        if (json) json->sync();
         throw_if_cancelled(options.cancel);
         if (options.verify) {
+            if (options.on_verifying) options.on_verifying();
             start = Clock::now();
-            OutputFiles files{pdf.temp_path(), json.temp_path(), pdf_name, json_name,
-                              plan.fixed_text};
+            OutputFiles files{pdf.temp_path(), json ? json->temp_path() : fs::path(),
+                              pdf_name,        json_name,
+                              plan.fixed_text, embed_json ? json_name : ""};
             for (std::string& text : exporting::json_fixed_text(disclosure, settings))
                 files.fixed_text.push_back(std::move(text));
             VerifyReport report = verify_output(files, disclosure, options.password);
             result.timings.verify_seconds = seconds_since(start);
             if (!report.ok())
-                throw ExportError(pdf_name, "verification failed, nothing was written: " +
-                                                summary(report.failures));
+                throw VerificationFailed(pdf_name,
+                                         "verification failed, nothing was written: " +
+                                             summary(report.failures),
+                                         std::move(report.leaks));
             result.warnings = std::move(report.warnings);
         }
         throw_if_cancelled(options.cancel); // the last moment nothing has been put in place
         pdf.commit();
         try {
-            json.commit();
+            if (json) json->commit();
         } catch (...) {
             pdf.discard();
             throw;
@@ -152,7 +163,9 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
         exporting::sync_directory(options.out_dir);
         result.timings.cpu_seconds = process_cpu_seconds() - cpu_start;
         result.pdf = pdf.final_path();
-        result.json = json.final_path();
+        if (json) result.json = json->final_path();
+        result.json_name = json_name;
+        result.json_embedded = embed_json;
         result.pages = static_cast<int>(plan.pages.size());
         result.redactions = plan.redaction_count;
     } catch (const PoDoFo::PdfError& e) {

@@ -7,37 +7,22 @@
 
 namespace safesar::exporting {
 
-namespace {
-using Method = void (PoDoFo::PdfFilter::*)(const char*, PoDoFo::pdf_long, char**,
-                                           PoDoFo::pdf_long*) const;
-
-std::string run_flate(std::string_view data, bool compress) {
+std::string flate_compress(std::string_view data) {
     std::unique_ptr<PoDoFo::PdfFilter> filter(
         PoDoFo::PdfFilterFactory::Create(PoDoFo::ePdfFilter_FlateDecode));
     if (!filter) throw ExportError("", "PoDoFo has no Flate filter");
     char* out = nullptr;
     PoDoFo::pdf_long length = 0;
     try {
-        if (compress)
-            filter->Encode(data.data(), static_cast<PoDoFo::pdf_long>(data.size()), &out, &length);
-        else
-            filter->Decode(data.data(), static_cast<PoDoFo::pdf_long>(data.size()), &out, &length);
+        filter->Encode(data.data(), static_cast<PoDoFo::pdf_long>(data.size()), &out, &length);
     } catch (const PoDoFo::PdfError& e) {
         PoDoFo::podofo_free(out);
-        throw ExportError("", std::string("Flate ") + (compress ? "compression" : "decompression") +
-                                  " failed: " + PoDoFo::PdfError::ErrorMessage(e.GetError()));
+        throw ExportError("", std::string("Flate compression failed: ") +
+                                  PoDoFo::PdfError::ErrorMessage(e.GetError()));
     }
     std::string result(out ? out : "", static_cast<std::size_t>(length));
     PoDoFo::podofo_free(out);
     return result;
-}
-} // namespace
-
-std::string flate_compress(std::string_view data) {
-    return run_flate(data, true);
-}
-std::string flate_decompress(std::string_view data) {
-    return run_flate(data, false);
 }
 
 } // namespace safesar::exporting

@@ -1,4 +1,4 @@
-// zlib (Flate) through PoDoFo's filter, the zlib build PoDoFo already links.
+// zlib (Flate) compression of page images through PoDoFo's filter (the zlib PoDoFo links).
 #pragma once
 
 #include <string>
@@ -7,7 +7,5 @@
 namespace safesar::exporting {
 
 std::string flate_compress(std::string_view data);
-// Throws ExportError on corrupt data.
-std::string flate_decompress(std::string_view data);
 
 } // namespace safesar::exporting

@@ -40,12 +40,14 @@ ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePla
     const RecordDisclosure& rd = d.records[index];
     ordered_json j;
     j["title"] = rd.title;
-    if (rd.fate == RecordFate::WithholdInFull) {
+    if (rd.fate == RecordFate::WithholdInFull) { // only where the profile names them
         Reason reason = rd.withheld_because.value_or(Reason{});
         j["withheld"] = true;
         j["reason"] = reason.code;
         j["citation"] = reason.citation;
-        j["explanation"] = reason.explanation;
+        j["explanation"] = rd.withheld_kind.empty() ? reason.explanation
+                                                    : "Withheld in full: " + rd.withheld_kind +
+                                                          ". " + reason.explanation;
         return j;
     }
     const Record& record = *rd.record;
@@ -105,8 +107,17 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
     j["pdf"] = {{"file", pdf_file_name}, {"pages", plan.pages.size()}};
 
     ordered_json records = ordered_json::array();
-    for (std::size_t i = 0; i < d.records.size(); ++i)
+    std::vector<std::string> exemptions; // of records withheld in full, each code once
+    for (std::size_t i = 0; i < d.records.size(); ++i) {
+        const RecordDisclosure& rd = d.records[i];
+        if (rd.fate == RecordFate::WithholdInFull) {
+            const std::string code = rd.withheld_because.value_or(Reason{}).code;
+            if (std::find(exemptions.begin(), exemptions.end(), code) == exemptions.end())
+                exemptions.push_back(code);
+            if (!d.name_withheld_records) continue; // said only as "some", below
+        }
         records.push_back(record_json(d, i, plan));
+    }
     j["records"] = std::move(records);
 
     ordered_json redactions = ordered_json::array();
@@ -140,7 +151,11 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
                 add_reason(r.reason);
     }
     j["reasons"] = std::move(reasons);
-    j["skipped_records"] = d.skipped_records;
+    j["withheld_in_full"] = {{"records_named", d.name_withheld_records},
+                             {"some_information_withheld", !exemptions.empty()},
+                             {"exemptions", exemptions},
+                             {"some_records_not_read", !d.skipped_records.empty()}};
+    j["skipped_records"] = d.name_withheld_records ? d.skipped_records : std::vector<std::string>{};
     j["supplementary_information"] = settings_json(settings);
     return j.dump(2) + "\n";
 }
@@ -176,6 +191,11 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
                                     "reasons",
                                     "code",
                                     "skipped_records",
+                                    "withheld_in_full",
+                                    "records_named",
+                                    "some_information_withheld",
+                                    "exemptions",
+                                    "some_records_not_read",
                                     "supplementary_information"};
     for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv,
                             RecordKind::Image, RecordKind::Unknown})
@@ -203,6 +223,9 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
             out.push_back(r.explanation);
         };
         if (rd.withheld_because) add(*rd.withheld_because);
+        if (d.name_withheld_records && !rd.withheld_kind.empty() && rd.withheld_because)
+            out.push_back("Withheld in full: " + rd.withheld_kind + ". " +
+                          rd.withheld_because->explanation);
         for (const Redaction& r : rd.redactions)
             add(r.reason);
     }

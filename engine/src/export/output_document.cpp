@@ -1,6 +1,7 @@
 #include "export/output_document.hpp"
 
 #include "export/podofo.hpp"
+#include "safesar/errors.hpp"
 
 #include <iomanip>
 #include <random>
@@ -42,6 +43,27 @@ OutputDocument::~OutputDocument() = default;
 PoDoFo::PdfDocument& OutputDocument::document() {
     if (streamed_) return *streamed_;
     return *memory_;
+}
+
+// Built by hand: PoDoFo 0.9's PdfFileSpec escapes the name as if it were a PDF name
+// ("SAR2DTEST..."), so readers would list the attachment under a mangled name.
+void OutputDocument::attach(const std::string& name, const std::string& contents) {
+    if (!memory_) throw ExportError(name, "only an encrypted bundle carries its JSON inside");
+    const PoDoFo::PdfString file_name(reinterpret_cast<const PoDoFo::pdf_utf8*>(name.c_str()));
+    PoDoFo::PdfObject* data = memory_->GetObjects().CreateObject("EmbeddedFile");
+    data->GetDictionary().AddKey(PoDoFo::PdfName("Subtype"), PoDoFo::PdfName("application/json"));
+    PoDoFo::PdfDictionary params;
+    params.AddKey(PoDoFo::PdfName("Size"), static_cast<PoDoFo::pdf_int64>(contents.size()));
+    data->GetDictionary().AddKey(PoDoFo::PdfName("Params"), params);
+    data->GetStream()->Set(contents.data(), static_cast<PoDoFo::pdf_long>(contents.size()));
+    PoDoFo::PdfObject* spec = memory_->GetObjects().CreateObject("Filespec");
+    spec->GetDictionary().AddKey(PoDoFo::PdfName("F"), file_name);
+    spec->GetDictionary().AddKey(PoDoFo::PdfName("UF"), file_name);
+    PoDoFo::PdfDictionary embedded;
+    embedded.AddKey(PoDoFo::PdfName("F"), data->Reference());
+    spec->GetDictionary().AddKey(PoDoFo::PdfName("EF"), embedded);
+    memory_->GetNamesTree()->AddValue(PoDoFo::PdfName("EmbeddedFiles"), file_name,
+                                      spec->Reference());
 }
 
 void OutputDocument::close(const std::string& title) {

@@ -27,6 +27,9 @@ class OutputDocument {
     OutputDocument& operator=(const OutputDocument&) = delete;
 
     PoDoFo::PdfDocument& document();
+    bool encrypted() const { return encrypt_ != nullptr; }
+    // An encrypted document only: embeds `contents` as the file `name` (encrypted with the rest).
+    void attach(const std::string& name, const std::string& contents);
     // Sets the Info dictionary and writes the file. Call once.
     void close(const std::string& title);
 

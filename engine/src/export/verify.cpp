@@ -2,8 +2,8 @@
 // gathered the way the evaluation gathers it and searched for every redacted string.
 #include "safesar/verify.hpp"
 
+#include "export/pdf_objects.hpp"
 #include "export/poppler.hpp"
-#include "export/raw_pdf.hpp"
 #include "export/text_match.hpp"
 #include "safesar/errors.hpp"
 
@@ -28,10 +28,43 @@ std::string file_label(const std::filesystem::path& path, const std::string& nam
     return name.empty() ? path.filename().string() : name;
 }
 
-// What a needle stands for, as a failure names it: reason and record, never the text.
+// What a needle stands for, as a failure names it: reason and record, never the text (the text
+// goes only into the LeakFinding the reviewer sees).
 struct NeedleOrigin {
     std::string code, citation, title;
+    std::string text;
+    std::string fact; // set for a fact about a withheld record: "the name of a record withheld..."
 };
+
+// What would tell the requester which records were withheld in full or could not be read: their
+// names, titles, kinds, dates, senders and subjects. Searched for only where the profile names
+// no withheld record.
+std::vector<std::pair<std::string, std::string>> withheld_facts(const Disclosure& d) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (d.name_withheld_records) return out;
+    const std::string withheld = " of a record withheld in full";
+    for (const RecordDisclosure& rd : d.records) {
+        if (!rd.record || rd.fate != RecordFate::WithholdInFull) continue;
+        const Record& r = *rd.record;
+        out.emplace_back("the name" + withheld, r.name);
+        out.emplace_back("the title" + withheld, rd.title);
+        if (std::size_t hash = r.name.rfind('#'); hash != std::string::npos)
+            out.emplace_back("the name" + withheld, r.name.substr(hash + 1));
+        out.emplace_back("the kind" + withheld, rd.withheld_kind);
+        out.emplace_back("the date" + withheld, r.date);
+        for (const Section& s : r.sections) {
+            if (s.kind != SectionKind::Header) continue;
+            for (const Field& f : s.fields)
+                if ((f.label == "From" || f.label == "Sender" || f.label == "Subject") &&
+                    f.begin < f.end && f.end <= s.text.size())
+                    out.emplace_back("the sender or subject" + withheld,
+                                     s.text.substr(f.begin, f.end - f.begin));
+        }
+    }
+    for (const std::string& name : d.skipped_records)
+        out.emplace_back("the name of a record that could not be read", name);
+    return out;
+}
 
 struct KeptText {
     std::string title; // of the record that keeps it
@@ -87,13 +120,19 @@ class LeakReport {
                 std::string_view span(text.data() + r.begin,
                                       std::min(r.end, text.size()) - r.begin);
                 if (needles_.add(span, origins_.size()))
-                    origins_.push_back({r.reason.code, r.reason.citation, rd.title});
+                    origins_.push_back(
+                        {r.reason.code, r.reason.citation, rd.title, std::string(span), ""});
             }
         }
+        for (auto& [fact, text] : withheld_facts(d))
+            if (needles_.add(text, origins_.size())) origins_.push_back({"", "", "", text, fact});
         report.needles = static_cast<int>(origins_.size());
         needles_.set_fixed_text(files.fixed_text);
-        std::vector<std::string> titles = d.skipped_records;
+        // Titles and dates the bundle may print (on every page's heading, say).
+        std::vector<std::string> titles;
+        if (d.name_withheld_records) titles = d.skipped_records;
         for (const RecordDisclosure& rd : d.records) {
+            if (rd.fate == RecordFate::WithholdInFull && !d.name_withheld_records) continue;
             titles.push_back(rd.title);
             if (rd.record) titles.push_back(rd.record->date);
         }
@@ -102,7 +141,9 @@ class LeakReport {
         // party's address and in the requester's) cannot be judged by presence: the output may
         // hold it as often as the kept text does, and no more.
         expected_.assign(origins_.size(), 0);
-        std::vector<std::set<std::string>> keepers(origins_.size());
+        keepers_.assign(origins_.size(), {});
+        places_.assign(origins_.size(), {});
+        auto& keepers = keepers_;
         for (const KeptText& kept : kept_texts(d)) {
             std::vector<std::size_t> counts = needles_.count(kept.text, true, false);
             for (std::size_t id = 0; id < counts.size(); ++id) {
@@ -111,7 +152,7 @@ class LeakReport {
             }
         }
         for (std::size_t id = 0; id < origins_.size(); ++id) {
-            if (expected_[id] == 0) continue;
+            if (expected_[id] == 0 || !origins_[id].fact.empty()) continue;
             std::string where;
             for (const std::string& title : keepers[id])
                 where += (where.empty() ? "\"" : ", \"") + title + "\"";
@@ -152,21 +193,44 @@ class LeakReport {
                          std::to_string(expected_[id]) + " times)");
     }
 
+    // One LeakFinding per text still readable, with every place it was found.
+    void report_leaks() {
+        for (std::size_t id = 0; id < origins_.size(); ++id) {
+            if (places_[id].empty() || !origins_[id].fact.empty()) continue;
+            const NeedleOrigin& o = origins_[id];
+            report_.leaks.push_back(
+                {o.text, o.code, o.citation, o.title,
+                 std::vector<std::string>(places_[id].begin(), places_[id].end()),
+                 std::vector<std::string>(keepers_[id].begin(), keepers_[id].end())});
+        }
+    }
+
   private:
     void fail(const std::string& where, std::size_t id, const std::string& detail) {
         const NeedleOrigin& o = origins_[id];
+        if (!o.fact.empty()) {
+            std::string line = where + ": " + o.fact + " is readable" + detail +
+                               ", though this profile names no withheld record";
+            if (seen_.insert(line).second) report_.failures.push_back(line);
+            return;
+        }
         std::string line = where + ": text redacted as [" + o.code + "]" +
                            (o.citation.empty() ? "" : " (" + o.citation + ")") + " in record \"" +
                            o.title + "\" is still readable" + detail;
         if (seen_.insert(line).second) report_.failures.push_back(line);
+        places_[id].insert(where);
     }
 
     VerifyReport& report_;
     NeedleSet needles_;
     std::vector<NeedleOrigin> origins_;
     std::vector<std::size_t> expected_;
+    std::vector<std::set<std::string>> keepers_, places_; // per needle: records keeping it, leaks
     std::set<std::string> seen_;
 };
+
+void check_json_text(const std::string& label, const std::string& text, LeakReport& leaks,
+                     VerifyReport& report);
 
 void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string& password,
                LeakReport& leaks, VerifyReport& report) {
@@ -200,53 +264,53 @@ void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string&
     leaks.settle(label + " text", reading);
     leaks.settle(label + " text (layout)", physical);
 
+    // Everything else a reader's software can pull out, through libqpdf with the password:
+    // the Info dictionary, every string, every decoded stream, every attachment. Strings and
+    // metadata never hold kept record text, so any redacted text there is a leak. Decoded
+    // streams are searched for words only: their numbers are drawing instructions.
+    exporting::PdfContentSink sink;
+    sink.on_string = [&](const std::string& where, const std::string& text) {
+        leaks.search_strictly(label + " string in " + where, text, true);
+    };
+    sink.on_stream = [&](const std::string& where, const std::string& data) {
+        leaks.search_strictly(label + " stream " + where, data, false);
+    };
+    const exporting::PdfObjects pdf = exporting::read_pdf_objects(files.pdf, password, sink);
+    report.objects = pdf.objects;
+    report.streams = pdf.streams;
+    report.encrypted = pdf.encrypted;
+    if (pdf.version != "1.7") report.failures.push_back(label + ": it is not PDF 1.7");
+    if (!password.empty() && (!pdf.encrypted || pdf.encryption_revision < 6))
+        report.failures.push_back(label + ": it is not encrypted with AES-256");
+    if (password.empty() && pdf.encrypted)
+        report.failures.push_back(label + ": it is encrypted although no password was given");
+    for (const std::string& problem : pdf.problems)
+        report.failures.push_back(label + ": " + problem);
+
     // The Info dictionary holds the reference as its Title and SafeSAR as Producer, nothing else.
     std::string info_text;
-    for (const std::string& key : doc->info_keys()) {
-        info_text += key + ": " + ustring_utf8(doc->info_key(key)) + "\n";
+    bool titled = false;
+    for (const auto& [key, value] : pdf.info) {
+        info_text += key + ": " + value + "\n";
+        if (key == "Title") titled = !d.request || value == d.request->reference;
         if (key != "Title" && key != "Producer")
             report.failures.push_back(label + ": the Info dictionary has an unexpected key " + key);
     }
-    if (d.request && ustring_utf8(doc->info_key("Title")) != d.request->reference)
-        report.failures.push_back(label + ": the Info Title is not the reference");
+    if (!titled) report.failures.push_back(label + ": the Info Title is not the reference");
     leaks.search_strictly(label + " metadata", info_text, true);
-    std::string xmp = ustring_utf8(doc->metadata());
-    if (!xmp.empty()) {
-        report.failures.push_back(label + ": it carries XMP metadata");
-        leaks.search_strictly(label + " XMP metadata", xmp, true);
-    }
-    if (doc->has_embedded_files()) report.failures.push_back(label + ": it has embedded files");
 
-    // The bytes: forbidden structures, one revision, strings and content streams. Streams are
-    // searched one at a time as the file is read; an encrypted file's strings and streams are
-    // ciphertext, so only its structure is checked here (its text was checked above).
-    report.encrypted = doc->is_encrypted();
-    exporting::RawPdf raw =
-        exporting::scan_raw_pdf(files.pdf, !report.encrypted, [&](const std::string& stream) {
-            std::string strings;
-            for (const std::string& s : exporting::pdf_strings(stream))
-                strings += s + "\n\x1F";
-            leaks.search_strictly(label + " strings", strings, true);
-            leaks.search_strictly(label + " raw bytes", stream, false);
-        });
-    if (raw.header != "%PDF-1.7") report.failures.push_back(label + ": the header is not %PDF-1.7");
-    for (const std::string& key : exporting::forbidden_keys(raw.syntax))
-        report.failures.push_back(label + ": it contains " + key);
-    int eofs = exporting::count_keyword(raw.syntax, "%%EOF");
-    int xrefs = exporting::count_keyword(raw.syntax, "startxref");
-    if (eofs != 1 || xrefs != 1 || exporting::count_keyword(raw.syntax, "/Prev") != 0)
-        report.failures.push_back(label + ": it has more than one revision (" +
-                                  std::to_string(eofs) + " %%EOF, " + std::to_string(xrefs) +
-                                  " startxref)");
-    if (report.encrypted) return;
-    if (raw.undecodable_streams > 0)
-        report.failures.push_back(label + ": " + std::to_string(raw.undecodable_streams) +
-                                  " stream(s) could not be decompressed for checking");
-    std::string strings;
-    for (const std::string& s : exporting::pdf_strings(raw.syntax))
-        strings += s + "\n\x1F";
-    leaks.search_strictly(label + " strings", strings, true);
-    leaks.search_strictly(label + " raw bytes", raw.syntax, false);
+    // An encrypted bundle carries the JSON inside it, and nothing else.
+    std::size_t expected_attachments = files.embedded_json_name.empty() ? 0 : 1;
+    if (pdf.attachments.size() != expected_attachments)
+        report.failures.push_back(label + ": it has " + std::to_string(pdf.attachments.size()) +
+                                  " embedded files, not " + std::to_string(expected_attachments));
+    for (const exporting::PdfAttachment& file : pdf.attachments) {
+        if (file.name != files.embedded_json_name) {
+            report.failures.push_back(label + ": it has an unexpected embedded file");
+            continue;
+        }
+        check_json_text(label + " attachment " + file.name, file.contents, leaks, report);
+    }
 }
 
 void collect_json_strings(const nlohmann::json& j, std::vector<std::string>& out) {
@@ -265,15 +329,11 @@ void collect_json_strings(const nlohmann::json& j, std::vector<std::string>& out
     }
 }
 
-void check_json(const OutputFiles& files, LeakReport& leaks, VerifyReport& report) {
-    const std::string label = file_label(files.json, files.json_name);
-    std::ifstream in(files.json, std::ios::binary);
-    if (!in) throw ExportError(label, "cannot be read back for verification");
-    std::stringstream text;
-    text << in.rdbuf();
+void check_json_text(const std::string& label, const std::string& text, LeakReport& leaks,
+                     VerifyReport& report) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text.str());
+        j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error&) {
         report.failures.push_back(label + ": not valid JSON");
         return;
@@ -285,6 +345,15 @@ void check_json(const OutputFiles& files, LeakReport& leaks, VerifyReport& repor
         leaks.search_text(label, s, true, tally);
     leaks.settle(label, tally);
 }
+
+void check_json(const OutputFiles& files, LeakReport& leaks, VerifyReport& report) {
+    const std::string label = file_label(files.json, files.json_name);
+    std::ifstream in(files.json, std::ios::binary);
+    if (!in) throw ExportError(label, "cannot be read back for verification");
+    std::stringstream text;
+    text << in.rdbuf();
+    check_json_text(label, text.str(), leaks, report);
+}
 } // namespace
 
 VerifyReport verify_output(const OutputFiles& files, const Disclosure& disclosure,
@@ -293,6 +362,7 @@ VerifyReport verify_output(const OutputFiles& files, const Disclosure& disclosur
     LeakReport leaks(disclosure, files, report);
     if (!files.pdf.empty()) check_pdf(files, disclosure, password, leaks, report);
     if (!files.json.empty()) check_json(files, leaks, report);
+    leaks.report_leaks();
     return report;
 }
 

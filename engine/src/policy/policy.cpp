@@ -85,6 +85,7 @@ struct Policy::Impl {
     std::map<std::string, Reason> reasons;
     std::vector<WithholdRule> withhold;
     WithholdOptions withhold_options;
+    bool name_withheld_records = false; // absent from the profile: the bundle names none
 
     Reason reason(const std::string& code) const {
         auto it = reasons.find(code);
@@ -142,6 +143,7 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
         I.withhold = load_withhold_rules(dir, doc.value("withhold", json::array()));
         I.withhold_options.attachments_inherit = doc.value("attachments_inherit_withholding", true);
         I.withhold_options.withhold_when_unsure = doc.value("withhold_when_unsure", false);
+        I.name_withheld_records = doc.value("name_withheld_records", false);
     } catch (const json::exception& e) {
         throw DataError(file.string(), std::string("malformed policy: ") + e.what());
     }
@@ -182,6 +184,7 @@ PolicyResult Policy::apply(const Case& c, const GatherResult& gathered,
     PolicyResult result;
     result.disclosure.request = &c;
     result.disclosure.draft = true;
+    result.disclosure.name_withheld_records = impl_->name_withheld_records;
     for (const auto& s : gathered.skipped) {
         result.disclosure.skipped_records.push_back(s.name);
         result.risks.push_back({s.name, "could not be read: " + s.reason});

@@ -368,18 +368,15 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
             if (v == Verdict::Unsure && !unsure) unsure = &w;
             if (v != Verdict::Yes) continue;
             rd.fate = RecordFate::WithholdInFull;
-            Reason why = reason(w.reason);
-            why.explanation = "Withheld in full: " + w.explain + ". " + why.explanation;
-            rd.withheld_because = why;
+            rd.withheld_because = reason(w.reason);
+            rd.withheld_kind = w.explain; // export says it only where the profile allows
             break;
         }
         if (rd.fate == RecordFate::Disclose && unsure) {
             if (options.withhold_when_unsure) {
                 rd.fate = RecordFate::WithholdInFull;
-                Reason why = reason(unsure->reason);
-                why.explanation = "Withheld in full until reviewed: it may be " + unsure->explain +
-                                  ". " + why.explanation;
-                rd.withheld_because = why;
+                rd.withheld_because = reason(unsure->reason);
+                rd.withheld_kind = "until reviewed, as it may be " + unsure->explain;
                 result.risks.push_back({r.name, "withheld in full because it may be " +
                                                     unsure->explain +
                                                     ": a reviewer decides before the final export"});
@@ -395,10 +392,7 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                 if (parent.fate == RecordFate::WithholdInFull) {
                     rd.fate = RecordFate::WithholdInFull;
                     rd.withheld_because = parent.withheld_because;
-                    if (rd.withheld_because)
-                        rd.withheld_because->explanation =
-                            "Withheld in full with the message it is attached to. " +
-                            reason(parent.withheld_because->code).explanation;
+                    rd.withheld_kind = "attached to a message withheld in full";
                 }
             }
         // A record another agency wrote (a police e-mail, a social-care letter): its third

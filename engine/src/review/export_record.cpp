@@ -10,7 +10,9 @@ namespace safesar {
 void ReviewStore::record_export(const ExportResult& result, bool final, std::int64_t version,
                                 const std::string& actor) {
     const std::string pdf_hash = review::sha256_file(result.pdf);
-    const std::string json_hash = review::sha256_file(result.json);
+    // An encrypted bundle carries its JSON inside: the PDF's digest covers it.
+    const std::string json_hash =
+        result.json_embedded ? "embedded in the PDF" : review::sha256_file(result.json);
     auto& db = impl_->db;
     review::WriteTransaction tx(db);
     review::Statement insert(db,

@@ -3,12 +3,12 @@
 #include "export/bundle_preview.hpp"
 #include "review/case_session.hpp"
 
-#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -18,6 +18,33 @@
 
 namespace safesar::gui {
 
+namespace {
+
+QString html(const std::string& text) {
+    return QString::fromStdString(text).toHtmlEscaped();
+}
+
+// What the reviewer reads about one verifier finding: the text, its reason, where it is.
+QString describe(const LeakFinding& leak) {
+    QString line =
+        QObject::tr("[%1] \u201c%2\u201d, redacted in \u201c%3\u201d, is still readable in: %4")
+            .arg(QString::fromStdString(leak.code), QString::fromStdString(leak.text),
+                 QString::fromStdString(leak.record));
+    QStringList places;
+    for (const std::string& p : leak.places)
+        places << QString::fromStdString(p);
+    line = line.arg(places.join("; "));
+    if (!leak.kept_in.empty()) {
+        QStringList kept;
+        for (const std::string& t : leak.kept_in)
+            kept << QString::fromStdString(t);
+        line += QObject::tr(" (kept unredacted in %1)").arg(kept.join(", "));
+    }
+    return line;
+}
+
+} // namespace
+
 ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* parent)
     : QDialog(parent), session_(session), cache_(cache) {
     setWindowTitle(tr("Export the disclosure bundle — %1")
@@ -26,13 +53,14 @@ ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* pare
 
     draft_ = new QRadioButton(tr("&Draft (watermarked; undecided findings follow the policy)"));
     final_ = new QRadioButton(tr("&Final (the bundle to send)"));
-    draft_->setChecked(true);
+    // Final when it is possible: that is what a reviewer who has finished came here for.
     final_->setEnabled(status.ready_for_final());
+    (status.ready_for_final() ? final_ : draft_)->setChecked(true);
     blockers_ = new QLabel;
     blockers_->setWordWrap(true);
     QStringList why;
     for (const std::string& b : status.blockers)
-        why << QString::fromStdString(b).toHtmlEscaped();
+        why << html(b);
     blockers_->setText(why.isEmpty()
                            ? tr("The review is complete: a final export is possible.")
                            : tr("A final export is not possible yet:<br>") + why.join("<br>"));
@@ -48,6 +76,8 @@ ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* pare
     password_->setEchoMode(QLineEdit::Password);
     password_->setAccessibleName(tr("Password"));
     password_->setPlaceholderText(tr("empty: not encrypted"));
+    password_->setToolTip(tr("With a password the PDF is encrypted (AES-256) and the JSON is "
+                             "put inside it, so nothing is readable without the password."));
     password_again_ = new QLineEdit;
     password_again_->setEchoMode(QLineEdit::Password);
     password_again_->setAccessibleName(tr("Password again"));
@@ -62,12 +92,20 @@ ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* pare
     form->addRow(tr("Password &again:"), password_again_);
     form->addRow(tr("Page &resolution:"), dpi_);
 
+    stage_ = new QLabel;
+    stage_->hide();
     progress_ = new QProgressBar;
     progress_->setAccessibleName(tr("Export progress"));
     progress_->hide();
     result_ = new QLabel;
     result_->setWordWrap(true);
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    leak_list_ = new QListWidget;
+    leak_list_->setAccessibleName(tr("Redacted text still readable"));
+    leak_list_->setWordWrap(true);
+    leak_list_->hide();
+    redact_remaining_ = new QPushButton(tr("&Redact these occurrences and export again"));
+    redact_remaining_->hide();
     export_ = new QPushButton(tr("E&xport"));
     export_->setDefault(true);
     cancel_ = new QPushButton(tr("Cancel export"));
@@ -87,8 +125,11 @@ ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* pare
     layout->addWidget(final_);
     layout->addWidget(blockers_);
     layout->addLayout(form);
+    layout->addWidget(stage_);
     layout->addWidget(progress_);
     layout->addWidget(result_);
+    layout->addWidget(leak_list_);
+    layout->addWidget(redact_remaining_);
     layout->addLayout(buttons);
 
     setMinimumWidth(680);
@@ -100,6 +141,8 @@ ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* pare
     connect(export_, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(cancel_, &QPushButton::clicked, this, &ExportDialog::cancelExport);
     connect(preview_, &QPushButton::clicked, this, &ExportDialog::showPreview);
+    connect(redact_remaining_, &QPushButton::clicked, this,
+            &ExportDialog::redactRemainingAndExport);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, &ExportDialog::done);
 }
@@ -109,58 +152,67 @@ ExportDialog::~ExportDialog() {
     watcher_.waitForFinished();
 }
 
+void ExportDialog::showProgress(ExportStage stage, int done, int total) {
+    switch (stage) {
+    case ExportStage::Scanning:
+        stage_->setText(tr("Reading the records as they are now…"));
+        break;
+    case ExportStage::Writing:
+        stage_->setText(tr("Writing the bundle…"));
+        break;
+    case ExportStage::Verifying:
+        stage_->setText(tr("Checking the bundle for anything redacted…"));
+        progress_->setRange(0, 0);
+        return;
+    }
+    progress_->setRange(0, total);
+    progress_->setValue(done);
+}
+
 void ExportDialog::startExport() {
     if (busy_) return;
     if (password_->text() != password_again_->text()) {
         result_->setText(tr("The two passwords differ."));
         return;
     }
-    scan_ = session_->sharedScan();
-    if (!scan_) {
-        result_->setText(tr("The records have not been scanned yet."));
-        return;
-    }
     exporting_final_ = final_->isChecked();
-    auto reviewed = std::make_shared<ReviewedDisclosure>();
-    try {
-        *reviewed = session_->store().build_disclosure(*scan_, exporting_final_);
-    } catch (const std::exception& e) {
-        result_->setText(QString::fromStdString(e.what()).toHtmlEscaped());
-        return;
-    }
-    version_ = reviewed->version;
-    ExportOptions options;
-    options.out_dir = out_dir_->text().toStdString();
-    options.password = password_->text().toStdString();
-    options.dpi = dpi_->value();
+    password_used_ = password_->text();
+    CaseExportOptions options;
+    options.actor = session_->reviewer().toStdString();
+    options.bundle.out_dir = out_dir_->text().toStdString();
+    options.bundle.password = password_used_.toStdString();
+    options.bundle.dpi = dpi_->value();
     options.cancel = &cancel_flag_;
-    options.on_page_done = [this](int done, int total) {
+    options.on_progress = [this](ExportStage stage, int done, int total) {
         QMetaObject::invokeMethod(
-            this,
-            [this, done, total] {
-                progress_->setRange(0, total);
-                progress_->setValue(done);
-            },
+            this, [this, stage, done, total] { showProgress(stage, done, total); },
             Qt::QueuedConnection);
     };
     cancel_flag_ = false;
     busy_ = true;
+    leaks_.clear();
+    leak_list_->clear();
+    leak_list_->hide();
+    redact_remaining_->hide();
     progress_->setRange(0, 0);
     progress_->show();
+    stage_->show();
     result_->setText(tr("Exporting…"));
     export_->setEnabled(false);
     cancel_->setEnabled(true);
     preview_->setEnabled(false);
-    watcher_.setFuture(QtConcurrent::run([reviewed, options]() -> Outcome {
+    const std::filesystem::path folder = session_->request().folder;
+    const bool final = exporting_final_;
+    watcher_.setFuture(QtConcurrent::run([folder, final, options]() -> Outcome {
         try {
-            std::error_code ec;
-            std::filesystem::create_directories(options.out_dir, ec);
-            return {std::make_shared<ExportResult>(export_bundle(reviewed->disclosure, options)),
-                    {}};
+            return {
+                std::make_shared<CaseExport>(export_reviewed_case(folder, final, options)), {}, {}};
         } catch (const Cancelled&) {
-            return {nullptr, QObject::tr("Cancelled: nothing was written.")};
+            return {nullptr, QObject::tr("Cancelled: nothing was written."), {}};
+        } catch (const VerificationFailed& e) {
+            return {nullptr, QString::fromStdString(e.what()), e.leaks()};
         } catch (const std::exception& e) {
-            return {nullptr, QString::fromStdString(e.what())};
+            return {nullptr, QString::fromStdString(e.what()), {}};
         }
     }));
 }
@@ -169,46 +221,99 @@ void ExportDialog::cancelExport() {
     cancel_flag_ = true;
 }
 
+void ExportDialog::showLeaks() {
+    leak_list_->clear();
+    for (const LeakFinding& leak : leaks_)
+        leak_list_->addItem(describe(leak));
+    leak_list_->setVisible(!leaks_.empty());
+    redact_remaining_->setVisible(!leaks_.empty());
+}
+
+void ExportDialog::redactRemainingAndExport() {
+    if (busy_ || leaks_.empty()) return;
+    try {
+        redact_remaining_occurrences(
+            session_->request().folder, leaks_,
+            session_->signature(tr("the verifier found it still readable")));
+        session_->refresh();
+    } catch (const std::exception& e) {
+        result_->setText(tr("<b>Not redacted.</b> %1").arg(html(e.what())));
+        return;
+    }
+    // A change after sign-off needs signing again: a final export may no longer be possible.
+    if (exporting_final_ && !session_->status().ready_for_final()) {
+        final_->setEnabled(false);
+        draft_->setChecked(true);
+        leaks_.clear();
+        showLeaks();
+        result_->setText(tr("The remaining occurrences are redacted. The review changed, so it "
+                            "needs signing off again before a final export."));
+        return;
+    }
+    startExport();
+}
+
 void ExportDialog::done() {
-    const Outcome outcome = watcher_.result();
+    Outcome outcome = watcher_.result();
     busy_ = false;
     progress_->hide();
+    stage_->hide();
     export_->setEnabled(true);
     cancel_->setEnabled(false);
     if (!outcome.result) {
-        result_->setText(tr("<b>Not exported.</b> %1").arg(outcome.error.toHtmlEscaped()));
+        leaks_ = std::move(outcome.leaks);
+        QString text = tr("<b>Not exported.</b> %1").arg(outcome.error.toHtmlEscaped());
+        if (!leaks_.empty())
+            text += "<br>" + tr("Redacted text is still readable in the bundle at the places "
+                                "below. Redact these occurrences (recorded as manual "
+                                "redactions) and export again, or review the records first.");
+        result_->setText(text);
+        showLeaks();
         emit finished(false);
         return;
     }
     last_ = outcome.result;
-    const ExportResult& r = *last_;
-    try {
-        session_->store().record_export(r, exporting_final_, version_,
-                                        session_->reviewer().toStdString());
-        session_->refresh();
-    } catch (const std::exception& e) {
-        result_->setText(
-            tr("Exported, but the audit entry failed: %1").arg(QString::fromStdString(e.what())));
-    }
+    const ExportResult& r = last_->bundle;
     QString text = tr("<b>%1 bundle written and verified</b>: every page and the JSON were re-read "
-                      "and no withheld text was found.<br>%2 pages, %3 redactions.<br>%4<br>%5")
+                      "and no withheld text was found.<br>%2 pages, %3 redactions.<br>%4")
                        .arg(exporting_final_ ? tr("Final") : tr("Draft"))
                        .arg(r.pages)
                        .arg(r.redactions)
-                       .arg(QString::fromStdString(r.pdf.string()).toHtmlEscaped(),
-                            QString::fromStdString(r.json.string()).toHtmlEscaped());
+                       .arg(html(r.pdf.string()));
+    if (r.json_embedded)
+        text += "<br>" + tr("<b>Encrypted (AES-256):</b> the PDF, and the JSON (%1) inside it as "
+                            "its only attachment. Nothing is readable without the password.")
+                             .arg(html(r.json_name));
+    else
+        text += "<br>" + html(r.json.string()) + "<br>" +
+                tr("<b>Not encrypted:</b> anyone who has the files can read them.");
+    text += "<br>" + tr("The controller's schedule (what was withheld, by name; never to be "
+                        "disclosed): %1")
+                         .arg(html(last_->controller_schedule.string()));
+    const ScanRecorded& changed = last_->scan_recorded;
+    if (changed.new_findings > 0 || changed.reopened > 0 || changed.gone > 0)
+        text += "<br>" + tr("The records changed since the last scan (%1 new, %2 reopened, %3 "
+                            "gone findings): the review is being refreshed.")
+                             .arg(changed.new_findings)
+                             .arg(changed.reopened)
+                             .arg(changed.gone);
+    for (const std::string& note : last_->notes)
+        text += "<br>" + tr("Note: ") + html(note);
     for (const std::string& w : r.warnings)
-        text += "<br>" + tr("Note: ") + QString::fromStdString(w).toHtmlEscaped();
+        text += "<br>" + tr("Note: ") + html(w);
     result_->setText(text);
     preview_->setEnabled(true);
+    session_->refresh();
+    if (changed.new_findings > 0 || changed.reopened > 0 || changed.gone > 0)
+        session_->startScan(); // the review window shows what the export found
     emit finished(true);
 }
 
 void ExportDialog::showPreview() {
     if (!last_) return;
     DocumentSource source;
-    source.path = QString::fromStdString(last_->pdf.string());
-    source.password = password_->text().toUtf8();
+    source.path = QString::fromStdString(last_->bundle.pdf.string());
+    source.password = password_used_.toUtf8();
     auto* preview = new BundlePreview(source, cache_, this);
     preview->setAttribute(Qt::WA_DeleteOnClose);
     preview->show();

@@ -1,28 +1,27 @@
 // Export from the GUI: the options (draft or final, password, where), a progress bar, the
-// verification result, and a preview of the bundle in the same page viewer. The export itself
-// runs on a worker thread and can be cancelled; the engine leaves nothing half-written.
+// verification result, and a preview of the bundle in the same page viewer. The export is the
+// engine's export_reviewed_case (the records re-scanned, the review state applied, the bundle
+// written and verified, the export audited), run on a worker thread; it can be cancelled and
+// leaves nothing half-written. When verification finds redacted text still readable the dialog
+// lists where, and offers to redact those occurrences and export again.
 #pragma once
 
-#include "safesar/export.hpp"
+#include "safesar/case_export.hpp"
 
 #include <QDialog>
 #include <QFutureWatcher>
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
-class QCheckBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
-
-namespace safesar {
-struct CaseScan;
-}
 
 namespace safesar::gui {
 
@@ -36,29 +35,40 @@ class ExportDialog : public QDialog {
     ~ExportDialog() override;
 
     // For tests and the screenshot tool: the controls, and the last result.
+    QRadioButton* draftButton() const { return draft_; }
     QRadioButton* finalButton() const { return final_; }
     QLineEdit* outDir() const { return out_dir_; }
     QLineEdit* password() const { return password_; }
     QLineEdit* passwordAgain() const { return password_again_; }
     QPushButton* exportButton() const { return export_; }
     QPushButton* previewButton() const { return preview_; }
+    QPushButton* redactRemainingButton() const { return redact_remaining_; }
+    QListWidget* leakList() const { return leak_list_; }
     QLabel* resultLabel() const { return result_; }
     bool running() const { return busy_; } // until the result is shown
-    const ExportResult* lastResult() const { return last_.get(); }
+    const ExportResult* lastResult() const { return last_ ? &last_->bundle : nullptr; }
+    const CaseExport* lastExport() const { return last_.get(); }
+    const std::vector<LeakFinding>& leaks() const { return leaks_; }
 
     void startExport();
     void cancelExport();
     void showPreview();
+    // Redacts every remaining occurrence of the verifier's findings (manual redactions in the
+    // review state, audited) and exports again.
+    void redactRemainingAndExport();
 
   signals:
     void finished(bool ok);
 
   private:
     struct Outcome {
-        std::shared_ptr<ExportResult> result;
+        std::shared_ptr<CaseExport> result;
         QString error;
+        std::vector<LeakFinding> leaks;
     };
     void done();
+    void showLeaks();
+    void showProgress(ExportStage stage, int done, int total);
 
     CaseSession* session_;
     PageCache* cache_;
@@ -66,15 +76,17 @@ class ExportDialog : public QDialog {
     QLabel* blockers_;
     QLineEdit *out_dir_, *password_, *password_again_;
     QSpinBox* dpi_;
+    QLabel* stage_;
     QProgressBar* progress_;
     QLabel* result_;
-    QPushButton *export_, *cancel_, *preview_;
+    QListWidget* leak_list_;
+    QPushButton *export_, *cancel_, *preview_, *redact_remaining_;
     QFutureWatcher<Outcome> watcher_;
     std::atomic<bool> cancel_flag_{false};
-    std::shared_ptr<const CaseScan> scan_; // the disclosure points into it while exporting
     bool exporting_final_ = false, busy_ = false;
-    std::int64_t version_ = 0;
-    std::shared_ptr<ExportResult> last_;
+    QString password_used_;
+    std::shared_ptr<CaseExport> last_;
+    std::vector<LeakFinding> leaks_;
 };
 
 } // namespace safesar::gui

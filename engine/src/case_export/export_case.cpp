@@ -1,0 +1,107 @@
+// export_reviewed_case and export_draft: the sequence every shell runs, written once.
+#include "safesar/case_export.hpp"
+
+#include "case_export/controller_schedule.hpp"
+#include "safesar/errors.hpp"
+
+#include <set>
+
+namespace safesar {
+
+const char* to_string(ExportStage stage) {
+    switch (stage) {
+    case ExportStage::Scanning:
+        return "scanning";
+    case ExportStage::Writing:
+        return "writing";
+    case ExportStage::Verifying:
+        return "verifying";
+    }
+    return "exporting";
+}
+
+namespace {
+
+// The records as they are on disk now: whatever changed since the last scan is in the bundle.
+std::shared_ptr<CaseScan> scan_now(const std::filesystem::path& folder,
+                                   const CaseExportOptions& o) {
+    GatherOptions gather = o.gather;
+    gather.cancel = o.cancel;
+    if (o.on_progress)
+        gather.on_file_done = [&o](int done, int total) {
+            o.on_progress(ExportStage::Scanning, done, total);
+        };
+    return scan_case(folder, gather);
+}
+
+ExportOptions bundle_options(const CaseExportOptions& o) {
+    ExportOptions bundle = o.bundle;
+    bundle.cancel = o.cancel;
+    if (o.on_progress) {
+        bundle.on_page_done = [&o](int done, int total) {
+            o.on_progress(ExportStage::Writing, done, total);
+        };
+        bundle.on_verifying = [&o] { o.on_progress(ExportStage::Verifying, 0, 1); };
+    }
+    return bundle;
+}
+
+std::string actor_of(const CaseExportOptions& o) {
+    return o.actor.empty() ? default_actor() : o.actor;
+}
+
+} // namespace
+
+CaseExport export_reviewed_case(const std::filesystem::path& folder, bool final,
+                                const CaseExportOptions& options) {
+    const std::string actor = actor_of(options);
+    CaseExport out;
+    out.final = final;
+    std::shared_ptr<CaseScan> scan = scan_now(folder, options);
+    out.request_warnings = scan->request.warnings;
+    ReviewStore store = ReviewStore::open(scan->request.value);
+    // Anything new since the last scan is in the review state before the disclosure is built,
+    // so a final export is refused until it has been reviewed too.
+    out.scan_recorded = store.record_scan(*scan, actor);
+    const ReviewedDisclosure reviewed = store.build_disclosure(*scan, final);
+    out.version = reviewed.version;
+    out.notes = reviewed.notes;
+    throw_if_cancelled(options.cancel);
+    out.bundle = export_bundle(reviewed.disclosure, bundle_options(options));
+    // The version recorded is the one the disclosure was built from, whatever changed since.
+    store.record_export(out.bundle, final, reviewed.version, actor);
+    case_export::ScheduleInputs schedule{scan.get(), &reviewed.disclosure, &out.bundle,
+                                         final,      reviewed.version,     store.risks()};
+    out.controller_schedule = case_export::write_controller_schedule(schedule);
+    out.scan = std::move(scan);
+    return out;
+}
+
+CaseExport export_draft(const std::filesystem::path& folder, const CaseExportOptions& options) {
+    CaseExport out;
+    std::shared_ptr<CaseScan> scan = scan_now(folder, options);
+    out.request_warnings = scan->request.warnings;
+    throw_if_cancelled(options.cancel);
+    out.bundle = export_bundle(scan->policy.disclosure, bundle_options(options));
+    case_export::ScheduleInputs schedule{
+        scan.get(), &scan->policy.disclosure, &out.bundle, false, std::nullopt, std::nullopt};
+    out.controller_schedule = case_export::write_controller_schedule(schedule);
+    out.scan = std::move(scan);
+    return out;
+}
+
+std::vector<std::int64_t> redact_remaining_occurrences(const std::filesystem::path& folder,
+                                                       const std::vector<LeakFinding>& leaks,
+                                                       const Signature& who) {
+    ReviewStore store = ReviewStore::open(load_case(folder).value);
+    std::vector<std::int64_t> ids;
+    std::set<std::string> done;
+    for (const LeakFinding& leak : leaks) {
+        if (leak.text.empty() || !done.insert(leak.text).second) continue;
+        ids.push_back(
+            store.add_manual_text(leak.text, "", leak.code.empty() ? "TP" : leak.code, who));
+    }
+    return ids;
+}
+
+} // namespace safesar
