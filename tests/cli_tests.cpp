@@ -130,6 +130,20 @@ TEST_CASE("the same records come out differently under each profile", "[cli][pol
     }
 }
 
+TEST_CASE("Word, ODF, RTF, sheets, web pages, Outlook messages and photos leak nothing",
+          "[cli][formats]") {
+    // fixtures/make_formats.py: every place each format hides text holds a third party's data.
+    const fs::path dir = SAFESAR_FIXTURES "/formats/case";
+    nlohmann::json key =
+        nlohmann::json::parse(std::ifstream(fs::path(SAFESAR_FIXTURES) / "formats/expected.json"));
+    nlohmann::json request = nlohmann::json::parse(std::ifstream(dir / "request.json"));
+    Bundle b = run_case(dir, request.at("reference"));
+    check_against_key(b, key);
+    // The photo's pixels are shown; its metadata never leaves.
+    CHECK(b.json.find("GPS") == std::string::npos);
+    CHECK(b.json.find("53.38") == std::string::npos);
+}
+
 TEST_CASE("a broken request.json fails with one line naming the field", "[cli]") {
     int status = 0;
     std::string out = run_capture(std::string(SAFESAR_BINARY) + " run '" SAFESAR_FIXTURES

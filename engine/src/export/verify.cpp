@@ -47,9 +47,7 @@ std::vector<KeptText> kept_texts(const Disclosure& d) {
         const Record& record = *rd.record;
         for (std::size_t si = 0; si < record.sections.size(); ++si) {
             const Section& s = record.sections[si];
-            if (s.kind != SectionKind::PageText && s.kind != SectionKind::Body &&
-                s.kind != SectionKind::Header && s.kind != SectionKind::Row)
-                continue;
+            if (!shown_as_text(s)) continue;
             std::string text = s.text;
             auto cut = [&](std::size_t begin, std::size_t end) {
                 end = std::min(end, text.size());
