@@ -202,6 +202,56 @@ TEST_CASE("an RTF document is read by its groups and destinations", "[formats][r
     CHECK_THAT(section(r, "field codes").text, Catch::Contains("mailto:h.pryce@example.org"));
 }
 
+TEST_CASE("a Word 97 document's stories, hidden and deleted runs come from its piece table",
+          "[formats][doc]") {
+    std::vector<Record> attachments;
+    // The .docx of these fixtures as LibreOffice saves it in Word 97 format.
+    const Record r = read_doc("letter.doc", bytes_of(kCase / "records/legacy/progress-letter.doc"),
+                              no_ocr(), attachments);
+    CHECK(r.kind == RecordKind::Document);
+    const Section& body = section(r, "body");
+    CHECK_THAT(body.text, Catch::Contains("Nathan Corrie attended all six sessions"));
+    CHECK_THAT(body.text, Catch::Contains("Hannah Pryce\tpartner")); // a table row
+    CHECK_THAT(body.text, Catch::Contains("The family contact point is the office."));
+    CHECK_THAT(body.text, !Catch::Contains("Larkfield") && !Catch::Contains("Marlow") &&
+                              !Catch::Contains("Owen Farrant holds"));
+    CHECK_THAT(section(r, "hidden text").text, Catch::Contains("Poppy now attends Larkfield"));
+    CHECK_THAT(section(r, "hidden text").text, Catch::Contains("Owen Farrant holds")); // white
+    CHECK_THAT(section(r, "deleted text (tracked changes)").text,
+               Catch::Contains("41 Marlow Crescent"));
+    CHECK_THAT(section(r, "headers and footers").text, Catch::Contains("0114 496 0382"));
+    CHECK_THAT(section(r, "text boxes").text, Catch::Contains("h.pryce@example.org"));
+    CHECK_THAT(section(r, "footnotes").text, Catch::Contains("[1] Reported by Owen Farrant"));
+    CHECK_THAT(section(r, "endnotes").text, Catch::Contains("Poppy was born on 22/04/2017"));
+    CHECK(field(section(r, "comment 1"), "Author") == "Joanne Whitcombe");
+    CHECK_THAT(section(r, "field codes").text, Catch::Contains("mailto:h.pryce@example.org"));
+    CHECK(section(r, "property creator").text == "Joanne Whitcombe");
+    CHECK(section(r, "property last-saved-by").text == "Owen Farrant");
+    CHECK(has_caution(r, "hidden text"));
+    CHECK(has_caution(r, "deleted text"));
+}
+
+TEST_CASE("an Excel 97 workbook's sheets, hidden parts and notes come from its records",
+          "[formats][xls]") {
+    std::vector<Record> attachments;
+    // The .xlsx of these fixtures as LibreOffice saves it in Excel 97 format.
+    const Record r = read_xls("log.xls", bytes_of(kCase / "records/legacy/contact-log.xls"),
+                              no_ocr(), attachments);
+    CHECK(r.kind == RecordKind::Spreadsheet);
+    CHECK(section(r, "sheet 1").text == "Contact log");
+    CHECK(field(section(r, "sheet 1 row 2"), "Date") == "02/03/2026");
+    CHECK(field(section(r, "sheet 1 row 2"), "Note") == "Nathan Corrie rang to rearrange his appointment");
+    CHECK(field(section(r, "sheet 1 row 3 (hidden columns)"), "Worker phone") == "0114 496 0382");
+    CHECK(section(r, "sheet 1 row 4 (hidden row)").hidden);
+    CHECK(section(r, "sheet 2").hidden);
+    CHECK(field(section(r, "sheet 2 row 2"), "School") == "Larkfield Primary School");
+    CHECK(section(r, "sheet 3 row 2").hidden);
+    CHECK(field(section(r, "sheet 1 comment on B3"), "Comment") == "Owen Farrant confirmed this");
+    CHECK_THAT(section(r, "sheet 1 page header or footer").text, Catch::Contains("Case of Hannah Pryce"));
+    CHECK_THAT(section(r, "defined names").text, Catch::Contains("HannahPhone"));
+    CHECK(has_caution(r, "hides 2 sheets, 1 row and 1 column"));
+}
+
 TEST_CASE("a workbook gives every sheet, hidden ones too, as rows under their headings",
           "[formats][xlsx]") {
     std::vector<Record> attachments;
@@ -356,6 +406,12 @@ TEST_CASE("a photograph's metadata is read, the GPS position as decimal degrees"
     CHECK(tiff.pages.size() == 2); // every page of a TIFF
     CHECK(tiff.pages[0].crop.width() == Approx(1240 * 72.0 / 150));
 
+    // stored on its side, EXIF orientation 6: the page is the upright picture
+    const Record sideways = read_image(
+        "sideways.jpg", bytes_of(kCase / "records/photos/sideways-note.jpg"), no_ocr());
+    CHECK(sideways.pages[0].crop.width() == Approx(842));
+    CHECK(sideways.pages[0].crop.height() == Approx(421));
+
     const Record heic = read_image("visit.heic", bytes_of(kCase / "records/photos/visit.heic"), no_ocr());
     CHECK(heic.mime_type == "image/heic");
     REQUIRE(heic.pages.size() == 1);
@@ -377,6 +433,13 @@ TEST_CASE("a photograph and a multi-page scan are read by OCR with word boxes",
     }
     const Record tiff = read_image("agreement.tiff", bytes_of(kCase / "records/scans/agreement.tiff"), o);
     CHECK_THAT(section(tiff, "page 2").text, Catch::Contains("Marlow Crescent"));
+    // read upright, so its words' boxes run left to right on the upright page
+    const Record sideways = read_image(
+        "sideways.jpg", bytes_of(kCase / "records/photos/sideways-note.jpg"), o);
+    const Section& turned = section(sideways, "page 1");
+    CHECK_THAT(turned.text, Catch::Contains("Nathan phoned at noon"));
+    REQUIRE(turned.words.size() > 2);
+    CHECK(turned.words[1].box.x0 > turned.words[0].box.x1);
 }
 
 // Every place a format hides text, and the third party's text hidden there: scanning must

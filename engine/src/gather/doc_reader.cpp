@@ -6,6 +6,8 @@
 // character properties say which runs are hidden (fVanish) or deleted revisions (fRMarkDel):
 // those are kept apart, not disclosed, and cautioned. Field instructions, the summary
 // information (author, last saved by, company) and the source of any macros are metadata.
+// Hidden text is recognised where the run itself is hidden or white; text hidden only by its
+// style's properties (the stylesheet is not read) is shown, and redacted like any text.
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
 
@@ -138,6 +140,10 @@ class FormattingRuns {
                 const auto v = static_cast<unsigned char>(grpprl[at]);
                 if (sprm == 0x083C || sprm == 0x0818) f.hidden = toggle_on(v);
                 else if (sprm == 0x0800) f.deleted = toggle_on(v);
+                // White text (colour index 8, or the RGB colour white) does not show.
+                else if (sprm == 0x2A42) f.hidden = f.hidden || v == 8;
+                else if (sprm == 0x6870 && at + 4 <= grpprl.size())
+                    f.hidden = f.hidden || u32(grpprl, at) == 0x00FFFFFF;
             }
             at += size;
         }

@@ -172,12 +172,12 @@ class DocxReader {
                 DocxLinks links;
                 DocxWalker(styles_, findings_).blocks(c, text, links);
                 pictures_and_objects(links, part_rels);
-                out.push_back(office_comment(
-                    "comment " + std::to_string(out.size() + 1),
-                    {{"Author", xml_attr(c, "author")},
-                     {"Initials", xml_attr(c, "initials")},
-                     {"Date", xml_attr(c, "date")},
-                     {"Comment", text.text()}}));
+                // Initials are not shown: beside a redacted author they would name her.
+                initials_.push_back(xml_attr(c, "initials"));
+                out.push_back(office_comment("comment " + std::to_string(out.size() + 1),
+                                             {{"Author", xml_attr(c, "author")},
+                                              {"Date", xml_attr(c, "date")},
+                                              {"Comment", text.text()}}));
             }
         }
         return out;
@@ -238,6 +238,7 @@ class DocxReader {
             add_lines(record.sections, "people who commented", lines);
         }
         add_lines(record.sections, "link targets", external_);
+        add_lines(record.sections, "initials of comment authors", initials_);
         office_custom_xml(zip_, name_, record.sections);
         const std::string glossary = (folder.empty() ? "" : folder + "/") + "glossary/document.xml";
         if (auto bytes = zip_.read(glossary)) {
@@ -258,7 +259,7 @@ class DocxReader {
     EmbeddedParts embedded_;
     DocxStyles styles_;
     DocxFindings findings_;
-    std::vector<std::string> external_;
+    std::vector<std::string> external_, initials_;
 };
 
 } // namespace

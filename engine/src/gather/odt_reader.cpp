@@ -73,6 +73,7 @@ class OdtReader {
         embedded_.finish(record, attachments);
         lines(record, "alt text of pictures", alt_texts_);
         lines(record, "link targets", links_);
+        lines(record, "initials of comment authors", initials_);
         odf_properties(zip_, name_, record.sections);
         if (std::any_of(zip_.names().begin(), zip_.names().end(), [](const std::string& n) {
                 return n.rfind("Basic/", 0) == 0 && n.find("script") == std::string::npos &&
@@ -279,9 +280,10 @@ class OdtReader {
         for (const xmlNode* c : xml_children(a))
             if (xml_is(c, "p") || xml_is(c, "list")) block(c, text, false, depth + 1);
         prefix_ = saved;
+        // Initials are not shown: beside a redacted author they would name her.
+        initials_.push_back(xml_text(xml_child(a, "creator-initials")));
         comments_.push_back(office_comment("comment " + std::to_string(comments_.size() + 1),
                                            {{"Author", xml_text(xml_child(a, "creator"))},
-                                            {"Initials", xml_text(xml_child(a, "creator-initials"))},
                                             {"Date", xml_text(xml_child(a, "date"))},
                                             {"Comment", text.text()}}));
     }
@@ -324,7 +326,7 @@ class OdtReader {
     OdfStyles styles_;
     BlockWriter footnotes_, endnotes_, hidden_, deleted_;
     std::vector<Section> comments_;
-    std::vector<std::string> alt_texts_, links_;
+    std::vector<std::string> alt_texts_, links_, initials_;
     std::string prefix_;
 };
 

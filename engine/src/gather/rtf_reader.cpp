@@ -44,11 +44,12 @@ Record read_rtf(const std::string& name, std::string_view bytes, const GatherOpt
     if (!doc.endnotes.empty()) record.sections.push_back(doc.endnotes.take(SectionKind::Body, "endnotes"));
     story("footer");
     int number = 0;
-    for (const RtfComment& c : doc.comments)
+    std::string initials; // not shown: beside a redacted author they would name her
+    for (const RtfComment& c : doc.comments) {
         record.sections.push_back(office_comment("comment " + std::to_string(++number),
-                                                 {{"Author", c.author},
-                                                  {"Initials", c.initials},
-                                                  {"Comment", c.text}}));
+                                                 {{"Author", c.author}, {"Comment", c.text}}));
+        if (!trim(c.initials).empty()) initials += trim(c.initials) + "\n";
+    }
     if (!doc.hidden.empty()) {
         Section s = doc.hidden.take(SectionKind::Body, "hidden text");
         s.hidden = true;
@@ -77,6 +78,9 @@ Record read_rtf(const std::string& name, std::string_view bytes, const GatherOpt
     for (const std::string& c : doc.field_codes) codes += c + "\n";
     if (!trim(codes).empty())
         record.sections.push_back({SectionKind::Metadata, "field codes", trim(codes)});
+    if (!trim(initials).empty())
+        record.sections.push_back(
+            {SectionKind::Metadata, "initials of comment authors", trim(initials)});
     for (const auto& [field, value] : doc.properties)
         record.sections.push_back({SectionKind::Metadata, "property " + field, value});
     return record;
