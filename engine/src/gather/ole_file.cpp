@@ -15,9 +15,19 @@ namespace safesar::gather_detail {
 
 namespace {
 
+void quiet(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
+
 void init_once() {
     static std::once_flag once;
-    std::call_once(once, [] { gsf_init(); });
+    std::call_once(once, [] {
+        gsf_init();
+        // A damaged file makes libgsf log warnings and failed assertions on stderr; the reader
+        // reports the file in one line instead.
+        const auto levels = static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+        for (const char* domain : {"libgsf", "libgsf:msole", "libgsf:zip"})
+            g_log_set_handler(domain, levels, quiet, nullptr);
+        g_log_set_handler(nullptr, levels, quiet, nullptr);
+    });
 }
 
 std::optional<std::string> read_input(GsfInput* input, std::size_t limit) {
