@@ -183,6 +183,32 @@ std::string record_detail(const Disclosure& d, const RecordDisclosure& rd, int p
     return detail + dot + record_page_text(page, pages);
 }
 
+// A record page shown as its picture (a PDF page, a photograph): the planned page, the raster
+// job that renders and burns it, and the redactions that show on it.
+void add_raster_page(Part& part, const Disclosure& d, const RecordDisclosure& rd, int page,
+                     int count, double width, double height, double dpi, const PageView& view,
+                     bool reads_upward) {
+    PlannedPage planned;
+    planned.kind = PageKind::Raster;
+    planned.width = std::max(width, 320.0); // room for the heading on tiny pages
+    planned.height = height + band_top + band_bottom;
+    planned.band_title = rd.title;
+    planned.band_detail = record_detail(d, rd, page, count);
+    planned.record_page = page;
+    planned.record_page_count = count;
+    planned.record = part.record;
+    planned.source_page = page;
+    planned.source_width = width;
+    planned.source_height = height;
+    planned.reads_upward = reads_upward;
+    part.pages.push_back(std::move(planned));
+    part.jobs.push_back(RasterJob{rd.record, page - 1, width, height,
+                                  effective_dpi(dpi, width, height), view.burn_boxes()});
+    for (std::size_t r : view.shown_redactions())
+        part.shown.emplace_back(part.pages.size() - 1, r);
+    part.record_page_of.push_back(page);
+}
+
 Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
                const TextLayout& layout);
 
@@ -202,27 +228,8 @@ Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
         if (size.width <= 0 || size.height <= 0)
             throw ExportError(rd.record->name,
                               "page " + std::to_string(p + 1) + " has an empty crop box");
-        PageView view(spans, p + 1);
-        PlannedPage planned;
-        planned.kind = PageKind::Raster;
-        planned.width = std::max(size.width, 320.0); // room for the heading on tiny pages
-        planned.height = size.height + band_top + band_bottom;
-        planned.band_title = rd.title;
-        planned.band_detail = record_detail(d, rd, p + 1, count);
-        planned.record_page = p + 1;
-        planned.record_page_count = count;
-        planned.record = index;
-        planned.source_page = p + 1;
-        planned.source_width = size.width;
-        planned.source_height = size.height;
-        planned.reads_upward = page->orientation() == poppler::page::seascape;
-        part.pages.push_back(std::move(planned));
-        part.jobs.push_back(RasterJob{rd.record, p, size.width, size.height,
-                                      effective_dpi(dpi, size.width, size.height),
-                                      view.burn_boxes()});
-        for (std::size_t r : view.shown_redactions())
-            part.shown.emplace_back(part.pages.size() - 1, r);
-        part.record_page_of.push_back(p + 1);
+        add_raster_page(part, d, rd, p + 1, count, size.width, size.height, dpi,
+                        PageView(spans, p + 1), page->orientation() == poppler::page::seascape);
     }
     return part;
 }
@@ -238,26 +245,8 @@ Part image_part(const Disclosure& d, std::size_t index, const SectionSpans& span
         const Box& crop = rd.record->pages[static_cast<std::size_t>(p)].crop;
         if (crop.empty())
             throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " has no size");
-        PageView view(spans, p + 1);
-        PlannedPage planned;
-        planned.kind = PageKind::Raster;
-        planned.width = std::max(crop.width(), 320.0);
-        planned.height = crop.height() + band_top + band_bottom;
-        planned.band_title = rd.title;
-        planned.band_detail = record_detail(d, rd, p + 1, count);
-        planned.record_page = p + 1;
-        planned.record_page_count = count;
-        planned.record = index;
-        planned.source_page = p + 1;
-        planned.source_width = crop.width();
-        planned.source_height = crop.height();
-        part.pages.push_back(std::move(planned));
-        part.jobs.push_back(RasterJob{rd.record, p, crop.width(), crop.height(),
-                                      effective_dpi(dpi, crop.width(), crop.height()),
-                                      view.burn_boxes()});
-        for (std::size_t r : view.shown_redactions())
-            part.shown.emplace_back(part.pages.size() - 1, r);
-        part.record_page_of.push_back(p + 1);
+        add_raster_page(part, d, rd, p + 1, count, crop.width(), crop.height(), dpi,
+                        PageView(spans, p + 1), false);
     }
     return part;
 }

@@ -11,7 +11,10 @@
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
 
+#include "core/utf8_encode.hpp"
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
+#include "gather/le_bytes.hpp"
 #include "gather/office_zip.hpp"
 #include "gather/ole_file.hpp"
 #include "gather/text_decode.hpp"
@@ -27,17 +30,6 @@ namespace {
 
 constexpr std::size_t max_characters = 64u << 20;
 
-std::uint16_t u16(std::string_view s, std::size_t at) {
-    if (at + 2 > s.size()) throw RecordError("", "the document is damaged (a record runs past its end)");
-    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) |
-                                      static_cast<unsigned char>(s[at + 1]) << 8);
-}
-
-std::uint32_t u32(std::string_view s, std::size_t at) {
-    if (at + 4 > s.size()) throw RecordError("", "the document is damaged (a record runs past its end)");
-    return static_cast<std::uint32_t>(u16(s, at)) | static_cast<std::uint32_t>(u16(s, at + 2)) << 16;
-}
-
 // The size of a property modifier's operand (MS-DOC 2.2.5.1), given its opcode and the bytes
 // that follow it.
 std::size_t operand_size(std::uint16_t sprm, std::string_view grpprl, std::size_t at) {
@@ -47,7 +39,7 @@ std::size_t operand_size(std::uint16_t sprm, std::string_view grpprl, std::size_
     case 3: return 4;
     case 7: return 3;
     default: // variable
-        if (sprm == 0xD608 || sprm == 0xD606) return at + 2 <= grpprl.size() ? u16(grpprl, at) + 2u : grpprl.size();
+        if (sprm == 0xD608 || sprm == 0xD606) return at + 2 <= grpprl.size() ? le16(grpprl, at) + 2u : grpprl.size();
         return at < grpprl.size() ? static_cast<unsigned char>(grpprl[at]) + 1u : grpprl.size();
     }
 }
@@ -85,7 +77,7 @@ class FormattingRuns {
                     const unsigned cb = static_cast<unsigned char>(page[offset]);
                     apply(page.substr(offset + 1, std::min<std::size_t>(cb, 511 - offset - 1)), f);
                 }
-                characters_.push_back({u32(page, 4 * i), u32(page, 4 * (i + 1)), f});
+                characters_.push_back({le32(page, 4 * i), le32(page, 4 * (i + 1)), f});
             }
         });
         std::sort(characters_.begin(), characters_.end(),
@@ -107,7 +99,7 @@ class FormattingRuns {
                     size = std::min(size, 511 - start);
                     if (size > 2) apply(page.substr(start + 2, size - 2), f); // after the istd
                 }
-                paragraphs_.push_back({u32(page, 4 * i), u32(page, 4 * (i + 1)), f});
+                paragraphs_.push_back({le32(page, 4 * i), le32(page, 4 * (i + 1)), f});
             }
         });
         std::sort(paragraphs_.begin(), paragraphs_.end(),
@@ -124,42 +116,41 @@ class FormattingRuns {
         if (lcb < 8 || fc + static_cast<std::size_t>(lcb) > table.size()) return;
         const std::size_t n = (lcb - 4) / 8;
         for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t pn = u32(table, fc + 4 * (n + 1) + 4 * i) & 0x3FFFFF;
+            const std::uint32_t pn = le32(table, fc + 4 * (n + 1) + 4 * i) & 0x3FFFFF;
             const std::size_t at = static_cast<std::size_t>(pn) * 512;
             if (at + 512 > word.size()) continue;
             each(word.substr(at, 512));
         }
     }
 
-    static void apply(std::string_view grpprl, CharacterFlags& f) {
+    // Calls `each(sprm, operand)` for every property modifier of `grpprl`.
+    template <class F>
+    static void for_each_sprm(std::string_view grpprl, F&& each) {
         for (std::size_t at = 0; at + 2 <= grpprl.size();) {
-            const std::uint16_t sprm = u16(grpprl, at);
+            const std::uint16_t sprm = le16(grpprl, at);
             at += 2;
             const std::size_t size = operand_size(sprm, grpprl, at);
-            if (at < grpprl.size()) {
-                const auto v = static_cast<unsigned char>(grpprl[at]);
-                if (sprm == 0x083C || sprm == 0x0818) f.hidden = toggle_on(v);
-                else if (sprm == 0x0800) f.deleted = toggle_on(v);
-                // White text (colour index 8, or the RGB colour white) does not show.
-                else if (sprm == 0x2A42) f.hidden = f.hidden || v == 8;
-                else if (sprm == 0x6870 && at + 4 <= grpprl.size())
-                    f.hidden = f.hidden || u32(grpprl, at) == 0x00FFFFFF;
-            }
+            if (at < grpprl.size()) each(sprm, grpprl.substr(at, size));
             at += size;
         }
     }
+
+    static void apply(std::string_view grpprl, CharacterFlags& f) {
+        for_each_sprm(grpprl, [&f](std::uint16_t sprm, std::string_view operand) {
+            const auto v = static_cast<unsigned char>(operand[0]);
+            if (sprm == 0x083C || sprm == 0x0818) f.hidden = toggle_on(v);
+            else if (sprm == 0x0800) f.deleted = toggle_on(v);
+            // White text (colour index 8, or the RGB colour white) does not show.
+            else if (sprm == 0x2A42) f.hidden = f.hidden || v == 8;
+            else if (sprm == 0x6870 && operand.size() >= 4) f.hidden = f.hidden || le32(operand, 0) == 0x00FFFFFF;
+        });
+    }
     static void apply(std::string_view grpprl, ParagraphFlags& f) {
-        for (std::size_t at = 0; at + 2 <= grpprl.size();) {
-            const std::uint16_t sprm = u16(grpprl, at);
-            at += 2;
-            const std::size_t size = operand_size(sprm, grpprl, at);
-            if (at < grpprl.size()) {
-                const auto v = static_cast<unsigned char>(grpprl[at]);
-                if (sprm == 0x2416) f.in_table = v != 0;
-                else if (sprm == 0x2417) f.row_end = v != 0;
-            }
-            at += size;
-        }
+        for_each_sprm(grpprl, [&f](std::uint16_t sprm, std::string_view operand) {
+            const auto v = static_cast<unsigned char>(operand[0]);
+            if (sprm == 0x2416) f.in_table = v != 0;
+            else if (sprm == 0x2417) f.row_end = v != 0;
+        });
     }
 
     template <class Flags>
@@ -188,18 +179,18 @@ std::vector<Piece> read_pieces(std::string_view table, std::uint32_t fc, std::ui
     std::string_view clx = table.substr(fc, lcb);
     std::size_t at = 0;
     while (at < clx.size() && clx[at] == 0x01) // Prc: property modifiers, skipped
-        at += 3 + u16(clx, at + 1);
+        at += 3 + le16(clx, at + 1);
     if (at >= clx.size() || clx[at] != 0x02)
         throw RecordError("", "the document has no piece table (damaged)");
-    const std::uint32_t size = u32(clx, at + 1);
+    const std::uint32_t size = le32(clx, at + 1);
     std::string_view plc = clx.substr(at + 5, std::min<std::size_t>(size, clx.size() - at - 5));
     if (plc.size() < 4) throw RecordError("", "the document's piece table is empty (damaged)");
     const std::size_t n = (plc.size() - 4) / 12;
     std::vector<Piece> pieces;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t raw = u32(plc, 4 * (n + 1) + 8 * i + 2);
+        const std::uint32_t raw = le32(plc, 4 * (n + 1) + 8 * i + 2);
         const bool compressed = raw & 0x40000000u;
-        pieces.push_back({u32(plc, 4 * i), u32(plc, 4 * (i + 1)),
+        pieces.push_back({le32(plc, 4 * i), le32(plc, 4 * (i + 1)),
                           compressed ? (raw & 0x3FFFFFFFu) / 2 : raw & 0x3FFFFFFFu, compressed});
     }
     return pieces;
@@ -232,7 +223,7 @@ class DocText {
         } else {
             c.fc = it->fc + 2 * offset;
             if (c.fc + 2 > word_.size()) return {};
-            c.code = u16(word_, c.fc);
+            c.code = le16(word_, c.fc);
         }
         c.valid = true;
         return c;
@@ -253,19 +244,6 @@ class DocText {
     std::vector<Piece> pieces_;
     const FormattingRuns& runs_;
 };
-
-void append_utf8(std::string& out, unsigned code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0xD800 || (code > 0xDFFF && code < 0x10000)) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 // One story (the body, the footnotes...) read character by character into paragraphs, table
 // rows, hidden and deleted text, and field codes.
@@ -369,11 +347,11 @@ std::vector<std::string> comment_authors(std::string_view table, std::uint32_t o
     std::vector<std::string> names;
     if (owners_fc + static_cast<std::size_t>(owners_lcb) <= table.size()) {
         for (std::size_t at = owners_fc; at + 2 <= owners_fc + owners_lcb;) {
-            const std::uint16_t length = u16(table, at);
+            const std::uint16_t length = le16(table, at);
             at += 2;
             std::string name;
             for (std::uint16_t i = 0; i < length && at + 2 <= owners_fc + owners_lcb; ++i, at += 2)
-                append_utf8(name, u16(table, at));
+                append_utf8(name, le16(table, at));
             names.push_back(name);
         }
     }
@@ -381,7 +359,7 @@ std::vector<std::string> comment_authors(std::string_view table, std::uint32_t o
     if (ref_lcb >= 4 && ref_fc + static_cast<std::size_t>(ref_lcb) <= table.size()) {
         const std::size_t n = (ref_lcb - 4) / 34;
         for (std::size_t i = 0; i < n; ++i) {
-            const std::uint16_t ibst = u16(table, ref_fc + 4 * (n + 1) + 30 * i + 20);
+            const std::uint16_t ibst = le16(table, ref_fc + 4 * (n + 1) + 30 * i + 20);
             authors.push_back(ibst < names.size() ? names[ibst] : std::string());
         }
     }
@@ -393,7 +371,7 @@ std::vector<std::uint32_t> text_boundaries(std::string_view table, std::uint32_t
                                            std::uint32_t lcb) {
     std::vector<std::uint32_t> out;
     if (lcb < 4 || fc + static_cast<std::size_t>(lcb) > table.size()) return out;
-    for (std::size_t at = fc; at + 4 <= fc + lcb; at += 4) out.push_back(u32(table, at));
+    for (std::size_t at = fc; at + 4 <= fc + lcb; at += 4) out.push_back(le32(table, at));
     return out;
 }
 
@@ -410,9 +388,9 @@ Record read_doc(const std::string& name, std::string_view bytes, const GatherOpt
         auto word = root.stream("WordDocument");
         if (!word || word->size() < 0x200) throw RecordError("", "no WordDocument stream (damaged)");
         const std::string_view w = *word;
-        if (u16(w, 0) != 0xA5EC) throw RecordError("", "not a Word document (bad signature)");
-        const std::uint16_t nfib = u16(w, 2);
-        const std::uint16_t flags = u16(w, 0x0A);
+        if (le16(w, 0) != 0xA5EC) throw RecordError("", "not a Word document (bad signature)");
+        const std::uint16_t nfib = le16(w, 2);
+        const std::uint16_t flags = le16(w, 0x0A);
         if (flags & 0x0100)
             throw RecordError("", "password-protected Word document: it is encrypted, so it "
                                   "cannot be read");
@@ -424,16 +402,16 @@ Record read_doc(const std::string& name, std::string_view bytes, const GatherOpt
 
         // FIB: FibBase (32 bytes), fibRgW, fibRgLw, fibRgFcLcb.
         std::size_t at = 32;
-        const std::uint16_t csw = u16(w, at);
+        const std::uint16_t csw = le16(w, at);
         at += 2 + 2u * csw;
-        const std::uint16_t cslw = u16(w, at);
+        const std::uint16_t cslw = le16(w, at);
         const std::size_t lw = at + 2;
         at = lw + 4u * cslw;
-        const std::uint16_t fc_count = u16(w, at);
+        const std::uint16_t fc_count = le16(w, at);
         const std::size_t fclcb = at + 2;
-        auto long_word = [&](unsigned i) { return i < cslw ? u32(w, lw + 4 * i) : 0u; };
-        auto fc_of = [&](unsigned i) { return i < fc_count ? u32(w, fclcb + 8 * i) : 0u; };
-        auto lcb_of = [&](unsigned i) { return i < fc_count ? u32(w, fclcb + 8 * i + 4) : 0u; };
+        auto long_word = [&](unsigned i) { return i < cslw ? le32(w, lw + 4 * i) : 0u; };
+        auto fc_of = [&](unsigned i) { return i < fc_count ? le32(w, fclcb + 8 * i) : 0u; };
+        auto lcb_of = [&](unsigned i) { return i < fc_count ? le32(w, fclcb + 8 * i + 4) : 0u; };
 
         const std::uint32_t ccp_text = long_word(3), ccp_ftn = long_word(4), ccp_hdd = long_word(5),
                             ccp_atn = long_word(7), ccp_edn = long_word(8),
@@ -475,7 +453,7 @@ Record read_doc(const std::string& name, std::string_view bytes, const GatherOpt
                 StoryReader(text, hidden, deleted, field_codes, marks)
                     .read(atn_begin + bounds[i], std::min(atn_begin + bounds[i + 1], atn_begin + ccp_atn), note);
                 if (note.empty()) continue;
-                comments.push_back(office_comment("comment " + std::to_string(comments.size() + 1),
+                comments.push_back(comment_section("comment " + std::to_string(comments.size() + 1),
                                                   {{"Author", i < authors.size() ? authors[i] : ""},
                                                    {"Comment", note.text()}}));
             }
@@ -484,7 +462,7 @@ Record read_doc(const std::string& name, std::string_view bytes, const GatherOpt
                 int marks = 0;
                 StoryReader(text, hidden, deleted, field_codes, marks).read(atn_begin, atn_begin + ccp_atn, note);
                 if (!note.empty())
-                    comments.push_back(office_comment("comments", {{"Comment", note.text()}}));
+                    comments.push_back(comment_section("comments", {{"Comment", note.text()}}));
             }
         }
         cp += ccp_atn;
@@ -502,20 +480,7 @@ Record read_doc(const std::string& name, std::string_view bytes, const GatherOpt
         if (!footnotes.empty()) record.sections.push_back(footnotes.take(SectionKind::Body, "footnotes"));
         if (!endnotes.empty()) record.sections.push_back(endnotes.take(SectionKind::Body, "endnotes"));
         for (Section& s : comments) record.sections.push_back(std::move(s));
-        if (!hidden.empty()) {
-            Section s = hidden.take(SectionKind::Body, "hidden text");
-            s.hidden = true;
-            record.sections.push_back(std::move(s));
-            record.cautions.push_back("the document holds hidden text (formatted not to show); "
-                                      "it is not disclosed: check it in the original");
-        }
-        if (!deleted.empty()) {
-            Section s = deleted.take(SectionKind::Body, "deleted text (tracked changes)");
-            s.hidden = true;
-            record.sections.push_back(std::move(s));
-            record.cautions.push_back("the document keeps deleted text in its tracked changes; "
-                                      "it is not disclosed: check it in the original");
-        }
+        add_hidden_text(record, hidden, deleted);
         std::string codes;
         for (const std::string& c : field_codes) codes += c + "\n";
         if (!trim(codes).empty())
@@ -523,7 +488,7 @@ Record read_doc(const std::string& name, std::string_view bytes, const GatherOpt
         ole_properties(root, record.sections);
         if (root.has("Macros")) {
             ole_macro_source(root.storage("Macros"), record.sections);
-            record.cautions.push_back(office_macro_caution);
+            record.cautions.push_back(macro_caution);
         }
         if (!root.storage("ObjectPool").names().empty())
             record.cautions.push_back("the document embeds objects (another file inside it) that "

@@ -8,30 +8,20 @@
 #include "safesar/gather.hpp"
 
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
 #include "gather/docx_walker.hpp"
 #include "gather/embedded_parts.hpp"
 #include "gather/office_zip.hpp"
 #include "gather/ooxml_package.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace safesar {
 
 namespace gather_detail {
 
 namespace {
-
-void add_lines(std::vector<Section>& out, const std::string& label,
-               const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& line : lines) {
-        const std::string clean = trim(clean_control_characters(line));
-        if (clean.empty()) continue;
-        if (!text.empty()) text += '\n';
-        text += clean;
-    }
-    if (!text.empty()) out.push_back({SectionKind::Metadata, label, std::move(text)});
-}
 
 class DocxReader {
   public:
@@ -74,16 +64,31 @@ class DocxReader {
         for (Section& s : endnotes) record.sections.push_back(std::move(s));
         for (Section& s : footers) record.sections.push_back(std::move(s));
         for (Section& s : comments) record.sections.push_back(std::move(s));
-        hidden_sections(record);
+        add_hidden_text(record, findings_.hidden, findings_.deleted);
         embedded_.finish(record, attachments);
         metadata_sections(main, record);
         if (ooxml_has_macros(zip_) ||
             ooxml_content_type(zip_, name_, main).find("macroEnabled") != std::string::npos)
-            record.cautions.push_back(office_macro_caution);
+            record.cautions.push_back(macro_caution);
         return record;
     }
 
   private:
+    // A part a relationship names, parsed, with its own relationships (their external targets
+    // noted); nothing when the part is missing.
+    struct Part {
+        XmlDoc doc;
+        std::vector<Relationship> rels;
+    };
+    std::optional<Part> open_part(const Relationship& r) {
+        if (r.external) return std::nullopt;
+        auto bytes = zip_.read(r.target);
+        if (!bytes) return std::nullopt;
+        Part part{xml_parse(*bytes, name_, r.target), ooxml_relationships(zip_, name_, r.target)};
+        note_external(part.rels);
+        return part;
+    }
+
     void note_external(const std::vector<Relationship>& rels) {
         for (const Relationship& r : rels)
             if (r.external) external_.push_back(r.target);
@@ -95,16 +100,13 @@ class DocxReader {
         std::vector<Section> out;
         std::vector<std::string> texts;
         for (const Relationship& r : rels) {
-            if (r.type != type || r.external) continue;
-            auto bytes = zip_.read(r.target);
-            if (!bytes) continue;
-            XmlDoc part = xml_parse(*bytes, name_, r.target);
-            const auto part_rels = ooxml_relationships(zip_, name_, r.target);
-            note_external(part_rels);
+            if (r.type != type) continue;
+            auto part = open_part(r);
+            if (!part) continue;
             BlockWriter text;
             DocxLinks links;
-            DocxWalker(styles_, findings_).blocks(xml_root(part), text, links);
-            pictures_and_objects(links, part_rels);
+            DocxWalker(styles_, findings_).blocks(xml_root(part->doc), text, links);
+            pictures_and_objects(links, part->rels);
             if (text.empty() ||
                 std::find(texts.begin(), texts.end(), text.text()) != texts.end())
                 continue;
@@ -120,39 +122,23 @@ class DocxReader {
                                     std::map<std::string, int>& numbers, bool roman_numbers) {
         std::vector<Section> out;
         for (const Relationship& r : rels) {
-            if (r.type != type || r.external) continue;
-            auto bytes = zip_.read(r.target);
-            if (!bytes) continue;
-            XmlDoc part = xml_parse(*bytes, name_, r.target);
-            const auto part_rels = ooxml_relationships(zip_, name_, r.target);
-            note_external(part_rels);
+            if (r.type != type) continue;
+            auto part = open_part(r);
+            if (!part) continue;
             BlockWriter text;
             DocxLinks links;
-            for (const xmlNode* note : xml_children(xml_root(part), element)) {
+            for (const xmlNode* note : xml_children(xml_root(part->doc), element)) {
                 const std::string kind = xml_attr(note, "type");
                 if (!kind.empty() && kind != "normal") continue; // separators
                 const std::string id = xml_attr(note, "id");
                 auto [it, added] = numbers.emplace(id, static_cast<int>(numbers.size()) + 1);
-                const std::string mark = roman_numbers ? roman_mark(it->second)
+                const std::string mark = roman_numbers ? docx_roman(it->second)
                                                        : std::to_string(it->second);
                 DocxWalker(styles_, findings_).blocks(note, text, links, "[" + mark + "] ");
             }
-            pictures_and_objects(links, part_rels);
+            pictures_and_objects(links, part->rels);
             if (!text.empty()) out.push_back(text.take(SectionKind::Body, label));
         }
-        return out;
-    }
-
-    static std::string roman_mark(int n) {
-        static const std::pair<int, const char*> digits[] = {
-            {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-            {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
-        std::string out;
-        for (const auto& [value, text] : digits)
-            while (n >= value) {
-                out += text;
-                n -= value;
-            }
         return out;
     }
 
@@ -161,20 +147,17 @@ class DocxReader {
     std::vector<Section> comment_sections(const std::vector<Relationship>& rels) {
         std::vector<Section> out;
         for (const Relationship& r : rels) {
-            if (r.type != "comments" || r.external) continue;
-            auto bytes = zip_.read(r.target);
-            if (!bytes) continue;
-            XmlDoc part = xml_parse(*bytes, name_, r.target);
-            const auto part_rels = ooxml_relationships(zip_, name_, r.target);
-            note_external(part_rels);
-            for (const xmlNode* c : xml_children(xml_root(part), "comment")) {
+            if (r.type != "comments") continue;
+            auto part = open_part(r);
+            if (!part) continue;
+            for (const xmlNode* c : xml_children(xml_root(part->doc), "comment")) {
                 BlockWriter text;
                 DocxLinks links;
                 DocxWalker(styles_, findings_).blocks(c, text, links);
-                pictures_and_objects(links, part_rels);
+                pictures_and_objects(links, part->rels);
                 // Initials are not shown: beside a redacted author they would name her.
                 initials_.push_back(xml_attr(c, "initials"));
-                out.push_back(office_comment("comment " + std::to_string(out.size() + 1),
+                out.push_back(comment_section("comment " + std::to_string(out.size() + 1),
                                              {{"Author", xml_attr(c, "author")},
                                               {"Date", xml_attr(c, "date")},
                                               {"Comment", text.text()}}));
@@ -196,26 +179,9 @@ class DocxReader {
         }
     }
 
-    void hidden_sections(Record& record) {
-        if (!findings_.hidden.empty()) {
-            Section s = findings_.hidden.take(SectionKind::Body, "hidden text");
-            s.hidden = true;
-            record.sections.push_back(std::move(s));
-            record.cautions.push_back("the document holds hidden text (formatted not to show); "
-                                      "it is not disclosed: check it in the original");
-        }
-        if (!findings_.deleted.empty()) {
-            Section s = findings_.deleted.take(SectionKind::Body, "deleted text (tracked changes)");
-            s.hidden = true;
-            record.sections.push_back(std::move(s));
-            record.cautions.push_back("the document keeps deleted text in its tracked changes; "
-                                      "it is not disclosed: check it in the original");
-        }
-    }
-
     void metadata_sections(const std::string& main, Record& record) {
-        add_lines(record.sections, "alt text of pictures", findings_.alt_texts);
-        add_lines(record.sections, "field codes", findings_.field_codes);
+        add_metadata_lines(record.sections, "alt text of pictures", findings_.alt_texts);
+        add_metadata_lines(record.sections, "field codes", findings_.field_codes);
         // settings.xml: document variables, and the attached template's path (which can name
         // the author's user folder).
         const std::string folder = part_folder(main);
@@ -225,7 +191,7 @@ class DocxReader {
             std::vector<std::string> variables;
             for (const xmlNode* v : xml_children(xml_child(xml_root(doc), "docVars"), "docVar"))
                 variables.push_back(xml_attr(v, "name") + ": " + xml_attr(v, "val"));
-            add_lines(record.sections, "document variables", variables);
+            add_metadata_lines(record.sections, "document variables", variables);
             note_external(ooxml_relationships(zip_, name_, settings));
         }
         const std::string people = (folder.empty() ? "" : folder + "/") + "people.xml";
@@ -235,10 +201,10 @@ class DocxReader {
             for (const xmlNode* p : xml_children(xml_root(doc), "person"))
                 lines.push_back(xml_attr(p, "author") + " " +
                                 xml_attr(xml_child(p, "presenceInfo"), "userId"));
-            add_lines(record.sections, "people who commented", lines);
+            add_metadata_lines(record.sections, "people who commented", lines);
         }
-        add_lines(record.sections, "link targets", external_);
-        add_lines(record.sections, "initials of comment authors", initials_);
+        add_metadata_lines(record.sections, "link targets", external_);
+        add_metadata_lines(record.sections, "initials of comment authors", initials_);
         office_custom_xml(zip_, name_, record.sections);
         const std::string glossary = (folder.empty() ? "" : folder + "/") + "glossary/document.xml";
         if (auto bytes = zip_.read(glossary)) {

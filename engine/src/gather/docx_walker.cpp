@@ -24,7 +24,9 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string roman(int n) {
+} // namespace
+
+std::string docx_roman(int n) {
     static const std::pair<int, const char*> digits[] = {
         {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
         {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
@@ -36,6 +38,8 @@ std::string roman(int n) {
         }
     return out;
 }
+
+namespace {
 
 int number_of(std::map<std::string, int>& numbers, const std::string& id) {
     auto [it, added] = numbers.emplace(id, static_cast<int>(numbers.size()) + 1);
@@ -297,7 +301,7 @@ void DocxWalker::run(const xmlNode* r, RunState state, Paragraph& into, DocxLink
         } else if (name == "footnoteReference") {
             target += "[" + std::to_string(number_of(findings_.footnote_numbers, xml_attr(c, "id"))) + "]";
         } else if (name == "endnoteReference") {
-            target += "[" + roman(number_of(findings_.endnote_numbers, xml_attr(c, "id"))) + "]";
+            target += "[" + docx_roman(number_of(findings_.endnote_numbers, xml_attr(c, "id"))) + "]";
         } else if (name == "drawing" || name == "pict" || name == "object") {
             drawing(c, into, links, depth + 1);
         } else if (name == "AlternateContent") {

@@ -22,6 +22,9 @@ struct DocxStyles {
 };
 DocxStyles docx_read_styles(const XmlDoc& styles);
 
+// "i", "ii", "iv": endnotes are numbered in lower-case Roman numerals, as Word shows them.
+std::string docx_roman(int n);
+
 // Collected from every part walked, for the record as a whole.
 struct DocxFindings {
     BlockWriter hidden;        // hidden runs, one paragraph's worth a line

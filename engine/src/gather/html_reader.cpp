@@ -9,6 +9,7 @@
 #include "safesar/gather.hpp"
 
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
 #include "gather/email_html.hpp"
 #include "gather/text_decode.hpp"
 
@@ -23,6 +24,7 @@ namespace safesar {
 
 namespace {
 
+using gather_detail::add_metadata_lines;
 using gather_detail::BlockWriter;
 using gather_detail::clean_control_characters;
 using gather_detail::trim;
@@ -349,13 +351,6 @@ std::string declared_charset(std::string_view bytes) {
     return head.substr(begin, end - begin);
 }
 
-void add_lines(Record& record, const std::string& label, const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& line : lines)
-        if (std::string t = trim(clean_control_characters(line)); !t.empty()) text += t + "\n";
-    if (!trim(text).empty()) record.sections.push_back({SectionKind::Metadata, label, trim(text)});
-}
-
 } // namespace
 
 Record read_html(const std::string& name, std::string_view bytes, const GatherOptions& /*options*/,
@@ -401,10 +396,10 @@ Record read_html(const std::string& name, std::string_view bytes, const GatherOp
         record.cautions.push_back("the page's markup holds comments a browser does not show; "
                                   "they are not disclosed: check them in the original");
     }
-    add_lines(record, "meta tags", walker.meta);
-    add_lines(record, "alt text, titles and labels", walker.metadata);
-    add_lines(record, "link targets", walker.links);
-    add_lines(record, "script text", walker.scripts);
+    add_metadata_lines(record.sections, "meta tags", walker.meta);
+    add_metadata_lines(record.sections, "alt text, titles and labels", walker.metadata);
+    add_metadata_lines(record.sections, "link targets", walker.links);
+    add_metadata_lines(record.sections, "script text", walker.scripts);
     return record;
 }
 

@@ -9,6 +9,7 @@
 
 #include "gather/block_writer.hpp"
 #include "gather/email_html.hpp"
+#include "gather/le_bytes.hpp"
 #include "gather/ole_file.hpp"
 #include "gather/rtf_parser.hpp"
 #include "gather/text_decode.hpp"
@@ -66,13 +67,6 @@ std::string hex4(unsigned v) {
     return buffer;
 }
 
-std::uint32_t u32(std::string_view s, std::size_t at) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 2])) << 16 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 3])) << 24;
-}
-
 std::string utf16le_to_utf8(std::string_view bytes) {
     std::string raw(bytes);
     if (raw.size() % 2) raw.pop_back();
@@ -86,8 +80,8 @@ std::string utf16le_to_utf8(std::string_view bytes) {
 // RTF words. Output is bounded by the size the header declares and by max_rtf_bytes.
 std::optional<std::string> decompress_rtf(std::string_view in) {
     if (in.size() < 16) return std::nullopt;
-    const std::uint32_t raw_size = u32(in, 4);
-    const std::uint32_t type = u32(in, 8);
+    const std::uint32_t raw_size = le32(in, 4);
+    const std::uint32_t type = le32(in, 8);
     if (type == 0x414C454D) // "MELA": stored uncompressed
         return std::string(in.substr(16, std::min<std::size_t>(raw_size, in.size() - 16)));
     if (type != 0x75465A4C) return std::nullopt; // "LZFu"
@@ -137,7 +131,7 @@ class Properties {
         : storage_(storage), charset_(std::move(charset)) {
         if (auto fixed = storage.stream("__properties_version1.0", 16u << 20))
             for (std::size_t at = header_size; at + 16 <= fixed->size(); at += 16)
-                fixed_[u32(*fixed, at) >> 16] = {u32(*fixed, at) & 0xFFFF,
+                fixed_[le32(*fixed, at) >> 16] = {le32(*fixed, at) & 0xFFFF,
                                                  fixed->substr(at + 8, 8)};
     }
 
@@ -159,7 +153,7 @@ class Properties {
     std::optional<long> integer(unsigned id) const {
         auto it = fixed_.find(id);
         if (it == fixed_.end() || it->second.second.size() < 4) return std::nullopt;
-        return static_cast<long>(static_cast<std::int32_t>(u32(it->second.second, 0)));
+        return static_cast<long>(static_cast<std::int32_t>(le32(it->second.second, 0)));
     }
 
     // A PT_SYSTIME as "YYYY-MM-DD HH:MM UTC" and the day alone.
@@ -168,7 +162,7 @@ class Properties {
         if (it == fixed_.end() || it->second.first != 0x0040) return std::nullopt;
         const std::string& v = it->second.second;
         const unsigned long long ticks =
-            u32(v, 0) | static_cast<unsigned long long>(u32(v, 4)) << 32;
+            le32(v, 0) | static_cast<unsigned long long>(le32(v, 4)) << 32;
         const long long unix_seconds = static_cast<long long>(ticks / 10000000ULL) - 11644473600LL;
         if (unix_seconds < 0 || unix_seconds > 32503680000LL) return std::nullopt;
         const std::time_t t = static_cast<std::time_t>(unix_seconds);

@@ -8,6 +8,7 @@
 #include "safesar/gather.hpp"
 
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
 #include "gather/embedded_parts.hpp"
 #include "gather/odf_package.hpp"
 #include "gather/office_zip.hpp"
@@ -155,7 +156,7 @@ class OdsReader {
         if (std::any_of(zip_.names().begin(), zip_.names().end(), [](const std::string& n) {
                 return n.rfind("Basic/", 0) == 0 && n.size() > 6;
             }))
-            record.cautions.push_back(office_macro_caution);
+            record.cautions.push_back(macro_caution);
         return record;
     }
 

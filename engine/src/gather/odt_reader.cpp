@@ -8,6 +8,7 @@
 #include "safesar/gather.hpp"
 
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
 #include "gather/embedded_parts.hpp"
 #include "gather/odf_package.hpp"
 #include "gather/office_zip.hpp"
@@ -56,30 +57,17 @@ class OdtReader {
         if (!endnotes_.empty()) record.sections.push_back(endnotes_.take(SectionKind::Body, "endnotes"));
         for (Section& s : footers) record.sections.push_back(std::move(s));
         for (Section& s : comments_) record.sections.push_back(std::move(s));
-        if (!hidden_.empty()) {
-            Section s = hidden_.take(SectionKind::Body, "hidden text");
-            s.hidden = true;
-            record.sections.push_back(std::move(s));
-            record.cautions.push_back("the document holds hidden text (formatted not to show); "
-                                      "it is not disclosed: check it in the original");
-        }
-        if (!deleted_.empty()) {
-            Section s = deleted_.take(SectionKind::Body, "deleted text (tracked changes)");
-            s.hidden = true;
-            record.sections.push_back(std::move(s));
-            record.cautions.push_back("the document keeps deleted text in its tracked changes; "
-                                      "it is not disclosed: check it in the original");
-        }
+        add_hidden_text(record, hidden_, deleted_);
         embedded_.finish(record, attachments);
-        lines(record, "alt text of pictures", alt_texts_);
-        lines(record, "link targets", links_);
-        lines(record, "initials of comment authors", initials_);
+        add_metadata_lines(record.sections, "alt text of pictures", alt_texts_);
+        add_metadata_lines(record.sections, "link targets", links_);
+        add_metadata_lines(record.sections, "initials of comment authors", initials_);
         odf_properties(zip_, name_, record.sections);
         if (std::any_of(zip_.names().begin(), zip_.names().end(), [](const std::string& n) {
                 return n.rfind("Basic/", 0) == 0 && n.find("script") == std::string::npos &&
                        n.size() > 6;
             }))
-            record.cautions.push_back(office_macro_caution);
+            record.cautions.push_back(macro_caution);
         return record;
     }
 
@@ -88,14 +76,6 @@ class OdtReader {
         std::string visible, hidden;
         std::vector<BlockWriter> boxes;
     };
-
-    static void lines(Record& record, const std::string& label, const std::vector<std::string>& in) {
-        std::string text;
-        for (const std::string& line : in)
-            if (std::string t = trim(clean_control_characters(line)); !t.empty()) text += t + "\n";
-        if (!trim(text).empty())
-            record.sections.push_back({SectionKind::Metadata, label, trim(text)});
-    }
 
     void page_styles(const xmlNode* styles_root, std::vector<Section>& headers,
                      std::vector<Section>& footers) {
@@ -282,7 +262,7 @@ class OdtReader {
         prefix_ = saved;
         // Initials are not shown: beside a redacted author they would name her.
         initials_.push_back(xml_text(xml_child(a, "creator-initials")));
-        comments_.push_back(office_comment("comment " + std::to_string(comments_.size() + 1),
+        comments_.push_back(comment_section("comment " + std::to_string(comments_.size() + 1),
                                            {{"Author", xml_text(xml_child(a, "creator"))},
                                             {"Date", xml_text(xml_child(a, "date"))},
                                             {"Comment", text.text()}}));

@@ -9,24 +9,6 @@
 
 namespace safesar::gather_detail {
 
-Section office_comment(std::string label,
-                       const std::vector<std::pair<std::string, std::string>>& fields) {
-    Section s;
-    s.kind = SectionKind::Annotation;
-    s.label = std::move(label);
-    for (const auto& [field_label, raw] : fields) {
-        std::string value = trim(clean_control_characters(raw));
-        if (value.empty()) continue;
-        if (!s.text.empty()) s.text += '\n';
-        s.text += field_label + ": ";
-        Field f{field_label, s.text.size(), 0};
-        s.text += value;
-        f.end = s.text.size();
-        s.fields.push_back(std::move(f));
-    }
-    return s;
-}
-
 void office_custom_xml(ZipArchive& zip, const std::string& name, std::vector<Section>& out) {
     int number = 0;
     for (const std::string& part : zip.names()) {

@@ -1,5 +1,6 @@
 #include "gather/rtf_parser.hpp"
 
+#include "core/utf8_encode.hpp"
 #include "gather/text_decode.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
@@ -36,21 +37,6 @@ struct Flow {
     std::string line;
     std::vector<std::string> cells;
 };
-
-std::string utf8_of(unsigned code) {
-    std::string out;
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-    return out;
-}
 
 // The native data of an OLE 1.0 object (\objdata): version, format, three names, then the
 // data itself (for an embedded object, an OLE compound file).
@@ -435,7 +421,9 @@ class RtfParser {
         if (w == "u") {
             long code = param.value_or(0);
             if (code < 0) code += 65536;
-            text_of(utf8_of(static_cast<unsigned>(code)));
+            std::string character;
+            append_utf8(character, static_cast<char32_t>(code));
+            text_of(character);
             skip_ = s.uc;
             return;
         }

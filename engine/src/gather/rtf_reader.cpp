@@ -6,6 +6,7 @@
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
 
+#include "gather/document_parts.hpp"
 #include "gather/embedded_parts.hpp"
 #include "gather/office_zip.hpp"
 #include "gather/rtf_parser.hpp"
@@ -46,24 +47,11 @@ Record read_rtf(const std::string& name, std::string_view bytes, const GatherOpt
     int number = 0;
     std::string initials; // not shown: beside a redacted author they would name her
     for (const RtfComment& c : doc.comments) {
-        record.sections.push_back(office_comment("comment " + std::to_string(++number),
+        record.sections.push_back(comment_section("comment " + std::to_string(++number),
                                                  {{"Author", c.author}, {"Comment", c.text}}));
         if (!trim(c.initials).empty()) initials += trim(c.initials) + "\n";
     }
-    if (!doc.hidden.empty()) {
-        Section s = doc.hidden.take(SectionKind::Body, "hidden text");
-        s.hidden = true;
-        record.sections.push_back(std::move(s));
-        record.cautions.push_back("the document holds hidden text (formatted not to show); it is "
-                                  "not disclosed: check it in the original");
-    }
-    if (!doc.deleted.empty()) {
-        Section s = doc.deleted.take(SectionKind::Body, "deleted text (tracked changes)");
-        s.hidden = true;
-        record.sections.push_back(std::move(s));
-        record.cautions.push_back("the document keeps deleted text in its tracked changes; it is "
-                                  "not disclosed: check it in the original");
-    }
+    add_hidden_text(record, doc.hidden, doc.deleted);
     EmbeddedParts embedded(name, options);
     for (std::size_t i = 0; i < doc.pictures.size(); ++i)
         embedded.picture("picture " + std::to_string(i + 1), doc.pictures[i]);

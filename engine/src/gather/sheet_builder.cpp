@@ -1,6 +1,7 @@
 #include "gather/sheet_builder.hpp"
 
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
 #include "gather/office_zip.hpp"
 
 #include <algorithm>
@@ -124,7 +125,7 @@ void SheetBuilder::row(int row_number, bool hidden,
 
 void SheetBuilder::comment(const std::string& cell, const std::string& author,
                            const std::string& text) {
-    Section s = office_comment(prefix() + " comment on " + cell,
+    Section s = comment_section(prefix() + " comment on " + cell,
                                {{"Author", author}, {"Comment", text}});
     if (s.text.empty()) return;
     comments_.push_back(std::move(s));

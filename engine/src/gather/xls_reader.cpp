@@ -8,7 +8,10 @@
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
 
+#include "core/utf8_encode.hpp"
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
+#include "gather/le_bytes.hpp"
 #include "gather/excel_values.hpp"
 #include "gather/office_zip.hpp"
 #include "gather/ole_file.hpp"
@@ -30,14 +33,6 @@ struct Record_ {
     std::size_t offset; // in the stream
 };
 
-std::uint16_t u16(std::string_view s, std::size_t at) {
-    if (at + 2 > s.size()) throw RecordError("", "the workbook is damaged (a record is too short)");
-    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) |
-                                      static_cast<unsigned char>(s[at + 1]) << 8);
-}
-std::uint32_t u32(std::string_view s, std::size_t at) {
-    return static_cast<std::uint32_t>(u16(s, at)) | static_cast<std::uint32_t>(u16(s, at + 2)) << 16;
-}
 double f64(std::string_view s, std::size_t at) {
     if (at + 8 > s.size()) throw RecordError("", "the workbook is damaged (a record is too short)");
     double d;
@@ -45,24 +40,11 @@ double f64(std::string_view s, std::size_t at) {
     return d;
 }
 
-void append_utf8(std::string& out, unsigned code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0xD800 || code > 0xDFFF) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 // The records of a stream, in order.
 std::vector<Record_> records_of(std::string_view stream) {
     std::vector<Record_> out;
     for (std::size_t at = 0; at + 4 <= stream.size();) {
-        const std::uint16_t type = u16(stream, at), length = u16(stream, at + 2);
+        const std::uint16_t type = le16(stream, at), length = le16(stream, at + 2);
         if (at + 4 + length > stream.size()) break; // a truncated last record
         out.push_back({type, stream.substr(at + 4, length), at});
         at += 4 + length;
@@ -135,14 +117,14 @@ class ContinuedReader {
 
 // An XLUnicodeString inside one record: cch (16 bits), flags, characters.
 std::string record_string(std::string_view data, std::size_t at, bool short_count = false) {
-    std::size_t cch = short_count ? static_cast<unsigned char>(data.at(at)) : u16(data, at);
+    std::size_t cch = short_count ? static_cast<unsigned char>(data.at(at)) : le16(data, at);
     at += short_count ? 1 : 2;
     if (at >= data.size()) return {};
     const bool wide = data[at] & 0x01;
     ++at;
     std::string out;
     for (std::size_t i = 0; i < cch && at + (wide ? 2 : 1) <= data.size(); ++i) {
-        append_utf8(out, wide ? u16(data, at) : static_cast<unsigned char>(data[at]));
+        append_utf8(out, wide ? le16(data, at) : static_cast<unsigned char>(data[at]));
         at += wide ? 2 : 1;
     }
     return out;
@@ -200,29 +182,29 @@ class XlsReader {
                                       "cannot be read");
             case 0x0085:
                 if (r.data.size() >= 8 && static_cast<unsigned char>(r.data[5]) == 0)
-                    sheets.push_back({u32(r.data, 0), r.data[4] & 0x03,
+                    sheets.push_back({le32(r.data, 0), r.data[4] & 0x03,
                                       record_string(r.data, 6, true)});
                 break;
             case 0x00FC:
                 shared_strings(records, i);
                 break;
             case 0x0022:
-                date1904_ = r.data.size() >= 2 && u16(r.data, 0) != 0;
+                date1904_ = r.data.size() >= 2 && le16(r.data, 0) != 0;
                 break;
             case 0x041E:
                 if (r.data.size() >= 5)
-                    formats_[u16(r.data, 0)] = excel_custom_date_format(record_string(r.data, 2));
+                    formats_[le16(r.data, 0)] = excel_custom_date_format(record_string(r.data, 2));
                 break;
             case 0x00E0:
-                if (r.data.size() >= 4) xf_formats_.push_back(u16(r.data, 2));
+                if (r.data.size() >= 4) xf_formats_.push_back(le16(r.data, 2));
                 break;
             case 0x0018: // NAME
-                if (r.data.size() >= 15 && !(u16(r.data, 0) & 0x0020)) {
+                if (r.data.size() >= 15 && !(le16(r.data, 0) & 0x0020)) {
                     const std::size_t cch = static_cast<unsigned char>(r.data[3]);
                     std::string defined;
                     const bool wide = r.data[14] & 0x01;
                     for (std::size_t k = 0; k < cch && 15 + (k + 1) * (wide ? 2 : 1) <= r.data.size(); ++k)
-                        append_utf8(defined, wide ? u16(r.data, 15 + 2 * k)
+                        append_utf8(defined, wide ? le16(r.data, 15 + 2 * k)
                                                   : static_cast<unsigned char>(r.data[15 + k]));
                     if (!defined.empty()) names += defined + "\n";
                 }
@@ -301,49 +283,49 @@ class XlsReader {
             try {
                 switch (r.type) {
                 case 0x0208: // ROW
-                    if (d.size() >= 16 && (u16(d, 12) & 0x0020)) hidden_rows[u16(d, 0)] = true;
+                    if (d.size() >= 16 && (le16(d, 12) & 0x0020)) hidden_rows[le16(d, 0)] = true;
                     break;
                 case 0x007D: // COLINFO
-                    if (d.size() >= 10 && (u16(d, 8) & 0x0001))
-                        for (int c = u16(d, 0); c <= std::min<int>(u16(d, 2), 255); ++c)
+                    if (d.size() >= 10 && (le16(d, 8) & 0x0001))
+                        for (int c = le16(d, 0); c <= std::min<int>(le16(d, 2), 255); ++c)
                             builder.hide_column(c);
                     break;
                 case 0x00FD: { // LABELSST
-                    const std::uint32_t k = u32(d, 6);
-                    if (k < strings_.size()) cells[u16(d, 0)][u16(d, 2)] = strings_[k];
+                    const std::uint32_t k = le32(d, 6);
+                    if (k < strings_.size()) cells[le16(d, 0)][le16(d, 2)] = strings_[k];
                     break;
                 }
                 case 0x0204: case 0x00D6: // LABEL, RSTRING
-                    cells[u16(d, 0)][u16(d, 2)] = record_string(d, 6);
+                    cells[le16(d, 0)][le16(d, 2)] = record_string(d, 6);
                     break;
                 case 0x0203: // NUMBER
-                    cells[u16(d, 0)][u16(d, 2)] = number(u16(d, 4), f64(d, 6));
+                    cells[le16(d, 0)][le16(d, 2)] = number(le16(d, 4), f64(d, 6));
                     break;
                 case 0x027E: // RK
-                    cells[u16(d, 0)][u16(d, 2)] = number(u16(d, 4), rk_value(u32(d, 6)));
+                    cells[le16(d, 0)][le16(d, 2)] = number(le16(d, 4), rk_value(le32(d, 6)));
                     break;
                 case 0x00BD: { // MULRK
-                    const int row = u16(d, 0);
-                    int column = u16(d, 2);
+                    const int row = le16(d, 0);
+                    int column = le16(d, 2);
                     for (std::size_t at = 4; at + 6 <= d.size() - 2; at += 6, ++column)
-                        cells[row][column] = number(u16(d, at), rk_value(u32(d, at + 2)));
+                        cells[row][column] = number(le16(d, at), rk_value(le32(d, at + 2)));
                     break;
                 }
                 case 0x0205: // BOOLERR
                     if (d.size() >= 8)
-                        cells[u16(d, 0)][u16(d, 2)] =
+                        cells[le16(d, 0)][le16(d, 2)] =
                             d[7] ? error_text(static_cast<unsigned char>(d[6])) : (d[6] ? "TRUE" : "FALSE");
                     break;
                 case 0x0006: { // FORMULA: its cached value
                     if (d.size() < 14) break;
-                    const int row = u16(d, 0), column = u16(d, 2);
-                    if (u16(d, 12) == 0xFFFF) {
+                    const int row = le16(d, 0), column = le16(d, 2);
+                    if (le16(d, 12) == 0xFFFF) {
                         const auto kind = static_cast<unsigned char>(d[6]);
                         if (kind == 0) string_for = std::make_pair(row, column);
                         else if (kind == 1) cells[row][column] = d[8] ? "TRUE" : "FALSE";
                         else if (kind == 2) cells[row][column] = error_text(static_cast<unsigned char>(d[8]));
                     } else {
-                        cells[row][column] = number(u16(d, 4), f64(d, 6));
+                        cells[row][column] = number(le16(d, 4), f64(d, 6));
                     }
                     break;
                 }
@@ -354,20 +336,20 @@ class XlsReader {
                     }
                     break;
                 case 0x005D: // OBJ: a comment's object id
-                    if (d.size() >= 8 && u16(d, 0) == 0x15 && u16(d, 4) == 0x19) object = u16(d, 6);
+                    if (d.size() >= 8 && le16(d, 0) == 0x15 && le16(d, 4) == 0x19) object = le16(d, 6);
                     else object.reset();
                     break;
                 case 0x01B6: // TXO: the comment's text follows in CONTINUE records
                     pending_text = object;
                     if (pending_text && i + 1 < records.size() && records[i + 1].type == 0x003C) {
-                        const std::uint16_t cch = d.size() >= 12 ? u16(d, 10) : 0;
+                        const std::uint16_t cch = d.size() >= 12 ? le16(d, 10) : 0;
                         ContinuedReader text(records, i + 1);
                         note_texts[*pending_text] = text.unicode_string(cch, false);
                     }
                     break;
                 case 0x001C: // NOTE
                     if (d.size() >= 8)
-                        notes.push_back({u16(d, 0), u16(d, 2), u16(d, 6),
+                        notes.push_back({le16(d, 0), le16(d, 2), le16(d, 6),
                                          d.size() > 8 ? record_string(d, 8) : std::string()});
                     break;
                 case 0x0014: case 0x0015: // HEADER, FOOTER
@@ -418,7 +400,7 @@ Record read_xls(const std::string& name, std::string_view bytes, const GatherOpt
     ole_properties(root, record.sections);
     if (root.has("_VBA_PROJECT_CUR")) {
         ole_macro_source(root.storage("_VBA_PROJECT_CUR"), record.sections);
-        record.cautions.push_back(office_macro_caution);
+        record.cautions.push_back(macro_caution);
     }
     return record;
 }

@@ -10,6 +10,7 @@
 #include "safesar/gather.hpp"
 
 #include "gather/block_writer.hpp"
+#include "gather/document_parts.hpp"
 #include "gather/embedded_parts.hpp"
 #include "gather/office_zip.hpp"
 #include "gather/ooxml_package.hpp"
@@ -103,7 +104,7 @@ class XlsxReader {
         ooxml_properties(zip_, name_, record.sections);
         if (ooxml_has_macros(zip_) ||
             ooxml_content_type(zip_, name_, main).find("macroEnabled") != std::string::npos)
-            record.cautions.push_back(office_macro_caution);
+            record.cautions.push_back(macro_caution);
         return record;
     }
 

@@ -1,5 +1,7 @@
 #include "media/image_metadata.hpp"
 
+#include "core/utf8_encode.hpp"
+
 // Exiv2 0.27's headers still use std::auto_ptr.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -49,16 +51,7 @@ std::string ucs2_bytes_to_utf8(const Exiv2::Value& value) {
         const unsigned code = static_cast<unsigned>(value.toLong(i)) |
                               (static_cast<unsigned>(value.toLong(i + 1)) << 8);
         if (code == 0) break;
-        if (code < 0x80) {
-            out += static_cast<char>(code);
-        } else if (code < 0x800) {
-            out += static_cast<char>(0xC0 | (code >> 6));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        } else if (code < 0xD800 || code > 0xDFFF) {
-            out += static_cast<char>(0xE0 | (code >> 12));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-        }
+        append_utf8(out, code);
     }
     return out;
 }
