@@ -330,9 +330,11 @@ class MessageWalk {
             }
         } else if (type == "text/html" || ends_with_ci(filename, ".html") ||
                    ends_with_ci(filename, ".htm")) {
-            auto text = email_html_to_text(decode_text(bytes, charset));
-            record = text ? text_note_record(name, std::move(*text), "text/html")
-                          : unreadable(name, type, "HTML nests too deeply to be read");
+            // Left for read_html, which the gather step calls with these bytes: an attached page
+            // is a web page, its hidden elements read apart.
+            record.kind = RecordKind::WebPage;
+            record.name = name;
+            record.mime_type = "text/html";
         } else if (starts_with(type, "text/") || ends_with_ci(filename, ".txt") ||
                    ends_with_ci(filename, ".md")) {
             auto decoded = text_decode_checked(bytes, charset);
