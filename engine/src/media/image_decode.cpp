@@ -161,7 +161,31 @@ void check_header(std::string_view bytes, ImageFormat format, int index) {
     check_dimensions(w, h);
 }
 
+// A file cut short is the commonest damage: caught here by its structure, before the decoder
+// sees it (and prints its own complaint on stderr). A PNG's chunks must reach IEND; a JPEG's
+// scan must reach its end-of-image marker (entropy-coded data never holds FF D9).
+void check_complete(std::string_view bytes, ImageFormat format) {
+    if (format == ImageFormat::Png) {
+        std::size_t at = 8;
+        for (;;) {
+            if (at + 12 > bytes.size()) fail("a truncated PNG image (damaged or truncated)");
+            const std::size_t length = static_cast<std::size_t>(
+                static_cast<unsigned char>(bytes[at]) << 24 | static_cast<unsigned char>(bytes[at + 1]) << 16 |
+                static_cast<unsigned char>(bytes[at + 2]) << 8 | static_cast<unsigned char>(bytes[at + 3]));
+            if (bytes.substr(at + 4, 4) == "IEND") return;
+            at += 12 + length;
+        }
+    }
+    if (format == ImageFormat::Jpeg) {
+        const auto scan = bytes.find("\xFF\xDA");
+        const auto end = bytes.rfind("\xFF\xD9");
+        if (scan == std::string_view::npos || end == std::string_view::npos || end < scan)
+            fail("a truncated JPEG image (damaged or truncated)");
+    }
+}
+
 PixPtr decode_leptonica(std::string_view bytes, ImageFormat format, int index) {
+    check_complete(bytes, format);
     check_header(bytes, format, index);
     Pix* pix = nullptr;
     switch (format) {
