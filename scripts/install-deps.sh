@@ -16,7 +16,13 @@ packages=(
   libcli11-dev                # command line
   nlohmann-json3-dev          # request.json, output JSON
   libsqlite3-dev              # review state
-  libgumbo-dev                # HTML e-mail parts to text
+  libgumbo-dev                # HTML e-mail parts and .html records to text
+  libzip-dev                  # .docx, .xlsx, .odt, .ods: the zip container, read with limits
+  libxml2-dev                 # their XML parts (network, DTDs and entity expansion off)
+  libgsf-1-dev                # OLE compound files: .msg, .doc, .xls, summary information, VBA source
+  libexiv2-dev                # EXIF, XMP and IPTC of photographs (camera owner, GPS position)
+  libheif-dev                 # .heic photographs from phones
+  libheif-examples            # heif-enc: the HEIC fixture (fixtures/make_formats.py)
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd  # OCR, orientation
   libssl-dev                  # SHA-256 for the audit chain and cache keys
   libjpeg-dev                 # JPEG for photographic pages of the bundle

@@ -553,7 +553,13 @@ TEST_CASE("e-mail: hostile nesting is bounded, not a crash", "[gather]") {
         CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
         CHECK(body_of(r).empty());
         REQUIRE(attachments.size() == 1);
-        CHECK(attachments[0].kind == RecordKind::Unknown);
+        // Passed on as a web page: read_html refuses it too, and gathering reports it.
+        CHECK(attachments[0].kind == RecordKind::WebPage);
+        CHECK(attachments[0].sections.empty());
+        const std::string bytes(attachments[0].bytes.begin(), attachments[0].bytes.end());
+        std::vector<Record> none;
+        CHECK_THROWS_WITH(read_html("html.eml#part", bytes, {}, none),
+                          Catch::Contains("nests too deeply"));
     }
     SECTION("ordinary HTML with many sibling elements is read") {
         std::string html = "<table>";

@@ -69,7 +69,8 @@ void run(const std::string& folder, bool as_json, bool ocr) {
                                       {"hidden_words", c.hidden},
                                       {"image_only_pages", pages},
                                       {"sections", r.sections.size()},
-                                      {"warnings", r.warnings}});
+                                      {"warnings", r.warnings},
+                                      {"cautions", r.cautions}});
             continue;
         }
         std::cout << r.name << "  " << to_string(r.kind);
@@ -87,6 +88,7 @@ void run(const std::string& folder, bool as_json, bool ocr) {
                                   : " (not OCR'd)");
         std::cout << "\n";
         for (const auto& w : r.warnings) std::cout << "  warning: " << w << "\n";
+        for (const auto& w : r.cautions) std::cout << "  caution: " << w << "\n";
     }
     for (const auto& s : g.skipped) {
         if (as_json) out["skipped"].push_back({{"name", s.name}, {"error", s.reason}});

@@ -10,7 +10,9 @@
 
 namespace safesar {
 
-enum class RecordKind { Pdf, Text, Email, Csv, Image, Unknown };
+// Document: a word-processor file (.docx, .odt, .rtf, .doc); Spreadsheet: .xlsx, .ods, .xls;
+// WebPage: .html. An Outlook .msg is an Email like an .eml.
+enum class RecordKind { Pdf, Text, Email, Csv, Image, Document, Spreadsheet, WebPage, Unknown };
 const char* to_string(RecordKind);
 
 // A rectangle in points, in the page's crop box, origin at the top left, y growing down.
@@ -41,6 +43,17 @@ struct Field {
     std::size_t begin = 0, end = 0;
 };
 
+// How a run of a section's text is shown when its record is laid out as a document (a
+// word-processor file, a web page): a paragraph, a heading, or a table row whose cells are
+// separated by tabs in the text. A spreadsheet's column headings are one Row section marked with
+// a TableHeader block.
+struct TextBlock {
+    enum class Style { Paragraph, Heading, TableRow, TableHeader };
+    Style style = Style::Paragraph;
+    int level = 0;                  // Heading: 1 (the largest) to 6
+    std::size_t begin = 0, end = 0; // bytes of the section text
+};
+
 enum class SectionKind {
     PageText,   // the text of a PDF page (or its OCR)
     Metadata,   // Info dictionary entry or XMP packet: never shown, never exported
@@ -65,7 +78,33 @@ struct Section {
     std::vector<Field> fields; // Header and Row only
     std::optional<Box> area;   // where an annotation or form field sits on its page
     bool ocr = false;          // the words came from OCR
+    // Documents, sheets and web pages: the section's layout. Empty: one paragraph.
+    std::vector<TextBlock> blocks;
+    // Not visible when the record is opened: hidden text, deleted tracked changes, hidden sheets,
+    // rows and columns, hidden web elements. Detection reads it; export never shows it (as PDF
+    // hidden words), and the reader adds a caution so the reviewer knows it is there.
+    bool hidden = false;
 };
+
+// Whether export shows a section as text: a PDF's or image's page text, bodies, header fields,
+// rows, and comments that are not drawn on a page (a Word comment; a PDF note is drawn on the
+// page image instead). Metadata, form fields and hidden sections never are.
+inline bool shown_as_text(const Section& s) {
+    if (s.hidden) return false;
+    switch (s.kind) {
+    case SectionKind::PageText:
+    case SectionKind::Header:
+    case SectionKind::Body:
+    case SectionKind::Row:
+        return true;
+    case SectionKind::Annotation:
+        return s.page == 0;
+    case SectionKind::Metadata:
+    case SectionKind::FormField:
+        return false;
+    }
+    return false;
+}
 
 struct PageInfo {
     Box crop;             // crop box in points (x0 = y0 = 0 after normalising)
@@ -83,11 +122,16 @@ struct Record {
     RecordKind kind = RecordKind::Unknown;
     std::string mime_type;
     std::string date;               // a date the record carries (e-mail Date), may be empty
-    std::vector<PageInfo> pages;    // PDF only
+    std::vector<PageInfo> pages;    // PDF and image records: one per page
     std::vector<Section> sections;
     std::vector<std::string> warnings;
     std::string parent;             // the record this one was attached to, empty for files
-    std::vector<unsigned char> bytes; // PDF attachments: the bytes, since no file holds them alone
+    // Attachments and embedded files: the bytes, since no file holds them alone.
+    std::vector<unsigned char> bytes;
+    // What the reviewer must be told about the record, one line each: hidden content that is not
+    // disclosed, macros that were not run. Never the content itself. Scanning turns each into a
+    // risk to close before the final export.
+    std::vector<std::string> cautions;
 };
 
 } // namespace safesar

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safesar {
@@ -47,6 +48,35 @@ Record read_text_note(const std::filesystem::path& file, const std::string& name
 Record read_csv(const std::filesystem::path& file, const std::string& name);
 Record read_email(const std::filesystem::path& file, const std::string& name,
                   std::vector<Record>& attachments, const GatherOptions& options);
+// The same from the message's bytes (an attached .eml); paths are left to the caller.
+Record read_email_bytes(const std::string& bytes, const std::string& name,
+                        std::vector<Record>& attachments, const GatherOptions& options);
+
+// Readers of word-processor files, spreadsheets, Outlook messages, web pages and images, from the
+// file's bytes (an attachment's, or a fuzzer's). Each returns one record and appends the files the
+// record holds (embedded objects, attachments) to `attachments`, to be read as records of their
+// own; each throws RecordError naming `name` when the bytes cannot be read.
+Record read_docx(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                 std::vector<Record>& attachments);
+Record read_odt(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                std::vector<Record>& attachments);
+Record read_rtf(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                std::vector<Record>& attachments);
+Record read_doc(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                std::vector<Record>& attachments);
+Record read_xlsx(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                 std::vector<Record>& attachments);
+Record read_ods(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                std::vector<Record>& attachments);
+Record read_xls(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                std::vector<Record>& attachments);
+Record read_msg(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                std::vector<Record>& attachments);
+Record read_html(const std::string& name, std::string_view bytes, const GatherOptions& options,
+                 std::vector<Record>& attachments);
+// JPEG, PNG, TIFF (every page), GIF, BMP, WebP, HEIC: each page OCR'd, EXIF/XMP/IPTC metadata
+// as Metadata sections.
+Record read_image(const std::string& name, std::string_view bytes, const GatherOptions& options);
 
 // Text decoding shared by the readers: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
 std::string decode_text(const std::string& bytes, const std::string& charset_hint = {});

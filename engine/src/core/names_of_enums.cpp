@@ -53,6 +53,9 @@ const char* to_string(RecordKind k) {
     case RecordKind::Email: return "email";
     case RecordKind::Csv: return "csv";
     case RecordKind::Image: return "image";
+    case RecordKind::Document: return "document";
+    case RecordKind::Spreadsheet: return "spreadsheet";
+    case RecordKind::WebPage: return "web-page";
     case RecordKind::Unknown: return "unknown";
     }
     return "unknown";

@@ -1,5 +1,7 @@
 #include "export/bundle_plan.hpp"
 
+#include "export/document_layout.hpp"
+#include "export/image_page.hpp"
 #include "export/page_raster.hpp"
 #include "export/poppler.hpp"
 #include "export/record_text.hpp"
@@ -25,6 +27,12 @@ const char* kind_label(RecordKind kind) {
         return "Spreadsheet export";
     case RecordKind::Image:
         return "Image";
+    case RecordKind::Document:
+        return "Document";
+    case RecordKind::Spreadsheet:
+        return "Spreadsheet";
+    case RecordKind::WebPage:
+        return "Web page";
     case RecordKind::Unknown:
         break;
     }
@@ -43,6 +51,12 @@ const char* kind_key(RecordKind kind) {
         return "csv";
     case RecordKind::Image:
         return "image";
+    case RecordKind::Document:
+        return "document";
+    case RecordKind::Spreadsheet:
+        return "spreadsheet";
+    case RecordKind::WebPage:
+        return "web-page";
     case RecordKind::Unknown:
         break;
     }
@@ -104,16 +118,7 @@ Block bullet(const std::string& text, Origin origin, double size = 10, Ink ink =
 }
 
 std::vector<TextRun> spans_of(const std::vector<Piece>& pieces) {
-    std::vector<TextRun> out;
-    for (const Piece& p : pieces) {
-        TextRun s;
-        s.text = p.text;
-        s.token = p.token;
-        s.code = p.code;
-        s.redactions = p.redactions;
-        out.push_back(std::move(s));
-    }
-    return out;
+    return runs_of(pieces);
 }
 
 std::string regime_label(const Disclosure& d) {
@@ -181,6 +186,32 @@ std::string record_detail(const Disclosure& d, const RecordDisclosure& rd, int p
     return detail + dot + record_page_text(page, pages);
 }
 
+// A record page shown as its picture (a PDF page, a photograph): the planned page, the raster
+// job that renders and burns it, and the redactions that show on it.
+void add_raster_page(Part& part, const Disclosure& d, const RecordDisclosure& rd, int page,
+                     int count, double width, double height, double dpi, const PageView& view,
+                     bool reads_upward) {
+    PlannedPage planned;
+    planned.kind = PageKind::Raster;
+    planned.width = std::max(width, 320.0); // room for the heading on tiny pages
+    planned.height = height + band_top + band_bottom;
+    planned.band_title = rd.title;
+    planned.band_detail = record_detail(d, rd, page, count);
+    planned.record_page = page;
+    planned.record_page_count = count;
+    planned.record = part.record;
+    planned.source_page = page;
+    planned.source_width = width;
+    planned.source_height = height;
+    planned.reads_upward = reads_upward;
+    part.pages.push_back(std::move(planned));
+    part.jobs.push_back(RasterJob{rd.record, page - 1, width, height,
+                                  effective_dpi(dpi, width, height), view.burn_boxes()});
+    for (std::size_t r : view.shown_redactions())
+        part.shown.emplace_back(part.pages.size() - 1, r);
+    part.record_page_of.push_back(page);
+}
+
 Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
                const TextLayout& layout);
 
@@ -200,33 +231,31 @@ Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
         if (size.width <= 0 || size.height <= 0)
             throw ExportError(rd.record->name,
                               "page " + std::to_string(p + 1) + " has an empty crop box");
-        PageView view(spans, p + 1);
-        PlannedPage planned;
-        planned.kind = PageKind::Raster;
-        planned.width = std::max(size.width, 320.0); // room for the heading on tiny pages
-        planned.height = size.height + band_top + band_bottom;
-        planned.band_title = rd.title;
-        planned.band_detail = record_detail(d, rd, p + 1, count);
-        planned.record_page = p + 1;
-        planned.record_page_count = count;
-        planned.record = index;
-        planned.source_page = p + 1;
-        planned.source_width = size.width;
-        planned.source_height = size.height;
-        planned.reads_upward = page->orientation() == poppler::page::seascape;
-        part.pages.push_back(std::move(planned));
-        part.jobs.push_back(RasterJob{rd.record, p, size.width, size.height,
-                                      effective_dpi(dpi, size.width, size.height),
-                                      view.burn_boxes()});
-        for (std::size_t r : view.shown_redactions())
-            part.shown.emplace_back(part.pages.size() - 1, r);
-        part.record_page_of.push_back(p + 1);
+        add_raster_page(part, d, rd, p + 1, count, size.width, size.height, dpi,
+                        PageView(spans, p + 1), page->orientation() == poppler::page::seascape);
+    }
+    return part;
+}
+
+// An image record's pages: each shown as its picture with the redactions burnt in (the pixels
+// decoded again from the file, so nothing of its metadata comes along), as a PDF page is.
+Part image_part(const Disclosure& d, std::size_t index, const SectionSpans& spans, double dpi) {
+    const RecordDisclosure& rd = d.records[index];
+    Part part;
+    part.record = index;
+    const int count = static_cast<int>(rd.record->pages.size());
+    for (int p = 0; p < count; ++p) {
+        const Box& crop = rd.record->pages[static_cast<std::size_t>(p)].crop;
+        if (crop.empty())
+            throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " has no size");
+        add_raster_page(part, d, rd, p + 1, count, crop.width(), crop.height(), dpi,
+                        PageView(spans, p + 1), false);
     }
     return part;
 }
 
 std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosure& rd,
-                                      const RecordText& text) {
+                                      const SectionSpans& section_spans, const RecordText& text) {
     std::vector<Block> blocks;
     Block title = heading(rd.title, Origin::Record, 14);
     title.space_before = 0;
@@ -251,6 +280,18 @@ std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosur
         b.indent = 0;
         return b;
     };
+    if (is_document_kind(rd.record->kind)) {
+        const double width = PageFrame{}.width - PageFrame{}.left - PageFrame{}.right;
+        for (Block& b : document_blocks(document_text(section_spans), width))
+            blocks.push_back(std::move(b));
+        if (blocks.size() == 2) {
+            Block none = text_block("This record holds no text that can be shown.", Origin::Fixed,
+                                    10, Ink::Grey);
+            none.space_before = 10;
+            blocks.push_back(std::move(none));
+        }
+        return blocks;
+    }
     bool first = true;
     for (const LabelledPieces& f : text.headers) {
         Block b = field_block(f, 10);
@@ -292,7 +333,7 @@ Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans
     Part part;
     part.record = index;
     RecordText text = record_text(spans);
-    std::vector<Block> blocks = text_record_blocks(d, rd, text);
+    std::vector<Block> blocks = text_record_blocks(d, rd, spans, text);
     collect_fixed(blocks, part.fixed);
     std::vector<LaidOutPage> laid = layout.lay_out(blocks);
     int count = static_cast<int>(laid.size());
@@ -623,8 +664,18 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
         if (!rd.record) throw ExportError(rd.title, "the disclosure names no record");
         if (rd.fate == RecordFate::WithholdInFull) continue;
         plan.spans[i] = std::make_unique<SectionSpans>(rd);
-        parts.push_back(rd.record->kind == RecordKind::Pdf ? pdf_part(d, i, *plan.spans[i], dpi, a4)
-                                                           : text_part(d, i, *plan.spans[i], a4));
+        switch (rd.record->kind) {
+        case RecordKind::Pdf:
+            parts.push_back(pdf_part(d, i, *plan.spans[i], dpi, a4));
+            break;
+        case RecordKind::Image:
+            parts.push_back(rd.record->pages.empty() ? text_part(d, i, *plan.spans[i], a4)
+                                                     : image_part(d, i, *plan.spans[i], dpi));
+            break;
+        default:
+            parts.push_back(text_part(d, i, *plan.spans[i], a4));
+            break;
+        }
     }
 
     // Each (record, redaction) counts once, on the first page it shows on; the schedule counts
@@ -717,8 +768,7 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
         plan.fixed_text.emplace_back(fixed);
     plan.fixed_text.push_back(reference_title);
     plan.fixed_text.push_back(regime_label(d));
-    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv,
-                            RecordKind::Image, RecordKind::Unknown})
+    for (RecordKind kind : all_record_kinds)
         plan.fixed_text.emplace_back(kind_label(kind));
     std::sort(plan.fixed_text.begin(), plan.fixed_text.end());
     plan.fixed_text.erase(std::unique(plan.fixed_text.begin(), plan.fixed_text.end()),

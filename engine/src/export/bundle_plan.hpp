@@ -70,6 +70,10 @@ struct BundlePlan {
 std::string footer_text(const std::string& reference, bool draft, int number, int total);
 inline constexpr const char* draft_banner = "DRAFT \xE2\x80\x94 not for disclosure";
 
+inline constexpr RecordKind all_record_kinds[] = {
+    RecordKind::Pdf,      RecordKind::Text,        RecordKind::Email,   RecordKind::Csv,
+    RecordKind::Image,    RecordKind::Document,    RecordKind::Spreadsheet,
+    RecordKind::WebPage,  RecordKind::Unknown};
 const char* kind_label(RecordKind kind); // "PDF document", "E-mail", ...
 const char* kind_key(RecordKind kind);   // "pdf", "email", ... (JSON)
 

@@ -1,5 +1,6 @@
 #include "export/json_writer.hpp"
 
+#include "export/document_text.hpp"
 #include "export/record_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -36,6 +37,58 @@ std::string joined_bodies(const std::vector<std::vector<Piece>>& bodies) {
     return out;
 }
 
+// A document's parts in order: text (paragraphs a line each, a table row's cells separated by
+// tabs), labelled fields (comments), or a table (column headings and rows of cells).
+ordered_json document_json(const std::vector<DocumentPart>& parts) {
+    ordered_json out = ordered_json::array();
+    for (const DocumentPart& part : parts) {
+        ordered_json p;
+        switch (part.kind) {
+        case DocumentPart::Kind::Text: {
+            p["part"] = part.caption.empty() ? "body" : part.caption;
+            std::string text;
+            for (const DocumentBlock& b : part.blocks) {
+                if (!text.empty()) text += '\n';
+                if (b.cells.empty()) {
+                    text += joined_text(b.text);
+                    continue;
+                }
+                for (std::size_t c = 0; c < b.cells.size(); ++c)
+                    text += (c ? "\t" : "") + joined_text(b.cells[c]);
+            }
+            p["text"] = text;
+            break;
+        }
+        case DocumentPart::Kind::Fields: {
+            p["part"] = part.caption;
+            ordered_json fields = ordered_json::object();
+            for (const LabelledPieces& f : part.fields)
+                put(fields, f.label, joined_text(f.value));
+            p["fields"] = std::move(fields);
+            break;
+        }
+        case DocumentPart::Kind::Table: {
+            p["part"] = "table";
+            ordered_json columns = ordered_json::array();
+            for (const auto& head : part.head)
+                columns.push_back(joined_text(head));
+            p["columns"] = std::move(columns);
+            ordered_json rows = ordered_json::array();
+            for (const auto& row : part.rows) {
+                ordered_json cells = ordered_json::array();
+                for (const auto& cell : row)
+                    cells.push_back(joined_text(cell));
+                rows.push_back(std::move(cells));
+            }
+            p["rows"] = std::move(rows);
+            break;
+        }
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePlan& plan) {
     const RecordDisclosure& rd = d.records[index];
     ordered_json j;
@@ -59,6 +112,10 @@ ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePla
     j["page_count"] = at.page_count;
     if (d.draft && rd.consult_other_agency) j["consult_other_agency"] = true;
 
+    if (is_document_kind(record.kind)) {
+        j["parts"] = document_json(document_text(*plan.spans[index]));
+        return j;
+    }
     RecordText text = record_text(*plan.spans[index]);
     if (!text.pages.empty()) {
         ordered_json pages = ordered_json::array();
@@ -183,6 +240,11 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
                                     "headers",
                                     "body",
                                     "rows",
+                                    "parts",
+                                    "part",
+                                    "fields",
+                                    "columns",
+                                    "table",
                                     "redactions",
                                     "record",
                                     "reason",
@@ -197,8 +259,7 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
                                     "exemptions",
                                     "some_records_not_read",
                                     "supplementary_information"};
-    for (RecordKind kind : {RecordKind::Pdf, RecordKind::Text, RecordKind::Email, RecordKind::Csv,
-                            RecordKind::Image, RecordKind::Unknown})
+    for (RecordKind kind : all_record_kinds)
         out.emplace_back(kind_key(kind));
     std::vector<ordered_json> stack = {settings_json(settings)};
     while (!stack.empty()) {

@@ -1,5 +1,6 @@
 #include "export/raster_pipeline.hpp"
 
+#include "export/image_page.hpp"
 #include "export/page_raster.hpp"
 #include "export/poppler.hpp"
 #include "export/source_pdf.hpp"
@@ -56,18 +57,26 @@ void RasterPipeline::work() {
         const RasterJob& job = jobs_[index];
         Slot slot;
         try {
-            if (job.record != open_record) {
-                doc.reset();
-                open_record = nullptr;
-                doc = open_source_pdf(*job.record);
-                open_record = job.record;
-            }
-            std::unique_ptr<poppler::page> page(doc->create_page(job.page_index));
-            if (!page)
-                throw ExportError(job.record->name,
-                                  "page " + std::to_string(job.page_index + 1) + " cannot be read");
             double start = thread_cpu_seconds();
-            Raster raster = render_page(*page, job.dpi, page_has_colour(*page));
+            Raster raster;
+            if (job.record->kind == RecordKind::Image) {
+                raster = render_image_page(*job.record, job.page_index, job.width_pt,
+                                           job.height_pt, job.dpi);
+            } else {
+                if (job.record != open_record) {
+                    doc.reset();
+                    open_record = nullptr;
+                    doc = open_source_pdf(*job.record);
+                    open_record = job.record;
+                }
+                std::unique_ptr<poppler::page> page(doc->create_page(job.page_index));
+                if (!page)
+                    throw ExportError(job.record->name, "page " +
+                                                            std::to_string(job.page_index + 1) +
+                                                            " cannot be read");
+                start = thread_cpu_seconds();
+                raster = render_page(*page, job.dpi, page_has_colour(*page));
+            }
             burn_boxes(raster, job.burns, job.width_pt, job.height_pt);
             RasterResult result;
             result.render_seconds = thread_cpu_seconds() - start;

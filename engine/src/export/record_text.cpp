@@ -24,6 +24,7 @@ RecordText record_text(const SectionSpans& spans) {
     std::set<int> pages;
     for (std::size_t i = 0; i < record.sections.size(); ++i) {
         const Section& s = record.sections[i];
+        if (!shown_as_text(s)) continue;
         switch (s.kind) {
         case SectionKind::Header: {
             auto fields = labelled(spans, i);
@@ -42,7 +43,7 @@ RecordText record_text(const SectionSpans& spans) {
         case SectionKind::Metadata:
         case SectionKind::Annotation:
         case SectionKind::FormField:
-            break; // never exported
+            break; // document comments are laid out by document_text
         }
     }
     for (int page : pages)

@@ -27,7 +27,8 @@ struct RecordText {
     std::vector<PagePieces> pages;                 // PageText sections, one entry per page
 };
 
-// Metadata, Annotation and FormField sections are never part of it.
+// Only sections shown_as_text() are part of it; a document's comments are laid out by
+// document_text instead.
 RecordText record_text(const SectionSpans& spans);
 
 } // namespace safesar::exporting

@@ -30,6 +30,9 @@ std::string file_label(const std::filesystem::path& path, const std::string& nam
 
 // What a needle stands for, as a failure names it: reason and record, never the text (the text
 // goes only into the LeakFinding the reviewer sees).
+// What safe_title puts where a record's name says something it must not.
+constexpr std::string_view kRedactedTitle = "[redacted]";
+
 struct NeedleOrigin {
     std::string code, citation, title;
     std::string text;
@@ -80,9 +83,7 @@ std::vector<KeptText> kept_texts(const Disclosure& d) {
         const Record& record = *rd.record;
         for (std::size_t si = 0; si < record.sections.size(); ++si) {
             const Section& s = record.sections[si];
-            if (s.kind != SectionKind::PageText && s.kind != SectionKind::Body &&
-                s.kind != SectionKind::Header && s.kind != SectionKind::Row)
-                continue;
+            if (!shown_as_text(s)) continue;
             std::string text = s.text;
             auto cut = [&](std::size_t begin, std::size_t end) {
                 end = std::min(end, text.size());
@@ -124,8 +125,12 @@ class LeakReport {
                         {r.reason.code, r.reason.citation, rd.title, std::string(span), ""});
             }
         }
-        for (auto& [fact, text] : withheld_facts(d))
+        for (auto& [fact, text] : withheld_facts(d)) {
+            // A title already redacted whole ("[redacted]") says nothing of the record; the
+            // bundle prints that mark everywhere.
+            if (text == kRedactedTitle) continue;
             if (needles_.add(text, origins_.size())) origins_.push_back({"", "", "", text, fact});
+        }
         report.needles = static_cast<int>(origins_.size());
         needles_.set_fixed_text(files.fixed_text);
         // Titles and dates the bundle may print (on every page's heading, say).

@@ -25,7 +25,7 @@ constexpr std::size_t max_nesting = 500;
 // ignored (so "<div></x>" repeated still counts as nesting). Void elements, self-closed tags and
 // elements whose end tag may be implied (p, li, td...) are not counted, so ordinary mail scores
 // low; each uncounted kind adds at most a level or two per counted element to the real depth.
-bool nests_too_deeply(std::string_view html) {
+bool scan_nests_too_deeply(std::string_view html) {
     static constexpr std::array<std::string_view, 33> uncounted{
         "area",   "base",     "br",     "col",   "embed", "hr",    "img",   "input", "link",
         "meta",   "param",    "source", "track", "wbr",   "p",     "li",    "dt",    "dd",
@@ -220,8 +220,12 @@ struct OutputFree {
 
 } // namespace
 
+bool html_nests_too_deeply(std::string_view html) {
+    return scan_nests_too_deeply(html);
+}
+
 std::optional<std::string> email_html_to_text(const std::string& html) {
-    if (nests_too_deeply(html)) return std::nullopt;
+    if (scan_nests_too_deeply(html)) return std::nullopt;
     std::unique_ptr<GumboOutput, OutputFree> output(
         gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
     if (!output) return std::string{};

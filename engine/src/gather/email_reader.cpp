@@ -330,9 +330,11 @@ class MessageWalk {
             }
         } else if (type == "text/html" || ends_with_ci(filename, ".html") ||
                    ends_with_ci(filename, ".htm")) {
-            auto text = email_html_to_text(decode_text(bytes, charset));
-            record = text ? text_note_record(name, std::move(*text), "text/html")
-                          : unreadable(name, type, "HTML nests too deeply to be read");
+            // Left for read_html, which the gather step calls with these bytes: an attached page
+            // is a web page, its hidden elements read apart.
+            record.kind = RecordKind::WebPage;
+            record.name = name;
+            record.mime_type = "text/html";
         } else if (starts_with(type, "text/") || ends_with_ci(filename, ".txt") ||
                    ends_with_ci(filename, ".md")) {
             auto decoded = text_decode_checked(bytes, charset);
@@ -447,9 +449,19 @@ Record read_message(Context& context, GMimeMessage* message, const std::string& 
 } // namespace gather_detail
 
 Record read_email(const std::filesystem::path& file, const std::string& name,
-                  std::vector<Record>& attachments, const GatherOptions& /*options*/) {
+                  std::vector<Record>& attachments, const GatherOptions& options) {
+    const std::size_t first_new = attachments.size();
+    Record record =
+        read_email_bytes(gather_detail::text_read_file(file, name), name, attachments, options);
+    record.path = file;
+    for (std::size_t i = first_new; i < attachments.size(); ++i)
+        attachments[i].path = file;
+    return record;
+}
+
+Record read_email_bytes(const std::string& bytes, const std::string& name,
+                        std::vector<Record>& attachments, const GatherOptions& /*options*/) {
     using namespace gather_detail;
-    const std::string bytes = text_read_file(file, name);
     check_looks_like_mail(bytes, name);
 
     EmailParsed parsed = email_parse(bytes);
@@ -466,12 +478,9 @@ Record read_email(const std::filesystem::path& file, const std::string& name,
     // holds is an unparsed preamble, so the file is reported rather than half-read.
     if (parts_found == 0) throw RecordError(name, "not valid MIME: no body part found");
 
-    record.path = file;
     record.warnings.insert(record.warnings.begin(), parsed.warnings.begin(), parsed.warnings.end());
     record.warnings.insert(record.warnings.end(), context.file_warnings.begin(),
                            context.file_warnings.end());
-    for (Record& attachment : context.attachments)
-        attachment.path = file;
     // Appended only now, so a file that fails leaves the caller's list untouched.
     attachments.insert(attachments.end(), std::make_move_iterator(context.attachments.begin()),
                        std::make_move_iterator(context.attachments.end()));

@@ -3,7 +3,8 @@
 // the result is in path order whatever the timing.
 #include "safesar/gather.hpp"
 
-#include "file_kind.hpp"
+#include "gather/file_kind.hpp"
+#include "gather/read_record.hpp"
 #include "safesar/errors.hpp"
 
 #include <algorithm>
@@ -96,57 +97,41 @@ class FileGatherer {
   private:
     Record read_file(const fs::path& file, const std::string& name, const FileKind& kind,
                      const std::vector<unsigned char>* bytes, std::vector<Record>& attachments) {
-        if (kind.empty) throw RecordError(name, "empty file (0 bytes)");
-        switch (kind.kind) {
-        case RecordKind::Pdf:
-            return read_pdf(file, name, bytes, options_, attachments);
-        case RecordKind::Text:
-            return read_text_note(file, name);
-        case RecordKind::Csv:
-            return read_csv(file, name);
-        case RecordKind::Email:
-            return read_email(file, name, attachments, options_);
-        case RecordKind::Image:
-            throw RecordError(name, "an image file (" + kind.mime +
-                                        "): scan it into a PDF to include it");
-        case RecordKind::Unknown:
-            break;
-        }
-        if (auto ext = fs::path(name).extension().string(); ext == ".pdf" || ext == ".PDF")
-            throw RecordError(name, "named .pdf but its content is not a PDF (" + kind.mime + ")");
-        throw RecordError(name, "not a kind SafeSAR reads (" + kind.mime + ")");
+        return gather_detail::read_record(kind, file, name, bytes, options_, attachments);
     }
 
-    // Attachments become records of their own; a PDF attached to an e-mail is read here, and
-    // its own attachments in turn. Depth is bounded by the readers.
+    // Attachments and embedded files become records of their own, read by the reader their
+    // content calls for (a PDF in an e-mail, a workbook in a letter, a photo in an Outlook
+    // message), and their own attachments in turn. E-mail readers fill nested messages and text
+    // parts themselves; what comes with bytes only is read here.
     void expand_attachments(std::vector<Record>& pending, Outcome& out) {
         for (std::size_t i = 0; i < pending.size(); ++i) {
             Record a = std::move(pending[i]);
             try {
                 if (a.sections.empty() && !a.bytes.empty()) {
+                    if (nesting(a.name) > max_nesting)
+                        throw RecordError(a.name, "files nested more than " +
+                                                      std::to_string(max_nesting) +
+                                                      " deep inside one another are not read");
+                    if (pending.size() > max_attachments)
+                        throw RecordError(a.name, "more than " + std::to_string(max_attachments) +
+                                                      " files inside one record; the rest are "
+                                                      "not read");
                     FileKind kind = sniffer_.of_bytes(a.bytes, a.name);
-                    std::vector<Record> nested;
-                    if (kind.kind == RecordKind::Pdf) {
-                        Record r = read_pdf(a.path, a.name, &a.bytes, options_, nested);
-                        r.parent = a.parent;
-                        r.bytes = std::move(a.bytes);
-                        a = std::move(r);
-                    } else if (kind.kind == RecordKind::Text || kind.kind == RecordKind::Csv) {
-                        Record r;
-                        r.path = a.path;
-                        r.name = a.name;
-                        r.parent = a.parent;
-                        r.kind = RecordKind::Text;
-                        r.mime_type = kind.mime;
-                        std::string text(a.bytes.begin(), a.bytes.end());
-                        r.sections.push_back({SectionKind::Body, "text", decode_text(text)});
-                        a = std::move(r);
-                    } else if (kind.empty) {
-                        throw RecordError(a.name, "empty attachment");
-                    } else if (kind.kind != RecordKind::Email) {
+                    if (kind.empty) throw RecordError(a.name, "empty attachment");
+                    if (kind.reader == Reader::None)
                         throw RecordError(a.name, "attachment of a kind SafeSAR does not read (" +
                                                       kind.mime + ")");
-                    }
+                    std::vector<Record> nested;
+                    Record r = read_file(a.path, a.name, kind, &a.bytes, nested);
+                    r.path = a.path;
+                    r.parent = a.parent;
+                    for (auto& n : nested)
+                        n.path = a.path;
+                    // Export renders pages from the bytes; other kinds are shown from sections.
+                    if (r.kind == RecordKind::Pdf || r.kind == RecordKind::Image)
+                        r.bytes = std::move(a.bytes);
+                    a = std::move(r);
                     for (auto& n : nested)
                         pending.push_back(std::move(n));
                 }
@@ -160,6 +145,14 @@ class FileGatherer {
             }
         }
     }
+
+    // How deep an attachment sits: "mail.msg#letter.docx#embeddings/x.xlsx" is 2.
+    static std::size_t nesting(const std::string& name) {
+        return static_cast<std::size_t>(std::count(name.begin(), name.end(), '#'));
+    }
+    // A zip that holds itself, or a chain of documents each embedding the next, stops here.
+    static constexpr std::size_t max_nesting = 8;
+    static constexpr std::size_t max_attachments = 10000;
 
     const GatherOptions& options_;
     FileKindSniffer sniffer_;

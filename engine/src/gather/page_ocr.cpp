@@ -21,11 +21,6 @@ namespace {
 // needing gigabytes.
 constexpr double max_pixels = 36e6;
 
-struct Rendered {
-    GrayImage image;
-    int dpi = 0;
-    double x0 = 0, y0 = 0; // the image's top left on the page, points
-};
 
 Box shown_box(const poppler::page& page) {
     const auto r = page.page_rect(poppler::crop_box);
@@ -34,7 +29,7 @@ Box shown_box(const poppler::page& page) {
     return turned ? Box{0, 0, r.height(), r.width()} : Box{0, 0, r.width(), r.height()};
 }
 
-Rendered render(const poppler::document& doc, const PageOcrJob& job, int dpi) {
+OcrImage render(const poppler::document& doc, const PageOcrJob& job, int dpi) {
     std::unique_ptr<poppler::page> page(doc.create_page(job.page - 1));
     if (!page) throw RecordError("", "the page could not be read");
     const Box whole = shown_box(*page);
@@ -45,7 +40,7 @@ Rendered render(const poppler::document& doc, const PageOcrJob& job, int dpi) {
         if (area.empty()) area = whole;
     }
     const double pixels = area.width() * area.height() * (dpi / 72.0) * (dpi / 72.0);
-    Rendered out;
+    OcrImage out;
     out.dpi = pixels > max_pixels ? static_cast<int>(dpi * std::sqrt(max_pixels / pixels)) : dpi;
     out.dpi = std::max(out.dpi, 36);
     const double k = out.dpi / 72.0;
@@ -55,6 +50,7 @@ Rendered render(const poppler::document& doc, const PageOcrJob& job, int dpi) {
     const int h = static_cast<int>(std::ceil(area.y1 * k)) - y;
     out.x0 = x / k;
     out.y0 = y / k;
+    out.points_per_pixel = 1 / k;
 
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
@@ -77,8 +73,8 @@ Rendered render(const poppler::document& doc, const PageOcrJob& job, int dpi) {
     return out;
 }
 
-void fill(PageOcrResult& r, const OcrPage& page, const Rendered& where) {
-    const double to_pt = 72.0 / where.dpi;
+void fill(PageOcrResult& r, const OcrPage& page, const OcrImage& where) {
+    const double to_pt = where.points_per_pixel;
     r.rotation = page.rotation;
     r.skew = page.skew;
     r.words.clear();
@@ -99,11 +95,21 @@ std::string reason_of(const std::exception& e) {
 std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
                                      const std::vector<PageOcrJob>& jobs, int dpi,
                                      const OcrCache& cache, const std::atomic<bool>* cancel) {
-    std::vector<PageOcrResult> results(jobs.size());
+    std::vector<int> pages;
+    for (const PageOcrJob& job : jobs)
+        pages.push_back(job.page);
+    return ocr_page_images(
+        pages, [&](std::size_t i) { return render(doc, jobs[i], dpi); }, cache, cancel);
+}
+
+std::vector<PageOcrResult> ocr_page_images(const std::vector<int>& pages,
+                                           const std::function<OcrImage(std::size_t)>& make,
+                                           const OcrCache& cache, const std::atomic<bool>* cancel) {
+    std::vector<PageOcrResult> results(pages.size());
     struct Pending {
         std::size_t job;
         std::string key;
-        Rendered where; // its image moved to the OCR thread
+        OcrImage where; // its image moved to the OCR thread
         int width, height;
         std::future<OcrPage> words;
     };
@@ -121,13 +127,13 @@ std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
     // Two pages a thread in flight keep every core busy while the next page renders, and bound
     // the memory a long scan takes to a few page images.
     const std::size_t in_flight = 2 * static_cast<std::size_t>(pool.threads());
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
+    for (std::size_t i = 0; i < pages.size(); ++i) {
         // Pages still in the pool finish there; their futures are dropped with `pending`.
         throw_if_cancelled(cancel);
         PageOcrResult& r = results[i];
-        r.page = jobs[i].page;
+        r.page = pages[i];
         try {
-            Rendered page = render(doc, jobs[i], dpi);
+            OcrImage page = make(i);
             r.dpi = page.dpi;
             const int width = page.image.width, height = page.image.height;
             std::string key = OcrCache::key(page.image, page.dpi);
@@ -143,6 +149,8 @@ std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
             std::future<OcrPage> words = pool.submit(std::move(page.image), page.dpi);
             pending.push_back(
                 {i, std::move(key), std::move(page), width, height, std::move(words)});
+        } catch (const Cancelled&) {
+            throw;
         } catch (const std::exception& e) {
             r.error = reason_of(e);
         }

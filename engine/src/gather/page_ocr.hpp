@@ -11,6 +11,7 @@
 #include <poppler/cpp/poppler-document.h>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,5 +48,21 @@ std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
                                      const std::vector<PageOcrJob>& jobs, int dpi,
                                      const OcrCache& cache,
                                      const std::atomic<bool>* cancel = nullptr);
+
+// A page image made ready for OCR, and where its pixels lie on the page.
+struct OcrImage {
+    GrayImage image;
+    int dpi = 0;                 // the resolution Tesseract is told
+    double x0 = 0, y0 = 0;       // the image's top left on the page, points
+    double points_per_pixel = 0; // the page's scale
+};
+
+// The same for pages that are not PDF pages (photographs, scans, embedded pictures): `make(i)`
+// makes the image of page `pages[i]` in the calling thread, one page at a time, and may throw
+// (the page's `error` says why).
+std::vector<PageOcrResult> ocr_page_images(const std::vector<int>& pages,
+                                           const std::function<OcrImage(std::size_t)>& make,
+                                           const OcrCache& cache,
+                                           const std::atomic<bool>* cancel = nullptr);
 
 } // namespace safesar

@@ -24,4 +24,11 @@ inline constexpr std::size_t text_max_file_bytes = 64u << 20;
 // The whole file; RecordError(name, ...) when it cannot be opened, is too large, or is empty.
 std::string text_read_file(const std::filesystem::path& file, const std::string& name);
 
+// The largest binary record (a word-processor file, a workbook, a photograph, a scanned TIFF).
+inline constexpr std::size_t binary_max_file_bytes = 512u << 20;
+
+// text_read_file with another limit.
+std::string read_file_bounded(const std::filesystem::path& file, const std::string& name,
+                              std::size_t max_bytes);
+
 } // namespace safesar::gather_detail

@@ -1,4 +1,4 @@
-// Bounded whole-file reading for the text, CSV and e-mail readers.
+// Bounded whole-file reading for the readers.
 #include "gather/text_decode.hpp"
 
 #include "safesar/errors.hpp"
@@ -9,14 +9,19 @@
 namespace safesar::gather_detail {
 
 std::string text_read_file(const std::filesystem::path& file, const std::string& name) {
+    return read_file_bounded(file, name, text_max_file_bytes);
+}
+
+std::string read_file_bounded(const std::filesystem::path& file, const std::string& name,
+                              std::size_t max_bytes) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) throw RecordError(name, "cannot read the file: " + ec.message());
     if (size == 0) throw RecordError(name, "empty file");
-    if (size > text_max_file_bytes)
+    if (size > max_bytes)
         throw RecordError(name, "file too large (" + std::to_string(size >> 20) +
-                                    " MiB; the limit is " +
-                                    std::to_string(text_max_file_bytes >> 20) + " MiB)");
+                                    " MiB; the limit is " + std::to_string(max_bytes >> 20) +
+                                    " MiB)");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw RecordError(name, "cannot open the file");
     std::string bytes;

@@ -19,6 +19,11 @@ std::unique_ptr<CaseScan> scan_case(const std::filesystem::path& folder,
     scan->findings = scan->detector->detect(scan->gathered.records);
     throw_if_cancelled(options.cancel);
     scan->policy = policy.apply(c, scan->gathered, scan->findings, *scan->detector);
+    // What gathering noticed about a record and cannot decide (hidden text that is not
+    // disclosed, macros that were not run) is for the reviewer to close, like the policy's risks.
+    for (const Record& r : scan->gathered.records)
+        for (const std::string& caution : r.cautions)
+            scan->policy.risks.push_back({r.name, caution});
     return scan;
 }
 

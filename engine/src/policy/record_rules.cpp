@@ -63,8 +63,10 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
 
 namespace {
 
+// What a reader of the record sees: not its metadata, notes, or hidden text, sheets and elements
+// (export never shows those, so they do not make a record about anyone).
 bool visible(const Section& s) {
-    return s.kind != SectionKind::Metadata && s.kind != SectionKind::Annotation;
+    return !s.hidden && s.kind != SectionKind::Metadata && s.kind != SectionKind::Annotation;
 }
 
 // The opening text of a record as the reader sees it: its visible sections in order.
@@ -217,7 +219,8 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
     bool field_protected = false, field_subject = false;
     for (std::size_t si = 0; si < r.sections.size(); ++si) {
         const Section& s = r.sections[si];
-        if (!visible(s) || s.kind == SectionKind::Header) continue; // "Subject:" is the mail's
+        // "Subject:" is the mail's; a table's "Name" column lists people, it names no subject.
+        if (!visible(s) || s.kind == SectionKind::Header || s.kind == SectionKind::Row) continue;
         std::size_t b = 0;
         for (int line = 0; line < 40 && b < s.text.size(); ++line) {
             const std::size_t e = std::min(s.text.find('\n', b), s.text.size());

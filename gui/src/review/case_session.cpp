@@ -12,9 +12,11 @@ namespace fs = std::filesystem;
 namespace {
 
 // Where a section is drawn: its PDF page (page text, or an annotation or form field with its
-// area), else 0, the text view of the record.
-int view_of(const Section& s) {
-    const bool on_page = s.page > 0 && (s.kind == SectionKind::PageText || s.area);
+// area), else 0, the text view of the record (every section of a record that is not a PDF: an
+// image's OCR text is read there).
+int view_of(const Record& r, const Section& s) {
+    const bool on_page = r.kind == RecordKind::Pdf && s.page > 0 &&
+                         (s.kind == SectionKind::PageText || s.area);
     return on_page ? s.page : 0;
 }
 
@@ -159,8 +161,8 @@ void CaseSession::refresh() {
             auto at = scan_finding_at_.find(findings_[i].id);
             if (at == scan_finding_at_.end()) continue;
             const Finding& sf = scan_->findings[at->second];
-            const Section& s = scan_->gathered.records[sf.record].sections[sf.section];
-            on_view_[{findings_[i].record, view_of(s)}].push_back(i);
+            const Record& r = scan_->gathered.records[sf.record];
+            on_view_[{findings_[i].record, view_of(r, r.sections[sf.section])}].push_back(i);
         }
     manual_ = store_->manual_redactions();
     status_ = store_->status();
@@ -208,7 +210,9 @@ std::vector<Overlay> CaseSession::overlays(const QString& record_name, int page)
     if (!entry || entry->scan_index < 0) return out;
     const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry->scan_index)];
     const std::string name = record_name.toStdString();
-    auto on_this_view = [&](std::size_t section) { return view_of(rec.sections[section]) == page; };
+    auto on_this_view = [&](std::size_t section) {
+        return view_of(rec, rec.sections[section]) == page;
+    };
     auto add = [&](const Section& s, std::size_t section, std::size_t begin, std::size_t end,
                    OverlayState state, const QString& id, const QString& label) {
         Overlay o{{}, section, begin, end, state, id, label};

@@ -19,12 +19,16 @@ void TextRecordView::showRecord(const Record& record) {
     section_starts_.clear();
     QString text;
     for (const Section& s : record.sections) {
-        if (s.kind == SectionKind::PageText) {
+        // A PDF's pages are drawn in the page view; an image's OCR text is read here.
+        if (s.kind == SectionKind::PageText && record.kind == RecordKind::Pdf) {
             section_texts_.emplace_back();
             section_starts_.push_back(-1);
             continue;
         }
-        text += "── " + QString::fromStdString(s.label) + " ──\n";
+        QString label = QString::fromStdString(s.label);
+        if (s.hidden) label += tr(" (hidden in the original: not disclosed)");
+        else if (s.kind == SectionKind::Metadata) label += tr(" (metadata: not disclosed)");
+        text += "── " + label + " ──\n";
         section_starts_.push_back(static_cast<int>(text.size()));
         section_texts_.push_back(s.text);
         text += QString::fromStdString(s.text) + "\n\n";
