@@ -1,11 +1,15 @@
-// Detection benchmark: detection on generated case notes (fixtures/make_big_notes.py), in
-// sections of about 4 KB as records hold them, with the demo case's parties known. Prints MB/s
-// on one core and peak memory.   usage: detect_bench [MEGABYTES]   (default 50)
+// Detection benchmark on generated case notes (fixtures/make_big_notes.py), with the demo case's
+// parties known, in the shapes records have: many sections of about 4 KB (a PDF's pages, a
+// thread's messages) and one large section (a case-notes export, a CSV cell, a long e-mail) of
+// 1, 5 and 20 MB. Prints MB/s on one core and peak memory for each; the rate must not fall as
+// a section grows (detection is linear in its input).
+//   usage: detect_bench [SECTIONS_MB [SINGLE_MB...]]   (default: 20 MB in 4 KB sections; 1 5 20)
 #include "bench_util.hpp"
 
 #include "safesar/data_dir.hpp"
 #include "safesar/detect.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,39 +19,74 @@
 namespace fs = std::filesystem;
 using namespace safesar;
 
-int main(int argc, char** argv) {
-    const int mb = argc > 1 ? std::atoi(argv[1]) : 50;
+namespace {
+
+std::string make_notes(int mb) {
     const fs::path file = fs::temp_directory_path() / "safesar-detect-bench.txt";
     const std::string make = "python3 '" SAFESAR_SOURCE_DIR "/fixtures/make_big_notes.py' '" +
-                             file.string() + "' --megabytes " + std::to_string(mb);
+                             file.string() + "' --megabytes " + std::to_string(mb) + " >/dev/null";
     if (std::system(make.c_str()) != 0) {
         std::cerr << "detect_bench: could not generate the notes\n";
-        return 1;
+        std::exit(1);
     }
     std::ifstream in(file, std::ios::binary);
     std::string text(std::istreambuf_iterator<char>(in), {});
     fs::remove(file);
+    return text;
+}
 
-    // Records of about 4 KB each, cut at line ends.
-    Record r;
-    r.kind = RecordKind::Text;
-    for (std::size_t b = 0; b < text.size();) {
-        std::size_t e = std::min(text.size(), b + 4096);
-        while (e < text.size() && text[e] != '\n') ++e;
-        r.sections.emplace_back(SectionKind::Body, "text", text.substr(b, e - b));
-        b = e + 1;
-    }
+// The first `bytes` of the notes, cut at a line end.
+std::string prefix(const std::string& text, std::size_t bytes) {
+    std::size_t e = std::min(text.size(), bytes);
+    while (e < text.size() && text[e] != '\n') ++e;
+    return text.substr(0, e);
+}
+
+void measure(const Detector& detector, const std::string& shape, Record r, std::size_t bytes) {
+    std::vector<Record> records{std::move(r)};
+    const auto t = std::chrono::steady_clock::now();
+    const auto findings = detector.detect(records);
+    const double s = bench::seconds_since(t);
+    const double megabytes = static_cast<double>(bytes) / 1e6;
+    std::cout << shape << ": " << megabytes << " MB, " << s << " s, " << megabytes / s
+              << " MB/s on one core, " << findings.size() << " findings, peak memory so far "
+              << bench::peak_mib() << " MiB\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const int sections_mb = argc > 1 ? std::atoi(argv[1]) : 20;
+    std::vector<int> singles;
+    for (int i = 2; i < argc; ++i) singles.push_back(std::atoi(argv[i]));
+    if (argc <= 2) singles = {1, 5, 20};
+    const int largest = std::max(sections_mb, *std::max_element(singles.begin(), singles.end()));
+    const std::string text = make_notes(largest);
+
     LoadedCase lc = load_case(SAFESAR_SOURCE_DIR "/fixtures/cases/demo-perpetrator");
     const auto t0 = std::chrono::steady_clock::now();
     Detector detector(&lc.value, dictionaries_dir());
-    const double load = bench::seconds_since(t0);
-    const auto t1 = std::chrono::steady_clock::now();
-    std::vector<Record> records{std::move(r)};
-    const auto findings = detector.detect(records);
-    const double s = bench::seconds_since(t1);
-    const double megabytes = static_cast<double>(text.size()) / 1e6;
-    std::cout << "detect " << megabytes << " MB in " << records[0].sections.size()
-              << " sections: " << s << " s (two passes), " << megabytes / s
-              << " MB/s on one core, " << findings.size() << " findings; dictionaries loaded in "
-              << load << " s; peak memory " << bench::peak_mib() << " MiB\n";
+    std::cout << "dictionaries loaded in " << bench::seconds_since(t0) << " s\n";
+
+    // Many small sections, cut at line ends.
+    const std::string part = prefix(text, static_cast<std::size_t>(sections_mb) << 20);
+    Record many;
+    many.kind = RecordKind::Text;
+    for (std::size_t b = 0; b < part.size();) {
+        std::size_t e = std::min(part.size(), b + 4096);
+        while (e < part.size() && part[e] != '\n') ++e;
+        many.sections.emplace_back(SectionKind::Body, "text", part.substr(b, e - b));
+        b = e + 1;
+    }
+    const std::string shape = std::to_string(many.sections.size()) + " sections of 4 KB";
+    measure(detector, shape, std::move(many), part.size());
+
+    for (int mb : singles) {
+        Record one;
+        one.kind = RecordKind::Text;
+        one.sections.emplace_back(SectionKind::Body, "text",
+                                  prefix(text, static_cast<std::size_t>(mb) << 20));
+        const std::size_t bytes = one.sections[0].text.size();
+        measure(detector, "one section of " + std::to_string(mb) + " MB", std::move(one), bytes);
+    }
 }

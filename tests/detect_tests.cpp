@@ -99,6 +99,21 @@ TEST_CASE("detect reports code-point offsets", "[detect]") {
     CHECK(code_point_offset(text, 4) == 3); // "Zoë" is 4 bytes, 3 code points
 }
 
+TEST_CASE("code-point offsets are right in any order across a long text", "[detect]") {
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += i % 3 ? "Zoë Ōkawa rang. " : "plain text ";
+    auto naive = [&](std::size_t byte) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < byte; ++i)
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+        return n;
+    };
+    const CodePointCounter counter(text);
+    for (std::size_t byte : {text.size(), std::size_t{0}, std::size_t{4096}, std::size_t{8191},
+                             text.size() / 2, std::size_t{1}, text.size() - 1, std::size_t{12288}})
+        CHECK(counter.at(byte) == naive(byte));
+}
+
 namespace {
 
 // A survivor's own request (standard profile) naming her ex-partner.

@@ -30,11 +30,11 @@ void run(const std::string& file, const std::string& case_folder) {
     std::unique_ptr<LoadedCase> lc;
     if (!case_folder.empty()) lc = std::make_unique<LoadedCase>(load_case(case_folder));
     Detector detector(lc ? &lc->value : nullptr, dictionaries_dir());
-    CodePointCounter begins(text), ends(text); // findings come in order: one pass each
+    const CodePointCounter offsets(text);
     for (const auto& f : detector.detect_text(text)) {
         nlohmann::json j = {
-            {"start", begins.at(f.begin)},
-            {"end", ends.at(f.end)},
+            {"start", offsets.at(f.begin)},
+            {"end", offsets.at(f.end)},
             {"text", text.substr(f.begin, f.end - f.begin)},
             {"category", to_string(f.category)},
             {"owner", f.owner.kind == Owner::Subject ? "subject"

@@ -95,15 +95,18 @@ class Detector {
     std::unique_ptr<Impl> impl_;
 };
 
-// Code-point offsets of byte offsets in UTF-8 text (for the command-line contract), counted
-// from where the last call stopped, so a whole text's findings cost one pass over it.
+// Code-point offsets of byte offsets in UTF-8 text (for the command-line contract). The count
+// at every 256 bytes is taken once, so any offset, in any order, costs at most 256 bytes of scanning:
+// a whole text's findings cost time linear in the text.
 class CodePointCounter {
   public:
-    explicit CodePointCounter(const std::string& text) : text_(text) {}
-    std::size_t at(std::size_t byte_offset); // byte offsets may come in any order
+    explicit CodePointCounter(const std::string& text);
+    std::size_t at(std::size_t byte_offset) const;
+
   private:
+    static constexpr std::size_t kStride = 256;
     const std::string& text_;
-    std::size_t byte_ = 0, count_ = 0;
+    std::vector<std::size_t> before_; // code points before byte i * kStride
 };
 std::size_t code_point_offset(const std::string& text, std::size_t byte_offset);
 

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace safesar {
 
@@ -63,11 +64,31 @@ const char* fact_name(std::uint32_t bit) {
     }
 }
 
-std::size_t CodePointCounter::at(std::size_t byte_offset) {
-    if (byte_offset < byte_) byte_ = count_ = 0; // offsets came out of order: count again
-    for (; byte_ < byte_offset && byte_ < text_.size(); ++byte_)
-        if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++count_;
-    return count_;
+namespace {
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+} // namespace
+
+CodePointCounter::CodePointCounter(const std::string& text) : text_(text) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % kStride == 0) before_.push_back(count);
+        if (starts_code_point(text[i])) ++count;
+    }
+}
+
+std::size_t CodePointCounter::at(std::size_t byte_offset) const {
+    byte_offset = std::min(byte_offset, text_.size());
+    const std::size_t block = byte_offset / kStride;
+    if (block >= before_.size()) { // the very end of a text whose size is a multiple of kStride
+        std::size_t n = before_.empty() ? 0 : before_.back();
+        for (std::size_t i = before_.empty() ? 0 : (before_.size() - 1) * kStride; i < byte_offset; ++i)
+            if (starts_code_point(text_[i])) ++n;
+        return n;
+    }
+    std::size_t n = before_[block];
+    for (std::size_t i = block * kStride; i < byte_offset; ++i)
+        if (starts_code_point(text_[i])) ++n;
+    return n;
 }
 
 std::size_t code_point_offset(const std::string& text, std::size_t byte_offset) {
@@ -234,17 +255,18 @@ class SameValues {
         if (f.owner.kind == Owner::Subject || f.category == Category::SpecialCategory ||
             f.category == Category::Safety)
             return;
+        // The same text recurs thousands of times in a long record: judge it once.
+        if (!seen_text_.insert(f.text).second) return;
         auto tokens = tokenize(fold(f.text));
-        if (tokens.empty() || tokens.size() > 8) return;
+        if (tokens.empty() || tokens.size() > kMaxTokens) return;
         const auto& subject = known_.subject_tokens();
         if (std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
                 return std::find(subject.begin(), subject.end(), t) != subject.end() ||
                        t.size() < 2;
             }))
             return;
-        auto& list = by_first_[tokens.front()];
-        for (const auto& v : list)
-            if (v.tokens == tokens) return;
+        std::string key = join(tokens);
+        if (values_.count(key)) return;
         // A single word of a name or place ("Will", "Rose", "Farah") recurs only where it is
         // capitalised: in lower case it is an ordinary word, or part of a file name.
         const bool needs_capital =
@@ -252,58 +274,117 @@ class SameValues {
             (lex_.is(tokens[0], kEnglish | kCommonWord) || f.category == Category::Name ||
              f.category == Category::Address || f.category == Category::School ||
              f.category == Category::Workplace);
-        list.push_back({std::move(tokens), f, needs_capital});
+        lengths_[tokens.front()] |= 1u << (tokens.size() - 1);
+        values_.emplace(std::move(key), Value{f, needs_capital});
     }
 
-    bool empty() const { return by_first_.empty(); }
+    bool empty() const { return values_.empty(); }
 
     // Occurrences in one section that no finding covers yet.
-    void find(const Section& sec, std::size_t record, std::size_t section,
+    // `sec` may be a window of the section that starts at byte `offset`; `covered` and the
+    // findings are in the whole section's offsets.
+    void find(const Section& sec, std::size_t offset, std::size_t record, std::size_t section,
               const std::vector<std::pair<std::size_t, std::size_t>>& covered,
               std::vector<Finding>& out) const {
         FoldedText folded = fold_text(sec.text);
         const auto tokens = tokenize(folded);
-        std::size_t c = 0;
+        // The first covered stretch that may reach this window (a window's sweep starts there,
+        // not at the section's start).
+        std::size_t c = static_cast<std::size_t>(
+            std::lower_bound(covered.begin(), covered.end(), offset,
+                             [](const auto& stretch, std::size_t at) { return stretch.second <= at; }) -
+            covered.begin());
+        std::string key;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            auto it = by_first_.find(tokens[i].text);
-            if (it == by_first_.end()) continue;
-            for (const auto& v : it->second) {
-                if (i + v.tokens.size() > tokens.size()) continue;
-                bool ok = true;
-                for (std::size_t k = 1; k < v.tokens.size() && ok; ++k)
-                    ok = tokens[i + k].text == v.tokens[k];
-                if (!ok) continue;
+            auto it = lengths_.find(tokens[i].text);
+            if (it == lengths_.end()) continue;
+            // The longest value that starts here: at most 8 lookups, whatever the case holds.
+            for (std::size_t n = std::min<std::size_t>(kMaxTokens, tokens.size() - i); n >= 1; --n) {
+                if (!(it->second & (1u << (n - 1)))) continue;
+                key.clear();
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (k) key += ' ';
+                    key += tokens[i + k].text;
+                }
+                auto found = values_.find(key);
+                if (found == values_.end()) continue;
+                const Value& v = found->second;
                 const std::size_t b = folded.original_begin(tokens[i].begin);
-                const std::size_t e = folded.original_end(tokens[i + v.tokens.size() - 1].end);
+                const std::size_t e = folded.original_end(tokens[i + n - 1].end);
                 if (v.needs_capital && !is_capitalised(sec.text, b)) continue;
-                while (c < covered.size() && covered[c].second <= b) ++c;
-                if (c < covered.size() && covered[c].first < e) continue; // found already
+                while (c < covered.size() && covered[c].second <= offset + b) ++c;
+                if (c < covered.size() && covered[c].first < offset + e) continue; // found already
                 Finding f = v.source;
                 f.record = record;
                 f.section = section;
-                f.begin = b;
-                f.end = e;
+                f.begin = offset + b;
+                f.end = offset + e;
                 f.text = sec.text.substr(b, e - b);
                 f.confidence = v.source.confidence * 0.9f;
                 f.recogniser = "same-value";
                 f.rule = "the same as a value found elsewhere in the case (" + v.source.rule + ")";
                 out.push_back(std::move(f));
-                i += v.tokens.size() - 1;
+                i += n - 1;
                 break;
             }
         }
     }
 
   private:
+    static constexpr std::size_t kMaxTokens = 8;
     struct Value {
-        std::vector<std::string> tokens;
         Finding source;
         bool needs_capital;
     };
+    static std::string join(const std::vector<std::string>& tokens) {
+        std::string out;
+        for (const auto& t : tokens) {
+            if (!out.empty()) out += ' ';
+            out += t;
+        }
+        return out;
+    }
     const KnownTerms& known_;
     const Lexicon& lex_;
-    std::unordered_map<std::string, std::vector<Value>, WordHash, std::equal_to<>> by_first_;
+    // Values by their folded tokens joined with spaces; for each first token, the lengths (in
+    // tokens, as bits) of the values that start with it. One lookup per length, not one
+    // comparison per value: a case with thousands of values costs no more per word.
+    std::unordered_map<std::string, Value> values_;
+    std::unordered_set<std::string> seen_text_;
+    std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> lengths_;
 };
+
+// A long section (a case-notes export, a long e-mail) is read in windows of about 64 KB cut at
+// a paragraph or line end, so each window's working set stays in cache and the cost per byte
+// does not grow with the section. Sentences and "the last person named" rarely cross a blank
+// line; a section with fields (a row, a header) is never cut.
+constexpr std::size_t kWindow = 64 * 1024;
+
+template <typename Visit>
+void for_each_window(const Section& sec, Visit&& visit) {
+    if (sec.text.size() <= 2 * kWindow || !sec.fields.empty() || !sec.words.empty()) {
+        visit(sec, std::size_t{0});
+        return;
+    }
+    const std::string& t = sec.text;
+    for (std::size_t b = 0; b < t.size();) {
+        std::size_t e = t.size();
+        if (t.size() - b > 2 * kWindow) {
+            const std::string_view window(t.data() + b, kWindow);
+            std::size_t cut = window.rfind("\n\n");
+            if (cut == std::string_view::npos || cut < kWindow / 2) cut = window.rfind('\n');
+            if (cut == std::string_view::npos || cut < kWindow / 2) cut = window.rfind(' ');
+            e = b + (cut == std::string_view::npos || cut == 0 ? kWindow : cut + 1);
+            // Never inside a UTF-8 sequence.
+            while (e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80) ++e;
+        }
+        Section part(sec.kind, sec.label, t.substr(b, e - b));
+        part.hidden = sec.hidden;
+        part.ocr = sec.ocr;
+        visit(part, b);
+        b = e;
+    }
+}
 
 } // namespace
 
@@ -314,7 +395,8 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     KnownTerms known = I.terms;
     Impl::PassOne p;
     for (const auto& rec : records)
-        for (const auto& sec : rec.sections) I.people_pass(sec, known, p);
+        for (const auto& sec : rec.sections)
+            for_each_window(sec, [&](const Section& part, std::size_t) { I.people_pass(part, known, p); });
     if (I.request) known.add_other_titles(p.mr >= p.other_title, *I.request);
     const CaseKnowledge knowledge{known, I.lexicon, I.gender_of(p)};
 
@@ -324,11 +406,15 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     for (std::size_t r = 0; r < records.size(); ++r)
         for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
             const Section& sec = records[r].sections[s];
-            SectionContext ctx(sec, knowledge);
-            for (const auto& sp : I.scan(ctx)) {
-                findings.push_back(finding_of(sp, r, s, sec.text));
-                same.add(findings.back());
-            }
+            for_each_window(sec, [&](const Section& part, std::size_t offset) {
+                SectionContext ctx(part, knowledge);
+                for (auto sp : I.scan(ctx)) {
+                    sp.begin += offset;
+                    sp.end += offset;
+                    findings.push_back(finding_of(sp, r, s, sec.text));
+                    same.add(findings.back());
+                }
+            });
         }
 
     // Step 3: the same values wherever else they occur.
@@ -351,7 +437,9 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                         merged.back().second = std::max(merged.back().second, c.second);
                     else
                         merged.push_back(c);
-                same.find(records[r].sections[s], r, s, merged, more);
+                for_each_window(records[r].sections[s], [&](const Section& part, std::size_t offset) {
+                    same.find(part, offset, r, s, merged, more);
+                });
             }
         if (!more.empty()) {
             findings.insert(findings.end(), std::make_move_iterator(more.begin()),

@@ -160,6 +160,12 @@ bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)); }
 std::vector<Token> tokenize(const FoldedText& folded) {
     std::vector<Token> tokens;
     const std::string& t = folded.text;
+    // Count the words first: a section of megabytes would otherwise copy its tokens ~20 times
+    // as the vector grows, each copy into fresh pages.
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        words += word_char(t[i]) && (i == 0 || !word_char(t[i - 1]));
+    tokens.reserve(words);
     std::size_t i = 0;
     while (i < t.size()) {
         if (!word_char(t[i])) {

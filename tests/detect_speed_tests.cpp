@@ -1,0 +1,53 @@
+// Detection must be linear in the size of a section: a case-notes export of years reaches it as
+// one section. Timing a 1 MB and a 4 MB section, the ratio must stay well under 16 (quadratic)
+// and under 6 (linear, with room for noise on a shared machine).
+#include <catch2/catch.hpp>
+
+#include "safesar/data_dir.hpp"
+#include "safesar/detect.hpp"
+#include "temp_dir.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+using namespace safesar;
+
+namespace {
+
+double best_seconds(const Detector& detector, const std::string& text) {
+    double best = 1e9;
+    for (int run = 0; run < 2; ++run) {
+        std::vector<Record> records(1);
+        records[0].kind = RecordKind::Text;
+        records[0].sections.emplace_back(SectionKind::Body, "notes", text);
+        const auto t = std::chrono::steady_clock::now();
+        const auto findings = detector.detect(records);
+        const std::chrono::duration<double> d = std::chrono::steady_clock::now() - t;
+        REQUIRE(findings.size() > 1000); // the notes are full of people: real work was done
+        best = std::min(best, d.count());
+    }
+    return best;
+}
+
+} // namespace
+
+TEST_CASE("detection time grows linearly with the size of one section", "[detect][speed]") {
+    test::TempDir dir("safesar-linear");
+    const auto file = dir.path() / "notes.txt";
+    const std::string make = "python3 '" SAFESAR_FIXTURES "/make_big_notes.py' '" + file.string() +
+                             "' --megabytes 4 >/dev/null";
+    REQUIRE(std::system(make.c_str()) == 0);
+    std::ifstream in(file, std::ios::binary);
+    const std::string four(std::istreambuf_iterator<char>(in), {});
+    REQUIRE(four.size() >= 4u << 20);
+    const std::string one = four.substr(0, four.size() / 4);
+
+    LoadedCase lc = load_case(SAFESAR_FIXTURES "/cases/demo-perpetrator");
+    Detector detector(&lc.value, dictionaries_dir());
+    const double t1 = best_seconds(detector, one), t4 = best_seconds(detector, four);
+    INFO("1 MB: " << t1 << " s, 4 MB: " << t4 << " s, ratio " << t4 / t1);
+    CHECK(t4 / t1 < 6.0);
+}
