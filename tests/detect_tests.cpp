@@ -191,3 +191,27 @@ TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
+
+TEST_CASE("a record's title never shows what the disclosure redacts in any record", "[policy]") {
+    Case c = survivor_request();
+    c.profile = Profile::Perpetrator;
+    Detector detector(&c, dictionaries_dir());
+    Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
+    GatherResult g;
+    auto note = [](const std::string& name, const std::string& text) {
+        Record r;
+        r.name = name;
+        r.kind = RecordKind::Text;
+        r.sections.emplace_back(SectionKind::Body, "body", text);
+        return r;
+    };
+    // "Quorvath" is no English word and nobody's known term: the residue pass withholds it in
+    // the text. In lower case in a folder name, detection alone would leave it readable.
+    g.records.push_back(note("quorvath/notes-2025.txt", "Imtiaz moved to Quorvath last spring.\n"));
+    g.records.push_back(note("contact/plan.txt", "Samira attended on Monday.\n"));
+    auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].title.find("quorvath") == std::string::npos);
+    CHECK(result.disclosure.records[0].title.find("[redacted]") != std::string::npos);
+    CHECK(result.disclosure.records[1].title == "contact/plan.txt");
+}

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <unordered_set>
+#include <cctype>
 #include <optional>
 
 namespace safesar {
@@ -344,6 +346,72 @@ std::string safe_title(const Case& c, const Policy& policy, const Detector& dete
     return title;
 }
 
+// A text's words, lower case, as runs of ASCII letters and digits (or any non-ASCII byte):
+// (begin, end) byte offsets.
+std::vector<std::pair<std::size_t, std::size_t>> title_words(const std::string& t) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    auto word_byte = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    };
+    for (std::size_t i = 0; i < t.size();) {
+        if (!word_byte(t[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t b = i;
+        while (i < t.size() && word_byte(t[i])) ++i;
+        out.emplace_back(b, i);
+    }
+    return out;
+}
+
+std::string lower_words(const std::string& t,
+                        const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                        std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t w = from; w < to; ++w) {
+        if (w > from) out += ' ';
+        for (std::size_t i = words[w].first; i < words[w].second; ++i)
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(t[i])));
+    }
+    return out;
+}
+
+// One value, one decision, titles included: a record's title (its file name) never shows a
+// word the disclosure redacts in any record ("webchat" in a file name when "Webchat" is
+// withheld as an unknown proper noun in the text, a person's name in a folder name).
+void redact_titles(Disclosure& d) {
+    constexpr std::size_t kMaxWords = 6;
+    std::unordered_set<std::string> redacted;
+    for (const RecordDisclosure& rd : d.records) {
+        if (rd.fate != RecordFate::Disclose || !rd.record) continue;
+        for (const Redaction& x : rd.redactions) {
+            if (x.section >= rd.record->sections.size()) continue;
+            const std::string& text = rd.record->sections[x.section].text;
+            if (x.end > text.size() || x.begin >= x.end || x.end - x.begin > 80) continue;
+            const std::string value = text.substr(x.begin, x.end - x.begin);
+            const auto words = title_words(value);
+            if (words.empty() || words.size() > kMaxWords) continue;
+            std::string key = lower_words(value, words, 0, words.size());
+            if (key.size() >= 3) redacted.insert(std::move(key));
+        }
+    }
+    if (redacted.empty()) return;
+    for (RecordDisclosure& rd : d.records) {
+        const auto words = title_words(rd.title);
+        std::vector<std::pair<std::size_t, std::size_t>> cut; // byte ranges of the title
+        for (std::size_t w = 0; w < words.size(); ++w)
+            for (std::size_t n = std::min(kMaxWords, words.size() - w); n >= 1; --n)
+                if (redacted.count(lower_words(rd.title, words, w, w + n))) {
+                    cut.emplace_back(words[w].first, words[w + n - 1].second);
+                    w += n - 1;
+                    break;
+                }
+        for (auto it = cut.rbegin(); it != cut.rend(); ++it)
+            rd.title.replace(it->first, it->second - it->first, "[redacted]");
+    }
+}
+
 } // namespace
 
 void build_disclosure(const Policy& policy, const Case& c, const GatherResult& gathered,
@@ -438,6 +506,7 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
         index_of[r.name] = d.records.size();
         d.records.push_back(std::move(rd));
     }
+    redact_titles(d);
 }
 
 } // namespace safesar
