@@ -15,8 +15,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <thread>
@@ -48,8 +50,11 @@ void ocr_at(const fs::path& pdf, int pages, int dpi) {
     std::vector<PageOcrJob> jobs;
     for (int p = 1; p <= pages; ++p)
         jobs.push_back({p, std::nullopt});
+    std::ifstream in(pdf, std::ios::binary);
+    const auto bytes = std::make_shared<const std::vector<char>>(std::istreambuf_iterator<char>(in),
+                                                                 std::istreambuf_iterator<char>());
     const auto t0 = std::chrono::steady_clock::now();
-    const auto results = ocr_pages(*doc, jobs, dpi, OcrCache({}));
+    const auto results = ocr_pages(bytes, jobs, dpi, OcrCache({}));
     const double s = bench::seconds_since(t0);
     std::size_t words = 0, failed = 0;
     for (const auto& r : results) {

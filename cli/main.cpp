@@ -2,6 +2,10 @@
 #include "commands.hpp"
 
 #include "safesar/errors.hpp"
+#include "safesar/printable.hpp"
+#include "safesar/time_limit.hpp"
+
+#include <cstdlib>
 
 #include <iostream>
 
@@ -11,6 +15,22 @@ int& exit_status() {
     return status;
 }
 } // namespace safesar::cli
+
+namespace {
+
+// The status to end with. A page given up after its time limit may still be drawing on a
+// thread of its own (time_limit.hpp): then the process ends without running static
+// destructors, which would pull Poppler out from under that thread.
+int finish(int status) {
+    if (safesar::running_abandoned_threads() > 0) {
+        std::cout.flush();
+        std::cerr.flush();
+        std::_Exit(status);
+    }
+    return status;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"SafeSAR: answer subject access requests safely"};
@@ -33,11 +53,11 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const safesar::Error& e) {
-        std::cerr << "safesar: " << e.what() << "\n";
-        return 1;
+        std::cerr << "safesar: " << safesar::shown(e.what(), 1000) << "\n";
+        return finish(1);
     } catch (const std::exception& e) {
-        std::cerr << "safesar: " << e.what() << "\n";
-        return 1;
+        std::cerr << "safesar: " << safesar::shown(e.what(), 1000) << "\n";
+        return finish(1);
     }
-    return exit_status();
+    return finish(exit_status());
 }

@@ -4,7 +4,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config ninja-build
   libpoppler-cpp-dev          # reading PDFs: text with boxes, rendering (untrusted input)
-  libpoppler-glib-dev         # reading PDF annotations and form fields (not in poppler-cpp)
+  libpoppler-glib-dev         # the images on a PDF page (not in poppler-cpp)
+  libqpdf-dev                 # PDF structure checked against the limits; raw text strings
   libpodofo-dev               # writing the fresh output PDF (0.9 API)
   libqpdf-dev                 # verifying the bundle: every object, string and stream, decrypted
   libfontconfig-dev           # choosing a font for each script the bundle prints
@@ -33,6 +34,7 @@ packages=(
   qt6-base-dev libpoppler-qt6-dev  # the reviewer GUI: Qt 6 Widgets, Poppler's Qt 6 renderer
   catch2                      # tests
   python3-jsonschema          # tests: the bundle JSON against docs/bundle.schema.json
+  clang-14 libclang-rt-14-dev # libFuzzer harnesses (scripts/fuzz.sh)
   python3 python3-reportlab python3-pil poppler-utils qpdf  # fixtures and the scorer's tools
 )
 missing=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's second command: build and run every test, then the same under AddressSanitizer
-# and UndefinedBehaviorSanitizer.
+# and UndefinedBehaviorSanitizer, then each fuzz harness for 60 s (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -15,4 +15,8 @@ if [[ "${SAFESAR_SKIP_SANITIZERS:-0}" != 1 ]]; then
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp" \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
+fi
+# Sanitizer builds too; skipped with them unless SAFESAR_SKIP_FUZZ=0.
+if [[ "${SAFESAR_SKIP_FUZZ:-${SAFESAR_SKIP_SANITIZERS:-0}}" != 1 ]]; then
+  bash scripts/fuzz.sh "${SAFESAR_FUZZ_SECONDS:-60}"
 fi

@@ -92,6 +92,8 @@ void run(const ExportArgs& a) {
     for (const std::string& note : exported.notes)
         std::cerr << "safesar: note: " << note << "\n";
     const ExportResult& result = exported.bundle;
+    for (const auto& o : result.omissions)
+        std::cerr << "not in the bundle: " << o.record << ": " << o.what << "\n";
     std::cout << "wrote " << (a.final ? "final" : "draft") << " bundle " << result.pdf.string()
               << " (" << result.pages << " pages, " << result.redactions << " redactions) and ";
     if (result.json_embedded)

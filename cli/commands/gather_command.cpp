@@ -70,7 +70,8 @@ void run(const std::string& folder, bool as_json, bool ocr) {
                                       {"image_only_pages", pages},
                                       {"sections", r.sections.size()},
                                       {"warnings", r.warnings},
-                                      {"cautions", r.cautions}});
+                                      {"cautions", r.cautions},
+                                      {"unread", r.unread}});
             continue;
         }
         std::cout << r.name << "  " << to_string(r.kind);
@@ -89,10 +90,16 @@ void run(const std::string& folder, bool as_json, bool ocr) {
         std::cout << "\n";
         for (const auto& w : r.warnings) std::cout << "  warning: " << w << "\n";
         for (const auto& w : r.cautions) std::cout << "  caution: " << w << "\n";
+        for (const auto& u : r.unread) std::cout << "  NOT READ: " << u << "\n";
     }
     for (const auto& s : g.skipped) {
         if (as_json) out["skipped"].push_back({{"name", s.name}, {"error", s.reason}});
         else std::cout << s.name << "  ERROR: " << s.reason << "\n";
+    }
+    if (as_json) out["links"] = nlohmann::json::array();
+    for (const auto& l : g.links) {
+        if (as_json) out["links"].push_back({{"name", l.name}, {"leads_to", l.reason}});
+        else std::cout << l.name << "  LINK: " << l.reason << "\n";
     }
     if (as_json) {
         std::cout << out.dump(2) << "\n";

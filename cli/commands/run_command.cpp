@@ -3,6 +3,7 @@
 #include "scan_report.hpp"
 
 #include "safesar/case_export.hpp"
+#include "safesar/review.hpp"
 
 #include <iostream>
 #include <memory>
@@ -27,6 +28,11 @@ void run(const RunArgs& a) {
     const ExportResult& result = exported.bundle;
     for (const auto& w : result.warnings)
         std::cerr << "warning: " << w << "\n";
+    for (const auto& o : result.omissions)
+        std::cerr << "not in the bundle: " << o.record << ": " << o.what << "\n";
+    // Recorded like a scan, so `status` and the GUI list what this run found open (the parts
+    // of records that were not read among them).
+    std::cerr << record_scan_for_review(*exported.scan) << "\n";
     std::cout << "wrote " << result.pdf.string() << " (" << result.pages << " pages) and "
               << result.json.string() << "\n"
               << "controller's schedule (never to be disclosed): "

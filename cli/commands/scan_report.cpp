@@ -9,6 +9,7 @@ void print_scan_summary(const CaseScan& scan, std::ostream& out) {
     out << c.reference << " (" << to_string(c.profile) << "): " << scan.gathered.records.size()
         << " records read, " << scan.gathered.skipped.size() << " skipped\n";
     for (const auto& s : scan.gathered.skipped) out << "  skipped " << s.name << ": " << s.reason << "\n";
+    for (const auto& l : scan.gathered.links) out << "  link " << l.name << ": " << l.reason << "\n";
     std::map<std::string, int> redacted, kept;
     for (std::size_t i = 0; i < scan.findings.size(); ++i) {
         const auto& d = scan.policy.decisions[i];

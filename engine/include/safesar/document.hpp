@@ -114,6 +114,7 @@ struct PageInfo {
     float ocr_confidence = 0; // mean word confidence when OCR ran
     int low_confidence_words = 0; // OCR words under 60% confidence that may name or locate someone
     int hidden_words = 0;
+    bool unread = false; // the page could not be read: export shows a notice in its place
 };
 
 struct Record {
@@ -125,6 +126,9 @@ struct Record {
     std::vector<PageInfo> pages;    // PDF and image records: one per page
     std::vector<Section> sections;
     std::vector<std::string> warnings;
+    // Parts of the record that were not read, and why ("page 3 could not be read", "MIME parts
+    // nested more than 10 levels deep"): each is an open item the reviewer must acknowledge.
+    std::vector<std::string> unread;
     std::string parent;             // the record this one was attached to, empty for files
     // Attachments and embedded files: the bytes, since no file holds them alone.
     std::vector<unsigned char> bytes;

@@ -8,11 +8,13 @@
 #include "safesar/disclosure.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/verify.hpp"
+#include "safesar/limits.hpp"
 
 #include <atomic>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,9 @@ struct ExportOptions {
     std::function<void()> on_verifying = nullptr;
     // When set to true, the export stops soon and throws Cancelled, leaving nothing in out_dir.
     const std::atomic<bool>* cancel = nullptr;
+    // limits.page_seconds bounds drawing one page (docs/limits.md); unset: the data
+    // directory's settings.
+    std::optional<Limits> limits = std::nullopt;
 };
 
 // Where the time went, for the benchmark and the docs.
@@ -47,6 +52,13 @@ struct ExportTimings {
     std::map<std::string, int> image_encodings;    // "grey 2-bit Flate" -> pages
 };
 
+// A record, or a page of one, the bundle does not show, and why: for the reviewer and the
+// controller's schedule, never for the requester (the bundle only says it could not be shown).
+struct ExportOmission {
+    std::string record; // the record's name
+    std::string what;   // "not exported: ...", "page 3 not shown: ..."
+};
+
 struct ExportResult {
     std::filesystem::path pdf;
     std::filesystem::path json; // empty when the JSON is embedded in an encrypted PDF
@@ -56,6 +68,8 @@ struct ExportResult {
     int redactions = 0;         // redactions shown in the bundle (the schedule's total)
     std::vector<std::string> verification_failures; // empty: export_bundle throws on a failure
     std::vector<std::string> warnings; // VerifyReport::warnings: for the reviewer, not failures
+    // Records left out and pages replaced by a notice: one bad record never costs the bundle.
+    std::vector<ExportOmission> omissions;
     ExportTimings timings;
 };
 

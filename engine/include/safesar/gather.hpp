@@ -4,10 +4,13 @@
 
 #include "safesar/case_model.hpp"
 #include "safesar/document.hpp"
+#include "safesar/limits.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,11 +33,18 @@ struct GatherOptions {
     // When set to true, gathering stops soon (between files, PDF pages, OCR pages) and throws
     // Cancelled.
     const std::atomic<bool>* cancel = nullptr;
+    // How much one record may cost (docs/limits.md); unset: the data directory's settings.
+    std::optional<Limits> limits = std::nullopt;
+    // Set by gather_records for each file to now + limits->record_seconds: readers stop with a
+    // RecordError once it has passed. Unset: no time limit.
+    std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt;
 };
 
 struct GatherResult {
     std::vector<Record> records;
     std::vector<SkippedRecord> skipped;
+    // Links inside records/ and where they lead; each target is read once, under its own name.
+    std::vector<SkippedRecord> links;
 };
 
 // Throws Cancelled when options.cancel is set; unreadable files are listed, not thrown.
@@ -44,8 +54,10 @@ GatherResult gather_records(const Case& c, const GatherOptions& options = {});
 Record read_pdf(const std::filesystem::path& file, const std::string& name,
                 const std::vector<unsigned char>* bytes, const GatherOptions& options,
                 std::vector<Record>& attachments);
-Record read_text_note(const std::filesystem::path& file, const std::string& name);
-Record read_csv(const std::filesystem::path& file, const std::string& name);
+Record read_text_note(const std::filesystem::path& file, const std::string& name,
+                      const GatherOptions& options = {});
+Record read_csv(const std::filesystem::path& file, const std::string& name,
+                const GatherOptions& options = {});
 Record read_email(const std::filesystem::path& file, const std::string& name,
                   std::vector<Record>& attachments, const GatherOptions& options);
 // The same from the message's bytes (an attached .eml); paths are left to the caller.
@@ -80,5 +92,10 @@ Record read_image(const std::string& name, std::string_view bytes, const GatherO
 
 // Text decoding shared by the readers: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
 std::string decode_text(const std::string& bytes, const std::string& charset_hint = {});
+
+// A PDF text string (titles, metadata, annotation contents, form fields, attachment names) to
+// UTF-8: UTF-16BE or UTF-16LE after its byte-order mark, UTF-8 after its BOM (PDF 2.0), else
+// PDFDocEncoding. Language escapes and NULs are dropped; the result is always valid UTF-8.
+std::string decode_pdf_text(const std::string& raw);
 
 } // namespace safesar

@@ -2,6 +2,7 @@
 // ../shared/CASE-FORMAT.md. Each mistake is reported once, with the field's path.
 #include "safesar/case_model.hpp"
 #include "safesar/errors.hpp"
+#include "safesar/printable.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -59,7 +60,7 @@ class Reader {
         auto s = text(key, required);
         if (s.empty()) return std::nullopt;
         auto d = parse_iso_date(s);
-        if (!d) fail(at(key), "\"" + s + "\" is not a date of the form YYYY-MM-DD");
+        if (!d) fail(at(key), "\"" + shown(s, 60) + "\" is not a date of the form YYYY-MM-DD");
         return d;
     }
 
@@ -92,14 +93,14 @@ class Reader {
             if (s == name) return value;
         std::string list;
         for (auto& [name, value] : options) list += (list.empty() ? "" : ", ") + std::string(name);
-        fail(at(key), "\"" + s + "\" is not one of " + list);
+        fail(at(key), "\"" + shown(s, 60) + "\" is not one of " + list);
     }
 
     // Call once every known key has been read.
     void warn_unknown() {
         for (auto& [key, value] : j_.items())
             if (!used_.count(key))
-                warnings_.push_back(std::string(kFile) + ": " + at(key) +
+                warnings_.push_back(std::string(kFile) + ": " + shown(at(key), 100) +
                                     ": unknown field, ignored");
     }
 
@@ -158,7 +159,7 @@ LoadedCase parse_request(const std::string& json_text, const std::filesystem::pa
     try {
         doc = json::parse(json_text);
     } catch (const json::parse_error& e) {
-        throw RequestError(kFile, std::string("not valid JSON: ") + e.what());
+        throw RequestError(kFile, "not valid JSON: " + shown(e.what(), 300));
     }
     LoadedCase out;
     Case& c = out.value;
@@ -168,6 +169,9 @@ LoadedCase parse_request(const std::string& json_text, const std::filesystem::pa
     if (c.reference.find_first_of("/\\") != std::string::npos || c.reference == "." ||
         c.reference == "..")
         Reader::fail("reference", "must not contain / or \\ (it names the output files)");
+    if (c.reference.size() > 200)
+        Reader::fail("reference", "is " + std::to_string(c.reference.size()) +
+                                      " bytes long; at most 200 (it names the output files)");
     c.received = *r.date("received", true);
     c.regime = r.choice<Regime>("regime", kRegimes, Regime::UkGdpr);
     c.profile = r.choice<Profile>("profile", kProfiles, Profile::Standard);

@@ -2,10 +2,13 @@
 
 #include "safesar/errors.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <string>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -37,15 +40,23 @@ AtomicFile::AtomicFile(fs::path final_path) : final_(std::move(final_path)) {
     if (fd.value < 0)
         throw ExportError(final_.string(), "cannot create a temporary file: " + errno_text());
     temp_ = fs::path(buffer.data());
+    // Nobody else knows the name yet, so the lock cannot be refused.
+    if (::flock(fd.value, LOCK_EX | LOCK_NB) != 0) {
+        std::string reason = errno_text();
+        ::unlink(temp_.c_str());
+        throw ExportError(final_.string(), "cannot lock the temporary file: " + reason);
+    }
     if (::fchmod(fd.value, S_IRUSR | S_IWUSR) != 0) {
         std::string reason = errno_text();
         ::unlink(temp_.c_str());
         throw ExportError(final_.string(), "cannot set mode 0600: " + reason);
     }
+    std::swap(lock_fd_, fd.value);
 }
 
 AtomicFile::~AtomicFile() {
     if (!committed_) discard();
+    if (lock_fd_ >= 0) ::close(lock_fd_); // releases the lock, after the unlink
 }
 
 void AtomicFile::sync() {
@@ -79,6 +90,33 @@ void write_whole_file(const fs::path& path, const std::string& data) {
         if (n <= 0) throw ExportError(path.string(), "write failed: " + errno_text());
         done += static_cast<std::size_t>(n);
     }
+}
+
+namespace {
+// ".REFERENCE.pdf.tmp-AbC123": the names AtomicFile makes.
+bool temporary_name(const std::string& name) {
+    const auto at = name.rfind(".tmp-");
+    if (name.size() < 2 || name[0] != '.' || at == std::string::npos || at == 0) return false;
+    const std::string suffix = name.substr(at + 5);
+    return suffix.size() == 6 && std::all_of(suffix.begin(), suffix.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) != 0;
+           });
+}
+} // namespace
+
+int remove_stale_temporaries(const fs::path& dir) noexcept {
+    int removed = 0;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        const fs::path path = it->path();
+        if (!temporary_name(path.filename().string()) || !it->is_regular_file(ec)) continue;
+        Fd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
+        // A live writer holds the lock: its file is not stale.
+        if (fd.value < 0 || ::flock(fd.value, LOCK_EX | LOCK_NB) != 0) continue;
+        if (::unlink(path.c_str()) == 0) ++removed;
+    }
+    return removed;
 }
 
 void sync_directory(const fs::path& dir) {

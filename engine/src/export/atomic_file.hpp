@@ -1,5 +1,7 @@
 // An output file created under a temporary name in its final folder (mode 0600) and renamed
-// into place only when complete; removed on destruction unless committed.
+// into place only when complete; removed on destruction unless committed. The temporary file is
+// locked (flock) while its writer lives, so a later run can tell a killed run's leftovers from a
+// file another run is still writing.
 #pragma once
 
 #include <filesystem>
@@ -27,8 +29,13 @@ class AtomicFile {
 
   private:
     std::filesystem::path final_, temp_;
+    int lock_fd_ = -1; // holds the flock until the object dies
     bool committed_ = false, discarded_ = false;
 };
+
+// Removes the `.NAME.tmp-XXXXXX` files in `dir` that no live writer holds: what a killed run
+// left behind. Returns how many were removed. Never throws.
+int remove_stale_temporaries(const std::filesystem::path& dir) noexcept;
 
 // Writes all of `data` to `path`, which must exist (an AtomicFile's temporary file).
 void write_whole_file(const std::filesystem::path& path, const std::string& data);

@@ -215,22 +215,51 @@ void add_raster_page(Part& part, const Disclosure& d, const RecordDisclosure& rd
 Part text_part(const Disclosure& d, std::size_t index, const SectionSpans& spans,
                const TextLayout& layout);
 
+// A page of a record shown as a notice instead of its content: it could not be read when the
+// record was gathered, or cannot be opened or sized now.
+PlannedPage unshown_page(const Disclosure& d, const RecordDisclosure& rd, int page, int count,
+                         const LaidOutPage& notice) {
+    PlannedPage planned;
+    planned.kind = PageKind::Text;
+    planned.width = PageFrame{}.width;
+    planned.height = PageFrame{}.height;
+    planned.band_title = rd.title;
+    planned.band_detail = record_detail(d, rd, page, count);
+    planned.record_page = page;
+    planned.record_page_count = count;
+    planned.source_page = page;
+    planned.text = notice;
+    return planned;
+}
+
 Part pdf_part(const Disclosure& d, std::size_t index, const SectionSpans& spans, double dpi,
-              const TextLayout& layout) {
+              const TextLayout& layout, const LaidOutPage& notice,
+              std::vector<ExportOmission>& omissions) {
     const RecordDisclosure& rd = d.records[index];
     Part part;
     part.record = index;
     std::unique_ptr<poppler::document> doc = open_source_pdf(*rd.record);
     int count = doc->pages();
     if (count == 0) return text_part(d, index, spans, layout); // says it holds no text
+    const std::vector<PageInfo>& read = rd.record->pages;
     for (int p = 0; p < count; ++p) {
-        std::unique_ptr<poppler::page> page(doc->create_page(p));
-        if (!page)
-            throw ExportError(rd.record->name, "page " + std::to_string(p + 1) + " cannot be read");
-        ShownSize size = shown_size(*page);
-        if (size.width <= 0 || size.height <= 0)
-            throw ExportError(rd.record->name,
-                              "page " + std::to_string(p + 1) + " has an empty crop box");
+        // Only pages gathering read are drawn: nobody has checked what another page holds.
+        std::string problem;
+        std::unique_ptr<poppler::page> page;
+        ShownSize size{};
+        if (static_cast<std::size_t>(p) >= read.size() || read[static_cast<std::size_t>(p)].unread)
+            problem = "it was not read when the record was gathered";
+        else if (page.reset(doc->create_page(p)); !page)
+            problem = "Poppler cannot open it";
+        else if (size = shown_size(*page); size.width <= 0 || size.height <= 0)
+            problem = "its crop box is empty";
+        if (!problem.empty()) {
+            omissions.push_back(
+                {rd.record->name, "page " + std::to_string(p + 1) + " not shown: " + problem});
+            part.pages.push_back(unshown_page(d, rd, p + 1, count, notice));
+            part.record_page_of.push_back(p + 1);
+            continue;
+        }
         add_raster_page(part, d, rd, p + 1, count, size.width, size.height, dpi,
                         PageView(spans, p + 1), page->orientation() == poppler::page::seascape);
     }
@@ -252,6 +281,23 @@ Part image_part(const Disclosure& d, std::size_t index, const SectionSpans& span
                         PageView(spans, p + 1), false);
     }
     return part;
+}
+
+// A disclosed record's pages, as its kind is shown: a PDF's pages and a photograph as pictures,
+// everything else laid out as text. A PDF page that cannot be shown becomes a notice (listed in
+// plan.omissions); anything worse throws, and the caller leaves the record out.
+Part record_part(const Disclosure& d, std::size_t index, const SectionSpans& spans, double dpi,
+                 const TextLayout& layout, BundlePlan& plan) {
+    const RecordDisclosure& rd = d.records[index];
+    switch (rd.record->kind) {
+    case RecordKind::Pdf:
+        return pdf_part(d, index, spans, dpi, layout, plan.unshown_page, plan.omissions);
+    case RecordKind::Image:
+        return rd.record->pages.empty() ? text_part(d, index, spans, layout)
+                                        : image_part(d, index, spans, dpi);
+    default:
+        return text_part(d, index, spans, layout);
+    }
 }
 
 std::vector<Block> text_record_blocks(const Disclosure& d, const RecordDisclosure& rd,
@@ -537,8 +583,12 @@ void withheld_blocks(const Disclosure& d, std::vector<Block>& blocks) {
 
 // Records that could not be read: named only where withheld records may be named (a file name
 // can tell what a record is).
-void unread_blocks(const Disclosure& d, std::vector<Block>& blocks) {
-    if (d.skipped_records.empty()) return;
+// The records not in the bundle because they could not be read when gathered, or could not be
+// laid out now (plan.left_out_titles): named only where the profile allows.
+void unread_blocks(const Disclosure& d, const BundlePlan& plan, std::vector<Block>& blocks) {
+    std::vector<std::string> unread = d.skipped_records;
+    unread.insert(unread.end(), plan.left_out_titles.begin(), plan.left_out_titles.end());
+    if (unread.empty()) return;
     blocks.push_back(heading("Records that could not be read", Origin::Fixed, 13));
     if (!d.name_withheld_records) {
         blocks.push_back(text_block("We could not read some records, so they are not in this "
@@ -551,7 +601,7 @@ void unread_blocks(const Disclosure& d, std::vector<Block>& blocks) {
                                 "bundle. We are looking at them again and are going to tell you "
                                 "the outcome:",
                                 Origin::Fixed));
-    for (const std::string& name : d.skipped_records) {
+    for (const std::string& name : unread) {
         Block b = bullet(name, Origin::Record);
         b.space_before = 2;
         blocks.push_back(std::move(b));
@@ -592,7 +642,7 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
     };
     for (std::size_t i = 0; i < d.records.size(); ++i) {
         const RecordDisclosure& rd = d.records[i];
-        if (rd.fate == RecordFate::WithholdInFull) continue;
+        if (rd.fate == RecordFate::WithholdInFull || !plan.spans[i]) continue;
         const RecordPlacement& at = plan.placements[i];
         blocks.push_back(entry(rd.title, Origin::Record,
                                std::string(kind_label(rd.record->kind)) + ", " +
@@ -616,7 +666,7 @@ std::vector<Block> cover_blocks(const Disclosure& d, const BundlePlan& plan, int
                                     Origin::Fixed));
 
     withheld_blocks(d, blocks);
-    unread_blocks(d, blocks);
+    unread_blocks(d, plan, blocks);
     if (d.draft) {
         std::vector<const RecordDisclosure*> consult;
         for (const RecordDisclosure& rd : d.records)
@@ -658,23 +708,30 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
 
     plan.spans.resize(d.records.size());
     plan.placements.resize(d.records.size());
+    {
+        Block notice = text_block(unshown_page_text, Origin::Fixed, 11, Ink::Grey);
+        notice.space_before = 120;
+        plan.unshown_page = a4.lay_out({notice}).at(0);
+        plan.fixed_text.emplace_back(unshown_page_text);
+    }
     std::vector<Part> parts;
     for (std::size_t i = 0; i < d.records.size(); ++i) {
         const RecordDisclosure& rd = d.records[i];
         if (!rd.record) throw ExportError(rd.title, "the disclosure names no record");
         if (rd.fate == RecordFate::WithholdInFull) continue;
-        plan.spans[i] = std::make_unique<SectionSpans>(rd);
-        switch (rd.record->kind) {
-        case RecordKind::Pdf:
-            parts.push_back(pdf_part(d, i, *plan.spans[i], dpi, a4));
-            break;
-        case RecordKind::Image:
-            parts.push_back(rd.record->pages.empty() ? text_part(d, i, *plan.spans[i], a4)
-                                                     : image_part(d, i, *plan.spans[i], dpi));
-            break;
-        default:
-            parts.push_back(text_part(d, i, *plan.spans[i], a4));
-            break;
+        // One record that cannot be planned (a damaged file, a redaction that cannot be placed,
+        // any library's exception) is left out; the rest of the bundle is still written.
+        try {
+            plan.spans[i] = std::make_unique<SectionSpans>(rd);
+            parts.push_back(record_part(d, i, *plan.spans[i], dpi, a4, plan));
+        } catch (const Cancelled&) {
+            throw;
+        } catch (const std::exception& e) {
+            plan.spans[i].reset();
+            const auto* error = dynamic_cast<const Error*>(&e);
+            plan.omissions.push_back(
+                {rd.record->name, "not exported: " + (error ? error->reason() : e.what())});
+            plan.left_out_titles.push_back(rd.title);
         }
     }
 
@@ -703,7 +760,7 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
             at.page_count = static_cast<int>(part.pages.size());
             at.source_pages.clear();
             for (std::size_t p = 0; p < part.pages.size(); ++p)
-                if (part.pages[p].kind == PageKind::Raster)
+                if (part.pages[p].source_page > 0)
                     at.source_pages.push_back(next + static_cast<int>(p));
             const RecordDisclosure& rd = d.records[part.record];
             for (const auto& [page_index, r] : part.shown) {

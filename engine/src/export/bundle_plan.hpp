@@ -9,6 +9,7 @@
 #include "export/settings.hpp"
 #include "export/text_layout.hpp"
 #include "safesar/disclosure.hpp"
+#include "safesar/export.hpp"
 
 #include <memory>
 #include <string>
@@ -53,6 +54,11 @@ struct RecordPlacement {
     std::vector<int> source_pages;      // PDF records: bundle page of each source page
 };
 
+// What a page of a record that cannot be shown says in its place.
+inline constexpr const char* unshown_page_text =
+    "This page of the record could not be shown in this bundle. We are looking at it again and "
+    "are going to tell you the outcome.";
+
 struct BundlePlan {
     std::string reference, export_date;
     std::vector<PlannedPage> pages;
@@ -64,6 +70,11 @@ struct BundlePlan {
     int redaction_count = 0; // distinct redactions shown
     int schedule_page = 0, information_page = 0;
     std::vector<std::string> fixed_text; // every string SafeSAR wrote itself (see TextRun::fixed)
+    // A record that failed to plan is left out (its span is null, its title listed here for the
+    // requester); the reviewer is told why in `omissions`.
+    std::vector<std::string> left_out_titles;
+    std::vector<ExportOmission> omissions;
+    LaidOutPage unshown_page; // the notice drawn for a page that cannot be shown
 };
 
 // The footer line of page `number` of `total`.
@@ -77,7 +88,9 @@ inline constexpr RecordKind all_record_kinds[] = {
 const char* kind_label(RecordKind kind); // "PDF document", "E-mail", ...
 const char* kind_key(RecordKind kind);   // "pdf", "email", ... (JSON)
 
-// Throws ExportError when a record cannot be opened or a redaction cannot be placed.
+// A record that cannot be opened, or whose redaction cannot be placed, is left out and listed
+// in `omissions`; a page that cannot be read is replaced by a notice. Throws ExportError only
+// for what concerns the whole bundle.
 BundlePlan plan_bundle(const Disclosure& disclosure, const Fonts& fonts,
                        const ControllerSettings& settings, double dpi,
                        const std::string& export_date);

@@ -267,6 +267,7 @@ void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const
                         const std::atomic<bool>* cancel) {
     PageWriter writer(document, fonts, plan, draft);
     const int total = static_cast<int>(plan.pages.size());
+    std::size_t raster_index = 0;
     for (std::size_t i = 0; i < plan.pages.size(); ++i) {
         throw_if_cancelled(cancel);
         const PlannedPage& page = plan.pages[i];
@@ -274,7 +275,30 @@ void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const
         if (page.kind == PageKind::Text) {
             writer.text_page(page, number, total);
         } else {
-            RasterResult raster = pipeline.next();
+            RasterResult raster;
+            ++raster_index; // the job of this page: pages and jobs are in the same order
+            try {
+                raster = pipeline.next();
+            } catch (const Cancelled&) {
+                throw;
+            } catch (const std::exception& e) {
+                // One page Poppler cannot draw (or that runs out of memory) costs that page.
+                PlannedPage notice = page;
+                notice.kind = PageKind::Text;
+                notice.width = PageFrame{}.width;
+                notice.height = PageFrame{}.height;
+                notice.text = plan.unshown_page;
+                writer.text_page(notice, number, total);
+                const auto* error = dynamic_cast<const Error*>(&e);
+                stats.omissions.push_back({plan.raster_jobs.at(raster_index - 1).record->name,
+                                           "page " + std::to_string(page.source_page) +
+                                               " not shown: it could not be rendered (" +
+                                               (error ? error->reason() : std::string(e.what())) +
+                                               ")"});
+                ++stats.pages;
+                if (on_page_done) on_page_done(stats.pages, total);
+                continue;
+            }
             writer.raster_page(page, raster, number, total);
             ++stats.raster_pages;
             stats.render_seconds += raster.render_seconds;

@@ -22,9 +22,11 @@ struct WriteStats {
     double render_seconds = 0, encode_seconds = 0; // summed over worker threads
     std::size_t image_bytes = 0;
     std::map<std::string, int> image_methods; // "grey 2-bit Flate" -> pages
+    std::vector<ExportOmission> omissions;    // pages that could not be rendered
 };
 
-// Checks `cancel` before each page and reports each page written to `on_page_done`.
+// Checks `cancel` before each page and reports each page written to `on_page_done`. A page that
+// cannot be rendered is drawn as a notice instead and listed in stats.omissions.
 void write_bundle_pages(PoDoFo::PdfDocument& document, const Fonts& fonts, const BundlePlan& plan,
                         bool draft, RasterPipeline& pipeline, WriteStats& stats,
                         const std::function<void(int, int)>& on_page_done,

@@ -12,6 +12,7 @@
 #include "export/raster_pipeline.hpp"
 #include "export/settings.hpp"
 #include "safesar/errors.hpp"
+#include "safesar/printable.hpp"
 #include "safesar/verify.hpp"
 
 #include <algorithm>
@@ -55,7 +56,10 @@ void check_reference(const std::string& reference) {
                reference.front() == '.' || reference.size() > 200;
     for (char c : reference)
         if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) bad = true;
-    if (bad) throw ExportError(reference, "the reference cannot name an output file");
+    if (bad)
+        throw ExportError("", "the reference \"" + shown(reference, 60) +
+                                  "\" cannot name an output file (one plain file name of at "
+                                  "most 200 bytes)");
 }
 
 int worker_count(int requested) {
@@ -85,8 +89,10 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
         throw ExportError(options.out_dir.string(), "cannot create the folder: " + ec.message());
 
     ControllerSettings settings;
+    Limits limits;
     try {
         settings = exporting::load_controller_settings(options.settings_file);
+        limits = options.limits ? *options.limits : default_limits();
     } catch (const DataError& e) {
         throw ExportError(e.file(), e.reason());
     }
@@ -94,6 +100,8 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
     PoDoFo::PdfError::EnableDebug(false);
 
     const std::string pdf_name = reference + ".pdf", json_name = reference + ".json";
+    // What a killed run left here (unverified, half-written bundles) would otherwise stay.
+    exporting::remove_stale_temporaries(options.out_dir);
     // With a password the JSON is encrypted too: inside the PDF, never beside it.
     const bool embed_json = !options.password.empty();
     exporting::AtomicFile pdf(options.out_dir / pdf_name);
@@ -115,7 +123,8 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
             start = Clock::now();
             exporting::WriteStats stats;
             {
-                exporting::RasterPipeline pipeline(plan.raster_jobs, worker_count(options.workers));
+                exporting::RasterPipeline pipeline(plan.raster_jobs, worker_count(options.workers),
+                                                   limits.page_seconds);
                 exporting::write_bundle_pages(document.document(), fonts, plan, disclosure.draft,
                                               pipeline, stats, options.on_page_done,
                                               options.cancel);
@@ -131,6 +140,9 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
             result.timings.encode_seconds = stats.encode_seconds;
             result.timings.image_bytes = stats.image_bytes;
             result.timings.image_encodings = stats.image_methods;
+            result.omissions = plan.omissions;
+            result.omissions.insert(result.omissions.end(), stats.omissions.begin(),
+                                    stats.omissions.end());
         }
         pdf.sync();
         if (json) json->sync();

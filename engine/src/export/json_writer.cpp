@@ -172,6 +172,8 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
             if (std::find(exemptions.begin(), exemptions.end(), code) == exemptions.end())
                 exemptions.push_back(code);
             if (!d.name_withheld_records) continue; // said only as "some", below
+        } else if (!plan.spans[i]) {
+            continue; // left out: it could not be laid out, listed with the skipped records
         }
         records.push_back(record_json(d, i, plan));
     }
@@ -208,11 +210,13 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
                 add_reason(r.reason);
     }
     j["reasons"] = std::move(reasons);
+    std::vector<std::string> skipped = d.skipped_records;
+    skipped.insert(skipped.end(), plan.left_out_titles.begin(), plan.left_out_titles.end());
     j["withheld_in_full"] = {{"records_named", d.name_withheld_records},
                              {"some_information_withheld", !exemptions.empty()},
                              {"exemptions", exemptions},
-                             {"some_records_not_read", !d.skipped_records.empty()}};
-    j["skipped_records"] = d.name_withheld_records ? d.skipped_records : std::vector<std::string>{};
+                             {"some_records_not_read", !skipped.empty()}};
+    j["skipped_records"] = d.name_withheld_records ? skipped : std::vector<std::string>{};
     j["supplementary_information"] = settings_json(settings);
     return j.dump(2) + "\n";
 }

@@ -43,8 +43,12 @@ poppler::image render_image(const poppler::page& page, double dpi,
 } // namespace
 
 bool page_has_colour(const poppler::page& page) {
-    // At 50 dpi a thin coloured rule is blended with white but keeps enough hue to show.
-    poppler::image image = render_image(page, 50, poppler::image::format_rgb24);
+    // At 50 dpi a thin coloured rule is blended with white but keeps enough hue to show. A
+    // poster-sized page is looked at coarser, so the check never costs more than 4 Mpx.
+    const poppler::rectf crop = page.page_rect(poppler::crop_box);
+    const double area = std::max(1.0, crop.width() * crop.height());
+    const double dpi = std::min(50.0, 72 * std::sqrt(4e6 / area));
+    poppler::image image = render_image(page, dpi, poppler::image::format_rgb24);
     int coloured = 0;
     for (int y = 0; y < image.height(); ++y) {
         const auto* row =

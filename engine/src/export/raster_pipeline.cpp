@@ -5,7 +5,9 @@
 #include "export/poppler.hpp"
 #include "export/source_pdf.hpp"
 #include "safesar/errors.hpp"
+#include "safesar/time_limit.hpp"
 
+#include <cmath>
 #include <ctime>
 
 namespace safesar::exporting {
@@ -19,8 +21,8 @@ double thread_cpu_seconds() {
 }
 } // namespace
 
-RasterPipeline::RasterPipeline(std::vector<RasterJob> jobs, int workers)
-    : jobs_(std::move(jobs)), slots_(jobs_.size()) {
+RasterPipeline::RasterPipeline(std::vector<RasterJob> jobs, int workers, double page_seconds)
+    : jobs_(std::move(jobs)), slots_(jobs_.size()), page_seconds_(page_seconds) {
     std::size_t n = static_cast<std::size_t>(std::max(1, workers));
     n = std::min(n, std::max<std::size_t>(1, jobs_.size()));
     window_ = 2 * n; // pages rendered ahead of the writer
@@ -43,7 +45,7 @@ void RasterPipeline::work() {
     // Each worker opens its own copy of a source document: Poppler documents are not shared
     // between threads.
     const Record* open_record = nullptr;
-    std::unique_ptr<poppler::document> doc;
+    std::shared_ptr<poppler::document> doc;
     for (;;) {
         std::size_t index;
         {
@@ -57,11 +59,14 @@ void RasterPipeline::work() {
         const RasterJob& job = jobs_[index];
         Slot slot;
         try {
-            double start = thread_cpu_seconds();
-            Raster raster;
+            auto raster = std::make_shared<Raster>();
+            auto render_seconds = std::make_shared<double>(0);
             if (job.record->kind == RecordKind::Image) {
-                raster = render_image_page(*job.record, job.page_index, job.width_pt,
-                                           job.height_pt, job.dpi);
+                // Its pixels were decoded once already when it was gathered, within the limits.
+                const double start = thread_cpu_seconds();
+                *raster = render_image_page(*job.record, job.page_index, job.width_pt,
+                                            job.height_pt, job.dpi);
+                *render_seconds = thread_cpu_seconds() - start;
             } else {
                 if (job.record != open_record) {
                     doc.reset();
@@ -69,19 +74,32 @@ void RasterPipeline::work() {
                     doc = open_source_pdf(*job.record);
                     open_record = job.record;
                 }
-                std::unique_ptr<poppler::page> page(doc->create_page(job.page_index));
-                if (!page)
-                    throw ExportError(job.record->name, "page " +
-                                                            std::to_string(job.page_index + 1) +
-                                                            " cannot be read");
-                start = thread_cpu_seconds();
-                raster = render_page(*page, job.dpi, page_has_colour(*page));
+                // Drawn on a thread of its own, with a time limit: everything it uses is its own.
+                const int page_index = job.page_index;
+                const double dpi = job.dpi;
+                const bool in_time = run_with_time_limit(
+                    page_seconds_, [doc, page_index, dpi, raster, render_seconds] {
+                        std::unique_ptr<poppler::page> page(doc->create_page(page_index));
+                        if (!page) throw ExportError("", "the page cannot be read");
+                        const double start = thread_cpu_seconds();
+                        *raster = render_page(*page, dpi, page_has_colour(*page));
+                        *render_seconds = thread_cpu_seconds() - start;
+                    });
+                if (!in_time) {
+                    doc.reset(); // still in use by the page given up
+                    open_record = nullptr;
+                    throw ExportError(job.record->name,
+                                      "page " + std::to_string(page_index + 1) +
+                                          " took longer than " +
+                                          std::to_string(std::lround(page_seconds_)) +
+                                          " s to draw (limits.page_seconds)");
+                }
             }
-            burn_boxes(raster, job.burns, job.width_pt, job.height_pt);
+            burn_boxes(*raster, job.burns, job.width_pt, job.height_pt);
             RasterResult result;
-            result.render_seconds = thread_cpu_seconds() - start;
-            start = thread_cpu_seconds();
-            result.image = encode_page_image(std::move(raster));
+            result.render_seconds = *render_seconds;
+            const double start = thread_cpu_seconds();
+            result.image = encode_page_image(std::move(*raster));
             result.encode_seconds = thread_cpu_seconds() - start;
             slot.result = std::move(result);
         } catch (const ExportError& e) {

@@ -30,7 +30,9 @@ struct RasterResult {
 
 class RasterPipeline {
   public:
-    RasterPipeline(std::vector<RasterJob> jobs, int workers);
+    // A page that takes longer than `page_seconds` to draw comes out as an error (and its
+    // drawing is given up, see time_limit.hpp).
+    RasterPipeline(std::vector<RasterJob> jobs, int workers, double page_seconds);
     ~RasterPipeline(); // stops the workers; pages not taken are dropped
     RasterPipeline(const RasterPipeline&) = delete;
     RasterPipeline& operator=(const RasterPipeline&) = delete;
@@ -48,6 +50,7 @@ class RasterPipeline {
     std::vector<RasterJob> jobs_;
     std::vector<Slot> slots_;
     std::size_t window_;
+    double page_seconds_;
     std::size_t next_job_ = 0, next_out_ = 0;
     bool stop_ = false;
     std::mutex mutex_;

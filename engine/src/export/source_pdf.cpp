@@ -12,9 +12,10 @@ std::unique_ptr<poppler::document> open_source_pdf(const Record& record) {
     if (!record.bytes.empty()) {
         if (record.bytes.size() > static_cast<std::size_t>(INT_MAX))
             throw ExportError(record.name, "attachment too large to open");
-        doc.reset(poppler::document::load_from_raw_data(
-            reinterpret_cast<const char*>(record.bytes.data()),
-            static_cast<int>(record.bytes.size())));
+        // A copy the document owns: a page given up after its time limit may still be drawing
+        // from it when the record is gone (time_limit.hpp).
+        poppler::byte_array copy(record.bytes.begin(), record.bytes.end());
+        doc.reset(poppler::document::load_from_data(&copy));
     } else {
         doc.reset(poppler::document::load_from_file(record.path.string()));
     }

@@ -2,6 +2,7 @@
 // "label: value" lines so detection sees every cell on its own with its column name beside it,
 // and each cell's Field points at the value alone so export can redact inside a table cell.
 #include "gather/csv_reader.hpp"
+#include "gather/record_budget.hpp"
 
 #include "gather/csv_parse.hpp"
 #include "gather/text_decode.hpp"
@@ -108,9 +109,12 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
 
 } // namespace gather_detail
 
-Record read_csv(const std::filesystem::path& file, const std::string& name) {
-    Record record =
-        gather_detail::csv_record_from_bytes(gather_detail::text_read_file(file, name), name);
+Record read_csv(const std::filesystem::path& file, const std::string& name,
+                const GatherOptions& options) {
+    Record record = gather_detail::csv_record_from_bytes(
+        gather_detail::text_read_file(file, name,
+                                      gather_detail::limits_of(options).text_file_bytes),
+        name);
     record.path = file;
     return record;
 }

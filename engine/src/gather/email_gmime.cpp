@@ -43,8 +43,6 @@ const char* describe(GMimeParserWarning code) {
         return "invalid header line; some text may have been read as body";
     case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY:
         return "a multipart part has no boundary";
-    case GMIME_CRIT_NESTING_OVERFLOW:
-        return "MIME parts nested too deeply; the deepest were not read";
     case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT:
         return "a MIME part has neither headers nor content";
     default:
@@ -53,7 +51,9 @@ const char* describe(GMimeParserWarning code) {
 }
 
 void on_warning(gint64, GMimeParserWarning code, const gchar*, gpointer user_data) {
-    auto* warnings = static_cast<std::vector<std::string>*>(user_data);
+    auto* parsed = static_cast<EmailParsed*>(user_data);
+    if (code == GMIME_CRIT_NESTING_OVERFLOW) parsed->nesting_overflow = true; // a part unread
+    std::vector<std::string>* warnings = &parsed->warnings;
     const char* text = describe(code);
     if (!text) return;
     const std::string line = std::string("MIME: ") + text;
@@ -81,7 +81,7 @@ EmailParsed email_parse(std::string_view bytes) {
     // Unencoded 8-bit headers: UTF-8 when valid, else what Outlook writes.
     const char* fallback[] = {"utf-8", "windows-1252", nullptr};
     g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
-    g_mime_parser_options_set_warning_callback(options.get(), on_warning, &parsed.warnings);
+    g_mime_parser_options_set_warning_callback(options.get(), on_warning, &parsed);
 
     EmailRef<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
     EmailRef<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));

@@ -19,6 +19,7 @@ template <class T> using EmailRef = std::unique_ptr<T, EmailUnref>;
 struct EmailParsed {
     EmailRef<GMimeMessage> message;    // null when GMime found no message at all
     std::vector<std::string> warnings; // the parser's complaints, one line each, no repeats
+    bool nesting_overflow = false;     // the parser left the deepest parts unread
 };
 
 // Parses `bytes` as one RFC 5322 message. Thread-safe: GMime is initialised once, and every

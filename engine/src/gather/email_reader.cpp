@@ -4,9 +4,11 @@
 //
 // GMime does the MIME work (structure, transfer encodings, RFC 2047/2231 words); charsets go
 // through decode_text so a wrong or missing charset label falls back the same way everywhere.
+#include "gather/attachment_names.hpp"
 #include "gather/csv_reader.hpp"
 #include "gather/email_gmime.hpp"
 #include "gather/email_html.hpp"
+#include "gather/record_budget.hpp"
 #include "gather/text_decode.hpp"
 #include "gather/text_reader.hpp"
 #include "safesar/errors.hpp"
@@ -15,18 +17,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <string_view>
 
 namespace safesar {
 namespace gather_detail {
 namespace {
-
-// Multiparts and attached messages nest at most this deep; real mail stays under five.
-constexpr int max_depth = 10;
-// Leaf parts read per file; a message with more is reported, not read to exhaustion.
-constexpr std::size_t max_parts = 1000;
-// Attachment names longer than this are cut (they end up in reports and file names).
-constexpr std::size_t max_filename_bytes = 200;
 
 bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
@@ -132,26 +128,6 @@ Section header_section(GMimeMessage* message) {
     return section;
 }
 
-// An attachment's file name made safe for record names: no folders, no control characters, no
-// '#' (it separates container and attachment in "mail.eml#plan.pdf"), bounded length.
-std::string clean_filename(const std::string& raw) {
-    std::string name = decode_text(raw, "utf-8");
-    const auto slash = name.find_last_of("/\\");
-    if (slash != std::string::npos) name.erase(0, slash + 1);
-    for (char& c : name) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b < 0x20 || b == 0x7F || c == '#') c = '_';
-    }
-    if (name.size() > max_filename_bytes) {
-        std::size_t cut = max_filename_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
-            --cut;
-        name.resize(cut);
-    }
-    if (name.find_first_not_of(" ._") == std::string::npos) return {};
-    return name;
-}
-
 std::string default_extension(const std::string& mime_type) {
     if (mime_type == "application/pdf") return ".pdf";
     if (mime_type == "image/png") return ".png";
@@ -175,18 +151,54 @@ bool is_signature(const std::string& mime_type) {
            mime_type == "application/x-pkcs7-signature";
 }
 
+// Parts in the MIME tree under `object` (itself included), counted without reading them; a
+// hostile tree is counted only so far.
+std::size_t count_parts(GMimeObject* object) {
+    constexpr std::size_t enough = 1000000;
+    std::size_t count = 0;
+    std::vector<GMimeObject*> stack{object};
+    while (!stack.empty() && count < enough) {
+        GMimeObject* o = stack.back();
+        stack.pop_back();
+        if (!o) continue;
+        if (GMimeMultipart* multipart = email_as_multipart(o)) {
+            for (int i = 0, n = g_mime_multipart_get_count(multipart); i < n; ++i)
+                stack.push_back(g_mime_multipart_get_part(multipart, i));
+        } else if (GMimeMessagePart* attached = email_as_message_part(o)) {
+            ++count;
+            if (GMimeMessage* inner = g_mime_message_part_get_message(attached))
+                stack.push_back(g_mime_message_get_mime_part(inner));
+        } else {
+            ++count;
+        }
+    }
+    return count;
+}
+
 // Shared across one file's whole tree, nested messages included.
 struct Context {
+    int max_depth = 10;           // multiparts and attached messages; real mail stays under 5
+    std::size_t max_parts = 1000; // leaf parts read per file
+    std::function<void()> check_budget;
     std::vector<Record> attachments; // flattened, each record before its own attachments
-    // Limits hit anywhere in the tree: reported on the file's own record, where the controller
-    // looks first, once each.
-    std::vector<std::string> file_warnings;
     std::size_t parts = 0;
+    // Parts not read: reported on the file's own record, where the controller looks first.
+    std::size_t too_deep = 0, past_limit = 0;
     // Bytes of attached messages kept as well as parsed: each copy holds every message nested
     // inside it, so a chain of attached messages is capped at one file's worth.
-    std::size_t message_bytes = 0;
-    bool depth_warned = false;
-    bool parts_warned = false;
+    std::size_t message_bytes = 0, max_message_bytes = 0;
+
+    std::vector<std::string> unread() const {
+        std::vector<std::string> out;
+        if (too_deep)
+            out.push_back(std::to_string(too_deep) + " MIME part" + (too_deep == 1 ? "" : "s") +
+                          " nested more than " + std::to_string(max_depth) +
+                          " levels deep (limits.mime_depth)");
+        if (past_limit)
+            out.push_back(std::to_string(past_limit) + " MIME part" + (past_limit == 1 ? "" : "s") +
+                          " past the first " + std::to_string(max_parts) + " (limits.mime_parts)");
+        return out;
+    }
 };
 
 // `parts_found`, when given, receives how many parts the message's MIME tree yielded.
@@ -199,13 +211,9 @@ class MessageWalk {
     MessageWalk(Context& context, Record& record) : context_(context), record_(record) {}
 
     void walk(GMimeObject* object, int depth) {
-        if (depth > max_depth) {
+        if (depth > context_.max_depth) {
             ++parts_found_; // there is a part, it is just not read
-            if (!context_.depth_warned)
-                context_.file_warnings.push_back("MIME parts nested more than " +
-                                                 std::to_string(max_depth) +
-                                                 " levels deep were not read");
-            context_.depth_warned = true;
+            context_.too_deep += count_parts(object);
             return;
         }
         if (GMimeMultipart* multipart = email_as_multipart(object)) {
@@ -244,7 +252,7 @@ class MessageWalk {
         }
         // The encrypted parts still become (unreadable) attachments, so gather lists them.
         if (type == "multipart/encrypted")
-            record_.warnings.push_back("the message is encrypted; its content cannot be read");
+            record_.unread.push_back("the message's content (it is encrypted)");
         for (int i = 0; i < count; ++i)
             walk(g_mime_multipart_get_part(multipart, i), depth + 1);
     }
@@ -276,11 +284,9 @@ class MessageWalk {
 
     bool count_part() {
         ++parts_found_;
-        if (++context_.parts <= max_parts) return true;
-        if (!context_.parts_warned)
-            context_.file_warnings.push_back("more than " + std::to_string(max_parts) +
-                                             " MIME parts: the rest were not read");
-        context_.parts_warned = true;
+        if (context_.check_budget) context_.check_budget();
+        if (++context_.parts <= context_.max_parts) return true;
+        ++context_.past_limit;
         return false;
     }
 
@@ -364,8 +370,8 @@ class MessageWalk {
     }
 
     void attach_message(GMimeObject* object, GMimeMessagePart* attached, int depth) {
-        if (depth + 1 > max_depth) { // the attached message would sit below the limit
-            walk(object, depth + 1); // reports it
+        if (depth + 1 > context_.max_depth) { // the attached message would sit below the limit
+            walk(object, depth + 1);          // reports it
             return;
         }
         if (!count_part()) return;
@@ -382,7 +388,7 @@ class MessageWalk {
         Record nested = read_message(context_, inner, name, record_.name, depth + 1);
         const std::string bytes = email_object_bytes(email_object(inner));
         context_.message_bytes += bytes.size();
-        if (context_.message_bytes <= text_max_file_bytes)
+        if (context_.message_bytes <= context_.max_message_bytes)
             nested.bytes.assign(bytes.begin(), bytes.end());
         else
             nested.warnings.push_back("the attached message's bytes were not kept (too large)");
@@ -392,32 +398,16 @@ class MessageWalk {
     // "safety-plan.pdf", or "attachment-3.pdf" when the part has no name; a second
     // "safety-plan.pdf" in the same message becomes "safety-plan (2).pdf".
     std::string unique_name(const std::string& raw, const std::string& type) {
-        std::string name = clean_filename(raw);
-        ++attachment_count_;
-        if (name.empty()) {
-            name = (type == "message/rfc822" ? "message-" : "attachment-") +
-                   std::to_string(attachment_count_) + default_extension(type);
-        }
-        std::string candidate = name;
-        for (int copy = 2;
-             std::find(used_names_.begin(), used_names_.end(), candidate) != used_names_.end();
-             ++copy) {
-            const auto dot = name.find_last_of('.');
-            const std::string stem =
-                dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
-            const std::string ext = stem.size() == name.size() ? "" : name.substr(dot);
-            candidate = stem + " (" + std::to_string(copy) + ")" + ext;
-        }
-        used_names_.push_back(candidate);
-        return candidate;
+        return names_.unique(decode_text(raw, "utf-8"),
+                             type == "message/rfc822" ? "message-" : "attachment-",
+                             default_extension(type));
     }
 
     Context& context_;
     Record& record_;
     std::vector<std::string> body_;
-    std::vector<std::string> used_names_;
+    AttachmentNames names_;
     std::size_t parts_found_ = 0;
-    int attachment_count_ = 0;
 };
 
 Record read_message(Context& context, GMimeMessage* message, const std::string& name,
@@ -451,8 +441,9 @@ Record read_message(Context& context, GMimeMessage* message, const std::string& 
 Record read_email(const std::filesystem::path& file, const std::string& name,
                   std::vector<Record>& attachments, const GatherOptions& options) {
     const std::size_t first_new = attachments.size();
-    Record record =
-        read_email_bytes(gather_detail::text_read_file(file, name), name, attachments, options);
+    Record record = read_email_bytes(
+        gather_detail::text_read_file(file, name, gather_detail::limits_of(options).text_file_bytes),
+        name, attachments, options);
     record.path = file;
     for (std::size_t i = first_new; i < attachments.size(); ++i)
         attachments[i].path = file;
@@ -460,8 +451,9 @@ Record read_email(const std::filesystem::path& file, const std::string& name,
 }
 
 Record read_email_bytes(const std::string& bytes, const std::string& name,
-                        std::vector<Record>& attachments, const GatherOptions& /*options*/) {
+                        std::vector<Record>& attachments, const GatherOptions& options) {
     using namespace gather_detail;
+    const Limits& limits = limits_of(options);
     check_looks_like_mail(bytes, name);
 
     EmailParsed parsed = email_parse(bytes);
@@ -472,6 +464,10 @@ Record read_email_bytes(const std::string& bytes, const std::string& name,
                                 "Date...) found");
 
     Context context;
+    context.max_depth = limits.mime_depth;
+    context.max_parts = limits.mime_parts;
+    context.max_message_bytes = limits.text_file_bytes;
+    context.check_budget = budget_check(options, name);
     std::size_t parts_found = 0;
     Record record = read_message(context, message, name, {}, 0, &parts_found);
     // A multipart whose boundary never appears: GMime finds no part at all, and the text it
@@ -479,8 +475,10 @@ Record read_email_bytes(const std::string& bytes, const std::string& name,
     if (parts_found == 0) throw RecordError(name, "not valid MIME: no body part found");
 
     record.warnings.insert(record.warnings.begin(), parsed.warnings.begin(), parsed.warnings.end());
-    record.warnings.insert(record.warnings.end(), context.file_warnings.begin(),
-                           context.file_warnings.end());
+    if (parsed.nesting_overflow)
+        record.unread.push_back("MIME parts nested too deeply for the MIME parser");
+    for (std::string& line : context.unread())
+        record.unread.push_back(std::move(line));
     // Appended only now, so a file that fails leaves the caller's list untouched.
     attachments.insert(attachments.end(), std::make_move_iterator(context.attachments.begin()),
                        std::make_move_iterator(context.attachments.end()));

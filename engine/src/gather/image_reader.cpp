@@ -9,6 +9,7 @@
 
 #include "gather/ocr_section.hpp"
 #include "gather/page_ocr.hpp"
+#include "gather/record_budget.hpp"
 #include "media/image_decode.hpp"
 #include "media/image_metadata.hpp"
 
@@ -128,7 +129,8 @@ Record read_image(const std::string& name, std::string_view bytes, const GatherO
                                      1200);
                 return out;
             },
-            OcrCache(options.ocr_cache), options.cancel);
+            OcrCache(options.ocr_cache), gather_detail::limits_of(options).ocr_page_seconds,
+            gather_detail::budget_check(options, name));
     } else {
         for (std::size_t i = 0; i < numbers.size(); ++i) {
             try {

@@ -12,17 +12,21 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 
 #include <dlfcn.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <memory>
 #include <mutex>
 #include <numbers>
+#include <optional>
 
 namespace safesar {
 
@@ -117,12 +121,27 @@ float find_skew(Pix* gray) {
     return angle;
 }
 
-std::vector<OcrWord> recognise(tesseract::TessBaseAPI& api, Pix* pix, int dpi) {
+using Clock = std::chrono::steady_clock;
+
+// Tesseract stops at the deadline on its own (its monitor is checked between words); a page
+// that ran out of time is an error, not a half-read page.
+std::vector<OcrWord> recognise(tesseract::TessBaseAPI& api, Pix* pix, int dpi,
+                               std::optional<Clock::time_point> deadline) {
     PageScope scope{api};
     api.SetPageSegMode(tesseract::PSM_AUTO);
     api.SetImage(pix);
     api.SetSourceResolution(dpi);
-    if (api.Recognize(nullptr) != 0) throw RecordError("tesseract", "OCR failed on a page");
+    tesseract::ETEXT_DESC monitor;
+    if (deadline) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now());
+        monitor.set_deadline_msecs(
+            static_cast<int>(std::clamp<long long>(left.count(), 1, INT_MAX)));
+    }
+    const int status = api.Recognize(deadline ? &monitor : nullptr);
+    if (deadline && (monitor.deadline_exceeded() || Clock::now() > *deadline))
+        throw RecordError("tesseract", "OCR of the page took longer than its time limit");
+    if (status != 0) throw RecordError("tesseract", "OCR failed on a page");
     std::vector<OcrWord> words;
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (!it) return words;
@@ -187,7 +206,8 @@ void map_back(OcrWord& w, const ReadingTransform& t) {
 
 namespace {
 
-OcrPage read_turned(Engines& e, Pix* pix, int clockwise, int dpi) {
+OcrPage read_turned(Engines& e, Pix* pix, int clockwise, int dpi,
+                    std::optional<Clock::time_point> deadline) {
     ReadingTransform t{pixGetWidth(pix), pixGetHeight(pix), clockwise, 0};
     PixPtr turned(clockwise ? pixRotateOrth(pix, clockwise / 90) : pixClone(pix));
     if (!turned) throw RecordError("tesseract", "not enough memory to turn a page image");
@@ -199,7 +219,7 @@ OcrPage read_turned(Engines& e, Pix* pix, int clockwise, int dpi) {
     OcrPage page;
     page.rotation = clockwise;
     page.skew = t.skew;
-    page.words = recognise(e.text, straight.get(), dpi);
+    page.words = recognise(e.text, straight.get(), dpi, deadline);
     for (OcrWord& w : page.words)
         map_back(w, t);
     return page;
@@ -228,15 +248,19 @@ bool reads_well(const OcrPage& page) {
 
 } // namespace
 
-OcrPage ocr_image(const GrayImage& image, int dpi) {
+OcrPage ocr_image(const GrayImage& image, int dpi, double seconds) {
     if (image.width <= 0 || image.height <= 0 ||
         image.pixels.size() != static_cast<std::size_t>(image.width) * image.height)
         throw RecordError("tesseract", "page image of the wrong size");
     Engines& e = engines();
     PixPtr pix = to_pix(image, dpi);
+    std::optional<Clock::time_point> deadline;
+    if (seconds > 0)
+        deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(seconds));
     // Most pages are upright: read them as they are, and ask OSD (which costs more than half a
     // reading) only when the reading is poor.
-    OcrPage best = read_turned(e, pix.get(), 0, dpi);
+    OcrPage best = read_turned(e, pix.get(), 0, dpi, deadline);
     if (reads_well(best)) return best;
     const Orientation o = find_orientation(e, pix.get(), dpi);
     std::vector<int> tries;
@@ -245,7 +269,7 @@ OcrPage ocr_image(const GrayImage& image, int dpi) {
     else if (!o.sure)
         tries = {90, 270, 180};
     for (int clockwise : tries) {
-        OcrPage other = read_turned(e, pix.get(), clockwise, dpi);
+        OcrPage other = read_turned(e, pix.get(), clockwise, dpi, deadline);
         if (legible(other) > legible(best)) best = std::move(other);
         if (reads_well(best)) break;
     }

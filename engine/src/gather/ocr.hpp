@@ -28,8 +28,9 @@ struct OcrPage {
 // found (Tesseract's OSD when the page reads poorly as it is, or by trying the other ways up
 // when OSD cannot tell) and read the right way up; a skew over 2 degrees is straightened. Boxes are
 // always given in the image's own orientation. One Tesseract engine per calling thread, kept for
-// the thread's life. Throws RecordError when Tesseract or its English data is missing.
-OcrPage ocr_image(const GrayImage& image, int dpi);
+// the thread's life. Throws RecordError when Tesseract or its English data is missing, or when
+// the page takes more than `seconds` (0: no limit).
+OcrPage ocr_image(const GrayImage& image, int dpi, double seconds = 0);
 
 // How an image was turned to be read: `clockwise` quarter turns (0, 90, 180, 270, as Leptonica's
 // pixRotateOrth), then `skew` degrees about its centre (as pixRotate, clockwise positive).

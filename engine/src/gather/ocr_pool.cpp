@@ -18,9 +18,9 @@ OcrPool::OcrPool(unsigned threads) : threads_(threads) {
         std::thread([this] { work(); }).detach();
 }
 
-std::future<OcrPage> OcrPool::submit(GrayImage image, int dpi) {
+std::future<OcrPage> OcrPool::submit(GrayImage image, int dpi, double seconds) {
     std::packaged_task<OcrPage()> task(
-        [image = std::move(image), dpi] { return ocr_image(image, dpi); });
+        [image = std::move(image), dpi, seconds] { return ocr_image(image, dpi, seconds); });
     std::future<OcrPage> result = task.get_future();
     {
         std::lock_guard lock(mutex_);

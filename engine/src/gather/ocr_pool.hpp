@@ -17,8 +17,9 @@ class OcrPool {
   public:
     static OcrPool& shared();
 
-    // Reads `image` on one of the pool's threads; errors come out of the future.
-    std::future<OcrPage> submit(GrayImage image, int dpi);
+    // Reads `image` on one of the pool's threads, within `seconds` (0: no limit); errors come
+    // out of the future.
+    std::future<OcrPage> submit(GrayImage image, int dpi, double seconds = 0);
 
     unsigned threads() const { return threads_; }
 

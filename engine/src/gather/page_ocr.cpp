@@ -2,6 +2,7 @@
 
 #include "ocr_pool.hpp"
 #include "safesar/errors.hpp"
+#include "safesar/time_limit.hpp"
 
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
@@ -90,21 +91,53 @@ std::string reason_of(const std::exception& e) {
     return e.what();
 }
 
+// Renders with a time limit: a page given up keeps the document, the next page gets a fresh one.
+class TimedRenderer {
+  public:
+    TimedRenderer(gather_detail::PdfBytes data, double seconds)
+        : data_(std::move(data)), seconds_(seconds) {}
+
+    OcrImage render(const PageOcrJob& job, int dpi) {
+        if (!doc_) doc_ = gather_detail::open_shared_pdf(data_);
+        if (!doc_) throw RecordError("", "the PDF could not be opened again");
+        if (seconds_ <= 0) return safesar::render(*doc_, job, dpi);
+        auto out = std::make_shared<OcrImage>();
+        auto doc = doc_;
+        if (!run_with_time_limit(
+                seconds_, [doc, job, dpi, out] { *out = safesar::render(*doc, job, dpi); })) {
+            doc_.reset();
+            throw RecordError("", "the page took longer than " +
+                                      std::to_string(std::lround(seconds_)) +
+                                      " s to draw (limits.page_seconds)");
+        }
+        return std::move(*out);
+    }
+
+  private:
+    gather_detail::PdfBytes data_;
+    double seconds_;
+    std::shared_ptr<poppler::document> doc_;
+};
+
 } // namespace
 
-std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
+std::vector<PageOcrResult> ocr_pages(const gather_detail::PdfBytes& data,
                                      const std::vector<PageOcrJob>& jobs, int dpi,
-                                     const OcrCache& cache, const std::atomic<bool>* cancel) {
+                                     const OcrCache& cache, OcrTimeLimits limits,
+                                     const std::function<void()>& check) {
+    TimedRenderer renderer(data, limits.render_seconds);
     std::vector<int> pages;
     for (const PageOcrJob& job : jobs)
         pages.push_back(job.page);
     return ocr_page_images(
-        pages, [&](std::size_t i) { return render(doc, jobs[i], dpi); }, cache, cancel);
+        pages, [&](std::size_t i) { return renderer.render(jobs[i], dpi); }, cache,
+        limits.read_seconds, check);
 }
 
 std::vector<PageOcrResult> ocr_page_images(const std::vector<int>& pages,
                                            const std::function<OcrImage(std::size_t)>& make,
-                                           const OcrCache& cache, const std::atomic<bool>* cancel) {
+                                           const OcrCache& cache, double read_seconds,
+                                           const std::function<void()>& check) {
     std::vector<PageOcrResult> results(pages.size());
     struct Pending {
         std::size_t job;
@@ -129,7 +162,7 @@ std::vector<PageOcrResult> ocr_page_images(const std::vector<int>& pages,
     const std::size_t in_flight = 2 * static_cast<std::size_t>(pool.threads());
     for (std::size_t i = 0; i < pages.size(); ++i) {
         // Pages still in the pool finish there; their futures are dropped with `pending`.
-        throw_if_cancelled(cancel);
+        if (check) check();
         PageOcrResult& r = results[i];
         r.page = pages[i];
         try {
@@ -146,7 +179,8 @@ std::vector<PageOcrResult> ocr_page_images(const std::vector<int>& pages,
                 finish(pending.front());
                 pending.pop_front();
             }
-            std::future<OcrPage> words = pool.submit(std::move(page.image), page.dpi);
+            std::future<OcrPage> words =
+                pool.submit(std::move(page.image), page.dpi, read_seconds);
             pending.push_back(
                 {i, std::move(key), std::move(page), width, height, std::move(words)});
         } catch (const Cancelled&) {

@@ -7,10 +7,10 @@
 #include "ocr.hpp"
 #include "ocr_cache.hpp"
 #include "safesar/document.hpp"
+#include "shared_pdf.hpp"
 
 #include <poppler/cpp/poppler-document.h>
 
-#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -42,12 +42,18 @@ struct PageOcrResult {
     std::string error; // why the page could not be read; empty when it was
 };
 
-// Results in the order of `jobs`. A page that cannot be rendered or read has its `error` set;
-// throws only Cancelled, checked before each page.
-std::vector<PageOcrResult> ocr_pages(const poppler::document& doc,
+struct OcrTimeLimits {
+    double read_seconds = 0;   // Tesseract on one page; 0: no limit
+    double render_seconds = 0; // Poppler drawing one page for OCR; 0: no limit
+};
+
+// Results in the order of `jobs`, for the PDF `data`. A page that cannot be rendered or read,
+// or takes longer than its time limit, has its `error` set. `check` runs before each page and
+// may throw to stop (Cancelled, a spent time budget); nothing else is thrown.
+std::vector<PageOcrResult> ocr_pages(const gather_detail::PdfBytes& data,
                                      const std::vector<PageOcrJob>& jobs, int dpi,
-                                     const OcrCache& cache,
-                                     const std::atomic<bool>* cancel = nullptr);
+                                     const OcrCache& cache, OcrTimeLimits limits = {},
+                                     const std::function<void()>& check = {});
 
 // A page image made ready for OCR, and where its pixels lie on the page.
 struct OcrImage {
@@ -59,10 +65,11 @@ struct OcrImage {
 
 // The same for pages that are not PDF pages (photographs, scans, embedded pictures): `make(i)`
 // makes the image of page `pages[i]` in the calling thread, one page at a time, and may throw
-// (the page's `error` says why).
+// (the page's `error` says why). Tesseract gets `read_seconds` a page (0: no limit); `check` as
+// for ocr_pages.
 std::vector<PageOcrResult> ocr_page_images(const std::vector<int>& pages,
                                            const std::function<OcrImage(std::size_t)>& make,
-                                           const OcrCache& cache,
-                                           const std::atomic<bool>* cancel = nullptr);
+                                           const OcrCache& cache, double read_seconds = 0,
+                                           const std::function<void()>& check = {});
 
 } // namespace safesar

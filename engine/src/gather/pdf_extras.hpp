@@ -1,17 +1,33 @@
-// What poppler-cpp does not expose: annotation contents and form-field values, read with
-// poppler-glib. Each becomes a section with the area it occupies on its page, so that export can
-// cover it if it holds a third party's data (a filled form field is drawn on the page).
+// Everything in a PDF besides the page text, read from its objects with qpdf: the Info
+// dictionary and XMP, outline titles, annotation contents, form fields (name, value, tooltip)
+// and embedded files (the EmbeddedFiles tree and file-attachment annotations). Every text string
+// goes through decode_pdf_text. An annotation or a form field keeps the area it occupies on its
+// page, so export can cover it when it holds a third party's data.
 #pragma once
 
+#include "gather/pdf_structure.hpp"
 #include "safesar/document.hpp"
+#include "safesar/limits.hpp"
 
+#include <functional>
+#include <string>
 #include <vector>
 
-namespace safesar {
+namespace safesar::gather_detail {
 
-// `data` is the whole PDF file. Throws nothing: a PDF whose annotations cannot be read simply
-// yields none (the page text was already read with poppler-cpp), with a warning in `warnings`.
-std::vector<Section> read_annotations_and_fields(const std::vector<char>& data,
-                                                 std::vector<std::string>& warnings);
+struct PdfAttachment {
+    std::string name; // cleaned and unique within the PDF
+    std::vector<unsigned char> bytes;
+};
 
-} // namespace safesar
+struct PdfExtras {
+    std::vector<Section> sections;
+    std::vector<PdfAttachment> attachments;
+    std::vector<std::string> unread; // parts not read and why, one line each
+};
+
+// Throws only what `check_budget` throws; a damaged part is listed in `unread`.
+PdfExtras read_pdf_extras(PdfStructure& structure, const Limits& limits,
+                          const std::function<void()>& check_budget);
+
+} // namespace safesar::gather_detail

@@ -1,28 +1,32 @@
-// PDF records, read with Poppler only (the input is untrusted): per page the crop box and the
-// words with their boxes in reading order; the Info dictionary and XMP; annotations and form
-// fields; embedded files as records of their own. Words that do not show when the page is drawn
-// are marked hidden; pages without text are OCR'd.
+// PDF records. qpdf checks the file's structure against the limits first (decompression bombs,
+// object floods) and reads everything besides the page text (pdf_extras); Poppler then reads per
+// page the crop box and the words with their boxes in reading order. Words that do not show when
+// the page is drawn are marked hidden; pages without text are OCR'd. Embedded files become
+// records of their own.
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
+#include "safesar/printable.hpp"
+#include "safesar/time_limit.hpp"
 
+#include "gather/record_budget.hpp"
+#include "gather/shared_pdf.hpp"
 #include "ocr_section.hpp"
 #include "page_ocr.hpp"
 #include "pdf_extras.hpp"
 #include "pdf_images.hpp"
 
 #include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-embedded-file.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cwctype>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <thread>
 
 namespace safesar {
@@ -31,7 +35,7 @@ namespace {
 
 std::string utf8(const poppler::ustring& s) {
     auto bytes = s.to_utf8();
-    return std::string(bytes.begin(), bytes.end());
+    return valid_utf8(std::string_view(bytes.data(), bytes.size()));
 }
 
 void quiet_poppler() {
@@ -40,10 +44,22 @@ void quiet_poppler() {
         once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
-std::vector<char> read_all(const std::filesystem::path& file, const std::string& name) {
+std::vector<char> read_all(const std::filesystem::path& file, const std::string& name,
+                           std::size_t limit) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) throw RecordError(name, "cannot be opened: " + ec.message());
+    if (size > limit)
+        throw RecordError(name, "file too large (" + std::to_string(size >> 20) +
+                                    " MiB; the limit is " + std::to_string(limit >> 20) +
+                                    " MiB, limits.file_bytes)");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw RecordError(name, "cannot be opened");
-    return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+    std::vector<char> data(static_cast<std::size_t>(size));
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    if (static_cast<std::size_t>(in.gcount()) != data.size())
+        throw RecordError(name, "cannot be read: it changed while being read");
+    return data;
 }
 
 // Words joined into the page text: a space between words of a line, a newline between lines.
@@ -110,11 +126,13 @@ bool flat(const poppler::image& img, double scale, const poppler::rectf& r) {
 // Marks the hidden words of one page; `boxes` are the page's text boxes in the order the
 // section's words were made from them.
 int mark_hidden_words(const poppler::page& page, const std::vector<poppler::text_box>& boxes,
-                      Section& s) {
+                      Section& s, double max_pixels) {
     if (s.words.empty()) return 0;
     // 72 dpi without anti-aliasing: a glyph still leaves dark pixels, and Splash draws it
-    // much faster.
-    constexpr double dpi = 72;
+    // much faster. A huge page is drawn coarser, so its image stays within the limit.
+    const auto crop = page.page_rect(poppler::crop_box);
+    const double area = std::max(1.0, crop.width() * crop.height());
+    const double dpi = area > max_pixels ? 72 * std::sqrt(max_pixels / area) : 72;
     poppler::page_renderer renderer;
     poppler::image img = renderer.render_page(&page, dpi, dpi);
     if (!img.is_valid() || img.format() != poppler::image::format_argb32) return 0;
@@ -143,10 +161,13 @@ int mark_hidden_words(const poppler::page& page, const std::vector<poppler::text
 // OCR of the pages planned while reading them, several at a time; the words fill the sections
 // set aside for them. A page OCR could not read is reported; an image-only one stays not
 // ocr_done, so the policy covers it whole.
-void run_ocr(const poppler::document& doc, const std::vector<PageOcrJob>& jobs,
+void run_ocr(const gather_detail::PdfBytes& data, const std::vector<PageOcrJob>& jobs,
              const std::vector<std::size_t>& targets, const GatherOptions& options, Record& r) {
     if (jobs.empty()) return;
-    const auto results = ocr_pages(doc, jobs, ocr_dpi, OcrCache(options.ocr_cache), options.cancel);
+    const auto results = ocr_pages(data, jobs, ocr_dpi, OcrCache(options.ocr_cache),
+                                   {gather_detail::limits_of(options).ocr_page_seconds,
+                                    gather_detail::limits_of(options).page_seconds},
+                                   gather_detail::budget_check(options, r.name));
     std::vector<std::size_t> empty;
     for (std::size_t k = 0; k < jobs.size(); ++k) {
         const PageOcrResult& res = results[k];
@@ -182,22 +203,22 @@ Section ocr_placeholder(int number, const std::string& what) {
     return s;
 }
 
-// XMP is XML: its text content (titles, authors, descriptions) is what may name people.
-std::string xmp_text(const std::string& xml) {
-    static const std::regex tags("<[^>]*>");
-    std::string text = std::regex_replace(xml, tags, " ");
-    static const std::regex spaces("\\s+");
-    return std::regex_replace(text, spaces, " ");
-}
-
 // One page as read: its crop box and rotation, its words (hidden ones marked).
 struct PageRead {
     PageInfo info;
     Section section;
     bool readable = false;
+    std::string problem; // why a page is not readable, when known
 };
 
-PageRead read_page(const poppler::document& doc, int i, const GatherOptions& options) {
+// Everything a page read needs, by value: a page given up after its time limit goes on using
+// it on its own thread.
+struct PageTask {
+    bool detect_hidden = true;
+    double render_pixels = 40e6;
+};
+
+PageRead read_page(const poppler::document& doc, int i, const PageTask& task) {
     PageRead out;
     std::unique_ptr<poppler::page> page(doc.create_page(i));
     if (!page) return out;
@@ -215,7 +236,8 @@ PageRead read_page(const poppler::document& doc, int i, const GatherOptions& opt
     // With font information: each word's font size, which export's text layer needs.
     const auto boxes = page->text_list(poppler::page::text_list_include_font);
     out.section = page_text(boxes, i + 1);
-    if (options.detect_hidden) info.hidden_words = mark_hidden_words(*page, boxes, out.section);
+    if (task.detect_hidden)
+        info.hidden_words = mark_hidden_words(*page, boxes, out.section, task.render_pixels);
     return out;
 }
 
@@ -225,37 +247,51 @@ constexpr int kPagesPerThread = 24;
 // Reads every page. Rendering for the hidden-text check dominates, so a long PDF is split in
 // contiguous runs of pages over the cores the caller allows (GatherOptions::threads; a batch
 // gives each case one), each thread with a document of its own: Poppler documents are not
-// shared between threads.
-std::vector<PageRead> read_pages(const std::vector<char>& data, const poppler::document& doc, int n,
+// shared between threads. A page that takes longer than its limit is given up (not readable)
+// and the run goes on with a fresh document.
+std::vector<PageRead> read_pages(const gather_detail::PdfBytes& data, int n,
                                  const GatherOptions& options, const std::string& name) {
     std::vector<PageRead> out(static_cast<std::size_t>(n));
+    const Limits& limits = gather_detail::limits_of(options);
+    const PageTask task{options.detect_hidden, limits.render_pixels};
+    std::atomic<std::size_t> text_bytes{0};
     const unsigned cores = options.threads ? options.threads : std::thread::hardware_concurrency();
     const int threads = std::clamp(n / kPagesPerThread, 1, static_cast<int>(std::max(1u, cores)));
-    auto run = [&](const poppler::document& d, int first, int last) {
+    auto run = [&](int first, int last) {
+        std::shared_ptr<poppler::document> doc;
         for (int i = first; i < last; ++i) {
-            throw_if_cancelled(options.cancel); // rendering a long PDF takes a while
-            out[static_cast<std::size_t>(i)] = read_page(d, i, options);
+            gather_detail::check_budget(options, name); // rendering a long PDF takes a while
+            if (!doc) doc = gather_detail::open_shared_pdf(data);
+            if (!doc) throw RecordError(name, "the PDF could not be opened a second time");
+            auto read = std::make_shared<PageRead>();
+            PageRead& page = out[static_cast<std::size_t>(i)];
+            if (!run_with_time_limit(limits.page_seconds,
+                                     [doc, i, task, read] { *read = read_page(*doc, i, task); })) {
+                doc.reset(); // still in use by the page given up
+                page.problem = "it took longer than " +
+                               std::to_string(std::lround(limits.page_seconds)) +
+                               " s to read, limits.page_seconds";
+                continue;
+            }
+            page = std::move(*read);
+            if ((text_bytes += page.section.text.size()) > limits.record_text_bytes)
+                throw RecordError(name, "more than " +
+                                            std::to_string(limits.record_text_bytes >> 20) +
+                                            " MiB of text (limits.record_text_bytes); not read");
         }
     };
-    if (threads == 1) {
-        run(doc, 0, n);
-        return out;
-    }
     std::vector<std::thread> workers;
     std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
     for (int t = 1; t < threads; ++t)
         workers.emplace_back([&, t] {
             try {
-                std::unique_ptr<poppler::document> own(poppler::document::load_from_raw_data(
-                    data.data(), static_cast<int>(data.size())));
-                if (!own) throw RecordError(name, "the PDF could not be opened a second time");
-                run(*own, n * t / threads, n * (t + 1) / threads);
+                run(n * t / threads, n * (t + 1) / threads);
             } catch (...) {
                 errors[static_cast<std::size_t>(t)] = std::current_exception();
             }
         });
     try {
-        run(doc, 0, n / threads);
+        run(0, n / threads);
     } catch (...) {
         errors[0] = std::current_exception();
     }
@@ -272,9 +308,14 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
                 const std::vector<unsigned char>* bytes, const GatherOptions& options,
                 std::vector<Record>& attachments) {
     quiet_poppler();
-    std::vector<char> data =
-        bytes ? std::vector<char>(bytes->begin(), bytes->end()) : read_all(file, name);
+    const Limits& limits = gather_detail::limits_of(options);
+    const gather_detail::PdfBytes shared_data = std::make_shared<const std::vector<char>>(
+        bytes ? std::vector<char>(bytes->begin(), bytes->end())
+              : read_all(file, name, limits.file_bytes));
+    const std::vector<char>& data = *shared_data;
     if (data.empty()) throw RecordError(name, "empty file (0 bytes)");
+    if (data.size() > static_cast<std::size_t>(INT_MAX))
+        throw RecordError(name, "file too large for Poppler (2 GiB or more)");
     std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size())));
     if (!doc) throw RecordError(name, "not a readable PDF (damaged, truncated or not a PDF)");
@@ -282,20 +323,24 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
         throw RecordError(name, "encrypted PDF: it needs a password, so it cannot be read");
     const int n = doc->pages();
     if (n <= 0) throw RecordError(name, "PDF with no readable pages (damaged or truncated)");
+    if (n > limits.pdf_pages)
+        throw RecordError(name, "PDF of " + std::to_string(n) + " pages; the limit is " +
+                                    std::to_string(limits.pdf_pages) + " (limits.pdf_pages)");
+    // Before Poppler reads a page: the limits (throws for a bomb), then everything but the
+    // page text.
+    const auto check = gather_detail::budget_check(options, name);
+    gather_detail::PdfStructure structure(data, name, limits, check);
+    gather_detail::PdfExtras extras = gather_detail::read_pdf_extras(structure, limits, check);
 
     Record r;
     r.path = file;
     r.name = name;
     r.kind = RecordKind::Pdf;
     r.mime_type = "application/pdf";
-
-    for (const auto& key : doc->info_keys()) {
-        std::string value = utf8(doc->info_key(key));
-        if (value.find_first_not_of(" \t") == std::string::npos) continue;
-        r.sections.push_back({SectionKind::Metadata, "Info " + key, value});
-    }
-    if (std::string xmp = utf8(doc->metadata()); !xmp.empty())
-        r.sections.push_back({SectionKind::Metadata, "XMP metadata", xmp_text(xmp)});
+    r.unread = std::move(extras.unread);
+    // Metadata first, as a reader of the file meets it; annotations and fields after the pages.
+    for (auto& s : extras.sections)
+        if (s.kind == SectionKind::Metadata) r.sections.push_back(std::move(s));
 
     // Pages with text of their own may show a large image (a pasted scan) only OCR can read.
     std::vector<std::optional<Box>> image_areas;
@@ -306,7 +351,7 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
         image_areas = large_image_areas(data, numbers);
     }
     // Each page's words and hidden-text check, on more than one thread for a long PDF.
-    std::vector<PageRead> read = read_pages(data, *doc, n, options, name);
+    std::vector<PageRead> read = read_pages(shared_data, n, options, name);
 
     std::vector<PageOcrJob> ocr_jobs;
     std::vector<std::size_t> ocr_targets; // the section each job fills
@@ -315,7 +360,11 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
         PageInfo& info = page.info;
         Section& s = page.section;
         if (!page.readable) {
-            r.warnings.push_back("page " + std::to_string(i + 1) + " could not be read");
+            // Never shown as it is: nobody has seen what it holds.
+            r.unread.push_back("page " + std::to_string(i + 1) + " (" +
+                               (page.problem.empty() ? "Poppler cannot open it" : page.problem) +
+                               ")");
+            info.unread = true;
             r.pages.push_back(info);
             continue;
         }
@@ -342,21 +391,17 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
             }
         }
     }
-    run_ocr(*doc, ocr_jobs, ocr_targets, options, r);
+    run_ocr(shared_data, ocr_jobs, ocr_targets, options, r);
 
-    for (auto& extra : read_annotations_and_fields(data, r.warnings))
-        r.sections.push_back(std::move(extra));
-
-    if (doc->has_embedded_files()) {
-        for (auto* f : doc->embedded_files()) {
-            Record a;
-            a.path = file;
-            a.name = name + "#" + f->name();
-            a.parent = name;
-            auto d = f->data();
-            a.bytes.assign(d.begin(), d.end());
-            attachments.push_back(std::move(a));
-        }
+    for (auto& s : extras.sections)
+        if (s.kind != SectionKind::Metadata) r.sections.push_back(std::move(s));
+    for (auto& file_inside : extras.attachments) {
+        Record a;
+        a.path = file;
+        a.name = name + "#" + file_inside.name;
+        a.parent = name;
+        a.bytes = std::move(file_inside.bytes);
+        attachments.push_back(std::move(a));
     }
     return r;
 }

@@ -2,6 +2,7 @@
 
 #include "gather/office_zip.hpp"
 #include "gather/ole_file.hpp"
+#include "gather/record_budget.hpp"
 #include "gather/text_decode.hpp"
 #include "safesar/errors.hpp"
 
@@ -10,9 +11,10 @@ namespace safesar::gather_detail {
 namespace {
 
 std::string bytes_of(const std::filesystem::path& file, const std::string& name,
-                     const std::vector<unsigned char>* bytes, std::size_t limit) {
+                     const std::vector<unsigned char>* bytes, std::size_t limit,
+                     const char* limit_name) {
     if (bytes) return std::string(bytes->begin(), bytes->end());
-    return read_file_bounded(file, name, limit);
+    return read_file_bounded(file, name, limit, limit_name);
 }
 
 Record read_binary(Reader reader, const std::string& name, std::string_view data,
@@ -51,11 +53,13 @@ Record read_record(const FileKind& kind, const std::filesystem::path& file,
                 {SectionKind::Body, "text",
                  decode_text(std::string(bytes->begin(), bytes->end()))});
         } else {
-            record = kind.reader == Reader::Csv ? read_csv(file, name) : read_text_note(file, name);
+            record = kind.reader == Reader::Csv ? read_csv(file, name, options)
+                                                 : read_text_note(file, name, options);
         }
         break;
     case Reader::Email:
-        record = bytes ? read_email_bytes(bytes_of(file, name, bytes, text_max_file_bytes), name,
+        record = bytes ? read_email_bytes(bytes_of(file, name, bytes, limits_of(options).text_file_bytes,
+                                                   "limits.text_file_bytes"), name,
                                           attachments, options)
                        : read_email(file, name, attachments, options);
         break;
@@ -64,7 +68,8 @@ Record read_record(const FileKind& kind, const std::filesystem::path& file,
     case Reader::Rtf:
     case Reader::Html:
     case Reader::Image: {
-        const std::string data = bytes_of(file, name, bytes, binary_max_file_bytes);
+        const std::string data = bytes_of(file, name, bytes, limits_of(options).binary_file_bytes,
+                                             "limits.binary_file_bytes");
         record = read_binary(kind.reader, name, data, options, attachments);
         break;
     }

@@ -17,18 +17,15 @@ struct DecodedText {
 // decoding is full of control characters or NULs is reported instead of passed on as text.
 DecodedText text_decode_checked(const std::string& bytes, const std::string& charset_hint = {});
 
-// The largest record file a reader accepts: far above any real case note or e-mail, low enough
-// that a hostile file cannot exhaust memory.
-inline constexpr std::size_t text_max_file_bytes = 64u << 20;
+// The whole file; RecordError(name, ...) when it cannot be opened, is empty, or is larger than
+// `limit` (Limits::text_file_bytes: far above any real case note or e-mail, low enough that a
+// hostile file cannot exhaust memory).
+std::string text_read_file(const std::filesystem::path& file, const std::string& name,
+                           std::size_t limit);
 
-// The whole file; RecordError(name, ...) when it cannot be opened, is too large, or is empty.
-std::string text_read_file(const std::filesystem::path& file, const std::string& name);
-
-// The largest binary record (a word-processor file, a workbook, a photograph, a scanned TIFF).
-inline constexpr std::size_t binary_max_file_bytes = 512u << 20;
-
-// text_read_file with another limit.
+// text_read_file with another limit, named in the error (Limits::binary_file_bytes is
+// "limits.binary_file_bytes").
 std::string read_file_bounded(const std::filesystem::path& file, const std::string& name,
-                              std::size_t max_bytes);
+                              std::size_t max_bytes, const char* limit_name);
 
 } // namespace safesar::gather_detail

@@ -8,12 +8,13 @@
 
 namespace safesar::gather_detail {
 
-std::string text_read_file(const std::filesystem::path& file, const std::string& name) {
-    return read_file_bounded(file, name, text_max_file_bytes);
+std::string text_read_file(const std::filesystem::path& file, const std::string& name,
+                           std::size_t limit) {
+    return read_file_bounded(file, name, limit, "limits.text_file_bytes");
 }
 
 std::string read_file_bounded(const std::filesystem::path& file, const std::string& name,
-                              std::size_t max_bytes) {
+                              std::size_t max_bytes, const char* limit_name) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) throw RecordError(name, "cannot read the file: " + ec.message());
@@ -21,7 +22,7 @@ std::string read_file_bounded(const std::filesystem::path& file, const std::stri
     if (size > max_bytes)
         throw RecordError(name, "file too large (" + std::to_string(size >> 20) +
                                     " MiB; the limit is " + std::to_string(max_bytes >> 20) +
-                                    " MiB)");
+                                    " MiB, " + limit_name + ")");
     std::ifstream in(file, std::ios::binary);
     if (!in) throw RecordError(name, "cannot open the file");
     std::string bytes;

@@ -189,6 +189,11 @@ PolicyResult Policy::apply(const Case& c, const GatherResult& gathered,
         result.disclosure.skipped_records.push_back(s.name);
         result.risks.push_back({s.name, "could not be read: " + s.reason});
     }
+    // A part of a record nobody read may hold the requester's data: an open item until a
+    // reviewer has looked (docs/limits.md).
+    for (const auto& r : gathered.records)
+        for (const auto& part : r.unread)
+            result.risks.push_back({r.name, "not read: " + part});
     for (const auto& f : findings) result.decisions.push_back(decide(c, f));
     build_disclosure(*this, c, gathered, findings, result, detector, impl_->withhold,
                      impl_->withhold_options, [this](const std::string& code) { return impl_->reason(code); });

@@ -301,6 +301,8 @@ void ExportDialog::done() {
         text += "<br>" + tr("Note: ") + html(note);
     for (const std::string& w : r.warnings)
         text += "<br>" + tr("Note: ") + html(w);
+    for (const ExportOmission& o : r.omissions)
+        text += "<br><b>" + tr("Not in the bundle: ") + "</b>" + html(o.record + ": " + o.what);
     result_->setText(text);
     preview_->setEnabled(true);
     session_->refresh();
