@@ -4,7 +4,6 @@
 #include "fuzz_support.hpp"
 
 #include "gather/pdf_extras.hpp"
-#include "gather/pdf_structure.hpp"
 
 #include <vector>
 
@@ -13,8 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const safesar::GatherOptions options = safesar::fuzz::options();
     const auto check = [] {};
     safesar::fuzz::expect_no_crash([&] {
-        safesar::gather_detail::PdfStructure structure(bytes, "fuzz.pdf", *options.limits, check);
-        safesar::gather_detail::read_pdf_extras(structure, *options.limits, check);
+        safesar::gather_detail::read_pdf_structure(bytes, "fuzz.pdf", *options.limits, check);
     });
     return 0;
 }

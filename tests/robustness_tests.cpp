@@ -3,6 +3,7 @@
 // inside records/, and export going on when one record or one page cannot be shown.
 #include <catch2/catch.hpp>
 
+#include "safesar/case_model.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/export.hpp"
 #include "safesar/gather.hpp"
@@ -434,4 +435,11 @@ TEST_CASE("a 1 MB reference gives one short error line", "[robust][cli]") {
         CHECK(out.size() < 300);
         CHECK_THAT(out, Catch::Contains("reference: is 1048576 bytes long"));
     }
+}
+
+TEST_CASE("request.json with a number too large for a double is a clear request error",
+          "[robust][request]") {
+    // Found by the request fuzzer: nlohmann's out_of_range escaped as a bare library error.
+    CHECK_THROWS_AS(parse_request(R"({"reference": 1e999, "received": "2026-03-02"})", "/case"),
+                    RequestError);
 }

@@ -38,11 +38,19 @@ CaseResult run_case(const std::filesystem::path& folder, const std::filesystem::
         r.redactions = exported.redactions;
         r.outputs = {exported.pdf.filename().string(), exported.json.filename().string()};
         // Names of unreadable records stay out of the result: a file name can name a person.
+        std::size_t unread_parts = 0;
+        for (const Record& record : scan->gathered.records)
+            unread_parts += record.unread.size();
         if (r.skipped_records > 0) {
             r.status = CaseStatus::Incomplete;
             r.reason = std::to_string(r.skipped_records) + " of " +
                        std::to_string(r.records + r.skipped_records) +
                        " records could not be read; `safesar gather` lists them";
+        } else if (unread_parts > 0 || !exported.omissions.empty()) {
+            r.status = CaseStatus::Incomplete;
+            r.reason = std::to_string(unread_parts) + " parts of records not read, " +
+                       std::to_string(exported.omissions.size()) +
+                       " records or pages not shown in the bundle; `safesar run` lists them";
         } else {
             r.status = CaseStatus::Done;
         }

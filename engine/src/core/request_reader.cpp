@@ -158,7 +158,7 @@ LoadedCase parse_request(const std::string& json_text, const std::filesystem::pa
     json doc;
     try {
         doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // a syntax error, or a number too large (out_of_range)
         throw RequestError(kFile, "not valid JSON: " + shown(e.what(), 300));
     }
     LoadedCase out;

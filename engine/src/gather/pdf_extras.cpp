@@ -1,9 +1,10 @@
 #include "gather/pdf_extras.hpp"
+#include "gather/pdf_structure.hpp"
+#include "gather/pdf_text.hpp"
 
 #include "gather/attachment_names.hpp"
 #include "gather/text_decode.hpp"
 #include "safesar/errors.hpp"
-#include "safesar/gather.hpp"
 
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -373,8 +374,9 @@ class ExtrasReader {
 
 } // namespace
 
-PdfExtras read_pdf_extras(PdfStructure& structure, const Limits& limits,
-                          const std::function<void()>& check_budget) {
+PdfExtras read_pdf_structure(const std::vector<char>& data, const std::string& name,
+                             const Limits& limits, const std::function<void()>& check_budget) {
+    PdfStructure structure(data, name, limits, check_budget);
     if (!structure.usable()) {
         PdfExtras none;
         none.unread.push_back("metadata, outline, annotations, form fields and embedded files (" +

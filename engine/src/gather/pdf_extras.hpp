@@ -5,7 +5,6 @@
 // page, so export can cover it when it holds a third party's data.
 #pragma once
 
-#include "gather/pdf_structure.hpp"
 #include "safesar/document.hpp"
 #include "safesar/limits.hpp"
 
@@ -26,8 +25,12 @@ struct PdfExtras {
     std::vector<std::string> unread; // parts not read and why, one line each
 };
 
-// Throws only what `check_budget` throws; a damaged part is listed in `unread`.
-PdfExtras read_pdf_extras(PdfStructure& structure, const Limits& limits,
-                          const std::function<void()>& check_budget);
+// The PDF `data` (the whole file) checked against the limits, then read: throws RecordError
+// naming `name` when the file breaks a limit (pdf_structure.hpp), and what `check_budget`
+// throws; a damaged part is listed in `unread`. No qpdf type in this header: the files that
+// include qpdf are built as C++17 by clang (qpdf 11.3's JSON.hh does not compile as C++20
+// there), everything else stays C++20.
+PdfExtras read_pdf_structure(const std::vector<char>& data, const std::string& name,
+                             const Limits& limits, const std::function<void()>& check_budget);
 
 } // namespace safesar::gather_detail

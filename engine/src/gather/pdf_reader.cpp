@@ -329,8 +329,8 @@ Record read_pdf(const std::filesystem::path& file, const std::string& name,
     // Before Poppler reads a page: the limits (throws for a bomb), then everything but the
     // page text.
     const auto check = gather_detail::budget_check(options, name);
-    gather_detail::PdfStructure structure(data, name, limits, check);
-    gather_detail::PdfExtras extras = gather_detail::read_pdf_extras(structure, limits, check);
+    gather_detail::PdfExtras extras =
+        gather_detail::read_pdf_structure(data, name, limits, check);
 
     Record r;
     r.path = file;

@@ -1,6 +1,6 @@
 // decode_pdf_text: one PDF text string (PDF 32000-2 7.9.2.2) to UTF-8, wherever the string
 // comes from. qpdf does the character work (PDFDocEncoding's table, UTF-16 surrogates).
-#include "safesar/gather.hpp"
+#include "gather/pdf_text.hpp"
 #include "safesar/printable.hpp"
 
 #include <qpdf/QUtil.hh>
