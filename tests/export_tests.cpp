@@ -1245,9 +1245,6 @@ TEST_CASE("bad requests are refused before anything is written", "[export]") {
     ReferralFixture f;
     f.request.reference = "../escape";
     CHECK_THROWS_AS(export_bundle(f.disclosure, options_for(f.out)), ExportError);
-    f.request.reference = "SAR-TEST-0001";
-    f.disclosure.records[0].redactions[0].section = 99;
-    CHECK_THROWS_AS(export_bundle(f.disclosure, options_for(f.out)), ExportError);
     CHECK(files_in(f.out).empty());
 }
 
@@ -1435,4 +1432,15 @@ TEST_CASE("the verifier searches what a reader sees, not the file's cross-refere
     const std::string text = test::pdf_text(result.pdf);
     CHECK(text.find("0000000000") == std::string::npos);
     CHECK(text.find("I would like a copy of my file.") != std::string::npos);
+}
+
+TEST_CASE("a record whose redaction cannot be placed is left out, not shown", "[export]") {
+    ReferralFixture f;
+    f.disclosure.records[0].redactions[0].section = 99; // fail closed: nothing of it is shown
+    const ExportResult result = export_bundle(f.disclosure, options_for(f.out));
+    REQUIRE(result.omissions.size() == 1);
+    CHECK_THAT(result.omissions[0].what, Catch::StartsWith("not exported: "));
+    const nlohmann::json j = read_json(result.json);
+    CHECK(j["records"].empty());
+    CHECK(j["skipped_records"].size() == 1);
 }

@@ -50,7 +50,6 @@ def pdf_text_strings(path):
             ref(page) + b" /T " + hex_string(utf16le(s["field_name"])) + b" /TU " +
             hex_string(utf8_bom(s["field_tooltip"])) + b" /V " +
             hex_string(utf16be(s["field_value"])) + b" >>")
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s] /Count 1 >>" % ref(page))
     outlines = pdf.reserve()
     item = pdf.add(b"<< /Title " + hex_string(utf16le(s["outline"])) + b" /Parent " +
                    ref(outlines) + b" /Dest [" + ref(page) + b" /Fit] >>")
@@ -61,25 +60,22 @@ def pdf_text_strings(path):
                        hex_string(utf16le(s["attachment_name"])) + b" /Desc " +
                        hex_string(utf16be(s["attachment_description"])) + b" /EF << /F " +
                        ref(attached) + b" >> >>")
-    pdf.set(catalog, b"<< /Type /Catalog /Pages " + ref(pages) + b" /Outlines " + ref(outlines) +
-            b" /AcroForm << /Fields [" + ref(field) + b"] >> /Names << /EmbeddedFiles << /Names [" +
-            hex_string(utf16le(s["attachment_name"])) + b" " + ref(filespec) + b"] >> >> >>")
     info = pdf.add(b"<< /Title " + hex_string(utf16be(s["info_title"])) + b" /Author " +
                    hex_string(utf16le(s["info_author"])) + b" /Subject " +
                    hex_string(utf8_bom(s["info_subject"])) + b" /Keywords " +
                    hex_string(pdf_doc(s["info_keywords"])) + b" >>")
-    pdf.write(path, catalog, info)
+    pdf.finish(path, catalog, pages, [page], info=info,
+               catalog_extra=b" /Outlines " + ref(outlines) + b" /AcroForm << /Fields [" +
+               ref(field) + b"] >> /Names << /EmbeddedFiles << /Names [" +
+               hex_string(utf16le(s["attachment_name"])) + b" " + ref(filespec) + b"] >> >>")
 
 
-def simple_pdf(path, lines, width=612, height=792, page_count=1, extra_page=b"", trailer=b""):
+def simple_pdf(path, lines, width=612, height=792, page_count=1, extra_page=b""):
     """A plain text PDF (every page the same lines)."""
     pdf = Pdf()
     catalog, pages = pdf.reserve(), pdf.reserve()
     kids = [text_page(pdf, pages, lines, width, height, extra_page) for _ in range(page_count)]
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s] /Count %d >>" %
-            (b" ".join(ref(k) for k in kids), len(kids)))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %s >>" % ref(pages))
-    pdf.write(path, catalog, trailer_extra=trailer)
+    pdf.finish(path, catalog, pages, kids)
 
 
 def good_pdf(path):
@@ -110,31 +106,23 @@ def bomb_pdf(path):
     """A page whose content stream inflates to 512 MiB of spaces: a decompression bomb."""
     pdf = Pdf()
     catalog, pages = pdf.reserve(), pdf.reserve()
-    data = flate_bomb(512 << 20)
-    contents = pdf.add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data +
-                       b"\nendstream")
+    contents = pdf.stream(flate_bomb(512 << 20), b" /Filter /FlateDecode")
     page = pdf.add(b"<< /Type /Page /Parent %s /MediaBox [0 0 612 792] /Contents %s >>" %
                    (ref(pages), ref(contents)))
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s] /Count 1 >>" % ref(page))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %s >>" % ref(pages))
-    pdf.write(path, catalog)
+    pdf.finish(path, catalog, pages, [page])
 
 
 def image_bomb_pdf(path):
     """An image that declares 200000 x 200000 pixels."""
     pdf = Pdf()
     catalog, pages = pdf.reserve(), pdf.reserve()
-    data = zlib.compress(b"\0" * 4096)
-    image = pdf.add(b"<< /Type /XObject /Subtype /Image /Width 200000 /Height 200000 "
-                    b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
-                    b"/Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+    image = pdf.stream(b"\0" * 4096, b" /Type /XObject /Subtype /Image /Width 200000 "
+                       b"/Height 200000 /ColorSpace /DeviceGray /BitsPerComponent 8", True)
     contents = pdf.stream(b"q 612 0 0 792 0 0 cm /Im0 Do Q")
     page = pdf.add(b"<< /Type /Page /Parent %s /MediaBox [0 0 612 792] /Contents %s "
                    b"/Resources << /XObject << /Im0 %s >> >> >>" %
                    (ref(pages), ref(contents), ref(image)))
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s] /Count 1 >>" % ref(page))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %s >>" % ref(pages))
-    pdf.write(path, catalog)
+    pdf.finish(path, catalog, pages, [page])
 
 
 def huge_page_pdf(path):
@@ -151,10 +139,7 @@ def many_pages_pdf(path):
     kids = [pdf.add(b"<< /Type /Page /Parent %s /MediaBox [0 0 612 792] /Contents %s "
                     b"/Resources << /Font << /F1 %s >> >> >>" %
                     (ref(pages), ref(contents), ref(font))) for _ in range(10001)]
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s] /Count %d >>" %
-            (b" ".join(ref(k) for k in kids), len(kids)))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %s >>" % ref(pages))
-    pdf.write(path, catalog)
+    pdf.finish(path, catalog, pages, kids)
 
 
 def missing_page_pdf(path):
@@ -162,9 +147,7 @@ def missing_page_pdf(path):
     pdf = Pdf()
     catalog, pages = pdf.reserve(), pdf.reserve()
     page = text_page(pdf, pages, ["Page one of the programme report: attendance was good."])
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s 999 0 R] /Count 2 >>" % ref(page))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %s >>" % ref(pages))
-    pdf.write(path, catalog)
+    pdf.finish(path, catalog, pages, [page, b"999 0 R"])
 
 
 def shading_pdf(path):
@@ -173,17 +156,14 @@ def shading_pdf(path):
     pdf = Pdf()
     catalog, pages = pdf.reserve(), pdf.reserve()
     body = b"{ " + b"2 copy add 0.5 mul 3 1 roll pop " * 2000 + b"pop }"
-    function = pdf.add(b"<< /FunctionType 4 /Domain [0 1 0 1] /Range [0 1] /Length %d >>"
-                       b"\nstream\n" % len(body) + body + b"\nendstream")
+    function = pdf.stream(body, b" /FunctionType 4 /Domain [0 1 0 1] /Range [0 1]")
     shading = pdf.add(b"<< /ShadingType 1 /ColorSpace /DeviceGray /Domain [0 1 0 1] "
                       b"/Function %s >>" % ref(function))
     contents = pdf.stream(b"q 14400 0 0 14400 0 0 cm /Sh0 sh Q")
     page = pdf.add(b"<< /Type /Page /Parent %s /MediaBox [0 0 14400 14400] /Contents %s "
                    b"/Resources << /Shading << /Sh0 %s >> >> >>" %
                    (ref(pages), ref(contents), ref(shading)))
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s] /Count 1 >>" % ref(page))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %s >>" % ref(pages))
-    pdf.write(path, catalog)
+    pdf.finish(path, catalog, pages, [page])
 
 
 def shared_field_pdf(path):
@@ -196,10 +176,8 @@ def shared_field_pdf(path):
     pdf.set(shared, b"<< /Type /Annot /Subtype /Widget /FT /Tx /Rect [72 600 300 620] /P %s "
             b"/Parent %s /Kids [%s] /V (Referral accepted) >>" % (ref(page), ref(parent), ref(shared)))
     pdf.set(parent, b"<< /Kids [%s %s] /Parent %s >>" % (ref(shared), ref(shared), ref(shared)))
-    pdf.set(pages, b"<< /Type /Pages /Kids [%s] /Count 1 >>" % ref(page))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %s /AcroForm << /Fields [%s %s %s] >> >>" %
-            (ref(pages), ref(parent), ref(shared), ref(parent)))
-    pdf.write(path, catalog)
+    pdf.finish(path, catalog, pages, [page], catalog_extra=b" /AcroForm << /Fields [%s %s %s] >>" %
+               (ref(parent), ref(shared), ref(parent)))
 
 
 def deep_mime(path, depth=60):

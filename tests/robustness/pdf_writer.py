@@ -40,11 +40,22 @@ class Pdf:
         self.objects[number - 1] = body
 
     def stream(self, data: bytes, extra: bytes = b"", compress: bool = False) -> int:
+        """A stream object; `extra` goes into its dictionary, after /Length."""
         if compress:
             data = zlib.compress(data, 9)
             extra += b" /Filter /FlateDecode"
         return self.add(b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data +
                         b"\nendstream")
+
+    def finish(self, path, catalog: int, pages: int, kids, count=None, catalog_extra=b"",
+               info: int = 0):
+        """Writes the page tree (`kids`, announcing `count` pages) and the catalog, then the
+        file."""
+        self.set(pages, b"<< /Type /Pages /Kids [%s] /Count %d >>" %
+                 (b" ".join(k if isinstance(k, bytes) else ref(k) for k in kids),
+                  len(kids) if count is None else count))
+        self.set(catalog, b"<< /Type /Catalog /Pages %s%s >>" % (ref(pages), catalog_extra))
+        self.write(path, catalog, info)
 
     def write(self, path, root: int, info: int = 0, trailer_extra: bytes = b""):
         out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

@@ -17,8 +17,10 @@ struct Atom {
     std::vector<std::size_t> redactions;
 };
 
-std::vector<Atom> atomise(const std::vector<TextRun>& spans, const TextLayout& layout) {
-    std::vector<Atom> atoms;
+// Calls `visit` with each atom in order, one at a time: a paragraph of 50 MB is millions of
+// atoms, which must never all be held at once.
+template <typename Visit>
+void atomise(const std::vector<TextRun>& spans, const TextLayout& layout, Visit&& visit) {
     bool pending_space = false;
     for (const TextRun& span : spans) {
         if (span.token) {
@@ -29,7 +31,7 @@ std::vector<Atom> atomise(const std::vector<TextRun>& spans, const TextLayout& l
             a.redactions = span.redactions;
             a.space_before = pending_space;
             pending_space = false;
-            atoms.push_back(std::move(a));
+            visit(a);
             continue;
         }
         // printable() drops controls, so split on '\n' first and clean each line.
@@ -53,18 +55,17 @@ std::vector<Atom> atomise(const std::vector<TextRun>& spans, const TextLayout& l
                 a.face = span.face;
                 a.space_before = pending_space;
                 pending_space = false;
-                atoms.push_back(std::move(a));
+                visit(a);
                 pos = end;
             }
             if (nl == std::string::npos) break;
             Atom br;
             br.line_break = true;
-            atoms.push_back(std::move(br));
+            visit(br);
             pending_space = false;
             start = nl + 1;
         }
     }
-    return atoms;
 }
 
 // Splits a word too long for a line into pieces that fit.
@@ -127,10 +128,10 @@ std::vector<TextLayout::Line> TextLayout::break_lines(const std::vector<TextRun>
         }
         x += gap + w;
     };
-    for (const Atom& a : atomise(spans, *this)) {
+    atomise(spans, *this, [&](const Atom& a) {
         if (a.line_break) {
             new_line();
-            continue;
+            return;
         }
         double w = a.token ? token_width(a.code, size) : face(a.face).width(a.text, size);
         if (!a.token && w > width) {
@@ -143,10 +144,10 @@ std::vector<TextLayout::Line> TextLayout::break_lines(const std::vector<TextRun>
                 place(piece, face(a.face).width(part, size));
                 first = false;
             }
-            continue;
+            return;
         }
         place(a, w);
-    }
+    });
     return lines;
 }
 

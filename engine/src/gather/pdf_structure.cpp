@@ -43,14 +43,19 @@ std::string mib(std::size_t bytes) {
     return std::to_string((bytes + (1u << 19)) >> 20) + " MiB";
 }
 
-// Bytes `stream` decompresses to, counting at most `limit` (then too_large is set).
-std::size_t decompressed_size(QPDFObjectHandle stream, std::size_t limit, bool& too_large) {
-    BoundedSink sink(limit, false);
+// Inflates `stream` into `sink` (decompression stops at the sink's limit). A damaged stream is
+// Poppler's to cope with: only the size matters here.
+void pipe_bounded(QPDFObjectHandle stream, BoundedSink& sink) {
     try {
         stream.pipeStreamData(&sink, nullptr, 0, qpdf_dl_generalized, true, false);
     } catch (const std::exception&) {
-        // A damaged stream is Poppler's to cope with; only the size matters here.
     }
+}
+
+// Bytes `stream` decompresses to, counting at most `limit` (then too_large is set).
+std::size_t decompressed_size(QPDFObjectHandle stream, std::size_t limit, bool& too_large) {
+    BoundedSink sink(limit, false);
+    pipe_bounded(stream, sink);
     too_large = sink.too_large();
     return sink.bytes();
 }
@@ -73,10 +78,7 @@ std::set<QPDFObjGen> page_contents(QPDF& pdf) {
 
 std::string pdf_stream_bytes(QPDFObjectHandle stream, std::size_t limit, bool& too_large) {
     BoundedSink sink(limit, true);
-    try {
-        stream.pipeStreamData(&sink, nullptr, 0, qpdf_dl_generalized, true, false);
-    } catch (const std::exception&) {
-    }
+    pipe_bounded(stream, sink);
     too_large = sink.too_large();
     return too_large ? std::string() : sink.take();
 }

@@ -36,8 +36,8 @@ class PdfStructure {
     std::string problem_;
 };
 
-// The decompressed bytes of `stream`, or nullopt-like empty with `too_large` set when they pass
-// `limit` (decompression stops there).
+// The decompressed bytes of `stream`; empty, with `too_large` set, when they would pass `limit`
+// (decompression stops there).
 std::string pdf_stream_bytes(QPDFObjectHandle stream, std::size_t limit, bool& too_large);
 
 } // namespace safesar::gather_detail
