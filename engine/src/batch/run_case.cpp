@@ -39,7 +39,7 @@ CaseResult run_case(const std::filesystem::path& folder, const std::filesystem::
         r.outputs = {exported.pdf.filename().string(), exported.json.filename().string()};
         // Names of unreadable records stay out of the result: a file name can name a person.
         std::size_t unread_parts = 0;
-        for (const Record& record : scan->gathered.records)
+        for (const Record& record : done.scan->gathered.records)
             unread_parts += record.unread.size();
         if (r.skipped_records > 0) {
             r.status = CaseStatus::Incomplete;
