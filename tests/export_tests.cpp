@@ -1245,7 +1245,7 @@ TEST_CASE("bad requests are refused before anything is written", "[export]") {
     ReferralFixture f;
     f.request.reference = "../escape";
     CHECK_THROWS_AS(export_bundle(f.disclosure, options_for(f.out)), ExportError);
-    CHECK(files_in(f.out).empty());
+    CHECK((!fs::exists(f.out) || files_in(f.out).empty()));
 }
 
 // ---- verification on libqpdf, encrypted delivery, fonts per script ----------------------
@@ -1440,7 +1440,14 @@ TEST_CASE("a record whose redaction cannot be placed is left out, not shown", "[
     const ExportResult result = export_bundle(f.disclosure, options_for(f.out));
     REQUIRE(result.omissions.size() == 1);
     CHECK_THAT(result.omissions[0].what, Catch::StartsWith("not exported: "));
-    const nlohmann::json j = read_json(result.json);
+    nlohmann::json j = read_json(result.json);
     CHECK(j["records"].empty());
-    CHECK(j["skipped_records"].size() == 1);
+    CHECK(j["withheld_in_full"]["some_records_not_read"] == true);
+    CHECK(contains(pdftotext(result.pdf, f.dir.path), "could not read"));
+    // Named in the bundle only where the profile names records it does not show.
+    f.disclosure.name_withheld_records = true;
+    const ExportResult named = export_bundle(f.disclosure, options_for(f.dir.path / "named"));
+    j = read_json(named.json);
+    REQUIRE(j["skipped_records"].size() == 1);
+    CHECK(j["skipped_records"][0] == f.disclosure.records[0].title);
 }

@@ -523,7 +523,7 @@ TEST_CASE("e-mail: hostile nesting is bounded, not a crash", "[gather]") {
         CHECK(body_of(r).find("Deepest text") == std::string::npos);
         // The parts not read are open items of the review (Record::unread), counted.
         CHECK(std::any_of(r.unread.begin(), r.unread.end(), [](const std::string& w) {
-            return w.find("MIME parts nested more than 10 levels deep") != std::string::npos;
+            return w.find("nested more than 10 levels deep (limits.mime_depth)") != std::string::npos;
         }));
     }
     SECTION("multiparts 20000 deep") {

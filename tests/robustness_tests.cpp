@@ -170,7 +170,7 @@ TEST_CASE("a gathered case with UTF-16 strings and a non-UTF-8 file name makes v
     CHECK(latin);
 }
 
-TEST_CASE("links inside records/ say where they lead; loops and escapes are refused",
+TEST_CASE("links inside records/ say where they lead, and loops and escapes are refused",
           "[robust][gather]") {
     TempDir tmp;
     const fs::path records = tmp.path / "records";
