@@ -416,6 +416,12 @@ TEST_CASE("safesar run and status list the MIME parts a 60-deep message drops", 
     CHECK_THAT(run, Catch::Contains("deep.eml: not read: "));
     CHECK_THAT(run, Catch::Contains("51 MIME parts nested more than 10 levels deep"));
     CHECK(fs::exists(tmp.path / "out" / "SAR-T-4.pdf"));
+    // The controller's schedule records them too; the bundle does not.
+    const std::string schedule =
+        capture("cat '" + (folder / ".safesar").string() + "'/*NOT-FOR-DISCLOSURE*");
+    CHECK_THAT(schedule, Catch::Contains("deep.eml: not read: 51 MIME parts nested"));
+    CHECK_THAT(capture("pdftotext '" + (tmp.path / "out" / "SAR-T-4.pdf").string() + "' -"),
+               !Catch::Contains("MIME parts"));
     const std::string status =
         capture(std::string(SAFESAR_BINARY) + " status '" + folder.string() + "' 2>&1");
     CHECK_THAT(status, Catch::Contains("51 MIME parts nested more than 10 levels deep"));

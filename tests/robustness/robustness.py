@@ -213,6 +213,23 @@ def check(safesar, root):
     if not any("letters/shading.pdf" in l and "not shown" in l for l in err.splitlines()):
         fail("run: the page given up after its time limit is not reported:\n" + err)
 
+    # The controller's schedule (never the bundle) lists the skipped records, the parts not
+    # read and the page given up.
+    schedules = [f for f in os.listdir(os.path.join(case, ".safesar"))
+                 if f.endswith("NOT-FOR-DISCLOSURE.txt")]
+    if len(schedules) != 1:
+        fail("run: expected one controller's schedule, found %r" % schedules)
+    with open(os.path.join(case, ".safesar", schedules[0]), encoding="utf-8") as f:
+        schedule = f.read()
+    for name in BAD:
+        if "- " + name + ": " not in schedule:
+            fail("schedule: the skipped record %s is not listed" % name)
+    for name, words in OPEN_ITEMS:
+        if not any(name in l and words in l for l in schedule.splitlines()):
+            fail("schedule: no line for %s (%s)" % (name, words))
+    if not any("letters/shading.pdf" in l and "not shown" in l for l in schedule.splitlines()):
+        fail("schedule: the page given up is not listed:\n" + schedule)
+
     # status: the parts not read are open items.
     status, out, err = run([safesar, "status", case], env)
     if status != 0:

@@ -58,6 +58,13 @@ void unread_records(std::ostream& out, const CaseScan& scan) {
         out << "- " << s.name << ": " << s.reason << "\n";
 }
 
+// Records left out of the bundle and pages drawn as a notice, with the reason the reviewer saw.
+void not_in_bundle(std::ostream& out, const ExportResult& bundle) {
+    out << "\nRecords and pages not shown in the bundle (" << bundle.omissions.size() << ")\n";
+    for (const ExportOmission& o : bundle.omissions)
+        out << "- " << o.record << ": " << o.what << "\n";
+}
+
 void risks(std::ostream& out, const ScheduleInputs& in) {
     if (in.risks) {
         int shown = 0;
@@ -105,6 +112,7 @@ std::filesystem::path write_controller_schedule(const ScheduleInputs& in) {
         << "\n";
     withheld_records(out, d);
     unread_records(out, *in.scan);
+    not_in_bundle(out, *in.bundle);
     risks(out, in);
     out << "\nVerifier warnings (" << in.bundle->warnings.size() << ")\n";
     for (const std::string& w : in.bundle->warnings)
