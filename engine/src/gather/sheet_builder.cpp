@@ -100,7 +100,8 @@ void SheetBuilder::row(int row_number, bool hidden,
         // Every column of the table, empty or not, so each cell sits under its heading; cells
         // beyond the headings follow, labelled by their letter.
         std::vector<std::pair<int, std::string>> full;
-        for (const auto& [column, heading] : headings_) {
+        for (const auto& heading : headings_) {
+            const int column = heading.first; // clang 14 cannot capture a structured binding
             auto it = std::find_if(shown.begin(), shown.end(),
                                    [&](const auto& c) { return c.first == column; });
             full.push_back({column, it == shown.end() ? std::string() : it->second});
