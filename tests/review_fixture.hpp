@@ -1,9 +1,10 @@
 // Helpers of the review tests: a fixture case copied to a temporary folder, scanned into its
-// review state.
+// review state; reviewers' identities.
 #pragma once
 
 #include <catch2/catch.hpp>
 
+#include "safesar/identity.hpp"
 #include "safesar/pipeline.hpp"
 #include "safesar/review.hpp"
 
@@ -36,11 +37,35 @@ struct TempCase {
     TempCase& operator=(const TempCase&) = delete;
 };
 
+// The test-only seam: an identity the test names. It lives here, in the tests; the engine has
+// no such provider and `safesar` and `safesar-gui` only ever pass os_account(), so nothing a
+// user can type reaches it. The rules under test (two different accounts, who is recorded)
+// depend only on the identities differing; that the binaries take the operating-system
+// account is tested by running them as two real accounts (os_accounts.hpp).
+class FixedIdentity final : public IdentityProvider {
+  public:
+    explicit FixedIdentity(Identity identity) : identity_(std::move(identity)) {}
+    Identity current() const override { return identity_; }
+
+  private:
+    Identity identity_;
+};
+
+inline std::shared_ptr<const IdentityProvider> acting_as(const std::string& login,
+                                                         const std::string& full_name = "") {
+    return std::make_shared<const FixedIdentity>(Identity{login, full_name, "test"});
+}
+
+// Whoever runs the tests, as the audit's `verify` entry names them.
+inline Identity tester() {
+    return os_account()->current();
+}
+
 inline std::unique_ptr<CaseScan> scan_into_store(const std::filesystem::path& folder) {
     GatherOptions options;
     options.ocr = false; // the tests are about the review, not OCR
     auto scan = scan_case(folder, options);
-    ReviewStore::open(scan->request.value).record_scan(*scan, "test");
+    ReviewStore::open(scan->request.value).record_scan(*scan);
     return scan;
 }
 

@@ -91,7 +91,6 @@ int main(int argc, char** argv) {
 
         window.openCase(ws / "demo-perpetrator");
         ReviewPage* review = window.review();
-        review->session()->setReviewer("Priya Shah");
         if (!wait_until([&] { return review->session()->scan() != nullptr; }, 120000))
             throw std::runtime_error("the scan did not finish");
         // Walk a few findings as a reviewer would: approve two, reject one.

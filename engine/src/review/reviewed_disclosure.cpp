@@ -136,7 +136,7 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
     // Checked on the scan itself too: the records may have changed since the store was told.
     if (undecided > status.undecided)
         blockers.push_back(std::to_string(undecided - status.undecided) +
-                           " proposed redactions are not in the review state: run safesar scan");
+                           " proposed redactions are not in the review state: scan the case again");
 
     for (const ManualRedaction& m : manual) {
         if (m.withdrawn) continue;

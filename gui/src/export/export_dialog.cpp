@@ -178,7 +178,7 @@ void ExportDialog::startExport() {
     exporting_final_ = final_->isChecked();
     password_used_ = password_->text();
     CaseExportOptions options;
-    options.actor = session_->reviewer().toStdString();
+    options.acting = session_->identityProvider();
     options.bundle.out_dir = out_dir_->text().toStdString();
     options.bundle.password = password_used_.toStdString();
     options.bundle.dpi = dpi_->value();
@@ -232,9 +232,8 @@ void ExportDialog::showLeaks() {
 void ExportDialog::redactRemainingAndExport() {
     if (busy_ || leaks_.empty()) return;
     try {
-        redact_remaining_occurrences(
-            session_->request().folder, leaks_,
-            session_->signature(tr("the verifier found it still readable")));
+        redact_remaining_occurrences(session_->request().folder, leaks_,
+                                     session_->identityProvider());
         session_->refresh();
     } catch (const std::exception& e) {
         result_->setText(tr("<b>Not redacted.</b> %1").arg(html(e.what())));

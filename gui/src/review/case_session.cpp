@@ -1,6 +1,5 @@
 #include "review/case_session.hpp"
 
-#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -22,8 +21,8 @@ int view_of(const Record& r, const Section& s) {
 
 } // namespace
 
-CaseSession::CaseSession(QObject* parent) : QObject(parent) {
-    reviewer_ = QSettings().value("reviewer", QString::fromStdString(default_actor())).toString();
+CaseSession::CaseSession(std::shared_ptr<const IdentityProvider> acting, QObject* parent)
+    : QObject(parent), acting_(std::move(acting)) {
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<CaseScan>>::finished, this, [this] {
         std::shared_ptr<CaseScan> result = watcher_.result();
         if (!result) {
@@ -31,7 +30,7 @@ CaseSession::CaseSession(QObject* parent) : QObject(parent) {
             return;
         }
         try {
-            const ScanRecorded r = store_->record_scan(*result, reviewer_.toStdString());
+            const ScanRecorded r = store_->record_scan(*result);
             scan_ = std::move(result);
             scan_finding_at_.clear();
             const std::vector<std::string> ids = finding_ids(*scan_);
@@ -57,7 +56,7 @@ CaseSession::~CaseSession() {
 
 void CaseSession::open(const fs::path& folder) {
     request_ = load_case(folder);
-    store_ = std::make_unique<ReviewStore>(ReviewStore::open(request_->value));
+    store_ = std::make_unique<ReviewStore>(ReviewStore::open(request_->value, acting_));
     edits_ = std::make_unique<ReviewEdits>(*store_);
     listFiles();
     refresh();
@@ -166,8 +165,46 @@ void CaseSession::refresh() {
         }
     manual_ = store_->manual_redactions();
     status_ = store_->status();
+    pages_ = store_->pages_to_read();
+    page_read_.clear();
+    for (const PageToRead& p : pages_)
+        page_read_[{p.record, p.page}] = p.read();
     rebuildDisclosureOverlays();
     emit changed();
+}
+
+bool CaseSession::pageRead(const QString& record, int page) const {
+    auto it = page_read_.find({record.toStdString(), page});
+    return it != page_read_.end() && it->second;
+}
+
+int CaseSession::redactionsOn(const QString& record, int page) const {
+    int n = 0;
+    for (const Overlay& o : overlays(record, page))
+        n += o.state != OverlayState::Rejected;
+    return n;
+}
+
+std::pair<QString, int> CaseSession::placeOf(const ManualRedaction& m) const {
+    if (m.kind == ManualRedaction::Kind::Box) return {QString::fromStdString(m.record), m.page};
+    // A phrase: the first record (and page) it is found on, as the engine found it.
+    const std::string wanted = m.record;
+    for (const RecordEntry& entry : records_) {
+        const std::string name = entry.name.toStdString();
+        if (!wanted.empty() && name != wanted) continue;
+        auto spans = manual_spans_.find(name);
+        if (spans == manual_spans_.end() || !scan_ || entry.scan_index < 0) continue;
+        const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry.scan_index)];
+        const QString phrase = QString::fromStdString(m.phrase).simplified();
+        for (const Redaction& r : spans->second) {
+            const Section& s = rec.sections[r.section];
+            const QString text =
+                QString::fromStdString(s.text.substr(r.begin, r.end - r.begin)).simplified();
+            if (text.compare(phrase, Qt::CaseInsensitive) == 0)
+                return {entry.name, view_of(s) > 0 ? view_of(s) : 1};
+        }
+    }
+    return {QString::fromStdString(wanted), 1};
 }
 
 void CaseSession::rebuildDisclosureOverlays() {
@@ -267,7 +304,8 @@ std::vector<Overlay> CaseSession::overlays(const QString& record_name, int page)
     return out;
 }
 
-QString CaseSession::wordsIn(const QString& record_name, int page, const Box& area) const {
+CaseSession::Words CaseSession::wordsIn(const QString& record_name, int page,
+                                        const Box& area) const {
     const RecordEntry* entry = record(record_name);
     if (!scan_ || !entry || entry->scan_index < 0) return {};
     const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry->scan_index)];
@@ -281,13 +319,13 @@ QString CaseSession::wordsIn(const QString& record_name, int page, const Box& ar
             end = std::max(end, w.end);
         }
         if (begin == std::string::npos) return {};
-        return QString::fromStdString(s.text.substr(begin, end - begin)).simplified();
+        Words out;
+        out.text = QString::fromStdString(s.text.substr(begin, end - begin)).simplified();
+        for (const Word& w : s.words)
+            if (!w.hidden && w.begin >= begin && w.end <= end) out.boxes.push_back(w.box);
+        return out;
     }
     return {};
-}
-
-Signature CaseSession::signature(const QString& comment) const {
-    return {reviewer_.toStdString(), comment.toStdString()};
 }
 
 void CaseSession::reread(const std::vector<std::string>& ids) {
@@ -311,6 +349,14 @@ void CaseSession::rereadManual() {
     emit stateChanged({});
 }
 
+void CaseSession::rereadStatus() {
+    status_ = store_->status();
+    pages_ = store_->pages_to_read();
+    for (const PageToRead& p : pages_)
+        page_read_[{p.record, p.page}] = p.read();
+    emit stateChanged({});
+}
+
 void CaseSession::decide(const QStringList& ids, Verdict verdict) {
     std::vector<FindingDecision> list;
     std::vector<std::string> names;
@@ -318,38 +364,57 @@ void CaseSession::decide(const QStringList& ids, Verdict verdict) {
         list.push_back({id.toStdString(), verdict, "", ""});
         names.push_back(id.toStdString());
     }
-    edits_->decide(list, signature());
+    edits_->decide(list);
     reread(names);
 }
 
 void CaseSession::addManualBox(const QString& record, int page, const Box& box,
                                const QString& reason) {
-    edits_->add_manual_box(record.toStdString(), page, box, reason.toStdString(), signature());
+    edits_->add_manual_box(record.toStdString(), page, box, reason.toStdString());
     rereadManual();
 }
 
 void CaseSession::addManualText(const QString& phrase, const QString& record,
                                 const QString& reason) {
-    edits_->add_manual_text(phrase.toStdString(), record.toStdString(), reason.toStdString(),
-                            signature());
+    edits_->add_manual_text(phrase.toStdString(), record.toStdString(), reason.toStdString());
     rereadManual();
 }
 
 void CaseSession::withdrawManual(std::int64_t id) {
-    edits_->withdraw_manual(id, signature());
+    edits_->withdraw_manual(id);
     rereadManual();
 }
 
-void CaseSession::acknowledgeRisk(const QString& risk, const QString& comment) {
-    store_->acknowledge_risk(risk.toStdString(), signature(comment));
-    status_ = store_->status();
-    emit stateChanged({});
+void CaseSession::changeManual(std::int64_t id, const QString& phrase, const QString& reason) {
+    for (ManualRedaction m : manual_)
+        if (m.id == id) {
+            if (m.kind == ManualRedaction::Kind::Text) m.phrase = phrase.toStdString();
+            m.reason = reason.toStdString();
+            edits_->replace_manual(id, m);
+            rereadManual();
+            return;
+        }
+    throw ReviewError("", "no manual redaction M" + std::to_string(id));
+}
+
+void CaseSession::acknowledgeRisk(const QString& risk, const QString& note) {
+    store_->acknowledge_risk(risk.toStdString(), note.toStdString());
+    rereadStatus();
 }
 
 void CaseSession::signOff(const QString& comment) {
-    store_->signoff(signature(comment));
-    status_ = store_->status();
-    emit stateChanged({});
+    store_->signoff(comment.toStdString());
+    rereadStatus();
+}
+
+QString CaseSession::signOffRefusal() const {
+    return QString::fromStdString(store_->signoff_refusal());
+}
+
+bool CaseSession::markPageRead(const QString& record, int page) {
+    const bool marked = store_->mark_page_read(record.toStdString(), page);
+    rereadStatus();
+    return marked;
 }
 
 QString CaseSession::undoLabel() const {
@@ -362,13 +427,13 @@ QString CaseSession::redoLabel() const {
 
 void CaseSession::undo() {
     const std::vector<std::string> ids = edits_->undo_findings();
-    edits_->undo(signature());
+    edits_->undo();
     ids.empty() ? rereadManual() : reread(ids);
 }
 
 void CaseSession::redo() {
     const std::vector<std::string> ids = edits_->redo_findings();
-    edits_->redo(signature());
+    edits_->redo();
     ids.empty() ? rereadManual() : reread(ids);
 }
 
