@@ -384,11 +384,16 @@ TEST_CASE("a risk is acknowledged with a note and stays listed, struck through, 
         if (safety->risks()->item(i)->data(Qt::UserRole).toString() == risk)
             item = safety->risks()->item(i);
     REQUIRE(item);
-    CHECK(item->font().strikeOut());
-    CHECK(item->text().contains("acknowledged by " +
-                                QString::fromStdString(os_account()->current().display())));
-    CHECK(item->text().contains("Rang the MARAC coordinator"));
-    CHECK_FALSE(item->text().contains(QRegularExpression("\\d{4}-\\d\\d-\\d\\dT"))); // not UTC
+    CHECK(item->data(SafetyPanel::kAcknowledgedRole).toBool());
+    auto* shown = qobject_cast<QLabel*>(safety->risks()->itemWidget(item));
+    REQUIRE(shown);
+    CHECK(shown->text().startsWith("<s>"));     // the risk, struck through
+    CHECK(shown->text().contains("</s><br>acknowledged by " +
+                                 QString::fromStdString(os_account()->current().display())
+                                     .toHtmlEscaped()));
+    CHECK(shown->text().contains("Rang the MARAC coordinator"));
+    CHECK_FALSE(shown->text().contains(QRegularExpression("\\d{4}-\\d\\d-\\d\\dT"))); // not UTC
+    CHECK(shown->height() >= shown->heightForWidth(shown->width()) - 4); // whole, not clipped
     CHECK(static_cast<int>(c.session()->status().open_risks.size()) == open - 1);
     check_progress_agrees(c);
 }
@@ -527,6 +532,24 @@ TEST_CASE("no command-line syntax, no UTC times, no stray '&' anywhere in the wi
         }
     }
     check_progress_agrees(c);
+    // The dialogs too: a label's '&' marks its key (Alt+letter) only where it has a field.
+    ExportDialog export_dialog(c.session(), c.window.cache(), &c.window);
+    NewCaseDialog new_case(c.ws.root, &c.window);
+    SignoffDialog signoff(c.session(), &c.window);
+    NoteDialog note("Acknowledge a risk", "a risk", "What did you &check?", "Acknowledge", true,
+                    &c.window);
+    ManualDialog manual(ManualRedaction{}, &c.window);
+    for (QDialog* d : std::initializer_list<QDialog*>{&export_dialog, &new_case, &signoff, &note,
+                                                      &manual}) {
+        d->show();
+        for (const QString& text : visible_texts(d)) {
+            INFO(d->windowTitle().toStdString() << ": " << text.toStdString());
+            QString without_entities = text;
+            without_entities.remove(QRegularExpression("&[a-z]+;"));
+            CHECK_FALSE(without_entities.contains('&'));
+        }
+        d->close();
+    }
 }
 
 TEST_CASE("the header and the status line agree after every change", "[gui][desk]") {

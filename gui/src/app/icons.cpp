@@ -68,11 +68,15 @@ void draw(QPainter& p, IconName name, const QColor& ink) {
         p.setPen(pen);
         p.drawLine(QPointF(6, 12), QPointF(18, 12));
         break;
-    case IconName::ApproveGroup:
+    case IconName::ApproveGroup: // several boxes, all filled
+        p.setPen(Qt::NoPen);
         p.setBrush(ink);
-        p.drawRect(QRectF(3, 4, 18, 4));
-        p.drawRect(QRectF(3, 10, 18, 4));
-        p.drawRect(QRectF(3, 16, 18, 4));
+        for (double y : {3.0, 10.0, 17.0})
+            p.drawRect(QRectF(8, y, 13, 4));
+        p.setPen(pen);
+        p.drawLine(QPointF(3, 5), QPointF(4, 5));
+        p.drawLine(QPointF(3, 12), QPointF(4, 12));
+        p.drawLine(QPointF(3, 19), QPointF(4, 19));
         break;
     case IconName::Undo:
     case IconName::Redo: {

@@ -87,7 +87,9 @@ ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* pare
     dpi_->setSuffix(" dpi");
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Output &folder:"), out_row);
+    auto* out_label = new QLabel(tr("Output &folder:"));
+    out_label->setBuddy(out_dir_); // the row is a layout: the label needs its field named
+    form->addRow(out_label, out_row);
     form->addRow(tr("&Password (AES-256):"), password_);
     form->addRow(tr("Password &again:"), password_again_);
     form->addRow(tr("Page &resolution:"), dpi_);

@@ -3,6 +3,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <set>
 
 namespace safesar::gui {
 
@@ -38,11 +39,12 @@ CaseSession::CaseSession(std::shared_ptr<const IdentityProvider> acting, QObject
                 scan_finding_at_[ids[i]] = i;
             listScannedRecords();
             refresh();
-            emit scanned(tr("%1 findings, %2 new, %3 gone; %4 open risks")
+            // Where the review stands is the status line's: this says only what the scan did.
+            emit scanned(tr("%1 findings, %2 new, %3 gone; %4 risks reported")
                              .arg(r.findings)
                              .arg(r.new_findings)
                              .arg(r.gone)
-                             .arg(status_.open_risks.size()));
+                             .arg(r.risks));
         } catch (const std::exception& e) {
             emit scanFailed(QString::fromStdString(e.what()));
         }
@@ -179,10 +181,18 @@ bool CaseSession::pageRead(const QString& record, int page) const {
 }
 
 int CaseSession::redactionsOn(const QString& record, int page) const {
-    int n = 0;
-    for (const Overlay& o : overlays(record, page))
-        n += o.state != OverlayState::Rejected;
-    return n;
+    // A finding drawn over several lines is one redaction; so is a manual one.
+    std::set<QString> seen;
+    for (const Overlay& o : overlays(record, page)) {
+        if (o.state == OverlayState::Rejected) continue;
+        if (!o.id.isEmpty())
+            seen.insert(o.id);
+        else if (o.begin < o.end) // a manual phrase: its span
+            seen.insert(QString("%1:%2:%3").arg(o.section).arg(o.begin).arg(o.end));
+        else // a manual box
+            seen.insert(QString("box:%1:%2").arg(o.box.x0).arg(o.box.y0));
+    }
+    return static_cast<int>(seen.size());
 }
 
 std::pair<QString, int> CaseSession::placeOf(const ManualRedaction& m) const {

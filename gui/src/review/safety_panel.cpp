@@ -9,7 +9,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QPalette>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace safesar::gui {
 
@@ -73,26 +76,35 @@ void SafetyPanel::rebuild() {
     std::stable_partition(all.begin(), all.end(), [](const StoredRisk& r) { return r.open(); });
     for (const StoredRisk& r : all) {
         if (r.gone) continue;
-        QString text = QString::fromStdString(r.record) + ": " + QString::fromStdString(r.what);
+        const QString risk = QString::fromStdString(r.record) + ": " + QString::fromStdString(r.what);
         auto* item = new QListWidgetItem;
         item->setData(Qt::UserRole, QString::fromStdString(r.id));
-        if (!r.open()) {
-            text += "\n" + tr("acknowledged by %1, %2: %3")
-                               .arg(QString::fromStdString(s.who(r.acknowledged_by)),
-                                    local_time(r.acknowledged_at),
-                                    QString::fromStdString(r.comment));
-            QFont struck = item->font();
-            struck.setStrikeOut(true);
-            item->setFont(struck);
-            item->setForeground(palette().placeholderText());
-            item->setFlags(item->flags() & ~Qt::ItemIsSelectable);
-        }
-        item->setText(text);
-        item->setData(Qt::AccessibleTextRole,
-                      (r.open() ? tr("Open risk: ") : tr("Acknowledged risk: ")) + text);
         risks_->addItem(item);
-        if (item->data(Qt::UserRole).toString() == keep && r.open()) risks_->setCurrentItem(item);
+        if (r.open()) {
+            item->setText(risk);
+            item->setData(Qt::AccessibleTextRole, tr("Open risk: ") + risk);
+            if (item->data(Qt::UserRole).toString() == keep) risks_->setCurrentItem(item);
+            continue;
+        }
+        // Acknowledged: the risk struck through; who, when and the note stay readable.
+        const QString acknowledged = tr("acknowledged by %1, %2: %3")
+                                         .arg(QString::fromStdString(s.who(r.acknowledged_by)),
+                                              local_time(r.acknowledged_at),
+                                              QString::fromStdString(r.comment));
+        item->setData(Qt::AccessibleTextRole, tr("Acknowledged risk: ") + risk + ". " +
+                                                  acknowledged);
+        item->setData(kAcknowledgedRole, true);
+        item->setFlags(item->flags() & ~Qt::ItemIsSelectable);
+        auto* label = new QLabel("<s>" + risk.toHtmlEscaped() + "</s><br>" +
+                                 acknowledged.toHtmlEscaped());
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::RichText);
+        label->setContentsMargins(4, 2, 4, 2);
+        label->setForegroundRole(QPalette::PlaceholderText);
+        label->setAccessibleName(item->data(Qt::AccessibleTextRole).toString());
+        risks_->setItemWidget(item, label);
     }
+    fitRiskRows();
     acknowledge_->setEnabled(!s.open_risks.empty());
 
     pages_->setText(tr("Pages read: <b>%1 of %2</b>%3")
@@ -114,6 +126,19 @@ void SafetyPanel::rebuild() {
     blockers_->setText(blockers.isEmpty() ? tr("<b>Ready for a final export.</b>")
                                           : tr("<b>A final export is not possible yet:</b><br>") +
                                                 blockers.join("<br>"));
+}
+
+void SafetyPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitRiskRows();
+}
+
+// An acknowledged risk's row is as tall as its wrapped text at the list's width.
+void SafetyPanel::fitRiskRows() {
+    const int width = std::max(120, risks_->viewport()->width() - 4);
+    for (int i = 0; i < risks_->count(); ++i)
+        if (auto* label = qobject_cast<QLabel*>(risks_->itemWidget(risks_->item(i))))
+            risks_->item(i)->setSizeHint(QSize(width, label->heightForWidth(width) + 4));
 }
 
 void SafetyPanel::acknowledgeSelected() {

@@ -17,6 +17,9 @@ class CaseSession;
 class SafetyPanel : public QWidget {
     Q_OBJECT
   public:
+    // A risk row's data: true when acknowledged (shown struck through, with who, when, note).
+    static constexpr int kAcknowledgedRole = Qt::UserRole + 1;
+
     explicit SafetyPanel(CaseSession* session, QWidget* parent = nullptr);
     void rebuild();
     QListWidget* risks() const { return risks_; }
@@ -32,7 +35,12 @@ class SafetyPanel : public QWidget {
     void error(const QString& message);
     void readRequested(); // start reading page by page
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
+    void fitRiskRows();
+
     CaseSession* session_;
     QLabel* summary_;
     QListWidget* risks_;
