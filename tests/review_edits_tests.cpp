@@ -117,8 +117,7 @@ TEST_CASE("undo of a manual redaction withdraws it, redo adds it again", "[revie
     ReviewStore store = ReviewStore::open(scan->request.value);
     ReviewEdits edits(store);
 
-    const std::int64_t m =
-        edits.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP");
+    const std::int64_t m = edits.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP");
     CHECK(store.build_disclosure(*scan, false).manual_redactions == 1);
     CHECK(edits.undo_label() == "manual redaction M" + std::to_string(m));
 
@@ -130,7 +129,7 @@ TEST_CASE("undo of a manual redaction withdraws it, redo adds it again", "[revie
     CHECK(store.build_disclosure(*scan, false).manual_redactions == 1);
     const std::string label = edits.undo_label();
     CHECK(label != "manual redaction M" + std::to_string(m)); // added again under a new number
-    edits.undo();                                         // withdraws the new one
+    edits.undo();                                             // withdraws the new one
     CHECK(live_manual(store) == 0);
     edits.redo();
 

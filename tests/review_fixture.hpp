@@ -8,6 +8,8 @@
 #include "safesar/pipeline.hpp"
 #include "safesar/review.hpp"
 
+#include <sqlite3.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -67,6 +69,15 @@ inline std::unique_ptr<CaseScan> scan_into_store(const std::filesystem::path& fo
     auto scan = scan_case(folder, options);
     ReviewStore::open(scan->request.value).record_scan(*scan);
     return scan;
+}
+
+// Runs SQL on the state file directly, as someone with write access to it could.
+inline int raw_sql(const std::filesystem::path& db_file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
 }
 
 inline std::map<std::string, StoredFinding> by_id(const std::vector<StoredFinding>& findings) {

@@ -9,8 +9,6 @@
 #include "safesar/audit.hpp"
 #include "safesar/identity.hpp"
 
-#include <sqlite3.h>
-
 #include <cstring>
 #include <filesystem>
 #include <grp.h>
@@ -29,14 +27,6 @@ mode_t mode_of(const fs::path& p) {
     struct stat st {};
     REQUIRE(::stat(p.c_str(), &st) == 0);
     return st.st_mode;
-}
-
-int raw_sql(const fs::path& db_file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
 }
 
 } // namespace

@@ -63,8 +63,8 @@ TEST_CASE("a perpetrator's final export needs every disclosed page marked read",
     CHECK_THROWS_WITH(ruth.signoff(), Catch::Contains("have not been marked read"));
     bool said = false;
     for (const std::string& b : status.blockers)
-        said |= b.find("pages of the disclosed records have not been marked read") !=
-                std::string::npos;
+        said |=
+            b.find("pages of the disclosed records have not been marked read") != std::string::npos;
     CHECK(said);
     for (const std::string& b : status.blockers)
         CHECK(b.find("safesar") == std::string::npos); // no command line in a blocker
@@ -138,9 +138,9 @@ TEST_CASE("nothing is decided on a record withheld in full", "[review]") {
     CHECK_THROWS_WITH(store.decide({{withheld, Verdict::Approve, "", ""}}),
                       Catch::Contains("withheld in full"));
     // Refused as a whole: the other decision in the same call is not taken either.
-    CHECK_THROWS_AS(store.decide({{disclosed, Verdict::Approve, "", ""},
-                                  {withheld, Verdict::Reject, "", ""}}),
-                    ReviewError);
+    CHECK_THROWS_AS(
+        store.decide({{disclosed, Verdict::Approve, "", ""}, {withheld, Verdict::Reject, "", ""}}),
+        ReviewError);
     CHECK(store.status().version == version);
     CHECK(by_id(store.findings())[disclosed].open());
     CHECK(store.decide({{withheld, Verdict::Reopen, "", ""}}) == 0); // nothing to withdraw
@@ -168,8 +168,7 @@ TEST_CASE("a risk is acknowledged with a note, and stays listed with who, when a
     CHECK(static_cast<int>(status.open_risks.size()) == static_cast<int>(risks.size()) - 1);
 }
 
-TEST_CASE("a manual redaction is changed or withdrawn in a later session, and undone",
-          "[review]") {
+TEST_CASE("a manual redaction is changed or withdrawn in a later session, and undone", "[review]") {
     TempCase tc("profiles/standard");
     auto scan = scan_into_store(tc.folder);
     std::int64_t made = 0;
@@ -217,8 +216,7 @@ TEST_CASE("a manual redaction is changed or withdrawn in a later session, and un
 }
 
 TEST_CASE("findings at the same place, proposed alike, are one group", "[review]") {
-    auto finding = [](std::string section, std::size_t begin, std::size_t end,
-                      std::string reason) {
+    auto finding = [](std::string section, std::size_t begin, std::size_t end, std::string reason) {
         StoredFinding f;
         f.record = "referral.pdf";
         f.section = std::move(section);

@@ -56,15 +56,6 @@ void complete_review(ReviewStore& store) {
         store.mark_page_read(p.record, p.page);
 }
 
-// Runs SQL on the state file directly, as someone with write access to it could.
-int raw_sql(const fs::path& db_file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
-}
-
 std::string raw_text(const fs::path& db_file, const std::string& sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
@@ -359,8 +350,7 @@ TEST_CASE("a perpetrator request needs two different reviewers after the last ch
     CHECK_THROWS_WITH(store.build_disclosure(*scan, true),
                       Catch::Contains("2 different reviewers"));
     // The blockers name who has signed, by full name and login.
-    CHECK_THROWS_WITH(store.build_disclosure(*scan, true),
-                      Catch::Contains("Ruth Adebayo (ruth)"));
+    CHECK_THROWS_WITH(store.build_disclosure(*scan, true), Catch::Contains("Ruth Adebayo (ruth)"));
 
     tom.signoff();
     CHECK(store.status().ready_for_final());
@@ -412,8 +402,7 @@ TEST_CASE("manual redactions and changed spans land on the right text", "[review
     ReviewStore store = ReviewStore::open(scan->request.value);
 
     // A phrase nobody detected, in one record only.
-    const std::int64_t m =
-        store.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP");
+    const std::int64_t m = store.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP");
     CHECK_THROWS_AS(store.add_manual_text("x", "", "TP"), ReviewError);
     CHECK_THROWS_AS(store.add_manual_text("jigsaw", "no-such-record.txt", "TP"), ReviewError);
     CHECK_THROWS_AS(store.add_manual_text("jigsaw", "", "NOPE"), ReviewError);
@@ -520,8 +509,7 @@ TEST_CASE("a process killed while deciding leaves the state consistent", "[revie
     CHECK(v.ok());
     // And the state is still usable.
     ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
-    CHECK_NOTHROW(
-        store.decide({{store.findings().front().id, Verdict::Approve, "", ""}}));
+    CHECK_NOTHROW(store.decide({{store.findings().front().id, Verdict::Approve, "", ""}}));
 }
 
 TEST_CASE("two processes deciding on one case at once both get through", "[review]") {
@@ -748,9 +736,9 @@ TEST_CASE("the review on the command line: scan, decide, read, two accounts sign
             // An acknowledgement says what was checked.
             run_capture(safesar_cmd("review " + c + " --ack-risk " + r.id), &status);
             CHECK(status != 0);
-            run_capture(safesar_cmd("review " + c + " --ack-risk " + r.id +
-                                    " --comment 'rang the IDVA'"),
-                        &status);
+            run_capture(
+                safesar_cmd("review " + c + " --ack-risk " + r.id + " --comment 'rang the IDVA'"),
+                &status);
             REQUIRE(status == 0);
         }
 
@@ -769,8 +757,9 @@ TEST_CASE("the review on the command line: scan, decide, read, two accounts sign
         pages[p.record] += " " + std::to_string(p.page);
     REQUIRE_FALSE(pages.empty());
     for (const auto& [record, numbers] : pages) {
-        run_capture(safesar_cmd("review " + c + " --read-page " + quoted(fs::path(record)) + numbers),
-                    &status);
+        run_capture(
+            safesar_cmd("review " + c + " --read-page " + quoted(fs::path(record)) + numbers),
+            &status);
         REQUIRE(status == 0);
     }
     CHECK_THAT(run_capture(safesar_cmd("status " + c)), !Catch::Contains("unread: "));

@@ -14,11 +14,13 @@ void add_reviewer_check(CLI::App* command, std::string& asserted) {
 Identity acting_reviewer(const std::string& asserted) {
     const Identity acting = os_account()->current();
     if (!asserted.empty() && asserted != acting.login)
-        throw ReviewError("", "--reviewer " + asserted + " does not match the account running "
-                                                         "safesar, " +
+        throw ReviewError("", "--reviewer " + asserted +
+                                  " does not match the account running "
+                                  "safesar, " +
                                   acting.display() +
                                   ": what you do is recorded as the account you are logged in as; "
-                                  "log in as " + asserted + " to act as them");
+                                  "log in as " +
+                                  asserted + " to act as them");
     return acting;
 }
 

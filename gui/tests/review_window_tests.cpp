@@ -3,11 +3,11 @@
 #include "export/export_dialog.hpp"
 #include "open_case.hpp"
 #include "os_accounts.hpp"
-#include "review/safety_panel.hpp"
-#include "review/signoff_dialog.hpp"
 #include "review/case_session.hpp"
 #include "review/findings_panel.hpp"
 #include "review/review_page.hpp"
+#include "review/safety_panel.hpp"
+#include "review/signoff_dialog.hpp"
 #include "safesar/audit.hpp"
 #include "viewer/page_cache.hpp"
 #include "viewer/page_view.hpp"
@@ -165,8 +165,7 @@ TEST_CASE("a rectangle dragged on the page and a phrase become manual redactions
     CHECK(exports == 1);
 }
 
-TEST_CASE("words selected on a PDF page with Shift+drag, then X, are redacted as text",
-          "[gui]") {
+TEST_CASE("words selected on a PDF page with Shift+drag, then X, are redacted as text", "[gui]") {
     OpenCase c;
     c.review->showRecord("referral/cwp-referral-form.pdf", 1);
     PageView* page = c.review->pageView();
@@ -233,8 +232,7 @@ TEST_CASE("the page cache keeps within its budget and renders off the UI thread"
     CHECK_FALSE(cache.openError(broken).isEmpty());
 }
 
-TEST_CASE("a perpetrator request's final export opens only after two accounts sign off",
-          "[gui]") {
+TEST_CASE("a perpetrator request's final export opens only after two accounts sign off", "[gui]") {
     // A team's shared case: the second reviewer is a second operating-system account, who signs
     // with the same program, run as them.
     ensure_test_account(kSecondReviewer);

@@ -63,7 +63,8 @@ void check_progress_agrees(const OpenCase& c) {
     CHECK(c.review->headerText().section('\n', 1) == status_line);
     const ReviewStatus s = fresh_status(c.folder);
     CHECK(status_line.contains(QString("to decide %1").arg(s.undecided)));
-    CHECK(status_line.contains(QString("pages read %1 of %2").arg(s.pages_read).arg(s.pages_total)));
+    CHECK(
+        status_line.contains(QString("pages read %1 of %2").arg(s.pages_read).arg(s.pages_total)));
     CHECK(status_line.contains(QString("open risks %1").arg(s.open_risks.size())));
 }
 
@@ -181,11 +182,11 @@ TEST_CASE("reading mode walks every disclosed page with PgDn; a final export wai
     CHECK(static_cast<int>(walked.size()) == after.pages_total); // each page once, in order
     CHECK(after.version == before.version);                      // reading changes no decision
     CHECK(audit_entries(c.folder, "read") == after.pages_total);
-    CHECK(c.review->statusLineText().contains(
-        QString("pages read %1 of %1").arg(after.pages_total)));
+    CHECK(
+        c.review->statusLineText().contains(QString("pages read %1 of %1").arg(after.pages_total)));
     // The command line sees the same.
-    const std::string status = run_capture("'" + std::string(SAFESAR_BINARY) + "' status '" +
-                                           c.folder.string() + "'");
+    const std::string status =
+        run_capture("'" + std::string(SAFESAR_BINARY) + "' status '" + c.folder.string() + "'");
     CHECK(status.find("pages read: " + std::to_string(after.pages_total) + " of " +
                       std::to_string(after.pages_total)) != std::string::npos);
     // The thumbnails of a PDF say which pages are read.
@@ -387,10 +388,10 @@ TEST_CASE("a risk is acknowledged with a note and stays listed, struck through, 
     CHECK(item->data(SafetyPanel::kAcknowledgedRole).toBool());
     auto* shown = qobject_cast<QLabel*>(safety->risks()->itemWidget(item));
     REQUIRE(shown);
-    CHECK(shown->text().startsWith("<s>"));     // the risk, struck through
-    CHECK(shown->text().contains("</s><br>acknowledged by " +
-                                 QString::fromStdString(os_account()->current().display())
-                                     .toHtmlEscaped()));
+    CHECK(shown->text().startsWith("<s>")); // the risk, struck through
+    CHECK(shown->text().contains(
+        "</s><br>acknowledged by " +
+        QString::fromStdString(os_account()->current().display()).toHtmlEscaped()));
     CHECK(shown->text().contains("Rang the MARAC coordinator"));
     CHECK_FALSE(shown->text().contains(QRegularExpression("\\d{4}-\\d\\d-\\d\\dT"))); // not UTC
     CHECK(shown->height() >= shown->heightForWidth(shown->width()) - 4); // whole, not clipped
@@ -401,7 +402,8 @@ TEST_CASE("a risk is acknowledged with a note and stays listed, struck through, 
 TEST_CASE("manual redactions are listed among the findings and changed or withdrawn later",
           "[gui][desk]") {
     OpenCase first("manual");
-    first.review->setPhraseChooser([](const QString&) { return std::optional<QString>("Thursdays"); });
+    first.review->setPhraseChooser(
+        [](const QString&) { return std::optional<QString>("Thursdays"); });
     first.review->action("redact_phrase")->trigger();
     REQUIRE(first.session()->manualRedactions().size() == 1);
     const fs::path folder = first.folder;
@@ -539,8 +541,8 @@ TEST_CASE("no command-line syntax, no UTC times, no stray '&' anywhere in the wi
     NoteDialog note("Acknowledge a risk", "a risk", "What did you &check?", "Acknowledge", true,
                     &c.window);
     ManualDialog manual(ManualRedaction{}, &c.window);
-    for (QDialog* d : std::initializer_list<QDialog*>{&export_dialog, &new_case, &signoff, &note,
-                                                      &manual}) {
+    for (QDialog* d :
+         std::initializer_list<QDialog*>{&export_dialog, &new_case, &signoff, &note, &manual}) {
         d->show();
         for (const QString& text : visible_texts(d)) {
             INFO(d->windowTitle().toStdString() << ": " << text.toStdString());

@@ -4,8 +4,8 @@
 // reviewer shown is a fictional account, "Priya Shah (priya)": the window takes whoever runs it
 // (the operating-system account), and screenshots should not show the build machine's.
 #include "app/main_window.hpp"
-#include "app/window_fit.hpp"
 #include "app/wait.hpp"
+#include "app/window_fit.hpp"
 #include "export/bundle_preview.hpp"
 #include "export/export_dialog.hpp"
 #include "requests/new_case_dialog.hpp"
@@ -30,15 +30,15 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
-#include <QTimer>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTimer>
 #include <QTreeView>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 namespace fs = std::filesystem;
@@ -140,7 +140,8 @@ int main(int argc, char** argv) {
         review->action("approve")->trigger();
         review->action("reject")->trigger();
         // A phrase redacted by hand: listed last among the findings.
-        review->setPhraseChooser([](const QString&) { return std::optional<QString>("Thursdays"); });
+        review->setPhraseChooser(
+            [](const QString&) { return std::optional<QString>("Thursdays"); });
         review->action("redact_phrase")->trigger();
         // Show a redaction on a PDF page: the referral form's first proposed one.
         for (const safesar::StoredFinding& f : review->session()->findings())

@@ -17,7 +17,7 @@ namespace safesar {
 
 struct AuditEntry {
     std::int64_t seq = 0;
-    std::string at; // UTC, ISO 8601
+    std::string at;          // UTC, ISO 8601
     std::string who;         // the acting account's login (an `identity` entry gives its name)
     std::string action;      // identity, scan, decide, manual, withdraw, acknowledge, read,
                              // signoff, export, verify

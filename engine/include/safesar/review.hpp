@@ -163,8 +163,8 @@ struct ReviewStatus {
     std::vector<SignOff> signoffs;             // every sign-off, oldest first
     int signoffs_needed = 0;                   // different reviewers, after the last change
     std::map<std::string, Identity> reviewers; // every account that has acted, by login
-    bool exported_final = false;       // a final export of the current state exists
-    std::string last_final_export;     // when, empty if never
+    bool exported_final = false;               // a final export of the current state exists
+    std::string last_final_export;             // when, empty if never
     std::vector<std::string> blockers; // why a final export would be refused, in plain words
     bool ready_for_final() const { return blockers.empty(); }
     // "Priya Shah (priya)" for a login that has acted, else the text as stored (a state older
@@ -191,7 +191,8 @@ class ReviewStore {
                             std::shared_ptr<const IdentityProvider> acting = os_account());
     // Opens an existing store; nothing when the case has never been scanned into one.
     static std::optional<ReviewStore>
-    open_existing(const Case& request, std::shared_ptr<const IdentityProvider> acting = os_account());
+    open_existing(const Case& request,
+                  std::shared_ptr<const IdentityProvider> acting = os_account());
 
     ~ReviewStore();
     ReviewStore(ReviewStore&&) noexcept;

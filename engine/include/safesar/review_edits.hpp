@@ -58,6 +58,8 @@ class ReviewEdits {
         bool manual() const { return removed || added; }
     };
     static std::string label(const Edit& edit);
+    std::int64_t add_to_store(const ManualRedaction& m); // its new id
+    std::int64_t add_manual(ManualRedaction m);          // added, and remembered
     void apply(Edit& edit, bool forward);
     void remember(Edit edit); // a new edit: the undone ones are left behind
 

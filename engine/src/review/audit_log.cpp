@@ -69,7 +69,8 @@ void record_identity(Db& db, const Identity& who) {
                        "ORDER BY seq DESC LIMIT 1");
     last.bind(1, who.login);
     if (last.step() && last.text(0) == who.full_name && last.text(1) == who.source) return;
-    Statement insert(db, "INSERT INTO identities(login, full_name, source, at) VALUES (?, ?, ?, ?)");
+    Statement insert(db,
+                     "INSERT INTO identities(login, full_name, source, at) VALUES (?, ?, ?, ?)");
     insert.bind(1, who.login).bind(2, who.full_name).bind(3, who.source).bind(4, utc_now()).run();
     append_entry(db, who.login, "identity", {{"source", who.source}}, "identities",
                  db.last_insert_id());

@@ -33,7 +33,7 @@ const char* verdict_name(Verdict v) {
 struct Target {
     std::string id, proposal, reason, text;
     bool gone = false;
-    bool decided = false; // a decision is in force: its latest is no reopen, on this proposal
+    bool decided = false;  // a decision is in force: its latest is no reopen, on this proposal
     bool withheld = false; // in a record withheld in full
 };
 
@@ -47,9 +47,8 @@ Target find_target(review::Db& db, const std::string& id) {
         WHERE f.id = ?1 OR (length(?1) >= 6 AND substr(f.id, 1, length(?1)) = ?1) LIMIT 2)sql");
     s.bind(1, id);
     if (!s.step()) throw ReviewError("", "no finding " + id);
-    Target t{s.text(0), s.text(1),          s.text(2),
-             s.text(3), s.integer(4) != 0, s.integer(5) != 0,
-             s.integer(6) != 0};
+    Target t{s.text(0),         s.text(1),         s.text(2),        s.text(3),
+             s.integer(4) != 0, s.integer(5) != 0, s.integer(6) != 0};
     if (t.id != id && s.step()) throw ReviewError("", "finding id " + id + " is ambiguous");
     if (t.gone) throw ReviewError("", "finding " + t.id + " was not found by the latest scan");
     return t;
@@ -117,10 +116,9 @@ int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const std
 namespace {
 
 // One manual text redaction row and its audit entry, inside the caller's transaction.
-std::int64_t insert_manual_text(review::Db& db, const Identity& who,
-                                const std::string& phrase, const std::string& record,
-                                const std::string& reason, const std::string& comment,
-                                std::int64_t version) {
+std::int64_t insert_manual_text(review::Db& db, const Identity& who, const std::string& phrase,
+                                const std::string& record, const std::string& reason,
+                                const std::string& comment, std::int64_t version) {
     const std::string text = trimmed(phrase);
     if (text.size() < 2) throw ReviewError("", "the text to redact is empty or one character");
     review::reason_for(reason);
@@ -146,10 +144,9 @@ std::int64_t insert_manual_text(review::Db& db, const Identity& who,
     return id;
 }
 
-std::int64_t insert_manual_box(review::Db& db, const Identity& who,
-                               const std::string& record, int page, const Box& box,
-                               const std::string& reason, const std::string& comment,
-                               std::int64_t version) {
+std::int64_t insert_manual_box(review::Db& db, const Identity& who, const std::string& record,
+                               int page, const Box& box, const std::string& reason,
+                               const std::string& comment, std::int64_t version) {
     review::reason_for(reason);
     if (box.empty() || box.x0 < 0 || box.y0 < 0)
         throw ReviewError("", "the box must have x0 < x1 and y0 < y1, in points from the top left");
@@ -174,8 +171,8 @@ std::int64_t insert_manual_box(review::Db& db, const Identity& who,
     return id;
 }
 
-void insert_withdrawal(review::Db& db, const Identity& who,
-                       std::int64_t id, const std::string& comment, std::int64_t version) {
+void insert_withdrawal(review::Db& db, const Identity& who, std::int64_t id,
+                       const std::string& comment, std::int64_t version) {
     Statement known(db, "SELECT (SELECT count(*) FROM withdrawals WHERE manual = m.seq) "
                         "FROM manual m WHERE m.seq = ?");
     known.bind(1, id);
@@ -186,8 +183,8 @@ void insert_withdrawal(review::Db& db, const Identity& who,
                          "VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, id).bind(2, who.login).bind(3, review::utc_now()).bind(4, comment);
     insert.bind(5, version).run();
-    review::append_audit(db, who, "withdraw", {{"manual", id}, {"version", version}},
-                         "withdrawals", db.last_insert_id());
+    review::append_audit(db, who, "withdraw", {{"manual", id}, {"version", version}}, "withdrawals",
+                         db.last_insert_id());
 }
 
 } // namespace
@@ -206,8 +203,8 @@ std::int64_t ReviewStore::add_manual_box(const std::string& record, int page, co
                                          const std::string& reason, const std::string& comment) {
     const Identity who = impl_->who();
     review::WriteTransaction tx(impl_->db);
-    const std::int64_t id =
-        insert_manual_box(impl_->db, who, record, page, box, reason, comment, impl_->bump_version());
+    const std::int64_t id = insert_manual_box(impl_->db, who, record, page, box, reason, comment,
+                                              impl_->bump_version());
     tx.commit();
     return id;
 }
@@ -228,10 +225,9 @@ std::int64_t ReviewStore::replace_manual(std::int64_t id, const ManualRedaction&
     insert_withdrawal(db, who, id, comment, version);
     const std::int64_t added =
         with.kind == ManualRedaction::Kind::Text
-            ? insert_manual_text(db, who, with.phrase, with.record, with.reason, comment,
-                                 version)
-            : insert_manual_box(db, who, with.record, with.page, with.box, with.reason,
-                                comment, version);
+            ? insert_manual_text(db, who, with.phrase, with.record, with.reason, comment, version)
+            : insert_manual_box(db, who, with.record, with.page, with.box, with.reason, comment,
+                                version);
     tx.commit();
     return added;
 }

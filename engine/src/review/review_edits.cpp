@@ -99,11 +99,7 @@ std::int64_t ReviewEdits::add_manual_text(const std::string& phrase, const std::
     m.phrase = phrase;
     m.record = record;
     m.reason = reason;
-    m.id = store_.add_manual_text(phrase, record, reason);
-    Edit edit;
-    edit.added = m;
-    remember(std::move(edit));
-    return m.id;
+    return add_manual(std::move(m));
 }
 
 std::int64_t ReviewEdits::add_manual_box(const std::string& record, int page, const Box& box,
@@ -114,7 +110,17 @@ std::int64_t ReviewEdits::add_manual_box(const std::string& record, int page, co
     m.page = page;
     m.box = box;
     m.reason = reason;
-    m.id = store_.add_manual_box(record, page, box, reason);
+    return add_manual(std::move(m));
+}
+
+std::int64_t ReviewEdits::add_to_store(const ManualRedaction& m) {
+    return m.kind == ManualRedaction::Kind::Text
+               ? store_.add_manual_text(m.phrase, m.record, m.reason)
+               : store_.add_manual_box(m.record, m.page, m.box, m.reason);
+}
+
+std::int64_t ReviewEdits::add_manual(ManualRedaction m) {
+    m.id = add_to_store(m);
     Edit edit;
     edit.added = m;
     remember(std::move(edit));
@@ -133,7 +139,7 @@ ManualRedaction stored_manual(const ReviewStore& store, std::int64_t id) {
 
 void ReviewEdits::withdraw_manual(std::int64_t id) {
     const ManualRedaction was = stored_manual(store_, id); // to add it again on undo
-    store_.withdraw_manual(id); // refuses a withdrawn one
+    store_.withdraw_manual(id);                            // refuses a withdrawn one
     Edit edit;
     edit.removed = was;
     remember(std::move(edit));
@@ -202,7 +208,8 @@ void ReviewEdits::clear() {
 }
 
 std::string ReviewEdits::label(const Edit& edit) {
-    if (edit.removed && edit.added) return "change manual redaction M" + std::to_string(edit.added->id);
+    if (edit.removed && edit.added)
+        return "change manual redaction M" + std::to_string(edit.added->id);
     if (edit.removed) return "withdraw manual redaction M" + std::to_string(edit.removed->id);
     if (edit.added) return "manual redaction M" + std::to_string(edit.added->id);
     const Verdict first = edit.after.front().verdict;
@@ -228,9 +235,7 @@ void ReviewEdits::apply(Edit& edit, bool forward) {
     } else if (out) {
         store_.withdraw_manual(out->id);
     } else {
-        in->id = in->kind == ManualRedaction::Kind::Text
-                     ? store_.add_manual_text(in->phrase, in->record, in->reason)
-                     : store_.add_manual_box(in->record, in->page, in->box, in->reason);
+        in->id = add_to_store(*in);
     }
 }
 

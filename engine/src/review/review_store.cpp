@@ -104,8 +104,7 @@ ReviewStore::~ReviewStore() = default;
 ReviewStore::ReviewStore(ReviewStore&&) noexcept = default;
 ReviewStore& ReviewStore::operator=(ReviewStore&&) noexcept = default;
 
-ReviewStore ReviewStore::open(const Case& request,
-                              std::shared_ptr<const IdentityProvider> acting) {
+ReviewStore ReviewStore::open(const Case& request, std::shared_ptr<const IdentityProvider> acting) {
     if (!acting) throw ReviewError("", "no identity provider: nobody could be recorded as acting");
     const auto file = review_db_path(request.folder);
     prepare_file(file);

@@ -126,9 +126,8 @@ void draw(QPainter& p, IconName name, const QColor& ink) {
         break;
     }
     case IconName::Export:
-        p.drawPolyline(QPolygonF(
-            {QPointF(9, 7), QPointF(4, 7), QPointF(4, 20), QPointF(20, 20), QPointF(20, 7),
-             QPointF(15, 7)}));
+        p.drawPolyline(QPolygonF({QPointF(9, 7), QPointF(4, 7), QPointF(4, 20), QPointF(20, 20),
+                                  QPointF(20, 7), QPointF(15, 7)}));
         p.drawLine(QPointF(12, 15), QPointF(12, 3));
         arrow_head({12, 3}, {8, 7}, {16, 7});
         break;
@@ -140,9 +139,8 @@ void draw(QPainter& p, IconName name, const QColor& ink) {
 QIcon icon(IconName name) {
     QIcon out;
     const QPalette palette = QGuiApplication::palette();
-    for (const auto& [mode, role] :
-         {std::pair{QIcon::Normal, QPalette::WindowText},
-          std::pair{QIcon::Disabled, QPalette::PlaceholderText}}) {
+    for (const auto& [mode, role] : {std::pair{QIcon::Normal, QPalette::WindowText},
+                                     std::pair{QIcon::Disabled, QPalette::PlaceholderText}}) {
         for (int size : {16, 24, 32, 48}) {
             QPixmap pixmap(size, size);
             pixmap.fill(Qt::transparent);

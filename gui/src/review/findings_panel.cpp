@@ -152,13 +152,14 @@ void fill_row(QStandardItem* item, const Row& row) {
 }
 
 QString manual_text(const ManualRedaction& m, const ReviewStatus& status) {
-    const QString what =
-        m.kind == ManualRedaction::Kind::Text
-            ? QObject::tr("“%1” in %2")
-                  .arg(QString::fromStdString(m.phrase).simplified().left(60),
-                       m.record.empty() ? QObject::tr("every record")
-                                        : QString::fromStdString(m.record))
-            : QObject::tr("area on page %1 of %2").arg(m.page).arg(QString::fromStdString(m.record));
+    const QString what = m.kind == ManualRedaction::Kind::Text
+                             ? QObject::tr("“%1” in %2")
+                                   .arg(QString::fromStdString(m.phrase).simplified().left(60),
+                                        m.record.empty() ? QObject::tr("every record")
+                                                         : QString::fromStdString(m.record))
+                             : QObject::tr("area on page %1 of %2")
+                                   .arg(m.page)
+                                   .arg(QString::fromStdString(m.record));
     QString text = QObject::tr("M%1  ·  %2  ·  redact %3  ·  by %4, %5")
                        .arg(m.id)
                        .arg(what, QString::fromStdString(m.reason),
@@ -261,10 +262,10 @@ void FindingsPanel::rebuild() {
         for (std::size_t i : same)
             if (findings[i].status != FindingStatus::Gone) row.members.push_back(&findings[i]);
         if (row.members.empty()) continue;
-        const bool listed = std::any_of(row.members.begin(), row.members.end(),
-                                        [&](const StoredFinding* f) {
-                                            return passes(*f, filter_->currentIndex());
-                                        });
+        const bool listed =
+            std::any_of(row.members.begin(), row.members.end(), [&](const StoredFinding* f) {
+                return passes(*f, filter_->currentIndex());
+            });
         if (!listed) continue;
         // Listed where its most protected finding's party is.
         std::stable_sort(row.members.begin(), row.members.end(),
@@ -314,11 +315,11 @@ void FindingsPanel::rebuild() {
             first_build ? !pk.startsWith(tr("The requester")) : expanded.contains(pk);
         tree_->setExpanded(party->index(), open_party || party == manual_group_);
         for (int j = 0; j < party->rowCount(); ++j)
-            tree_->setExpanded(party->child(j)->index(),
-                               first_build ? open_party
-                                           : expanded.contains(
-                                                 pk + "/" +
-                                                 party->child(j)->data(kTitleRole).toString()));
+            tree_->setExpanded(
+                party->child(j)->index(),
+                first_build
+                    ? open_party
+                    : expanded.contains(pk + "/" + party->child(j)->data(kTitleRole).toString()));
     }
     if (!keep.isEmpty()) select(keep);
     if (keep_manual) selectManual(*keep_manual);
@@ -377,8 +378,7 @@ void FindingsPanel::updateFindings(const QStringList& ids) {
     // leaves the list: the next finding to decide.
     QList<QStandardItem*> rows;
     for (const QString& id : ids)
-        if (QStandardItem* item = item_of_.value(id); item && !rows.contains(item))
-            rows << item;
+        if (QStandardItem* item = item_of_.value(id); item && !rows.contains(item)) rows << item;
     QStandardItem* current = model_.itemFromIndex(tree_->currentIndex());
     QStandardItem* next_current = nullptr;
     for (QStandardItem* item : rows) {

@@ -32,11 +32,11 @@ class FindingsPanel : public QWidget {
     // tens of thousands of findings must not rebuild it). Manual redactions are re-listed.
     void updateFindings(const QStringList& ids);
 
-    QString currentId() const;        // the selected row's finding, empty for a group
-    QStringList currentIds() const;   // every finding of the selected row (same text, same place)
-    bool currentDecidable() const;    // a finding row outside withheld records
+    QString currentId() const;      // the selected row's finding, empty for a group
+    QStringList currentIds() const; // every finding of the selected row (same text, same place)
+    bool currentDecidable() const;  // a finding row outside withheld records
     std::optional<std::int64_t> currentManual() const; // a manual redaction's row
-    void select(const QString& id);   // a finding, by any of its row's ids
+    void select(const QString& id);                    // a finding, by any of its row's ids
     void selectManual(std::int64_t id);
     // To the next (+1) or previous (-1) finding that can be decided: group headings, findings
     // in withheld records and manual redactions are passed over.

@@ -19,10 +19,10 @@ ManualDialog::ManualDialog(const ManualRedaction& m, QWidget* parent) : QDialog(
         phrase_ = new QLineEdit(QString::fromStdString(m.phrase));
         phrase_->setAccessibleName(tr("Text to redact"));
         form->addRow(tr("&Text to redact:"), phrase_);
-        form->addRow(new QLabel(m.record.empty()
-                                    ? tr("Every occurrence, in every record.")
-                                    : tr("Every occurrence in %1.")
-                                          .arg(QString::fromStdString(m.record))));
+        form->addRow(
+            new QLabel(m.record.empty()
+                           ? tr("Every occurrence, in every record.")
+                           : tr("Every occurrence in %1.").arg(QString::fromStdString(m.record))));
     } else {
         form->addRow(new QLabel(tr("The area drawn on page %1 of %2.")
                                     .arg(m.page)
@@ -31,7 +31,8 @@ ManualDialog::ManualDialog(const ManualRedaction& m, QWidget* parent) : QDialog(
     reason_ = new QComboBox;
     reason_->setAccessibleName(tr("Reason"));
     for (const Reason& r : reason_codes()) {
-        reason_->addItem(QString::fromStdString(r.code) + " — " + QString::fromStdString(r.citation),
+        reason_->addItem(QString::fromStdString(r.code) + " — " +
+                             QString::fromStdString(r.citation),
                          QString::fromStdString(r.code));
         if (r.code == m.reason) reason_->setCurrentIndex(reason_->count() - 1);
     }

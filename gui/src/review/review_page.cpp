@@ -247,8 +247,9 @@ QAction* ReviewPage::addAction(const QString& name, const QString& text, const Q
     a->setObjectName(name);
     a->setShortcut(key);
     a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    a->setToolTip(key.isEmpty() ? plain(text)
-                                : plain(text) + " (" + key.toString(QKeySequence::NativeText) + ")");
+    a->setToolTip(key.isEmpty()
+                      ? plain(text)
+                      : plain(text) + " (" + key.toString(QKeySequence::NativeText) + ")");
     connect(a, &QAction::triggered, this, std::move(run));
     QWidget::addAction(a);
     return a;
@@ -349,15 +350,16 @@ void ReviewPage::buildActions() {
                    QKeySequence(Qt::CTRL | Qt::Key_2),
                    [this] { side_->setCurrentWidget(safety_); }),
          IconName::Safety);
-    tool(addAction("rescan", tr("Scan the records again"), QKeySequence(Qt::Key_F5), [this] {
-             if (session_->scanning()) return;
-             progress_->show();
-             cancel_scan_->show();
-             progress_->setRange(0, 0);
-             scan_label_->setText(tr("Reading records…"));
-             session_->startScan();
-             updateActions();
-         }),
+    tool(addAction("rescan", tr("Scan the records again"), QKeySequence(Qt::Key_F5),
+                   [this] {
+                       if (session_->scanning()) return;
+                       progress_->show();
+                       cancel_scan_->show();
+                       progress_->setRange(0, 0);
+                       scan_label_->setText(tr("Reading records…"));
+                       session_->startScan();
+                       updateActions();
+                   }),
          IconName::Rescan);
     tool(addAction("export", tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                    [this] { emit exportRequested(); }),
@@ -375,10 +377,11 @@ void ReviewPage::openCase(const std::filesystem::path& folder) {
             .arg(QString::fromStdString(c.reference)));
     const CaseSummary summary = summarize_case(folder, today());
     if (summary.due)
-        due_ = summary.overdue ? tr("due %1, OVERDUE").arg(QString::fromStdString(to_iso(*summary.due)))
-                               : tr("due %1 (%2 working days left)")
-                                     .arg(QString::fromStdString(to_iso(*summary.due)))
-                                     .arg(summary.working_days_left);
+        due_ = summary.overdue
+                   ? tr("due %1, OVERDUE").arg(QString::fromStdString(to_iso(*summary.due)))
+                   : tr("due %1 (%2 working days left)")
+                         .arg(QString::fromStdString(to_iso(*summary.due)))
+                         .arg(summary.working_days_left);
     refreshRecordList();
     for (const RecordEntry& r : session_->records())
         if (r.pdf || &r == &session_->records().back()) {
@@ -427,12 +430,11 @@ void ReviewPage::updateProgress() {
     if (!session_->isOpen()) return;
     const Case& c = session_->request();
     const QString progress = progressText();
-    header_->setText(tr("%1 · %2 · %3%4 · reviewing as %5\n%6")
-                         .arg(QString::fromStdString(c.reference),
-                              QString::fromStdString(c.subject.name),
-                              QString::fromStdString(to_string(c.profile)),
-                              due_.isEmpty() ? QString() : " · " + due_, session_->reviewer(),
-                              progress));
+    header_->setText(
+        tr("%1 · %2 · %3%4 · reviewing as %5\n%6")
+            .arg(QString::fromStdString(c.reference), QString::fromStdString(c.subject.name),
+                 QString::fromStdString(to_string(c.profile)),
+                 due_.isEmpty() ? QString() : " · " + due_, session_->reviewer(), progress));
     status_line_->setText(progress);
     if (reading_) {
         const ReviewStatus& s = session_->status();
@@ -462,9 +464,10 @@ void ReviewPage::refreshRecordList() {
         if (r.withheld) text += tr("  [withheld in full]");
         if (!r.skipped_reason.isEmpty()) text += tr("  [could not be read]");
         if (auto it = reading.find(r.name); it != reading.end() && it->second.first > 0)
-            text += it->second.first == it->second.second
-                        ? tr("  ✓ read")
-                        : tr("  (%1 of %2 pages read)").arg(it->second.first).arg(it->second.second);
+            text +=
+                it->second.first == it->second.second
+                    ? tr("  ✓ read")
+                    : tr("  (%1 of %2 pages read)").arg(it->second.first).arg(it->second.second);
         auto* item = new QListWidgetItem(text);
         item->setData(Qt::UserRole, r.name);
         if (!r.skipped_reason.isEmpty()) item->setToolTip(r.skipped_reason);

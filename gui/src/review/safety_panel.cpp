@@ -8,8 +8,8 @@
 #include <QFont>
 #include <QLabel>
 #include <QListWidget>
-#include <QPushButton>
 #include <QPalette>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -69,14 +69,15 @@ void SafetyPanel::rebuild() {
                   .arg(s.undecided)
                   .arg(s.open_risks.size()));
     // Open risks first; acknowledged ones stay, struck through, with who, when and the note.
-    const QString keep = risks_->currentItem() ? risks_->currentItem()->data(Qt::UserRole).toString()
-                                               : QString();
+    const QString keep =
+        risks_->currentItem() ? risks_->currentItem()->data(Qt::UserRole).toString() : QString();
     risks_->clear();
     std::vector<StoredRisk> all = session_->store().risks();
     std::stable_partition(all.begin(), all.end(), [](const StoredRisk& r) { return r.open(); });
     for (const StoredRisk& r : all) {
         if (r.gone) continue;
-        const QString risk = QString::fromStdString(r.record) + ": " + QString::fromStdString(r.what);
+        const QString risk =
+            QString::fromStdString(r.record) + ": " + QString::fromStdString(r.what);
         auto* item = new QListWidgetItem;
         item->setData(Qt::UserRole, QString::fromStdString(r.id));
         risks_->addItem(item);
@@ -87,16 +88,16 @@ void SafetyPanel::rebuild() {
             continue;
         }
         // Acknowledged: the risk struck through; who, when and the note stay readable.
-        const QString acknowledged = tr("acknowledged by %1, %2: %3")
-                                         .arg(QString::fromStdString(s.who(r.acknowledged_by)),
-                                              local_time(r.acknowledged_at),
-                                              QString::fromStdString(r.comment));
-        item->setData(Qt::AccessibleTextRole, tr("Acknowledged risk: ") + risk + ". " +
-                                                  acknowledged);
+        const QString acknowledged =
+            tr("acknowledged by %1, %2: %3")
+                .arg(QString::fromStdString(s.who(r.acknowledged_by)),
+                     local_time(r.acknowledged_at), QString::fromStdString(r.comment));
+        item->setData(Qt::AccessibleTextRole,
+                      tr("Acknowledged risk: ") + risk + ". " + acknowledged);
         item->setData(kAcknowledgedRole, true);
         item->setFlags(item->flags() & ~Qt::ItemIsSelectable);
-        auto* label = new QLabel("<s>" + risk.toHtmlEscaped() + "</s><br>" +
-                                 acknowledged.toHtmlEscaped());
+        auto* label =
+            new QLabel("<s>" + risk.toHtmlEscaped() + "</s><br>" + acknowledged.toHtmlEscaped());
         label->setWordWrap(true);
         label->setTextFormat(Qt::RichText);
         label->setContentsMargins(4, 2, 4, 2);
@@ -107,11 +108,11 @@ void SafetyPanel::rebuild() {
     fitRiskRows();
     acknowledge_->setEnabled(!s.open_risks.empty());
 
-    pages_->setText(tr("Pages read: <b>%1 of %2</b>%3")
-                        .arg(s.pages_read)
-                        .arg(s.pages_total)
-                        .arg(s.pages_must_be_read ? tr(" — every one, before a final export")
-                                                  : QString()));
+    pages_->setText(
+        tr("Pages read: <b>%1 of %2</b>%3")
+            .arg(s.pages_read)
+            .arg(s.pages_total)
+            .arg(s.pages_must_be_read ? tr(" — every one, before a final export") : QString()));
     QStringList lines;
     for (const SignOff& o : s.signoffs)
         lines << tr("%1, %2%3")

@@ -15,8 +15,8 @@ namespace safesar::gui {
 
 SignoffDialog::SignoffDialog(CaseSession* session, QWidget* parent) : QDialog(parent) {
     const ReviewStatus& s = session->status();
-    setWindowTitle(tr("Sign off the review — %1")
-                       .arg(QString::fromStdString(session->request().reference)));
+    setWindowTitle(
+        tr("Sign off the review — %1").arg(QString::fromStdString(session->request().reference)));
     auto* who = new QLabel(tr("You sign as <b>%1</b>, the account you are logged in as.")
                                .arg(session->reviewer().toHtmlEscaped()));
     who->setWordWrap(true);
@@ -42,9 +42,8 @@ SignoffDialog::SignoffDialog(CaseSession* session, QWidget* parent) : QDialog(pa
     row(tr("Records withheld in full"),
         count(static_cast<int>(withheld.size())) +
             (withheld.isEmpty() ? QString() : "<br>" + withheld.join("<br>")));
-    row(tr("Risks open / acknowledged"), tr("%1 / %2")
-                                              .arg(s.open_risks.size())
-                                              .arg(s.acknowledged_risks));
+    row(tr("Risks open / acknowledged"),
+        tr("%1 / %2").arg(s.open_risks.size()).arg(s.acknowledged_risks));
     row(tr("Pages read"), tr("%1 of %2%3")
                               .arg(s.pages_read)
                               .arg(s.pages_total)
@@ -57,9 +56,8 @@ SignoffDialog::SignoffDialog(CaseSession* session, QWidget* parent) : QDialog(pa
     summary_->setAccessibleName(tr("What you are signing"));
 
     const QString why = session->signOffRefusal();
-    refusal_ = new QLabel(why.isEmpty() ? QString()
-                                        : tr("<b>You cannot sign yet:</b> %1.")
-                                              .arg(why.toHtmlEscaped()));
+    refusal_ = new QLabel(
+        why.isEmpty() ? QString() : tr("<b>You cannot sign yet:</b> %1.").arg(why.toHtmlEscaped()));
     refusal_->setWordWrap(true);
     refusal_->setVisible(!why.isEmpty());
 
