@@ -68,7 +68,7 @@ TEST_CASE("the acting identity is the operating-system account, with its GECOS n
           std::string(kSecondReviewer.login) + "|" + kSecondReviewer.full_name);
 }
 
-TEST_CASE("acts record the login; the account's full name is in the audit once",
+TEST_CASE("acts record the login, and the account's full name is in the audit once",
           "[review][identity]") {
     TempCase tc("profiles/standard");
     auto scan = scan_into_store(tc.folder);

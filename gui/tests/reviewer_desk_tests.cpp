@@ -144,7 +144,7 @@ TEST_CASE("the sign-off dialog shows what is signed, and refuses while the revie
     CHECK(fresh_status(c.folder).signoffs.empty());
 }
 
-TEST_CASE("reading mode walks every disclosed page with PgDn; a final export waits for it",
+TEST_CASE("reading mode walks every disclosed page with PgDn, and a final export waits for it",
           "[gui][desk]") {
     OpenCase c("reading");
     c.decideAndAcknowledgeEverything();
@@ -235,7 +235,7 @@ TEST_CASE("a sentence or a paragraph is redacted in one gesture: select it, pres
     CHECK(ReviewStore::open(load_case(c.folder).value).manual_redactions().size() == 1);
 }
 
-TEST_CASE("N and P pass over headings and withheld rows; A on a withheld row is refused",
+TEST_CASE("N and P pass over headings and withheld rows, and A on a withheld row is refused",
           "[gui][desk]") {
     OpenCase c("keys");
     FindingsPanel* panel = c.review->findings();
@@ -273,7 +273,7 @@ TEST_CASE("N and P pass over headings and withheld rows; A on a withheld row is 
     CHECK(stored(c.folder, withheld.toStdString()).decided_by.empty());
 }
 
-TEST_CASE("one row for the same text at the same place; groups keep one order, empty ones go",
+TEST_CASE("one row for the same text at the same place, one order of groups, no empty groups",
           "[gui][desk]") {
     OpenCase c("groups");
     FindingsPanel* panel = c.review->findings();
