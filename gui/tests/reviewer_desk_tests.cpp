@@ -3,6 +3,7 @@
 // window that fits a 1280 x 720 screen. The real window, driven by keys and clicks; every check
 // reads the engine's state afresh, as the command line would.
 #include "app/window_fit.hpp"
+#include "export/bundle_preview.hpp"
 #include "export/export_dialog.hpp"
 #include "open_case.hpp"
 #include "requests/new_case_dialog.hpp"
@@ -512,6 +513,15 @@ TEST_CASE("the window fits a 1280 x 720 screen: toolbar, page, thumbnails and di
         dialog.show();
         CHECK(dialog.frameGeometry().height() <= screen.height());
         dialog.close();
+    }
+    {
+        DocumentSource bundle;
+        bundle.path = QString::fromStdString(
+            (c.folder / "records" / "referral" / "cwp-referral-form.pdf").string());
+        BundlePreview preview(bundle, c.window.cache(), &c.window);
+        preview.show();
+        CHECK(preview.frameGeometry().height() <= screen.height());
+        preview.close();
     }
 }
 
