@@ -211,7 +211,7 @@ std::pair<QString, int> CaseSession::placeOf(const ManualRedaction& m) const {
             const QString text =
                 QString::fromStdString(s.text.substr(r.begin, r.end - r.begin)).simplified();
             if (text.compare(phrase, Qt::CaseInsensitive) == 0)
-                return {entry.name, view_of(s) > 0 ? view_of(s) : 1};
+                return {entry.name, view_of(rec, s) > 0 ? view_of(rec, s) : 1};
         }
     }
     return {QString::fromStdString(wanted), 1};
