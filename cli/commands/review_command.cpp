@@ -1,6 +1,7 @@
 // safesar review CASE: list the findings (filters: --party, --category, --status, --record) or
 // take decisions on them: by id, by category, all of a party, manual redactions by text or by a
-// box on a page, risk acknowledgements, pages read. Every act is recorded as the account running
+// box on a page, risk acknowledgements, pages read, whole records released or withheld in full.
+// Every act is recorded as the account running
 // safesar.
 #include "../commands.hpp"
 
@@ -29,13 +30,15 @@ struct ReviewArgs {
     std::string reason;
     std::string withdraw;                // M<N> or N
     std::vector<std::string> read_pages; // RECORD PAGE...
+    std::string release_record, withhold_record, reopen_record;
     std::string reviewer, comment;
 
     bool decides() const {
         return !approve.empty() || !reject.empty() || !reopen.empty() || !ack_risk.empty() ||
                !span.empty() || !approve_category.empty() || !approve_party.empty() ||
                !redact_text.empty() || !redact_box.empty() || !withdraw.empty() ||
-               !read_pages.empty();
+               !read_pages.empty() || !release_record.empty() || !withhold_record.empty() ||
+               !reopen_record.empty();
     }
 };
 
@@ -118,6 +121,8 @@ void print_findings(const ReviewStore& store, const ReviewArgs& a) {
     }
     for (const StoredRisk& r : store.risks())
         if (r.open()) std::cout << "risk " << r.id << "  " << r.record << ": " << r.what << "\n";
+    for (const RecordReview& r : store.record_reviews())
+        if (r.withheld) std::cout << "record " << r.record << "  withheld in full\n";
 }
 
 // Undecided findings matching the filters and one more condition, outside withheld records.
@@ -191,11 +196,33 @@ double number(const std::string& text, const char* what) {
                       std::string("--redact-box: ") + what + " \"" + text + "\" is not a number");
 }
 
+// Whole records: before pages are read, since a released record has pages to read.
+void decide_records(ReviewStore& store, const ReviewArgs& a, const std::string& who) {
+    if (!a.reopen_record.empty())
+        std::cout << (store.reopen_record(a.reopen_record, a.comment)
+                          ? "withdrew the decision on " + a.reopen_record +
+                                ": the policy's proposal stands again"
+                          : a.reopen_record + " had no decision to withdraw")
+                  << "\n";
+    if (!a.release_record.empty()) {
+        store.release_record(a.release_record, a.comment);
+        std::cout << "released " << a.release_record << " for disclosure as " << who
+                  << ": its findings need decisions and its pages reading\n";
+    }
+    if (!a.withhold_record.empty()) {
+        store.withhold_record(a.withhold_record, a.reason, a.comment);
+        std::cout << "withheld " << a.withhold_record << " in full (" << a.reason << ") as "
+                  << who << "\n";
+    }
+}
+
 void decide(ReviewStore& store, const ReviewArgs& a) {
     const std::string who = acting_reviewer(a.reviewer).display();
     const std::string& comment = a.comment;
     if ((!a.redact_text.empty() || !a.redact_box.empty()) && a.reason.empty())
         throw ReviewError("", "a manual redaction needs --reason CODE (TP, SH, CR...)");
+    if (!a.withhold_record.empty() && a.reason.empty())
+        throw ReviewError("", "--withhold-record needs --reason CODE (TP, SH, CR...)");
     if (!a.ack_risk.empty() && comment.find_first_not_of(" \t") == std::string::npos)
         throw ReviewError("", "--ack-risk needs --comment saying what was checked");
     const std::vector<FindingDecision> decisions = decisions_of(store, a);
@@ -226,6 +253,7 @@ void decide(ReviewStore& store, const ReviewArgs& a) {
         store.acknowledge_risk(risk, comment);
         std::cout << "acknowledged risk " << risk << " as " << who << "\n";
     }
+    decide_records(store, a, who);
     if (!a.read_pages.empty()) {
         int marked = 0;
         for (std::size_t i = 1; i < a.read_pages.size(); ++i)
@@ -280,7 +308,8 @@ void add_review_command(CLI::App& app) {
     cmd->add_option("--redact-box", a->redact_box,
                     "redact a box on a page: RECORD PAGE X0 Y0 X1 Y1 (points, top left origin)")
         ->expected(6);
-    cmd->add_option("--reason", a->reason, "reason code of a manual redaction or changed span");
+    cmd->add_option("--reason", a->reason,
+                    "reason code of a manual redaction, changed span or record withheld in full");
     cmd->add_option("--withdraw-manual", a->withdraw, "withdraw a manual redaction (M3 or 3)");
     cmd->add_option("--ack-risk", a->ack_risk,
                     "acknowledge open risks by id (--comment says what was checked)")
@@ -289,6 +318,14 @@ void add_review_command(CLI::App& app) {
                     "mark pages of a disclosed record read: RECORD PAGE... (a record that is "
                     "not a PDF has one page, 1)")
         ->expected(2, -1);
+    cmd->add_option("--release-record", a->release_record,
+                    "disclose a record withheld in full, with its ordinary redactions (a "
+                    "perpetrator request needs --comment saying why it is safe)");
+    cmd->add_option("--withhold-record", a->withhold_record,
+                    "withhold a whole record in full (--reason CODE), or confirm the policy's "
+                    "withholding until reviewed");
+    cmd->add_option("--reopen-record", a->reopen_record,
+                    "withdraw the decision on a whole record: the policy's proposal stands");
     add_reviewer_check(cmd, a->reviewer);
     cmd->add_option("--comment", a->comment,
                     "why, or what was checked: kept with the decision, never exported");

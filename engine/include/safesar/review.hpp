@@ -138,6 +138,27 @@ struct PageToRead {
     bool read() const { return !read_by.empty(); }
 };
 
+// A whole record: what the policy proposed for it (disclose, or withhold in full) and the
+// reviewer's decision in force, if any. A decision holds while the record's content and the
+// policy's proposal for it are what they were when it was taken; then the policy's stands again.
+struct RecordReview {
+    enum class Decision { None, Release, Withhold };
+    std::string record;
+    bool withheld = false;        // what the bundle does: the decision in force, else the policy
+    bool policy_withheld = false; // the policy withholds it in full
+    bool until_reviewed = false;  // ... because it is unsure: a reviewer decides
+    std::string policy_kind;      // what the policy took it for ("MARAC minutes", "until ...")
+    std::string policy_reason;    // the policy's reason code when it withholds
+    Decision decision = Decision::None;
+    std::string decided_by, decided_at; // a login, UTC
+    std::string reason;                 // Withhold: the reason code given
+    std::string comment;                // the reviewer's words
+    // The reason code in force when withheld (the reviewer's, else the policy's).
+    const std::string& withheld_reason() const {
+        return decision == Decision::Withhold ? reason : policy_reason;
+    }
+};
+
 struct ScanRecorded {
     std::int64_t scan = 0;
     int findings = 0, new_findings = 0, gone = 0, reopened = 0;
@@ -157,7 +178,8 @@ struct ReviewStatus {
     // What a sign-off covers, outside withheld records: proposed redactions that will be
     // redacted (approved, or over a changed span) and those a reviewer rejected (kept).
     int to_redact = 0, kept_by_reviewer = 0;
-    std::vector<std::string> withheld_records; // withheld in full by the policy, latest scan
+    std::vector<std::string> withheld_records; // withheld in full (policy or reviewer), latest scan
+    int records_released = 0, records_withheld_by_reviewer = 0; // record decisions in force
     int pages_total = 0, pages_read = 0;       // PageToRead, latest scan
     bool pages_must_be_read = false;           // a perpetrator request: all before a final export
     std::vector<SignOff> signoffs;             // every sign-off, oldest first
@@ -230,6 +252,21 @@ class ReviewStore {
     std::vector<StoredRisk> risks() const;
     // The note says what was checked: refused when empty.
     void acknowledge_risk(const std::string& risk, const std::string& note);
+
+    // Whole records of the latest scan, by name: every one the policy withholds in full, or
+    // a reviewer has decided.
+    std::vector<RecordReview> record_reviews() const;
+    // Discloses a record the policy withholds in full, with its ordinary redactions (its
+    // findings then need decisions, its pages reading). In a perpetrator request it needs a
+    // comment saying why the record is safe to send him. A change: sign-offs are needed again.
+    void release_record(const std::string& record, const std::string& comment);
+    // Withholds a whole record in full, with a reason code (reasons.json): one the policy
+    // discloses, or one it withholds only until reviewed (confirming it).
+    void withhold_record(const std::string& record, const std::string& reason,
+                         const std::string& comment = {});
+    // Withdraws the decision in force on a record: the policy's proposal stands again. False
+    // when there was none (nothing is written).
+    bool reopen_record(const std::string& record, const std::string& comment = {});
 
     // Every page to read, in order (records by name, pages ascending).
     std::vector<PageToRead> pages_to_read() const;

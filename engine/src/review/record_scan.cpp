@@ -73,19 +73,32 @@ std::string content_digest(const Record& r) {
     return review::sha256_hex(content);
 }
 
+// What the policy proposes for each record; `withheld` (what the bundle does) is set by
+// apply_record_decisions afterwards, from this and the reviewers' decisions.
 void upsert_records(review::Db& db, const CaseScan& scan, std::int64_t seq,
                     const std::set<std::size_t>& withheld,
                     const std::vector<std::string>& digests) {
-    Statement s(db, "INSERT INTO records(name, kind, pages, withheld, last_scan, digest) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
-                    "kind = excluded.kind, pages = excluded.pages, withheld = excluded.withheld, "
-                    "last_scan = excluded.last_scan, digest = excluded.digest");
+    std::vector<const RecordDisclosure*> fate(scan.gathered.records.size(), nullptr);
+    for (const RecordDisclosure& rd : scan.policy.disclosure.records)
+        if (rd.record) fate[static_cast<std::size_t>(rd.record - scan.gathered.records.data())] = &rd;
+    Statement s(db, "INSERT INTO records(name, kind, pages, withheld, last_scan, digest, "
+                    "policy_withheld, withheld_kind, withheld_reason) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4, ?7, ?8) ON CONFLICT(name) DO UPDATE SET "
+                    "kind = excluded.kind, pages = excluded.pages, "
+                    "last_scan = excluded.last_scan, digest = excluded.digest, "
+                    "policy_withheld = excluded.policy_withheld, "
+                    "withheld_kind = excluded.withheld_kind, "
+                    "withheld_reason = excluded.withheld_reason");
     for (std::size_t i = 0; i < scan.gathered.records.size(); ++i) {
         const Record& r = scan.gathered.records[i];
+        const bool held = withheld.count(i) > 0;
+        const RecordDisclosure* rd = fate[i];
         s.bind(1, r.name)
             .bind(2, to_string(r.kind))
             .bind(3, static_cast<std::int64_t>(r.pages.size()));
-        s.bind(4, static_cast<std::int64_t>(withheld.count(i))).bind(5, seq).bind(6, digests[i]);
+        s.bind(4, static_cast<std::int64_t>(held)).bind(5, seq).bind(6, digests[i]);
+        s.bind(7, held && rd ? rd->withheld_kind : "");
+        s.bind(8, held && rd && rd->withheld_because ? rd->withheld_because->code : "");
         s.run();
         s.reset();
     }
@@ -168,6 +181,9 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
     changed = changed || out.new_findings || out.gone || out.new_risks ||
               sqlite3_changes(db.handle()) > 0;
     upsert_records(db, scan, out.scan, withheld, digests);
+    // A reviewer's decision on a whole record holds while the record and the policy's
+    // proposal are unchanged; a record that now goes out differently must be looked at again.
+    changed = review::apply_record_decisions(db) > 0 || changed;
 
     const std::int64_t version = changed ? impl_->bump_version() : impl_->version();
     Statement row(db, "INSERT INTO scans(seq, at, who, findings, new_findings, gone) "

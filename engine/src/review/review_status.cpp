@@ -44,7 +44,8 @@ ReviewStatus ReviewStore::Impl::status() {
         s.manual += !m.withdrawn;
     s.decisions = static_cast<int>(
         db.scalar("SELECT (SELECT count(*) FROM decisions) + (SELECT count(*) FROM manual) + "
-                  "(SELECT count(*) FROM withdrawals) + (SELECT count(*) FROM acknowledgements)"));
+                  "(SELECT count(*) FROM withdrawals) + (SELECT count(*) FROM acknowledgements) + "
+                  "(SELECT count(*) FROM record_decisions)"));
     for (StoredRisk& r : risks()) {
         s.acknowledged_risks += !r.gone && !r.open();
         if (r.open()) s.open_risks.push_back(std::move(r));
@@ -54,6 +55,10 @@ ReviewStatus ReviewStore::Impl::status() {
                                        "last_scan = (SELECT max(seq) FROM scans) ORDER BY name");
         while (withheld.step())
             s.withheld_records.push_back(withheld.text(0));
+    }
+    for (const RecordReview& r : record_reviews()) {
+        s.records_released += r.decision == RecordReview::Decision::Release;
+        s.records_withheld_by_reviewer += r.decision == RecordReview::Decision::Withhold;
     }
     for (const PageToRead& p : pages_to_read()) {
         ++s.pages_total;

@@ -66,6 +66,13 @@ void prepare_file(const std::filesystem::path& file) {
     }
 }
 
+// A risk the policy reports about a whole record: withheld until a reviewer decides, or one
+// to check whether to withhold (policy/record_rules.cpp words them so).
+bool asks_whether_to_withhold(const std::string& what) {
+    return what.rfind("withheld in full because it may be", 0) == 0 ||
+           what.find("check whether to withhold it in full") != std::string::npos;
+}
+
 } // namespace
 
 FindingStatus review::status_of(const StoredFinding& f, bool gone, bool first_seen_now,
@@ -214,6 +221,22 @@ std::vector<StoredRisk> ReviewStore::Impl::risks() {
     while (s.step())
         out.push_back(
             {s.text(0), s.text(1), s.text(2), s.integer(3) != 0, s.text(4), s.text(5), s.text(6)});
+    // Whether to withhold a record in full is answered by the decision on the record: while one
+    // is in force it is the acknowledgement (reopening the record reopens the risk).
+    std::map<std::string, RecordReview> decided;
+    for (RecordReview& r : record_reviews())
+        if (r.decision != RecordReview::Decision::None) decided.emplace(r.record, std::move(r));
+    for (StoredRisk& risk : out) {
+        auto it = decided.find(risk.record);
+        if (it == decided.end() || !asks_whether_to_withhold(risk.what)) continue;
+        const RecordReview& r = it->second;
+        risk.acknowledged_by = r.decided_by;
+        risk.acknowledged_at = r.decided_at;
+        risk.comment = (r.decision == RecordReview::Decision::Release
+                            ? "released for disclosure"
+                            : "withheld in full (" + r.reason + ")") +
+                       (r.comment.empty() ? "" : ": " + r.comment);
+    }
     return out;
 }
 

@@ -32,6 +32,7 @@ struct ReviewStore::Impl {
     std::vector<ManualRedaction> manual();
     std::vector<SignOff> signoffs(std::int64_t version);
     std::vector<PageToRead> pages_to_read();
+    std::vector<RecordReview> record_reviews();
     std::map<std::string, Identity> reviewers();
     ReviewStatus status();
     std::int64_t version();
@@ -43,6 +44,10 @@ namespace review {
 // force, or a reopen that withdrew it.
 inline constexpr const char* kLatestDecisionJoin =
     " LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id) ";
+// Sets what the bundle does with each record of the latest scan (records.withheld, and
+// findings.withheld_record of its findings): the reviewer's decision in force, else the
+// policy's proposal. Inside the caller's write transaction; returns how many records changed.
+int apply_record_decisions(Db& db);
 // A finding's status from its stored row and its latest decision (reads f.proposal only).
 FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
                         const std::string& verdict, const std::string& decided_on, bool& reopened);
