@@ -171,8 +171,42 @@ void CaseSession::refresh() {
     page_read_.clear();
     for (const PageToRead& p : pages_)
         page_read_[{p.record, p.page}] = p.read();
+    rereadRecords();
     rebuildDisclosureOverlays();
     emit changed();
+}
+
+void CaseSession::rereadRecords() {
+    record_reviews_.clear();
+    for (RecordReview& r : store_->record_reviews())
+        record_reviews_.emplace(QString::fromStdString(r.record), std::move(r));
+    for (RecordEntry& e : records_) {
+        if (!e.skipped_reason.isEmpty()) continue;
+        auto it = record_reviews_.find(e.name);
+        e.withheld = it != record_reviews_.end() && it->second.withheld;
+    }
+}
+
+const RecordReview* CaseSession::recordReview(const QString& record) const {
+    auto it = record_reviews_.find(record);
+    return it == record_reviews_.end() ? nullptr : &it->second;
+}
+
+// A whole record changes which findings can be decided and which pages are read: re-read all.
+void CaseSession::releaseRecord(const QString& record, const QString& comment) {
+    store_->release_record(record.toStdString(), comment.toStdString());
+    refresh();
+}
+
+void CaseSession::withholdRecord(const QString& record, const QString& reason,
+                                 const QString& comment) {
+    store_->withhold_record(record.toStdString(), reason.toStdString(), comment.toStdString());
+    refresh();
+}
+
+void CaseSession::reopenRecord(const QString& record) {
+    store_->reopen_record(record.toStdString());
+    refresh();
 }
 
 bool CaseSession::pageRead(const QString& record, int page) const {

@@ -32,7 +32,7 @@ struct RecordEntry {
     DocumentSource source;  // PDFs: what to render
     int scan_index = -1;    // index into scan()->gathered.records, -1 before a scan
     QString skipped_reason; // set when the record could not be read
-    bool withheld = false;  // withheld in full
+    bool withheld = false;  // withheld in full: the reviewer's decision, else the policy's
 };
 
 class CaseSession : public QObject {
@@ -93,6 +93,12 @@ class CaseSession : public QObject {
     void withdrawManual(std::int64_t id);
     void changeManual(std::int64_t id, const QString& phrase, const QString& reason);
     void acknowledgeRisk(const QString& risk, const QString& note);
+    // Whole records: what the policy proposes and the reviewer's decision in force; nothing
+    // for a record the policy discloses and nobody decided.
+    const RecordReview* recordReview(const QString& record) const;
+    void releaseRecord(const QString& record, const QString& comment);
+    void withholdRecord(const QString& record, const QString& reason, const QString& comment);
+    void reopenRecord(const QString& record);
     void signOff(const QString& comment);
     QString signOffRefusal() const; // why this account cannot sign now; empty when it can
     // False when this account had already marked it.
@@ -124,6 +130,7 @@ class CaseSession : public QObject {
     void reread(const std::vector<std::string>& ids); // after decisions on these
     void rereadManual();
     void rereadStatus(); // risks, pages read, sign-offs
+    void rereadRecords(); // whole-record decisions, and each record's withheld flag
     void listFiles();
     void listScannedRecords();
     void rebuildDisclosureOverlays();
@@ -150,6 +157,7 @@ class CaseSession : public QObject {
     // Manual redactions as the engine resolves them (phrases found, boxes placed), per record.
     std::map<std::string, std::vector<Redaction>> manual_spans_;
     std::shared_ptr<const IdentityProvider> acting_;
+    std::map<QString, RecordReview> record_reviews_;
 };
 
 } // namespace safesar::gui

@@ -1,9 +1,11 @@
 #include "review/review_page.hpp"
 
 #include "app/icons.hpp"
+#include "app/local_time.hpp"
 #include "review/case_session.hpp"
 #include "review/findings_panel.hpp"
 #include "review/manual_dialog.hpp"
+#include "review/note_dialog.hpp"
 #include "review/reason_picker.hpp"
 #include "review/safety_panel.hpp"
 #include "viewer/page_cache.hpp"
@@ -52,6 +54,14 @@ ReviewPage::ReviewPage(PageCache* cache, std::shared_ptr<const IdentityProvider>
                        QWidget* parent)
     : QWidget(parent), cache_(cache), session_(new CaseSession(std::move(acting), this)) {
     ask_reason_ = [this](const QString& what) { return choose_reason(this, what); };
+    ask_comment_ = [this](const QString& what) -> std::optional<QString> {
+        NoteDialog dialog(tr("Release a record for disclosure"), what,
+                          tr("&Why is it safe to disclose? (Kept in the case's state, never in "
+                             "the bundle.)"),
+                          tr("Release"), session_->perpetratorRequest(), this);
+        if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+        return dialog.note();
+    };
     ask_phrase_ = [this](const QString& question) -> std::optional<QString> {
         bool ok = false;
         const QString text = QInputDialog::getText(this, tr("Redact a phrase"), question,
@@ -115,10 +125,37 @@ ReviewPage::ReviewPage(PageCache* cache, std::shared_ptr<const IdentityProvider>
         "QLabel { background: #0072B2; color: white; padding: 4px; font-weight: bold; }");
     reading_bar_->hide();
     page_label_ = new QLabel;
+    // A record withheld in full, or decided by a reviewer: why, and the buttons that decide it.
+    record_bar_ = new QLabel;
+    record_bar_->setWordWrap(true);
+    record_bar_->setTextFormat(Qt::PlainText);
+    record_bar_->setAccessibleName(tr("Whole record"));
+    withhold_button_ = new QPushButton(tr("&Withhold in full…"));
+    release_button_ = new QPushButton(tr("Release for &disclosure…"));
+    reopen_button_ = new QPushButton(tr("Back to the policy's proposal"));
+    withhold_button_->setToolTip(
+        tr("Withhold this whole record from the requester, with a reason (Ctrl+Shift+W)"));
+    release_button_->setToolTip(tr("Disclose this record with its ordinary redactions; its "
+                                   "findings then need decisions and its pages reading "
+                                   "(Ctrl+Shift+D)"));
+    record_panel_ = new QWidget;
+    record_panel_->setStyleSheet("QWidget#record_panel { background: #fff3cd; }");
+    record_panel_->setObjectName("record_panel");
+    auto* record_row = new QHBoxLayout(record_panel_);
+    record_row->setContentsMargins(4, 2, 4, 2);
+    record_row->addWidget(record_bar_, 1);
+    record_row->addWidget(withhold_button_);
+    record_row->addWidget(release_button_);
+    record_row->addWidget(reopen_button_);
+    record_panel_->hide();
+    connect(withhold_button_, &QPushButton::clicked, this, [this] { withholdRecord(); });
+    connect(release_button_, &QPushButton::clicked, this, [this] { releaseRecord(); });
+    connect(reopen_button_, &QPushButton::clicked, this, [this] { reopenRecord(); });
     auto* middle = new QWidget;
     auto* middle_layout = new QVBoxLayout(middle);
     middle_layout->setContentsMargins(0, 0, 0, 0);
     middle_layout->addWidget(reading_bar_);
+    middle_layout->addWidget(record_panel_);
     middle_layout->addWidget(viewer_, 1);
     middle_layout->addWidget(page_label_);
 
@@ -328,6 +365,10 @@ void ReviewPage::buildActions() {
               QKeySequence(Qt::Key_Delete), [this] { withdrawManual(); });
     addAction("change_manual", tr("Change the selected manual redaction…"),
               QKeySequence(Qt::Key_F2), [this] { changeManual(); });
+    addAction("withhold_record", tr("Withhold this record in full…"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), [this] { withholdRecord(); });
+    addAction("release_record", tr("Release this record for disclosure…"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { releaseRecord(); });
     QAction* read = addAction("read_pages", tr("Read page by page"),
                               QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
                                   if (reading_)
@@ -461,7 +502,14 @@ void ReviewPage::refreshRecordList() {
     records_->clear();
     for (const RecordEntry& r : session_->records()) {
         QString text = r.name;
-        if (r.withheld) text += tr("  [withheld in full]");
+        const RecordReview* decided = session_->recordReview(r.name);
+        if (r.withheld)
+            text += decided && decided->until_reviewed &&
+                            decided->decision == RecordReview::Decision::None
+                        ? tr("  [withheld until you decide]")
+                        : tr("  [withheld in full]");
+        else if (decided && decided->decision == RecordReview::Decision::Release)
+            text += tr("  [released]");
         if (!r.skipped_reason.isEmpty()) text += tr("  [could not be read]");
         if (auto it = reading.find(r.name); it != reading.end() && it->second.first > 0)
             text +=
@@ -513,7 +561,73 @@ void ReviewPage::showRecord(const QString& name, int page) {
         }
     }
     refreshOverlays();
+    updateRecordBar();
     updateProgress();
+}
+
+void ReviewPage::updateRecordBar() {
+    const RecordEntry* entry = session_->record(current_record_);
+    const RecordReview* r = session_->recordReview(current_record_);
+    const bool scanned = session_->scan() != nullptr && entry && entry->skipped_reason.isEmpty();
+    if (!scanned || (!r && !entry->withheld)) {
+        record_panel_->hide();
+        return;
+    }
+    QString text;
+    const auto reason = r ? QString::fromStdString(r->withheld_reason()) : QString();
+    if (r && r->decision != RecordReview::Decision::None) {
+        const QString who = QString::fromStdString(session_->status().who(r->decided_by));
+        const QString when = local_time(r->decided_at);
+        text = r->decision == RecordReview::Decision::Release
+                   ? tr("Released for disclosure by %1, %2.").arg(who, when)
+                   : tr("Withheld in full (%1) by %2, %3.").arg(reason, who, when);
+        if (!r->comment.empty()) text += " " + QString::fromStdString(r->comment);
+        if (r->policy_withheld)
+            text += " " + tr("The policy withholds it: %1.")
+                              .arg(QString::fromStdString(r->policy_kind));
+    } else if (r && r->until_reviewed) {
+        text = tr("Withheld in full (%1) until you decide: %2. Read it, then withhold it or "
+                  "release it for disclosure.")
+                   .arg(reason, QString::fromStdString(r->policy_kind));
+    } else if (r) {
+        text = tr("Withheld in full by the policy (%1): %2.")
+                   .arg(reason, QString::fromStdString(r->policy_kind));
+    }
+    record_bar_->setText(text);
+    const bool withheld = entry->withheld;
+    const bool decided = r && r->decision != RecordReview::Decision::None;
+    withhold_button_->setVisible(!withheld || (r && r->until_reviewed && !decided));
+    release_button_->setVisible(withheld);
+    reopen_button_->setVisible(decided);
+    record_panel_->show();
+}
+
+void ReviewPage::withholdRecord() {
+    if (!session_->scan() || current_record_.isEmpty()) return;
+    const auto reason = ask_reason_(tr("Withhold %1 in full.").arg(current_record_));
+    if (!reason) return;
+    guarded([&] {
+        session_->withholdRecord(current_record_, *reason, {});
+        emit message(tr("%1 is withheld in full.").arg(current_record_));
+    });
+}
+
+void ReviewPage::releaseRecord() {
+    if (!session_->scan() || current_record_.isEmpty()) return;
+    const auto comment =
+        ask_comment_(tr("Release %1 for disclosure, with its ordinary redactions.")
+                         .arg(current_record_));
+    if (!comment) return;
+    guarded([&] {
+        session_->releaseRecord(current_record_, *comment);
+        emit message(tr("%1 is released for disclosure: decide its findings and read its pages.")
+                         .arg(current_record_));
+    });
+}
+
+void ReviewPage::reopenRecord() {
+    if (!session_->scan() || current_record_.isEmpty()) return;
+    guarded([&] { session_->reopenRecord(current_record_); });
 }
 
 void ReviewPage::goToPage(int page) {
@@ -635,6 +749,7 @@ void ReviewPage::refreshOverlays() {
 }
 
 void ReviewPage::rebuildAll() {
+    refreshRecordList();
     findings_->rebuild();
     safety_->rebuild();
     refreshOverlays();

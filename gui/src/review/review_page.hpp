@@ -78,6 +78,14 @@ class ReviewPage : public QWidget {
     using Ask = std::function<std::optional<QString>(const QString& question)>;
     void setReasonChooser(Ask ask) { ask_reason_ = std::move(ask); }
     void setPhraseChooser(Ask ask) { ask_phrase_ = std::move(ask); }
+    // Why a record may be released to the requester (required in a perpetrator request).
+    void setCommentChooser(Ask ask) { ask_comment_ = std::move(ask); }
+
+    // Over the record shown when it is withheld in full or was decided: why, and the two
+    // buttons that decide it.
+    QLabel* recordBar() const { return record_bar_; }
+    QPushButton* withholdButton() const { return withhold_button_; }
+    QPushButton* releaseButton() const { return release_button_; }
 
   signals:
     void closeRequested();
@@ -105,6 +113,10 @@ class ReviewPage : public QWidget {
     void redactSelection(const QString& text);
     void redactSelected(); // the text selected in the text view, or the words on the page
     void withdrawManual();
+    void withholdRecord();
+    void releaseRecord();
+    void reopenRecord();
+    void updateRecordBar();
     void changeManual();
     void goToPage(int page);
     void nextPage();
@@ -129,6 +141,11 @@ class ReviewPage : public QWidget {
     PageView* page_view_;
     TextRecordView* text_view_;
     QLabel* reading_bar_;
+    QWidget* record_panel_;
+    QLabel* record_bar_;
+    QPushButton* withhold_button_;
+    QPushButton* release_button_;
+    QPushButton* reopen_button_;
     QLabel* page_label_;
     QTabWidget* side_;
     FindingsPanel* findings_;
@@ -141,7 +158,7 @@ class ReviewPage : public QWidget {
     QString page_selection_; // words picked out on the page with Shift+drag
     QString due_;            // "due 8 Jul 2026 (12 working days left)"
     bool reading_ = false;
-    Ask ask_reason_, ask_phrase_;
+    Ask ask_reason_, ask_phrase_, ask_comment_;
 };
 
 } // namespace safesar::gui
