@@ -37,7 +37,7 @@ QString row_text(ReviewPage* review, const QString& name) {
     return {};
 }
 
-std::optional<RecordReview> stored(const fs::path& folder, const std::string& name) {
+std::optional<RecordReview> record_review(const fs::path& folder, const std::string& name) {
     for (const RecordReview& r : ReviewStore::open(load_case(folder).value).record_reviews())
         if (r.record == name) return r;
     return std::nullopt;
@@ -67,7 +67,7 @@ TEST_CASE("a record withheld until reviewed is released or withheld from the rec
         d->okButton()->click();
     });
     review->releaseButton()->click();
-    const auto released = stored(c.folder, "case-summary.txt");
+    const auto released = record_review(c.folder, "case-summary.txt");
     REQUIRE(released);
     CHECK(released->decision == RecordReview::Decision::Release);
     CHECK(released->decided_by == os_account()->current().login);
@@ -86,7 +86,7 @@ TEST_CASE("a record withheld until reviewed is released or withheld from the rec
     review->showRecord("note.txt");
     CHECK_FALSE(review->recordBar()->isVisible());
     review->action("withhold_record")->trigger();
-    const auto note = stored(c.folder, "note.txt");
+    const auto note = record_review(c.folder, "note.txt");
     REQUIRE(note);
     CHECK(note->decision == RecordReview::Decision::Withhold);
     CHECK(note->reason == "TP");

@@ -750,6 +750,7 @@ void ReviewPage::refreshOverlays() {
 
 void ReviewPage::rebuildAll() {
     refreshRecordList();
+    updateRecordBar();
     findings_->rebuild();
     safety_->rebuild();
     refreshOverlays();

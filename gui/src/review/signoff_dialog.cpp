@@ -42,6 +42,9 @@ SignoffDialog::SignoffDialog(CaseSession* session, QWidget* parent) : QDialog(pa
     row(tr("Records withheld in full"),
         count(static_cast<int>(withheld.size())) +
             (withheld.isEmpty() ? QString() : "<br>" + withheld.join("<br>")));
+    if (s.records_released > 0)
+        row(tr("Records withheld in full by the policy, released by a reviewer"),
+            count(s.records_released));
     row(tr("Risks open / acknowledged"),
         tr("%1 / %2").arg(s.open_risks.size()).arg(s.acknowledged_risks));
     row(tr("Pages read"), tr("%1 of %2%3")
