@@ -224,3 +224,24 @@ TEST_CASE("a policy's certain withholding needs no confirming, but can be releas
     ruth.release_record(marac->record, "the police agreed to its disclosure");
     CHECK(ruth.status().records_released == 1);
 }
+
+TEST_CASE("a state of schema 3 gains whole-record decisions, the policy's fate kept",
+          "[review][records]") {
+    UnsureCase c;
+    const fs::path db_file = review_db_path(c.tc.folder);
+    // As schema 3 made it: no record decisions, the policy's fate only in `withheld`.
+    REQUIRE(raw_sql(db_file, R"sql(
+        DROP TRIGGER record_decisions_no_update; DROP TRIGGER record_decisions_no_delete;
+        DROP TABLE record_decisions;
+        ALTER TABLE records DROP COLUMN policy_withheld;
+        ALTER TABLE records DROP COLUMN withheld_kind;
+        ALTER TABLE records DROP COLUMN withheld_reason;
+        UPDATE meta SET value = '3' WHERE key = 'schema';)sql") == SQLITE_OK);
+    ReviewStore ruth = c.as("ruth");
+    const auto summary = review_of(ruth, "case-summary.txt");
+    REQUIRE(summary);
+    CHECK(summary->policy_withheld);
+    ruth.release_record("case-summary.txt", "about his attendance");
+    CHECK(ruth.status().records_released == 1);
+    CHECK(verify_audit(ruth.file(), tester()).ok());
+}

@@ -282,7 +282,7 @@ TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit in
         UPDATE meta SET value = '1' WHERE key = 'schema';)sql") == SQLITE_OK);
 
     ReviewStore store = ReviewStore::open(scan->request.value);
-    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "3");
+    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "4");
     CHECK(by_id(store.findings())[id].status == FindingStatus::Rejected);
     CHECK(store.decide({{id, Verdict::Reopen, "", ""}}) == 1);
     CHECK(by_id(store.findings())[id].status == FindingStatus::Open);
