@@ -70,9 +70,8 @@ TEST_CASE("safesar review releases a record withheld until reviewed and withhold
     refused = run_safesar("review " + c + " --withhold-record note.txt --reason NOPE");
     CHECK(refused.status != 0);
 
-    const test::CommandResult released =
-        run_safesar("review " + c +
-                    " --release-record case-summary.txt --comment \"about his attendance\"");
+    const test::CommandResult released = run_safesar(
+        "review " + c + " --release-record case-summary.txt --comment \"about his attendance\"");
     INFO(released.out);
     REQUIRE(released.status == 0);
     CHECK(has(released.out, "released case-summary.txt"));
@@ -87,8 +86,7 @@ TEST_CASE("safesar review releases a record withheld until reviewed and withhold
 
     // The draft bundle: the summary disclosed with her name redacted, the note withheld.
     const fs::path out = dir.path() / "out";
-    const test::CommandResult exported =
-        run_safesar("export " + c + " --out " + test::quoted(out));
+    const test::CommandResult exported = run_safesar("export " + c + " --out " + test::quoted(out));
     INFO(exported.out);
     REQUIRE(exported.status == 0);
     const std::string text = bundle_text(out);

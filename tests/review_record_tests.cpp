@@ -113,7 +113,8 @@ TEST_CASE("a record withheld until reviewed is released with a comment and discl
     CHECK(after.version > version);
     CHECK(after.records_released == 1);
     CHECK(after.withheld_records.empty());
-    CHECK_FALSE(after.ready_for_final()); // her name needs a decision, the page reading, 2 sign-offs
+    CHECK_FALSE(
+        after.ready_for_final()); // her name needs a decision, the page reading, 2 sign-offs
     CHECK(after.undecided > 0);
     bool to_read = false;
     for (const PageToRead& p : ruth.pages_to_read())

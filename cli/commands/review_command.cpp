@@ -45,7 +45,8 @@ struct ReviewArgs {
 // Every category the detector reports, as the command line spells them.
 std::vector<std::string> category_names() {
     std::vector<std::string> out;
-    for (Category c : all_categories()) out.emplace_back(to_string(c));
+    for (Category c : all_categories())
+        out.emplace_back(to_string(c));
     return out;
 }
 
@@ -211,8 +212,8 @@ void decide_records(ReviewStore& store, const ReviewArgs& a, const std::string& 
     }
     if (!a.withhold_record.empty()) {
         store.withhold_record(a.withhold_record, a.reason, a.comment);
-        std::cout << "withheld " << a.withhold_record << " in full (" << a.reason << ") as "
-                  << who << "\n";
+        std::cout << "withheld " << a.withhold_record << " in full (" << a.reason << ") as " << who
+                  << "\n";
     }
 }
 

@@ -94,8 +94,7 @@ redact_remaining_occurrences(const std::filesystem::path& folder,
     std::set<std::string> done;
     for (const LeakFinding& leak : leaks) {
         if (leak.text.empty() || !done.insert(leak.text).second) continue;
-        ids.push_back(
-            store.add_manual_text(leak.text, "", leak.code.empty() ? "TP" : leak.code,
+        ids.push_back(store.add_manual_text(leak.text, "", leak.code.empty() ? "TP" : leak.code,
                                             "the verifier found it still readable"));
     }
     return ids;

@@ -158,7 +158,8 @@ void ReviewStore::release_record(const std::string& record, const std::string& c
         throw ReviewError("", "releasing " + record +
                                   " in a perpetrator request needs a comment: why it is safe "
                                   "to disclose to him");
-    insert_decision(impl_->db, impl_->who(), impl_->bump_version(), row, "release", "", trimmed(comment));
+    insert_decision(impl_->db, impl_->who(), impl_->bump_version(), row, "release", "",
+                    trimmed(comment));
     tx.commit();
 }
 
@@ -168,14 +169,14 @@ void ReviewStore::withhold_record(const std::string& record, const std::string& 
     review::WriteTransaction tx(impl_->db);
     const Row row = the_record(impl_->db, record);
     if (row.review.decision == RecordReview::Decision::Withhold)
-        throw ReviewError("", record + " is already withheld in full by " +
-                                  row.review.decided_by);
+        throw ReviewError("", record + " is already withheld in full by " + row.review.decided_by);
     // The policy's certain withholding needs no confirming; its unsure one does.
     if (row.review.withheld && row.review.decision == RecordReview::Decision::None &&
         !row.review.until_reviewed)
         throw ReviewError("", record + " is withheld in full by the policy already (" +
                                   row.review.policy_kind + ")");
-    insert_decision(impl_->db, impl_->who(), impl_->bump_version(), row, "withhold", reason, trimmed(comment));
+    insert_decision(impl_->db, impl_->who(), impl_->bump_version(), row, "withhold", reason,
+                    trimmed(comment));
     tx.commit();
 }
 
@@ -183,7 +184,8 @@ bool ReviewStore::reopen_record(const std::string& record, const std::string& co
     review::WriteTransaction tx(impl_->db);
     const Row row = the_record(impl_->db, record);
     if (row.review.decision == RecordReview::Decision::None) return false;
-    insert_decision(impl_->db, impl_->who(), impl_->bump_version(), row, "reopen", "", trimmed(comment));
+    insert_decision(impl_->db, impl_->who(), impl_->bump_version(), row, "reopen", "",
+                    trimmed(comment));
     tx.commit();
     return true;
 }

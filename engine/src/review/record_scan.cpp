@@ -80,7 +80,8 @@ void upsert_records(review::Db& db, const CaseScan& scan, std::int64_t seq,
                     const std::vector<std::string>& digests) {
     std::vector<const RecordDisclosure*> fate(scan.gathered.records.size(), nullptr);
     for (const RecordDisclosure& rd : scan.policy.disclosure.records)
-        if (rd.record) fate[static_cast<std::size_t>(rd.record - scan.gathered.records.data())] = &rd;
+        if (rd.record)
+            fate[static_cast<std::size_t>(rd.record - scan.gathered.records.data())] = &rd;
     Statement s(db, "INSERT INTO records(name, kind, pages, withheld, last_scan, digest, "
                     "policy_withheld, withheld_kind, withheld_reason) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4, ?7, ?8) ON CONFLICT(name) DO UPDATE SET "

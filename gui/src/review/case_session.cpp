@@ -15,8 +15,8 @@ namespace {
 // area), else 0, the text view of the record (every section of a record that is not a PDF: an
 // image's OCR text is read there).
 int view_of(const Record& r, const Section& s) {
-    const bool on_page = r.kind == RecordKind::Pdf && s.page > 0 &&
-                         (s.kind == SectionKind::PageText || s.area);
+    const bool on_page =
+        r.kind == RecordKind::Pdf && s.page > 0 && (s.kind == SectionKind::PageText || s.area);
     return on_page ? s.page : 0;
 }
 

@@ -583,8 +583,8 @@ void ReviewPage::updateRecordBar() {
                    : tr("Withheld in full (%1) by %2, %3.").arg(reason, who, when);
         if (!r->comment.empty()) text += " " + QString::fromStdString(r->comment);
         if (r->policy_withheld)
-            text += " " + tr("The policy withholds it: %1.")
-                              .arg(QString::fromStdString(r->policy_kind));
+            text += " " +
+                    tr("The policy withholds it: %1.").arg(QString::fromStdString(r->policy_kind));
     } else if (r && r->until_reviewed) {
         text = tr("Withheld in full (%1) until you decide: %2. Read it, then withhold it or "
                   "release it for disclosure.")
@@ -614,9 +614,8 @@ void ReviewPage::withholdRecord() {
 
 void ReviewPage::releaseRecord() {
     if (!session_->scan() || current_record_.isEmpty()) return;
-    const auto comment =
-        ask_comment_(tr("Release %1 for disclosure, with its ordinary redactions.")
-                         .arg(current_record_));
+    const auto comment = ask_comment_(
+        tr("Release %1 for disclosure, with its ordinary redactions.").arg(current_record_));
     if (!comment) return;
     guarded([&] {
         session_->releaseRecord(current_record_, *comment);
