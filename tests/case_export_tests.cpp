@@ -88,7 +88,7 @@ TEST_CASE("a record changed on disk after the last scan is re-read by export, ru
         // A final export is refused: what the re-scan found has not been reviewed.
         const fs::path final_out = dir.path() / "final";
         const test::CommandResult f = run_safesar(
-            "export " + c + " --final --reviewer Ruth --out " + test::quoted(final_out));
+            "export " + c + " --final --out " + test::quoted(final_out));
         INFO(f.out);
         CHECK(f.status != 0);
         CHECK(f.out.find("final export refused") != std::string::npos);
@@ -184,7 +184,7 @@ TEST_CASE("a verifier finding is shown with its places and resolved by redacting
     const std::string c = test::quoted(folder);
     REQUIRE(run_safesar("scan " + c).status == 0);
     REQUIRE(run_safesar("review " + c +
-                        " --redact-text Thursdays --record note.txt --reason TP --reviewer Ruth")
+                        " --redact-text Thursdays --record note.txt --reason TP")
                 .status == 0);
 
     const fs::path out = dir.path() / "out";
@@ -197,7 +197,7 @@ TEST_CASE("a verifier finding is shown with its places and resolved by redacting
     CHECK(files_in(out) == 0);
 
     const test::CommandResult resolved = run_safesar("export " + c + " --out " + test::quoted(out) +
-                                                     " --redact-remaining --reviewer Ruth");
+                                                     " --redact-remaining");
     INFO(resolved.out);
     REQUIRE(resolved.status == 0);
     const std::string text = lower(bundle_text(out, reference));

@@ -14,8 +14,6 @@ using namespace safesar::testing;
 
 namespace {
 
-const Signature ruth{"Ruth", ""};
-
 // A finding the policy proposes to redact, outside withheld records.
 std::string proposed_redaction(const ReviewStore& store) {
     for (const StoredFinding& f : store.findings())
@@ -51,31 +49,31 @@ TEST_CASE("undo of an approval leaves the finding open, redo approves it again",
     ReviewEdits edits(store);
     CHECK_FALSE(edits.can_undo());
     CHECK(edits.undo_label().empty());
-    CHECK_THROWS_AS(edits.undo(ruth), ReviewError);
-    CHECK_THROWS_AS(edits.redo(ruth), ReviewError);
+    CHECK_THROWS_AS(edits.undo(), ReviewError);
+    CHECK_THROWS_AS(edits.redo(), ReviewError);
 
     const std::string id = proposed_redaction(store);
-    CHECK(edits.decide({{id.substr(0, 8), Verdict::Approve, "", ""}}, ruth) == 1);
+    CHECK(edits.decide({{id.substr(0, 8), Verdict::Approve, "", ""}}) == 1);
     CHECK(status_of(store, id) == FindingStatus::Approved);
     CHECK(edits.undo_label() == "approve 1 finding");
 
     const std::int64_t version = store.status().version;
-    edits.undo(ruth);
+    edits.undo();
     CHECK(status_of(store, id) == FindingStatus::Open);
     CHECK(store.status().version > version);
     CHECK_FALSE(edits.can_undo());
     CHECK(edits.redo_label() == "approve 1 finding");
 
-    edits.redo(ruth);
+    edits.redo();
     CHECK(status_of(store, id) == FindingStatus::Approved);
     CHECK(edits.can_undo());
     CHECK_FALSE(edits.can_redo());
 
     // Approving what is already approved changes nothing: no new history.
     ReviewEdits fresh(store);
-    fresh.decide({{id, Verdict::Approve, "", ""}}, ruth);
+    fresh.decide({{id, Verdict::Approve, "", ""}});
     CHECK_FALSE(fresh.can_undo());
-    CHECK(verify_audit(store.file(), "test").ok());
+    CHECK(verify_audit(store.file(), tester()).ok());
 }
 
 TEST_CASE("undo steps back through a changed span and a rejection to the original", "[review]") {
@@ -83,33 +81,33 @@ TEST_CASE("undo steps back through a changed span and a rejection to the origina
     auto scan = scan_into_store(tc.folder);
     ReviewStore store = ReviewStore::open(scan->request.value);
     const std::string id = pauline_in_notes(store);
-    store.decide({{id, Verdict::Approve, "", ""}}, ruth); // before this session
+    store.decide({{id, Verdict::Approve, "", ""}}); // before this session
     ReviewEdits edits(store);
 
-    edits.decide({{id, Verdict::ChangeSpan, "mother, Pauline Whitlock", "TP"}}, ruth);
-    edits.decide({{id, Verdict::Reject, "", ""}}, ruth);
+    edits.decide({{id, Verdict::ChangeSpan, "mother, Pauline Whitlock", "TP"}});
+    edits.decide({{id, Verdict::Reject, "", ""}});
     CHECK(status_of(store, id) == FindingStatus::Rejected);
     CHECK(edits.undo_label() == "reject 1 finding");
 
-    edits.undo(ruth);
+    edits.undo();
     StoredFinding f = by_id(store.findings())[id];
     CHECK(f.status == FindingStatus::Changed);
     CHECK(f.span_text == "mother, Pauline Whitlock");
     CHECK(f.decision_reason == "TP");
     CHECK(edits.undo_label() == "change the span of 1 finding");
 
-    edits.undo(ruth);
+    edits.undo();
     CHECK(status_of(store, id) == FindingStatus::Approved);
     CHECK_FALSE(edits.can_undo());
 
-    edits.redo(ruth);
+    edits.redo();
     CHECK(status_of(store, id) == FindingStatus::Changed);
     // A new edit leaves the undone one behind.
     REQUIRE(edits.can_redo());
-    edits.decide({{id, Verdict::Reopen, "", ""}}, ruth);
+    edits.decide({{id, Verdict::Reopen, "", ""}});
     CHECK_FALSE(edits.can_redo());
     CHECK(edits.undo_label() == "reopen 1 finding");
-    edits.undo(ruth);
+    edits.undo();
     CHECK(status_of(store, id) == FindingStatus::Changed);
 }
 
@@ -119,30 +117,29 @@ TEST_CASE("undo of a manual redaction withdraws it, redo adds it again", "[revie
     ReviewStore store = ReviewStore::open(scan->request.value);
     ReviewEdits edits(store);
 
-    const std::int64_t m =
-        edits.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP", ruth);
+    const std::int64_t m = edits.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP");
     CHECK(store.build_disclosure(*scan, false).manual_redactions == 1);
     CHECK(edits.undo_label() == "manual redaction M" + std::to_string(m));
 
-    edits.undo(ruth);
+    edits.undo();
     CHECK(store.build_disclosure(*scan, false).manual_redactions == 0);
     CHECK(live_manual(store) == 0);
 
-    edits.redo(ruth);
+    edits.redo();
     CHECK(store.build_disclosure(*scan, false).manual_redactions == 1);
     const std::string label = edits.undo_label();
     CHECK(label != "manual redaction M" + std::to_string(m)); // added again under a new number
-    edits.undo(ruth);                                         // withdraws the new one
+    edits.undo();                                             // withdraws the new one
     CHECK(live_manual(store) == 0);
-    edits.redo(ruth);
+    edits.redo();
 
     // A withdrawal undone puts the same box back.
     const std::int64_t box =
-        edits.add_manual_box("letter-2026-05-02.pdf", 1, {10, 10, 50, 50}, "SH", ruth);
-    edits.withdraw_manual(box, ruth);
+        edits.add_manual_box("letter-2026-05-02.pdf", 1, {10, 10, 50, 50}, "SH");
+    edits.withdraw_manual(box);
     CHECK(live_manual(store) == 1);
     CHECK(edits.undo_label() == "withdraw manual redaction M" + std::to_string(box));
-    edits.undo(ruth);
+    edits.undo();
     CHECK(live_manual(store) == 2);
     bool same_box = false;
     for (const ManualRedaction& r : store.manual_redactions())
@@ -150,7 +147,7 @@ TEST_CASE("undo of a manual redaction withdraws it, redo adds it again", "[revie
             same_box = r.record == "letter-2026-05-02.pdf" && r.page == 1 && r.box.x1 == 50 &&
                        r.reason == "SH";
     CHECK(same_box);
-    CHECK(verify_audit(store.file(), "test").ok());
+    CHECK(verify_audit(store.file(), tester()).ok());
 }
 
 TEST_CASE("an undo the store no longer allows is refused and the history kept", "[review]") {
@@ -158,10 +155,10 @@ TEST_CASE("an undo the store no longer allows is refused and the history kept", 
     auto scan = scan_into_store(tc.folder);
     ReviewStore store = ReviewStore::open(scan->request.value);
     ReviewEdits edits(store);
-    const std::int64_t m = edits.add_manual_text("brought a jigsaw", "", "TP", ruth);
-    store.withdraw_manual(m, ruth); // elsewhere, say from the command line
+    const std::int64_t m = edits.add_manual_text("brought a jigsaw", "", "TP");
+    store.withdraw_manual(m); // elsewhere, say from the command line
 
-    CHECK_THROWS_AS(edits.undo(ruth), ReviewError);
+    CHECK_THROWS_AS(edits.undo(), ReviewError);
     CHECK(edits.can_undo());
     CHECK(edits.undo_label() == "manual redaction M" + std::to_string(m));
     CHECK_FALSE(edits.can_redo());

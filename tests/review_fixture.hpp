@@ -1,11 +1,14 @@
 // Helpers of the review tests: a fixture case copied to a temporary folder, scanned into its
-// review state.
+// review state; reviewers' identities.
 #pragma once
 
 #include <catch2/catch.hpp>
 
+#include "safesar/identity.hpp"
 #include "safesar/pipeline.hpp"
 #include "safesar/review.hpp"
+
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -36,12 +39,45 @@ struct TempCase {
     TempCase& operator=(const TempCase&) = delete;
 };
 
+// The test-only seam: an identity the test names. It lives here, in the tests; the engine has
+// no such provider and `safesar` and `safesar-gui` only ever pass os_account(), so nothing a
+// user can type reaches it. The rules under test (two different accounts, who is recorded)
+// depend only on the identities differing; that the binaries take the operating-system
+// account is tested by running them as two real accounts (os_accounts.hpp).
+class FixedIdentity final : public IdentityProvider {
+  public:
+    explicit FixedIdentity(Identity identity) : identity_(std::move(identity)) {}
+    Identity current() const override { return identity_; }
+
+  private:
+    Identity identity_;
+};
+
+inline std::shared_ptr<const IdentityProvider> acting_as(const std::string& login,
+                                                         const std::string& full_name = "") {
+    return std::make_shared<const FixedIdentity>(Identity{login, full_name, "test"});
+}
+
+// Whoever runs the tests, as the audit's `verify` entry names them.
+inline Identity tester() {
+    return os_account()->current();
+}
+
 inline std::unique_ptr<CaseScan> scan_into_store(const std::filesystem::path& folder) {
     GatherOptions options;
     options.ocr = false; // the tests are about the review, not OCR
     auto scan = scan_case(folder, options);
-    ReviewStore::open(scan->request.value).record_scan(*scan, "test");
+    ReviewStore::open(scan->request.value).record_scan(*scan);
     return scan;
+}
+
+// Runs SQL on the state file directly, as someone with write access to it could.
+inline int raw_sql(const std::filesystem::path& db_file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
 }
 
 inline std::map<std::string, StoredFinding> by_id(const std::vector<StoredFinding>& findings) {

@@ -2,6 +2,7 @@
 // deciding, audit tampering, and the whole review on the command line.
 #include <catch2/catch.hpp>
 
+#include "os_accounts.hpp"
 #include "process.hpp"
 #include "review_fixture.hpp"
 
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <grp.h>
 #include <map>
 #include <set>
 #include <sstream>
@@ -39,27 +41,19 @@ std::string run_capture(const std::string& cmd, int* status = nullptr) {
 using test::quoted;
 
 std::string safesar_cmd(const std::string& args) {
-    return std::string("SAFESAR_REVIEWER= '") + SAFESAR_BINARY + "' " + args;
+    return std::string("'") + SAFESAR_BINARY + "' " + args;
 }
 
-// Every undecided proposed redaction approved, every open risk acknowledged.
-void complete_review(ReviewStore& store, const std::string& reviewer) {
+// Every undecided proposed redaction approved, every open risk acknowledged, every page read.
+void complete_review(ReviewStore& store) {
     std::vector<FindingDecision> all;
     for (const StoredFinding& f : store.findings())
-        if (f.status == FindingStatus::New || f.status == FindingStatus::Open)
-            all.push_back({f.id, Verdict::Approve, "", ""});
-    if (!all.empty()) store.decide(all, {reviewer, ""});
+        if (f.open() && f.decidable()) all.push_back({f.id, Verdict::Approve, "", ""});
+    if (!all.empty()) store.decide(all);
     for (const StoredRisk& r : store.risks())
-        if (r.open()) store.acknowledge_risk(r.id, {reviewer, "checked by hand"});
-}
-
-// Runs SQL on the state file directly, as someone with write access to it could.
-int raw_sql(const fs::path& db_file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(db_file.c_str(), &db) == SQLITE_OK);
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
+        if (r.open()) store.acknowledge_risk(r.id, "checked by hand");
+    for (const PageToRead& p : store.pages_to_read())
+        store.mark_page_read(p.record, p.page);
 }
 
 std::string raw_text(const fs::path& db_file, const std::string& sql) {
@@ -111,7 +105,7 @@ TEST_CASE("finding ids are stable: decisions survive a re-scan, new findings are
         CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
     }
 
-    ReviewStore store = ReviewStore::open(first->request.value);
+    ReviewStore store = ReviewStore::open(first->request.value, acting_as("ruth", "Ruth Adebayo"));
     auto before = store.findings();
     for (const auto& f : before)
         CHECK(f.status == FindingStatus::New);
@@ -125,15 +119,15 @@ TEST_CASE("finding ids are stable: decisions survive a re-scan, new findings are
             rejected = f.id;
     }
     REQUIRE(!rejected.empty());
-    store.decide({{approved, Verdict::Approve, "", ""}}, {"Ruth", "checked"});
-    store.decide({{rejected, Verdict::Reject, "", ""}}, {"Ruth", "consented"});
+    store.decide({{approved, Verdict::Approve, "", ""}}, "checked");
+    store.decide({{rejected, Verdict::Reject, "", ""}}, "consented");
 
     // A new record naming someone new, and repeating a known name.
     std::ofstream(tc.folder / "records" / "later-note.txt")
         << "05/05/2026  Phone call\nLeonie Marsh rang. Her neighbour Mr Okonkwo will collect "
            "Isla.\nCall back on 0114 496 0999.\n";
     auto second = scan_case(tc.folder, {false, true, {}});
-    const ScanRecorded rescan = store.record_scan(*second, "test");
+    const ScanRecorded rescan = store.record_scan(*second);
     CHECK(rescan.new_findings > 0);
     CHECK(rescan.gone == 0);
 
@@ -141,7 +135,7 @@ TEST_CASE("finding ids are stable: decisions survive a re-scan, new findings are
     REQUIRE(after.count(approved));
     REQUIRE(after.count(rejected));
     CHECK(after[approved].status == FindingStatus::Approved);
-    CHECK(after[approved].decided_by == "Ruth");
+    CHECK(after[approved].decided_by == "ruth");
     CHECK(after[rejected].status == FindingStatus::Rejected);
     int fresh = 0;
     for (const auto& [id, f] : after) {
@@ -157,7 +151,7 @@ TEST_CASE("finding ids are stable: decisions survive a re-scan, new findings are
     // The record taken away again: its findings are gone, the others untouched.
     fs::remove(tc.folder / "records" / "later-note.txt");
     auto third = scan_case(tc.folder, {false, true, {}});
-    CHECK(store.record_scan(*third, "test").gone == fresh);
+    CHECK(store.record_scan(*third).gone == fresh);
     FindingFilter gone;
     gone.status = FindingStatus::Gone;
     CHECK(store.findings(gone).size() == static_cast<std::size_t>(fresh));
@@ -188,8 +182,8 @@ TEST_CASE("a decision made on another proposal is reopened, not carried over", "
     std::vector<FindingDecision> keep;
     for (const auto& id : isla)
         keep.push_back({id, Verdict::Approve, "", ""});
-    store.decide(keep, {"Ruth", ""});
-    complete_review(store, "Ruth");
+    store.decide(keep);
+    complete_review(store);
     REQUIRE(store.status().ready_for_final());
 
     // The controller withdraws the disclose flag: the policy now proposes to redact her.
@@ -199,7 +193,7 @@ TEST_CASE("a decision made on another proposal is reopened, not carried over", "
         if (party["name"] == "Isla Whitlock") party["disclose"] = false;
     std::ofstream(tc.folder / "request.json") << request.dump(2);
     auto rescan = scan_case(tc.folder, {false, true, {}});
-    CHECK(store.record_scan(*rescan, "test").reopened == static_cast<int>(isla.size()));
+    CHECK(store.record_scan(*rescan).reopened == static_cast<int>(isla.size()));
 
     auto now = by_id(store.findings());
     for (const auto& id : isla) {
@@ -224,8 +218,8 @@ TEST_CASE("reopening withdraws a decision: open again, the version bumped, sign-
     TempCase tc("profiles/standard");
     auto scan = scan_into_store(tc.folder);
     ReviewStore store = ReviewStore::open(scan->request.value);
-    complete_review(store, "Ruth");
-    store.signoff({"Ruth", ""});
+    complete_review(store);
+    store.signoff();
     const ReviewStatus before = store.status();
     REQUIRE(before.signoffs.back().current);
     REQUIRE(before.undecided == 0);
@@ -236,7 +230,7 @@ TEST_CASE("reopening withdraws a decision: open again, the version bumped, sign-
             !f.in_withheld_record && id.empty())
             id = f.id;
     REQUIRE(!id.empty());
-    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}, {"Tom", "looked again"}) == 1);
+    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}, "looked again") == 1);
 
     const StoredFinding f = by_id(store.findings())[id];
     CHECK(f.status == FindingStatus::Open);
@@ -249,13 +243,13 @@ TEST_CASE("reopening withdraws a decision: open again, the version bumped, sign-
     CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
 
     // Nothing is in force any more: reopening again changes nothing, not even the version.
-    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}, {"Tom", ""}) == 0);
+    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}) == 0);
     CHECK(store.status().version == after.version);
     // A re-scan leaves it open; the policy did not reopen it.
     auto rescan = scan_case(tc.folder, {false, true, {}});
-    CHECK(store.record_scan(*rescan, "test").reopened == 0);
+    CHECK(store.record_scan(*rescan).reopened == 0);
     CHECK(by_id(store.findings())[id].status == FindingStatus::Open);
-    CHECK(verify_audit(store.file(), "test").ok());
+    CHECK(verify_audit(store.file(), tester()).ok());
 }
 
 TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit intact", "[review]") {
@@ -266,7 +260,7 @@ TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit in
     {
         ReviewStore store = ReviewStore::open(scan->request.value);
         id = store.findings().front().id;
-        store.decide({{id, Verdict::Reject, "", ""}}, {"Ruth", ""});
+        store.decide({{id, Verdict::Reject, "", ""}});
     }
     // The decisions table as schema 1 made it: no `reopen` allowed.
     REQUIRE(raw_sql(db_file, R"sql(
@@ -288,12 +282,12 @@ TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit in
         UPDATE meta SET value = '1' WHERE key = 'schema';)sql") == SQLITE_OK);
 
     ReviewStore store = ReviewStore::open(scan->request.value);
-    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "2");
+    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "4");
     CHECK(by_id(store.findings())[id].status == FindingStatus::Rejected);
-    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}, {"Ruth", ""}) == 1);
+    CHECK(store.decide({{id, Verdict::Reopen, "", ""}}) == 1);
     CHECK(by_id(store.findings())[id].status == FindingStatus::Open);
     CHECK(raw_sql(db_file, "DELETE FROM decisions") != SQLITE_OK); // the guards are back
-    CHECK(verify_audit(store.file(), "test").ok());
+    CHECK(verify_audit(store.file(), tester()).ok());
 }
 
 TEST_CASE("the third occurrence of a name in a section keeps its id", "[review]") {
@@ -331,46 +325,65 @@ TEST_CASE("the third occurrence of a name in a section keeps its id", "[review]"
 TEST_CASE("a perpetrator request needs two different reviewers after the last change", "[review]") {
     TempCase tc("profiles/perpetrator");
     auto scan = scan_into_store(tc.folder);
-    ReviewStore store = ReviewStore::open(scan->request.value);
+    // Two accounts on one case, each with a store of their own as each runs SafeSAR.
+    ReviewStore store = ReviewStore::open(scan->request.value, acting_as("ruth", "Ruth Adebayo"));
+    ReviewStore tom = ReviewStore::open(scan->request.value, acting_as("tom", "Tom Okafor"));
 
     ReviewStatus status = store.status();
     CHECK(status.signoffs_needed == 2);
     CHECK(status.undecided > 0);
     CHECK_FALSE(status.ready_for_final());
     // Nothing decided yet: signing off and a final export are refused, a draft is not.
-    CHECK_THROWS_AS(store.signoff({"Ruth", ""}), ReviewError);
+    CHECK_THROWS_AS(store.signoff(), ReviewError);
     CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
     CHECK(store.build_disclosure(*scan, false).disclosure.draft);
 
-    complete_review(store, "Ruth");
+    complete_review(store);
     status = store.status();
     CHECK(status.undecided == 0);
     CHECK(status.open_risks.empty());
+    CHECK(status.pages_read == status.pages_total);
     CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError); // nobody signed
 
-    store.signoff({"Ruth", ""});
-    CHECK_THROWS_WITH(store.signoff({"Ruth", "again"}), Catch::Contains("already signed off"));
+    store.signoff("checked every page");
+    CHECK_THROWS_WITH(store.signoff("again"), Catch::Contains("already signed off"));
     CHECK_THROWS_WITH(store.build_disclosure(*scan, true),
                       Catch::Contains("2 different reviewers"));
+    // The blockers name who has signed, by full name and login.
+    CHECK_THROWS_WITH(store.build_disclosure(*scan, true), Catch::Contains("Ruth Adebayo (ruth)"));
 
-    store.signoff({"Tom", ""});
+    tom.signoff();
     CHECK(store.status().ready_for_final());
+    status = store.status();
+    REQUIRE(status.signoffs.size() == 2);
+    CHECK(status.signoffs[0].reviewer == "ruth");
+    CHECK(status.signoffs[1].reviewer == "tom");
+    CHECK(status.who("tom") == "Tom Okafor (tom)");
     const ReviewedDisclosure final_disclosure = store.build_disclosure(*scan, true);
     CHECK_FALSE(final_disclosure.disclosure.draft);
     CHECK(final_disclosure.finding_redactions > 0);
 
     // Any later decision needs both sign-offs again.
-    const std::string some = store.findings().front().id;
-    store.decide({{some, Verdict::Approve, "", ""}}, {"Ruth", "looked again"});
+    std::string some;
+    for (const StoredFinding& f : store.findings())
+        if (f.decidable() && some.empty()) some = f.id;
+    store.decide({{some, Verdict::Reject, "", ""}}, "looked again");
     status = store.status();
     CHECK_FALSE(status.ready_for_final());
     for (const SignOff& s : status.signoffs)
         CHECK_FALSE(s.current);
     CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
-    store.signoff({"Ruth", ""});
-    store.signoff({"Tom", ""});
+    store.signoff();
+    tom.signoff();
     CHECK_NOTHROW(store.build_disclosure(*scan, true));
-    CHECK(verify_audit(store.file(), "test").ok());
+    // Every act names its account; each account's name is recorded once, before its first act.
+    int identities = 0;
+    for (const AuditEntry& e : read_audit(store.file())) {
+        CHECK((e.who == "ruth" || e.who == "tom" || e.who == tester().login));
+        identities += e.action == "identity";
+    }
+    CHECK(identities == 3); // ruth, tom, and whoever scanned
+    CHECK(verify_audit(store.file(), tester()).ok());
 }
 
 TEST_CASE("a standard request exports finally without sign-off once decided", "[review]") {
@@ -379,7 +392,7 @@ TEST_CASE("a standard request exports finally without sign-off once decided", "[
     ReviewStore store = ReviewStore::open(scan->request.value);
     CHECK(store.status().signoffs_needed == 0);
     CHECK_THROWS_AS(store.build_disclosure(*scan, true), ReviewError);
-    complete_review(store, "Ruth");
+    complete_review(store);
     CHECK_NOTHROW(store.build_disclosure(*scan, true));
 }
 
@@ -387,20 +400,18 @@ TEST_CASE("manual redactions and changed spans land on the right text", "[review
     TempCase tc("profiles/standard");
     auto scan = scan_into_store(tc.folder);
     ReviewStore store = ReviewStore::open(scan->request.value);
-    const Signature who{"Ruth", ""};
 
     // A phrase nobody detected, in one record only.
-    const std::int64_t m =
-        store.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP", who);
-    CHECK_THROWS_AS(store.add_manual_text("x", "", "TP", who), ReviewError);
-    CHECK_THROWS_AS(store.add_manual_text("jigsaw", "no-such-record.txt", "TP", who), ReviewError);
-    CHECK_THROWS_AS(store.add_manual_text("jigsaw", "", "NOPE", who), ReviewError);
+    const std::int64_t m = store.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP");
+    CHECK_THROWS_AS(store.add_manual_text("x", "", "TP"), ReviewError);
+    CHECK_THROWS_AS(store.add_manual_text("jigsaw", "no-such-record.txt", "TP"), ReviewError);
+    CHECK_THROWS_AS(store.add_manual_text("jigsaw", "", "NOPE"), ReviewError);
     // A box only on a PDF page that exists.
-    CHECK_THROWS_AS(store.add_manual_box("contact-notes.txt", 1, {10, 10, 50, 50}, "TP", who),
+    CHECK_THROWS_AS(store.add_manual_box("contact-notes.txt", 1, {10, 10, 50, 50}, "TP"),
                     ReviewError);
-    CHECK_THROWS_AS(store.add_manual_box("letter-2026-05-02.pdf", 99, {10, 10, 50, 50}, "TP", who),
+    CHECK_THROWS_AS(store.add_manual_box("letter-2026-05-02.pdf", 99, {10, 10, 50, 50}, "TP"),
                     ReviewError);
-    store.add_manual_box("letter-2026-05-02.pdf", 1, {10, 10, 50, 50}, "SH", who);
+    store.add_manual_box("letter-2026-05-02.pdf", 1, {10, 10, 50, 50}, "SH");
 
     ReviewedDisclosure d = store.build_disclosure(*scan, false);
     int phrase_hits = 0, boxes = 0;
@@ -418,8 +429,8 @@ TEST_CASE("manual redactions and changed spans land on the right text", "[review
     CHECK(boxes == 1);
     CHECK(d.manual_redactions == 2);
 
-    store.withdraw_manual(m, who);
-    CHECK_THROWS_AS(store.withdraw_manual(m, who), ReviewError);
+    store.withdraw_manual(m);
+    CHECK_THROWS_AS(store.withdraw_manual(m), ReviewError);
     CHECK(store.build_disclosure(*scan, false).manual_redactions == 1);
 
     // A changed span: the finding "Pauline Whitlock" widened to "mother, Pauline Whitlock".
@@ -427,8 +438,8 @@ TEST_CASE("manual redactions and changed spans land on the right text", "[review
     for (const auto& f : store.findings())
         if (f.record == "contact-notes.txt" && f.text == "Pauline Whitlock") pauline = f.id;
     REQUIRE(!pauline.empty());
-    CHECK_THROWS_AS(store.decide({{pauline, Verdict::ChangeSpan, "Isla", "TP"}}, who), ReviewError);
-    store.decide({{pauline, Verdict::ChangeSpan, "mother, Pauline Whitlock", ""}}, who);
+    CHECK_THROWS_AS(store.decide({{pauline, Verdict::ChangeSpan, "Isla", "TP"}}), ReviewError);
+    store.decide({{pauline, Verdict::ChangeSpan, "mother, Pauline Whitlock", ""}});
     d = store.build_disclosure(*scan, false);
     bool widened = false;
     for (const auto& rd : d.disclosure.records)
@@ -456,12 +467,14 @@ TEST_CASE("a process killed while deciding leaves the state consistent", "[revie
         close(progress[0]);
         try {
             ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
-            const auto findings = store.findings();
+            std::vector<StoredFinding> findings;
+            for (const StoredFinding& f : store.findings())
+                if (f.decidable()) findings.push_back(f);
             for (int i = 0; i < 100000; ++i) {
                 const auto& f = findings[static_cast<std::size_t>(i) % findings.size()];
                 store.decide({{f.id, i % 2 ? Verdict::Reject : Verdict::Approve, "", ""}},
-                             {"Loop", "iteration " + std::to_string(i)});
-                if (i % 7 == 0) store.add_manual_text("jigsaw", "", "TP", {"Loop", ""});
+                             "iteration " + std::to_string(i));
+                if (i % 7 == 0) store.add_manual_text("jigsaw", "", "TP");
                 if (write(progress[1], "x", 1) != 1) break;
             }
         } catch (...) {
@@ -491,13 +504,12 @@ TEST_CASE("a process killed while deciding leaves the state consistent", "[revie
           std::to_string(decisions));
     CHECK(raw_text(db_file, "SELECT count(*) FROM manual") ==
           raw_text(db_file, "SELECT count(*) FROM audit WHERE action = 'manual'"));
-    const AuditVerification v = verify_audit(db_file, "test");
+    const AuditVerification v = verify_audit(db_file, tester());
     INFO((v.problems.empty() ? std::string() : v.problems.front()));
     CHECK(v.ok());
     // And the state is still usable.
     ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
-    CHECK_NOTHROW(
-        store.decide({{store.findings().front().id, Verdict::Approve, "", ""}}, {"After", ""}));
+    CHECK_NOTHROW(store.decide({{store.findings().front().id, Verdict::Approve, "", ""}}));
 }
 
 TEST_CASE("two processes deciding on one case at once both get through", "[review]") {
@@ -545,7 +557,7 @@ TEST_CASE("two processes deciding on one case at once both get through", "[revie
     }
     const fs::path db_file = review_db_path(tc.folder);
     CHECK(raw_text(db_file, "SELECT count(*) FROM decisions") == "150");
-    CHECK(verify_audit(db_file, "test").ok());
+    CHECK(verify_audit(db_file, tester()).ok());
 }
 
 TEST_CASE("the audit is append-only and --verify names the first changed entry", "[review]") {
@@ -555,9 +567,9 @@ TEST_CASE("the audit is append-only and --verify names the first changed entry",
     const auto findings = store.findings();
     REQUIRE(findings.size() >= 3);
     for (std::size_t i = 0; i < 3; ++i)
-        store.decide({{findings[i].id, Verdict::Reject, "", ""}}, {"Ruth", "a comment"});
+        store.decide({{findings[i].id, Verdict::Reject, "", ""}}, "a comment");
     const fs::path db_file = store.file();
-    CHECK(verify_audit(db_file, "test").ok());
+    CHECK(verify_audit(db_file, tester()).ok());
 
     // No finding text, no comment in the trail: ids and digests only.
     for (const AuditEntry& e : read_audit(db_file)) {
@@ -580,7 +592,7 @@ TEST_CASE("the audit is append-only and --verify names the first changed entry",
         REQUIRE(raw_sql(db_file,
                         "DROP TRIGGER audit_no_update; UPDATE audit SET detail_json = "
                         "replace(detail_json, 'reject', 'approve') WHERE seq = 3") == SQLITE_OK);
-        const AuditVerification v = verify_audit(db_file, "test");
+        const AuditVerification v = verify_audit(db_file, tester());
         CHECK_FALSE(v.ok());
         REQUIRE(v.first_broken);
         CHECK(*v.first_broken == 3);
@@ -592,16 +604,17 @@ TEST_CASE("the audit is append-only and --verify names the first changed entry",
     SECTION("a decision changed under its entry is caught at that entry") {
         REQUIRE(raw_sql(db_file, "DROP TRIGGER decisions_no_update; UPDATE decisions SET verdict "
                                  "= 'approve' WHERE seq = 2") == SQLITE_OK);
-        const AuditVerification v = verify_audit(db_file, "test");
+        const AuditVerification v = verify_audit(db_file, tester());
         REQUIRE(v.first_broken);
-        CHECK(*v.first_broken == 3); // entry 1 the scan, 2 and 3 the first two decisions
+        // Entry 1 names the account, 2 is the scan, 3 and 4 the first two decisions.
+        CHECK(*v.first_broken == 4);
         CHECK_THAT(v.problems.front(), Catch::Contains("decisions row 2"));
     }
     SECTION("a decision deleted with its entry leaves a gap") {
         REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_delete; DROP TRIGGER decisions_no_delete; "
                                  "DELETE FROM decisions WHERE seq = 3; "
                                  "DELETE FROM audit WHERE seq = 4") == SQLITE_OK);
-        const AuditVerification v = verify_audit(db_file, "test");
+        const AuditVerification v = verify_audit(db_file, tester());
         CHECK_FALSE(v.ok());
         REQUIRE(v.first_broken);
         CHECK(*v.first_broken == 4);
@@ -610,22 +623,26 @@ TEST_CASE("the audit is append-only and --verify names the first changed entry",
         const std::int64_t last = std::stoll(raw_text(db_file, "SELECT max(seq) FROM audit"));
         REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = " +
                                      std::to_string(last)) == SQLITE_OK);
-        const AuditVerification v = verify_audit(db_file, "test");
+        const AuditVerification v = verify_audit(db_file, tester());
         REQUIRE(v.first_broken);
         CHECK(*v.first_broken == last);
     }
     SECTION("a rewritten hash no longer chains") {
         REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_update; UPDATE audit SET hash = "
                                  "'00' || substr(hash, 3) WHERE seq = 2") == SQLITE_OK);
-        const AuditVerification v = verify_audit(db_file, "test");
+        const AuditVerification v = verify_audit(db_file, tester());
         REQUIRE(v.first_broken);
         CHECK(*v.first_broken == 2);
     }
 }
 
-TEST_CASE("the review on the command line: scan, decide, two sign-offs, final export",
+TEST_CASE("the review on the command line: scan, decide, read, two accounts sign, final export",
           "[review][cli]") {
     TempCase tc("profiles/perpetrator");
+    // A team's case folder: the second reviewer is a second operating-system account.
+    ensure_test_account(kSecondReviewer);
+    share_with_test_group(tc.root);
+    const std::string me = tester().login;
     const std::string c = quoted(tc.folder);
     int status = -1;
     std::string out = run_capture(safesar_cmd("scan " + c), &status);
@@ -633,7 +650,8 @@ TEST_CASE("the review on the command line: scan, decide, two sign-offs, final ex
     CHECK_THAT(out, Catch::Contains("review state:"));
     struct stat st {};
     REQUIRE(stat(review_db_path(tc.folder).c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0600);
+    CHECK((st.st_mode & 0777) == 0660); // the group may work in the case folder: the state too
+    CHECK(st.st_gid == getgrnam(kTestGroup)->gr_gid);
 
     out = run_capture(safesar_cmd("review " + c + " --json"), &status);
     REQUIRE(status == 0);
@@ -668,26 +686,39 @@ TEST_CASE("the review on the command line: scan, decide, two sign-offs, final ex
     }
     REQUIRE(!approve_text.empty());
 
-    out = run_capture(safesar_cmd("review " + c + " --reject " + reject_id + " --reviewer A"),
+    // --reviewer is a check on who runs safesar: the account's own login passes.
+    out = run_capture(safesar_cmd("review " + c + " --reject " + reject_id + " --reviewer " + me),
                       &status);
     REQUIRE(status == 0);
+    CHECK_THAT(out, Catch::Contains("as " + me));
     // Withdrawn, then taken again: a reopened finding is open until decided.
-    out = run_capture(
-        safesar_cmd("review " + c + " --reopen " + reject_id.substr(0, 8) + " --reviewer A"),
-        &status);
+    out = run_capture(safesar_cmd("review " + c + " --reopen " + reject_id.substr(0, 8)), &status);
     REQUIRE(status == 0);
     CHECK_THAT(out, Catch::Contains("decided 1 findings"));
     CHECK_THAT(run_capture(safesar_cmd("review " + c + " --status open")),
                Catch::Contains(reject_id));
-    run_capture(safesar_cmd("review " + c + " --reject " + reject_id + " --reviewer A"), &status);
+    run_capture(safesar_cmd("review " + c + " --reject " + reject_id), &status);
     REQUIRE(status == 0);
-    out =
-        run_capture(safesar_cmd("review " + c + " --approve-category name --reviewer A"), &status);
+    out = run_capture(safesar_cmd("review " + c + " --approve-category name"), &status);
     REQUIRE(status == 0);
     CHECK_THAT(out, Catch::Contains("decided"));
-    // Decisions without a reviewer are refused.
-    run_capture(safesar_cmd("review " + c + " --approve " + reject_id), &status);
+    // Another login given is refused, and nothing is recorded; so is the old variable's name.
+    const std::int64_t version = ReviewStore::open(load_case(tc.folder).value).status().version;
+    out = run_capture(safesar_cmd("review " + c + " --reopen " + reject_id + " --reviewer ruth"),
+                      &status);
     CHECK(status != 0);
+    CHECK_THAT(out, Catch::Contains("does not match the account running safesar"));
+    run_capture("SAFESAR_REVIEWER=ruth " + safesar_cmd("review " + c + " --reopen " + reject_id),
+                &status);
+    REQUIRE(status == 0); // the variable is not read: the decision is the account's
+    {
+        const ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
+        CHECK(store.status().version == version + 1);
+        for (const AuditEntry& e : read_audit(store.file()))
+            CHECK(e.who == me);
+    }
+    run_capture(safesar_cmd("review " + c + " --reject " + reject_id), &status);
+    REQUIRE(status == 0);
 
     // The rest: approve what is left by id, acknowledge the risks.
     std::string rest;
@@ -696,33 +727,60 @@ TEST_CASE("the review on the command line: scan, decide, two sign-offs, final ex
         if (id != reject_id && f["category"] != "name") rest += " " + id;
     }
     if (!rest.empty()) {
-        run_capture(safesar_cmd("review " + c + " --reviewer A --approve" + rest), &status);
+        run_capture(safesar_cmd("review " + c + " --approve" + rest), &status);
         REQUIRE(status == 0);
     }
     ReviewStore store = ReviewStore::open(load_case(tc.folder).value);
     for (const StoredRisk& r : store.risks())
         if (r.open()) {
-            run_capture(safesar_cmd("review " + c + " --reviewer A --ack-risk " + r.id), &status);
+            // An acknowledgement says what was checked.
+            run_capture(safesar_cmd("review " + c + " --ack-risk " + r.id), &status);
+            CHECK(status != 0);
+            run_capture(
+                safesar_cmd("review " + c + " --ack-risk " + r.id + " --comment 'rang the IDVA'"),
+                &status);
             REQUIRE(status == 0);
         }
 
     const fs::path bundle = tc.root / "out";
     const std::string final_export =
-        safesar_cmd("export " + c + " --out " + quoted(bundle) + " --final --reviewer A --dpi 72");
+        safesar_cmd("export " + c + " --out " + quoted(bundle) + " --final --dpi 72");
+    // Every page of the disclosed records must be marked read first.
+    out = run_capture(safesar_cmd("status " + c), &status);
+    CHECK_THAT(out, Catch::Contains("pages read: 0 of"));
+    CHECK_THAT(out, Catch::Contains("unread: "));
+    out = run_capture(safesar_cmd("signoff " + c), &status);
+    CHECK(status != 0);
+    CHECK_THAT(out, Catch::Contains("not been marked read"));
+    std::map<std::string, std::string> pages;
+    for (const PageToRead& p : store.pages_to_read())
+        pages[p.record] += " " + std::to_string(p.page);
+    REQUIRE_FALSE(pages.empty());
+    for (const auto& [record, numbers] : pages) {
+        run_capture(
+            safesar_cmd("review " + c + " --read-page " + quoted(fs::path(record)) + numbers),
+            &status);
+        REQUIRE(status == 0);
+    }
+    CHECK_THAT(run_capture(safesar_cmd("status " + c)), !Catch::Contains("unread: "));
     out = run_capture(final_export, &status);
     CHECK(status != 0);
     CHECK_THAT(out, Catch::Contains("2 different reviewers"));
 
-    out = run_capture(safesar_cmd("signoff " + c + " --reviewer A"), &status);
+    out = run_capture(safesar_cmd("signoff " + c), &status);
     REQUIRE(status == 0);
-    out = run_capture(safesar_cmd("signoff " + c + " --reviewer A"), &status);
+    out = run_capture(safesar_cmd("signoff " + c), &status);
     CHECK(status != 0);
     CHECK_THAT(out, Catch::Contains("already signed off"));
     run_capture(final_export, &status);
     CHECK(status != 0);
-    out = run_capture(safesar_cmd("signoff " + c + " --reviewer B"), &status);
+    // The second sign-off: the same binary, run by the second reviewer's own account.
+    out = run_capture(as_account(kSecondReviewer, safesar_cmd("signoff " + c)), &status);
+    INFO(out);
     REQUIRE(status == 0);
+    CHECK_THAT(out, Catch::Contains("signed off by Tom Okafor (safesar-test-b)"));
     out = run_capture(safesar_cmd("status " + c), &status);
+    CHECK_THAT(out, Catch::Contains("Tom Okafor (safesar-test-b)"));
     CHECK_THAT(out, Catch::Contains("final export: ready"));
 
     out = run_capture(final_export, &status);

@@ -29,7 +29,7 @@ void run(const AuditArgs& a) {
             std::cout << "head: entry " << entries.back().seq << " " << entries.back().hash << "\n";
         return;
     }
-    const AuditVerification v = verify_audit(file, a.who.empty() ? default_actor() : a.who);
+    const AuditVerification v = verify_audit(file, acting_reviewer(a.who));
     if (v.ok()) {
         std::cout << "audit verified: " << v.entries << " entries, chain and rows intact\n";
         return;
@@ -49,8 +49,7 @@ void add_audit_command(CLI::App& app) {
     auto a = std::make_shared<AuditArgs>();
     cmd->add_option("CASE", a->folder, "the case folder")->required();
     cmd->add_flag("--verify", a->verify, "check the hash chain and the audited rows");
-    cmd->add_option("--reviewer", a->who, "who verifies (recorded in the trail)")
-        ->envname("SAFESAR_REVIEWER");
+    add_reviewer_check(cmd, a->who);
     cmd->callback([a] { run(*a); });
 }
 

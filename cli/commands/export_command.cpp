@@ -63,10 +63,8 @@ CaseExport export_once(const ExportArgs& a, const CaseExportOptions& options) {
 }
 
 void run(const ExportArgs& a) {
-    if (a.final && a.reviewer.empty())
-        throw ReviewError("", "a final export needs --reviewer NAME (or SAFESAR_REVIEWER)");
+    const Identity who = acting_reviewer(a.reviewer); // the export is recorded as this account
     CaseExportOptions options;
-    options.actor = a.reviewer.empty() ? default_actor() : a.reviewer;
     options.bundle.out_dir = a.out;
     options.bundle.dpi = a.dpi;
     options.bundle.settings_file = a.settings;
@@ -76,9 +74,9 @@ void run(const ExportArgs& a) {
     try {
         exported = export_once(a, options);
     } catch (const VerificationFailed& e) {
-        report_leaks(e, a, options.actor);
+        report_leaks(e, a, who.display());
         if (!a.redact_remaining || e.leaks().empty()) throw;
-        const auto ids = redact_remaining_occurrences(a.folder, e.leaks(), {options.actor, ""});
+        const auto ids = redact_remaining_occurrences(a.folder, e.leaks());
         std::cerr << "safesar: added " << ids.size()
                   << " manual redactions of the remaining occurrences; exporting again\n";
         exported = export_once(a, options);
@@ -114,8 +112,7 @@ void add_export_command(CLI::App& app) {
     cmd->add_option("CASE", a->folder, "the case folder")->required();
     cmd->add_option("--out", a->out, "the folder to write the bundle into")->required();
     cmd->add_flag("--final", a->final, "the bundle to send: refused until the review is complete");
-    cmd->add_option("--reviewer", a->reviewer, "who exports (required with --final)")
-        ->envname("SAFESAR_REVIEWER");
+    add_reviewer_check(cmd, a->reviewer);
     cmd->add_option("--password-file", a->password_file,
                     "encrypt the PDF (AES-256, the JSON inside it) with the password on this "
                     "file's first line (else $SAFESAR_PDF_PASSWORD, if set)")

@@ -1,6 +1,8 @@
 // safesar review CASE: list the findings (filters: --party, --category, --status, --record) or
 // take decisions on them: by id, by category, all of a party, manual redactions by text or by a
-// box on a page, risk acknowledgements. Decisions need a reviewer's name.
+// box on a page, risk acknowledgements, pages read, whole records released or withheld in full.
+// Every act is recorded as the account running
+// safesar.
 #include "../commands.hpp"
 
 #include "safesar/detect.hpp"
@@ -26,20 +28,25 @@ struct ReviewArgs {
     std::string redact_text;
     std::vector<std::string> redact_box; // RECORD PAGE X0 Y0 X1 Y1
     std::string reason;
-    std::string withdraw; // M<N> or N
+    std::string withdraw;                // M<N> or N
+    std::vector<std::string> read_pages; // RECORD PAGE...
+    std::string release_record, withhold_record, reopen_record;
     std::string reviewer, comment;
 
     bool decides() const {
         return !approve.empty() || !reject.empty() || !reopen.empty() || !ack_risk.empty() ||
                !span.empty() || !approve_category.empty() || !approve_party.empty() ||
-               !redact_text.empty() || !redact_box.empty() || !withdraw.empty();
+               !redact_text.empty() || !redact_box.empty() || !withdraw.empty() ||
+               !read_pages.empty() || !release_record.empty() || !withhold_record.empty() ||
+               !reopen_record.empty();
     }
 };
 
 // Every category the detector reports, as the command line spells them.
 std::vector<std::string> category_names() {
     std::vector<std::string> out;
-    for (Category c : all_categories()) out.emplace_back(to_string(c));
+    for (Category c : all_categories())
+        out.emplace_back(to_string(c));
     return out;
 }
 
@@ -115,13 +122,15 @@ void print_findings(const ReviewStore& store, const ReviewArgs& a) {
     }
     for (const StoredRisk& r : store.risks())
         if (r.open()) std::cout << "risk " << r.id << "  " << r.record << ": " << r.what << "\n";
+    for (const RecordReview& r : store.record_reviews())
+        if (r.withheld) std::cout << "record " << r.record << "  withheld in full\n";
 }
 
-// Undecided findings matching the filters and one more condition.
+// Undecided findings matching the filters and one more condition, outside withheld records.
 std::vector<std::string> undecided(const ReviewStore& store, FindingFilter filter) {
     std::vector<std::string> ids;
     for (const StoredFinding& f : store.findings(filter))
-        if (f.open()) ids.push_back(f.id);
+        if (f.open() && f.decidable()) ids.push_back(f.id);
     return ids;
 }
 
@@ -188,41 +197,76 @@ double number(const std::string& text, const char* what) {
                       std::string("--redact-box: ") + what + " \"" + text + "\" is not a number");
 }
 
+// Whole records: before pages are read, since a released record has pages to read.
+void decide_records(ReviewStore& store, const ReviewArgs& a, const std::string& who) {
+    if (!a.reopen_record.empty())
+        std::cout << (store.reopen_record(a.reopen_record, a.comment)
+                          ? "withdrew the decision on " + a.reopen_record +
+                                ": the policy's proposal stands again"
+                          : a.reopen_record + " had no decision to withdraw")
+                  << "\n";
+    if (!a.release_record.empty()) {
+        store.release_record(a.release_record, a.comment);
+        std::cout << "released " << a.release_record << " for disclosure as " << who
+                  << ": its findings need decisions and its pages reading\n";
+    }
+    if (!a.withhold_record.empty()) {
+        store.withhold_record(a.withhold_record, a.reason, a.comment);
+        std::cout << "withheld " << a.withhold_record << " in full (" << a.reason << ") as " << who
+                  << "\n";
+    }
+}
+
 void decide(ReviewStore& store, const ReviewArgs& a) {
-    const Signature who{a.reviewer, a.comment};
+    const std::string who = acting_reviewer(a.reviewer).display();
+    const std::string& comment = a.comment;
     if ((!a.redact_text.empty() || !a.redact_box.empty()) && a.reason.empty())
         throw ReviewError("", "a manual redaction needs --reason CODE (TP, SH, CR...)");
+    if (!a.withhold_record.empty() && a.reason.empty())
+        throw ReviewError("", "--withhold-record needs --reason CODE (TP, SH, CR...)");
+    if (!a.ack_risk.empty() && comment.find_first_not_of(" \t") == std::string::npos)
+        throw ReviewError("", "--ack-risk needs --comment saying what was checked");
     const std::vector<FindingDecision> decisions = decisions_of(store, a);
     if (!decisions.empty()) {
-        std::cout << "decided " << store.decide(decisions, who) << " findings as " << a.reviewer
+        std::cout << "decided " << store.decide(decisions, comment) << " findings as " << who
                   << "\n";
     } else if (!a.approve_category.empty() || !a.approve_party.empty()) {
         std::cout << "no undecided findings match\n";
     }
     if (!a.redact_text.empty())
         std::cout << "added manual redaction M"
-                  << store.add_manual_text(a.redact_text, a.record, a.reason, who) << "\n";
+                  << store.add_manual_text(a.redact_text, a.record, a.reason, comment) << "\n";
     if (!a.redact_box.empty()) {
         const auto& b = a.redact_box;
         const Box box{number(b[2], "X0"), number(b[3], "Y0"), number(b[4], "X1"),
                       number(b[5], "Y1")};
         const int page = whole_number(b[1], "--redact-box: PAGE");
         std::cout << "added manual redaction M"
-                  << store.add_manual_box(b[0], page, box, a.reason, who) << "\n";
+                  << store.add_manual_box(b[0], page, box, a.reason, comment) << "\n";
     }
     if (!a.withdraw.empty()) {
         const std::string digits = a.withdraw.substr(a.withdraw.front() == 'M' ? 1 : 0);
         const int id = whole_number(digits, "--withdraw-manual");
-        store.withdraw_manual(id, who);
+        store.withdraw_manual(id, comment);
         std::cout << "withdrew manual redaction M" << id << "\n";
     }
     for (const std::string& risk : a.ack_risk) {
-        store.acknowledge_risk(risk, who);
-        std::cout << "acknowledged risk " << risk << "\n";
+        store.acknowledge_risk(risk, comment);
+        std::cout << "acknowledged risk " << risk << " as " << who << "\n";
+    }
+    decide_records(store, a, who);
+    if (!a.read_pages.empty()) {
+        int marked = 0;
+        for (std::size_t i = 1; i < a.read_pages.size(); ++i)
+            marked += store.mark_page_read(a.read_pages[0],
+                                           whole_number(a.read_pages[i], "--read-page: PAGE"));
+        std::cout << "marked " << marked << " pages of " << a.read_pages[0] << " read as " << who
+                  << "\n";
     }
 }
 
 void run(const ReviewArgs& a) {
+    acting_reviewer(a.reviewer);
     const LoadedCase loaded = load_case(a.folder);
     for (const auto& w : loaded.warnings)
         std::cerr << "warning: " << w << "\n";
@@ -265,12 +309,27 @@ void add_review_command(CLI::App& app) {
     cmd->add_option("--redact-box", a->redact_box,
                     "redact a box on a page: RECORD PAGE X0 Y0 X1 Y1 (points, top left origin)")
         ->expected(6);
-    cmd->add_option("--reason", a->reason, "reason code of a manual redaction or changed span");
+    cmd->add_option("--reason", a->reason,
+                    "reason code of a manual redaction, changed span or record withheld in full");
     cmd->add_option("--withdraw-manual", a->withdraw, "withdraw a manual redaction (M3 or 3)");
-    cmd->add_option("--ack-risk", a->ack_risk, "acknowledge open risks by id")->expected(1, -1);
-    cmd->add_option("--reviewer", a->reviewer, "who decides (required for decisions)")
-        ->envname("SAFESAR_REVIEWER");
-    cmd->add_option("--comment", a->comment, "why: kept with the decision, never exported");
+    cmd->add_option("--ack-risk", a->ack_risk,
+                    "acknowledge open risks by id (--comment says what was checked)")
+        ->expected(1, -1);
+    cmd->add_option("--read-page", a->read_pages,
+                    "mark pages of a disclosed record read: RECORD PAGE... (a record that is "
+                    "not a PDF has one page, 1)")
+        ->expected(2, -1);
+    cmd->add_option("--release-record", a->release_record,
+                    "disclose a record withheld in full, with its ordinary redactions (a "
+                    "perpetrator request needs --comment saying why it is safe)");
+    cmd->add_option("--withhold-record", a->withhold_record,
+                    "withhold a whole record in full (--reason CODE), or confirm the policy's "
+                    "withholding until reviewed");
+    cmd->add_option("--reopen-record", a->reopen_record,
+                    "withdraw the decision on a whole record: the policy's proposal stands");
+    add_reviewer_check(cmd, a->reviewer);
+    cmd->add_option("--comment", a->comment,
+                    "why, or what was checked: kept with the decision, never exported");
     cmd->callback([a] { run(*a); });
 }
 

@@ -1,5 +1,5 @@
-// safesar signoff CASE --reviewer NAME: a reviewer declares the review complete. A perpetrator
-// request needs two different reviewers after the last change before a final export.
+// safesar signoff CASE: the account running it declares the review complete. A perpetrator
+// request needs two different accounts' sign-offs after the last change before a final export.
 #include "../commands.hpp"
 
 #include "safesar/review.hpp"
@@ -20,12 +20,13 @@ void run(const SignoffArgs& a) {
     const LoadedCase loaded = load_case(a.folder);
     auto store = ReviewStore::open_existing(loaded.value);
     if (!store) throw ReviewError(a.folder, "not scanned yet: run safesar scan first");
-    store->signoff({a.reviewer, a.comment});
+    const Identity who = acting_reviewer(a.reviewer);
+    store->signoff(a.comment);
     const ReviewStatus status = store->status();
     std::set<std::string> current;
     for (const SignOff& s : status.signoffs)
         if (s.current) current.insert(s.reviewer);
-    std::cout << "signed off by " << a.reviewer << "; " << current.size()
+    std::cout << "signed off by " << who.display() << "; " << current.size()
               << " reviewer(s) have signed this state";
     if (status.signoffs_needed > 0) std::cout << " (" << status.signoffs_needed << " needed)";
     std::cout << "\n";
@@ -37,9 +38,7 @@ void add_signoff_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("signoff", "Sign off a completed review");
     auto a = std::make_shared<SignoffArgs>();
     cmd->add_option("CASE", a->folder, "the case folder")->required();
-    cmd->add_option("--reviewer", a->reviewer, "who signs")
-        ->envname("SAFESAR_REVIEWER")
-        ->required();
+    add_reviewer_check(cmd, a->reviewer);
     cmd->add_option("--comment", a->comment, "kept with the sign-off, never exported");
     cmd->callback([a] { run(*a); });
 }

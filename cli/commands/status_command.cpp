@@ -7,6 +7,7 @@
 #include "safesar/review.hpp"
 
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace safesar::cli {
@@ -26,7 +27,64 @@ void print_deadline(const Case& c, const Date& today) {
     std::cout << "\n";
 }
 
-void print_status(const ReviewStatus& s) {
+// The pages not yet marked read, a line per record: "letter.pdf page 2-4, 7".
+void print_unread(const std::vector<PageToRead>& pages) {
+    std::map<std::string, std::vector<int>> unread;
+    for (const PageToRead& p : pages)
+        if (!p.read()) unread[p.record].push_back(p.page);
+    for (const auto& [record, list] : unread) {
+        std::cout << "  unread: " << record;
+        std::string ranges;
+        for (std::size_t i = 0; i < list.size();) {
+            std::size_t j = i;
+            while (j + 1 < list.size() && list[j + 1] == list[j] + 1)
+                ++j;
+            ranges += (ranges.empty() ? " page " : ", ") + std::to_string(list[i]) +
+                      (j > i ? "-" + std::to_string(list[j]) : "");
+            i = j + 1;
+        }
+        std::cout << ranges << "\n";
+    }
+}
+
+// Each record withheld in full and why; each record a reviewer released.
+void print_records(const ReviewStatus& s, const std::vector<RecordReview>& records) {
+    std::cout << "records withheld in full: " << s.withheld_records.size() << "\n";
+    for (const RecordReview& r : records) {
+        if (!r.withheld) continue;
+        std::cout << "  " << r.record << "  " << r.withheld_reason() << "  ";
+        if (r.decision == RecordReview::Decision::Withhold)
+            std::cout << "by " << s.who(r.decided_by) << " " << r.decided_at
+                      << (r.comment.empty() ? "" : ": " + r.comment);
+        else
+            std::cout << r.policy_kind << " (the policy"
+                      << (r.until_reviewed ? "; a reviewer decides" : "") << ")";
+        std::cout << "\n";
+    }
+    if (s.records_released == 0) return;
+    std::cout << "records released for disclosure: " << s.records_released << "\n";
+    for (const RecordReview& r : records)
+        if (r.decision == RecordReview::Decision::Release)
+            std::cout << "  " << r.record << "  by " << s.who(r.decided_by) << " " << r.decided_at
+                      << (r.comment.empty() ? "" : ": " + r.comment) << "\n";
+}
+
+// How to act on each blocker from the command line.
+void print_hints(const ReviewStatus& s) {
+    if (s.undecided > 0)
+        std::cout << "  to decide: safesar review CASE --status new (and --status open), then "
+                     "--approve / --reject ID\n";
+    if (!s.open_risks.empty())
+        std::cout << "  risks: safesar review CASE --ack-risk ID --comment \"what was checked\"; "
+                     "a record withheld until reviewed: --release-record NAME --comment WHY or "
+                     "--withhold-record NAME --reason CODE\n";
+    if (s.pages_must_be_read && s.pages_read < s.pages_total)
+        std::cout << "  pages: read them page by page in safesar-gui (PgDn in reading mode), or "
+                     "safesar review CASE --read-page RECORD PAGE...\n";
+}
+
+void print_status(const ReviewStatus& s, const std::vector<PageToRead>& pages,
+                  const std::vector<RecordReview>& records) {
     std::cout << "scans: " << s.scans << "\nfindings:";
     for (const auto& [status, count] : s.counts)
         std::cout << " " << to_string(status) << " " << count;
@@ -35,11 +93,15 @@ void print_status(const ReviewStatus& s) {
               << "\n";
     for (const StoredRisk& r : s.open_risks)
         std::cout << "  " << r.id << "  " << r.record << ": " << r.what << "\n";
+    print_records(s, records);
+    std::cout << "pages read: " << s.pages_read << " of " << s.pages_total
+              << (s.pages_must_be_read ? " (all needed before a final export)" : "") << "\n";
+    print_unread(pages);
     std::cout << "sign-offs:";
     if (s.signoffs.empty()) std::cout << " none";
     std::cout << "\n";
     for (const SignOff& o : s.signoffs)
-        std::cout << "  " << o.reviewer << " " << o.at
+        std::cout << "  " << s.who(o.reviewer) << " " << o.at
                   << (o.current ? "" : " (before a later change: no longer counts)") << "\n";
     if (s.signoffs_needed > 0)
         std::cout << "  needed: " << s.signoffs_needed << " different reviewers\n";
@@ -53,6 +115,7 @@ void print_status(const ReviewStatus& s) {
     std::cout << "final export: not ready\n";
     for (const std::string& b : s.blockers)
         std::cout << "  - " << b << "\n";
+    print_hints(s);
 }
 
 void run(const StatusArgs& a) {
@@ -67,7 +130,7 @@ void run(const StatusArgs& a) {
         std::cout << "not scanned yet\n";
         return;
     }
-    print_status(store->status());
+    print_status(store->status(), store->pages_to_read(), store->record_reviews());
 }
 
 } // namespace

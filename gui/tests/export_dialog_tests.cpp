@@ -41,7 +41,6 @@ struct SmallCase {
         std::ofstream(folder / "records" / "thursdays-diary.txt")
             << "Gavin kept a diary for the programme.\n";
         session.open(folder);
-        session.setReviewer("Priya Shah");
         session.startScan();
         REQUIRE(wait_until([&] { return session.scan() != nullptr; }, 120000));
     }

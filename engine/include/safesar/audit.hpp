@@ -5,6 +5,8 @@
 // The audit is internal: nothing of it goes into the requester's bundle.
 #pragma once
 
+#include "safesar/identity.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -15,9 +17,10 @@ namespace safesar {
 
 struct AuditEntry {
     std::int64_t seq = 0;
-    std::string at; // UTC, ISO 8601
-    std::string who;
-    std::string action;      // scan, decide, manual, withdraw, acknowledge, signoff, export, verify
+    std::string at;          // UTC, ISO 8601
+    std::string who;         // the acting account's login (an `identity` entry gives its name)
+    std::string action;      // identity, scan, decide, manual, withdraw, acknowledge, read,
+                             // signoff, export, verify
     std::string detail_json; // ids, counts and digests
     std::string prev_hash, hash;
 };
@@ -42,6 +45,6 @@ std::vector<AuditEntry> read_audit(const std::filesystem::path& db_file);
 // scan, decision, manual redaction, acknowledgement, sign-off and export row still matches the
 // digest its audit entry recorded, and that the append-only triggers are in place. Then appends
 // a `verify` entry with the outcome, naming `who`.
-AuditVerification verify_audit(const std::filesystem::path& db_file, const std::string& who);
+AuditVerification verify_audit(const std::filesystem::path& db_file, const Identity& who);
 
 } // namespace safesar

@@ -29,7 +29,9 @@ struct CaseExportOptions {
     ExportOptions bundle;
     // OCR, threads. Its on_file_done and cancel are set by the call.
     GatherOptions gather;
-    std::string actor; // who exports: recorded with the scan and the export
+    // Who exports, recorded with the scan and the export: the operating-system account unless
+    // a test gives another provider.
+    std::shared_ptr<const IdentityProvider> acting = os_account();
     // Called from the calling thread (or a gather worker, one call at a time) as work is done:
     // files read while scanning, pages written while writing.
     std::function<void(ExportStage stage, int done, int total)> on_progress = nullptr;
@@ -62,10 +64,11 @@ CaseExport export_draft(const std::filesystem::path& case_folder, const CaseExpo
 
 // The reviewer's resolution of verifier findings: each text is redacted wherever it occurs in
 // the case's records, by a manual text redaction with the finding's reason, audited like any
-// other. Returns the manual redactions' ids. Export again afterwards.
-std::vector<std::int64_t> redact_remaining_occurrences(const std::filesystem::path& case_folder,
-                                                       const std::vector<LeakFinding>& leaks,
-                                                       const Signature& who);
+// other and recorded as `acting`. Returns the manual redactions' ids. Export again afterwards.
+std::vector<std::int64_t>
+redact_remaining_occurrences(const std::filesystem::path& case_folder,
+                             const std::vector<LeakFinding>& leaks,
+                             std::shared_ptr<const IdentityProvider> acting = os_account());
 
 // CASE/.safesar/REFERENCE.controller-schedule.NOT-FOR-DISCLOSURE.txt: what the requester's
 // bundle does not say (records withheld in full by name, date, sender and kind; records that

@@ -57,4 +57,9 @@ class Policy {
     std::unique_ptr<Impl> impl_;
 };
 
+// Covers over a record's scanned pages that no OCR could read, with `reason` (the profile's
+// "SCAN"): what a disclosed record carries until a reviewer checks those pages. The policy
+// adds them to the records it discloses; the review stage to a record a reviewer releases.
+std::vector<Redaction> unread_scan_covers(const Record& record, const Reason& reason);
+
 } // namespace safesar

@@ -9,6 +9,7 @@
 #include "safesar/document.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/export.hpp"
+#include "safesar/identity.hpp"
 #include "safesar/pipeline.hpp"
 
 #include <cstdint>
@@ -68,10 +69,12 @@ struct StoredFinding {
     bool in_withheld_record = false; // its record is withheld in full: the decision does not matter
     FindingStatus status = FindingStatus::New;
     bool reopened = false; // decided once, but the policy's proposal has changed since
-    // The decision in force, if any.
+    // The decision in force, if any; decided_by is the account's login.
     std::string decided_by, decided_at, comment, span_text, decision_reason;
 
     bool proposes_redaction() const { return proposal != "keep"; }
+    // Not gone, and outside a record withheld in full (nothing of which is disclosed).
+    bool decidable() const { return status != FindingStatus::Gone && !in_withheld_record; }
     // No decision in force (new, or reopened).
     bool open() const { return status == FindingStatus::New || status == FindingStatus::Open; }
     // A proposed redaction that still needs a reviewer: what ReviewStatus::undecided counts.
@@ -100,12 +103,6 @@ struct FindingDecision {
     std::string reason;    // ChangeSpan: reason code; empty: the proposal's (TP for a kept one)
 };
 
-// Who acts, and why. The comment stays in the state database, never in the audit or bundle.
-struct Signature {
-    std::string reviewer;
-    std::string comment;
-};
-
 struct ManualRedaction {
     std::int64_t id = 0; // shown as M<id>
     enum class Kind { Text, Box } kind = Kind::Text;
@@ -114,20 +111,52 @@ struct ManualRedaction {
     int page = 0;       // Box: 1-based page
     Box box;            // Box: points, top-left origin, the page as shown
     std::string reason;
-    std::string reviewer, at, comment;
+    std::string reviewer, at, comment; // reviewer: the login of who added it
     bool withdrawn = false;
+    std::string withdrawn_by, withdrawn_at;
 };
 
 struct StoredRisk {
     std::string id, record, what;
-    bool gone = false;                                     // not reported by the latest scan
-    std::string acknowledged_by, acknowledged_at, comment; // empty when open
+    bool gone = false; // not reported by the latest scan
+    // Empty while open. The comment is the reviewer's note of what was checked.
+    std::string acknowledged_by, acknowledged_at, comment;
     bool open() const { return !gone && acknowledged_by.empty(); }
 };
 
 struct SignOff {
-    std::string reviewer, at, comment;
-    bool current = false; // made after the last change: it counts
+    std::string reviewer, at, comment; // reviewer: a login
+    bool current = false;              // made after the last change: it counts
+};
+
+// A page a reviewer must read before a final export of a perpetrator request: every page of a
+// disclosed PDF record, and each other disclosed record (a note, an e-mail, a CSV) as one page.
+struct PageToRead {
+    std::string record;
+    int page = 1;
+    std::string read_by, read_at; // the first reviewer who marked it; empty while unread
+    bool read() const { return !read_by.empty(); }
+};
+
+// A whole record: what the policy proposed for it (disclose, or withhold in full) and the
+// reviewer's decision in force, if any. A decision holds while the record's content and the
+// policy's proposal for it are what they were when it was taken; then the policy's stands again.
+struct RecordReview {
+    enum class Decision { None, Release, Withhold };
+    std::string record;
+    bool withheld = false;        // what the bundle does: the decision in force, else the policy
+    bool policy_withheld = false; // the policy withholds it in full
+    bool until_reviewed = false;  // ... because it is unsure: a reviewer decides
+    std::string policy_kind;      // what the policy took it for ("MARAC minutes", "until ...")
+    std::string policy_reason;    // the policy's reason code when it withholds
+    Decision decision = Decision::None;
+    std::string decided_by, decided_at; // a login, UTC
+    std::string reason;                 // Withhold: the reason code given
+    std::string comment;                // the reviewer's words
+    // The reason code in force when withheld (the reviewer's, else the policy's).
+    const std::string& withheld_reason() const {
+        return decision == Decision::Withhold ? reason : policy_reason;
+    }
 };
 
 struct ScanRecorded {
@@ -145,12 +174,24 @@ struct ReviewStatus {
     int manual = 0;    // manual redactions in force
     int decisions = 0; // decisions ever taken, on findings and manual
     std::vector<StoredRisk> open_risks;
-    std::vector<SignOff> signoffs;     // every sign-off, oldest first
-    int signoffs_needed = 0;           // different reviewers, after the last change
-    bool exported_final = false;       // a final export of the current state exists
-    std::string last_final_export;     // when, empty if never
-    std::vector<std::string> blockers; // why a final export would be refused
+    int acknowledged_risks = 0; // of the latest scan
+    // What a sign-off covers, outside withheld records: proposed redactions that will be
+    // redacted (approved, or over a changed span) and those a reviewer rejected (kept).
+    int to_redact = 0, kept_by_reviewer = 0;
+    std::vector<std::string> withheld_records; // withheld in full (policy or reviewer), latest scan
+    int records_released = 0, records_withheld_by_reviewer = 0; // record decisions in force
+    int pages_total = 0, pages_read = 0;       // PageToRead, latest scan
+    bool pages_must_be_read = false;           // a perpetrator request: all before a final export
+    std::vector<SignOff> signoffs;             // every sign-off, oldest first
+    int signoffs_needed = 0;                   // different reviewers, after the last change
+    std::map<std::string, Identity> reviewers; // every account that has acted, by login
+    bool exported_final = false;               // a final export of the current state exists
+    std::string last_final_export;             // when, empty if never
+    std::vector<std::string> blockers; // why a final export would be refused, in plain words
     bool ready_for_final() const { return blockers.empty(); }
+    // "Priya Shah (priya)" for a login that has acted, else the text as stored (a state older
+    // than schema 3 holds typed names).
+    std::string who(const std::string& login) const;
 };
 
 // The disclosure a reviewed export draws, and the review state it was built from.
@@ -161,12 +202,19 @@ struct ReviewedDisclosure {
     std::vector<std::string> notes; // manual redactions that matched nothing, and the like
 };
 
+// A case's review state. Every act is recorded as the identity its provider gives at that
+// moment (the operating-system account for the CLI and the GUI): no call takes a name.
 class ReviewStore {
   public:
-    // Opens CASE/.safesar/review.db, creating it (mode 0600) and its tables when missing.
-    static ReviewStore open(const Case& request);
+    // Opens CASE/.safesar/review.db, creating it and its tables when missing: mode 0600 in a
+    // folder of mode 0700, or 0660 and 0770 when the case folder gives its group full access
+    // (a team sharing the case: each reviewer's own account must open it).
+    static ReviewStore open(const Case& request,
+                            std::shared_ptr<const IdentityProvider> acting = os_account());
     // Opens an existing store; nothing when the case has never been scanned into one.
-    static std::optional<ReviewStore> open_existing(const Case& request);
+    static std::optional<ReviewStore>
+    open_existing(const Case& request,
+                  std::shared_ptr<const IdentityProvider> acting = os_account());
 
     ~ReviewStore();
     ReviewStore(ReviewStore&&) noexcept;
@@ -174,7 +222,10 @@ class ReviewStore {
 
     // Upserts the scan's findings and risks: known ids keep their decisions, unseen ones are
     // new, ones no longer found are gone.
-    ScanRecorded record_scan(const CaseScan& scan, const std::string& actor);
+    ScanRecorded record_scan(const CaseScan& scan);
+
+    // Who this store records as acting now.
+    Identity acting() const;
 
     std::vector<StoredFinding> findings(const FindingFilter& filter = {}) const;
 
@@ -182,21 +233,52 @@ class ReviewStore {
     // were decided (one named twice alike counts once; reopening an undecided one is a no-op
     // and counts 0). Throws ReviewError, changing nothing, when one names an unknown or gone
     // finding, gives one finding two verdicts, or a bad span.
-    int decide(const std::vector<FindingDecision>& decisions, const Signature& who);
+    // A finding in a record withheld in full is refused too: nothing of it is disclosed, so
+    // there is nothing to decide (a reopen of one is allowed, and changes nothing else).
+    // Comments stay in the state database, never in the audit or a bundle.
+    int decide(const std::vector<FindingDecision>& decisions, const std::string& comment = {});
 
     std::int64_t add_manual_text(const std::string& phrase, const std::string& record,
-                                 const std::string& reason, const Signature& who);
+                                 const std::string& reason, const std::string& comment = {});
     std::int64_t add_manual_box(const std::string& record, int page, const Box& box,
-                                const std::string& reason, const Signature& who);
-    void withdraw_manual(std::int64_t id, const Signature& who);
+                                const std::string& reason, const std::string& comment = {});
+    void withdraw_manual(std::int64_t id, const std::string& comment = {});
+    // Withdraws manual redaction `id` and adds `with` in its place (kind, record, phrase, page,
+    // box and reason taken from it), in one transaction; returns the new id.
+    std::int64_t replace_manual(std::int64_t id, const ManualRedaction& with,
+                                const std::string& comment = {});
     std::vector<ManualRedaction> manual_redactions() const;
 
     std::vector<StoredRisk> risks() const;
-    void acknowledge_risk(const std::string& risk, const Signature& who);
+    // The note says what was checked: refused when empty.
+    void acknowledge_risk(const std::string& risk, const std::string& note);
 
-    // Refused while proposed redactions are undecided or risks open, and when this reviewer has
-    // already signed off the current state.
-    void signoff(const Signature& who);
+    // Whole records of the latest scan, by name: every one the policy withholds in full, or
+    // a reviewer has decided.
+    std::vector<RecordReview> record_reviews() const;
+    // Discloses a record the policy withholds in full, with its ordinary redactions (its
+    // findings then need decisions, its pages reading). In a perpetrator request it needs a
+    // comment saying why the record is safe to send him. A change: sign-offs are needed again.
+    void release_record(const std::string& record, const std::string& comment);
+    // Withholds a whole record in full, with a reason code (reasons.json): one the policy
+    // discloses, or one it withholds only until reviewed (confirming it).
+    void withhold_record(const std::string& record, const std::string& reason,
+                         const std::string& comment = {});
+    // Withdraws the decision in force on a record: the policy's proposal stands again. False
+    // when there was none (nothing is written).
+    bool reopen_record(const std::string& record, const std::string& comment = {});
+
+    // Every page to read, in order (records by name, pages ascending).
+    std::vector<PageToRead> pages_to_read() const;
+    // Marks a page of a disclosed record read by the acting reviewer; false when this reviewer
+    // had already marked it (nothing is written). Throws for a record or page not to read.
+    bool mark_page_read(const std::string& record, int page);
+
+    // Refused while proposed redactions are undecided, risks open or (perpetrator requests)
+    // pages unread, and when this account has already signed off the current state.
+    void signoff(const std::string& comment = {});
+    // Why the acting account cannot sign off now, in plain words; empty when it can.
+    std::string signoff_refusal() const;
 
     ReviewStatus status() const;
 
@@ -206,8 +288,7 @@ class ReviewStore {
     ReviewedDisclosure build_disclosure(const CaseScan& scan, bool final) const;
 
     // The audit entry of an export: files' SHA-256, pages, redactions, the state's version.
-    void record_export(const ExportResult& result, bool final, std::int64_t version,
-                       const std::string& actor);
+    void record_export(const ExportResult& result, bool final, std::int64_t version);
 
     const std::filesystem::path& file() const;
 
@@ -217,11 +298,15 @@ class ReviewStore {
     std::unique_ptr<Impl> impl_;
 };
 
+// Findings of the same text at the same place, for a shell that lists them as one: each group
+// holds indexes into `findings` (ascending) of findings in one record and section whose byte
+// spans overlap (a duplicate, or an address found whole and again by its parts) and which the
+// policy proposes alike (the same action and reason), so one decision fits them all. Every
+// finding is in exactly one group, groups in the order of their first finding.
+std::vector<std::vector<std::size_t>> same_place_groups(const std::vector<StoredFinding>& findings);
+
 // The reason codes a reviewer may give (dictionaries/policies/reasons.json), in file order.
 std::vector<Reason> reason_codes();
-
-// The name to record when nobody was named: $SAFESAR_REVIEWER, else the login name.
-std::string default_actor();
 
 // For `safesar scan`: records the scan in the case's store and says what changed, one line.
 std::string record_scan_for_review(const CaseScan& scan);

@@ -6,26 +6,30 @@
 #include "safesar/review.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace safesar {
 
 // One reviewer's edits to a case's review state, undoable in order. Each undo and redo is itself
-// an ordinary decision in the store (audited); the history lives only as long as this object.
-// Not thread-safe: use it from one thread.
+// an ordinary decision in the store (audited, as the store's acting identity); the history lives
+// only as long as this object. Not thread-safe: use it from one thread.
 class ReviewEdits {
   public:
     explicit ReviewEdits(ReviewStore& store); // the store must outlive this
 
     // As ReviewStore::decide. Only findings whose decision in force changed are recorded; a
     // decide that changes nothing adds no history.
-    int decide(const std::vector<FindingDecision>& decisions, const Signature& who);
+    int decide(const std::vector<FindingDecision>& decisions);
     std::int64_t add_manual_text(const std::string& phrase, const std::string& record,
-                                 const std::string& reason, const Signature& who);
+                                 const std::string& reason);
     std::int64_t add_manual_box(const std::string& record, int page, const Box& box,
-                                const std::string& reason, const Signature& who);
-    void withdraw_manual(std::int64_t id, const Signature& who);
+                                const std::string& reason);
+    // Any manual redaction in the state, whoever made it and in whichever session.
+    void withdraw_manual(std::int64_t id);
+    // As ReviewStore::replace_manual: one edit, undone by changing it back.
+    std::int64_t replace_manual(std::int64_t id, const ManualRedaction& with);
 
     bool can_undo() const;
     bool can_redo() const;
@@ -39,8 +43,8 @@ class ReviewEdits {
     // Throw ReviewError when there is nothing to undo (redo), or when the store has changed so
     // that the edit cannot be undone (a finding gone, a redaction withdrawn elsewhere); the
     // history is then left as it was.
-    void undo(const Signature& who);
-    void redo(const Signature& who);
+    void undo();
+    void redo();
 
     void clear(); // after a re-scan, say
 
@@ -48,13 +52,15 @@ class ReviewEdits {
     struct Edit {
         // Decisions on findings: `before` puts back what was in force, `after` decides again.
         std::vector<FindingDecision> before, after;
-        // A manual redaction added (live) or withdrawn (not live) by the edit. Its id is that of
-        // the redaction as it now stands: a redo that adds it again gives it a new id.
-        bool manual = false, live = false;
-        ManualRedaction redaction;
+        // Manual redactions the edit withdrew and added (a change does both). Each id is that
+        // of the redaction as it now stands: adding one again gives it a new id.
+        std::optional<ManualRedaction> removed, added;
+        bool manual() const { return removed || added; }
     };
     static std::string label(const Edit& edit);
-    void apply(Edit& edit, bool forward, const Signature& who);
+    std::int64_t add_to_store(const ManualRedaction& m); // its new id
+    std::int64_t add_manual(ManualRedaction m);          // added, and remembered
+    void apply(Edit& edit, bool forward);
     void remember(Edit edit); // a new edit: the undone ones are left behind
 
     ReviewStore& store_;

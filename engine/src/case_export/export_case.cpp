@@ -46,30 +46,25 @@ ExportOptions bundle_options(const CaseExportOptions& o) {
     return bundle;
 }
 
-std::string actor_of(const CaseExportOptions& o) {
-    return o.actor.empty() ? default_actor() : o.actor;
-}
-
 } // namespace
 
 CaseExport export_reviewed_case(const std::filesystem::path& folder, bool final,
                                 const CaseExportOptions& options) {
-    const std::string actor = actor_of(options);
     CaseExport out;
     out.final = final;
     std::shared_ptr<CaseScan> scan = scan_now(folder, options);
     out.request_warnings = scan->request.warnings;
-    ReviewStore store = ReviewStore::open(scan->request.value);
+    ReviewStore store = ReviewStore::open(scan->request.value, options.acting);
     // Anything new since the last scan is in the review state before the disclosure is built,
     // so a final export is refused until it has been reviewed too.
-    out.scan_recorded = store.record_scan(*scan, actor);
+    out.scan_recorded = store.record_scan(*scan);
     const ReviewedDisclosure reviewed = store.build_disclosure(*scan, final);
     out.version = reviewed.version;
     out.notes = reviewed.notes;
     throw_if_cancelled(options.cancel);
     out.bundle = export_bundle(reviewed.disclosure, bundle_options(options));
     // The version recorded is the one the disclosure was built from, whatever changed since.
-    store.record_export(out.bundle, final, reviewed.version, actor);
+    store.record_export(out.bundle, final, reviewed.version);
     case_export::ScheduleInputs schedule{scan.get(), &reviewed.disclosure, &out.bundle,
                                          final,      reviewed.version,     store.risks()};
     out.controller_schedule = case_export::write_controller_schedule(schedule);
@@ -90,16 +85,17 @@ CaseExport export_draft(const std::filesystem::path& folder, const CaseExportOpt
     return out;
 }
 
-std::vector<std::int64_t> redact_remaining_occurrences(const std::filesystem::path& folder,
-                                                       const std::vector<LeakFinding>& leaks,
-                                                       const Signature& who) {
-    ReviewStore store = ReviewStore::open(load_case(folder).value);
+std::vector<std::int64_t>
+redact_remaining_occurrences(const std::filesystem::path& folder,
+                             const std::vector<LeakFinding>& leaks,
+                             std::shared_ptr<const IdentityProvider> acting) {
+    ReviewStore store = ReviewStore::open(load_case(folder).value, std::move(acting));
     std::vector<std::int64_t> ids;
     std::set<std::string> done;
     for (const LeakFinding& leak : leaks) {
         if (leak.text.empty() || !done.insert(leak.text).second) continue;
-        ids.push_back(
-            store.add_manual_text(leak.text, "", leak.code.empty() ? "TP" : leak.code, who));
+        ids.push_back(store.add_manual_text(leak.text, "", leak.code.empty() ? "TP" : leak.code,
+                                            "the verifier found it still readable"));
     }
     return ids;
 }

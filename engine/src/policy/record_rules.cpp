@@ -414,6 +414,21 @@ void redact_titles(Disclosure& d) {
 
 } // namespace
 
+std::vector<Redaction> unread_scan_covers(const Record& r, const Reason& reason) {
+    std::vector<Redaction> out;
+    for (std::size_t p = 0; p < r.pages.size(); ++p) {
+        const PageInfo& info = r.pages[p];
+        if (!info.image_only || info.ocr_done) continue;
+        for (std::size_t si = 0; si < r.sections.size(); ++si)
+            if (r.sections[si].kind == SectionKind::PageText &&
+                r.sections[si].page == static_cast<int>(p + 1)) {
+                out.push_back({si, 0, r.sections[si].text.size(), reason, {info.crop}, ""});
+                break;
+            }
+    }
+    return out;
+}
+
 void build_disclosure(const Policy& policy, const Case& c, const GatherResult& gathered,
                       const std::vector<Finding>& findings, PolicyResult& result,
                       const Detector& detector, const std::vector<WithholdRule>& withhold,
@@ -489,19 +504,12 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                                                         " hidden words on a page (white, invisible "
                                                         "or under an earlier redaction)"});
             // A scanned page nobody could read is covered whole until a reviewer checks it.
-            for (std::size_t p = 0; p < r.pages.size(); ++p) {
-                const PageInfo& info = r.pages[p];
-                if (!info.image_only || info.ocr_done) continue;
-                for (std::size_t si = 0; si < r.sections.size(); ++si)
-                    if (r.sections[si].kind == SectionKind::PageText &&
-                        r.sections[si].page == static_cast<int>(p + 1)) {
-                        rd.redactions.push_back(
-                            {si, 0, r.sections[si].text.size(), reason("SCAN"), {info.crop}, ""});
-                        break;
-                    }
-                result.risks.push_back(
-                    {r.name, "page " + std::to_string(p + 1) + " is a scan that was not OCR'd"});
-            }
+            for (Redaction& cover : unread_scan_covers(r, reason("SCAN")))
+                rd.redactions.push_back(std::move(cover));
+            for (std::size_t p = 0; p < r.pages.size(); ++p)
+                if (r.pages[p].image_only && !r.pages[p].ocr_done)
+                    result.risks.push_back(
+                        {r.name, "page " + std::to_string(p + 1) + " is a scan that was not OCR'd"});
         }
         index_of[r.name] = d.records.size();
         d.records.push_back(std::move(rd));

@@ -4,6 +4,7 @@
 #include "review/schema.hpp"
 #include "review/sha256.hpp"
 #include "safesar/audit.hpp"
+#include "safesar/review.hpp"
 
 namespace safesar {
 
@@ -30,7 +31,9 @@ std::string row_digest(Db& db, std::string_view table, std::int64_t seq) {
     return sha256_hex(s.text(0));
 }
 
-void append_audit(Db& db, const std::string& who, const std::string& action, nlohmann::json detail,
+namespace {
+
+void append_entry(Db& db, const std::string& who, const std::string& action, nlohmann::json detail,
                   std::string_view table, std::int64_t row) {
     if (!table.empty()) {
         detail["table"] = std::string(table);
@@ -56,6 +59,34 @@ void append_audit(Db& db, const std::string& who, const std::string& action, nlo
     Statement head(db, "UPDATE meta SET value = CASE key WHEN 'audit_head_seq' THEN ? ELSE ? END "
                        "WHERE key IN ('audit_head_seq', 'audit_head_hash')");
     head.bind(1, std::to_string(e.seq)).bind(2, e.hash).run();
+}
+
+// The account's full name and source, recorded once, and again whenever they change, so every
+// entry's login can be told apart from a name and traced to who it was.
+void record_identity(Db& db, const Identity& who) {
+    if (who.login.empty()) throw ReviewError(db.file().string(), "nobody is named as acting");
+    Statement last(db, "SELECT full_name, source FROM identities WHERE login = ? "
+                       "ORDER BY seq DESC LIMIT 1");
+    last.bind(1, who.login);
+    if (last.step() && last.text(0) == who.full_name && last.text(1) == who.source) return;
+    Statement insert(db,
+                     "INSERT INTO identities(login, full_name, source, at) VALUES (?, ?, ?, ?)");
+    insert.bind(1, who.login).bind(2, who.full_name).bind(3, who.source).bind(4, utc_now()).run();
+    append_entry(db, who.login, "identity", {{"source", who.source}}, "identities",
+                 db.last_insert_id());
+}
+
+} // namespace
+
+void append_audit(Db& db, const Identity& who, const std::string& action, nlohmann::json detail,
+                  std::string_view table, std::int64_t row) {
+    record_identity(db, who);
+    append_entry(db, who.login, action, std::move(detail), table, row);
+}
+
+void append_audit_login_only(Db& db, const std::string& login, const std::string& action,
+                             nlohmann::json detail) {
+    append_entry(db, login, action, std::move(detail), {}, 0);
 }
 
 } // namespace review

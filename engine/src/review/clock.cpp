@@ -1,13 +1,8 @@
 #include "review/clock.hpp"
 
-#include "safesar/review.hpp"
-
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace safesar {
 
@@ -28,11 +23,5 @@ std::string utc_now() {
 }
 
 } // namespace review
-
-std::string default_actor() {
-    if (const char* named = std::getenv("SAFESAR_REVIEWER"); named && *named) return named;
-    if (const passwd* user = getpwuid(geteuid()); user && user->pw_name) return user->pw_name;
-    return "uid " + std::to_string(geteuid());
-}
 
 } // namespace safesar

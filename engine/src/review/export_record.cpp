@@ -7,8 +7,8 @@
 
 namespace safesar {
 
-void ReviewStore::record_export(const ExportResult& result, bool final, std::int64_t version,
-                                const std::string& actor) {
+void ReviewStore::record_export(const ExportResult& result, bool final, std::int64_t version) {
+    const Identity actor = impl_->who();
     const std::string pdf_hash = review::sha256_file(result.pdf);
     // An encrypted bundle carries its JSON inside: the PDF's digest covers it.
     const std::string json_hash =
@@ -18,7 +18,7 @@ void ReviewStore::record_export(const ExportResult& result, bool final, std::int
     review::Statement insert(db,
                              "INSERT INTO exports(at, who, final, version, pdf, pdf_sha256, "
                              "json_sha256, pages, redactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, review::utc_now()).bind(2, actor).bind(3, final ? 1 : 0).bind(4, version);
+    insert.bind(1, review::utc_now()).bind(2, actor.login).bind(3, final ? 1 : 0).bind(4, version);
     insert.bind(5, result.pdf.filename().string()).bind(6, pdf_hash).bind(7, json_hash);
     insert.bind(8, result.pages).bind(9, result.redactions).run();
     review::append_audit(db, actor, "export",

@@ -53,29 +53,69 @@ std::map<std::string, Known> known_findings(review::Db& db) {
     return out;
 }
 
+// What a reviewer reads of a record: its bytes (the file, or an attachment's own bytes) and
+// the text gathered from it, section by section. A page marked read counts only while this
+// stays the same.
+std::string content_digest(const Record& r) {
+    std::string content = to_string(r.kind);
+    if (!r.bytes.empty()) {
+        content += review::sha256_hex(
+            std::string_view(reinterpret_cast<const char*>(r.bytes.data()), r.bytes.size()));
+    } else {
+        try {
+            content += review::sha256_file(r.path);
+        } catch (const ReviewError&) {
+            // Gone since it was gathered: the text below is what was read.
+        }
+    }
+    for (const Section& s : r.sections)
+        content += "\n" + s.label + "\n" + s.text;
+    return review::sha256_hex(content);
+}
+
+// What the policy proposes for each record; `withheld` (what the bundle does) is set by
+// apply_record_decisions afterwards, from this and the reviewers' decisions.
 void upsert_records(review::Db& db, const CaseScan& scan, std::int64_t seq,
-                    const std::set<std::size_t>& withheld) {
-    Statement s(db, "INSERT INTO records(name, kind, pages, withheld, last_scan) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, "
-                    "pages = excluded.pages, withheld = excluded.withheld, "
-                    "last_scan = excluded.last_scan");
+                    const std::set<std::size_t>& withheld,
+                    const std::vector<std::string>& digests) {
+    std::vector<const RecordDisclosure*> fate(scan.gathered.records.size(), nullptr);
+    for (const RecordDisclosure& rd : scan.policy.disclosure.records)
+        if (rd.record)
+            fate[static_cast<std::size_t>(rd.record - scan.gathered.records.data())] = &rd;
+    Statement s(db, "INSERT INTO records(name, kind, pages, withheld, last_scan, digest, "
+                    "policy_withheld, withheld_kind, withheld_reason) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4, ?7, ?8) ON CONFLICT(name) DO UPDATE SET "
+                    "kind = excluded.kind, pages = excluded.pages, "
+                    "last_scan = excluded.last_scan, digest = excluded.digest, "
+                    "policy_withheld = excluded.policy_withheld, "
+                    "withheld_kind = excluded.withheld_kind, "
+                    "withheld_reason = excluded.withheld_reason");
     for (std::size_t i = 0; i < scan.gathered.records.size(); ++i) {
         const Record& r = scan.gathered.records[i];
+        const bool held = withheld.count(i) > 0;
+        const RecordDisclosure* rd = fate[i];
         s.bind(1, r.name)
             .bind(2, to_string(r.kind))
             .bind(3, static_cast<std::int64_t>(r.pages.size()));
-        s.bind(4, static_cast<std::int64_t>(withheld.count(i))).bind(5, seq).run();
+        s.bind(4, static_cast<std::int64_t>(held)).bind(5, seq).bind(6, digests[i]);
+        s.bind(7, held && rd ? rd->withheld_kind : "");
+        s.bind(8, held && rd && rd->withheld_because ? rd->withheld_because->code : "");
+        s.run();
         s.reset();
     }
 }
 
 } // namespace
 
-ScanRecorded ReviewStore::record_scan(const CaseScan& scan, const std::string& actor) {
+ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
     const Case& c = scan.request.value;
     const std::vector<std::string> ids = finding_ids(scan);
     const std::vector<std::string> rids = risk_ids(scan.policy.risks);
     const std::set<std::size_t> withheld = withheld_records(scan);
+    std::vector<std::string> digests; // before the write lock: this reads every file
+    for (const Record& r : scan.gathered.records)
+        digests.push_back(content_digest(r));
+    const Identity actor = impl_->who();
     auto& db = impl_->db;
 
     review::WriteTransaction tx(db);
@@ -141,12 +181,15 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan, const std::string& a
     risks_gone.bind(1, out.scan).run();
     changed = changed || out.new_findings || out.gone || out.new_risks ||
               sqlite3_changes(db.handle()) > 0;
-    upsert_records(db, scan, out.scan, withheld);
+    upsert_records(db, scan, out.scan, withheld, digests);
+    // A reviewer's decision on a whole record holds while the record and the policy's
+    // proposal are unchanged; a record that now goes out differently must be looked at again.
+    changed = review::apply_record_decisions(db) > 0 || changed;
 
     const std::int64_t version = changed ? impl_->bump_version() : impl_->version();
     Statement row(db, "INSERT INTO scans(seq, at, who, findings, new_findings, gone) "
                       "VALUES (?, ?, ?, ?, ?, ?)");
-    row.bind(1, out.scan).bind(2, review::utc_now()).bind(3, actor).bind(4, out.findings);
+    row.bind(1, out.scan).bind(2, review::utc_now()).bind(3, actor.login).bind(4, out.findings);
     row.bind(5, out.new_findings).bind(6, out.gone).run();
     std::string all_ids;
     for (const std::string& id : ids)
@@ -169,7 +212,7 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan, const std::string& a
 
 std::string record_scan_for_review(const CaseScan& scan) {
     ReviewStore store = ReviewStore::open(scan.request.value);
-    const ScanRecorded r = store.record_scan(scan, default_actor());
+    const ScanRecorded r = store.record_scan(scan);
     return "review state: " + std::to_string(r.findings) + " findings (" +
            std::to_string(r.new_findings) + " new, " + std::to_string(r.gone) + " gone, " +
            std::to_string(r.reopened) + " reopened), " + std::to_string(r.risks) + " risks, in " +

@@ -64,7 +64,7 @@ const char* verb(Verdict v) {
 
 ReviewEdits::ReviewEdits(ReviewStore& store) : store_(store) {}
 
-int ReviewEdits::decide(const std::vector<FindingDecision>& decisions, const Signature& who) {
+int ReviewEdits::decide(const std::vector<FindingDecision>& decisions) {
     // Full ids (as a GUI names them): read just those; a prefix typed by hand needs them all.
     FindingFilter named;
     for (const FindingDecision& d : decisions)
@@ -74,7 +74,7 @@ int ReviewEdits::decide(const std::vector<FindingDecision>& decisions, const Sig
                     [](const FindingDecision& d) { return d.finding.size() >= 16; });
     if (!full_ids) named.ids.clear();
     const Findings before = by_id(store_.findings(named));
-    const int decided = store_.decide(decisions, who);
+    const int decided = store_.decide(decisions);
     const Findings after = by_id(store_.findings(named));
     Edit edit;
     std::set<std::string> seen;
@@ -93,42 +93,67 @@ int ReviewEdits::decide(const std::vector<FindingDecision>& decisions, const Sig
 }
 
 std::int64_t ReviewEdits::add_manual_text(const std::string& phrase, const std::string& record,
-                                          const std::string& reason, const Signature& who) {
-    Edit edit;
-    edit.manual = edit.live = true;
-    edit.redaction.id = store_.add_manual_text(phrase, record, reason, who);
-    edit.redaction.kind = ManualRedaction::Kind::Text;
-    edit.redaction.phrase = phrase;
-    edit.redaction.record = record;
-    edit.redaction.reason = reason;
-    remember(std::move(edit));
-    return undo_.back().redaction.id;
+                                          const std::string& reason) {
+    ManualRedaction m;
+    m.kind = ManualRedaction::Kind::Text;
+    m.phrase = phrase;
+    m.record = record;
+    m.reason = reason;
+    return add_manual(std::move(m));
 }
 
 std::int64_t ReviewEdits::add_manual_box(const std::string& record, int page, const Box& box,
-                                         const std::string& reason, const Signature& who) {
-    Edit edit;
-    edit.manual = edit.live = true;
-    edit.redaction.id = store_.add_manual_box(record, page, box, reason, who);
-    edit.redaction.kind = ManualRedaction::Kind::Box;
-    edit.redaction.record = record;
-    edit.redaction.page = page;
-    edit.redaction.box = box;
-    edit.redaction.reason = reason;
-    remember(std::move(edit));
-    return undo_.back().redaction.id;
+                                         const std::string& reason) {
+    ManualRedaction m;
+    m.kind = ManualRedaction::Kind::Box;
+    m.record = record;
+    m.page = page;
+    m.box = box;
+    m.reason = reason;
+    return add_manual(std::move(m));
 }
 
-void ReviewEdits::withdraw_manual(std::int64_t id, const Signature& who) {
-    store_.withdraw_manual(id, who); // refuses an unknown or withdrawn id
-    for (const ManualRedaction& m : store_.manual_redactions())
-        if (m.id == id) {
-            Edit edit;
-            edit.manual = true;
-            edit.redaction = m; // to add it again on undo
-            remember(std::move(edit));
-            return;
-        }
+std::int64_t ReviewEdits::add_to_store(const ManualRedaction& m) {
+    return m.kind == ManualRedaction::Kind::Text
+               ? store_.add_manual_text(m.phrase, m.record, m.reason)
+               : store_.add_manual_box(m.record, m.page, m.box, m.reason);
+}
+
+std::int64_t ReviewEdits::add_manual(ManualRedaction m) {
+    m.id = add_to_store(m);
+    Edit edit;
+    edit.added = m;
+    remember(std::move(edit));
+    return m.id;
+}
+
+namespace {
+
+ManualRedaction stored_manual(const ReviewStore& store, std::int64_t id) {
+    for (const ManualRedaction& m : store.manual_redactions())
+        if (m.id == id) return m;
+    throw ReviewError("", "no manual redaction M" + std::to_string(id));
+}
+
+} // namespace
+
+void ReviewEdits::withdraw_manual(std::int64_t id) {
+    const ManualRedaction was = stored_manual(store_, id); // to add it again on undo
+    store_.withdraw_manual(id);                            // refuses a withdrawn one
+    Edit edit;
+    edit.removed = was;
+    remember(std::move(edit));
+}
+
+std::int64_t ReviewEdits::replace_manual(std::int64_t id, const ManualRedaction& with) {
+    const ManualRedaction was = stored_manual(store_, id);
+    ManualRedaction now = with;
+    now.id = store_.replace_manual(id, with);
+    Edit edit;
+    edit.removed = was;
+    edit.added = now;
+    remember(std::move(edit));
+    return now.id;
 }
 
 std::vector<std::string> ReviewEdits::undo_findings() const {
@@ -163,16 +188,16 @@ std::string ReviewEdits::redo_label() const {
     return redo_.empty() ? "" : label(redo_.back());
 }
 
-void ReviewEdits::undo(const Signature& who) {
+void ReviewEdits::undo() {
     if (undo_.empty()) throw ReviewError("", "nothing to undo");
-    apply(undo_.back(), false, who); // throws before the history moves
+    apply(undo_.back(), false); // throws before the history moves
     redo_.push_back(std::move(undo_.back()));
     undo_.pop_back();
 }
 
-void ReviewEdits::redo(const Signature& who) {
+void ReviewEdits::redo() {
     if (redo_.empty()) throw ReviewError("", "nothing to redo");
-    apply(redo_.back(), true, who);
+    apply(redo_.back(), true);
     undo_.push_back(std::move(redo_.back()));
     redo_.pop_back();
 }
@@ -183,9 +208,10 @@ void ReviewEdits::clear() {
 }
 
 std::string ReviewEdits::label(const Edit& edit) {
-    if (edit.manual)
-        return (edit.live ? "" : "withdraw ") + std::string("manual redaction M") +
-               std::to_string(edit.redaction.id);
+    if (edit.removed && edit.added)
+        return "change manual redaction M" + std::to_string(edit.added->id);
+    if (edit.removed) return "withdraw manual redaction M" + std::to_string(edit.removed->id);
+    if (edit.added) return "manual redaction M" + std::to_string(edit.added->id);
     const Verdict first = edit.after.front().verdict;
     bool alike = true;
     for (const FindingDecision& d : edit.after)
@@ -197,19 +223,20 @@ std::string ReviewEdits::label(const Edit& edit) {
 
 // Forward makes the edit again, backward undoes it. Nothing in the edit changes unless the
 // store took the change.
-void ReviewEdits::apply(Edit& edit, bool forward, const Signature& who) {
-    if (!edit.manual) {
-        store_.decide(forward ? edit.after : edit.before, who);
+void ReviewEdits::apply(Edit& edit, bool forward) {
+    if (!edit.manual()) {
+        store_.decide(forward ? edit.after : edit.before);
         return;
     }
-    ManualRedaction& m = edit.redaction;
-    if (forward != edit.live) {
-        store_.withdraw_manual(m.id, who);
-        return;
+    std::optional<ManualRedaction>& out = forward ? edit.removed : edit.added;
+    std::optional<ManualRedaction>& in = forward ? edit.added : edit.removed;
+    if (out && in) {
+        in->id = store_.replace_manual(out->id, *in);
+    } else if (out) {
+        store_.withdraw_manual(out->id);
+    } else {
+        in->id = add_to_store(*in);
     }
-    m.id = m.kind == ManualRedaction::Kind::Text
-               ? store_.add_manual_text(m.phrase, m.record, m.reason, who)
-               : store_.add_manual_box(m.record, m.page, m.box, m.reason, who);
 }
 
 void ReviewEdits::remember(Edit edit) {

@@ -7,10 +7,10 @@ namespace safesar {
 
 namespace {
 
-std::string names(const std::set<std::string>& reviewers) {
+std::string names(const std::set<std::string>& logins, const ReviewStatus& s) {
     std::string out;
-    for (const std::string& r : reviewers)
-        out += (out.empty() ? "" : ", ") + r;
+    for (const std::string& login : logins)
+        out += (out.empty() ? "" : ", ") + s.who(login);
     return out;
 }
 
@@ -36,17 +36,40 @@ ReviewStatus ReviewStore::Impl::status() {
                                      rows.text(5), f.reopened);
         ++s.counts[f.status];
         if (f.awaits_decision()) ++s.undecided;
+        if (!f.decidable() || !f.proposes_redaction()) continue;
+        s.to_redact += f.status == FindingStatus::Approved || f.status == FindingStatus::Changed;
+        s.kept_by_reviewer += f.status == FindingStatus::Rejected;
     }
     for (const ManualRedaction& m : manual())
         s.manual += !m.withdrawn;
     s.decisions = static_cast<int>(
         db.scalar("SELECT (SELECT count(*) FROM decisions) + (SELECT count(*) FROM manual) + "
-                  "(SELECT count(*) FROM withdrawals) + (SELECT count(*) FROM acknowledgements)"));
-    for (StoredRisk& r : risks())
+                  "(SELECT count(*) FROM withdrawals) + (SELECT count(*) FROM acknowledgements) + "
+                  "(SELECT count(*) FROM record_decisions)"));
+    for (StoredRisk& r : risks()) {
+        s.acknowledged_risks += !r.gone && !r.open();
         if (r.open()) s.open_risks.push_back(std::move(r));
+    }
+    {
+        review::Statement withheld(db, "SELECT name FROM records WHERE withheld = 1 AND "
+                                       "last_scan = (SELECT max(seq) FROM scans) ORDER BY name");
+        while (withheld.step())
+            s.withheld_records.push_back(withheld.text(0));
+    }
+    for (const RecordReview& r : record_reviews()) {
+        s.records_released += r.decision == RecordReview::Decision::Release;
+        s.records_withheld_by_reviewer += r.decision == RecordReview::Decision::Withhold;
+    }
+    for (const PageToRead& p : pages_to_read()) {
+        ++s.pages_total;
+        s.pages_read += p.read();
+    }
+    s.reviewers = reviewers();
     s.signoffs = signoffs(s.version);
-    // Two different people must have looked at a perpetrator's request (docs/review.md).
+    // Two different people must have looked at a perpetrator's request, and every page he
+    // would be sent must have been read, not only the findings (docs/review.md).
     s.signoffs_needed = profile == Profile::Perpetrator ? 2 : 0;
+    s.pages_must_be_read = profile == Profile::Perpetrator;
     {
         review::Statement last(db,
                                "SELECT at FROM exports WHERE final = 1 ORDER BY seq DESC LIMIT 1");
@@ -57,15 +80,17 @@ ReviewStatus ReviewStore::Impl::status() {
         s.exported_final = current.step() && current.integer(0) > 0;
     }
 
-    if (s.scans == 0) s.blockers.push_back("the case has not been scanned (safesar scan CASE)");
+    // Plain words: each shell says how to act on them in its own terms.
+    if (s.scans == 0) s.blockers.push_back("the case has not been scanned");
     if (s.undecided > 0)
-        s.blockers.push_back(std::to_string(s.undecided) +
-                             " proposed redactions have no decision (safesar review CASE "
-                             "--status new, --status open)");
+        s.blockers.push_back(std::to_string(s.undecided) + " proposed redactions have no decision");
     if (!s.open_risks.empty())
-        s.blockers.push_back(
-            std::to_string(s.open_risks.size()) +
-            " risks are open (acknowledge each: safesar review CASE --ack-risk ID)");
+        s.blockers.push_back(std::to_string(s.open_risks.size()) +
+                             " risks are open: each needs acknowledging with a note");
+    if (s.pages_must_be_read && s.pages_read < s.pages_total)
+        s.blockers.push_back(std::to_string(s.pages_total - s.pages_read) + " of " +
+                             std::to_string(s.pages_total) +
+                             " pages of the disclosed records have not been marked read");
     std::set<std::string> current;
     for (const SignOff& o : s.signoffs)
         if (o.current) current.insert(o.reviewer);
@@ -74,7 +99,7 @@ ReviewStatus ReviewStore::Impl::status() {
                              std::to_string(s.signoffs_needed) +
                              " different reviewers after the last change; " +
                              (current.empty() ? std::string("none has signed")
-                                              : "signed so far: " + names(current)));
+                                              : "signed so far: " + names(current, s)));
     return s;
 }
 

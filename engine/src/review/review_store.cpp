@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <set>
 #include <sys/stat.h>
+#include <tuple>
 #include <unistd.h>
 
 namespace safesar {
@@ -19,21 +22,55 @@ std::string lower(std::string s) {
     return s;
 }
 
-// The state holds third parties' names and the controller's reasoning: owner only. The file
-// is made before SQLite opens it, since SQLite would create it with the umask's mode (and its
-// -wal and -shm files copy the database file's mode).
+// The state holds third parties' names and the controller's reasoning: no more people may
+// open it than may work in the case folder itself. Owner only; but when the case folder gives
+// its group full access (a team's shared case, each reviewer with an account of their own, as
+// two sign-offs need), that group too, never others. Checked at every open, so the state
+// follows the case folder when it is shared or unshared later (as far as the owner can change
+// it). The file is made before SQLite opens it, since SQLite would create it with the umask's
+// mode (its -wal and -shm files copy the database file's mode and owner).
+//
+// An existing file is changed by its path, never opened here: closing any descriptor of a
+// database file drops every POSIX lock this process holds on it, including those of SQLite
+// connections already open (the GUI's), which would let another process delete the WAL under
+// them.
 void prepare_file(const std::filesystem::path& file) {
+    const std::filesystem::path folder = file.parent_path();
+    struct stat case_folder {};
+    const bool shared = ::stat(folder.parent_path().c_str(), &case_folder) == 0 &&
+                        (case_folder.st_mode & S_IRWXG) == S_IRWXG;
     std::error_code ec;
-    if (!std::filesystem::exists(file.parent_path())) {
-        std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec)
-            throw ReviewError(file.parent_path().string(), "cannot be created: " + ec.message());
-        ::chmod(file.parent_path().c_str(), S_IRWXU);
+    std::filesystem::create_directories(folder, ec);
+    if (ec) throw ReviewError(folder.string(), "cannot be created: " + ec.message());
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd >= 0) {
+        ::close(fd); // new: nobody can hold a lock on it yet
+    } else if (errno != EEXIST) {
+        throw ReviewError(file.string(), "cannot be created: " + std::string(std::strerror(errno)));
     }
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    if (fd < 0) throw ReviewError(file.string(), "cannot be created");
-    ::fchmod(fd, S_IRUSR | S_IWUSR);
-    ::close(fd);
+    // The group: the case folder's (new files in a setgid folder take it anyway).
+    const uid_t me = ::geteuid();
+    auto owned = [&](const std::filesystem::path& p) {
+        struct stat st {};
+        return ::stat(p.c_str(), &st) == 0 && st.st_uid == me;
+    };
+    if (owned(folder)) {
+        const bool grouped =
+            shared && ::chown(folder.c_str(), static_cast<uid_t>(-1), case_folder.st_gid) == 0;
+        ::chmod(folder.c_str(), grouped ? S_IRWXU | S_IRWXG | S_ISGID : S_IRWXU);
+    }
+    if (owned(file)) {
+        const bool grouped =
+            shared && ::chown(file.c_str(), static_cast<uid_t>(-1), case_folder.st_gid) == 0;
+        ::chmod(file.c_str(), grouped ? S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP : S_IRUSR | S_IWUSR);
+    }
+}
+
+// A risk the policy reports about a whole record: withheld until a reviewer decides, or one
+// to check whether to withhold (policy/record_rules.cpp words them so).
+bool asks_whether_to_withhold(const std::string& what) {
+    return what.rfind("withheld in full because it may be", 0) == 0 ||
+           what.find("check whether to withhold it in full") != std::string::npos;
 }
 
 } // namespace
@@ -69,30 +106,34 @@ bool matches(const StoredFinding& f, const FindingFilter& filter) {
 
 } // namespace
 
-namespace review {
-void require_reviewer(const Signature& who) {
-    if (who.reviewer.find_first_not_of(" \t") == std::string::npos)
-        throw ReviewError("", "a reviewer must be named (--reviewer NAME or SAFESAR_REVIEWER)");
-}
-} // namespace review
-
 ReviewStore::ReviewStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ReviewStore::~ReviewStore() = default;
 ReviewStore::ReviewStore(ReviewStore&&) noexcept = default;
 ReviewStore& ReviewStore::operator=(ReviewStore&&) noexcept = default;
 
-ReviewStore ReviewStore::open(const Case& request) {
+ReviewStore ReviewStore::open(const Case& request, std::shared_ptr<const IdentityProvider> acting) {
+    if (!acting) throw ReviewError("", "no identity provider: nobody could be recorded as acting");
     const auto file = review_db_path(request.folder);
     prepare_file(file);
-    auto impl = std::make_unique<Impl>(file, request);
+    auto impl = std::make_unique<Impl>(file, request, std::move(acting));
     review::configure(impl->db);
     review::create_schema(impl->db);
     return ReviewStore(std::move(impl));
 }
 
-std::optional<ReviewStore> ReviewStore::open_existing(const Case& request) {
+std::optional<ReviewStore>
+ReviewStore::open_existing(const Case& request, std::shared_ptr<const IdentityProvider> acting) {
     if (!std::filesystem::exists(review_db_path(request.folder))) return std::nullopt;
-    return open(request);
+    return open(request, std::move(acting));
+}
+
+Identity ReviewStore::acting() const {
+    return impl_->who();
+}
+
+std::string ReviewStatus::who(const std::string& login) const {
+    auto it = reviewers.find(login);
+    return it == reviewers.end() ? login : it->second.display();
 }
 
 const std::filesystem::path& ReviewStore::file() const {
@@ -180,13 +221,29 @@ std::vector<StoredRisk> ReviewStore::Impl::risks() {
     while (s.step())
         out.push_back(
             {s.text(0), s.text(1), s.text(2), s.integer(3) != 0, s.text(4), s.text(5), s.text(6)});
+    // Whether to withhold a record in full is answered by the decision on the record: while one
+    // is in force it is the acknowledgement (reopening the record reopens the risk).
+    std::map<std::string, RecordReview> decided;
+    for (RecordReview& r : record_reviews())
+        if (r.decision != RecordReview::Decision::None) decided.emplace(r.record, std::move(r));
+    for (StoredRisk& risk : out) {
+        auto it = decided.find(risk.record);
+        if (it == decided.end() || !asks_whether_to_withhold(risk.what)) continue;
+        const RecordReview& r = it->second;
+        risk.acknowledged_by = r.decided_by;
+        risk.acknowledged_at = r.decided_at;
+        risk.comment = (r.decision == RecordReview::Decision::Release
+                            ? "released for disclosure"
+                            : "withheld in full (" + r.reason + ")") +
+                       (r.comment.empty() ? "" : ": " + r.comment);
+    }
     return out;
 }
 
 std::vector<ManualRedaction> ReviewStore::Impl::manual() {
     review::Statement s(db, R"sql(
         SELECT m.seq, m.kind, m.record, m.phrase, m.page, m.x0, m.y0, m.x1, m.y1, m.reason,
-               m.reviewer, m.at, m.comment, w.seq IS NOT NULL
+               m.reviewer, m.at, m.comment, w.seq IS NOT NULL, w.reviewer, w.at
         FROM manual m LEFT JOIN withdrawals w ON w.manual = m.seq ORDER BY m.seq)sql");
     std::vector<ManualRedaction> out;
     while (s.step()) {
@@ -202,6 +259,8 @@ std::vector<ManualRedaction> ReviewStore::Impl::manual() {
         m.at = s.text(11);
         m.comment = s.text(12);
         m.withdrawn = s.integer(13) != 0;
+        m.withdrawn_by = s.text(14);
+        m.withdrawn_at = s.text(15);
         out.push_back(std::move(m));
     }
     return out;
@@ -213,6 +272,49 @@ std::vector<SignOff> ReviewStore::Impl::signoffs(std::int64_t current_version) {
     while (s.step())
         out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3) == current_version});
     return out;
+}
+
+std::vector<PageToRead> ReviewStore::Impl::pages_to_read() {
+    // Disclosed records of the latest scan; a mark counts for the record's content it was made
+    // on (its digest), so a record changed since must be read again.
+    review::Statement s(db, R"sql(
+        SELECT r.name, r.kind, r.pages, r.digest FROM records r
+        WHERE r.withheld = 0 AND r.last_scan = (SELECT max(seq) FROM scans)
+        ORDER BY r.name)sql");
+    review::Statement first(db, R"sql(
+        SELECT page, reviewer, at FROM page_reads WHERE record = ? AND digest = ? AND digest <> ''
+        ORDER BY seq)sql");
+    std::vector<PageToRead> out;
+    while (s.step()) {
+        const std::string name = s.text(0);
+        const int pages = s.text(1) == "pdf" ? std::max(1, static_cast<int>(s.integer(2))) : 1;
+        std::map<int, std::pair<std::string, std::string>> read;
+        first.bind(1, name).bind(2, s.text(3));
+        while (first.step())
+            read.emplace(static_cast<int>(first.integer(0)),
+                         std::make_pair(first.text(1), first.text(2))); // the first mark stays
+        first.reset();
+        for (int page = 1; page <= pages; ++page) {
+            PageToRead p{name, page, {}, {}};
+            if (auto it = read.find(page); it != read.end())
+                std::tie(p.read_by, p.read_at) = it->second;
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
+std::map<std::string, Identity> ReviewStore::Impl::reviewers() {
+    review::Statement s(db, "SELECT login, full_name, source FROM identities ORDER BY seq");
+    std::map<std::string, Identity> out;
+    while (s.step())
+        out[s.text(0)] = Identity{s.text(0), s.text(1), s.text(2)}; // the latest name wins
+    return out;
+}
+
+std::vector<PageToRead> ReviewStore::pages_to_read() const {
+    review::ReadTransaction snapshot(impl_->db);
+    return impl_->pages_to_read();
 }
 
 std::vector<StoredFinding> ReviewStore::findings(const FindingFilter& filter) const {

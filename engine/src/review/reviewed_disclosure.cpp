@@ -3,6 +3,7 @@
 #include "review/phrase_search.hpp"
 #include "review/reasons.hpp"
 #include "review/store_impl.hpp"
+#include "safesar/policy.hpp"
 
 #include <map>
 #include <tuple>
@@ -88,6 +89,26 @@ bool add_box_redaction(const ManualRedaction& m, RecordDisclosure& rd) {
     return false;
 }
 
+// A reviewer's decision on the whole record, when it was taken on what the policy proposes in
+// this scan (else the policy's proposal stands, as the state will say after recording it).
+void apply_record_decision(const RecordReview& review, RecordDisclosure& rd) {
+    if (review.policy_withheld != (rd.fate == RecordFate::WithholdInFull)) return;
+    if (review.decision == RecordReview::Decision::Release) {
+        rd.fate = RecordFate::Disclose;
+        rd.withheld_because.reset();
+        rd.withheld_kind.clear();
+        // The policy covers an unreadable scanned page only on records it discloses.
+        for (Redaction& cover : unread_scan_covers(*rd.record, review::reason_for("SCAN")))
+            rd.redactions.push_back(std::move(cover));
+    } else if (review.decision == RecordReview::Decision::Withhold) {
+        const bool policy_sure = review.policy_withheld && !review.until_reviewed;
+        rd.fate = RecordFate::WithholdInFull;
+        rd.withheld_because = review::reason_for(review.reason);
+        if (!policy_sure) rd.withheld_kind = "a record withheld in full on review";
+        rd.redactions.clear();
+    }
+}
+
 } // namespace
 
 ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool final) const {
@@ -98,6 +119,9 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
     for (StoredFinding& f : impl_->findings(all))
         stored.emplace(f.id, std::move(f));
     const std::vector<ManualRedaction> manual = impl_->manual();
+    std::map<std::string, RecordReview> records; // decided by a reviewer
+    for (RecordReview& r : impl_->record_reviews())
+        if (r.decision != RecordReview::Decision::None) records.emplace(r.record, std::move(r));
 
     ReviewedDisclosure out;
     out.version = status.version;
@@ -112,6 +136,9 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
         // Covers that come from no finding (an unreadable scanned page) stay until re-scanned.
         for (const Redaction& r : rd.redactions)
             if (r.finding_id.empty()) copy.redactions.push_back(r);
+        if (rd.record)
+            if (auto it = records.find(rd.record->name); it != records.end())
+                apply_record_decision(it->second, copy);
         d.records.push_back(std::move(copy));
     }
 
@@ -136,7 +163,7 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
     // Checked on the scan itself too: the records may have changed since the store was told.
     if (undecided > status.undecided)
         blockers.push_back(std::to_string(undecided - status.undecided) +
-                           " proposed redactions are not in the review state: run safesar scan");
+                           " proposed redactions are not in the review state: scan the case again");
 
     for (const ManualRedaction& m : manual) {
         if (m.withdrawn) continue;

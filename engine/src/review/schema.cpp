@@ -2,6 +2,7 @@
 
 #include "safesar/review.hpp"
 
+#include <set>
 #include <string>
 
 namespace safesar::review {
@@ -9,20 +10,26 @@ namespace safesar::review {
 namespace {
 
 // 2: a decision may be `reopen` (the decision in force withdrawn).
-constexpr int schema_version = 2;
+// 3: who acted is an account (`identities`), pages marked read (`page_reads`), and each record's
+//    content digest, so a mark stays with the page it was made on.
+// 4: whole-record decisions (`record_decisions`), and what the policy proposed for each record
+//    beside what the bundle does (`records.policy_withheld`, its kind and reason).
+constexpr int schema_version = 4;
 
 // Finding text and comments live here: the controller's own confidential store (mode 0600),
 // never in the audit and never in a bundle.
 constexpr std::string_view tables = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '2'), ('version', '0'),
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '4'), ('version', '0'),
     ('audit_head_seq', '0'), ('audit_head_hash', '');
 CREATE TABLE IF NOT EXISTS scans(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,
     findings INTEGER NOT NULL, new_findings INTEGER NOT NULL, gone INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS records(
     name TEXT PRIMARY KEY, kind TEXT NOT NULL, pages INTEGER NOT NULL,
-    withheld INTEGER NOT NULL, last_scan INTEGER NOT NULL);
+    withheld INTEGER NOT NULL, last_scan INTEGER NOT NULL, digest TEXT NOT NULL DEFAULT '',
+    policy_withheld INTEGER NOT NULL DEFAULT 0, withheld_kind TEXT NOT NULL DEFAULT '',
+    withheld_reason TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS findings(
     id TEXT PRIMARY KEY, record TEXT NOT NULL, section TEXT NOT NULL,
     section_index INTEGER NOT NULL, page INTEGER NOT NULL, category TEXT NOT NULL,
@@ -57,6 +64,20 @@ CREATE TABLE IF NOT EXISTS exports(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, final INTEGER NOT NULL,
     version INTEGER NOT NULL, pdf TEXT NOT NULL, pdf_sha256 TEXT NOT NULL,
     json_sha256 TEXT NOT NULL, pages INTEGER NOT NULL, redactions INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS identities(
+    seq INTEGER PRIMARY KEY, login TEXT NOT NULL CHECK (login <> ''), full_name TEXT NOT NULL,
+    source TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS page_reads(
+    seq INTEGER PRIMARY KEY, record TEXT NOT NULL, page INTEGER NOT NULL CHECK (page >= 1),
+    digest TEXT NOT NULL, reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS page_reads_by_page ON page_reads(record, page, digest);
+CREATE TABLE IF NOT EXISTS record_decisions(
+    seq INTEGER PRIMARY KEY, record TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('release', 'withhold', 'reopen')),
+    policy_withheld INTEGER NOT NULL, digest TEXT NOT NULL, reason TEXT NOT NULL,
+    reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL, comment TEXT NOT NULL,
+    version INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS record_decisions_by_record ON record_decisions(record, seq);
 CREATE TABLE IF NOT EXISTS audit(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
     detail_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
@@ -83,6 +104,10 @@ const std::vector<AuditedTable> audited = {
     {"acknowledgements", "seq, risk, reviewer, at, comment, version"},
     {"signoffs", "seq, reviewer, at, comment, version"},
     {"exports", "seq, at, who, final, version, pdf, pdf_sha256, json_sha256, pages, redactions"},
+    {"identities", "seq, login, full_name, source, at"},
+    {"page_reads", "seq, record, page, digest, reviewer, at"},
+    {"record_decisions",
+     "seq, record, verdict, policy_withheld, digest, reason, reviewer, at, comment, version"},
 };
 
 // The audit and every audited table refuse UPDATE and DELETE: history is only appended to.
@@ -116,6 +141,34 @@ void migrate_to_2(Db& db) {
             "UPDATE meta SET value = '2' WHERE key = 'schema';");
 }
 
+// Schema 2 had no record digests; the new tables are made by `tables`. A record scanned before
+// has an empty digest until the next scan, so no page of it counts as read before then.
+void migrate_to_3(Db& db) {
+    bool has_digest = false;
+    Statement columns(db, "SELECT name FROM pragma_table_info('records')");
+    while (columns.step())
+        has_digest = has_digest || columns.text(0) == "digest";
+    if (!has_digest) db.exec("ALTER TABLE records ADD COLUMN digest TEXT NOT NULL DEFAULT ''");
+    db.exec("UPDATE meta SET value = '3' WHERE key = 'schema'");
+}
+
+// Schema 3 knew only the policy's fate of a record (`withheld`): it is the policy's too. The
+// kind and reason are filled by the next scan.
+void migrate_to_4(Db& db) {
+    std::set<std::string> columns;
+    Statement info(db, "SELECT name FROM pragma_table_info('records')");
+    while (info.step())
+        columns.insert(info.text(0));
+    if (!columns.count("policy_withheld"))
+        db.exec("ALTER TABLE records ADD COLUMN policy_withheld INTEGER NOT NULL DEFAULT 0;"
+                "UPDATE records SET policy_withheld = withheld");
+    if (!columns.count("withheld_kind"))
+        db.exec("ALTER TABLE records ADD COLUMN withheld_kind TEXT NOT NULL DEFAULT ''");
+    if (!columns.count("withheld_reason"))
+        db.exec("ALTER TABLE records ADD COLUMN withheld_reason TEXT NOT NULL DEFAULT ''");
+    db.exec("UPDATE meta SET value = '4' WHERE key = 'schema'");
+}
+
 } // namespace
 
 void configure(Db& db) {
@@ -134,6 +187,8 @@ void create_schema(Db& db) {
         throw ReviewError(db.file().string(), "made by a newer SafeSAR (schema " +
                                                   std::to_string(schema) + "): not opened");
     if (schema < 2) migrate_to_2(db);
+    if (schema < 3) migrate_to_3(db);
+    if (schema < 4) migrate_to_4(db);
     db.exec(append_only_triggers());
     tx.commit();
 }

@@ -6,25 +6,34 @@
 #include "safesar/review.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace safesar {
 
 struct ReviewStore::Impl {
-    Impl(const std::filesystem::path& file, const Case& request)
+    Impl(const std::filesystem::path& file, const Case& request,
+         std::shared_ptr<const IdentityProvider> who)
         : db(file, review::Db::Mode::Create), reference(request.reference),
-          profile(request.profile) {}
+          profile(request.profile), acting(std::move(who)) {}
 
     review::Db db;
     std::string reference;
     Profile profile;
+    std::shared_ptr<const IdentityProvider> acting;
+
+    // Who acts now, from the provider: every act records it.
+    Identity who() const { return acting->current(); }
 
     // These read inside the caller's transaction, so one snapshot serves a whole answer.
     std::vector<StoredFinding> findings(const FindingFilter& filter);
     std::vector<StoredRisk> risks();
     std::vector<ManualRedaction> manual();
     std::vector<SignOff> signoffs(std::int64_t version);
+    std::vector<PageToRead> pages_to_read();
+    std::vector<RecordReview> record_reviews();
+    std::map<std::string, Identity> reviewers();
     ReviewStatus status();
     std::int64_t version();
     std::int64_t bump_version(); // inside a write transaction
@@ -35,8 +44,10 @@ namespace review {
 // force, or a reopen that withdrew it.
 inline constexpr const char* kLatestDecisionJoin =
     " LEFT JOIN decisions d ON d.seq = (SELECT max(seq) FROM decisions WHERE finding = f.id) ";
-// Throws ReviewError when nobody is named: every decision must say who took it.
-void require_reviewer(const Signature& who);
+// Sets what the bundle does with each record of the latest scan (records.withheld, and
+// findings.withheld_record of its findings): the reviewer's decision in force, else the
+// policy's proposal. Inside the caller's write transaction; returns how many records changed.
+int apply_record_decisions(Db& db);
 // A finding's status from its stored row and its latest decision (reads f.proposal only).
 FindingStatus status_of(const StoredFinding& f, bool gone, bool first_seen_now,
                         const std::string& verdict, const std::string& decided_on, bool& reopened);

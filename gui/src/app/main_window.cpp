@@ -1,5 +1,6 @@
 #include "app/main_window.hpp"
 
+#include "app/window_fit.hpp"
 #include "export/export_dialog.hpp"
 #include "requests/case_table_model.hpp"
 #include "requests/new_case_dialog.hpp"
@@ -9,7 +10,6 @@
 #include "viewer/page_cache.hpp"
 
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -19,8 +19,8 @@
 
 namespace safesar::gui {
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), cache_(new PageCache(192ll << 20, this)) {
+MainWindow::MainWindow(std::shared_ptr<const IdentityProvider> acting, QWidget* parent)
+    : QMainWindow(parent), acting_(std::move(acting)), cache_(new PageCache(192ll << 20, this)) {
     setWindowTitle(tr("SafeSAR"));
     stack_ = new QStackedWidget;
     requests_ = new RequestsPage;
@@ -33,14 +33,12 @@ MainWindow::MainWindow(QWidget* parent)
     file->addAction(tr("&Requests"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
                     &MainWindow::showRequests);
     file->addSeparator();
-    file->addAction(tr("Reviewer &name…"), this, &MainWindow::setReviewerName);
-    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     connect(requests_, &RequestsPage::openCase, this, &MainWindow::openCase);
     connect(requests_, &RequestsPage::newCaseRequested, this, &MainWindow::newCase);
     connect(requests_, &RequestsPage::chooseWorkspaceRequested, this, &MainWindow::chooseWorkspace);
-    resize(1400, 900);
+    fit_main_window(this, QSize(1600, 1000));
 }
 
 void MainWindow::openWorkspace(const std::filesystem::path& workspace) {
@@ -66,7 +64,7 @@ void MainWindow::openCase(const std::filesystem::path& folder) {
         stack_->removeWidget(review_);
         review_->deleteLater();
     }
-    review_ = new ReviewPage(cache_);
+    review_ = new ReviewPage(cache_, acting_);
     stack_->addWidget(review_);
     connect(review_, &ReviewPage::closeRequested, this, &MainWindow::showRequests);
     connect(review_, &ReviewPage::exportRequested, this, &MainWindow::exportCase);
@@ -80,7 +78,7 @@ void MainWindow::openCase(const std::filesystem::path& folder) {
         return;
     }
     stack_->setCurrentWidget(review_);
-    setWindowTitle(tr("SafeSAR — %1 — reviewer %2")
+    setWindowTitle(tr("SafeSAR — %1 — reviewing as %2")
                        .arg(QString::fromStdString(review_->session()->request().reference),
                             review_->session()->reviewer()));
 }
@@ -91,6 +89,7 @@ void MainWindow::newCase() {
         if (requests_->model()->workspace().empty()) return;
     }
     NewCaseDialog dialog(requests_->model()->workspace(), this);
+    fit_dialog(&dialog);
     if (dialog.exec() != QDialog::Accepted) return;
     requests_->reload();
     statusBar()->showMessage(tr("Created %1: put the records in its records/ folder, then open it.")
@@ -100,6 +99,7 @@ void MainWindow::newCase() {
 void MainWindow::exportCase() {
     if (!review_) return;
     ExportDialog dialog(review_->session(), cache_, this);
+    fit_dialog(&dialog);
     dialog.exec();
 }
 
@@ -108,16 +108,6 @@ void MainWindow::chooseWorkspace() {
         QFileDialog::getExistingDirectory(this, tr("Workspace: the folder of request folders"),
                                           QSettings().value("workspace").toString());
     if (!dir.isEmpty()) openWorkspace(dir.toStdString());
-}
-
-void MainWindow::setReviewerName() {
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Reviewer"), tr("Your name, as the audit records it:"),
-                              QLineEdit::Normal, QSettings().value("reviewer").toString(), &ok);
-    if (!ok || name.trimmed().isEmpty()) return;
-    QSettings().setValue("reviewer", name.trimmed());
-    if (review_) review_->session()->setReviewer(name.trimmed());
 }
 
 } // namespace safesar::gui

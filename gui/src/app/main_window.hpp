@@ -2,9 +2,12 @@
 // background; the window only arranges the screens and asks for names and folders.
 #pragma once
 
+#include "safesar/identity.hpp"
+
 #include <QMainWindow>
 
 #include <filesystem>
+#include <memory>
 
 class QStackedWidget;
 
@@ -17,7 +20,10 @@ class ReviewPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // Opens sized to the screen. Who acts is the operating-system account running the program;
+    // another provider is for the screenshot tool, which shows a fictional reviewer.
+    explicit MainWindow(std::shared_ptr<const IdentityProvider> acting = os_account(),
+                        QWidget* parent = nullptr);
 
     void openWorkspace(const std::filesystem::path& workspace);
     void openCase(const std::filesystem::path& folder);
@@ -31,8 +37,8 @@ class MainWindow : public QMainWindow {
     void newCase();
     void exportCase();
     void chooseWorkspace();
-    void setReviewerName();
 
+    std::shared_ptr<const IdentityProvider> acting_;
     PageCache* cache_;
     QStackedWidget* stack_;
     RequestsPage* requests_;

@@ -1,5 +1,7 @@
 #include "export/bundle_preview.hpp"
 
+#include "app/window_fit.hpp"
+
 #include "viewer/page_view.hpp"
 
 #include <QHBoxLayout>
@@ -30,6 +32,7 @@ BundlePreview::BundlePreview(const DocumentSource& bundle, PageCache* cache, QWi
     layout->addWidget(scroll_, 1);
     layout->addLayout(row);
     resize(760, 900);
+    fit_dialog(this); // no taller than the screen
     view_->showPage(bundle, 1);
     go(1);
     connect(previous, &QPushButton::clicked, this, [this] { go(view_->page() - 1); });

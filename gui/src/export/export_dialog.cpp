@@ -87,7 +87,9 @@ ExportDialog::ExportDialog(CaseSession* session, PageCache* cache, QWidget* pare
     dpi_->setSuffix(" dpi");
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Output &folder:"), out_row);
+    auto* out_label = new QLabel(tr("Output &folder:"));
+    out_label->setBuddy(out_dir_); // the row is a layout: the label needs its field named
+    form->addRow(out_label, out_row);
     form->addRow(tr("&Password (AES-256):"), password_);
     form->addRow(tr("Password &again:"), password_again_);
     form->addRow(tr("Page &resolution:"), dpi_);
@@ -178,7 +180,7 @@ void ExportDialog::startExport() {
     exporting_final_ = final_->isChecked();
     password_used_ = password_->text();
     CaseExportOptions options;
-    options.actor = session_->reviewer().toStdString();
+    options.acting = session_->identityProvider();
     options.bundle.out_dir = out_dir_->text().toStdString();
     options.bundle.password = password_used_.toStdString();
     options.bundle.dpi = dpi_->value();
@@ -232,9 +234,8 @@ void ExportDialog::showLeaks() {
 void ExportDialog::redactRemainingAndExport() {
     if (busy_ || leaks_.empty()) return;
     try {
-        redact_remaining_occurrences(
-            session_->request().folder, leaks_,
-            session_->signature(tr("the verifier found it still readable")));
+        redact_remaining_occurrences(session_->request().folder, leaks_,
+                                     session_->identityProvider());
         session_->refresh();
     } catch (const std::exception& e) {
         result_->setText(tr("<b>Not redacted.</b> %1").arg(html(e.what())));

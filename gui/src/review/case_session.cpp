@@ -1,9 +1,9 @@
 #include "review/case_session.hpp"
 
-#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <set>
 
 namespace safesar::gui {
 
@@ -15,15 +15,15 @@ namespace {
 // area), else 0, the text view of the record (every section of a record that is not a PDF: an
 // image's OCR text is read there).
 int view_of(const Record& r, const Section& s) {
-    const bool on_page = r.kind == RecordKind::Pdf && s.page > 0 &&
-                         (s.kind == SectionKind::PageText || s.area);
+    const bool on_page =
+        r.kind == RecordKind::Pdf && s.page > 0 && (s.kind == SectionKind::PageText || s.area);
     return on_page ? s.page : 0;
 }
 
 } // namespace
 
-CaseSession::CaseSession(QObject* parent) : QObject(parent) {
-    reviewer_ = QSettings().value("reviewer", QString::fromStdString(default_actor())).toString();
+CaseSession::CaseSession(std::shared_ptr<const IdentityProvider> acting, QObject* parent)
+    : QObject(parent), acting_(std::move(acting)) {
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<CaseScan>>::finished, this, [this] {
         std::shared_ptr<CaseScan> result = watcher_.result();
         if (!result) {
@@ -31,7 +31,7 @@ CaseSession::CaseSession(QObject* parent) : QObject(parent) {
             return;
         }
         try {
-            const ScanRecorded r = store_->record_scan(*result, reviewer_.toStdString());
+            const ScanRecorded r = store_->record_scan(*result);
             scan_ = std::move(result);
             scan_finding_at_.clear();
             const std::vector<std::string> ids = finding_ids(*scan_);
@@ -39,11 +39,12 @@ CaseSession::CaseSession(QObject* parent) : QObject(parent) {
                 scan_finding_at_[ids[i]] = i;
             listScannedRecords();
             refresh();
-            emit scanned(tr("%1 findings, %2 new, %3 gone; %4 open risks")
+            // Where the review stands is the status line's: this says only what the scan did.
+            emit scanned(tr("%1 findings, %2 new, %3 gone; %4 risks reported")
                              .arg(r.findings)
                              .arg(r.new_findings)
                              .arg(r.gone)
-                             .arg(status_.open_risks.size()));
+                             .arg(r.risks));
         } catch (const std::exception& e) {
             emit scanFailed(QString::fromStdString(e.what()));
         }
@@ -57,7 +58,7 @@ CaseSession::~CaseSession() {
 
 void CaseSession::open(const fs::path& folder) {
     request_ = load_case(folder);
-    store_ = std::make_unique<ReviewStore>(ReviewStore::open(request_->value));
+    store_ = std::make_unique<ReviewStore>(ReviewStore::open(request_->value, acting_));
     edits_ = std::make_unique<ReviewEdits>(*store_);
     listFiles();
     refresh();
@@ -166,8 +167,88 @@ void CaseSession::refresh() {
         }
     manual_ = store_->manual_redactions();
     status_ = store_->status();
+    pages_ = store_->pages_to_read();
+    page_read_.clear();
+    for (const PageToRead& p : pages_)
+        page_read_[{p.record, p.page}] = p.read();
+    rereadRecords();
     rebuildDisclosureOverlays();
     emit changed();
+}
+
+void CaseSession::rereadRecords() {
+    record_reviews_.clear();
+    for (RecordReview& r : store_->record_reviews())
+        record_reviews_.emplace(QString::fromStdString(r.record), std::move(r));
+    for (RecordEntry& e : records_) {
+        if (!e.skipped_reason.isEmpty()) continue;
+        auto it = record_reviews_.find(e.name);
+        e.withheld = it != record_reviews_.end() && it->second.withheld;
+    }
+}
+
+const RecordReview* CaseSession::recordReview(const QString& record) const {
+    auto it = record_reviews_.find(record);
+    return it == record_reviews_.end() ? nullptr : &it->second;
+}
+
+// A whole record changes which findings can be decided and which pages are read: re-read all.
+void CaseSession::releaseRecord(const QString& record, const QString& comment) {
+    store_->release_record(record.toStdString(), comment.toStdString());
+    refresh();
+}
+
+void CaseSession::withholdRecord(const QString& record, const QString& reason,
+                                 const QString& comment) {
+    store_->withhold_record(record.toStdString(), reason.toStdString(), comment.toStdString());
+    refresh();
+}
+
+void CaseSession::reopenRecord(const QString& record) {
+    store_->reopen_record(record.toStdString());
+    refresh();
+}
+
+bool CaseSession::pageRead(const QString& record, int page) const {
+    auto it = page_read_.find({record.toStdString(), page});
+    return it != page_read_.end() && it->second;
+}
+
+int CaseSession::redactionsOn(const QString& record, int page) const {
+    // A finding drawn over several lines is one redaction; so is a manual one.
+    std::set<QString> seen;
+    for (const Overlay& o : overlays(record, page)) {
+        if (o.state == OverlayState::Rejected) continue;
+        if (!o.id.isEmpty())
+            seen.insert(o.id);
+        else if (o.begin < o.end) // a manual phrase: its span
+            seen.insert(QString("%1:%2:%3").arg(o.section).arg(o.begin).arg(o.end));
+        else // a manual box
+            seen.insert(QString("box:%1:%2").arg(o.box.x0).arg(o.box.y0));
+    }
+    return static_cast<int>(seen.size());
+}
+
+std::pair<QString, int> CaseSession::placeOf(const ManualRedaction& m) const {
+    if (m.kind == ManualRedaction::Kind::Box) return {QString::fromStdString(m.record), m.page};
+    // A phrase: the first record (and page) it is found on, as the engine found it.
+    const std::string wanted = m.record;
+    for (const RecordEntry& entry : records_) {
+        const std::string name = entry.name.toStdString();
+        if (!wanted.empty() && name != wanted) continue;
+        auto spans = manual_spans_.find(name);
+        if (spans == manual_spans_.end() || !scan_ || entry.scan_index < 0) continue;
+        const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry.scan_index)];
+        const QString phrase = QString::fromStdString(m.phrase).simplified();
+        for (const Redaction& r : spans->second) {
+            const Section& s = rec.sections[r.section];
+            const QString text =
+                QString::fromStdString(s.text.substr(r.begin, r.end - r.begin)).simplified();
+            if (text.compare(phrase, Qt::CaseInsensitive) == 0)
+                return {entry.name, view_of(rec, s) > 0 ? view_of(rec, s) : 1};
+        }
+    }
+    return {QString::fromStdString(wanted), 1};
 }
 
 void CaseSession::rebuildDisclosureOverlays() {
@@ -267,7 +348,8 @@ std::vector<Overlay> CaseSession::overlays(const QString& record_name, int page)
     return out;
 }
 
-QString CaseSession::wordsIn(const QString& record_name, int page, const Box& area) const {
+CaseSession::Words CaseSession::wordsIn(const QString& record_name, int page,
+                                        const Box& area) const {
     const RecordEntry* entry = record(record_name);
     if (!scan_ || !entry || entry->scan_index < 0) return {};
     const Record& rec = scan_->gathered.records[static_cast<std::size_t>(entry->scan_index)];
@@ -281,13 +363,13 @@ QString CaseSession::wordsIn(const QString& record_name, int page, const Box& ar
             end = std::max(end, w.end);
         }
         if (begin == std::string::npos) return {};
-        return QString::fromStdString(s.text.substr(begin, end - begin)).simplified();
+        Words out;
+        out.text = QString::fromStdString(s.text.substr(begin, end - begin)).simplified();
+        for (const Word& w : s.words)
+            if (!w.hidden && w.begin >= begin && w.end <= end) out.boxes.push_back(w.box);
+        return out;
     }
     return {};
-}
-
-Signature CaseSession::signature(const QString& comment) const {
-    return {reviewer_.toStdString(), comment.toStdString()};
 }
 
 void CaseSession::reread(const std::vector<std::string>& ids) {
@@ -311,6 +393,14 @@ void CaseSession::rereadManual() {
     emit stateChanged({});
 }
 
+void CaseSession::rereadStatus() {
+    status_ = store_->status();
+    pages_ = store_->pages_to_read();
+    for (const PageToRead& p : pages_)
+        page_read_[{p.record, p.page}] = p.read();
+    emit stateChanged({});
+}
+
 void CaseSession::decide(const QStringList& ids, Verdict verdict) {
     std::vector<FindingDecision> list;
     std::vector<std::string> names;
@@ -318,38 +408,57 @@ void CaseSession::decide(const QStringList& ids, Verdict verdict) {
         list.push_back({id.toStdString(), verdict, "", ""});
         names.push_back(id.toStdString());
     }
-    edits_->decide(list, signature());
+    edits_->decide(list);
     reread(names);
 }
 
 void CaseSession::addManualBox(const QString& record, int page, const Box& box,
                                const QString& reason) {
-    edits_->add_manual_box(record.toStdString(), page, box, reason.toStdString(), signature());
+    edits_->add_manual_box(record.toStdString(), page, box, reason.toStdString());
     rereadManual();
 }
 
 void CaseSession::addManualText(const QString& phrase, const QString& record,
                                 const QString& reason) {
-    edits_->add_manual_text(phrase.toStdString(), record.toStdString(), reason.toStdString(),
-                            signature());
+    edits_->add_manual_text(phrase.toStdString(), record.toStdString(), reason.toStdString());
     rereadManual();
 }
 
 void CaseSession::withdrawManual(std::int64_t id) {
-    edits_->withdraw_manual(id, signature());
+    edits_->withdraw_manual(id);
     rereadManual();
 }
 
-void CaseSession::acknowledgeRisk(const QString& risk, const QString& comment) {
-    store_->acknowledge_risk(risk.toStdString(), signature(comment));
-    status_ = store_->status();
-    emit stateChanged({});
+void CaseSession::changeManual(std::int64_t id, const QString& phrase, const QString& reason) {
+    for (ManualRedaction m : manual_)
+        if (m.id == id) {
+            if (m.kind == ManualRedaction::Kind::Text) m.phrase = phrase.toStdString();
+            m.reason = reason.toStdString();
+            edits_->replace_manual(id, m);
+            rereadManual();
+            return;
+        }
+    throw ReviewError("", "no manual redaction M" + std::to_string(id));
+}
+
+void CaseSession::acknowledgeRisk(const QString& risk, const QString& note) {
+    store_->acknowledge_risk(risk.toStdString(), note.toStdString());
+    rereadStatus();
 }
 
 void CaseSession::signOff(const QString& comment) {
-    store_->signoff(signature(comment));
-    status_ = store_->status();
-    emit stateChanged({});
+    store_->signoff(comment.toStdString());
+    rereadStatus();
+}
+
+QString CaseSession::signOffRefusal() const {
+    return QString::fromStdString(store_->signoff_refusal());
+}
+
+bool CaseSession::markPageRead(const QString& record, int page) {
+    const bool marked = store_->mark_page_read(record.toStdString(), page);
+    rereadStatus();
+    return marked;
 }
 
 QString CaseSession::undoLabel() const {
@@ -362,13 +471,13 @@ QString CaseSession::redoLabel() const {
 
 void CaseSession::undo() {
     const std::vector<std::string> ids = edits_->undo_findings();
-    edits_->undo(signature());
+    edits_->undo();
     ids.empty() ? rereadManual() : reread(ids);
 }
 
 void CaseSession::redo() {
     const std::vector<std::string> ids = edits_->redo_findings();
-    edits_->redo(signature());
+    edits_->redo();
     ids.empty() ? rereadManual() : reread(ids);
 }
 

@@ -1,8 +1,10 @@
 // One open case in the GUI: its request, its latest scan and its review state. The scan runs off
 // the UI thread; every decision goes through the engine's ReviewStore (via ReviewEdits, which
-// keeps the undo history in the core), so the CLI sees exactly what the GUI did.
+// keeps the undo history in the core), so the CLI sees exactly what the GUI did. Who acts is
+// the store's identity provider: the operating-system account, never a name typed here.
 #pragma once
 
+#include "safesar/identity.hpp"
 #include "safesar/pipeline.hpp"
 #include "safesar/review.hpp"
 #include "safesar/review_edits.hpp"
@@ -30,13 +32,14 @@ struct RecordEntry {
     DocumentSource source;  // PDFs: what to render
     int scan_index = -1;    // index into scan()->gathered.records, -1 before a scan
     QString skipped_reason; // set when the record could not be read
-    bool withheld = false;  // withheld in full
+    bool withheld = false;  // withheld in full: the reviewer's decision, else the policy's
 };
 
 class CaseSession : public QObject {
     Q_OBJECT
   public:
-    explicit CaseSession(QObject* parent = nullptr);
+    explicit CaseSession(std::shared_ptr<const IdentityProvider> acting = os_account(),
+                         QObject* parent = nullptr);
     ~CaseSession() override; // stops a running scan and waits for it
 
     // Reads request.json and opens the review state. Throws safesar::Error.
@@ -62,12 +65,24 @@ class CaseSession : public QObject {
     const std::vector<ManualRedaction>& manualRedactions() const { return manual_; }
     const ReviewStatus& status() const { return status_; }
     ReviewStore& store() { return *store_; }
+    // Every page to read (perpetrator requests: all of them before a final export).
+    const std::vector<PageToRead>& pagesToRead() const { return pages_; }
+    bool pageRead(const QString& record, int page) const;
+    // Redactions drawn on a page (rejected ones, which will be kept, are not counted).
+    int redactionsOn(const QString& record, int page) const;
+    // Where a manual redaction shows first: its record and page (1 for a text record).
+    std::pair<QString, int> placeOf(const ManualRedaction& m) const;
 
     // What is drawn over a PDF page (page >= 1) or highlighted in a text record (page 0).
     std::vector<Overlay> overlays(const QString& record, int page) const;
-    // The words of a PDF page inside `area`, in reading order, as the record's text has them
-    // ("Flat 2, 41 Cotton Lane"); empty when none or before the scan.
-    QString wordsIn(const QString& record, int page, const Box& area) const;
+    // The words of a PDF page inside `area`, from the first to the last as the page reads, as
+    // the record's text has them ("Flat 2, 41 Cotton Lane"), and their boxes; empty when none
+    // or before the scan.
+    struct Words {
+        QString text;
+        std::vector<Box> boxes;
+    };
+    Words wordsIn(const QString& record, int page, const Box& area) const;
     // The state a finding is drawn in; nothing for a kept finding nobody asked to redact.
     static std::optional<OverlayState> stateOf(const StoredFinding& f);
 
@@ -76,8 +91,18 @@ class CaseSession : public QObject {
     void addManualBox(const QString& record, int page, const Box& box, const QString& reason);
     void addManualText(const QString& phrase, const QString& record, const QString& reason);
     void withdrawManual(std::int64_t id);
-    void acknowledgeRisk(const QString& risk, const QString& comment);
+    void changeManual(std::int64_t id, const QString& phrase, const QString& reason);
+    void acknowledgeRisk(const QString& risk, const QString& note);
+    // Whole records: what the policy proposes and the reviewer's decision in force; nothing
+    // for a record the policy discloses and nobody decided.
+    const RecordReview* recordReview(const QString& record) const;
+    void releaseRecord(const QString& record, const QString& comment);
+    void withholdRecord(const QString& record, const QString& reason, const QString& comment);
+    void reopenRecord(const QString& record);
     void signOff(const QString& comment);
+    QString signOffRefusal() const; // why this account cannot sign now; empty when it can
+    // False when this account had already marked it.
+    bool markPageRead(const QString& record, int page);
     bool canUndo() const { return edits_ && edits_->can_undo(); }
     bool canRedo() const { return edits_ && edits_->can_redo(); }
     QString undoLabel() const;
@@ -85,9 +110,9 @@ class CaseSession : public QObject {
     void undo();
     void redo();
 
-    QString reviewer() const { return reviewer_; }
-    void setReviewer(const QString& name) { reviewer_ = name; }
-    Signature signature(const QString& comment = {}) const;
+    Identity identity() const { return acting_->current(); }
+    const std::shared_ptr<const IdentityProvider>& identityProvider() const { return acting_; }
+    QString reviewer() const { return QString::fromStdString(identity().display()); }
 
     // Re-reads the review state (after an export, say) and says so.
     void refresh();
@@ -97,13 +122,15 @@ class CaseSession : public QObject {
     void scanned(const QString& summary);
     void scanFailed(const QString& reason);
     void changed(); // everything may have changed: rebuild
-    // Decisions on these findings (empty: manual redactions, risks or sign-offs) changed; the
-    // rest is as it was.
+    // Decisions on these findings (empty: manual redactions, risks, pages read or sign-offs)
+    // changed; the rest is as it was.
     void stateChanged(const QStringList& findings);
 
   private:
     void reread(const std::vector<std::string>& ids); // after decisions on these
     void rereadManual();
+    void rereadStatus(); // risks, pages read, sign-offs
+    void rereadRecords(); // whole-record decisions, and each record's withheld flag
     void listFiles();
     void listScannedRecords();
     void rebuildDisclosureOverlays();
@@ -125,9 +152,12 @@ class CaseSession : public QObject {
     std::map<std::pair<std::string, int>, std::vector<std::size_t>> on_view_;
     std::vector<ManualRedaction> manual_;
     ReviewStatus status_;
+    std::vector<PageToRead> pages_;
+    std::map<std::pair<std::string, int>, bool> page_read_; // (record, page) -> read
     // Manual redactions as the engine resolves them (phrases found, boxes placed), per record.
     std::map<std::string, std::vector<Redaction>> manual_spans_;
-    QString reviewer_;
+    std::shared_ptr<const IdentityProvider> acting_;
+    std::map<QString, RecordReview> record_reviews_;
 };
 
 } // namespace safesar::gui

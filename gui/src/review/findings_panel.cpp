@@ -1,27 +1,35 @@
 #include "review/findings_panel.hpp"
 
+#include "app/local_time.hpp"
 #include "review/case_session.hpp"
 
 #include <QComboBox>
+#include <QFont>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSet>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace safesar::gui {
 
 namespace {
 
-constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kIdRole = Qt::UserRole + 1;  // a finding row: its first finding's id
+constexpr int kIdsRole = Qt::UserRole + 6; // ... every finding of the row
 // A group row's counts and title, so one decision updates them without a recount.
 constexpr int kTitleRole = Qt::UserRole + 2, kTotalRole = Qt::UserRole + 3,
               kOpenRole = Qt::UserRole + 4;
-// A finding row's state when last drawn: to decide or not.
-constexpr int kUndecidedRole = Qt::UserRole + 5;
+// A finding row's state when last drawn: to decide or not; decidable at all.
+constexpr int kUndecidedRole = Qt::UserRole + 5, kDecidableRole = Qt::UserRole + 7;
+constexpr int kManualRole = Qt::UserRole + 8; // a manual redaction's row: its id
 
 void set_group_text(QStandardItem* group) {
     group->setText(QString("%1 — %2 (%3 to decide)")
@@ -33,7 +41,7 @@ void set_group_text(QStandardItem* group) {
 enum Filter { ToDecide, Proposed, All };
 
 QString status_words(const StoredFinding& f) {
-    if (f.in_withheld_record) return QObject::tr("record withheld");
+    if (f.in_withheld_record) return QObject::tr("record withheld in full: nothing to decide");
     switch (f.status) {
     case FindingStatus::New:
     case FindingStatus::Open:
@@ -72,20 +80,95 @@ QString owner_title(const StoredFinding& f) {
     return QString::fromStdString(f.owner_name) + " (" + QString::fromStdString(f.owner) + ")";
 }
 
-// A finding's row: its text, state in words and place; colour as a second signal.
-void fill_row(QStandardItem* item, const StoredFinding& f) {
+// Where a finding's party stands in the list: protected parties (victims, then children) first,
+// then the other listed parties by role, people nobody listed, the requester last; parties of
+// one role in the order of the request. The same in every filter.
+std::tuple<int, int, QString> party_rank(const StoredFinding& f, const Case& request) {
+    if (f.owner == "subject") return {100, 0, owner_title(f)};
+    if (f.owner == "unknown") return {90, 0, owner_title(f)};
+    int index = 0;
+    Role role = Role::Other;
+    for (std::size_t i = 0; i < request.parties.size(); ++i)
+        if (request.parties[i].name == f.owner_name) {
+            index = static_cast<int>(i);
+            role = request.parties[i].role;
+            break;
+        }
+    return {static_cast<int>(role), index, owner_title(f)};
+}
+
+// The findings of one row: the same text at the same place. The first decides where it is
+// listed; the row is undecided while any of them is.
+struct Row {
+    std::vector<const StoredFinding*> members;
+    QStringList ids() const {
+        QStringList out;
+        for (const StoredFinding* f : members)
+            out << QString::fromStdString(f->id);
+        return out;
+    }
+    bool any(bool (*test)(const StoredFinding&)) const {
+        return std::any_of(members.begin(), members.end(),
+                           [&](const StoredFinding* f) { return test(*f); });
+    }
+};
+
+bool awaits(const StoredFinding& f) {
+    return f.awaits_decision();
+}
+bool decidable(const StoredFinding& f) {
+    return f.decidable();
+}
+
+// A finding row: its text, state in words and place; colour as a second signal.
+void fill_row(QStandardItem* item, const Row& row) {
+    const StoredFinding& f = *row.members.front();
+    // The widest text of the row says what it covers.
+    const StoredFinding* widest = &f;
+    for (const StoredFinding* m : row.members)
+        if (m->end - m->begin > widest->end - widest->begin) widest = m;
+    QStringList states;
+    for (const StoredFinding* m : row.members)
+        if (!states.contains(status_words(*m))) states << status_words(*m);
+    const QString state = states.join(" / ");
     const QString where =
         QString::fromStdString(f.record) + ", " + QString::fromStdString(f.section);
-    item->setText(
-        QString("%1  ·  %2  ·  %3")
-            .arg(QString::fromStdString(f.text).simplified().left(60), status_words(f), where));
+    const QString found_as =
+        row.members.size() > 1 ? QObject::tr("  ·  %1 findings here").arg(row.members.size()) : "";
+    item->setText(QString("%1  ·  %2  ·  %3%4")
+                      .arg(QString::fromStdString(widest->text).simplified().left(60), state, where,
+                           found_as));
     item->setData(QString::fromStdString(f.id), kIdRole);
+    item->setData(row.ids(), kIdsRole);
     item->setToolTip(QString::fromStdString(f.rule));
-    const auto state = CaseSession::stateOf(f);
-    item->setData(state ? overlay_colour(*state) : QColor(Qt::gray), Qt::DecorationRole);
-    item->setData(QString::fromStdString(f.text) + ", " + status_words(f) + ", " + where,
+    const auto overlay = CaseSession::stateOf(f);
+    item->setData(overlay ? overlay_colour(*overlay) : QColor(Qt::gray), Qt::DecorationRole);
+    item->setData(QString::fromStdString(widest->text) + ", " + state + ", " + where,
                   Qt::AccessibleTextRole);
-    item->setData(passes(f, ToDecide), kUndecidedRole);
+    item->setData(row.any(awaits), kUndecidedRole);
+    item->setData(row.any(decidable), kDecidableRole);
+    // Withheld: shown for the record, greyed, never stepped onto.
+    item->setForeground(row.any(decidable) ? QBrush() : QBrush(Qt::gray));
+}
+
+QString manual_text(const ManualRedaction& m, const ReviewStatus& status) {
+    const QString what = m.kind == ManualRedaction::Kind::Text
+                             ? QObject::tr("“%1” in %2")
+                                   .arg(QString::fromStdString(m.phrase).simplified().left(60),
+                                        m.record.empty() ? QObject::tr("every record")
+                                                         : QString::fromStdString(m.record))
+                             : QObject::tr("area on page %1 of %2")
+                                   .arg(m.page)
+                                   .arg(QString::fromStdString(m.record));
+    QString text = QObject::tr("M%1  ·  %2  ·  redact %3  ·  by %4, %5")
+                       .arg(m.id)
+                       .arg(what, QString::fromStdString(m.reason),
+                            QString::fromStdString(status.who(m.reviewer)), local_time(m.at));
+    if (m.withdrawn)
+        text += QObject::tr("  ·  withdrawn by %1, %2")
+                    .arg(QString::fromStdString(status.who(m.withdrawn_by)),
+                         local_time(m.withdrawn_at));
+    return text;
 }
 
 } // namespace
@@ -106,9 +189,21 @@ FindingsPanel::FindingsPanel(CaseSession* session, QWidget* parent)
     tree_->setAccessibleName(tr("Findings"));
     tree_->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
+    nothing_left_ = new QLabel(
+        tr("<b>Nothing left to decide.</b> Next, on the Safety tab: the open risks, reading "
+           "every page, and the sign-off."));
+    nothing_left_->setWordWrap(true);
+    nothing_left_->setAccessibleName(tr("Nothing left to decide"));
+    go_to_safety_ = new QPushButton(tr("Go to the Safety tab"));
+    auto* prompt = new QHBoxLayout;
+    prompt->addWidget(nothing_left_, 1);
+    prompt->addWidget(go_to_safety_);
+    nothing_left_->hide();
+    go_to_safety_->hide();
+
     details_ = new QTextBrowser;
     details_->setAccessibleName(tr("Finding details"));
-    details_->setMaximumHeight(190);
+    details_->setMaximumHeight(170);
 
     auto* top = new QHBoxLayout;
     top->addWidget(filter_label);
@@ -116,66 +211,93 @@ FindingsPanel::FindingsPanel(CaseSession* session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addLayout(prompt);
     layout->addWidget(tree_, 1);
     layout->addWidget(details_);
 
+    connect(go_to_safety_, &QPushButton::clicked, this, &FindingsPanel::safetyRequested);
     connect(filter_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         showDetails();
         const QString id = currentId();
         if (!id.isEmpty()) emit findingSelected(id);
+        if (auto m = currentManual()) emit manualSelected(*m);
     });
+}
+
+QString FindingsPanel::groupTitle(int row) const {
+    const QStandardItem* item = model_.item(row);
+    return item ? item->data(kTitleRole).toString() : QString();
+}
+
+bool FindingsPanel::nothingLeftShown() const {
+    return !nothing_left_->isHidden();
 }
 
 void FindingsPanel::rebuild() {
     const QString keep = currentId();
+    const std::optional<std::int64_t> keep_manual = currentManual();
     QSet<QString> expanded;
     for (int i = 0; i < model_.rowCount(); ++i) {
         QStandardItem* party = model_.item(i);
-        if (tree_->isExpanded(party->index())) expanded.insert(party->text().section(" — ", 0, 0));
+        const QString pk = party->data(kTitleRole).toString();
+        if (tree_->isExpanded(party->index())) expanded.insert(pk);
         for (int j = 0; j < party->rowCount(); ++j)
             if (tree_->isExpanded(party->child(j)->index()))
-                expanded.insert(party->text().section(" — ", 0, 0) + "/" +
-                                party->child(j)->text().section(" — ", 0, 0));
+                expanded.insert(pk + "/" + party->child(j)->data(kTitleRole).toString());
     }
     const bool first_build = model_.rowCount() == 0;
 
     model_.clear();
     leaves_.clear();
     item_of_.clear();
-    // party title -> category -> findings, parties in order of first appearance
-    std::vector<QString> party_order;
-    std::map<QString, std::map<QString, std::vector<const StoredFinding*>>> groups;
-    for (const StoredFinding& f : session_->findings()) {
-        if (!passes(f, filter_->currentIndex())) continue;
-        const QString party = owner_title(f);
-        if (!groups.count(party)) party_order.push_back(party);
-        groups[party][QString::fromStdString(f.category)].push_back(&f);
+    manual_group_ = nullptr;
+    const std::vector<StoredFinding>& findings = session_->findings();
+    const Case& request = session_->request();
+    // party -> category -> rows; parties in the one order every filter shares.
+    using PartyKey = std::tuple<int, int, QString>;
+    std::map<PartyKey, std::map<QString, std::vector<Row>>> groups;
+    for (const std::vector<std::size_t>& same : same_place_groups(findings)) {
+        Row row;
+        for (std::size_t i : same)
+            if (findings[i].status != FindingStatus::Gone) row.members.push_back(&findings[i]);
+        if (row.members.empty()) continue;
+        const bool listed =
+            std::any_of(row.members.begin(), row.members.end(), [&](const StoredFinding* f) {
+                return passes(*f, filter_->currentIndex());
+            });
+        if (!listed) continue;
+        // Listed where its most protected finding's party is.
+        std::stable_sort(row.members.begin(), row.members.end(),
+                         [&](const StoredFinding* a, const StoredFinding* b) {
+                             return party_rank(*a, request) < party_rank(*b, request);
+                         });
+        const StoredFinding& lead = *row.members.front();
+        groups[party_rank(lead, request)][QString::fromStdString(lead.category)].push_back(
+            std::move(row));
     }
-    // Third parties first, the requester's own data last.
-    std::stable_partition(party_order.begin(), party_order.end(), [](const QString& p) {
-        return !p.startsWith(QObject::tr("The requester"));
-    });
-    for (const QString& party : party_order) {
+    for (auto& [key, categories] : groups) {
+        const QString party = std::get<2>(key);
         int total = 0, open = 0;
         auto* party_item = new QStandardItem;
-        for (auto& [category, list] : groups[party]) {
+        for (auto& [category, rows] : categories) {
             int cat_open = 0;
             auto* cat_item = new QStandardItem;
-            for (const StoredFinding* f : list) {
-                cat_open += passes(*f, ToDecide);
+            for (const Row& row : rows) {
                 auto* item = new QStandardItem;
-                fill_row(item, *f);
+                fill_row(item, row);
+                cat_open += item->data(kUndecidedRole).toBool();
                 cat_item->appendRow(item);
                 leaves_.append(item);
-                item_of_.insert(QString::fromStdString(f->id), item);
+                for (const QString& id : row.ids())
+                    item_of_.insert(id, item);
             }
             cat_item->setData(category, kTitleRole);
-            cat_item->setData(static_cast<int>(list.size()), kTotalRole);
+            cat_item->setData(static_cast<int>(rows.size()), kTotalRole);
             cat_item->setData(cat_open, kOpenRole);
             set_group_text(cat_item);
             party_item->appendRow(cat_item);
-            total += static_cast<int>(list.size());
+            total += static_cast<int>(rows.size());
             open += cat_open;
         }
         party_item->setData(party, kTitleRole);
@@ -184,34 +306,90 @@ void FindingsPanel::rebuild() {
         set_group_text(party_item);
         model_.appendRow(party_item);
     }
+    fillManualGroup();
     // Restore what was open; on the first build open everything but the requester's own.
     for (int i = 0; i < model_.rowCount(); ++i) {
         QStandardItem* party = model_.item(i);
-        const QString pk = party->text().section(" — ", 0, 0);
+        const QString pk = party->data(kTitleRole).toString();
         const bool open_party =
             first_build ? !pk.startsWith(tr("The requester")) : expanded.contains(pk);
-        tree_->setExpanded(party->index(), open_party);
+        tree_->setExpanded(party->index(), open_party || party == manual_group_);
         for (int j = 0; j < party->rowCount(); ++j)
             tree_->setExpanded(
                 party->child(j)->index(),
                 first_build
                     ? open_party
-                    : expanded.contains(pk + "/" + party->child(j)->text().section(" — ", 0, 0)));
+                    : expanded.contains(pk + "/" + party->child(j)->data(kTitleRole).toString()));
     }
     if (!keep.isEmpty()) select(keep);
+    if (keep_manual) selectManual(*keep_manual);
+    updatePrompt();
     showDetails();
+}
+
+// The manual redactions in force (under "All findings", withdrawn ones too, struck through).
+void FindingsPanel::fillManualGroup() {
+    const std::optional<std::int64_t> keep = currentManual();
+    if (manual_group_) {
+        model_.removeRow(manual_group_->row());
+        manual_group_ = nullptr;
+    }
+    const ReviewStatus& status = session_->status();
+    QList<QStandardItem*> rows;
+    for (const ManualRedaction& m : session_->manualRedactions()) {
+        if (m.withdrawn && filter_->currentIndex() != All) continue;
+        auto* item = new QStandardItem(manual_text(m, status));
+        item->setData(static_cast<qlonglong>(m.id), kManualRole);
+        item->setData(overlay_colour(OverlayState::Manual), Qt::DecorationRole);
+        if (m.withdrawn) {
+            QFont struck = item->font();
+            struck.setStrikeOut(true);
+            item->setFont(struck);
+            item->setForeground(QBrush(Qt::gray));
+        }
+        rows << item;
+    }
+    if (rows.isEmpty()) return; // empty groups are not shown
+    manual_group_ = new QStandardItem(tr("Manual redactions — %1").arg(rows.size()));
+    manual_group_->setData(tr("Manual redactions"), kTitleRole);
+    for (QStandardItem* r : rows)
+        manual_group_->appendRow(r);
+    model_.appendRow(manual_group_);
+    tree_->setExpanded(manual_group_->index(), true);
+    if (keep) selectManual(*keep);
+}
+
+void FindingsPanel::removeRow(QStandardItem* item) {
+    QStandardItem* category = item->parent();
+    if (!category) return;
+    for (const QString& id : item->data(kIdsRole).toStringList())
+        item_of_.remove(id);
+    leaves_.removeOne(item);
+    QStandardItem* party = category->parent();
+    category->removeRow(item->row());
+    // Empty groups are not shown.
+    if (category->rowCount() == 0 && party) party->removeRow(category->row());
+    if (party && party->rowCount() == 0) model_.removeRow(party->row());
 }
 
 void FindingsPanel::updateFindings(const QStringList& ids) {
     const bool to_decide_only = filter_->currentIndex() == ToDecide;
-    for (const QString& id : ids) {
-        QStandardItem* item = item_of_.value(id);
-        const StoredFinding* f = session_->finding(id);
-        if (!item || !f) continue; // not listed under this filter
+    // The rows these findings are on, each once, and where the selection should go if its row
+    // leaves the list: the next finding to decide.
+    QList<QStandardItem*> rows;
+    for (const QString& id : ids)
+        if (QStandardItem* item = item_of_.value(id); item && !rows.contains(item)) rows << item;
+    QStandardItem* current = model_.itemFromIndex(tree_->currentIndex());
+    QStandardItem* next_current = nullptr;
+    for (QStandardItem* item : rows) {
+        Row row;
+        for (const QString& id : item->data(kIdsRole).toStringList())
+            if (const StoredFinding* f = session_->finding(id)) row.members.push_back(f);
+        if (row.members.empty()) continue;
         QStandardItem* category = item->parent();
         QStandardItem* party = category ? category->parent() : nullptr;
         const bool was_open = item->data(kUndecidedRole).toBool();
-        const bool now_open = passes(*f, ToDecide);
+        const bool now_open = row.any(awaits);
         const bool drop = to_decide_only && !now_open;
         for (QStandardItem* group : {category, party}) {
             if (!group) continue;
@@ -220,20 +398,54 @@ void FindingsPanel::updateFindings(const QStringList& ids) {
             if (drop) group->setData(group->data(kTotalRole).toInt() - 1, kTotalRole);
             set_group_text(group);
         }
-        if (drop && category) {
-            // Decided: no longer "still to decide".
-            leaves_.removeOne(item);
-            item_of_.remove(id);
-            category->removeRow(item->row());
-        } else {
-            fill_row(item, *f);
+        if (!drop) {
+            fill_row(item, row);
+            continue;
         }
+        // Decided: no longer "still to decide".
+        if (item == current || item == next_current) {
+            const int at = static_cast<int>(leaves_.indexOf(item));
+            next_current = nullptr;
+            for (int i = at + 1; i < leaves_.size() && !next_current; ++i)
+                if (!rows.contains(leaves_[i]) && leaves_[i]->data(kDecidableRole).toBool())
+                    next_current = leaves_[i];
+            for (int i = at - 1; i >= 0 && !next_current; --i)
+                if (!rows.contains(leaves_[i]) && leaves_[i]->data(kDecidableRole).toBool())
+                    next_current = leaves_[i];
+        }
+        removeRow(item);
     }
+    if (next_current) {
+        tree_->setCurrentIndex(next_current->index());
+        tree_->scrollTo(next_current->index());
+    }
+    if (ids.isEmpty()) fillManualGroup();
+    updatePrompt();
     showDetails();
+}
+
+void FindingsPanel::updatePrompt() {
+    const bool done = session_->scan() && session_->status().undecided == 0;
+    nothing_left_->setVisible(done);
+    go_to_safety_->setVisible(done);
 }
 
 QString FindingsPanel::currentId() const {
     return tree_->currentIndex().data(kIdRole).toString();
+}
+
+QStringList FindingsPanel::currentIds() const {
+    return tree_->currentIndex().data(kIdsRole).toStringList();
+}
+
+bool FindingsPanel::currentDecidable() const {
+    return tree_->currentIndex().data(kDecidableRole).toBool();
+}
+
+std::optional<std::int64_t> FindingsPanel::currentManual() const {
+    const QVariant v = tree_->currentIndex().data(kManualRole);
+    if (!v.isValid()) return std::nullopt;
+    return v.toLongLong();
 }
 
 void FindingsPanel::select(const QString& id) {
@@ -243,25 +455,39 @@ void FindingsPanel::select(const QString& id) {
     }
 }
 
+void FindingsPanel::selectManual(std::int64_t id) {
+    if (!manual_group_) return;
+    for (int i = 0; i < manual_group_->rowCount(); ++i)
+        if (manual_group_->child(i)->data(kManualRole).toLongLong() == id) {
+            tree_->setCurrentIndex(manual_group_->child(i)->index());
+            tree_->scrollTo(manual_group_->child(i)->index());
+        }
+}
+
 void FindingsPanel::step(int direction) {
     if (leaves_.isEmpty()) return;
-    const QModelIndex current = tree_->currentIndex();
-    int at = static_cast<int>(leaves_.indexOf(model_.itemFromIndex(current)));
+    QStandardItem* current = model_.itemFromIndex(tree_->currentIndex());
+    int at = static_cast<int>(leaves_.indexOf(current));
     if (at < 0) {
-        // On a group: its first finding going down, the one before it going up.
+        // On a group: its first finding going down, the one before it going up; on a manual
+        // redaction (listed last): the last finding going up.
         at = direction > 0 ? -1 : static_cast<int>(leaves_.size());
-        if (QStandardItem* g = model_.itemFromIndex(current))
-            for (int i = 0; i < leaves_.size(); ++i) {
-                const QStandardItem* p = leaves_[i]->parent();
-                if (p == g || (p && p->parent() == g)) {
-                    at = direction > 0 ? i - 1 : i;
-                    break;
-                }
+        for (int i = 0; current && i < leaves_.size(); ++i) {
+            const QStandardItem* p = leaves_[i]->parent();
+            if (p == current || (p && p->parent() == current)) {
+                at = direction > 0 ? i - 1 : i;
+                break;
             }
+        }
+        if (current && current->data(kManualRole).isValid())
+            at = direction > 0 ? static_cast<int>(leaves_.size()) : at;
     }
-    const int next = std::clamp(at + direction, 0, static_cast<int>(leaves_.size()) - 1);
-    tree_->setCurrentIndex(leaves_[next]->index());
-    tree_->scrollTo(leaves_[next]->index());
+    for (int i = at + direction; i >= 0 && i < leaves_.size(); i += direction)
+        if (leaves_[i]->data(kDecidableRole).toBool()) {
+            tree_->setCurrentIndex(leaves_[i]->index());
+            tree_->scrollTo(leaves_[i]->index());
+            return;
+        }
 }
 
 QStandardItem* FindingsPanel::groupOfCurrent(int depth) const {
@@ -280,9 +506,11 @@ QStringList FindingsPanel::idsUnder(const QStandardItem* group) const {
         bool under = false;
         for (const QStandardItem* p = leaf->parent(); p; p = p->parent())
             under |= p == group;
-        const QString id = leaf->data(kIdRole).toString();
-        const StoredFinding* f = session_->finding(id);
-        if (under && f && passes(*f, ToDecide)) out << id;
+        if (!under) continue;
+        for (const QString& id : leaf->data(kIdsRole).toStringList()) {
+            const StoredFinding* f = session_->finding(id);
+            if (f && f->awaits_decision()) out << id;
+        }
     }
     return out;
 }
@@ -295,6 +523,17 @@ QStringList FindingsPanel::idsOfCurrentParty() const {
 }
 
 void FindingsPanel::showDetails() {
+    auto esc = [](const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); };
+    const ReviewStatus& status = session_->status();
+    if (const auto id = currentManual()) {
+        for (const ManualRedaction& m : session_->manualRedactions())
+            if (m.id == *id)
+                details_->setHtml(manual_text(m, status).toHtmlEscaped() +
+                                  tr("<br>Delete withdraws it; F2 changes its text or reason. "
+                                     "Either is recorded, and Ctrl+Z undoes it."));
+        return;
+    }
+    const QStringList ids = currentIds();
     const StoredFinding* f = session_->finding(currentId());
     if (!f) {
         details_->setPlainText(
@@ -303,7 +542,6 @@ void FindingsPanel::showDetails() {
                "Shift+A approve the category, Ctrl+Shift+A approve the party."));
         return;
     }
-    auto esc = [](const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); };
     QString html = QString("<b>%1</b> — %2<br>").arg(esc(f->text), esc(f->category));
     html += tr("Whose: %1<br>").arg(owner_title(*f).toHtmlEscaped());
     html += tr("Where: %1, %2<br>").arg(esc(f->record), esc(f->section));
@@ -311,9 +549,14 @@ void FindingsPanel::showDetails() {
                 .arg(status_words(*f).toHtmlEscaped(),
                      f->reopened ? tr(" (reopened: the policy's proposal changed)") : QString());
     html += tr("Found because: %1<br>").arg(esc(f->rule));
+    for (const QString& other : ids.mid(1))
+        if (const StoredFinding* g = session_->finding(other))
+            html += tr("Also found as %1 (%2), by: %3<br>")
+                        .arg(esc(g->category), owner_title(*g).toHtmlEscaped(), esc(g->rule));
     html += tr("Policy: %1<br>").arg(esc(f->policy_line));
     if (!f->decided_by.empty())
-        html += tr("Decided by %1 at %2<br>").arg(esc(f->decided_by), esc(f->decided_at));
+        html += tr("Decided by %1, %2<br>")
+                    .arg(esc(status.who(f->decided_by)), local_time(f->decided_at).toHtmlEscaped());
     details_->setHtml(html);
 }
 

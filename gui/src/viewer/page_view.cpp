@@ -54,7 +54,9 @@ void PageView::showPage(const DocumentSource& doc, int page) {
     message_ = cache_->openError(doc);
     page_ = std::clamp(page, 1, std::max(1, page_count_));
     page_points_ = cache_->pageSizePoints(doc, page_);
+    applyFit();
     if (!same_doc) overlays_.clear();
+    text_selection_.clear();
     image_ = {};
     asked_.start();
     resize(sizeHint());
@@ -75,13 +77,27 @@ void PageView::requestImage() {
 }
 
 void PageView::setZoom(double zoom) {
+    fit_width_ = 0;
     zoom_ = std::clamp(zoom, 0.25, 6.0);
     if (doc_.valid()) showPage(doc_, page_);
 }
 
 void PageView::fitWidth(int available_width) {
-    if (page_points_.isEmpty()) return;
-    setZoom((available_width - 4) / page_points_.width());
+    const int before = fit_width_;
+    const double zoom = zoom_;
+    fit_width_ = std::max(0, available_width);
+    applyFit();
+    if (doc_.valid() && (before != fit_width_ || zoom != zoom_)) showPage(doc_, page_);
+}
+
+void PageView::applyFit() {
+    if (fit_width_ > 0 && !page_points_.isEmpty())
+        zoom_ = std::clamp((fit_width_ - 4) / page_points_.width(), 0.25, 6.0);
+}
+
+void PageView::setTextSelection(std::vector<Box> boxes) {
+    text_selection_ = std::move(boxes);
+    update();
 }
 
 void PageView::setOverlays(std::vector<Overlay> overlays) {
@@ -168,6 +184,13 @@ void PageView::paintEvent(QPaintEvent*) {
             p.drawRect(r.adjusted(-3, -3, 3, 3));
         }
     }
+    for (const Box& b : text_selection_) { // words picked out: a reviewer's own selection colour
+        QColor c = palette().highlight().color();
+        c.setAlpha(70);
+        p.fillRect(toWidget(b), c);
+        p.setPen(QPen(palette().highlight().color(), 1.5));
+        p.drawRect(toWidget(b));
+    }
     if (drag_from_) {
         p.setPen(QPen(drag_selects_text_ ? palette().highlight().color()
                                          : overlay_colour(OverlayState::Manual),
@@ -199,11 +222,12 @@ void PageView::mouseMoveEvent(QMouseEvent* e) {
 
 void PageView::mouseReleaseEvent(QMouseEvent* e) {
     if (!drag_from_ || e->button() != Qt::LeftButton) return;
-    const QRect r = QRect(*drag_from_, e->position().toPoint()).normalized();
+    // From the press to the release, exactly (a QRect would count the last pixel in).
+    const QRectF r = QRectF(QPointF(*drag_from_), e->position()).normalized();
     drag_from_.reset();
     update();
     const QRectF page_rect(0, 0, page_points_.width() * zoom_, page_points_.height() * zoom_);
-    const QRectF clipped = QRectF(r).intersected(page_rect);
+    const QRectF clipped = r.intersected(page_rect);
     if (clipped.width() < 4 || clipped.height() < 4) return; // a click, not a drag
     if (drag_selects_text_) {
         emit textAreaDrawn(toPoints(clipped));

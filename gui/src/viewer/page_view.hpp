@@ -27,14 +27,19 @@ class PageView : public QWidget {
     int pageCount() const { return page_count_; }
     const DocumentSource& document() const { return doc_; }
 
-    void setZoom(double zoom); // 1.0: 72 dpi at 100% on a standard screen
+    void setZoom(double zoom); // 1.0: 72 dpi at 100% on a standard screen; ends fitting
     double zoom() const { return zoom_; }
+    // Fits every page shown to this width (pixels), until setZoom; 0 stops fitting.
     void fitWidth(int available_width);
+    bool fittingWidth() const { return fit_width_ > 0; }
 
     void setOverlays(std::vector<Overlay> overlays);
     void setSelected(const QString& id);
     QRect overlayRect(const QString& id) const; // widget pixels; empty when not on this page
     void setDrawingEnabled(bool on) { drawing_enabled_ = on; }
+    // Words selected with Shift+drag, outlined until redacted or cleared.
+    void setTextSelection(std::vector<Box> boxes);
+    bool hasTextSelection() const { return !text_selection_.empty(); }
 
     bool pageShown() const { return !image_.isNull(); } // the page itself is drawn, not a blank
     QSize sizeHint() const override;
@@ -53,6 +58,7 @@ class PageView : public QWidget {
 
   private:
     void requestImage();
+    void applyFit();
     int dpi() const;
     QRectF toWidget(const Box& box) const;
     Box toPoints(const QRectF& rect) const;
@@ -62,6 +68,8 @@ class PageView : public QWidget {
     int page_ = 0, page_count_ = 0;
     QSizeF page_points_;
     double zoom_ = 1.25;
+    int fit_width_ = 0;
+    std::vector<Box> text_selection_;
     QImage image_;
     QString message_;
     std::vector<Overlay> overlays_;
