@@ -535,7 +535,7 @@ TEST_CASE("two processes deciding on one case at once both get through", "[revie
                 for (int round = 0; round < 15; ++round)
                     for (std::size_t i = static_cast<std::size_t>(who); i < 10; i += 2)
                         store.decide({{ids[i], Verdict::Approve, "", ""}},
-                                     {who ? "GUI" : "CLI", ""});
+                                     std::string(who ? "GUI" : "CLI"));
             } catch (...) {
                 _exit(1);
             }
