@@ -1,5 +1,7 @@
-// Data-driven detection tests: tests/data/detect/cases.txt, each text with the spans a reviewer
-// expects redacted and the words that must stay, under the request.json beside it.
+// Data-driven detection tests: tests/data/detect/<recogniser>/*.case, one folder per recogniser
+// (named by its id), each case a text with the spans a reviewer expects redacted and the words
+// that must stay, under one of the requests in tests/data/detect/requests/. Each text runs
+// through the whole Detector::detect (both passes) and the request's policy.
 #include <catch2/catch.hpp>
 
 #include "safesar/data_dir.hpp"
@@ -7,15 +9,22 @@
 #include "safesar/policy.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace safesar;
+namespace fs = std::filesystem;
 
 namespace {
 
 struct DetectCase {
-    std::string name, text;
+    fs::path file;
+    std::string name, request = "perpetrator", text;
     std::vector<std::string> redact, keep;
 };
 
@@ -31,64 +40,111 @@ std::vector<std::string> split_items(const std::string& s) {
     return out;
 }
 
-std::vector<DetectCase> read_cases(const std::string& file) {
-    std::vector<DetectCase> cases;
+// A .case file: "case:", optional "request:", "text:" lines (joined with newlines), then
+// "redact:" and "keep:" lines with items separated by " | ".
+DetectCase read_case(const fs::path& file) {
+    DetectCase c;
+    c.file = file;
     std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {
-        if (line.rfind("case: ", 0) == 0) cases.push_back({line.substr(6), "", {}, {}});
-        else if (cases.empty() || line.empty() || line[0] == '#') continue;
-        else if (line.rfind("text: ", 0) == 0)
-            cases.back().text += (cases.back().text.empty() ? "" : "\n") + line.substr(6);
-        else if (line.rfind("redact: ", 0) == 0) cases.back().redact = split_items(line.substr(8));
-        else if (line.rfind("keep: ", 0) == 0) cases.back().keep = split_items(line.substr(6));
+        if (line.empty() || line[0] == '#') continue;
+        if (line.rfind("case: ", 0) == 0) c.name = line.substr(6);
+        else if (line.rfind("request: ", 0) == 0) c.request = line.substr(9);
+        else if (line == "text:" || line.rfind("text: ", 0) == 0) // "text:" alone: an empty line
+            c.text += (c.text.empty() ? "" : "\n") + line.substr(std::min<std::size_t>(6, line.size()));
+        else if (line.rfind("redact: ", 0) == 0) c.redact = split_items(line.substr(8));
+        else if (line.rfind("keep: ", 0) == 0) c.keep = split_items(line.substr(6));
+        else FAIL(file.string() << ": a line that is not case/request/text/redact/keep: " << line);
     }
-    return cases;
+    return c;
+}
+
+// Every case, keyed by "<recogniser>/<file>" so the order is stable.
+std::map<std::string, DetectCase> all_cases(const fs::path& root) {
+    std::map<std::string, DetectCase> out;
+    for (const auto& dir : fs::directory_iterator(root)) {
+        if (!dir.is_directory() || dir.path().filename() == "requests") continue;
+        for (const auto& f : fs::directory_iterator(dir.path()))
+            if (f.path().extension() == ".case")
+                out.emplace(dir.path().filename().string() + "/" + f.path().filename().string(),
+                            read_case(f.path()));
+    }
+    return out;
+}
+
+// The ids of the patterns recogniser's findings are the ids of its patterns (data).
+std::set<std::string> pattern_ids() {
+    std::ifstream in(dictionaries_dir() / "detect" / "patterns.json");
+    const auto j = nlohmann::json::parse(in);
+    std::set<std::string> ids;
+    for (const auto& p : j.at("patterns")) ids.insert(p.at("id").get<std::string>());
+    return ids;
+}
+
+bool found_by(const Finding& f, const std::string& recogniser) {
+    static const std::set<std::string> patterns = pattern_ids();
+    if (recogniser == "patterns") return patterns.count(f.recogniser) > 0;
+    return f.recogniser.rfind(recogniser, 0) == 0; // "residue" finds as "residue-code" too
+}
+
+bool overlaps(const Finding& f, std::size_t at, std::size_t len) {
+    return f.begin < at + len && at < f.end;
 }
 
 } // namespace
 
-TEST_CASE("detection and policy on the data-driven cases", "[detect]") {
-    const std::string dir = SAFESAR_TEST_DATA "/detect";
-    LoadedCase lc = load_case(dir);
-    Detector detector(&lc.value, dictionaries_dir());
-    Policy policy = Policy::load(dictionaries_dir(), to_string(lc.value.profile));
-    const auto cases = read_cases(dir + "/cases.txt");
-    REQUIRE(cases.size() >= 10);
-    for (const auto& c : cases) {
-        SECTION(c.name) {
-            std::vector<std::pair<std::size_t, std::size_t>> redacted;
+TEST_CASE("detection and policy on the data-driven cases, one folder per recogniser", "[detect]") {
+    const fs::path root = SAFESAR_TEST_DATA "/detect";
+    const auto cases = all_cases(root);
+    REQUIRE(cases.size() >= 30);
+    for (const auto& [key, c] : cases) {
+        SECTION(key) {
+            INFO(c.file.string() << ": " << c.name);
+            REQUIRE_FALSE(c.text.empty());
+            REQUIRE(fs::exists(root / "requests" / c.request / "request.json"));
+            LoadedCase lc = load_case(root / "requests" / c.request);
+            Detector detector(&lc.value, dictionaries_dir());
+            Policy policy = Policy::load(dictionaries_dir(), to_string(lc.value.profile));
+            Record record;
+            record.name = "case.txt";
+            record.kind = RecordKind::Text;
+            record.sections.emplace_back(SectionKind::Body, "body", c.text);
+            std::vector<Finding> redacted;
             std::string found;
-            for (const auto& f : detector.detect_text(c.text)) {
-                Finding fi;
-                fi.category = f.category;
-                fi.owner = f.owner;
-                if (policy.decide(lc.value, fi).action == Action::Keep) continue;
-                redacted.emplace_back(f.begin, f.end);
-                found += "[" + c.text.substr(f.begin, f.end - f.begin) + "] ";
+            for (const auto& f : detector.detect({record})) {
+                if (policy.decide(lc.value, f).action == Action::Keep) continue;
+                redacted.push_back(f);
+                found += "[" + c.text.substr(f.begin, f.end - f.begin) + " <" + f.recogniser + ">] ";
             }
             INFO("redacted: " << found);
+            // The folder names the recogniser the case is about: it finds at least one item.
+            const std::string recogniser = c.file.parent_path().filename().string();
+            bool by_recogniser = c.redact.empty();
             for (const auto& item : c.redact) {
                 const auto at = c.text.find(item);
+                INFO("must be redacted: " << item);
                 REQUIRE(at != std::string::npos);
                 // Every byte of the item lies inside some redaction.
                 bool covered = true;
                 for (std::size_t i = at; i < at + item.size() && covered; ++i) {
                     if (c.text[i] == ' ' || c.text[i] == '\n') continue;
-                    bool in = false;
-                    for (auto [b, e] : redacted) in = in || (i >= b && i < e);
-                    covered = in;
+                    covered = std::any_of(redacted.begin(), redacted.end(),
+                                          [&](const Finding& f) { return overlaps(f, i, 1); });
                 }
-                INFO("must be redacted: " << item);
                 CHECK(covered);
+                for (const auto& f : redacted)
+                    if (found_by(f, recogniser) && overlaps(f, at, item.size()))
+                        by_recogniser = true;
             }
+            INFO("no redact item is found by the recogniser the folder names: " << recogniser);
+            CHECK(by_recogniser);
             for (const auto& item : c.keep) {
                 const auto at = c.text.find(item);
-                REQUIRE(at != std::string::npos);
-                bool touched = false;
-                for (auto [b, e] : redacted) touched = touched || (b < at + item.size() && at < e);
                 INFO("must be kept: " << item);
-                CHECK_FALSE(touched);
+                REQUIRE(at != std::string::npos);
+                CHECK_FALSE(std::any_of(redacted.begin(), redacted.end(),
+                                        [&](const Finding& f) { return overlaps(f, at, item.size()); }));
             }
         }
     }
@@ -129,45 +185,7 @@ Case survivor_request() {
     return c;
 }
 
-// The texts of the findings the standard policy would redact.
-std::vector<std::string> redacted_texts(const Case& c, const std::string& text) {
-    Detector detector(&c, dictionaries_dir());
-    Policy policy = Policy::load(dictionaries_dir(), "standard");
-    std::vector<std::string> out;
-    for (const auto& f : detector.detect_text(text)) {
-        Finding fi;
-        fi.category = f.category;
-        fi.owner = f.owner;
-        if (policy.decide(c, fi).action != Action::Keep)
-            out.push_back(text.substr(f.begin, f.end - f.begin));
-    }
-    return out;
-}
-
-bool any_contains(const std::vector<std::string>& v, const std::string& s) {
-    return std::any_of(v.begin(), v.end(),
-                       [&](const std::string& x) { return x.find(s) != std::string::npos; });
-}
-
 } // namespace
-
-TEST_CASE("a survivor's own health in a sentence that names her abuser is hers", "[detect]") {
-    const Case c = survivor_request();
-    auto r = redacted_texts(c, "Samira disclosed that Imtiaz raped her in January and that she "
-                               "was diagnosed with PTSD in March.");
-    CHECK(any_contains(r, "Imtiaz"));
-    CHECK_FALSE(any_contains(r, "PTSD"));
-    r = redacted_texts(c, "Samira said Imtiaz has been prescribed antidepressants.");
-    CHECK(any_contains(r, "prescribed antidepressants"));
-}
-
-TEST_CASE("special-category data under a heading about the abuser is his", "[detect]") {
-    const Case c = survivor_request();
-    auto r = redacted_texts(c, "Abuser's substance use\nCocaine at weekends, drinks daily.");
-    CHECK(any_contains(r, "Cocaine at weekends"));
-    r = redacted_texts(c, "Health\nHistory of depression; takes sertraline.");
-    CHECK_FALSE(any_contains(r, "depression"));
-}
 
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
           "[policy]") {
