@@ -14,6 +14,8 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <map>
+#include <tuple>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -252,6 +254,40 @@ TEST_CASE("reopening withdraws a decision: open again, the version bumped, sign-
     CHECK(verify_audit(store.file(), tester()).ok());
 }
 
+TEST_CASE("a finding keeps how sure detection was and which recogniser found it", "[review]") {
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    const fs::path db_file = review_db_path(tc.folder);
+    auto stored_as_found = [&](const ReviewStore& store) {
+        // (recogniser, text, offset): one finding each.
+        std::map<std::tuple<std::string, std::string, std::size_t>, const Finding*> found;
+        for (const auto& f : scan->findings) found[{f.recogniser, f.text, f.begin}] = &f;
+        std::size_t matched = 0, less_sure = 0;
+        for (const auto& f : store.findings()) {
+            auto it = found.find({f.recogniser, f.text, f.begin});
+            if (it == found.end()) continue;
+            ++matched;
+            CHECK(f.confidence == Approx(it->second->confidence));
+            if (f.confidence < 1) ++less_sure;
+        }
+        CHECK(matched == store.findings().size());
+        return less_sure;
+    };
+    {
+        ReviewStore store = ReviewStore::open(scan->request.value);
+        CHECK(stored_as_found(store) > 0);
+    }
+    // A state of schema 4 had neither: opened, it is migrated; the next scan fills them.
+    REQUIRE(raw_sql(db_file, "ALTER TABLE findings DROP COLUMN confidence;"
+                             "ALTER TABLE findings DROP COLUMN recogniser;"
+                             "UPDATE meta SET value = '4' WHERE key = 'schema';") == SQLITE_OK);
+    ReviewStore store = ReviewStore::open(scan->request.value);
+    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "5");
+    for (const auto& f : store.findings()) CHECK(f.recogniser.empty());
+    store.record_scan(*scan);
+    CHECK(stored_as_found(store) > 0);
+}
+
 TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit intact", "[review]") {
     TempCase tc("profiles/standard");
     auto scan = scan_into_store(tc.folder);
@@ -282,7 +318,7 @@ TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit in
         UPDATE meta SET value = '1' WHERE key = 'schema';)sql") == SQLITE_OK);
 
     ReviewStore store = ReviewStore::open(scan->request.value);
-    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "4");
+    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "5");
     CHECK(by_id(store.findings())[id].status == FindingStatus::Rejected);
     CHECK(store.decide({{id, Verdict::Reopen, "", ""}}) == 1);
     CHECK(by_id(store.findings())[id].status == FindingStatus::Open);

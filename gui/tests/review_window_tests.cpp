@@ -13,6 +13,7 @@
 #include "viewer/page_view.hpp"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,9 +21,12 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace safesar;
 using namespace safesar::gui;
@@ -379,4 +383,51 @@ TEST_CASE("under 'still to decide' a decided finding leaves the list and the nex
         count_shown |= model->index(row, 0).data().toString().contains("to decide)");
     CHECK(count_shown);
     CHECK(undecided == undecided_before - decided_now);
+}
+
+TEST_CASE("the reviewer sees how sure detection was, and can list the least sure first", "[gui]") {
+    OpenCase c;
+    FindingsPanel* panel = c.review->findings();
+    panel->filter()->setCurrentIndex(2); // all findings
+    // The details say how sure, and a residue guess says what it is.
+    const StoredFinding* guess = nullptr;
+    for (const StoredFinding& f : c.session()->findings())
+        if (f.recogniser.rfind("residue", 0) == 0 && f.status != FindingStatus::Gone) guess = &f;
+    REQUIRE(guess);
+    CHECK(guess->confidence < 1);
+    panel->select(QString::fromStdString(guess->id));
+    auto* details = panel->findChild<QTextBrowser*>();
+    REQUIRE(details);
+    CHECK(details->toPlainText().contains(
+        QString("How sure: %1%").arg(qRound(guess->confidence * 100))));
+    CHECK(details->toPlainText().contains("a guess of the residue pass"));
+
+    // Least sure first: in every category, rows in rising order of how sure.
+    auto least_sure_of_rows = [&] {
+        std::vector<std::vector<double>> out;
+        auto* model = panel->tree()->model();
+        for (int p = 0; p < model->rowCount(); ++p) {
+            const QModelIndex party = model->index(p, 0);
+            for (int k = 0; k < model->rowCount(party); ++k) {
+                const QModelIndex category = model->index(k, 0, party);
+                std::vector<double> row_confidence;
+                for (int r = 0; r < model->rowCount(category); ++r) {
+                    double least = 1;
+                    const QModelIndex row = model->index(r, 0, category);
+                    for (const QString& id : row.data(Qt::UserRole + 6).toStringList()) // its ids
+                        if (const StoredFinding* f = c.session()->finding(id))
+                            least = std::min(least, f->confidence);
+                    row_confidence.push_back(least);
+                }
+                out.push_back(row_confidence);
+            }
+        }
+        return out;
+    };
+    bool some_unsorted = false;
+    for (const auto& rows : least_sure_of_rows())
+        some_unsorted |= !std::is_sorted(rows.begin(), rows.end());
+    CHECK(some_unsorted); // the place order is not already the order of how sure
+    panel->leastSureFirst()->setChecked(true);
+    for (const auto& rows : least_sure_of_rows()) CHECK(std::is_sorted(rows.begin(), rows.end()));
 }

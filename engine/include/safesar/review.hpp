@@ -63,6 +63,8 @@ struct StoredFinding {
     std::string text;            // the matched text: internal, never exported
     std::size_t begin = 0, end = 0;
     std::string rule;
+    double confidence = 1;  // how sure detection is (0..1): the reviewer sees the least sure first
+    std::string recogniser; // which recogniser found it ("residue-proper-noun": a fail-closed guess)
     std::string proposal; // keep / redact / review (to_string(Action))
     std::string reason;   // the proposal's reason code, empty for keep
     std::string policy_line;

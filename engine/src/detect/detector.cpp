@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -187,7 +188,44 @@ struct Detector::Impl {
     struct PassOne {
         int mr = 0, other_title = 0; // "Mr Hollis" against "Mrs/Ms/Miss Hollis"
         int he = 0, she = 0;         // the first pronoun after the requester's name
+        // The same for each listed party: titles before their names, and "he"/"she" (never
+        // "her", which may be someone else: "Craig stopped her") right after them.
+        std::map<int, std::array<int, 4>> party; // mr, other title, he, she
     };
+
+    // "Kerry said she...", "Mrs Maddox": how the records speak of each listed party.
+    static void count_party_genders(const SectionContext& ctx, const std::vector<Span>& spans,
+                                    PassOne& p) {
+        std::vector<std::size_t> names; // where names begin, sorted
+        for (const auto& s : spans)
+            if (s.category == Category::Name) names.push_back(s.begin);
+        std::sort(names.begin(), names.end());
+        for (const auto& s : spans) {
+            if (s.category != Category::Name || s.owner.kind != Owner::Party) continue;
+            auto& c = p.party[s.owner.party];
+            const std::size_t first = ctx.token_at(s.begin);
+            const std::size_t title = first < ctx.tokens.size() && ctx.is(first, kTitle)
+                                          ? first
+                                          : first > 0 && ctx.is(first - 1, kTitle) ? first - 1
+                                                                                   : ctx.tokens.size();
+            if (title < ctx.tokens.size()) {
+                const std::string_view t = ctx.word(title);
+                if (t == "mr") ++c[0];
+                else if (t == "mrs" || t == "ms" || t == "miss") ++c[1];
+            }
+            const auto next = std::upper_bound(names.begin(), names.end(), s.begin);
+            const std::size_t stop = next == names.end() ? ctx.text.size() : *next;
+            for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12; ++t, ++k) {
+                if (ctx.begin_of(t) >= stop) break;
+                const std::string_view w = ctx.word(t);
+                if (w == "he") ++c[2];
+                if (w == "she") ++c[3];
+                if (pronoun_gender(w) != Gender::Unknown) break;
+                const std::string_view gap = t + 1 < ctx.tokens.size() ? ctx.gap(t) : "";
+                if (gap.find_first_of(".!?;") != std::string_view::npos) break;
+            }
+        }
+    }
 
     // "Darren said he..." : the first pronoun within a clause after the requester's name,
     // before anyone else is named, says how the records speak of the requester.
@@ -220,6 +258,7 @@ struct Detector::Impl {
         count_titles(ctx, terms.subject_surname(), p.mr, p.other_title);
         const auto spans = scan(ctx);
         count_pronouns(ctx, spans, p);
+        count_party_genders(ctx, spans, p);
         for (const auto& s : spans) {
             if (!s.discoverable || s.owner.kind != Owner::Unknown) continue;
             std::vector<std::string> tokens;
@@ -231,11 +270,18 @@ struct Detector::Impl {
     }
 
     // Titles first; else pronouns, when they agree clearly.
-    Gender gender_of(const PassOne& p) const {
-        if (p.mr != p.other_title) return p.mr > p.other_title ? Gender::Male : Gender::Female;
-        if (p.he >= 2 * p.she && p.he > 0) return Gender::Male;
-        if (p.she >= 2 * p.he && p.she > 0) return Gender::Female;
+    static Gender gender_of(int mr, int other_title, int he, int she) {
+        if (mr != other_title) return mr > other_title ? Gender::Male : Gender::Female;
+        if (he >= 2 * she && he > 0) return Gender::Male;
+        if (she >= 2 * he && she > 0) return Gender::Female;
         return Gender::Unknown;
+    }
+    Gender gender_of(const PassOne& p) const { return gender_of(p.mr, p.other_title, p.he, p.she); }
+    std::map<int, Gender> party_genders(const PassOne& p) const {
+        std::map<int, Gender> out;
+        for (const auto& [party, c] : p.party)
+            if (const Gender g = gender_of(c[0], c[1], c[2], c[3]); g != Gender::Unknown) out[party] = g;
+        return out;
     }
 };
 
@@ -398,7 +444,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
         for (const auto& sec : rec.sections)
             for_each_window(sec, [&](const Section& part, std::size_t) { I.people_pass(part, known, p); });
     if (I.request) known.add_other_titles(p.mr >= p.other_title, *I.request);
-    const CaseKnowledge knowledge{known, I.lexicon, I.gender_of(p)};
+    const CaseKnowledge knowledge{known, I.lexicon, I.gender_of(p), I.party_genders(p)};
 
     // Pass 2: everything, with the discovered names known.
     std::vector<Finding> findings;

@@ -11,6 +11,7 @@
 
 #include "safesar/document.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -51,6 +52,7 @@ struct CaseKnowledge {
     const KnownTerms& known;
     const Lexicon& lex;
     Gender subject_gender = Gender::Unknown;
+    std::map<int, Gender> party_gender = {}; // listed parties (by index) the records speak of as he or she
 };
 
 // One section being scanned: its text folded and tokenised once, and what the phases so far

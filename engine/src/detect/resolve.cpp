@@ -32,6 +32,12 @@ bool address_of_its_own(const Span& s) {
     return s.category == Category::Email || s.category == Category::Online;
 }
 
+// His surname read with a title that does not fit him or a given name not his: a relative of
+// his, found over his own surname on purpose.
+bool relative_of_his(const Span& s) {
+    return s.recogniser == "residue-relative" || s.recogniser == "residue-title";
+}
+
 bool overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
 } // namespace
@@ -79,7 +85,7 @@ std::vector<Span> resolve(std::vector<Span> spans) {
                 return false;
             });
         if (s.owner.kind != Owner::Subject && !sentence(s) && !form_value(s) &&
-            !(address_of_its_own(s)) &&
+            !address_of_its_own(s) && !relative_of_his(s) &&
             overlapping(subject, s, [](const Span&) { return true; }))
             continue;
         out.push_back(std::move(s));

@@ -275,12 +275,13 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
     }
     if (w.kind == "edges") {
         // A heading, header or footer: not a sentence that mentions it ("Discussed at MARAC;")
-        // nor a form's row ("Referred to: MARAC, IDVA").
+        // nor a form's row ("Referred to: MARAC, IDVA") nor a list of three or more things,
+        // which is a form's value whatever line its label is on ("MARAC, IDVA, Choices").
         static const std::regex row(R"(^\s*[a-z][a-z /()'-]{0,30}:\s)");
         for (const auto& line : edge_lines(r, w.edge_lines))
             if (line.size() <= 90 && line.find(". ") == std::string::npos &&
                 line.find(';') == std::string::npos && !std::regex_search(line, row) &&
-                any_in(w.any_of, line))
+                std::count(line.begin(), line.end(), ',') < 2 && any_in(w.any_of, line))
                 return Verdict::Yes;
         return Verdict::No;
     }

@@ -127,15 +127,17 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
     Statement upsert(db, R"sql(
         INSERT INTO findings(id, record, section, section_index, page, category, owner,
             owner_name, text, begin_byte, end_byte, rule, proposal, reason, policy_line,
-            withheld_record, first_scan, last_scan, gone)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, 0)
+            withheld_record, first_scan, last_scan, gone, confidence, recogniser)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, 0,
+                ?18, ?19)
         ON CONFLICT(id) DO UPDATE SET record = excluded.record, section = excluded.section,
             section_index = excluded.section_index, page = excluded.page,
             owner = excluded.owner, owner_name = excluded.owner_name, text = excluded.text,
             begin_byte = excluded.begin_byte, end_byte = excluded.end_byte,
             rule = excluded.rule, proposal = excluded.proposal, reason = excluded.reason,
             policy_line = excluded.policy_line, withheld_record = excluded.withheld_record,
-            last_scan = excluded.last_scan, gone = 0)sql");
+            last_scan = excluded.last_scan, gone = 0, confidence = excluded.confidence,
+            recogniser = excluded.recogniser)sql");
     for (std::size_t i = 0; i < scan.findings.size(); ++i) {
         const Finding& f = scan.findings[i];
         const Decision& d = scan.policy.decisions.at(i);
@@ -156,6 +158,7 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
         upsert.bind(11, static_cast<std::int64_t>(f.end)).bind(12, f.rule).bind(13, proposal);
         upsert.bind(14, d.reason.code).bind(15, d.policy_line);
         upsert.bind(16, static_cast<std::int64_t>(withheld.count(f.record))).bind(17, out.scan);
+        upsert.bind(18, static_cast<double>(f.confidence)).bind(19, f.recogniser);
         upsert.run();
         upsert.reset();
     }

@@ -170,7 +170,8 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         SELECT f.id, f.record, f.section, f.page, f.category, f.owner, f.owner_name, f.text,
                f.begin_byte, f.end_byte, f.rule, f.proposal, f.reason, f.policy_line,
                f.withheld_record, f.gone, f.first_scan = (SELECT max(seq) FROM scans),
-               d.verdict, d.proposal, d.span_text, d.reason, d.reviewer, d.at, d.comment
+               d.verdict, d.proposal, d.span_text, d.reason, d.reviewer, d.at, d.comment,
+               f.confidence, f.recogniser
         FROM findings f)sql" + std::string(review::kLatestDecisionJoin) +
                                 where + " ORDER BY f.record, f.section_index, f.begin_byte, f.id");
     if (in_sql)
@@ -194,6 +195,8 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         f.reason = s.text(12);
         f.policy_line = s.text(13);
         f.in_withheld_record = s.integer(14) != 0;
+        f.confidence = s.real(24);
+        f.recogniser = s.text(25);
         const std::string verdict = s.text(17), decided_on = s.text(18);
         f.status = review::status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on,
                                      f.reopened);

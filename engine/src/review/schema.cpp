@@ -14,13 +14,13 @@ namespace {
 //    content digest, so a mark stays with the page it was made on.
 // 4: whole-record decisions (`record_decisions`), and what the policy proposed for each record
 //    beside what the bundle does (`records.policy_withheld`, its kind and reason).
-constexpr int schema_version = 4;
+constexpr int schema_version = 5;
 
 // Finding text and comments live here: the controller's own confidential store (mode 0600),
 // never in the audit and never in a bundle.
 constexpr std::string_view tables = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '4'), ('version', '0'),
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '5'), ('version', '0'),
     ('audit_head_seq', '0'), ('audit_head_hash', '');
 CREATE TABLE IF NOT EXISTS scans(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS findings(
     begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, rule TEXT NOT NULL,
     proposal TEXT NOT NULL CHECK (proposal IN ('keep', 'redact', 'review')),
     reason TEXT NOT NULL, policy_line TEXT NOT NULL, withheld_record INTEGER NOT NULL,
-    first_scan INTEGER NOT NULL, last_scan INTEGER NOT NULL, gone INTEGER NOT NULL);
+    first_scan INTEGER NOT NULL, last_scan INTEGER NOT NULL, gone INTEGER NOT NULL,
+    confidence REAL NOT NULL DEFAULT 1, recogniser TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS findings_by_place
     ON findings(record, section_index, begin_byte);
 CREATE TABLE IF NOT EXISTS manual(
@@ -169,6 +170,20 @@ void migrate_to_4(Db& db) {
     db.exec("UPDATE meta SET value = '4' WHERE key = 'schema'");
 }
 
+// Schema 4 kept no confidence nor recogniser with a finding: the reviewer could not see the
+// least certain first. Both are filled by the next scan.
+void migrate_to_5(Db& db) {
+    std::set<std::string> columns;
+    Statement info(db, "SELECT name FROM pragma_table_info('findings')");
+    while (info.step())
+        columns.insert(info.text(0));
+    if (!columns.count("confidence"))
+        db.exec("ALTER TABLE findings ADD COLUMN confidence REAL NOT NULL DEFAULT 1");
+    if (!columns.count("recogniser"))
+        db.exec("ALTER TABLE findings ADD COLUMN recogniser TEXT NOT NULL DEFAULT ''");
+    db.exec("UPDATE meta SET value = '5' WHERE key = 'schema'");
+}
+
 } // namespace
 
 void configure(Db& db) {
@@ -189,6 +204,7 @@ void create_schema(Db& db) {
     if (schema < 2) migrate_to_2(db);
     if (schema < 3) migrate_to_3(db);
     if (schema < 4) migrate_to_4(db);
+    if (schema < 5) migrate_to_5(db);
     db.exec(append_only_triggers());
     tx.commit();
 }

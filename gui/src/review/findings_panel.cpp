@@ -3,6 +3,7 @@
 #include "app/local_time.hpp"
 #include "review/case_session.hpp"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFont>
 #include <QHBoxLayout>
@@ -107,6 +108,11 @@ struct Row {
             out << QString::fromStdString(f->id);
         return out;
     }
+    double least_sure() const {
+        double c = 1;
+        for (const StoredFinding* f : members) c = std::min(c, f->confidence);
+        return c;
+    }
     bool any(bool (*test)(const StoredFinding&)) const {
         return std::any_of(members.begin(), members.end(),
                            [&](const StoredFinding* f) { return test(*f); });
@@ -140,7 +146,9 @@ void fill_row(QStandardItem* item, const Row& row) {
                            found_as));
     item->setData(QString::fromStdString(f.id), kIdRole);
     item->setData(row.ids(), kIdsRole);
-    item->setToolTip(QString::fromStdString(f.rule));
+    item->setToolTip(QObject::tr("%1 (how sure: %2%)")
+                         .arg(QString::fromStdString(f.rule))
+                         .arg(qRound(row.least_sure() * 100)));
     const auto overlay = CaseSession::stateOf(f);
     item->setData(overlay ? overlay_colour(*overlay) : QColor(Qt::gray), Qt::DecorationRole);
     item->setData(QString::fromStdString(widest->text) + ", " + state + ", " + where,
@@ -181,6 +189,10 @@ FindingsPanel::FindingsPanel(CaseSession* session, QWidget* parent)
     filter_->setAccessibleName(tr("Which findings to list"));
     auto* filter_label = new QLabel(tr("&Show:"));
     filter_label->setBuddy(filter_);
+    least_sure_ = new QCheckBox(tr("&Least sure first"));
+    least_sure_->setToolTip(
+        tr("Within each category, list first the findings detection was least sure of: the "
+           "guesses of the residue pass, which no rule recognised."));
 
     tree_ = new QTreeView;
     tree_->setModel(&model_);
@@ -208,6 +220,7 @@ FindingsPanel::FindingsPanel(CaseSession* session, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(filter_label);
     top->addWidget(filter_, 1);
+    top->addWidget(least_sure_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
@@ -217,6 +230,7 @@ FindingsPanel::FindingsPanel(CaseSession* session, QWidget* parent)
 
     connect(go_to_safety_, &QPushButton::clicked, this, &FindingsPanel::safetyRequested);
     connect(filter_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+    connect(least_sure_, &QCheckBox::toggled, this, [this] { rebuild(); });
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         showDetails();
         const QString id = currentId();
@@ -276,6 +290,12 @@ void FindingsPanel::rebuild() {
         groups[party_rank(lead, request)][QString::fromStdString(lead.category)].push_back(
             std::move(row));
     }
+    if (least_sure_->isChecked())
+        for (auto& [key, categories] : groups)
+            for (auto& [category, rows] : categories)
+                std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+                    return a.least_sure() < b.least_sure();
+                });
     for (auto& [key, categories] : groups) {
         const QString party = std::get<2>(key);
         int total = 0, open = 0;
@@ -549,6 +569,11 @@ void FindingsPanel::showDetails() {
                 .arg(status_words(*f).toHtmlEscaped(),
                      f->reopened ? tr(" (reopened: the policy's proposal changed)") : QString());
     html += tr("Found because: %1<br>").arg(esc(f->rule));
+    html += tr("How sure: %1%").arg(qRound(f->confidence * 100));
+    if (f->recogniser.rfind("residue", 0) == 0)
+        html += tr(" — a guess of the residue pass: no rule recognised it, so it is not "
+                   "disclosed until you decide");
+    html += "<br>";
     for (const QString& other : ids.mid(1))
         if (const StoredFinding* g = session_->finding(other))
             html += tr("Also found as %1 (%2), by: %3<br>")

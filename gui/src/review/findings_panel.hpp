@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -46,6 +47,7 @@ class FindingsPanel : public QWidget {
 
     QTreeView* tree() const { return tree_; }
     QComboBox* filter() const { return filter_; }
+    QCheckBox* leastSureFirst() const { return least_sure_; }
     int visibleFindings() const { return static_cast<int>(leaves_.size()); } // finding rows
     QString groupTitle(int row) const; // a top-level group's title, without its counts
     bool nothingLeftShown() const;     // the prompt to go on to the Safety tab
@@ -65,6 +67,7 @@ class FindingsPanel : public QWidget {
 
     CaseSession* session_;
     QComboBox* filter_;
+    QCheckBox* least_sure_; // within a category, the findings detection was least sure of first
     QTreeView* tree_;
     QTextBrowser* details_;
     QLabel* nothing_left_;

@@ -1,10 +1,13 @@
 // The rest of a third party's address after its street: "9 Medlar Walk, Doncaster" or
 // "Tansy House,\nBessacarr" names the town too. Up to three comma-separated parts of one to
-// three capitalised words, each ending its clause.
+// three capitalised words, each ending its clause. And the parts before a postcode that is not
+// the requester's, on its line: "Devonshire Lane, Otgate, Derby DE22 1HA" is one address,
+// whether or not its street has a number.
 #include "recognisers.hpp"
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace safesar {
@@ -30,6 +33,15 @@ bool postcode_at(const std::string& t, std::size_t i) {
     static const RE2 postcode(R"(^[A-Za-z]{1,2}[0-9][0-9A-Za-z]?[ \t]?[0-9][A-Za-z]{2}\b)");
     const std::size_t len = std::min<std::size_t>(t.size() - i, 16); // a postcode is short
     return i < t.size() && RE2::PartialMatch(re2::StringPiece(t.data() + i, len), postcode);
+}
+
+// The start of a capitalised word of three letters or more that ends at `e`, or npos.
+std::size_t word_ending_at(const std::string& t, std::size_t e) {
+    std::size_t b = e;
+    auto letter = [&](std::size_t k) { return std::isalpha(static_cast<unsigned char>(t[k])); };
+    while (b > 0 && (letter(b - 1) || ((t[b - 1] == '\'' || t[b - 1] == '-') && b >= 2 && letter(b - 2))))
+        --b;
+    return e - b >= 3 && upper_at(t, b) ? b : std::string::npos;
 }
 
 class AddressTails final : public Recogniser {
@@ -82,6 +94,60 @@ class AddressTails final : public Recogniser {
                 out.push_back(t);
                 at = e;
             }
+        }
+        for (const auto& s : ctx.found)
+            if (s.category == Category::Postcode && s.owner.kind != Owner::Subject)
+                parts_before(ctx, s, out);
+    }
+
+  private:
+    // Up to four parts of one to three capitalised words (a house number may lead a part)
+    // before the postcode, each separated by a comma, on the postcode's line.
+    void parts_before(const SectionContext& ctx, const Span& postcode, std::vector<Span>& out) const {
+        const std::string& text = ctx.text;
+        std::size_t at = postcode.begin;
+        for (int part = 0; part < 4; ++part) {
+            std::size_t e = at;
+            while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+            const bool comma = e > 0 && text[e - 1] == ',';
+            if (part > 0 && !comma) break; // the part before ended the address
+            if (comma) --e;
+            while (e > 0 && text[e - 1] == ' ') --e;
+            std::size_t b = e, words = 0;
+            while (words < 3) {
+                const std::size_t w = word_ending_at(text, b);
+                if (w == std::string::npos) break;
+                const std::string f = fold(std::string_view(text).substr(w, b - w));
+                if (ctx.lex.is(f, kTitle) || (ctx.lex.is(f, kNotName) && !ctx.lex.is(f, kTownFirst)))
+                    break; // "Mr", "Monday": not part of an address
+                b = w;
+                ++words;
+                if (b < 2 || text[b - 1] != ' ' || !std::isalpha(static_cast<unsigned char>(text[b - 2])))
+                    break;
+            }
+            if (words == 0) break;
+            // A house number before the street ("4 Quarry Walk").
+            std::size_t nb = b;
+            while (nb > 0 && text[nb - 1] == ' ') --nb;
+            std::size_t db = nb;
+            while (db > 0 && std::isdigit(static_cast<unsigned char>(text[db - 1]))) --db;
+            if (db < nb && (db == 0 || !std::isalnum(static_cast<unsigned char>(text[db - 1])))) b = db;
+            // A part that is someone's name ends the walk ("Witness: Jordan Arkwright, ...").
+            // ctx.people is sorted by end: the first name ending after b is the one to check.
+            auto p = std::upper_bound(ctx.people.begin(), ctx.people.end(), b,
+                                      [](std::size_t x, const Span& n) { return x < n.end; });
+            if (p != ctx.people.end() && p->begin < e) break;
+            Span t;
+            t.begin = b;
+            t.end = e;
+            t.category = Category::Address;
+            t.owner = postcode.owner;
+            t.likely = postcode.likely;
+            t.confidence = std::min(postcode.confidence, 0.8f);
+            t.rule = "a part of the address before a postcode (" + postcode.rule + ")";
+            t.recogniser = id();
+            out.push_back(t);
+            at = b;
         }
     }
 };

@@ -22,9 +22,11 @@ std::unique_ptr<Recogniser> make_unnumbered_places();
 // Derived: the town after a third party's street; values in a form block.
 std::unique_ptr<Recogniser> make_address_tails();
 std::unique_ptr<Recogniser> make_form_values();
-// Sentences: special-category data; whereabouts, routine and safety arrangements; secrets.
+// Sentences: special-category data; whereabouts, routine and safety arrangements; secrets;
+// sentences about the victim or a child alone.
 std::unique_ptr<Recogniser> make_special_category();
 std::unique_ptr<Recogniser> make_whereabouts();
+std::unique_ptr<Recogniser> make_protected_sentences();
 // Residue: candidate identifiers nothing else covered.
 std::unique_ptr<Recogniser> make_residue();
 

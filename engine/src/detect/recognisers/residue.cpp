@@ -6,7 +6,13 @@
 //    Distribution Centre") is a place where someone can be found;
 //  - a number of five digits or more, or a code of letters and four digits or more joined by
 //    '/' or '-', is a reference to something or someone;
-//  - a title with an initial or a surname ("Mrs O.", "Mr A.") that is not the requester's.
+//  - a title with an initial or a surname ("Mrs O.", "Mr A.") that is not the requester's,
+//    including a title that does not fit him before his own surname (his mother, his ex-wife);
+//  - a given name that is not his before his surname: a relative of his;
+//  - a capitalised word before a street word ("Devonshire Lane") is a street;
+//  - a word in a script other than the Latin one (Chinese, Arabic, Cyrillic...) that no rule has
+//    found: the residue pass cannot read it as ordinary English, so it is someone's until a
+//    reviewer says otherwise.
 // Public bodies and common institutions (dictionaries/detect/keep-list.txt) and general proper
 // nouns (languages, faiths, days, platforms) identify nobody and are left alone. Every finding
 // carries a confidence and its reason, so a reviewer sees the least certain first; policy
@@ -16,6 +22,9 @@
 #include "sentence_people.hpp"
 
 #include <algorithm>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 #include <unordered_map>
 #include <cctype>
 
@@ -31,6 +40,7 @@ struct Residue final : public Recogniser {
         const std::size_t n = ctx.tokens.size();
         if (n == 0 || software_field(ctx.section)) return;
         std::vector<bool> covered = coverage(ctx);
+        const std::vector<bool> his = subject_coverage(ctx);
         mark_keep_list(ctx, covered);
         mark_labels(ctx, covered);
         const auto& subject = ctx.known.subject_tokens();
@@ -56,8 +66,9 @@ struct Residue final : public Recogniser {
             his_sentence.emplace(k, alone);
             return alone;
         };
+        // `his_possible`: false when the tokens cannot be his whatever the sentence is about.
         auto emit = [&](std::size_t first, std::size_t last, Category c, float conf,
-                        std::string rule, std::string_view rid) {
+                        std::string rule, std::string_view rid, bool his_possible = true) {
             Span s;
             s.begin = ctx.begin_of(first);
             s.end = ctx.end_of(last);
@@ -66,7 +77,7 @@ struct Residue final : public Recogniser {
             s.rule = std::move(rule);
             s.recogniser = rid;
             s.facts = kResidue;
-            if (about_requester_alone(s.begin)) {
+            if (his_possible && about_requester_alone(s.begin)) {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.rule += ", in a sentence about the requester alone";
             }
@@ -75,6 +86,32 @@ struct Residue final : public Recogniser {
         };
 
         for (std::size_t i = 0; i < n; ++i) {
+            // His surname after a title of the other sex, or after a given name not his: one of
+            // his family, not him ("Mrs Al-Hashimi" when he is Mr; "Joy Beresford").
+            // (The title may be claimed along with his name: it is looked at all the same.)
+            if (i + 1 < n && his[i + 1] && starts_surname(ctx, i + 1) && ctx.info[i].capitalised &&
+                ctx.adjacent(i, true) && !subjects(i)) {
+                if (ctx.is(i, kTitle) && !fits_requester(ctx, i, true)) {
+                    emit(i, i + 1, Category::Name, 0.8f,
+                         "a title that does not fit the requester, with the requester's surname: "
+                         "someone else of the family",
+                         "residue-title", false);
+                    ++i;
+                    continue;
+                }
+                // One space apart, as a name is written: not a form's label and its value.
+                if (!covered[i] && ctx.gap(i) == " " && ctx.info[i].alpha && !ctx.info[i].all_caps &&
+                    ctx.word(i).size() >= 3 &&
+                    !ctx.is(i, kTitle | kNotName | kRoleCue | kSectorAcronym | kGeneral |
+                                   kStreetSuffix | kGenericPlace | kFacility)) {
+                    emit(i, i + 1, Category::Name, 0.7f,
+                         "a given name that is not the requester's, with the requester's surname: "
+                         "someone else of the family",
+                         "residue-relative", false);
+                    ++i;
+                    continue;
+                }
+            }
             if (covered[i]) continue;
             // A title with an initial or a surname that is not the requester's.
             if (ctx.is(i, kTitle) && ctx.info[i].capitalised && ctx.adjacent(i, true) &&
@@ -112,6 +149,14 @@ struct Residue final : public Recogniser {
                    ctx.info[last + 1].capitalised && ctx.info[last + 1].alpha &&
                    !subjects(last + 1) && proper_noun(ctx, last + 1))
                 ++last;
+            // A street word after it: a street ("Devonshire Lane"), wherever the number is.
+            if (last + 1 < n && !covered[last + 1] && ctx.adjacent(last, true) &&
+                ctx.info[last + 1].capitalised && ctx.is(last + 1, kStreetSuffix)) {
+                emit(i, last + 1, Category::Address, 0.7f,
+                     "a capitalised name before a street word: a street", "residue-street");
+                i = last + 1;
+                continue;
+            }
             const bool listed = ctx.is(i, kGivenName | kSurname);
             // A proper noun the English word list knows that is neither a name nor a UK town
             // (a brand, a country, a far-off city) identifies someone less often.
@@ -125,9 +170,77 @@ struct Residue final : public Recogniser {
                  "residue-proper-noun");
             i = last;
         }
+        other_scripts(ctx, out);
     }
 
   private:
+    // Words in a script other than Latin that no finding covers: names written in their own
+    // script ("陈梅", "Мария") are not tokens the English rules can weigh.
+    static void other_scripts(const SectionContext& ctx, std::vector<Span>& out) {
+        const std::string& t = ctx.text;
+        std::vector<std::pair<std::size_t, std::size_t>> found;
+        found.reserve(ctx.found.size());
+        for (const auto& s : ctx.found) found.emplace_back(s.begin, s.end);
+        std::sort(found.begin(), found.end());
+        std::size_t k = 0, reach = 0;
+        for (std::size_t i = 0; i < t.size();) {
+            if (static_cast<unsigned char>(t[i]) < 0x80) {
+                ++i;
+                continue;
+            }
+            // A run of letters of one non-Latin script.
+            std::size_t e = i;
+            UScriptCode run = USCRIPT_INVALID_CODE;
+            while (e < t.size()) {
+                std::size_t next = e;
+                UChar32 cp;
+                U8_NEXT(t.data(), next, t.size(), cp);
+                if (cp < 0 || !u_isalpha(cp)) break;
+                UErrorCode err = U_ZERO_ERROR;
+                const UScriptCode sc = uscript_getScript(cp, &err);
+                if (U_FAILURE(err) || sc == USCRIPT_LATIN || sc == USCRIPT_COMMON ||
+                    sc == USCRIPT_INHERITED || (run != USCRIPT_INVALID_CODE && sc != run))
+                    break;
+                run = sc;
+                e = next;
+            }
+            if (e == i) {
+                std::size_t next = i;
+                UChar32 cp;
+                U8_NEXT(t.data(), next, t.size(), cp);
+                i = next;
+                continue;
+            }
+            while (k < found.size() && found[k].first < e) reach = std::max(reach, found[k++].second);
+            bool overlaps = reach > i;
+            for (std::size_t f = k; f < found.size() && !overlaps && found[f].first < e; ++f)
+                overlaps = found[f].second > i;
+            if (!overlaps) {
+                Span s;
+                s.begin = i;
+                s.end = e;
+                s.category = Category::Name;
+                s.confidence = 0.7f;
+                s.rule = "a word in a script other than Latin that no rule recognised";
+                s.recogniser = "residue-script";
+                s.facts = kResidue;
+                out.push_back(std::move(s));
+            }
+            i = e;
+        }
+    }
+
+    // Tokens a finding of the requester's covers.
+    static std::vector<bool> subject_coverage(const SectionContext& ctx) {
+        std::vector<bool> his(ctx.tokens.size(), false);
+        for (const auto& s : ctx.found) {
+            if (s.owner.kind != Owner::Subject) continue;
+            for (std::size_t t = ctx.token_at(s.begin); t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t)
+                his[t] = true;
+        }
+        return his;
+    }
+
     // The programs that made a file ("Info Producer", "Info Creator") name software, not
     // people; its dates are timestamps.
     static bool software_field(const Section& s) {
@@ -136,11 +249,14 @@ struct Residue final : public Recogniser {
                 s.label == "Info CreationDate" || s.label == "Info ModDate");
     }
 
-    // Tokens any finding already covers (the requester's own included: his are his).
+    // Tokens any finding already covers (the requester's own included: his are his). A whole
+    // sentence found for what it says does not cover the names in it: a profile may keep the
+    // sentence and must still see them.
     static std::vector<bool> coverage(const SectionContext& ctx) {
         std::vector<std::pair<std::size_t, std::size_t>> spans;
         spans.reserve(ctx.found.size());
-        for (const auto& s : ctx.found) spans.emplace_back(s.begin, s.end);
+        for (const auto& s : ctx.found)
+            if (!whole_sentence(s)) spans.emplace_back(s.begin, s.end);
         std::sort(spans.begin(), spans.end());
         std::vector<bool> covered(ctx.tokens.size(), false);
         std::size_t k = 0, reach = 0; // reach: the furthest end of spans begun so far
@@ -150,6 +266,11 @@ struct Residue final : public Recogniser {
             covered[i] = ctx.taken[i] || reach > b;
         }
         return covered;
+    }
+
+    static bool whole_sentence(const Span& s) {
+        return s.recogniser == "special-category" || s.recogniser == "whereabouts" ||
+               s.recogniser == "about-protected-party";
     }
 
     // The labels of a table row or an e-mail header ("ClientForename: ...") are the form's own
@@ -225,6 +346,14 @@ struct Residue final : public Recogniser {
         case Gender::Unknown: break;
         }
         return true;
+    }
+
+    // Does the requester's surname start at token i ("al" of "Al-Hashimi")?
+    static bool starts_surname(const SectionContext& ctx, std::size_t i) {
+        const std::string surname = ctx.known.subject_surname();
+        std::size_t e = 0;
+        while (e < surname.size() && std::isalnum(static_cast<unsigned char>(surname[e]))) ++e;
+        return e > 0 && ctx.word(i) == std::string_view(surname).substr(0, e);
     }
 
     static bool initial_of_requester(const SectionContext& ctx, std::size_t i) {
@@ -316,13 +445,18 @@ struct Residue final : public Recogniser {
     // The last token of a run of capitalised words starting at i that ends in a facility word
     // and has a word of its own (not a common or generic word): "Brackenfield Medical Centre",
     // "Kirkby Distribution Centre". Returns i when there is none.
+    // A common word names the place too when two or more words follow it, the last a facility
+    // word ("Marjoram Leisure Centre"); "Day Centre" and "Family Support Centre" are generic.
     static std::size_t facility_end(const SectionContext& ctx, std::size_t i,
                                     const std::vector<bool>& covered) {
         bool distinctive = false;
+        const bool named_by_common_word =
+            ctx.is(i, kCommonWord) && !ctx.is(i, kGenericPlace | kFacility | kGeneral | kNotName | kTitle);
         std::size_t found = i;
         for (std::size_t k = i; k < ctx.tokens.size() && k < i + 6; ++k) {
             if (covered[k] || !ctx.info[k].capitalised || !ctx.info[k].alpha) break;
-            if (k > i && distinctive && ctx.is(k, kFacility)) found = k;
+            if (k > i && ctx.is(k, kFacility) && (distinctive || (named_by_common_word && k >= i + 2)))
+                found = k;
             if (!ctx.is(k, kCommonWord | kGenericPlace | kFacility | kGeneral) ||
                 ctx.is(k, kProperNoun))
                 distinctive = true;

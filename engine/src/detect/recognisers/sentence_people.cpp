@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace safesar {
 
@@ -23,6 +24,60 @@ bool relation(std::string_view w) {
 
 bool possessive(std::string_view w) { return w == "his" || w == "her" || w == "their"; }
 
+// The sex a title gives the person named at [b, ...): "Mr Bell" is no "she".
+Gender title_gender(const SectionContext& ctx, std::size_t b) {
+    std::size_t t = ctx.token_at(b);
+    const bool titled = t < ctx.tokens.size() && ctx.is(t, kTitle);
+    if (!titled) {
+        if (t == 0 || !ctx.is(t - 1, kTitle) || !ctx.adjacent(t - 1, true)) return Gender::Unknown;
+        --t;
+    }
+    const std::string_view w = ctx.word(t);
+    if (w == "mr" || w == "sir" || w == "lord") return Gender::Male;
+    if (w == "mrs" || w == "ms" || w == "miss" || w == "dame" || w == "lady") return Gender::Female;
+    return Gender::Unknown;
+}
+
+// The owner of the last name before `at` when it is someone else the pronoun may mean: the
+// last name earlier in the sentence, or else the last one of the sentence before. `names` are
+// the sentence's names in order; `fits_requester`: the pronoun could be the requester's.
+std::optional<Owner> other_antecedent(const SectionContext& ctx, const std::vector<Mention>& names,
+                                      const Span* before_sentence, std::size_t at, Gender pronoun,
+                                      bool fits_requester) {
+    // The requester named earlier in the sentence keeps a pronoun that fits him his
+    // ("Samira said Imtiaz hit her and she was diagnosed with PTSD"); a pronoun that does not
+    // fit him means the last other person named.
+    const Mention* last = nullptr;
+    for (const auto& n : names) {
+        if (n.at >= at) break;
+        if (n.subject && fits_requester) return std::nullopt;
+        if (!n.subject) last = &n;
+    }
+    Owner owner;
+    std::size_t name_at = 0;
+    if (last) {
+        owner = last->owner;
+        name_at = last->at;
+    } else if (before_sentence && !fits_requester) {
+        // Across sentences only a pronoun that cannot be the requester's looks back: a record
+        // about him goes on calling him "he" after naming someone else.
+        owner = before_sentence->owner;
+        name_at = before_sentence->begin;
+    } else
+        return std::nullopt;
+    if (owner.kind == Owner::Subject) return std::nullopt;
+    // A relation word ("the children", "her mother") is no antecedent: only a name is.
+    if (!std::isupper(static_cast<unsigned char>(ctx.text[name_at])) &&
+        static_cast<unsigned char>(ctx.text[name_at]) < 0x80)
+        return std::nullopt;
+    Gender named = title_gender(ctx, name_at);
+    if (owner.kind == Owner::Party)
+        if (auto g = ctx.knowledge.party_gender.find(owner.party); g != ctx.knowledge.party_gender.end())
+            named = g->second;
+    if (named != Gender::Unknown && named != pronoun) return std::nullopt;
+    return owner;
+}
+
 } // namespace
 
 SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
@@ -42,8 +97,16 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
         sp.mentions.push_back(m);
     }
     // Pronouns, when the records tell the requester's sex; when they do not, a pronoun in a
-    // sentence that names the requester is taken to be the requester's.
+    // sentence that names the requester is taken to be the requester's. A pronoun that fits the
+    // requester still means the person named last before it when that is someone else who may
+    // be called so ("Hyacinth is known to services; she owes money"), in its own sentence or at
+    // the end of the one before: the nearest antecedent, as a reader takes it.
     const bool subject_named = (sp.facts & kSubjectNamed) != 0;
+    const std::vector<Mention> names = sp.mentions;
+    const Span* before_sentence = nullptr;
+    if (const Span* p = ctx.last_person_before(b);
+        p && ctx.sentence_of(p->begin) + 1 == ctx.sentence_of(b))
+        before_sentence = p;
     if (g != Gender::Unknown || subject_named)
         for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {
             const Gender p = pronoun_gender(ctx.word(t));
@@ -52,7 +115,9 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             m.at = ctx.begin_of(t);
             m.pronoun = true;
             m.subject = g == Gender::Unknown ? true : p == g;
-            if (m.subject) m.owner = Owner{Owner::Subject, -1, Role::Subject};
+            const auto other = other_antecedent(ctx, names, before_sentence, m.at, p, m.subject);
+            if (m.subject && other) m.subject = false;
+            m.owner = m.subject ? Owner{Owner::Subject, -1, Role::Subject} : other.value_or(Owner{});
             sp.facts |= m.subject ? kSubjectPronoun : kOtherPronoun;
             sp.mentions.push_back(m);
         }

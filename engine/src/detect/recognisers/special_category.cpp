@@ -67,7 +67,8 @@ class SpecialCategory final : public Recogniser {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.confidence = 0.8f;
                 s.rule = "special-category information about the requester";
-            } else if (owner && !owner->pronoun) {
+            } else if (owner && (!owner->pronoun || owner->owner.kind != Owner::Unknown)) {
+                // Named, or called by a pronoun whose antecedent is named.
                 s.owner = owner->owner;
                 s.confidence = 0.9f;
                 const std::string who = owner_phrase(owner->owner);

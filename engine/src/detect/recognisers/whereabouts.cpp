@@ -1,6 +1,7 @@
 // Whereabouts, routine and safety arrangements (dictionaries/detect/whereabouts-cues.txt):
 // where someone stays or spends nights, when they can be called or found, that a codeword, safe
-// contact or escape plan exists. In a perpetrator request such a sentence about a protected
+// contact or escape plan exists; and accounts: what a protected party told of the harm or of
+// her fear ("has raised concerns about", "Victim fear (via PSS)"). In a perpetrator request such a sentence about a protected
 // party is as dangerous as her address, so the whole sentence is a finding, owned like a
 // special-category sentence. The secret itself after a cue ("codeword is bluebell") is a
 // finding of its own, whoever's sentence it is.
@@ -45,11 +46,15 @@ class Whereabouts final : public Recogniser {
 
     void find(SectionContext& ctx, std::vector<Span>& out) const override {
         std::vector<std::size_t> hits; // first tokens of cues
+        std::vector<std::size_t> told; // first tokens of cues that name the protected party as teller
+        std::vector<std::size_t> accounts; // first tokens of account and told-by cues
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             if (!ctx.is(i, kWhereaboutsFirst)) continue;
             for (const auto& [cue, kind] : ctx.lex.whereabouts_cues)
                 if (matches_at(ctx, i, cue)) {
                     hits.push_back(i);
+                    if (kind == "told-by") told.push_back(i);
+                    if (kind == "told-by" || kind == "account") accounts.push_back(i);
                     break;
                 }
             for (const auto& cue : ctx.lex.secret_cues)
@@ -94,16 +99,24 @@ class Whereabouts final : public Recogniser {
             s.category = Category::Safety;
             s.recogniser = id();
             s.facts = people.facts | (abuser ? kAboutAbuser : 0u);
+            // "Victim fear (via PSS): he keeps a knife": her account, though it names only him.
+            bool account_only = true;
+            for (std::size_t t : cues) {
+                if (std::find(told.begin(), told.end(), t) != told.end()) s.facts |= kOtherNamed;
+                if (std::find(accounts.begin(), accounts.end(), t) == accounts.end()) account_only = false;
+            }
             if (owner && owner->subject) {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.confidence = 0.7f;
                 s.rule = "where the requester is or can be found";
-            } else if (owner && !owner->pronoun) {
+            } else if (owner && (!owner->pronoun || owner->owner.kind != Owner::Unknown)) {
+                // Named, or called by a pronoun whose antecedent is named.
                 s.owner = owner->owner;
                 s.confidence = 0.85f;
                 const std::string who = owner_phrase(owner->owner);
-                s.rule = "where " + who.substr(0, who.size() - 2) +
-                         " is or can be found, or their safety arrangements";
+                s.rule = account_only ? who.substr(0, who.size() - 2) + "'s account of the harm or their fear"
+                                      : "where " + who.substr(0, who.size() - 2) +
+                                            " is or can be found, or their safety arrangements";
             } else {
                 s.confidence = owner ? 0.75f : 0.6f;
                 s.rule = "whereabouts, routine or safety arrangements of someone the sentence "
