@@ -94,7 +94,7 @@ bool overlaps(const Finding& f, std::size_t at, std::size_t len) {
 
 } // namespace
 
-TEST_CASE("detection and policy on the data-driven cases, one folder per recogniser", "[detect]") {
+TEST_CASE("detection and policy on the data-driven cases of each recogniser", "[detect]") {
     const fs::path root = SAFESAR_TEST_DATA "/detect";
     const auto cases = all_cases(root);
     REQUIRE(cases.size() >= 30);

@@ -115,7 +115,8 @@ class AddressTails final : public Recogniser {
             while (e > 0 && text[e - 1] == ' ') --e;
             std::size_t b = e, words = 0;
             while (words < 3) {
-                const std::size_t w = word_ending_at(text, b);
+                // The word that ends at e, then each one a space before the last found.
+                const std::size_t w = word_ending_at(text, words == 0 ? b : b - 1);
                 if (w == std::string::npos) break;
                 const std::string f = fold(std::string_view(text).substr(w, b - w));
                 if (ctx.lex.is(f, kTitle) || (ctx.lex.is(f, kNotName) && !ctx.lex.is(f, kTownFirst)))
