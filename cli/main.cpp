@@ -1,5 +1,6 @@
 // safesar: a thin shell over the engine. Each subcommand builds a job and runs it.
 #include "commands.hpp"
+#include "version_text.hpp"
 
 #include "safesar/errors.hpp"
 #include "safesar/printable.hpp"
@@ -18,6 +19,8 @@ int& exit_status() {
 
 namespace {
 
+constexpr int kUsageError = 2;
+
 // The status to end with. A page given up after its time limit may still be drawing on a
 // thread of its own (time_limit.hpp): then the process ends without running static
 // destructors, which would pull Poppler out from under that thread.
@@ -35,6 +38,8 @@ int finish(int status) {
 int main(int argc, char** argv) {
     CLI::App app{"SafeSAR: answer subject access requests safely"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", safesar::cli::version_text,
+                         "Print the version, the git revision and the libraries in use");
     using namespace safesar::cli;
     add_gather_command(app);
     add_detect_command(app);
@@ -51,7 +56,9 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // --help and --version end here with status 0; anything else is a usage error, which
+        // exits 2 like batch's (docs/user-guide.md), apart from a failed run (1).
+        return app.exit(e) == 0 ? 0 : kUsageError;
     } catch (const safesar::Error& e) {
         std::cerr << "safesar: " << safesar::shown(e.what(), 1000) << "\n";
         return finish(1);

@@ -1,5 +1,6 @@
 // safesar-gui [WORKSPACE | CASE]: the reviewer's desktop. A folder holding request.json opens
 // as a case; any other folder as the workspace of cases.
+#include "app/command_line.hpp"
 #include "app/main_window.hpp"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <filesystem>
 
 int main(int argc, char** argv) {
+    if (const auto status = safesar::gui::answer_without_window(argc, argv)) return *status;
     QApplication app(argc, argv);
     QApplication::setOrganizationName("SafeSAR");
     QApplication::setApplicationName("safesar-gui");

@@ -33,7 +33,11 @@ packages=(
                               # which PoDoFo 0.9 cannot subset)
   qt6-base-dev libpoppler-qt6-dev  # the reviewer GUI: Qt 6 Widgets, Poppler's Qt 6 renderer
   catch2                      # tests
-  python3-jsonschema          # tests: the bundle JSON against docs/bundle.schema.json
+  python3-jsonschema          # tests: the bundle JSON and every --json output against their schemas
+  help2man                    # man pages from the programs' own --help (needed to configure)
+  lintian                     # the debian_packages test: no lintian errors in the .debs
+  desktop-file-utils          # the debian_packages test: desktop-file-validate
+  bash-completion             # the debian_packages test runs the bash completion
   clang-14 libclang-rt-14-dev # libFuzzer harnesses (scripts/fuzz.sh)
   python3 python3-reportlab python3-pil poppler-utils qpdf  # fixtures and the scorer's tools
 )

@@ -1,6 +1,7 @@
 // safesar audit CASE [--verify]: print the audit trail, or verify its hash chain and every
 // audited row; a broken trail exits non-zero naming the first broken entry.
 #include "../commands.hpp"
+#include "../json/json_output.hpp"
 
 #include "safesar/audit.hpp"
 #include "safesar/review.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 struct AuditArgs {
     std::string folder, who;
-    bool verify = false;
+    bool verify = false, json = false;
 };
 
 // Works on the state alone: a trail must be checkable even when request.json is broken.
@@ -22,6 +23,10 @@ void run(const AuditArgs& a) {
     const auto file = review_db_path(a.folder);
     if (!a.verify) {
         const std::vector<AuditEntry> entries = read_audit(file);
+        if (a.json) {
+            print_json(audit_json(entries), std::cout);
+            return;
+        }
         for (const AuditEntry& e : entries)
             std::cout << e.seq << "  " << e.at << "  " << e.who << "  " << e.action << "  "
                       << e.detail_json << "\n";
@@ -30,6 +35,11 @@ void run(const AuditArgs& a) {
         return;
     }
     const AuditVerification v = verify_audit(file, acting_reviewer(a.who));
+    if (a.json) { // a broken trail still exits 1; the JSON says where
+        print_json(audit_verification_json(v), std::cout);
+        exit_status() = v.ok() ? 0 : 1;
+        return;
+    }
     if (v.ok()) {
         std::cout << "audit verified: " << v.entries << " entries, chain and rows intact\n";
         return;
@@ -50,6 +60,9 @@ void add_audit_command(CLI::App& app) {
     cmd->add_option("CASE", a->folder, "the case folder")->required();
     cmd->add_flag("--verify", a->verify, "check the hash chain and the audited rows");
     add_reviewer_check(cmd, a->who);
+    cmd->add_flag("--json", a->json,
+                  "print the trail, or with --verify the verdict, as JSON "
+                  "(docs/json/audit.schema.json, audit-verify.schema.json)");
     cmd->callback([a] { run(*a); });
 }
 

@@ -1,6 +1,7 @@
 // `safesar deadline CASE`: when the answer to the request is due, how that date was reached,
 // and how many working days are left. The first line is `due: YYYY-MM-DD` (CASE-FORMAT.md).
 #include "commands.hpp"
+#include "json/json_output.hpp"
 
 #include "safesar/case_model.hpp"
 #include "safesar/data_dir.hpp"
@@ -16,6 +17,7 @@ namespace {
 struct DeadlineOptions {
     std::string case_folder;
     std::string today; // YYYY-MM-DD, to reckon as of another day; empty: the local date
+    bool json = false;
 };
 
 std::string check_iso_date(const std::string& text) {
@@ -47,7 +49,10 @@ void run_deadline(const DeadlineOptions& options) {
     const HolidayCalendar calendar = HolidayCalendar::load(dictionaries_dir(), c.holidays);
     const Deadline deadline = compute_deadline(c, calendar);
     const Date today = options.today.empty() ? safesar::today() : *parse_iso_date(options.today);
-    print_deadline(c, deadline, calendar, today);
+    if (options.json)
+        print_json(deadline_json(c, deadline, calendar, today), std::cout);
+    else
+        print_deadline(c, deadline, calendar, today);
     exit_status() = 0;
 }
 
@@ -63,6 +68,8 @@ void add_deadline_command(CLI::App& app) {
         ->add_option("--today", options->today,
                      "Count the working days left from this day (YYYY-MM-DD) instead of today")
         ->check(check_iso_date, "DATE");
+    command->add_flag("--json", options->json,
+                      "print the due date and the steps as JSON (docs/json/deadline.schema.json)");
     command->callback([options] { run_deadline(*options); });
 }
 

@@ -4,6 +4,7 @@
 // why).
 #include "../commands.hpp"
 
+#include "../json/json_output.hpp"
 #include "safesar/case_export.hpp"
 
 #include <cstdlib>
@@ -17,7 +18,7 @@ namespace {
 
 struct ExportArgs {
     std::string folder, out, reviewer, password_file, settings;
-    bool final = false, redact_remaining = false;
+    bool final = false, redact_remaining = false, json = false;
     int dpi = 200;
 };
 
@@ -90,6 +91,10 @@ void run(const ExportArgs& a) {
     for (const std::string& note : exported.notes)
         std::cerr << "safesar: note: " << note << "\n";
     const ExportResult& result = exported.bundle;
+    if (a.json) {
+        print_json(export_json(exported), std::cout);
+        return;
+    }
     for (const auto& o : result.omissions)
         std::cerr << "not in the bundle: " << o.record << ": " << o.what << "\n";
     std::cout << "wrote " << (a.final ? "final" : "draft") << " bundle " << result.pdf.string()
@@ -123,6 +128,7 @@ void add_export_command(CLI::App& app) {
     cmd->add_flag("--redact-remaining", a->redact_remaining,
                   "when verification finds redacted text still readable, redact every "
                   "remaining occurrence (manual redactions) and export again");
+    cmd->add_flag("--json", a->json, "print the result as JSON (docs/json/export.schema.json)");
     cmd->callback([a] { run(*a); });
 }
 

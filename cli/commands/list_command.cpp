@@ -1,6 +1,7 @@
 // safesar list WORKSPACE: every case in a folder of cases, most urgent first: stage, due date,
 // working days left, overdue marked. A case that cannot be read is listed with its error.
 #include "../commands.hpp"
+#include "../json/json_output.hpp"
 
 #include "safesar/deadline.hpp"
 #include "safesar/review.hpp"
@@ -15,11 +16,16 @@ namespace {
 
 struct ListArgs {
     std::string workspace, today;
+    bool json = false;
 };
 
 void run(const ListArgs& a) {
     const Date day = a.today.empty() ? today() : *parse_iso_date(a.today);
     const std::vector<CaseSummary> cases = summarize_workspace(a.workspace, day);
+    if (a.json) {
+        print_json(list_json(cases, day), std::cout);
+        return;
+    }
     for (const CaseSummary& c : cases) {
         const std::string folder = c.folder.filename().string();
         if (!c.error.empty()) {
@@ -48,6 +54,7 @@ void add_list_command(CLI::App& app) {
         ->check([](const std::string& t) {
             return parse_iso_date(t) ? std::string() : "not a YYYY-MM-DD date: " + t;
         });
+    cmd->add_flag("--json", a->json, "print the cases as JSON (docs/json/list.schema.json)");
     cmd->callback([a] { run(*a); });
 }
 

@@ -1,5 +1,6 @@
 // safesar run CASE --out DIR: gather, detect, apply every proposed redaction, export a draft.
 #include "../commands.hpp"
+#include "../json/json_output.hpp"
 #include "scan_report.hpp"
 
 #include "safesar/case_export.hpp"
@@ -15,6 +16,7 @@ namespace {
 struct RunArgs {
     std::string folder, out;
     int dpi = 200;
+    bool json = false;
 };
 
 void run(const RunArgs& a) {
@@ -24,7 +26,7 @@ void run(const RunArgs& a) {
     const CaseExport exported = export_draft(a.folder, options);
     for (const auto& w : exported.request_warnings)
         std::cerr << "warning: " << w << "\n";
-    print_scan_summary(*exported.scan, std::cerr);
+    if (!a.json) print_scan_summary(*exported.scan, std::cerr);
     const ExportResult& result = exported.bundle;
     for (const auto& w : result.warnings)
         std::cerr << "warning: " << w << "\n";
@@ -32,6 +34,12 @@ void run(const RunArgs& a) {
         std::cerr << "not in the bundle: " << o.record << ": " << o.what << "\n";
     // Recorded like a scan, so `status` and the GUI list what this run found open (the parts
     // of records that were not read among them).
+    if (a.json) {
+        const ScanRecorded recorded =
+            ReviewStore::open(exported.scan->request.value).record_scan(*exported.scan);
+        print_json(run_json(exported, recorded), std::cout);
+        return;
+    }
     std::cerr << record_scan_for_review(*exported.scan) << "\n";
     std::cout << "wrote " << result.pdf.string() << " (" << result.pages << " pages) and "
               << result.json.string() << "\n"
@@ -49,6 +57,7 @@ void add_run_command(CLI::App& app) {
     cmd->add_option("CASE", args->folder, "the case folder")->required();
     cmd->add_option("--out", args->out, "the folder to write the bundle into")->required();
     cmd->add_option("--dpi", args->dpi, "page rendering resolution")->check(CLI::Range(72, 600));
+    cmd->add_flag("--json", args->json, "print the result as JSON (docs/json/run.schema.json)");
     cmd->callback([=] { run(*args); });
 }
 

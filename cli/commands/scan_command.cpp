@@ -1,5 +1,6 @@
 // safesar scan CASE: gather and detect, store the proposed redactions for review.
 #include "../commands.hpp"
+#include "../json/json_output.hpp"
 #include "scan_report.hpp"
 
 #include "safesar/errors.hpp"
@@ -44,10 +45,10 @@ nlohmann::json findings_json(const CaseScan& scan) {
     return list;
 }
 
-void run(const std::string& folder) {
+void run(const std::string& folder, bool json) {
     auto scan = scan_case(folder);
     for (const auto& w : scan->request.warnings) std::cerr << "warning: " << w << "\n";
-    print_scan_summary(*scan, std::cout);
+    if (!json) print_scan_summary(*scan, std::cout);
     const auto dir = scan->request.value.state_dir();
     std::filesystem::create_directories(dir);
     const auto file = dir / "findings.json";
@@ -58,6 +59,13 @@ void run(const std::string& folder) {
         if (!out) throw ExportError(tmp.string(), "cannot be written");
     }
     std::filesystem::rename(tmp, file);
+    if (json) {
+        Json j =
+            scan_summary_json(*scan, ReviewStore::open(scan->request.value).record_scan(*scan));
+        j["findings_file"] = file.string();
+        print_json(j, std::cout);
+        return;
+    }
     std::cout << "proposed redactions stored in " << file.string() << "\n";
     std::cout << record_scan_for_review(*scan) << "\n";
 }
@@ -67,8 +75,10 @@ void run(const std::string& folder) {
 void add_scan_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("scan", "Gather and detect; store the proposed redactions");
     auto folder = std::make_shared<std::string>();
+    auto json = std::make_shared<bool>(false);
     cmd->add_option("CASE", *folder, "the case folder")->required();
-    cmd->callback([=] { run(*folder); });
+    cmd->add_flag("--json", *json, "print the summary as JSON (docs/json/scan.schema.json)");
+    cmd->callback([=] { run(*folder, *json); });
 }
 
 } // namespace safesar::cli

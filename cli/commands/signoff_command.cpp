@@ -1,6 +1,7 @@
 // safesar signoff CASE: the account running it declares the review complete. A perpetrator
 // request needs two different accounts' sign-offs after the last change before a final export.
 #include "../commands.hpp"
+#include "../json/json_output.hpp"
 
 #include "safesar/review.hpp"
 
@@ -14,6 +15,7 @@ namespace {
 
 struct SignoffArgs {
     std::string folder, reviewer, comment;
+    bool json = false;
 };
 
 void run(const SignoffArgs& a) {
@@ -23,6 +25,10 @@ void run(const SignoffArgs& a) {
     const Identity who = acting_reviewer(a.reviewer);
     store->signoff(a.comment);
     const ReviewStatus status = store->status();
+    if (a.json) {
+        print_json(signoff_json(loaded.value, who, status), std::cout);
+        return;
+    }
     std::set<std::string> current;
     for (const SignOff& s : status.signoffs)
         if (s.current) current.insert(s.reviewer);
@@ -40,6 +46,7 @@ void add_signoff_command(CLI::App& app) {
     cmd->add_option("CASE", a->folder, "the case folder")->required();
     add_reviewer_check(cmd, a->reviewer);
     cmd->add_option("--comment", a->comment, "kept with the sign-off, never exported");
+    cmd->add_flag("--json", a->json, "print the result as JSON (docs/json/signoff.schema.json)");
     cmd->callback([a] { run(*a); });
 }
 

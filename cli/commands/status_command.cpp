@@ -1,6 +1,7 @@
 // safesar status CASE: where the review stands: findings by status, open risks, sign-offs, the
 // due date, and whether a final export would be allowed (and if not, why).
 #include "../commands.hpp"
+#include "../json/json_output.hpp"
 
 #include "safesar/data_dir.hpp"
 #include "safesar/deadline.hpp"
@@ -16,6 +17,7 @@ namespace {
 
 struct StatusArgs {
     std::string folder, today;
+    bool json = false;
 };
 
 void print_deadline(const Case& c, const Date& today) {
@@ -123,8 +125,17 @@ void run(const StatusArgs& a) {
     for (const auto& w : loaded.warnings)
         std::cerr << "warning: " << w << "\n";
     const Case& c = loaded.value;
+    const Date day = a.today.empty() ? today() : *parse_iso_date(a.today);
+    if (a.json) {
+        const HolidayCalendar calendar = HolidayCalendar::load(dictionaries_dir(), c.holidays);
+        const auto store = ReviewStore::open_existing(c);
+        print_json(
+            status_json(c, compute_deadline(c, calendar), calendar, day, store ? &*store : nullptr),
+            std::cout);
+        return;
+    }
     std::cout << c.reference << " (" << to_string(c.profile) << ")\n";
-    print_deadline(c, a.today.empty() ? today() : *parse_iso_date(a.today));
+    print_deadline(c, day);
     auto store = ReviewStore::open_existing(c);
     if (!store) {
         std::cout << "not scanned yet\n";
@@ -143,6 +154,7 @@ void add_status_command(CLI::App& app) {
         ->check([](const std::string& t) {
             return parse_iso_date(t) ? std::string() : "not a YYYY-MM-DD date: " + t;
         });
+    cmd->add_flag("--json", a->json, "print the status as JSON (docs/json/status.schema.json)");
     cmd->callback([a] { run(*a); });
 }
 

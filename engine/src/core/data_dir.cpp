@@ -19,7 +19,11 @@ std::filesystem::path dictionaries_dir() {
     std::error_code ec;
     if (auto dir = installed_dir(); !dir.empty() && std::filesystem::is_directory(dir, ec))
         return dir;
-    return SAFESAR_SOURCE_DICTIONARIES;
+    // A build-tree binary reads the dictionaries it was built with; a program linking the
+    // installed engine (safesar-dev) those of the installed package.
+    if (std::filesystem::is_directory(SAFESAR_SOURCE_DICTIONARIES, ec))
+        return SAFESAR_SOURCE_DICTIONARIES;
+    return SAFESAR_INSTALLED_DICTIONARIES;
 }
 
 } // namespace safesar

@@ -2,6 +2,7 @@
 
 #include "export/document_text.hpp"
 #include "export/record_text.hpp"
+#include "safesar/version.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -160,6 +161,7 @@ std::string bundle_json(const Disclosure& d, const BundlePlan& plan,
     j["schema"] = bundle_schema;
     j["reference"] = plan.reference;
     j["exported"] = plan.export_date;
+    j["safesar_version"] = version_line(); // the build that made this disclosure
     j["draft"] = d.draft;
     j["pdf"] = {{"file", pdf_file_name}, {"pages", plan.pages.size()}};
 
@@ -226,6 +228,8 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
                                     "schema",
                                     "reference",
                                     "exported",
+                                    "safesar_version",
+                                    version_line(),
                                     "draft",
                                     "pdf",
                                     "file",

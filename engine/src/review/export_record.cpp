@@ -4,6 +4,7 @@
 #include "review/clock.hpp"
 #include "review/sha256.hpp"
 #include "review/store_impl.hpp"
+#include "safesar/version.hpp"
 
 namespace safesar {
 
@@ -28,7 +29,8 @@ void ReviewStore::record_export(const ExportResult& result, bool final, std::int
                           {"pdf_sha256", pdf_hash},
                           {"json_sha256", json_hash},
                           {"pages", result.pages},
-                          {"redactions", result.redactions}},
+                          {"redactions", result.redactions},
+                          {"safesar_version", version_line()}},
                          "exports", db.last_insert_id());
     tx.commit();
 }

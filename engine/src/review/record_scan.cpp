@@ -5,6 +5,7 @@
 #include "review/clock.hpp"
 #include "review/sha256.hpp"
 #include "review/store_impl.hpp"
+#include "safesar/version.hpp"
 
 #include <map>
 #include <set>
@@ -207,6 +208,7 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
                           {"records", scan.gathered.records.size()},
                           {"skipped", scan.gathered.skipped.size()},
                           {"finding_ids_sha256", review::sha256_hex(all_ids)},
+                          {"safesar_version", version_line()},
                           {"version", version}},
                          "scans", out.scan);
     tx.commit();
