@@ -70,4 +70,10 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/SafeSARConfig.cmake
         DESTINATION ${cmake_dir} COMPONENT dev)
 safesar_package_docs(dev safesar-dev)
 
-include(cmake/Packaging.cmake)
+# The packages install under /usr; a build for another prefix makes none (the engine's
+# fallback path to its dictionaries is the prefix's).
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  include(cmake/Packaging.cmake)
+else()
+  message(STATUS "No Debian packages: CMAKE_INSTALL_PREFIX is ${CMAKE_INSTALL_PREFIX}, not /usr")
+endif()

@@ -19,7 +19,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_STRIP_FILES ON) # the programs; debugging uses the build tree
 # gzip: xz of the programs costs CI minutes for bytes nobody downloads.
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX}) # /usr (Install.cmake)
 
 set(CPACK_DEBIAN_CLI_PACKAGE_NAME safesar)
 set(CPACK_DEBIAN_CLI_PACKAGE_SECTION utils)
@@ -46,7 +46,6 @@ safety summary and sign-offs, and export with a preview.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME safesar-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEV_PACKAGE_ARCHITECTURE amd64)
 # The static libraries link these; find_package(SafeSAR) finds them (SafeSARDependencies.cmake).
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "safesar (= ${PROJECT_VERSION}-1), cmake, pkg-config, \
 libpoppler-cpp-dev, libpoppler-glib-dev, libqpdf-dev, libpodofo-dev, libfontconfig-dev, \

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 # What the packages hold; the tests are built by scripts/test.sh.
 targets=(safesar safesar_package_files)
 grep -q '^SAFESAR_BUILD_GUI:BOOL=ON' build/CMakeCache.txt && targets+=(safesar-gui)

@@ -3,7 +3,7 @@
 # lintian on them (no errors allowed), unpacks them into a scratch root (dpkg -x) and there,
 # with the source and build trees hidden behind empty mounts, runs the installed safesar on the
 # installed demo case, the installed safesar-gui --version, the bash completion, the man pages
-# and desktop-file-validate; then builds a program against safesar-dev's find_package(SafeSAR).
+# and desktop-file-validate, and a program built against safesar-dev's find_package(SafeSAR).
 # One test, not one per package: CPack and lintian are the slow part (CI time).
 set -euo pipefail
 build=$(realpath "$1") source=$(realpath "$2")
@@ -18,6 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 step() { echo "== $* ($SECONDS s)"; }
 
+[[ -f $build/CPackConfig.cmake ]] ||
+  fail "no CPackConfig.cmake in $build: configure with -DCMAKE_INSTALL_PREFIX=/usr"
 step "cpack"
 cpack --config "$build/CPackConfig.cmake" -B "$tmp/debs" >"$tmp/cpack.log" 2>&1 ||
   { cat "$tmp/cpack.log"; fail "cpack"; }
@@ -27,7 +29,7 @@ done
 
 step "lintian"
 # Errors fail; warnings are printed for the record.
-lintian --fail-on error --no-tag-display-limit "$tmp"/debs/*.deb | tee "$tmp/lintian.log" ||
+lintian --fail-on error --tag-display-limit 0 "$tmp"/debs/*.deb | tee "$tmp/lintian.log" ||
   fail "lintian reports errors"
 
 step "dpkg -x"
@@ -49,36 +51,6 @@ done
 grep -q '^\.SS run$' <(zcat "$root/usr/share/man/man1/safesar.1.gz") ||
   fail "safesar.1 lacks the run command's help"
 
-step "installed programs, source and build trees hidden"
-cp -r "$root/usr/share/doc/safesar/examples/demo-perpetrator" "$tmp/case"
-cat >"$tmp/installed.sh" <<INNER
-set -euo pipefail
-cd /
-# Nothing of the source or build tree can be read from here on.
-mount -t tmpfs none "$source"
-[[ $build == $source/* ]] || mount -t tmpfs none "$build"
-unset SAFESAR_DICTIONARIES
-"$root/usr/bin/safesar" --version
-"$root/usr/bin/safesar-gui" --version | grep -q '^  Qt 6'
-"$root/usr/bin/safesar" run "$tmp/case" --out "$tmp/out" --json >"$tmp/run.json"
-INNER
-unshare --mount bash "$tmp/installed.sh" || fail "the installed safesar on the demo case"
-python3 -c 'import json, pathlib, sys
-run = json.load(open(sys.argv[1]))
-assert pathlib.Path(run["pdf"]).stat().st_size > 0, run
-assert run["pages"] > 0 and run["redactions"] > 0, run' "$tmp/run.json" ||
-  fail "the installed run wrote no bundle"
-
-step "bash completion"
-completed=$(bash -c '
-  source /usr/share/bash-completion/bash_completion
-  source "$1/usr/share/bash-completion/completions/safesar"
-  complete_line() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"
-    COMP_POINT=${#COMP_LINE}; _safesar; echo "${COMPREPLY[*]}"; }
-  complete_line "$1/usr/bin/safesar" sta
-  complete_line "$1/usr/bin/safesar" run case --o' _ "$root")
-[[ $completed == $'status\n--out' ]] || fail "completion gave: $completed"
-
 step "find_package(SafeSAR) from safesar-dev"
 mkdir "$tmp/consumer"
 cat >"$tmp/consumer/CMakeLists.txt" <<'INNER'
@@ -93,11 +65,48 @@ cat >"$tmp/consumer/main.cpp" <<'INNER'
 #include <safesar/data_dir.hpp>
 #include <safesar/version.hpp>
 #include <iostream>
-int main() { std::cout << safesar::version_line() << "\n"; }
+int main() { std::cout << safesar::version_line() << "\n" << safesar::dictionaries_dir().string() << "\n"; }
 INNER
-cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -G Ninja -DCMAKE_PREFIX_PATH="$root/usr" \
-  >"$tmp/consumer.log" 2>&1 && cmake --build "$tmp/consumer/build" >>"$tmp/consumer.log" 2>&1 ||
-  { cat "$tmp/consumer.log"; fail "a program using find_package(SafeSAR)"; }
-"$tmp/consumer/build/consumer" | grep -q "$("$root/usr/bin/safesar" --version | head -1 | cut -d' ' -f2)" ||
-  fail "the consumer's version"
+if ! { cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -G Ninja -DCMAKE_PREFIX_PATH="$root/usr" &&
+  cmake --build "$tmp/consumer/build"; } >"$tmp/consumer.log" 2>&1; then
+  cat "$tmp/consumer.log"
+  fail "a program using find_package(SafeSAR)"
+fi
+step "installed programs, source and build trees hidden"
+cp -r "$root/usr/share/doc/safesar/examples/demo-perpetrator" "$tmp/case"
+cat >"$tmp/installed.sh" <<INNER
+set -euo pipefail
+cd /
+# Nothing of the source or build tree can be read from here on.
+mount -t tmpfs none "$source"
+[[ $build == $source/* ]] || mount -t tmpfs none "$build"
+unset SAFESAR_DICTIONARIES
+"$root/usr/bin/safesar" --version
+"$root/usr/bin/safesar-gui" --version | grep -q '^  Qt 6'
+"$root/usr/bin/safesar" run "$tmp/case" --out "$tmp/out" --json >"$tmp/run.json"
+"$tmp/consumer/build/consumer" >"$tmp/consumer.out"
+INNER
+unshare --mount bash "$tmp/installed.sh" || fail "the installed safesar on the demo case"
+python3 -c 'import json, pathlib, sys
+run = json.load(open(sys.argv[1]))
+assert pathlib.Path(run["pdf"]).stat().st_size > 0, run
+assert run["pages"] > 0 and run["redactions"] > 0, run' "$tmp/run.json" ||
+  fail "the installed run wrote no bundle"
+# A program built on safesar-dev: its version, and the packages' dictionaries once the source
+# tree is gone.
+expected_consumer="$("$root/usr/bin/safesar" --version | head -n 1 | cut -d ' ' -f 2-)
+/usr/share/safesar/dictionaries"
+[[ $(cat "$tmp/consumer.out") == "$expected_consumer" ]] ||
+  fail "the safesar-dev program printed: $(cat "$tmp/consumer.out")"
+
+step "bash completion"
+completed=$(bash -c '
+  source /usr/share/bash-completion/bash_completion
+  source "$1/usr/share/bash-completion/completions/safesar"
+  complete_line() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"
+    COMP_POINT=${#COMP_LINE}; _safesar; echo "${COMPREPLY[*]}"; }
+  complete_line "$1/usr/bin/safesar" sta
+  complete_line "$1/usr/bin/safesar" run case --o' _ "$root")
+[[ $completed == $'status\n--out' ]] || fail "completion gave: $completed"
+
 step "done"
