@@ -1,5 +1,6 @@
 // safesar scan CASE: gather and detect, store the proposed redactions for review.
 #include "../commands.hpp"
+#include "progress.hpp"
 #include "scan_report.hpp"
 
 #include "safesar/errors.hpp"
@@ -44,8 +45,14 @@ nlohmann::json findings_json(const CaseScan& scan) {
     return list;
 }
 
-void run(const std::string& folder) {
-    auto scan = scan_case(folder);
+void run(const std::string& folder, bool show_progress) {
+    std::unique_ptr<CaseScan> scan;
+    {
+        Progress progress(show_progress);
+        GatherOptions options;
+        options.on_file_done = progress.for_gather();
+        scan = scan_case(folder, options);
+    }
     for (const auto& w : scan->request.warnings) std::cerr << "warning: " << w << "\n";
     print_scan_summary(*scan, std::cout);
     const auto dir = scan->request.value.state_dir();
@@ -67,8 +74,10 @@ void run(const std::string& folder) {
 void add_scan_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("scan", "Gather and detect; store the proposed redactions");
     auto folder = std::make_shared<std::string>();
+    auto progress = std::make_shared<bool>(false);
     cmd->add_option("CASE", *folder, "the case folder")->required();
-    cmd->callback([=] { run(*folder); });
+    add_progress_flag(cmd, *progress);
+    cmd->callback([=] { run(*folder, *progress); });
 }
 
 } // namespace safesar::cli
