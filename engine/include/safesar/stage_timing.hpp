@@ -9,10 +9,11 @@
 namespace safesar {
 
 struct StageTime {
-    std::string stage;   // gather, ocr, detect, policy, export, verify
-    double seconds = 0;  // wall clock
-    double peak_mib = 0; // the process's peak resident memory so far (VmHWM)
-    std::string note;    // how to read it, when not plain wall time of its own
+    std::string stage;      // gather, ocr, detect, policy, export, verify
+    double seconds = 0;     // wall clock; < 0 when the stage runs inside another (ocr)
+    double cpu_seconds = 0; // processor time of every thread of the process meanwhile
+    double peak_mib = 0;    // the process's peak resident memory so far (VmHWM)
+    std::string note = {};  // how to read it, when it is not a stage of its own
 };
 
 struct StageTimings {
