@@ -249,10 +249,15 @@ NeedleSet::Masks NeedleSet::masks_for(const std::vector<std::string>& texts) con
         Hits hits;
         find_text(n, hits);
         count_digits_in(n, hits);
-        if (hits.empty()) continue;
-        masks.starts.add(n, masks.texts.size());
-        masks.texts.push_back(std::move(n));
+        if (!hits.empty()) masks.texts.push_back(std::move(n));
     }
+    if (masks.texts.empty()) return masks;
+    // Long enough to tell most masks apart, short enough that every mask has it.
+    masks.prefix = 15; // within std::string's short-string buffer: no allocation per lookup
+    for (const std::string& m : masks.texts)
+        masks.prefix = std::min(masks.prefix, m.size());
+    for (std::size_t m = 0; m < masks.texts.size(); ++m)
+        masks.by_prefix[masks.texts[m].substr(0, masks.prefix)].push_back(m);
     return masks;
 }
 
@@ -263,16 +268,18 @@ void NeedleSet::set_titles(const std::vector<std::string>& texts) {
     title_masks_ = masks_for(texts);
 }
 
-// Each occurrence of a mask (one starting where a word or its own leading characters start) is
-// filled with \x1F, the longest first, so that a string inside a longer one does not split it.
+// Each occurrence of a mask is filled with \x1F, the longest first, so that a string inside a
+// longer one does not split it.
 void NeedleSet::apply_masks(std::string& v, const Masks& masks) {
-    if (masks.texts.empty()) return;
+    if (masks.texts.empty() || v.size() < masks.prefix) return;
     std::vector<std::pair<std::size_t, std::size_t>> found; // position, mask
-    masks.starts.scan(v, [&](std::size_t pos, const std::vector<std::size_t>& candidates) {
-        for (std::size_t m : candidates)
+    for (std::size_t pos = 0; pos + masks.prefix <= v.size(); ++pos) {
+        auto it = masks.by_prefix.find(v.substr(pos, masks.prefix));
+        if (it == masks.by_prefix.end()) continue;
+        for (std::size_t m : it->second)
             if (v.compare(pos, masks.texts[m].size(), masks.texts[m]) == 0)
                 found.emplace_back(pos, m);
-    });
+    }
     std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
         return masks.texts[a.second].size() > masks.texts[b.second].size();
     });

@@ -59,10 +59,12 @@ class NeedleSet {
   private:
     // A hit is a needle's index, once per occurrence.
     using Hits = std::vector<std::size_t>;
-    // Strings masked out of a haystack, found through an index of where they start.
+    // Strings masked out of a haystack wherever they occur, as std::string::find would find
+    // them, through an index of their first `prefix` bytes (one lookup per byte of haystack).
     struct Masks {
         std::vector<std::string> texts;
-        StartIndex starts;
+        std::size_t prefix = 0;
+        std::unordered_map<std::string, std::vector<std::size_t>> by_prefix;
     };
     void find_text(const std::string& haystack, Hits& hits) const;
     void count_digits_in(const std::string& folded, Hits& hits) const;
