@@ -59,7 +59,7 @@ void add_run_command(CLI::App& app) {
     cmd->add_option("--dpi", args->dpi, "page rendering resolution")->check(CLI::Range(72, 600));
     add_progress_flag(cmd, args->progress);
     cmd->add_flag("--timings", args->timings,
-                  "print each stage's wall time and peak memory on standard error");
+                  "print each stage's wall and processor time and peak memory on standard error");
     cmd->callback([=] { run(*args); });
 }
 
