@@ -537,8 +537,9 @@ TEST_CASE("redactions are burnt into the page image, kept words are not", "[expo
     CHECK(darkest_share(page, word_named(f.record, 0, "arrived").box, band_top) < 50);
 }
 
-TEST_CASE("black-and-white pages are CCITT G4 with their redactions burnt in; a tinted one is not",
-          "[export]") {
+TEST_CASE(
+    "black-and-white pages are CCITT G4 with their redactions burnt in and a tinted one is not",
+    "[export]") {
     ReferralFixture f;
     // A grey box behind the second page's text: 1 bit would lose it, or the text on it.
     FixturePage tinted = text_page(
