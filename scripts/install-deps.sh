@@ -27,6 +27,7 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd  # OCR, orientation
   libssl-dev                  # SHA-256 for the audit chain and cache keys
   libjpeg-dev                 # JPEG for photographic pages of the bundle
+  libtiff-dev                 # CCITT G4 for black-and-white pages of the bundle (half of 2-bit grey)
   fonts-dejavu-core           # the font embedded in the bundle (Latin, Greek, Cyrillic, Arabic...)
   fonts-noto-core             # scripts DejaVu lacks (Devanagari, Bengali, Tamil, Thai, Ethiopic...)
   fonts-droid-fallback        # Chinese, Japanese, Korean in TrueType outlines (Noto CJK is CFF,

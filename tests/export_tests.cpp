@@ -101,6 +101,7 @@ struct FixturePage {
     std::vector<FixtureLine> lines;
     int rotate = 0;
     double width = 595, height = 842;
+    std::string drawing = {}; // content-stream operators drawn before the text (a tinted box)
 };
 
 std::string pdf_escape(const std::string& s) {
@@ -120,7 +121,7 @@ std::string fixture_pdf(const std::vector<FixturePage>& pages, const std::string
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     std::string kids;
     for (const FixturePage& page : pages) {
-        std::string content;
+        std::string content = page.drawing;
         for (const FixtureLine& line : page.lines) {
             const int angle = line.upward ? 90 : line.angle;
             const char* matrix = angle == 90    ? "0 1 -1 0 "
@@ -534,6 +535,49 @@ TEST_CASE("redactions are burnt into the page image, kept words are not", "[expo
     CHECK(darkest_share(page, word_named(f.record, 0, "Tansy").box, band_top) > 80);
     CHECK(darkest_share(page, word_named(f.record, 0, "Ryan").box, band_top) < 50);
     CHECK(darkest_share(page, word_named(f.record, 0, "arrived").box, band_top) < 50);
+}
+
+TEST_CASE(
+    "black-and-white pages are CCITT G4 with their redactions burnt in and a tinted one is not",
+    "[export]") {
+    ReferralFixture f;
+    // A grey box behind the second page's text: 1 bit would lose it, or the text on it.
+    FixturePage tinted = text_page(
+        {"Session two: Ryan was calm and engaged.", "The worker Karen Walsh closed the session."});
+    tinted.drawing = "0.6 g 60 700 400 100 re f 0 g\n";
+    std::ofstream(f.source, std::ios::binary)
+        << fixture_pdf({text_page({"Ryan arrived ten minutes early for contact.",
+                                   "Kerry Maddox lives at Flat 5, Tansy House, Doncaster.",
+                                   "Her safe number is 07700 900587, text first.",
+                                   "Ryan said he wants to see the children more often."}),
+                        tinted},
+                       "Referral for Kerry Maddox");
+    ExportOptions options = options_for(f.out);
+    options.dpi = 200; // the bundle's resolution, where the size matters
+    ExportResult result = export_bundle(f.disclosure, options);
+    auto pages_as = [&](const std::string& method) {
+        auto it = result.timings.image_encodings.find(method);
+        return it == result.timings.image_encodings.end() ? 0 : it->second;
+    };
+    CHECK(pages_as("black-and-white G4") == 1);
+    CHECK(pages_as("grey 2-bit Flate") == 1);
+    // Decoded by Poppler as a reader would: redactions black, kept words where they were.
+    Grey page = render_grey(result.pdf, 1);
+    CHECK(darkest_share(page, word_named(f.record, 0, "Kerry").box, band_top) > 75);
+    CHECK(darkest_share(page, word_named(f.record, 0, "Tansy").box, band_top) > 75);
+    CHECK(darkest_share(page, word_named(f.record, 0, "Ryan").box, band_top) < 50);
+    CHECK(darkest_share(page, word_named(f.record, 0, "arrived").box, band_top) < 50);
+    // ...and drawn, not lost: the word's box is not blank paper.
+    const Box& arrived = word_named(f.record, 0, "arrived").box;
+    long ink = 0;
+    for (int y = static_cast<int>(arrived.y0 + band_top);
+         y < static_cast<int>(arrived.y1 + band_top); ++y)
+        for (int x = static_cast<int>(arrived.x0); x < static_cast<int>(arrived.x1); ++x)
+            ink += 255 - page.at(x, y);
+    CHECK(ink > 255 * 20);
+    const std::string text = poppler_text(result.pdf);
+    CHECK(!contains(text, "Maddox"));
+    CHECK(contains(text, "arrived ten minutes early"));
 }
 
 TEST_CASE("a redaction's words on one line become one bar, hiding the spaces between them",

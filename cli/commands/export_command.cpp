@@ -3,6 +3,7 @@
 // (watermarked). A final export is refused until the review is complete (safesar status says
 // why).
 #include "../commands.hpp"
+#include "progress.hpp"
 
 #include "../json/json_output.hpp"
 #include "safesar/case_export.hpp"
@@ -20,6 +21,7 @@ struct ExportArgs {
     std::string folder, out, reviewer, password_file, settings;
     bool final = false, redact_remaining = false, json = false;
     int dpi = 200;
+    bool progress = false; // --progress
 };
 
 // Never from the command line, where other users see it in the process list.
@@ -59,7 +61,9 @@ void report_leaks(const VerificationFailed& e, const ExportArgs& a, const std::s
                   << who << ")\n";
 }
 
-CaseExport export_once(const ExportArgs& a, const CaseExportOptions& options) {
+CaseExport export_once(const ExportArgs& a, CaseExportOptions options) {
+    Progress progress(a.progress);
+    options.on_progress = progress.for_export();
     return export_reviewed_case(a.folder, a.final, options);
 }
 
@@ -129,6 +133,7 @@ void add_export_command(CLI::App& app) {
                   "when verification finds redacted text still readable, redact every "
                   "remaining occurrence (manual redactions) and export again");
     cmd->add_flag("--json", a->json, "print the result as JSON (docs/json/export.schema.json)");
+    add_progress_flag(cmd, a->progress);
     cmd->callback([a] { run(*a); });
 }
 

@@ -1,6 +1,7 @@
 // safesar run CASE --out DIR: gather, detect, apply every proposed redaction, export a draft.
 #include "../commands.hpp"
 #include "../json/json_output.hpp"
+#include "progress.hpp"
 #include "scan_report.hpp"
 
 #include "safesar/case_export.hpp"
@@ -16,14 +17,20 @@ namespace {
 struct RunArgs {
     std::string folder, out;
     int dpi = 200;
-    bool json = false;
+    bool json = false, progress = false, timings = false;
 };
 
 void run(const RunArgs& a) {
     CaseExportOptions options;
     options.bundle.out_dir = a.out;
     options.bundle.dpi = a.dpi;
-    const CaseExport exported = export_draft(a.folder, options);
+    CaseExport exported;
+    {
+        Progress progress(a.progress);
+        options.on_progress = progress.for_export();
+        exported = export_draft(a.folder, options);
+    }
+    if (a.timings) std::cerr << exported.timings.to_text();
     for (const auto& w : exported.request_warnings)
         std::cerr << "warning: " << w << "\n";
     if (!a.json) print_scan_summary(*exported.scan, std::cerr);
@@ -58,6 +65,9 @@ void add_run_command(CLI::App& app) {
     cmd->add_option("--out", args->out, "the folder to write the bundle into")->required();
     cmd->add_option("--dpi", args->dpi, "page rendering resolution")->check(CLI::Range(72, 600));
     cmd->add_flag("--json", args->json, "print the result as JSON (docs/json/run.schema.json)");
+    add_progress_flag(cmd, args->progress);
+    cmd->add_flag("--timings", args->timings,
+                  "print each stage's wall and processor time and peak memory on standard error");
     cmd->callback([=] { run(*args); });
 }
 

@@ -1,6 +1,7 @@
 // safesar scan CASE: gather and detect, store the proposed redactions for review.
 #include "../commands.hpp"
 #include "../json/json_output.hpp"
+#include "progress.hpp"
 #include "scan_report.hpp"
 
 #include "safesar/errors.hpp"
@@ -45,8 +46,14 @@ nlohmann::json findings_json(const CaseScan& scan) {
     return list;
 }
 
-void run(const std::string& folder, bool json) {
-    auto scan = scan_case(folder);
+void run(const std::string& folder, bool json, bool show_progress) {
+    std::unique_ptr<CaseScan> scan;
+    {
+        Progress progress(show_progress);
+        GatherOptions options;
+        options.on_file_done = progress.for_gather();
+        scan = scan_case(folder, options);
+    }
     for (const auto& w : scan->request.warnings) std::cerr << "warning: " << w << "\n";
     if (!json) print_scan_summary(*scan, std::cout);
     const auto dir = scan->request.value.state_dir();
@@ -76,9 +83,11 @@ void add_scan_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("scan", "Gather and detect; store the proposed redactions");
     auto folder = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
+    auto progress = std::make_shared<bool>(false);
     cmd->add_option("CASE", *folder, "the case folder")->required();
     cmd->add_flag("--json", *json, "print the summary as JSON (docs/json/scan.schema.json)");
-    cmd->callback([=] { run(*folder, *json); });
+    add_progress_flag(cmd, *progress);
+    cmd->callback([=] { run(*folder, *json, *progress); });
 }
 
 } // namespace safesar::cli

@@ -49,6 +49,7 @@ struct CaseExport {
     ScanRecorded scan_recorded;                // reviewed exports: what the re-scan changed
     std::int64_t version = 0;             // reviewed exports: the review state the bundle shows
     std::shared_ptr<const CaseScan> scan; // the scan the bundle was drawn from
+    StageTimings timings; // the scan's stages, then export (plan and write) and verify
 };
 
 // The reviewers' decisions applied. A final export is refused (ReviewError, nothing written)

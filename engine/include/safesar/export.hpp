@@ -47,6 +47,7 @@ struct ExportOptions {
 struct ExportTimings {
     double plan_seconds = 0, write_seconds = 0, verify_seconds = 0; // wall clock
     double cpu_seconds = 0;                        // CPU time of the whole process meanwhile
+    double verify_cpu_seconds = 0;                 // the part of it spent verifying
     double render_seconds = 0, encode_seconds = 0; // CPU time, summed over the render threads
     std::size_t image_bytes = 0;                   // compressed page images
     std::map<std::string, int> image_encodings;    // "grey 2-bit Flate" -> pages

@@ -6,6 +6,7 @@
 #include "safesar/detect.hpp"
 #include "safesar/gather.hpp"
 #include "safesar/policy.hpp"
+#include "safesar/stage_timing.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -17,7 +18,8 @@ struct CaseScan {
     GatherResult gathered;
     std::unique_ptr<Detector> detector;
     std::vector<Finding> findings;
-    PolicyResult policy; // points into `gathered` and `request`: keep the CaseScan alive
+    PolicyResult policy;  // points into `gathered` and `request`: keep the CaseScan alive
+    StageTimings timings; // gather, ocr (inside gather), detect, policy
 
     CaseScan() = default;
     CaseScan(const CaseScan&) = delete;

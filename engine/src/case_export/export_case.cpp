@@ -34,6 +34,14 @@ std::shared_ptr<CaseScan> scan_now(const std::filesystem::path& folder,
     return scan_case(folder, gather);
 }
 
+StageTimings all_stages(const CaseScan& scan, const ExportTimings& bundle) {
+    StageTimings t = scan.timings;
+    t.add("export", bundle.plan_seconds + bundle.write_seconds,
+          bundle.cpu_seconds - bundle.verify_cpu_seconds);
+    t.add("verify", bundle.verify_seconds, bundle.verify_cpu_seconds);
+    return t;
+}
+
 ExportOptions bundle_options(const CaseExportOptions& o) {
     ExportOptions bundle = o.bundle;
     bundle.cancel = o.cancel;
@@ -63,6 +71,7 @@ CaseExport export_reviewed_case(const std::filesystem::path& folder, bool final,
     out.notes = reviewed.notes;
     throw_if_cancelled(options.cancel);
     out.bundle = export_bundle(reviewed.disclosure, bundle_options(options));
+    out.timings = all_stages(*scan, out.bundle.timings);
     // The version recorded is the one the disclosure was built from, whatever changed since.
     store.record_export(out.bundle, final, reviewed.version);
     case_export::ScheduleInputs schedule{scan.get(), &reviewed.disclosure, &out.bundle,
@@ -78,6 +87,7 @@ CaseExport export_draft(const std::filesystem::path& folder, const CaseExportOpt
     out.request_warnings = scan->request.warnings;
     throw_if_cancelled(options.cancel);
     out.bundle = export_bundle(scan->policy.disclosure, bundle_options(options));
+    out.timings = all_stages(*scan, out.bundle.timings);
     case_export::ScheduleInputs schedule{
         scan.get(), &scan->policy.disclosure, &out.bundle, false, std::nullopt, std::nullopt};
     out.controller_schedule = case_export::write_controller_schedule(schedule);

@@ -12,6 +12,18 @@ namespace safesar::exporting {
 namespace {
 using PoDoFo::PdfPainter;
 
+const char* filter_name(ImageFilter filter) {
+    switch (filter) {
+    case ImageFilter::Dct:
+        return "DCTDecode";
+    case ImageFilter::G4:
+        return "CCITTFaxDecode";
+    case ImageFilter::Flate:
+        break;
+    }
+    return "FlateDecode";
+}
+
 void set_ink(PdfPainter& painter, Ink ink) {
     switch (ink) {
     case Ink::Black:
@@ -107,9 +119,16 @@ class PageWriter {
         PoDoFo::PdfImage image(&document_);
         image.SetImageColorSpace(e.colour ? PoDoFo::ePdfColorSpace_DeviceRGB
                                           : PoDoFo::ePdfColorSpace_DeviceGray);
-        image.GetObject()->GetDictionary().AddKey(
-            PoDoFo::PdfName::KeyFilter,
-            PoDoFo::PdfName(e.filter == ImageFilter::Dct ? "DCTDecode" : "FlateDecode"));
+        PoDoFo::PdfDictionary& dict = image.GetObject()->GetDictionary();
+        dict.AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName(filter_name(e.filter)));
+        if (e.filter == ImageFilter::G4) {
+            // Group 4 (K < 0), 1 for white after decoding, as libtiff's min-is-white data is.
+            PoDoFo::PdfDictionary parms;
+            parms.AddKey("K", static_cast<PoDoFo::pdf_int64>(-1));
+            parms.AddKey("Columns", static_cast<PoDoFo::pdf_int64>(e.width));
+            parms.AddKey("Rows", static_cast<PoDoFo::pdf_int64>(e.height));
+            dict.AddKey("DecodeParms", parms);
+        }
         PoDoFo::PdfMemoryInputStream stream(e.data.data(),
                                             static_cast<PoDoFo::pdf_long>(e.data.size()));
         image.SetImageDataRaw(static_cast<unsigned>(e.width), static_cast<unsigned>(e.height),

@@ -150,6 +150,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
         if (options.verify) {
             if (options.on_verifying) options.on_verifying();
             start = Clock::now();
+            const double verify_cpu = process_cpu_seconds();
             OutputFiles files{pdf.temp_path(), json ? json->temp_path() : fs::path(),
                               pdf_name,        json_name,
                               plan.fixed_text, embed_json ? json_name : ""};
@@ -157,6 +158,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
                 files.fixed_text.push_back(std::move(text));
             VerifyReport report = verify_output(files, disclosure, options.password);
             result.timings.verify_seconds = seconds_since(start);
+            result.timings.verify_cpu_seconds = process_cpu_seconds() - verify_cpu;
             if (!report.ok())
                 throw VerificationFailed(pdf_name,
                                          "verification failed, nothing was written: " +

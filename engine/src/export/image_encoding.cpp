@@ -1,6 +1,7 @@
 #include "export/image_encoding.hpp"
 
 #include "export/flate.hpp"
+#include "export/g4_encoder.hpp"
 #include "export/jpeg_encoder.hpp"
 
 #include <algorithm>
@@ -11,6 +12,9 @@ namespace safesar::exporting {
 
 namespace {
 constexpr int jpeg_quality = 85;
+// Below this a grey pixel is black on a G4 page: a little past half, so that the anti-aliased
+// edges of thin strokes stay joined.
+constexpr std::uint8_t g4_threshold = 144;
 
 bool is_mid_tone(std::uint8_t v) {
     return v > 48 && v < 208;
@@ -64,6 +68,45 @@ EncodedImage flate_image(const Raster& r, bool colour, int bits) {
                       flate_compress(pack_samples(r.pixels.data(), per_row, r.height, bits)));
 }
 
+// Anti-aliased text has mid-tones only along the edges of strokes; a grey tint, a shaded box or a
+// photograph has areas of them. A mid-tone pixel whose four neighbours are mid-tones too belongs
+// to such an area. A page with almost none of those loses nothing readable at 1 bit.
+bool black_and_white(const Raster& r) {
+    if (r.channels != 1 || r.width < 3 || r.height < 3) return false;
+    const std::size_t w = static_cast<std::size_t>(r.width);
+    const std::size_t allowed = r.size() / 5000; // 0.02%: specks, never a tinted box of text
+    std::size_t flat = 0;
+    for (std::size_t y = 1; y + 1 < static_cast<std::size_t>(r.height); ++y) {
+        const std::uint8_t* row = r.pixels.data() + y * w;
+        for (std::size_t x = 1; x + 1 < w; ++x) {
+            if (!is_mid_tone(row[x])) continue;
+            if (is_mid_tone(row[x - 1]) && is_mid_tone(row[x + 1]) && is_mid_tone(row[x - w]) &&
+                is_mid_tone(row[x + w]) && ++flat > allowed)
+                return false;
+        }
+    }
+    return true;
+}
+
+EncodedImage g4_image(const Raster& r) {
+    const std::size_t stride = (static_cast<std::size_t>(r.width) + 7) / 8;
+    std::vector<std::uint8_t> bits(stride * static_cast<std::size_t>(r.height), 0);
+    for (std::size_t y = 0; y < static_cast<std::size_t>(r.height); ++y) {
+        const std::uint8_t* in = r.pixels.data() + y * static_cast<std::size_t>(r.width);
+        std::uint8_t* out = bits.data() + y * stride;
+        for (std::size_t x = 0; x < static_cast<std::size_t>(r.width); ++x)
+            if (in[x] < g4_threshold) out[x / 8] |= static_cast<std::uint8_t>(0x80 >> (x % 8));
+    }
+    EncodedImage e;
+    e.width = r.width;
+    e.height = r.height;
+    e.bits_per_component = 1;
+    e.filter = ImageFilter::G4;
+    e.data = encode_g4(bits.data(), r.width, r.height);
+    e.method = "black-and-white G4";
+    return e;
+}
+
 EncodedImage jpeg_image(const Raster& r, bool colour) {
     return make_image(r, colour, 8, ImageFilter::Dct,
                       encode_jpeg(r.pixels.data(), r.width, r.height, r.channels, jpeg_quality));
@@ -104,7 +147,12 @@ EncodedImage encode_page_image(Raster r) {
         for (std::uint8_t v : r.pixels)
             mid_tones += is_mid_tone(v);
     }
-    if (mid_tones < pixels * 15 / 100) return flate_image(r, false, 2);
+    if (mid_tones < pixels * 15 / 100) {
+        // Not measured against 2-bit Flate: on such a page G4 is always well under half of it
+        // (docs/performance.md), and encoding both would double the encoding time.
+        if (black_and_white(r)) return g4_image(r);
+        return flate_image(r, false, 2);
+    }
     return smaller(flate_image(r, false, 8), jpeg_image(r, false));
 }
 

@@ -194,10 +194,12 @@ bool NeedleSet::add(std::string_view redacted_text, std::size_t id) {
         if (needle.digits.size() < 6) needle.digits.clear();
     }
     if (!needle.digits.empty()) {
-        digit_needles_.push_back(needles_.size());
+        digit_needles_[needle.digits].push_back(needles_.size());
+        if (std::find(digit_lengths_.begin(), digit_lengths_.end(), needle.digits.size()) ==
+            digit_lengths_.end())
+            digit_lengths_.push_back(needle.digits.size());
         needles_.push_back(needle);
         ids_.push_back(id);
-        id_count_ = std::max(id_count_, id + 1);
         return true;
     }
     bool added = false;
@@ -206,77 +208,56 @@ bool NeedleSet::add(std::string_view redacted_text, std::size_t id) {
         std::size_t index = needles_.size();
         needles_.push_back(Needle{text, {}});
         ids_.push_back(id);
-        id_count_ = std::max(id_count_, id + 1);
         added = true;
-        std::size_t pos = 0;
-        if (!is_word(next_code_point(text, pos))) {
-            odd_start_.push_back(index);
-            continue;
-        }
-        std::size_t end = 0;
-        while (end < text.size()) {
-            std::size_t next = end;
-            if (!is_word(next_code_point(text, next))) break;
-            end = next;
-        }
-        by_first_word_[text.substr(0, end)].push_back(index);
+        starts_.add(text, index);
     }
     return added;
 }
 
-void NeedleSet::find_text(const std::string& h, std::vector<std::size_t>& hits) const {
-    auto matches_at = [&](std::size_t pos, const std::string& n) {
-        return h.compare(pos, n.size(), n) == 0 && !is_word(code_point_at(h, pos + n.size())) &&
-               !is_word(code_point_before(h, pos));
-    };
-    bool in_word = false;
-    for (std::size_t pos = 0; pos < h.size();) {
-        std::size_t start = pos;
-        bool word = is_word(next_code_point(h, pos));
-        if (word && !in_word) {
-            std::size_t end = pos;
-            while (end < h.size()) {
-                std::size_t next = end;
-                if (!is_word(next_code_point(h, next))) break;
-                end = next;
-            }
-            auto it = by_first_word_.find(h.substr(start, end - start));
-            if (it != by_first_word_.end())
-                for (std::size_t n : it->second)
-                    if (matches_at(start, needles_[n].text)) ++hits[n];
-        }
-        in_word = word;
-    }
-    for (std::size_t n : odd_start_) {
-        const std::string& text = needles_[n].text;
-        for (std::size_t pos = h.find(text); pos != std::string::npos; pos = h.find(text, pos + 1))
-            if (matches_at(pos, text)) ++hits[n];
-    }
+namespace {
+bool matches_at(const std::string& h, std::size_t pos, const std::string& n) {
+    return h.compare(pos, n.size(), n) == 0 && !is_word(code_point_at(h, pos + n.size())) &&
+           !is_word(code_point_before(h, pos));
+}
+} // namespace
+
+void NeedleSet::find_text(const std::string& h, Hits& hits) const {
+    starts_.scan(h, [&](std::size_t pos, const std::vector<std::size_t>& candidates) {
+        for (std::size_t n : candidates)
+            if (matches_at(h, pos, needles_[n].text)) hits.push_back(n);
+    });
 }
 
-void NeedleSet::count_digits_in(const std::string& folded, std::vector<std::size_t>& hits) const {
+void NeedleSet::count_digits_in(const std::string& folded, Hits& hits) const {
     if (digit_needles_.empty()) return;
+    // Every substring of a run with a needle's length is looked up: a few lengths, so linear.
     for (const std::string& run : digit_runs(folded))
-        for (std::size_t n : digit_needles_)
-            for (std::size_t pos = run.find(needles_[n].digits); pos != std::string::npos;
-                 pos = run.find(needles_[n].digits, pos + 1))
-                ++hits[n];
+        for (std::size_t start = 0; start < run.size(); ++start)
+            for (std::size_t length : digit_lengths_) {
+                if (start + length > run.size()) continue;
+                auto it = digit_needles_.find(run.substr(start, length));
+                if (it != digit_needles_.end())
+                    hits.insert(hits.end(), it->second.begin(), it->second.end());
+            }
 }
 
-std::vector<std::string> NeedleSet::masks_for(const std::vector<std::string>& texts) const {
-    std::vector<std::string> masks;
+NeedleSet::Masks NeedleSet::masks_for(const std::vector<std::string>& texts) const {
+    Masks masks;
     for (const std::string& t : texts) {
         std::string n = normalise(t);
         if (n.empty()) continue;
-        std::vector<std::size_t> hits(needles_.size(), 0);
+        Hits hits;
         find_text(n, hits);
         count_digits_in(n, hits);
-        if (std::any_of(hits.begin(), hits.end(), [](std::size_t h) { return h > 0; }))
-            masks.push_back(std::move(n));
+        if (!hits.empty()) masks.texts.push_back(std::move(n));
     }
-    // Longest first, so that a string inside a longer one does not split it.
-    std::sort(masks.begin(), masks.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    if (masks.texts.empty()) return masks;
+    // Long enough to tell most masks apart, short enough that every mask has it.
+    masks.prefix = 15; // within std::string's short-string buffer: no allocation per lookup
+    for (const std::string& m : masks.texts)
+        masks.prefix = std::min(masks.prefix, m.size());
+    for (std::size_t m = 0; m < masks.texts.size(); ++m)
+        masks.by_prefix[masks.texts[m].substr(0, masks.prefix)].push_back(m);
     return masks;
 }
 
@@ -287,23 +268,50 @@ void NeedleSet::set_titles(const std::vector<std::string>& texts) {
     title_masks_ = masks_for(texts);
 }
 
-void NeedleSet::apply_masks(std::string& v, const std::vector<std::string>& masks) {
-    for (const std::string& mask : masks)
-        for (std::size_t pos = v.find(mask); pos != std::string::npos;
-             pos = v.find(mask, pos + mask.size()))
-            std::fill(v.begin() + static_cast<std::ptrdiff_t>(pos),
-                      v.begin() + static_cast<std::ptrdiff_t>(pos + mask.size()), '\x1F');
+// Each occurrence of a mask is filled with \x1F, the longest first, so that a string inside a
+// longer one does not split it.
+void NeedleSet::apply_masks(std::string& v, const Masks& masks) {
+    if (masks.texts.empty() || v.size() < masks.prefix) return;
+    std::vector<std::pair<std::size_t, std::size_t>> found; // position, mask
+    for (std::size_t pos = 0; pos + masks.prefix <= v.size(); ++pos) {
+        auto it = masks.by_prefix.find(v.substr(pos, masks.prefix));
+        if (it == masks.by_prefix.end()) continue;
+        for (std::size_t m : it->second)
+            if (v.compare(pos, masks.texts[m].size(), masks.texts[m]) == 0)
+                found.emplace_back(pos, m);
+    }
+    std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+        return masks.texts[a.second].size() > masks.texts[b.second].size();
+    });
+    for (const auto& [pos, m] : found) {
+        const auto begin = v.begin() + static_cast<std::ptrdiff_t>(pos);
+        const auto end = begin + static_cast<std::ptrdiff_t>(masks.texts[m].size());
+        if (std::find(begin, end, '\x1F') == end) std::fill(begin, end, '\x1F');
+    }
 }
 
-std::vector<std::size_t> NeedleSet::by_id(const std::vector<std::size_t>& hits) const {
-    std::vector<std::size_t> counts(id_count_, 0);
-    for (std::size_t n = 0; n < needles_.size(); ++n)
-        counts[ids_[n]] = std::max(counts[ids_[n]], hits[n]);
+std::vector<IdCount> NeedleSet::by_id(Hits hits) const {
+    // Occurrences per needle, then per id the most any of its forms was found.
+    std::sort(hits.begin(), hits.end());
+    std::vector<IdCount> counts;
+    for (std::size_t i = 0; i < hits.size();) {
+        std::size_t j = i;
+        while (j < hits.size() && hits[j] == hits[i])
+            ++j;
+        counts.push_back({ids_[hits[i]], j - i});
+        i = j;
+    }
+    std::sort(counts.begin(), counts.end(), [](const IdCount& a, const IdCount& b) {
+        return a.id != b.id ? a.id < b.id : a.count > b.count;
+    });
+    counts.erase(std::unique(counts.begin(), counts.end(),
+                             [](const IdCount& a, const IdCount& b) { return a.id == b.id; }),
+                 counts.end());
     return counts;
 }
 
 std::vector<std::size_t> NeedleSet::find(std::string_view raw_text, bool digits) const {
-    std::vector<std::size_t> hits(needles_.size(), 0);
+    Hits hits;
     std::vector<std::string> forms = variants(raw_text);
     for (std::string& v : forms) {
         apply_masks(v, masks_);
@@ -311,16 +319,14 @@ std::vector<std::size_t> NeedleSet::find(std::string_view raw_text, bool digits)
     }
     if (digits) count_digits_in(forms.front(), hits);
     std::vector<std::size_t> ids;
-    std::vector<std::size_t> counts = by_id(hits);
-    for (std::size_t id = 0; id < counts.size(); ++id)
-        if (counts[id] > 0) ids.push_back(id);
+    for (const IdCount& c : by_id(std::move(hits)))
+        ids.push_back(c.id);
     return ids;
 }
 
-std::vector<std::size_t> NeedleSet::count(std::string_view raw_text, bool digits,
-                                          bool masked) const {
+std::vector<IdCount> NeedleSet::count(std::string_view raw_text, bool digits, bool masked) const {
     // Counted in the plain form only: the joined-hyphen forms would count a word twice.
-    std::vector<std::size_t> hits(needles_.size(), 0);
+    Hits hits;
     std::string form = normalise(raw_text);
     if (masked) {
         apply_masks(form, masks_);
@@ -328,7 +334,7 @@ std::vector<std::size_t> NeedleSet::count(std::string_view raw_text, bool digits
     }
     find_text(form, hits);
     if (digits) count_digits_in(form, hits);
-    return by_id(hits);
+    return by_id(std::move(hits));
 }
 
 } // namespace safesar::exporting

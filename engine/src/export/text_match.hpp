@@ -5,6 +5,8 @@
 // digits alone, wherever the separators and line breaks fall.
 #pragma once
 
+#include "export/start_index.hpp"
+
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,7 +27,13 @@ struct Needle {
     std::string digits; // digits_key; empty when matched by text
 };
 
-// Every needle at once: a haystack is scanned once, word start by word start.
+struct IdCount {
+    std::size_t id = 0, count = 0;
+};
+
+// Every needle at once: a haystack is scanned once, word start by word start. The cost of a
+// search is proportional to the haystack and the hits, never to the number of needles: the
+// verifier searches every page of a bundle for every redacted string.
 class NeedleSet {
   public:
     // Returns false (and adds nothing) for strings too short to search (< 3 characters).
@@ -35,10 +43,10 @@ class NeedleSet {
     // Ids of needles found in `raw_text`; `digits` also tries the digit needles.
     std::vector<std::size_t> find(std::string_view raw_text, bool digits) const;
 
-    // How often each id occurs in `raw_text` (indexed by id; ids never added count 0).
+    // How often each id found occurs in `raw_text`, by id (ids not found are left out).
     // `masked`: with the fixed text and the titles masked out, as for output; else as it is,
     // as for the kept text of the records.
-    std::vector<std::size_t> count(std::string_view raw_text, bool digits, bool masked) const;
+    std::vector<IdCount> count(std::string_view raw_text, bool digits, bool masked) const;
 
     // Text SafeSAR wrote itself. Where one of these strings occurs whole in a haystack, a needle
     // inside it is not a leak ("Law" in "The law that allows us..."); everywhere else it is.
@@ -49,19 +57,27 @@ class NeedleSet {
     void set_titles(const std::vector<std::string>& texts);
 
   private:
-    void find_text(const std::string& haystack, std::vector<std::size_t>& hits) const;
-    void count_digits_in(const std::string& folded, std::vector<std::size_t>& hits) const;
-    std::vector<std::string> masks_for(const std::vector<std::string>& texts) const;
-    static void apply_masks(std::string& text, const std::vector<std::string>& masks);
-    std::vector<std::size_t> by_id(const std::vector<std::size_t>& hits) const;
+    // A hit is a needle's index, once per occurrence.
+    using Hits = std::vector<std::size_t>;
+    // Strings masked out of a haystack wherever they occur, as std::string::find would find
+    // them, through an index of their first `prefix` bytes (one lookup per byte of haystack).
+    struct Masks {
+        std::vector<std::string> texts;
+        std::size_t prefix = 0;
+        std::unordered_map<std::string, std::vector<std::size_t>> by_prefix;
+    };
+    void find_text(const std::string& haystack, Hits& hits) const;
+    void count_digits_in(const std::string& folded, Hits& hits) const;
+    Masks masks_for(const std::vector<std::string>& texts) const;
+    static void apply_masks(std::string& text, const Masks& masks);
+    std::vector<IdCount> by_id(Hits hits) const;
     std::vector<Needle> needles_;
     std::vector<std::size_t> ids_;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
-    std::vector<std::size_t> odd_start_; // needles that start with a non-word character
-    std::vector<std::size_t> digit_needles_;
-    std::vector<std::string> masks_;       // normalised fixed text that holds a needle
-    std::vector<std::string> title_masks_; // normalised titles that hold a needle
-    std::size_t id_count_ = 0;
+    StartIndex starts_;                                                       // the text needles
+    std::unordered_map<std::string, std::vector<std::size_t>> digit_needles_; // by digits_key
+    std::vector<std::size_t> digit_lengths_; // the lengths of those keys, each once
+    Masks masks_;                            // normalised fixed text that holds a needle
+    Masks title_masks_;                      // normalised titles that hold a needle
 };
 
 } // namespace safesar::exporting

@@ -81,6 +81,10 @@ std::vector<KeptText> kept_texts(const Disclosure& d) {
     for (const RecordDisclosure& rd : d.records) {
         if (!rd.record || rd.fate == RecordFate::WithholdInFull) continue;
         const Record& record = *rd.record;
+        // The redactions of each section, found in one pass over the record's redactions.
+        std::vector<std::vector<const Redaction*>> by_section(record.sections.size());
+        for (const Redaction& r : rd.redactions)
+            if (r.section < by_section.size()) by_section[r.section].push_back(&r);
         for (std::size_t si = 0; si < record.sections.size(); ++si) {
             const Section& s = record.sections[si];
             if (!shown_as_text(s)) continue;
@@ -90,8 +94,8 @@ std::vector<KeptText> kept_texts(const Disclosure& d) {
                 for (std::size_t i = std::min(begin, end); i < end; ++i)
                     text[i] = '\x1F';
             };
-            for (const Redaction& r : rd.redactions)
-                if (r.section == si) cut(r.begin, r.end);
+            for (const Redaction* r : by_section[si])
+                cut(r->begin, r->end);
             for (const Word& w : s.words)
                 if (w.hidden) cut(w.begin, w.end);
             if (s.fields.empty()) {
@@ -150,12 +154,13 @@ class LeakReport {
         places_.assign(origins_.size(), {});
         auto& keepers = keepers_;
         for (const KeptText& kept : kept_texts(d)) {
-            std::vector<std::size_t> counts = needles_.count(kept.text, true, false);
-            for (std::size_t id = 0; id < counts.size(); ++id) {
-                expected_[id] += counts[id];
-                if (counts[id] > 0) keepers[id].insert(kept.title);
+            for (const exporting::IdCount& c : needles_.count(kept.text, true, false)) {
+                expected_[c.id] += c.count;
+                keepers[c.id].insert(kept.title);
             }
         }
+        // A set, not a search of the list: there is a warning per string kept elsewhere.
+        std::set<std::string> warned(report.warnings.begin(), report.warnings.end());
         for (std::size_t id = 0; id < origins_.size(); ++id) {
             if (expected_[id] == 0 || !origins_[id].fact.empty()) continue;
             std::string where;
@@ -166,9 +171,7 @@ class LeakReport {
                                std::to_string(expected_[id]) +
                                (expected_[id] == 1 ? " time" : " times") + ", in " + where +
                                "): check it should be";
-            if (std::find(report.warnings.begin(), report.warnings.end(), line) ==
-                report.warnings.end())
-                report.warnings.push_back(line);
+            if (warned.insert(line).second) report.warnings.push_back(line);
         }
     }
 
@@ -185,9 +188,8 @@ class LeakReport {
     void search_text(const std::string& where, std::string_view text, bool digits, Tally& tally) {
         for (std::size_t id : needles_.find(text, digits))
             if (expected_[id] == 0) fail(where, id, "");
-        std::vector<std::size_t> counts = needles_.count(text, digits, true);
-        for (std::size_t id = 0; id < counts.size(); ++id)
-            if (expected_[id] > 0) tally[id] += counts[id];
+        for (const exporting::IdCount& c : needles_.count(text, digits, true))
+            if (expected_[c.id] > 0) tally[c.id] += c.count;
     }
 
     void settle(const std::string& where, const Tally& tally) {

@@ -1,6 +1,7 @@
 #include "ocr_pool.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <thread>
 
 namespace safesar {
@@ -39,7 +40,11 @@ void OcrPool::work() {
             task = std::move(queue_.front());
             queue_.pop_front();
         }
+        timespec start{}, end{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
         task(); // an exception is stored in the task's future
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+        busy_ns_ += (end.tv_sec - start.tv_sec) * 1000000000LL + (end.tv_nsec - start.tv_nsec);
     }
 }
 

@@ -6,7 +6,9 @@
 
 #include "ocr.hpp"
 
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <future>
 #include <mutex>
@@ -22,6 +24,9 @@ class OcrPool {
     std::future<OcrPage> submit(GrayImage image, int dpi, double seconds = 0);
 
     unsigned threads() const { return threads_; }
+    // Processor time the pool's threads have spent reading pages since the process began,
+    // summed over the threads (stage timings: OCR runs inside gathering, on several threads).
+    double busy_seconds() const { return static_cast<double>(busy_ns_.load()) * 1e-9; }
 
     OcrPool(const OcrPool&) = delete;
     OcrPool& operator=(const OcrPool&) = delete;
@@ -34,6 +39,7 @@ class OcrPool {
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<std::packaged_task<OcrPage()>> queue_;
+    std::atomic<std::int64_t> busy_ns_{0};
 };
 
 } // namespace safesar
