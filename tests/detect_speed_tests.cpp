@@ -1,7 +1,9 @@
 // Detection must be linear in the size of a section: a case-notes export of years reaches it as
-// one section. Timing a 1 MB and a 4 MB section, the ratio must stay well under 16 (quadratic)
-// and under 6 (linear, with room for noise). Measured in processor time of this process, not wall
-// time: CI runs other tests beside this one on two cores, which would stretch either run.
+// one section. Timing a 1 MB and a 4 MB section, the ratio must stay well under 16 (quadratic):
+// under 8, linear with room for noise (3.8 on a quiet machine; 6.4 was once seen with both cores
+// busy, where the larger run's memory suffers more from the other process in the caches).
+// Measured in processor time of this process, best of three, not wall time: CI runs other tests
+// beside this one on two cores, which would stretch either run.
 #include <catch2/catch.hpp>
 
 #include "safesar/data_dir.hpp"
@@ -20,7 +22,7 @@ namespace {
 
 double best_seconds(const Detector& detector, const std::string& text) {
     double best = 1e9;
-    for (int run = 0; run < 2; ++run) {
+    for (int run = 0; run < 3; ++run) {
         std::vector<Record> records(1);
         records[0].kind = RecordKind::Text;
         records[0].sections.emplace_back(SectionKind::Body, "notes", text);
@@ -50,5 +52,5 @@ TEST_CASE("detection time grows linearly with the size of one section", "[detect
     Detector detector(&lc.value, dictionaries_dir());
     const double t1 = best_seconds(detector, one), t4 = best_seconds(detector, four);
     INFO("1 MB: " << t1 << " s, 4 MB: " << t4 << " s, ratio " << t4 / t1);
-    CHECK(t4 / t1 < 6.0);
+    CHECK(t4 / t1 < 8.0);
 }

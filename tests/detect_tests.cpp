@@ -210,6 +210,40 @@ TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by its title",
+          "[policy]") {
+    Case c = survivor_request();
+    c.profile = Profile::Perpetrator;
+    Detector detector(&c, dictionaries_dir());
+    Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
+    GatherResult g;
+    auto note = [](const std::string& name, const std::string& text) {
+        Record r;
+        r.name = name;
+        r.kind = RecordKind::Text;
+        r.sections.emplace_back(SectionKind::Body, "body", text);
+        return r;
+    };
+    // No "MARAC" and no "minutes": attendance, three agencies, risk, actions and sharing.
+    g.records.push_back(note("a.txt", "Locality safeguarding round-table\n"
+                                      "In attendance: Police (chair), IDVA, Early Help, housing\n"
+                                      "Information shared: two call-outs since March.\n"
+                                      "Risk level: high.\nActions: housing to review the tenancy.\n"));
+    // Attendance and agencies with risk only: unsure, so withheld until a reviewer decides.
+    g.records.push_back(note("b.txt", "Professionals check-in\nAttendees: police, school, probation\n"
+                                      "DASH completed last week.\n"));
+    // The requester's own programme note naming agencies and actions: no meeting, disclosed.
+    g.records.push_back(note("c.txt", "Session 6 notes\nImtiaz said the police and the school "
+                                      "had both called. Actions for next week: practise time-outs.\n"));
+    auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 3);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind == "MARAC minutes");
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record's title never shows what the disclosure redacts in any record", "[policy]") {
     Case c = survivor_request();
     c.profile = Profile::Perpetrator;

@@ -1,7 +1,7 @@
 // The verifier searches every string of a bundle for every redacted string. A large case has
 // both in proportion to its size, so a search that costs anything per redacted string per
 // haystack is quadratic (issue 14: a 954-page bundle spent minutes in verification). Timing the
-// verification of n and 4n entries, the ratio must stay well under 16 (quadratic) and under 6
+// verification of n and 4n entries, the ratio must stay well under 16 (quadratic) and under 8
 // (linear, with room for noise). Processor time, as in detect_speed_tests.cpp.
 #include <catch2/catch.hpp>
 
@@ -76,7 +76,7 @@ double verify_seconds(std::size_t n, const test::TempDir& dir) {
     files.json = dir.path() / ("bundle-" + std::to_string(n) + ".json");
     std::ofstream(files.json) << nlohmann::json{{"entries", e.kept}}.dump();
     double best = 1e9;
-    for (int run = 0; run < 2; ++run) {
+    for (int run = 0; run < 3; ++run) {
         const std::clock_t t = std::clock();
         const VerifyReport report = verify_output(files, d);
         best = std::min(best, double(std::clock() - t) / CLOCKS_PER_SEC);
@@ -92,7 +92,7 @@ TEST_CASE("verification time grows linearly with the size of the bundle", "[expo
     test::TempDir dir("safesar-verify-linear");
     const double t1 = verify_seconds(4000, dir), t4 = verify_seconds(16000, dir);
     INFO("4,000 entries: " << t1 << " s, 16,000: " << t4 << " s, ratio " << t4 / t1);
-    CHECK(t4 / t1 < 6.0);
+    CHECK(t4 / t1 < 8.0);
 }
 
 TEST_CASE("the verifier still finds a redacted name and phone among thousands", "[export]") {

@@ -99,16 +99,46 @@ std::size_t code_point_offset(const std::string& text, std::size_t byte_offset) 
 namespace {
 
 // How a section addresses the requester's surname: "Mr Whitlock" or "Mrs/Ms/Miss Whitlock".
-void count_titles(const SectionContext& ctx, const std::string& surname, int& mr, int& other) {
+// A title before his given name or its initial is his ("Mr Dean Whitlock", "Mr D. Whitlock");
+// before another initial it is someone else's ("Mrs K. Whitlock"). Before the bare surname it is
+// counted apart (`bare`): when a listed party shares the surname it may be hers.
+struct TitleCounts {
+    int mr = 0, other = 0;           // with the requester's given name or initial
+    int mr_bare = 0, other_bare = 0; // before the surname alone
+};
+
+void count_titles(const SectionContext& ctx, const KnownTerms& terms, TitleCounts& c) {
+    const std::string surname = terms.subject_surname();
     if (surname.empty()) return;
+    auto requesters = [&](std::string_view w) {
+        for (const auto& t : terms.subject_tokens())
+            if (t != surname && (w == t || (w.size() == 1 && !t.empty() && t[0] == w[0])))
+                return true;
+        return false;
+    };
     for (std::size_t i = 0; i + 1 < ctx.tokens.size(); ++i) {
-        std::size_t j = i + 1; // Mr Whitlock, Mr D. Whitlock
-        if (ctx.word(j).size() == 1 && j + 1 < ctx.tokens.size()) ++j;
-        if (ctx.word(j) != surname) continue;
         const std::string_view t = ctx.word(i);
-        if (t == "mr") ++mr;
-        else if (t == "mrs" || t == "ms" || t == "miss") ++other;
+        const bool male = t == "mr", female = t == "mrs" || t == "ms" || t == "miss";
+        if (!male && !female) continue;
+        if (ctx.word(i + 1) == surname) {
+            ++(male ? c.mr_bare : c.other_bare);
+            continue;
+        }
+        if (i + 2 < ctx.tokens.size() && ctx.word(i + 2) == surname && requesters(ctx.word(i + 1)))
+            ++(male ? c.mr : c.other);
     }
+}
+
+// Does a listed party other than the requester's children carry the requester's surname?
+bool surname_shared(const Case* request, const std::string& surname) {
+    if (!request || surname.empty()) return false;
+    for (const Person& p : request->parties) {
+        std::vector<std::string> names{p.name};
+        names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+        for (const auto& n : names)
+            if (const auto t = tokenize(fold(n)); t.size() >= 2 && t.back() == surname) return true;
+    }
+    return false;
 }
 
 Finding finding_of(const Span& sp, std::size_t record, std::size_t section, const std::string& text) {
@@ -186,7 +216,8 @@ struct Detector::Impl {
     }
 
     struct PassOne {
-        int mr = 0, other_title = 0; // "Mr Hollis" against "Mrs/Ms/Miss Hollis"
+        bool surname_shared = false; // a listed party carries the requester's surname
+        TitleCounts titles;          // "Mr Hollis" against "Mrs/Ms/Miss Hollis"
         int he = 0, she = 0;         // the first pronoun after the requester's name
         // The same for each listed party: titles before their names, and "he"/"she" (never
         // "her", which may be someone else: "Craig stopped her") right after them.
@@ -229,20 +260,36 @@ struct Detector::Impl {
 
     // "Darren said he..." : the first pronoun within a clause after the requester's name,
     // before anyone else is named, says how the records speak of the requester.
-    static void count_pronouns(const SectionContext& ctx, const std::vector<Span>& spans, PassOne& p) {
+    // Does a span of the requester's name hold one of the requester's given names in full?
+    bool names_given(const SectionContext& ctx, const Span& s) const {
+        for (std::size_t t = ctx.token_at(s.begin); t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t) {
+            const std::string_view w = ctx.word(t);
+            if (w.size() < 2 || w == terms.subject_surname()) continue;
+            for (const auto& given : terms.subject_tokens())
+                if (w == given) return true;
+        }
+        return false;
+    }
+
+    void count_pronouns(const SectionContext& ctx, const std::vector<Span>& spans, PassOne& p) const {
         std::vector<std::size_t> others; // where other people's names begin
         for (const auto& s : spans)
             if (s.category == Category::Name && s.owner.kind != Owner::Subject) others.push_back(s.begin);
         std::sort(others.begin(), others.end());
         for (const auto& s : spans) {
             if (s.category != Category::Name || s.owner.kind != Owner::Subject) continue;
+            // "Mrs E. Whitlock said she..." may be another Whitlock when a listed party shares
+            // the surname: only a mention with the requester's given name is the requester's.
+            if (p.surname_shared && !names_given(ctx, s)) continue;
             const auto next_other = std::lower_bound(others.begin(), others.end(), s.end);
             const std::size_t stop = next_other == others.end() ? ctx.text.size() : *next_other;
             for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12; ++t, ++k) {
                 if (ctx.begin_of(t) >= stop) break;
                 const Gender g = pronoun_gender(ctx.word(t));
-                if (g == Gender::Male) ++p.he;
-                if (g == Gender::Female) ++p.she;
+                // "Andrei called her": an object pronoun is someone else as often as not.
+                const bool object = ctx.word(t) == "her" || ctx.word(t) == "him";
+                if (g == Gender::Male && !object) ++p.he;
+                if (g == Gender::Female && !object) ++p.she;
                 if (g != Gender::Unknown) break;
                 const std::string_view gap = t + 1 < ctx.tokens.size() ? ctx.gap(t) : "";
                 if (gap.find_first_of(".!?;") != std::string_view::npos) break;
@@ -255,7 +302,7 @@ struct Detector::Impl {
         CaseKnowledge k{terms, lexicon, Gender::Unknown};
         SectionContext ctx(sec, k);
         ctx.people_only = true;
-        count_titles(ctx, terms.subject_surname(), p.mr, p.other_title);
+        count_titles(ctx, terms, p.titles);
         const auto spans = scan(ctx);
         count_pronouns(ctx, spans, p);
         count_party_genders(ctx, spans, p);
@@ -276,7 +323,15 @@ struct Detector::Impl {
         if (she >= 2 * he && she > 0) return Gender::Female;
         return Gender::Unknown;
     }
-    Gender gender_of(const PassOne& p) const { return gender_of(p.mr, p.other_title, p.he, p.she); }
+    // The requester's titles: with his given name first; else the bare surname, unless a listed
+    // party shares it and both kinds of title occur (one of them is hers).
+    Gender gender_of(const PassOne& p) const {
+        const TitleCounts& t = p.titles;
+        if (t.mr != t.other) return gender_of(t.mr, t.other, p.he, p.she);
+        if (!p.surname_shared || t.mr_bare == 0 || t.other_bare == 0)
+            return gender_of(t.mr + t.mr_bare, t.other + t.other_bare, p.he, p.she);
+        return gender_of(0, 0, p.he, p.she);
+    }
     std::map<int, Gender> party_genders(const PassOne& p) const {
         std::map<int, Gender> out;
         for (const auto& [party, c] : p.party)
@@ -440,10 +495,13 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     // records address the requester.
     KnownTerms known = I.terms;
     Impl::PassOne p;
+    p.surname_shared = surname_shared(I.request, I.terms.subject_surname());
     for (const auto& rec : records)
         for (const auto& sec : rec.sections)
             for_each_window(sec, [&](const Section& part, std::size_t) { I.people_pass(part, known, p); });
-    if (I.request) known.add_other_titles(p.mr >= p.other_title, *I.request);
+    // Titles, else pronouns; with neither, "Mr" (most requesters of the profiles that withhold
+    // a relative are men, and a wrong guess redacts the requester's own name, never a relative's).
+    if (I.request) known.add_other_titles(I.gender_of(p) != Gender::Female, *I.request);
     const CaseKnowledge knowledge{known, I.lexicon, I.gender_of(p), I.party_genders(p)};
 
     // Pass 2: everything, with the discovered names known.

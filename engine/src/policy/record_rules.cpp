@@ -15,6 +15,33 @@ namespace safesar {
 
 using nlohmann::json;
 
+namespace {
+
+WithholdRule::Signals load_signals(const std::filesystem::path& file, const std::string& id,
+                                   const json& d) {
+    WithholdRule::Signals out;
+    out.within_chars = d.value("within_chars", out.within_chars);
+    out.min = d.value("min_groups", std::size_t{0});
+    out.unsure_min = d.value("unsure_groups", out.min);
+    out.required = d.value("required", std::vector<std::string>{});
+    for (const auto& [name, g] : d.at("groups").items()) {
+        WithholdRule::SignalGroup group;
+        group.name = name;
+        group.distinct = g.value("distinct", std::size_t{1});
+        for (const auto& p : g.at("any_of")) group.phrases.push_back(tokenize(fold(p.get<std::string>())));
+        out.groups.push_back(std::move(group));
+    }
+    for (const auto& name : out.required)
+        if (std::none_of(out.groups.begin(), out.groups.end(),
+                         [&](const auto& g) { return g.name == name; }))
+            throw DataError(file.string(), "rule \"" + id + "\" requires an unknown signal group");
+    if (out.min == 0 || out.min > out.groups.size() || out.unsure_min > out.min)
+        throw DataError(file.string(), "rule \"" + id + "\" has signal counts that cannot be met");
+    return out;
+}
+
+} // namespace
+
 std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
                                               const json& entries) {
     const auto file = dir / "policies" / "withhold-rules.json";
@@ -58,6 +85,7 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
             for (const auto& p : group)
                 r.title_all_of.back().push_back(tokenize(fold(p.get<std::string>())));
         }
+        if (d.contains("signals")) r.signals = load_signals(file, r.id, d["signals"]);
         out.push_back(std::move(r));
     }
     return out;
@@ -167,6 +195,28 @@ bool title_matches(const WithholdRule& w, const Record& r) {
     return false;
 }
 
+// How sure a rule is that a record is one to withhold.
+enum class Verdict { No, Unsure, Yes };
+
+// Knowing a record by what it holds: how many signal groups its opening meets.
+Verdict by_signals(const WithholdRule::Signals& sig, const Record& r) {
+    const auto words = tokenize(opening(r, sig.within_chars));
+    std::size_t met = 0;
+    bool required = true;
+    for (const auto& g : sig.groups) {
+        std::size_t found = 0;
+        for (const auto& p : g.phrases)
+            if (has_phrase(words, p) && ++found >= g.distinct) break;
+        const bool hit = found >= g.distinct;
+        met += hit;
+        if (!hit && std::find(sig.required.begin(), sig.required.end(), g.name) != sig.required.end())
+            required = false;
+    }
+    if (!required) return Verdict::No;
+    if (met >= sig.min) return Verdict::Yes;
+    return met >= sig.unsure_min ? Verdict::Unsure : Verdict::No;
+}
+
 // A title line of the first few holding one of `phrases` as whole words.
 bool titled(const std::vector<std::string>& phrases, const Record& r, std::size_t lines) {
     for (const auto& line : first_lines(r, lines)) {
@@ -203,9 +253,6 @@ std::vector<const Person*> senders(const Case& c, const Record& r,
 bool role_in(const Person& p, const std::vector<std::string>& roles) {
     return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
 }
-
-// How sure a rule is that a record is one to withhold.
-enum class Verdict { No, Unsure, Yes };
 
 // Who is the record about? Its subject field ("Client: ...", "Name of victim: ..."), else the
 // share of the people it names who are protected parties.
@@ -296,7 +343,8 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
     const std::string head = opening(r, w.within_chars);
     const bool hit = (any_in(w.any_of, head) && (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
                      title_matches(w, r);
-    return hit ? Verdict::Yes : Verdict::No;
+    if (hit) return Verdict::Yes;
+    return w.signals ? by_signals(*w.signals, r) : Verdict::No;
 }
 
 // The organisation of a listed professional when the record comes from them: an e-mail sent

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,21 @@ struct WithholdRule {
     double share = 0.6, unsure_share = 0.4;
     std::vector<std::string> subject_labels;    // folded field labels: "client", "victim"
     std::vector<std::string> roles;             // mail-from-role; the protected roles
+    // "opening" rules may also know a record by what it holds rather than what it is called:
+    // groups of signals (a meeting's attendance, its agencies, risk, actions), each met when
+    // its opening holds `distinct` of the group's phrases as whole words. Sure when at least
+    // `min` groups are met and all `required` ones; unsure down to `unsure_min`.
+    struct SignalGroup {
+        std::string name;
+        std::vector<std::vector<std::string>> phrases; // token phrases
+        std::size_t distinct = 1;
+    };
+    struct Signals {
+        std::vector<SignalGroup> groups;
+        std::vector<std::string> required; // group names
+        std::size_t min = 0, unsure_min = 0, within_chars = 3000;
+    };
+    std::optional<Signals> signals;
 };
 
 struct WithholdOptions {

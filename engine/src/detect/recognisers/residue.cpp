@@ -118,6 +118,17 @@ struct Residue final : public Recogniser {
                 !covered[i + 1] && ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha) {
                 const bool initial = ctx.word(i + 1).size() == 1;
                 if (!fits_requester(ctx, i, subjects(i + 1) || (initial && initial_of_requester(ctx, i + 1)))) {
+                    // "Mrs E. Popescu" when he is Mr A. Popescu: the surname after an initial
+                    // not his is hers, one of his family.
+                    if (initial && i + 2 < n && his[i + 2] && starts_surname(ctx, i + 2) &&
+                        ctx.adjacent(i + 1, true)) {
+                        emit(i, i + 2, Category::Name, 0.8f,
+                             "a title and an initial that are not the requester's, with the "
+                             "requester's surname: someone else of the family",
+                             "residue-title", false);
+                        i += 2;
+                        continue;
+                    }
                     emit(i, i + 1, Category::Name, initial ? 0.8f : 0.75f,
                          initial ? "a title with an initial that is not the requester's"
                                  : "a title with a name that is not the requester's",
