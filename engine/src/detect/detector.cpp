@@ -107,13 +107,16 @@ struct TitleCounts {
     int mr_bare = 0, other_bare = 0; // before the surname alone
 };
 
-void count_titles(const SectionContext& ctx, const KnownTerms& terms, TitleCounts& c) {
+// `initials`: of the names he goes by first (not a middle name: "Mrs S." may be a relative
+// whose initial is his middle name's).
+void count_titles(const SectionContext& ctx, const KnownTerms& terms, const std::string& initials,
+                  TitleCounts& c) {
     const std::string surname = terms.subject_surname();
     if (surname.empty()) return;
     auto requesters = [&](std::string_view w) {
+        if (w.size() == 1) return initials.find(w[0]) != std::string::npos;
         for (const auto& t : terms.subject_tokens())
-            if (t != surname && (w == t || (w.size() == 1 && !t.empty() && t[0] == w[0])))
-                return true;
+            if (t != surname && w == t) return true;
         return false;
     };
     for (std::size_t i = 0; i + 1 < ctx.tokens.size(); ++i) {
@@ -218,6 +221,7 @@ struct Detector::Impl {
     struct PassOne {
         bool surname_shared = false; // a listed party carries the requester's surname
         TitleCounts titles;          // "Mr Hollis" against "Mrs/Ms/Miss Hollis"
+        std::string first_initials;  // of the requester's first given names, folded
         int he = 0, she = 0;         // the first pronoun after the requester's name
         // The same for each listed party: titles before their names, and "he"/"she" (never
         // "her", which may be someone else: "Craig stopped her") right after them.
@@ -302,7 +306,7 @@ struct Detector::Impl {
         CaseKnowledge k{terms, lexicon, Gender::Unknown};
         SectionContext ctx(sec, k);
         ctx.people_only = true;
-        count_titles(ctx, terms, p.titles);
+        count_titles(ctx, terms, p.first_initials, p.titles);
         const auto spans = scan(ctx);
         count_pronouns(ctx, spans, p);
         count_party_genders(ctx, spans, p);
@@ -323,14 +327,17 @@ struct Detector::Impl {
         if (she >= 2 * he && she > 0) return Gender::Female;
         return Gender::Unknown;
     }
-    // The requester's titles: with his given name first; else the bare surname, unless a listed
-    // party shares it and both kinds of title occur (one of them is hers).
+    // The requester's sex: titles before his given name or initial; then, when no listed party
+    // shares his surname, titles before it alone, and pronouns after his name. When one does,
+    // "Mrs Chaudhry" is as likely hers: pronouns after his given name come first, and a bare
+    // title only when the records use one kind alone.
     Gender gender_of(const PassOne& p) const {
         const TitleCounts& t = p.titles;
-        if (t.mr != t.other) return gender_of(t.mr, t.other, p.he, p.she);
-        if (!p.surname_shared || t.mr_bare == 0 || t.other_bare == 0)
-            return gender_of(t.mr + t.mr_bare, t.other + t.other_bare, p.he, p.she);
-        return gender_of(0, 0, p.he, p.she);
+        if (t.mr != t.other) return gender_of(t.mr, t.other, 0, 0);
+        if (!p.surname_shared) return gender_of(t.mr_bare, t.other_bare, p.he, p.she);
+        if (const Gender g = gender_of(0, 0, p.he, p.she); g != Gender::Unknown) return g;
+        if (t.mr_bare == 0 || t.other_bare == 0) return gender_of(t.mr_bare, t.other_bare, 0, 0);
+        return Gender::Unknown;
     }
     std::map<int, Gender> party_genders(const PassOne& p) const {
         std::map<int, Gender> out;
@@ -496,6 +503,13 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     KnownTerms known = I.terms;
     Impl::PassOne p;
     p.surname_shared = surname_shared(I.request, I.terms.subject_surname());
+    if (I.request) {
+        std::vector<std::string> names{I.request->subject.name};
+        names.insert(names.end(), I.request->subject.aliases.begin(), I.request->subject.aliases.end());
+        for (const auto& n : names)
+            if (const auto t = tokenize(fold(n)); t.size() >= 2 && !t.front().empty())
+                p.first_initials += t.front()[0];
+    }
     for (const auto& rec : records)
         for (const auto& sec : rec.sections)
             for_each_window(sec, [&](const Section& part, std::size_t) { I.people_pass(part, known, p); });
