@@ -132,10 +132,11 @@ void count_titles(const SectionContext& ctx, const KnownTerms& terms, const std:
     }
 }
 
-// Does a listed party other than the requester's children carry the requester's surname?
+// Does a listed adult carry the requester's surname? (Records give children no titles.)
 bool surname_shared(const Case* request, const std::string& surname) {
     if (!request || surname.empty()) return false;
     for (const Person& p : request->parties) {
+        if (p.role == Role::Child || p.child_of_subject) continue;
         std::vector<std::string> names{p.name};
         names.insert(names.end(), p.aliases.begin(), p.aliases.end());
         for (const auto& n : names)
@@ -327,17 +328,18 @@ struct Detector::Impl {
         if (she >= 2 * he && she > 0) return Gender::Female;
         return Gender::Unknown;
     }
-    // The requester's sex: titles before his given name or initial; then, when no listed party
+    // The requester's sex: titles before his given name or initial; then, when no listed adult
     // shares his surname, titles before it alone, and pronouns after his name. When one does,
-    // "Mrs Chaudhry" is as likely hers: pronouns after his given name come first, and a bare
-    // title only when the records use one kind alone.
+    // "Mrs Chaudhry" may be hers: bare titles and pronouns after his given name are counted
+    // together as votes, the titles only when the records use one kind alone.
     Gender gender_of(const PassOne& p) const {
         const TitleCounts& t = p.titles;
         if (t.mr != t.other) return gender_of(t.mr, t.other, 0, 0);
         if (!p.surname_shared) return gender_of(t.mr_bare, t.other_bare, p.he, p.she);
-        if (const Gender g = gender_of(0, 0, p.he, p.she); g != Gender::Unknown) return g;
-        if (t.mr_bare == 0 || t.other_bare == 0) return gender_of(t.mr_bare, t.other_bare, 0, 0);
-        return Gender::Unknown;
+        const bool one_kind = t.mr_bare == 0 || t.other_bare == 0;
+        const int male = p.he + (one_kind ? t.mr_bare : 0);
+        const int female = p.she + (one_kind ? t.other_bare : 0);
+        return male == female ? Gender::Unknown : male > female ? Gender::Male : Gender::Female;
     }
     std::map<int, Gender> party_genders(const PassOne& p) const {
         std::map<int, Gender> out;

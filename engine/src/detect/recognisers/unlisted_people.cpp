@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_set>
 
 namespace safesar {
 
@@ -111,6 +112,19 @@ class UnlistedPeople final : public Recogniser {
         auto described = [&](std::size_t i) {
             return i + 1 < ctx.tokens.size() && !ctx.info[i + 1].capitalised && ctx.gap(i) == " (";
         };
+        // A capitalised word in mid-sentence after a word that takes a person ("with Jade",
+        // "told Will"): the capital says it is not the ordinary word. Months and days excepted.
+        auto after_person_word = [&](std::size_t i) {
+            static const std::unordered_set<std::string_view> takes_person{
+                "with", "and", "to", "from", "by", "told", "asked", "met", "called", "visited",
+                "saw", "texted", "phoned", "rang", "messaged", "married", "dating", "seeing"};
+            static const std::unordered_set<std::string_view> calendar{
+                "january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "monday", "tuesday",
+                "wednesday", "thursday", "friday", "saturday", "sunday"};
+            return i > 0 && ctx.gap(i - 1) == " " && !ctx.info[i - 1].capitalised &&
+                   takes_person.count(ctx.word(i - 1)) && !calendar.count(ctx.word(i));
+        };
         const auto& info = ctx.info;
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             // A given name the requester shares, then a surname that is not his.
@@ -162,8 +176,10 @@ class UnlistedPeople final : public Recogniser {
                     continue;
                 const std::size_t last = c.extend(i, 2);
                 if (last > i && c.business_after(last - 1)) continue; // "Dale Hill Motors"
-                // "Will", "Rose" alone: an ordinary word; "Dean (from the group)" is a person.
-                if (ctx.is(i, kCommonWord) && last == i && !described(i)) continue;
+                // "Will", "Rose" alone: an ordinary word; "Dean (from the group)" and "a new
+                // relationship with Jade" are people.
+                if (ctx.is(i, kCommonWord) && last == i && !described(i) && !after_person_word(i))
+                    continue;
                 emit(i, last, "a given name from the name list", last > i ? 0.9f : 0.75f);
                 i = last;
                 continue;
