@@ -156,6 +156,13 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
         std::string out = fold(m[1].str()), in = fold(m[2].str());
         add({{out, in}, Category::Postcode, owner, "matches " + who + "'s postcode"});
         add({{out + in}, Category::Postcode, owner, "matches " + who + "'s postcode"});
+        // Part of it places someone too: "not to enter the S65 2 area", "moved to S65". Not
+        // when the requester's postcode shares the district: then it says nothing of hers.
+        if (!subject && !in.empty() && !contains(subject_address_tokens_, out)) {
+            add({{out, in.substr(0, 1)}, Category::Postcode, owner,
+                 "matches the sector of " + who + "'s postcode"});
+            add({{out}, Category::Postcode, owner, "matches the district of " + who + "'s postcode"});
+        }
         rest = m.prefix().str() + ", " + m.suffix().str();
     }
     std::size_t start = 0;
