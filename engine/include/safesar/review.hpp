@@ -183,9 +183,10 @@ struct ReviewStatus {
     std::vector<std::string> withheld_records; // withheld in full (policy or reviewer), latest scan
     int records_released = 0, records_withheld_by_reviewer = 0; // record decisions in force
     int pages_total = 0, pages_read = 0;       // PageToRead, latest scan
-    bool pages_must_be_read = false;           // a perpetrator request: all before a final export
+    bool pages_must_be_read = false;           // the profile's: all before a final export
     std::vector<SignOff> signoffs;             // every sign-off, oldest first
     int signoffs_needed = 0;                   // different reviewers, after the last change
+    bool release_needs_comment = false;        // releasing a withheld record needs a comment
     std::map<std::string, Identity> reviewers; // every account that has acted, by login
     bool exported_final = false;               // a final export of the current state exists
     std::string last_final_export;             // when, empty if never

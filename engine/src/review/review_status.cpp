@@ -66,10 +66,11 @@ ReviewStatus ReviewStore::Impl::status() {
     }
     s.reviewers = reviewers();
     s.signoffs = signoffs(s.version);
-    // Two different people must have looked at a perpetrator's request, and every page he
-    // would be sent must have been read, not only the findings (docs/review.md).
-    s.signoffs_needed = profile == Profile::Perpetrator ? 2 : 0;
-    s.pages_must_be_read = profile == Profile::Perpetrator;
+    // The profile says: a perpetrator's request needs two different people and every page he
+    // would be sent read, not only the findings (docs/review.md, docs/policy.md).
+    s.signoffs_needed = rules.signoffs_needed;
+    s.pages_must_be_read = rules.every_page_read;
+    s.release_needs_comment = rules.release_needs_comment;
     {
         review::Statement last(db,
                                "SELECT at FROM exports WHERE final = 1 ORDER BY seq DESC LIMIT 1");

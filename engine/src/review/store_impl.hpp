@@ -2,7 +2,9 @@
 // opening and queries, recording a scan, decisions, status, the reviewed disclosure).
 #pragma once
 
+#include "review/review_rules.hpp"
 #include "review/sqlite_db.hpp"
+#include "safesar/data_dir.hpp"
 #include "safesar/review.hpp"
 
 #include <cstdint>
@@ -16,11 +18,13 @@ struct ReviewStore::Impl {
     Impl(const std::filesystem::path& file, const Case& request,
          std::shared_ptr<const IdentityProvider> who)
         : db(file, review::Db::Mode::Create), reference(request.reference),
-          profile(request.profile), acting(std::move(who)) {}
+          profile(request.profile), rules(load_review_rules(dictionaries_dir(), request.profile)),
+          acting(std::move(who)) {}
 
     review::Db db;
     std::string reference;
     Profile profile;
+    ReviewRules rules; // what the profile asks of the review (its file's "review")
     std::shared_ptr<const IdentityProvider> acting;
 
     // Who acts now, from the provider: every act records it.

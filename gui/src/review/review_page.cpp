@@ -58,7 +58,7 @@ ReviewPage::ReviewPage(PageCache* cache, std::shared_ptr<const IdentityProvider>
         NoteDialog dialog(tr("Release a record for disclosure"), what,
                           tr("&Why is it safe to disclose? (Kept in the case's state, never in "
                              "the bundle.)"),
-                          tr("Release"), session_->perpetratorRequest(), this);
+                          tr("Release"), session_->status().release_needs_comment, this);
         if (dialog.exec() != QDialog::Accepted) return std::nullopt;
         return dialog.note();
     };
