@@ -1,5 +1,6 @@
 #include "export/text_match.hpp"
 
+#include "core/phone_digits.hpp"
 #include "export/utf8.hpp"
 
 #include <unicode/normalizer2.h>
@@ -172,25 +173,10 @@ std::size_t count_digits(std::string_view text) {
         std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
-std::string digits_key(std::string_view text) {
-    std::size_t first = text.find_first_not_of(" \t\r\n");
-    std::string_view s = first == std::string_view::npos ? std::string_view() : text.substr(first);
-    std::string d;
-    for (char c : s)
-        if (c >= '0' && c <= '9') d += c;
-    if ((!s.empty() && s.front() == '+') || d.rfind("00", 0) == 0) {
-        d.erase(0, d.find_first_not_of('0') == std::string::npos ? d.size()
-                                                                 : d.find_first_not_of('0'));
-        if (d.rfind("44", 0) == 0) d.erase(0, 2);
-    }
-    std::size_t nz = d.find_first_not_of('0');
-    return nz == std::string::npos ? std::string() : d.substr(nz);
-}
-
 bool NeedleSet::add(std::string_view redacted_text, std::size_t id) {
     Needle needle;
     if (count_digits(redacted_text) >= 7) {
-        needle.digits = digits_key(redacted_text);
+        needle.digits = phone_digits_key(redacted_text);
         if (needle.digits.size() < 6) needle.digits.clear();
     }
     if (!needle.digits.empty()) {

@@ -18,13 +18,11 @@ namespace safesar::exporting {
 std::string fold_text(std::string_view utf8);
 // fold_text, then whitespace runs as one space, trimmed.
 std::string normalise(std::string_view utf8);
-// The national number of a phone-like string: digits only, +44/0044 and leading zeros dropped.
-std::string digits_key(std::string_view text);
 std::size_t count_digits(std::string_view text);
 
 struct Needle {
     std::string text;   // normalised; empty when matched by digits
-    std::string digits; // digits_key; empty when matched by text
+    std::string digits; // phone_digits_key; empty when matched by text
 };
 
 struct IdCount {
@@ -74,7 +72,7 @@ class NeedleSet {
     std::vector<Needle> needles_;
     std::vector<std::size_t> ids_;
     StartIndex starts_;                                                       // the text needles
-    std::unordered_map<std::string, std::vector<std::size_t>> digit_needles_; // by digits_key
+    std::unordered_map<std::string, std::vector<std::size_t>> digit_needles_; // by phone_digits_key
     std::vector<std::size_t> digit_lengths_; // the lengths of those keys, each once
     Masks masks_;                            // normalised fixed text that holds a needle
     Masks title_masks_;                      // normalised titles that hold a needle

@@ -1,6 +1,7 @@
 #include "validators.hpp"
 
 #include "../folded_text.hpp"
+#include "core/phone_digits.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -12,20 +13,10 @@
 
 namespace safesar {
 
-std::string phone_key(const std::string& text) {
-    std::string d;
-    for (char c : text)
-        if (std::isdigit(static_cast<unsigned char>(c))) d += c;
-    if (d.rfind("0044", 0) == 0) d.erase(0, 4);
-    else if (d.rfind("44", 0) == 0 && d.size() >= 12) d.erase(0, 2);
-    d.erase(0, d.find_first_not_of('0'));
-    return d;
-}
-
 KnownValues::KnownValues(const Case* request) {
     if (!request) return;
     auto add_person = [&](const Person& p, const Owner& o, const std::string& who) {
-        for (auto& ph : p.phones) phones.push_back({phone_key(ph), o, who});
+        for (auto& ph : p.phones) phones.push_back({phone_digits_key(ph), o, who});
         for (auto& e : p.emails) emails.push_back({fold(e), o, who});
         if (p.dob) dobs.push_back({*p.dob, {"", o, who}});
     };
@@ -240,7 +231,7 @@ const std::map<std::string, Validator>& validators() {
         {"none", [](PatternMatch&) { return true; }},
         {"uk-phone",
          [](PatternMatch& m) {
-             const std::string key = phone_key(std::string(m.groups[0]));
+             const std::string key = phone_digits_key(std::string(m.groups[0]));
              if (key.size() < 9 || key.size() > 10) return false;
              if (const auto* k = m.known.phone(key)) {
                  m.span.owner = k->owner;

@@ -47,7 +47,4 @@ using Validator = std::function<bool(PatternMatch&)>;
 // The validator called `name`; throws std::invalid_argument for an unknown name.
 Validator validator(const std::string& name);
 
-// Digits of a phone number compared as the scorer does: country code and leading zeros dropped.
-std::string phone_key(const std::string& text);
-
 } // namespace safesar
