@@ -113,6 +113,41 @@ TEST_CASE("safesar run on the demo perpetrator case leaks nothing and keeps his 
     CHECK((st.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("a reference with slashes names the bundle with dashes and the run succeeds", "[cli]") {
+    // Services write "JSW/SAR/2025/118"; a whole request was once refused for it.
+    const fs::path fixture = SAFESAR_FIXTURES "/cases/demo-perpetrator";
+    const fs::path dir = fs::temp_directory_path() / "safesar-cli-slashed-reference";
+    fs::remove_all(dir);
+    fs::copy(fixture, dir, fs::copy_options::recursive);
+    nlohmann::json request = nlohmann::json::parse(std::ifstream(dir / "request.json"));
+    request["reference"] = "JSW/SAR/2025/118";
+    std::ofstream(dir / "request.json", std::ios::trunc) << request.dump(2);
+    nlohmann::json key = nlohmann::json::parse(std::ifstream(dir / "expected.json"));
+    const Bundle b = run_case(dir, "JSW-SAR-2025-118");
+    check_against_key(b, key);
+    CHECK(b.json.find("\"JSW/SAR/2025/118\"") != std::string::npos); // the reference itself
+    CHECK_FALSE(fs::exists(b.out / "JSW"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a reference holding a word the records redact does not stop the export", "[cli]") {
+    // The reference is the controller's text, shown on the cover, in the footers, the PDF's
+    // title and the JSON; a redacted word in it ("TVCP", a worker's surname) is no leak from a
+    // record, and the verifier must not refuse the whole bundle for it.
+    const fs::path fixture = SAFESAR_FIXTURES "/cases/demo-perpetrator";
+    const fs::path dir = fs::temp_directory_path() / "safesar-cli-reference-word";
+    fs::remove_all(dir);
+    fs::copy(fixture, dir, fs::copy_options::recursive);
+    nlohmann::json request = nlohmann::json::parse(std::ifstream(dir / "request.json"));
+    request["reference"] = "HCT/Penhallow/0452"; // a listed worker's surname, redacted as staff
+    std::ofstream(dir / "request.json", std::ios::trunc) << request.dump(2);
+    const Bundle b = run_case(dir, "HCT-Penhallow-0452");
+    CHECK(b.status == 0);
+    CHECK(fs::exists(b.out / "HCT-Penhallow-0452.pdf"));
+    CHECK(b.json.find("\"HCT/Penhallow/0452\"") != std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("the same records come out differently under each profile", "[cli][policy]") {
     for (const char* profile : {"standard", "perpetrator", "family-contact"}) {
         SECTION(profile) {

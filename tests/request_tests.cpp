@@ -63,9 +63,20 @@ TEST_CASE("the contract's example request reads completely", "[request]") {
     CHECK(c.subject.dob == Date{1984, 3, 12});
 }
 
-TEST_CASE("a reference that would escape the output folder is refused", "[request]") {
-    const char* text = R"({"reference": "../x", "received": "2026-10-30",
+TEST_CASE("a reference with slashes is read and names files that stay in the output folder",
+          "[request]") {
+    // Services write references with slashes; the files they name never leave the folder.
+    const char* text = R"({"reference": "JSW/SAR/2025/118", "received": "2026-10-30",
                            "subject": {"name": "A B"}})";
-    CHECK_THROWS_WITH(parse_request(text, "/tmp/case"),
-                      Catch::Contains("reference: must not contain"));
+    const LoadedCase lc = parse_request(text, "/tmp/case");
+    CHECK(lc.value.reference == "JSW/SAR/2025/118");
+    CHECK(lc.value.output_stem() == "JSW-SAR-2025-118");
+    for (const char* escaping : {"../x", "..\\x", ".", "..", ".hidden"}) {
+        Case c;
+        c.reference = escaping;
+        INFO(escaping);
+        const std::string stem = c.output_stem();
+        CHECK(stem.find_first_of("/\\") == std::string::npos);
+        CHECK(stem.front() != '.');
+    }
 }

@@ -64,6 +64,9 @@ struct Case {
 
     std::filesystem::path records_dir() const { return folder / "records"; }
     std::filesystem::path state_dir() const { return folder / ".safesar"; }
+    // The stem of the files the reference names (REFERENCE.pdf, .json, the schedule): the
+    // reference, with "/" and "\" (services write "JSW/SAR/2025/118") as "-".
+    std::string output_stem() const;
 };
 
 struct LoadedCase {

@@ -10,7 +10,7 @@ namespace safesar {
 
 std::filesystem::path controller_schedule_path(const Case& request) {
     return request.state_dir() /
-           (request.reference + ".controller-schedule.NOT-FOR-DISCLOSURE.txt");
+           (request.output_stem() + ".controller-schedule.NOT-FOR-DISCLOSURE.txt");
 }
 
 namespace case_export {

@@ -166,9 +166,8 @@ LoadedCase parse_request(const std::string& json_text, const std::filesystem::pa
     c.folder = case_folder;
     Reader r(doc, "", out.warnings);
     c.reference = r.text("reference", true);
-    if (c.reference.find_first_of("/\\") != std::string::npos || c.reference == "." ||
-        c.reference == "..")
-        Reader::fail("reference", "must not contain / or \\ (it names the output files)");
+    // "/" and "\\" are allowed (services write "JSW/SAR/2025/118"): the files are named by
+    // Case::output_stem, which writes them as "-".
     if (c.reference.size() > 200)
         Reader::fail("reference", "is " + std::to_string(c.reference.size()) +
                                       " bytes long; at most 200 (it names the output files)");

@@ -159,9 +159,10 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
         // Part of it places someone too: "not to enter the S65 2 area", "moved to S65". Not
         // when the requester's postcode shares the district: then it says nothing of hers.
         if (!subject && !in.empty() && !contains(subject_address_tokens_, out)) {
-            add({{out, in.substr(0, 1)}, Category::Postcode, owner,
+            // An area, not a postcode: no address line before it is taken with it.
+            add({{out, in.substr(0, 1)}, Category::Address, owner,
                  "matches the sector of " + who + "'s postcode"});
-            add({{out}, Category::Postcode, owner, "matches the district of " + who + "'s postcode"});
+            add({{out}, Category::Address, owner, "matches the district of " + who + "'s postcode"});
         }
         rest = m.prefix().str() + ", " + m.suffix().str();
     }

@@ -50,7 +50,7 @@ std::string today() {
     return buffer;
 }
 
-// The reference names the files: it must be one plain file name.
+// The reference names the files (as Case::output_stem): it must be one plain file name.
 void check_reference(const std::string& reference) {
     bool bad = reference.empty() || reference == "." || reference == ".." ||
                reference.front() == '.' || reference.size() > 200;
@@ -78,7 +78,7 @@ std::string summary(const std::vector<std::string>& failures) {
 
 ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& options) {
     if (!disclosure.request) throw ExportError("", "the disclosure has no request");
-    const std::string reference = disclosure.request->reference;
+    const std::string reference = disclosure.request->output_stem();
     check_reference(reference);
     if (options.dpi < 36 || options.dpi > 600)
         throw ExportError("", "dpi must be between 36 and 600, not " + std::to_string(options.dpi));
@@ -134,7 +134,7 @@ ExportResult export_bundle(const Disclosure& disclosure, const ExportOptions& op
                 document.attach(json_name, json_text);
             else
                 exporting::write_whole_file(json->temp_path(), json_text);
-            document.close(reference);
+            document.close(disclosure.request->reference); // the title: the reference itself
             result.timings.write_seconds = seconds_since(start);
             result.timings.render_seconds = stats.render_seconds;
             result.timings.encode_seconds = stats.encode_seconds;

@@ -298,6 +298,11 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
         for (const Redaction& r : rd.redactions)
             add(r.reason);
     }
+    // The reference: the controller's words, not a record's.
+    if (d.request && !d.request->reference.empty()) {
+        out.push_back(d.request->reference);
+        out.push_back(d.request->output_stem()); // the bundle's file name
+    }
     return out;
 }
 

@@ -188,7 +188,7 @@ void NewCaseDialog::addParty(const QString& name, const QString& role) {
 Case NewCaseDialog::caseFromForm() const {
     Case c;
     c.reference = reference_->text().trimmed().toStdString();
-    c.folder = workspace_ / (c.reference.empty() ? "new-request" : c.reference);
+    c.folder = workspace_ / (c.reference.empty() ? "new-request" : c.output_stem());
     c.received = date_of(received_->date());
     if (id_verified_set_->isChecked()) c.id_verified = date_of(id_verified_->date());
     c.profile = chosen<Profile>(profile_);
