@@ -132,18 +132,6 @@ void count_titles(const SectionContext& ctx, const KnownTerms& terms, const std:
     }
 }
 
-// Does a listed adult carry the requester's surname? (Records give children no titles.)
-bool surname_shared(const Case* request, const std::string& surname) {
-    if (!request || surname.empty()) return false;
-    for (const Person& p : request->parties) {
-        if (p.role == Role::Child || p.child_of_subject) continue;
-        std::vector<std::string> names{p.name};
-        names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-        for (const auto& n : names)
-            if (const auto t = tokenize(fold(n)); t.size() >= 2 && t.back() == surname) return true;
-    }
-    return false;
-}
 
 Finding finding_of(const Span& sp, std::size_t record, std::size_t section, const std::string& text) {
     Finding f;
@@ -504,13 +492,17 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     // records address the requester.
     KnownTerms known = I.terms;
     Impl::PassOne p;
-    p.surname_shared = surname_shared(I.request, I.terms.subject_surname());
+    p.surname_shared = !I.terms.shared_initials().empty();
     if (I.request) {
         std::vector<std::string> names{I.request->subject.name};
         names.insert(names.end(), I.request->subject.aliases.begin(), I.request->subject.aliases.end());
         for (const auto& n : names)
             if (const auto t = tokenize(fold(n)); t.size() >= 2 && !t.front().empty())
                 p.first_initials += t.front()[0];
+        // "Mrs G. Meredith" is his mother Glenys as well as he is Gareth: an initial a listed
+        // adult sharing his surname also has says nothing.
+        for (const char c : I.terms.shared_initials())
+            std::erase(p.first_initials, c);
     }
     for (const auto& rec : records)
         for (const auto& sec : rec.sections)

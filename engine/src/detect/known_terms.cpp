@@ -57,6 +57,15 @@ KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(l
     for (const auto& a : s.addresses)
         for (auto& t : tokenize(fold(a)))
             subject_address_tokens_.push_back(t);
+    // The first initials of listed adults who carry his surname (children have no titles).
+    for (const Person& p : request->parties) {
+        if (p.role == Role::Child || p.child_of_subject) continue;
+        std::vector<std::string> names{p.name};
+        names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+        for (const auto& n : names)
+            if (const auto t = tokenize(fold(n)); t.size() >= 2 && t.back() == subject_surname_)
+                shared_initials_ += t.front()[0];
+    }
 
     add_person(s, Owner{Owner::Subject, -1, Role::Subject});
     for (std::size_t i = 0; i < request->parties.size(); ++i) {
@@ -127,7 +136,9 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                      owner,
                      "matches " + who + "'s title and initial"});
             // Initial and surname: S. Okafor (the surname alone is found anyway; this
-            // takes the initial with it).
+            // takes the initial with it). Not the requester's when a listed adult of his
+            // family has the same: "G. Meredith" may be his mother Glenys.
+            if (!(subject && shared_initials_.find(tokens.front()[0]) != std::string::npos))
             add({{tokens.front().substr(0, 1), tokens.back()},
                  Category::Name,
                  owner,

@@ -37,6 +37,8 @@ class KnownTerms {
 
     // The subject's surname, folded ("" when none).
     std::string subject_surname() const { return subject_surname_; }
+    // The first initials of listed adults who carry the requester's surname; empty when none.
+    const std::string& shared_initials() const { return shared_initials_; }
 
     // Adds an unlisted person found elsewhere in the case, so every later mention is found.
     void add_discovered(const std::vector<std::string>& name_tokens);
@@ -79,6 +81,7 @@ class KnownTerms {
     std::vector<std::string> subject_tokens_;      // every token of the subject's names
     std::vector<std::string> subject_address_tokens_;
     std::string subject_surname_;
+    std::string shared_initials_; // of listed adults with the requester's surname
     std::vector<std::pair<std::string, Owner>> given_names_; // listed third parties', folded
 };
 
