@@ -185,6 +185,15 @@ Case survivor_request() {
     return c;
 }
 
+// A plain-text note of one body section, as the gather stage makes it.
+Record note(const std::string& name, const std::string& text) {
+    Record r;
+    r.name = name;
+    r.kind = RecordKind::Text;
+    r.sections.emplace_back(SectionKind::Body, "body", text);
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
@@ -194,16 +203,9 @@ TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by
     Detector detector(&c, dictionaries_dir());
     Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
     GatherResult g;
-    auto note = [](const std::string& text) {
-        Record r;
-        r.name = "r.txt";
-        r.kind = RecordKind::Text;
-        r.sections.emplace_back(SectionKind::Body, "body", text);
-        return r;
-    };
     g.records.push_back(
-        note("MARAC \u2013 Barnsley \u2013 case discussion minutes\nMeeting 27/03"));
-    g.records.push_back(note("Case notes\n12/03 Discussed at MARAC; minutes awaited."));
+        note("r.txt", "MARAC \u2013 Barnsley \u2013 case discussion minutes\nMeeting 27/03"));
+    g.records.push_back(note("r.txt", "Case notes\n12/03 Discussed at MARAC; minutes awaited."));
     auto result = policy.apply(c, g, detector.detect(g.records), detector);
     REQUIRE(result.disclosure.records.size() == 2);
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
@@ -217,13 +219,6 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
     Detector detector(&c, dictionaries_dir());
     Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
     GatherResult g;
-    auto note = [](const std::string& name, const std::string& text) {
-        Record r;
-        r.name = name;
-        r.kind = RecordKind::Text;
-        r.sections.emplace_back(SectionKind::Body, "body", text);
-        return r;
-    };
     // No "MARAC" and no "minutes": attendance, three agencies, risk, actions and sharing.
     g.records.push_back(note("a.txt", "Locality safeguarding round-table\n"
                                       "In attendance: Police (chair), IDVA, Early Help, housing\n"
@@ -250,13 +245,6 @@ TEST_CASE("a record's title never shows what the disclosure redacts in any recor
     Detector detector(&c, dictionaries_dir());
     Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
     GatherResult g;
-    auto note = [](const std::string& name, const std::string& text) {
-        Record r;
-        r.name = name;
-        r.kind = RecordKind::Text;
-        r.sections.emplace_back(SectionKind::Body, "body", text);
-        return r;
-    };
     // "Quorvath" is no English word and nobody's known term: the residue pass withholds it in
     // the text. In lower case in a folder name, detection alone would leave it readable.
     g.records.push_back(note("quorvath/notes-2025.txt", "Imtiaz moved to Quorvath last spring.\n"));

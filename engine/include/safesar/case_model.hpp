@@ -65,7 +65,7 @@ struct Case {
     std::filesystem::path records_dir() const { return folder / "records"; }
     std::filesystem::path state_dir() const { return folder / ".safesar"; }
     // The stem of the files the reference names (REFERENCE.pdf, .json, the schedule): the
-    // reference, with "/" and "\" (services write "JSW/SAR/2025/118") as "-".
+    // reference, with "/" and "\" (services write "ABC/SAR/2026/7") as "-".
     std::string output_stem() const;
 };
 

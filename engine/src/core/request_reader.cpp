@@ -166,7 +166,7 @@ LoadedCase parse_request(const std::string& json_text, const std::filesystem::pa
     c.folder = case_folder;
     Reader r(doc, "", out.warnings);
     c.reference = r.text("reference", true);
-    // "/" and "\\" are allowed (services write "JSW/SAR/2025/118"): the files are named by
+    // "/" and "\\" are allowed (services write "ABC/SAR/2026/7"): the files are named by
     // Case::output_stem, which writes them as "-".
     if (c.reference.size() > 200)
         Reader::fail("reference", "is " + std::to_string(c.reference.size()) +

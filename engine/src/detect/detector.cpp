@@ -279,7 +279,7 @@ struct Detector::Impl {
             for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12; ++t, ++k) {
                 if (ctx.begin_of(t) >= stop) break;
                 const Gender g = pronoun_gender(ctx.word(t));
-                // "Andrei called her": an object pronoun is someone else as often as not.
+                // "Dean called her": an object pronoun is someone else as often as not.
                 const bool object = ctx.word(t) == "her" || ctx.word(t) == "him";
                 if (g == Gender::Male && !object) ++p.he;
                 if (g == Gender::Female && !object) ++p.she;
@@ -318,7 +318,7 @@ struct Detector::Impl {
     }
     // The requester's sex: titles before his given name or initial; then, when no listed adult
     // shares his surname, titles before it alone, and pronouns after his name. When one does,
-    // "Mrs Chaudhry" may be hers: bare titles and pronouns after his given name are counted
+    // "Mrs Whitlock" may be hers: bare titles and pronouns after his given name are counted
     // together as votes, the titles only when the records use one kind alone.
     Gender gender_of(const PassOne& p) const {
         const TitleCounts& t = p.titles;
@@ -499,7 +499,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
         for (const auto& n : names)
             if (const auto t = tokenize(fold(n)); t.size() >= 2 && !t.front().empty())
                 p.first_initials += t.front()[0];
-        // "Mrs G. Meredith" is his mother Glenys as well as he is Gareth: an initial a listed
+        // "Mrs D. Whitlock" may be his mother Doreen as well as he is Dean: an initial a listed
         // adult sharing his surname also has says nothing.
         for (const char c : I.terms.shared_initials())
             std::erase(p.first_initials, c);

@@ -137,7 +137,7 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                      "matches " + who + "'s title and initial"});
             // Initial and surname: S. Okafor (the surname alone is found anyway; this
             // takes the initial with it). Not the requester's when a listed adult of his
-            // family has the same: "G. Meredith" may be his mother Glenys.
+            // family has the same: "D. Whitlock" may be his mother Doreen.
             if (!(subject && shared_initials_.find(tokens.front()[0]) != std::string::npos))
             add({{tokens.front().substr(0, 1), tokens.back()},
                  Category::Name,
@@ -167,7 +167,7 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
         std::string out = fold(m[1].str()), in = fold(m[2].str());
         add({{out, in}, Category::Postcode, owner, "matches " + who + "'s postcode"});
         add({{out + in}, Category::Postcode, owner, "matches " + who + "'s postcode"});
-        // Part of it places someone too: "not to enter the S65 2 area", "moved to S65". Not
+        // Part of it places someone too: "not to enter the XX9 2 area", "moved to XX9". Not
         // when the requester's postcode shares the district: then it says nothing of hers.
         if (!subject && !in.empty() && !contains(subject_address_tokens_, out)) {
             // An area, not a postcode: no address line before it is taken with it.

@@ -825,7 +825,7 @@ BundlePlan plan_bundle(const Disclosure& d, const Fonts& fonts, const Controller
         plan.fixed_text.emplace_back(fixed);
     plan.fixed_text.push_back(reference_title);
     // The reference alone (the PDF's title, its file name): the controller's words, not a
-    // record's, even when a word in it ("TVCP") is redacted in a record.
+    // record's, even when a word in it (a service's acronym) is redacted in a record.
     if (!plan.reference.empty()) {
         plan.fixed_text.push_back(plan.reference);
         plan.fixed_text.push_back(d.request->output_stem()); // the bundle's file name

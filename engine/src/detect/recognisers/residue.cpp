@@ -118,7 +118,7 @@ struct Residue final : public Recogniser {
                 !covered[i + 1] && ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha) {
                 const bool initial = ctx.word(i + 1).size() == 1;
                 if (!fits_requester(ctx, i, subjects(i + 1) || (initial && initial_of_requester(ctx, i + 1)))) {
-                    // "Mrs E. Popescu" when he is Mr A. Popescu: the surname after an initial
+                    // "Mrs K. Whitlock" when he is Mr D. Whitlock: the surname after an initial
                     // not his is hers, one of his family.
                     if (initial && i + 2 < n && his[i + 2] && starts_surname(ctx, i + 2) &&
                         ctx.adjacent(i + 1, true)) {

@@ -112,7 +112,7 @@ class UnlistedPeople final : public Recogniser {
         auto described = [&](std::size_t i) {
             return i + 1 < ctx.tokens.size() && !ctx.info[i + 1].capitalised && ctx.gap(i) == " (";
         };
-        // A capitalised word in mid-sentence after a word that takes a person ("with Jade",
+        // A capitalised word in mid-sentence after a word that takes a person ("with Amber",
         // "told Will"): the capital says it is not the ordinary word. Months and days excepted.
         auto after_person_word = [&](std::size_t i) {
             static const std::unordered_set<std::string_view> takes_person{
@@ -177,7 +177,7 @@ class UnlistedPeople final : public Recogniser {
                 const std::size_t last = c.extend(i, 2);
                 if (last > i && c.business_after(last - 1)) continue; // "Dale Hill Motors"
                 // "Will", "Rose" alone: an ordinary word; "Dean (from the group)" and "a new
-                // relationship with Jade" are people.
+                // relationship with Amber" are people.
                 if (ctx.is(i, kCommonWord) && last == i && !described(i) && !after_person_word(i))
                     continue;
                 emit(i, last, "a given name from the name list", last > i ? 0.9f : 0.75f);
