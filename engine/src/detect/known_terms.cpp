@@ -28,6 +28,27 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+bool letter_byte(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
+
+// The word joined by a hyphen to the text [b, e) of `original`, folded, or "" when there is
+// none: "Reid" for "Cormack" in "Cormack-Reid", "Smith" for "Reid" in "Smith-Reid".
+std::string hyphened_neighbour(const std::string& original, std::size_t b, std::size_t e) {
+    auto word_from = [&](std::size_t from, bool forward) {
+        std::size_t a = from, z = from;
+        if (forward)
+            while (z < original.size() && letter_byte(original[z])) ++z;
+        else
+            while (a > 0 && letter_byte(original[a - 1])) --a;
+        return fold(original.substr(a, z - a));
+    };
+    if (e + 1 < original.size() && original[e] == '-' && letter_byte(original[e + 1]))
+        return word_from(e + 1, true);
+    if (b >= 2 && original[b - 1] == '-' && letter_byte(original[b - 2])) return word_from(b - 1, false);
+    return {};
+}
+
 const std::regex& postcode_regex() {
     static const std::regex re(R"(\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\s*([0-9][A-Za-z]{2})\b)");
     return re;
@@ -130,11 +151,14 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
             single(tokens[k], "middle name");
         if (tokens.size() >= 2 && (subject || !contains(subject_tokens_, tokens.back()))) {
             // Titles with an initial: Mrs O., Ms O.
-            for (const char* title : {"mr", "mrs", "ms", "miss", "mx"})
-                add({{title, tokens.back().substr(0, 1)},
-                     Category::Name,
-                     owner,
-                     "matches " + who + "'s title and initial"});
+            for (const char* title : {"mr", "mrs", "ms", "miss", "mx"}) {
+                Term t{{title, tokens.back().substr(0, 1)},
+                       Category::Name,
+                       owner,
+                       "matches " + who + "'s title and initial"};
+                t.title_initial = true;
+                add(std::move(t));
+            }
             // Initial and surname: S. Okafor (the surname alone is found anyway; this
             // takes the initial with it). Not the requester's when a listed adult of his
             // family has the same: "D. Whitlock" may be his mother Doreen.
@@ -352,6 +376,30 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                     !all_capitals(original, folded.original_begin(tokens[i].begin),
                                   folded.original_end(tokens[i].end)))
                     continue;
+                // A title and an initial followed by another initial, or by a surname some
+                // other person has, are the start of that fuller name: "Mr M. J. Quinn" is
+                // not the "Mr M." of a listed Ms Mallon.
+                if (t.title_initial && i + t.tokens.size() < tokens.size()) {
+                    const std::string next(tokens[i + t.tokens.size()].text);
+                    bool fuller = next.size() == 1;
+                    if (auto nt = by_first_.find(next); !fuller && nt != by_first_.end())
+                        for (std::size_t ni : nt->second) {
+                            const Term& o = terms_[ni];
+                            if (o.tokens.size() == 1 && o.category == Category::Name &&
+                                !o.organisation &&
+                                (o.owner.kind != t.owner.kind || o.owner.party != t.owner.party))
+                                fuller = true;
+                        }
+                    if (fuller) continue;
+                }
+                // A double-barrelled name that holds one of the requester's is someone else's
+                // ("Mrs Cormack-Reid", his daughter), unless both halves are his.
+                if (t.owner.kind == Owner::Subject && t.category == Category::Name) {
+                    const std::string joined = hyphened_neighbour(
+                        original, folded.original_begin(tokens[i].begin),
+                        folded.original_end(tokens[i + t.tokens.size() - 1].end));
+                    if (!joined.empty() && !contains(subject_tokens_, joined)) continue;
+                }
                 // Prefer the first reading on a tie: the subject's terms come first, so their
                 // own name is not redacted.
                 if (best && t.tokens.size() == best_len) continue;

@@ -173,9 +173,9 @@ std::size_t count_digits(std::string_view text) {
         std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
-bool NeedleSet::add(std::string_view redacted_text, std::size_t id) {
+bool NeedleSet::add(std::string_view redacted_text, std::size_t id, bool by_digits) {
     Needle needle;
-    if (count_digits(redacted_text) >= 7) {
+    if (by_digits && count_digits(redacted_text) >= 7) {
         needle.digits = phone_digits_key(redacted_text);
         if (needle.digits.size() < 6) needle.digits.clear();
     }

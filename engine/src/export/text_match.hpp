@@ -35,7 +35,10 @@ struct IdCount {
 class NeedleSet {
   public:
     // Returns false (and adds nothing) for strings too short to search (< 3 characters).
-    bool add(std::string_view redacted_text, std::size_t id);
+    // `by_digits`: a string of 7 digits or more is matched on its digits alone, as a phone
+    // number is. Off for a record's name, title or date: "letter-2025-06-25.pdf" is not the
+    // number 20250625, and a message's attachment shares the message's date.
+    bool add(std::string_view redacted_text, std::size_t id, bool by_digits = true);
     std::size_t size() const { return needles_.size(); }
 
     // Ids of needles found in `raw_text`; `digits` also tries the digit needles.

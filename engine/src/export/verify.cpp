@@ -133,7 +133,8 @@ class LeakReport {
             // A title already redacted whole ("[redacted]") says nothing of the record; the
             // bundle prints that mark everywhere.
             if (text == kRedactedTitle) continue;
-            if (needles_.add(text, origins_.size())) origins_.push_back({"", "", "", text, fact});
+            if (needles_.add(text, origins_.size(), /*by_digits=*/false))
+                origins_.push_back({"", "", "", text, fact});
         }
         report.needles = static_cast<int>(origins_.size());
         needles_.set_fixed_text(files.fixed_text);

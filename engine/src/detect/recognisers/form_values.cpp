@@ -6,6 +6,7 @@
 #include "recognisers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 
@@ -95,6 +96,46 @@ std::size_t unlisted_label_end(const std::string& text, std::size_t b, std::size
     return k < e ? k : 0;
 }
 
+// Forms print several fields on one line ("Mobile: 07700 900318   Vehicle: KX19 LMW"): a label
+// the list knows, after a space and followed by a colon, ends the value before it. Its own value
+// is the block owner's too only when the label plainly starts a new field (after a wide gap, a
+// tab, a number or a full stop); "... Partner mobile: ..." or "... Name: ..." may be someone
+// else's, so it ends the claim and nothing after it on the line is the owner's. The colon is
+// required, so that "work" or "car" in a sentence starts nothing.
+struct InlineField {
+    std::size_t label_begin, value_begin; // folded offsets
+    Category category;
+    bool owners; // the value is the block owner's; false for the last one only
+};
+std::vector<InlineField> inline_fields(const std::string& folded, std::size_t from, std::size_t to) {
+    std::vector<InlineField> out;
+    for (std::size_t p = from + 1; p < to; ++p) {
+        if (folded[p - 1] != ' ' && folded[p - 1] != '\t') continue;
+        for (const auto& l : kLabels) {
+            const std::string_view lt = l.text;
+            if (p + lt.size() >= to || folded.compare(p, lt.size(), lt) != 0) continue;
+            std::size_t k = p + lt.size();
+            while (k < to && folded[k] == ' ') ++k;
+            if (k >= to || folded[k] != ':') continue;
+            ++k;
+            while (k < to && (folded[k] == ' ' || folded[k] == '\t')) ++k;
+            // What stands before the label: a gap, a number or a full stop starts a new field.
+            std::size_t q = p - 1;
+            const bool gap = folded[q] == '\t' || (q > from && folded[q - 1] == ' ');
+            while (q > from && folded[q] == ' ') --q;
+            const char before = folded[q];
+            const bool new_field = gap || std::isdigit(static_cast<unsigned char>(before)) ||
+                                   before == '.' || before == ',' || before == ';' || before == ')';
+            const bool owners = new_field && !l.is_name && k < to;
+            out.push_back({p, k, l.category, owners});
+            if (!owners) return out;
+            p = k;
+            break;
+        }
+    }
+    return out;
+}
+
 class FormValues final : public Recogniser {
   public:
     std::string_view id() const override { return "form-value"; }
@@ -166,8 +207,31 @@ class FormValues final : public Recogniser {
                     continue;
                 }
             }
-            const std::size_t value_end = line.end;
+            std::size_t value_end = line.end;
             if (other_label_end && value_begin >= value_end) continue;
+            // Further fields on the same line end this value and are values of their own.
+            std::vector<InlineField> more;
+            if (label) {
+                std::size_t vf = fb;
+                while (vf < fe && folded.from[vf] < value_begin) ++vf;
+                more = inline_fields(folded.text, vf, fe);
+                if (!more.empty()) value_end = folded.from[more.front().label_begin];
+            }
+            auto owned_value = [&](std::size_t begin, std::size_t end, Category category,
+                                   std::string_view recogniser) {
+                Span sp;
+                sp.begin = begin;
+                sp.end = end;
+                while (sp.end > sp.begin &&
+                       std::isspace(static_cast<unsigned char>(s.text[sp.end - 1])))
+                    --sp.end;
+                sp.category = category;
+                sp.owner = *owner;
+                sp.confidence = 0.85f;
+                sp.rule = "a form value in the block of " + owner_phrase(*owner) + " details";
+                sp.recogniser = recogniser; // static storage, as Span wants
+                if (sp.end > sp.begin) out.push_back(sp);
+            };
             if (label && label->is_name) {
                 // The block's owner: the first person found in the value.
                 owner = Owner{};
@@ -180,21 +244,18 @@ class FormValues final : public Recogniser {
                         break;
                     }
             } else if (owner && owner->kind != Owner::Unknown) {
-                Span sp;
-                sp.begin = value_begin;
-                sp.end = value_end;
-                while (sp.end > sp.begin &&
-                       std::isspace(static_cast<unsigned char>(s.text[sp.end - 1])))
-                    --sp.end;
-                sp.category = label ? label->category
-                              : other_label_end ? Category::Name
-                                                : last_category;
-                sp.owner = *owner;
-                sp.confidence = 0.85f;
-                sp.rule = "a form value in the block of " + owner_phrase(*owner) + " details";
-                sp.recogniser = other_label_end ? "form-value-unlabelled" : id();
-                if (sp.end > sp.begin) out.push_back(sp);
+                owned_value(value_begin, value_end,
+                            label             ? label->category
+                            : other_label_end ? Category::Name
+                                              : last_category,
+                            other_label_end ? "form-value-unlabelled" : id());
             }
+            if (owner && owner->kind != Owner::Unknown)
+                for (std::size_t k = 0; k < more.size() && more[k].owners; ++k)
+                    owned_value(folded.from[more[k].value_begin],
+                                k + 1 < more.size() ? folded.from[more[k + 1].label_begin]
+                                                    : line.end,
+                                more[k].category, id());
             if (label) {
                 last_category = label->category;
                 // x of the first word at or after the value's start on this line.

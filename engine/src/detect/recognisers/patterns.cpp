@@ -114,19 +114,28 @@ class Patterns final : public Recogniser {
             std::size_t pos = 0;
             while (pos <= text.size() &&
                    p.re->Match(text, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
-                const std::size_t end =
-                    static_cast<std::size_t>(g[0].data() - text.data()) + g[0].size();
-                emit(ctx, p, g, out);
+                const std::size_t begin = static_cast<std::size_t>(g[0].data() - text.data());
+                std::size_t end = begin + g[0].size();
+                // A match that ran on over a line break and failed its check may hold a good
+                // match that ends at the break: "Tel: 07700 900 664" then "1 July 2025".
+                if (!emit(ctx, p, g, out)) {
+                    const std::size_t cut = std::string_view(g[0].data(), g[0].size()).rfind('\n');
+                    if (cut != std::string_view::npos && cut > 0 &&
+                        p.re->Match(text, begin, begin + cut, RE2::ANCHOR_START, g.data(), n) &&
+                        emit(ctx, p, g, out))
+                        end = begin + g[0].size();
+                }
                 pos = end > pos ? end : pos + 1;
             }
         }
     }
 
   private:
-    void emit(SectionContext& ctx, const Pattern& p, const std::vector<re2::StringPiece>& g,
+    // Returns whether the match was taken.
+    bool emit(SectionContext& ctx, const Pattern& p, const std::vector<re2::StringPiece>& g,
               std::vector<Span>& out) const {
         const re2::StringPiece m = g[static_cast<std::size_t>(p.group)];
-        if (m.data() == nullptr) return;
+        if (m.data() == nullptr) return false;
         Span s;
         s.begin = static_cast<std::size_t>(m.data() - ctx.text.data());
         s.end = s.begin + m.size();
@@ -144,8 +153,9 @@ class Patterns final : public Recogniser {
                 }
         }
         PatternMatch match{ctx, ctx.text, g, known_, s};
-        if (!p.validate(match) || s.end <= s.begin) return;
+        if (!p.validate(match) || s.end <= s.begin) return false;
         out.push_back(std::move(s));
+        return true;
     }
 
     KnownValues known_;

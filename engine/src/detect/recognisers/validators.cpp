@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -293,7 +292,32 @@ const std::map<std::string, Validator>& validators() {
              }
              return true;
          }},
-        {"nhs-number", [](PatternMatch& m) { return nhs_valid(digits_of(m.groups[0])); }},
+        {"nhs-number",
+         [](PatternMatch& m) {
+             const std::string d = digits_of(m.groups[0]);
+             if (!nhs_valid(d)) return false;
+             // Scotland's CHI number opens with its holder's date of birth (DDMMYY): one
+             // that opens with a listed person's, and no other's, is theirs.
+             const KnownValues::Known* holder = nullptr;
+             for (const auto& [date, k] : m.known.dobs) {
+                 auto two = [](int n) {
+                     n = ((n % 100) + 100) % 100;
+                     return std::string{static_cast<char>('0' + n / 10),
+                                        static_cast<char>('0' + n % 10)};
+                 };
+                 if (d.compare(0, 6, two(date.day) + two(date.month) + two(date.year)) != 0)
+                     continue;
+                 if (holder && (holder->owner.kind != k.owner.kind ||
+                                holder->owner.party != k.owner.party))
+                     return true; // shared: nobody's
+                 holder = &k;
+             }
+             if (holder) {
+                 m.span.owner = holder->owner;
+                 m.span.rule = "a CHI number built from " + holder->who + "'s date of birth";
+             }
+             return true;
+         }},
         {"ni-number", [](PatternMatch& m) { return ni_valid(m.groups[0]); }},
         {"vehicle-current", [](PatternMatch& m) { return vehicle_current_valid(m.groups[0]); }},
         {"vehicle-older",
