@@ -53,7 +53,8 @@ TEST_CASE("the shipped profiles are listed, the files they share are not", "[pro
     }
 }
 
-TEST_CASE("a profile added as a file is listed with its label; bad files are named", "[profiles]") {
+TEST_CASE("a profile added as a file is listed with its label, and bad files are named",
+          "[profiles]") {
     test::TempDir dir("safesar-profiles");
     write_profile(dir.path(), "reasons.json", R"({"reasons": {}})");
     write_profile(dir.path(), "police-disclosure.json",

@@ -71,6 +71,17 @@ Date date_of(const QDate& d) {
     return {d.year(), d.month(), d.day()};
 }
 
+// A date the form asks for only when it is known: the check box enables it. Returns their row.
+QHBoxLayout* optional_date(QCheckBox* known, QDateEdit* date) {
+    date->setDisplayFormat("yyyy-MM-dd");
+    date->setEnabled(false);
+    QObject::connect(known, &QCheckBox::toggled, date, &QWidget::setEnabled);
+    auto* row = new QHBoxLayout;
+    row->addWidget(known);
+    row->addWidget(date);
+    return row;
+}
+
 // The profiles of the dictionaries folder, as files say them (a controller's own included):
 // each item's text is the file's label, its data the profile's name, its tooltip the file.
 // Returns the files that could not be offered, each with what is wrong with it.
@@ -104,12 +115,7 @@ NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* pa
     received_->setDisplayFormat("yyyy-MM-dd");
     id_verified_set_ = new QCheckBox(tr("identity verified on"));
     id_verified_ = new QDateEdit(QDate::currentDate());
-    id_verified_->setDisplayFormat("yyyy-MM-dd");
-    id_verified_->setEnabled(false);
-    connect(id_verified_set_, &QCheckBox::toggled, id_verified_, &QWidget::setEnabled);
-    auto* id_row = new QHBoxLayout;
-    id_row->addWidget(id_verified_set_);
-    id_row->addWidget(id_verified_);
+    QHBoxLayout* id_row = optional_date(id_verified_set_, id_verified_);
     profile_ = new QComboBox;
     profile_->setAccessibleName(tr("Profile"));
     const QStringList profile_problems = add_profiles(profile_);
@@ -132,12 +138,7 @@ NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* pa
     subject_name_->setAccessibleName(tr("Requester's full name"));
     subject_dob_set_ = new QCheckBox(tr("born on"));
     subject_dob_ = new QDateEdit(QDate(1980, 1, 1));
-    subject_dob_->setDisplayFormat("yyyy-MM-dd");
-    subject_dob_->setEnabled(false);
-    connect(subject_dob_set_, &QCheckBox::toggled, subject_dob_, &QWidget::setEnabled);
-    auto* dob_row = new QHBoxLayout;
-    dob_row->addWidget(subject_dob_set_);
-    dob_row->addWidget(subject_dob_);
+    QHBoxLayout* dob_row = optional_date(subject_dob_set_, subject_dob_);
     subject_aliases_ = list_edit(tr("Requester's other names"));
     subject_addresses_ = list_edit(tr("Requester's addresses"));
     subject_phones_ = list_edit(tr("Requester's phone numbers"));
