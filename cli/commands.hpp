@@ -31,6 +31,7 @@ void add_status_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_audit_command(CLI::App& app);
 void add_list_command(CLI::App& app);
+void add_profiles_command(CLI::App& app);
 void add_batch_command(CLI::App& app);
 
 } // namespace safesar::cli

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
     add_export_command(app);
     add_audit_command(app);
     add_list_command(app);
+    add_profiles_command(app);
     add_batch_command(app);
     try {
         app.parse(argc, argv);

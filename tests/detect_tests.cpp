@@ -105,7 +105,7 @@ TEST_CASE("detection and policy on the data-driven cases of each recogniser", "[
             REQUIRE(fs::exists(root / "requests" / c.request / "request.json"));
             LoadedCase lc = load_case(root / "requests" / c.request);
             Detector detector(&lc.value, dictionaries_dir());
-            Policy policy = Policy::load(dictionaries_dir(), to_string(lc.value.profile));
+            Policy policy = Policy::load(dictionaries_dir(), lc.value.profile);
             Record record;
             record.name = "case.txt";
             record.kind = RecordKind::Text;
@@ -175,7 +175,7 @@ namespace {
 // A survivor's own request (standard profile) naming her ex-partner.
 Case survivor_request() {
     Case c;
-    c.profile = Profile::Standard;
+    c.profile = "standard";
     c.subject.name = "Samira Begum Haq";
     c.subject.role = Role::Subject;
     Person p;
@@ -184,6 +184,22 @@ Case survivor_request() {
     c.parties.push_back(p);
     return c;
 }
+
+// The survivor's case as if her ex-partner had asked (the perpetrator profile): the request,
+// its detector and its policy, as a scan builds them.
+struct PerpetratorScan {
+    Case c = [] {
+        Case request = survivor_request();
+        request.profile = "perpetrator";
+        return request;
+    }();
+    Detector detector{&c, dictionaries_dir()};
+    Policy policy = Policy::load(dictionaries_dir(), c.profile);
+
+    PolicyResult apply(const GatherResult& g) const {
+        return policy.apply(c, g, detector.detect(g.records), detector);
+    }
+};
 
 // A plain-text note of one body section, as the gather stage makes it.
 Record note(const std::string& name, const std::string& text) {
@@ -198,15 +214,12 @@ Record note(const std::string& name, const std::string& text) {
 
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
           "[policy]") {
-    Case c = survivor_request();
-    c.profile = Profile::Perpetrator;
-    Detector detector(&c, dictionaries_dir());
-    Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
+    const PerpetratorScan scan;
     GatherResult g;
     g.records.push_back(
         note("r.txt", "MARAC \u2013 Barnsley \u2013 case discussion minutes\nMeeting 27/03"));
     g.records.push_back(note("r.txt", "Case notes\n12/03 Discussed at MARAC; minutes awaited."));
-    auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    auto result = scan.apply(g);
     REQUIRE(result.disclosure.records.size() == 2);
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
@@ -214,10 +227,7 @@ TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by
 
 TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by its title",
           "[policy]") {
-    Case c = survivor_request();
-    c.profile = Profile::Perpetrator;
-    Detector detector(&c, dictionaries_dir());
-    Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
+    const PerpetratorScan scan;
     GatherResult g;
     // No "MARAC" and no "minutes": attendance, three agencies, risk, actions and sharing.
     g.records.push_back(note("a.txt", "Locality safeguarding round-table\n"
@@ -230,7 +240,7 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
     // The requester's own programme note naming agencies and actions: no meeting, disclosed.
     g.records.push_back(note("c.txt", "Session 6 notes\nImtiaz said the police and the school "
                                       "had both called. Actions for next week: practise time-outs.\n"));
-    auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    auto result = scan.apply(g);
     REQUIRE(result.disclosure.records.size() == 3);
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[0].withheld_kind == "MARAC minutes");
@@ -240,16 +250,13 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
 }
 
 TEST_CASE("a record's title never shows what the disclosure redacts in any record", "[policy]") {
-    Case c = survivor_request();
-    c.profile = Profile::Perpetrator;
-    Detector detector(&c, dictionaries_dir());
-    Policy policy = Policy::load(dictionaries_dir(), "perpetrator");
+    const PerpetratorScan scan;
     GatherResult g;
     // "Quorvath" is no English word and nobody's known term: the residue pass withholds it in
     // the text. In lower case in a folder name, detection alone would leave it readable.
     g.records.push_back(note("quorvath/notes-2025.txt", "Imtiaz moved to Quorvath last spring.\n"));
     g.records.push_back(note("contact/plan.txt", "Samira attended on Monday.\n"));
-    auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    auto result = scan.apply(g);
     REQUIRE(result.disclosure.records.size() == 2);
     CHECK(result.disclosure.records[0].title.find("quorvath") == std::string::npos);
     CHECK(result.disclosure.records[0].title.find("[redacted]") != std::string::npos);

@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include "safesar/case_model.hpp"
+#include "safesar/data_dir.hpp"
 #include "safesar/errors.hpp"
+
+#include <nlohmann/json.hpp>
 
 using namespace safesar;
 
@@ -25,6 +28,45 @@ TEST_CASE("malformed request.json files are refused with the field and the reaso
     CHECK(error_of("bad-date") ==
           "request.json: received: \"2026-13-45\" is not a date of the form YYYY-MM-DD");
     CHECK(error_of("not-json").rfind("request.json: not valid JSON", 0) == 0);
+    CHECK(error_of("bad-profile") ==
+          "request.json: profile: \"police-disclosure\" is not one of family-contact, "
+          "perpetrator, standard (the profiles in " +
+              (dictionaries_dir() / "policies").string() + ")");
+}
+
+TEST_CASE("a profile is a file of the dictionaries' policies, never a path or a shared file",
+          "[request]") {
+    auto with_profile = [](const nlohmann::json& profile) {
+        nlohmann::json request = {
+            {"reference", "R-1"}, {"received", "2026-10-30"}, {"subject", {{"name", "A B"}}}};
+        if (!profile.is_null()) request["profile"] = profile;
+        return request.dump();
+    };
+    auto refusal = [&](const nlohmann::json& profile) {
+        try {
+            parse_request(with_profile(profile), "/tmp/case");
+        } catch (const RequestError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    // Each shipped profile is read by its file's name; none named, or an empty name, is standard.
+    for (const char* name : {"standard", "perpetrator", "family-contact"})
+        CHECK(parse_request(with_profile(name), "/tmp/case").value.profile == name);
+    CHECK(parse_request(with_profile(nullptr), "/tmp/case").value.profile == "standard");
+    CHECK(parse_request(with_profile(""), "/tmp/case").value.profile == "standard");
+
+    const std::string listed = " is not one of family-contact, perpetrator, standard (the "
+                               "profiles in " +
+                               (dictionaries_dir() / "policies").string() + ")";
+    // The files every profile shares, other spellings, and names reaching out of the folder
+    // (each would be a file that exists) are refused like an unknown profile.
+    for (const char* name : {"reasons", "withhold-rules", "Perpetrator", "perpetrator.json",
+                             "../policies/standard", "./standard", "/etc/passwd", " standard"}) {
+        INFO(name);
+        CHECK(refusal(name) == "request.json: profile: \"" + std::string(name) + "\"" + listed);
+    }
+    CHECK(refusal(3) == "request.json: profile: must be a string");
 }
 
 TEST_CASE("unknown fields are warnings, not errors", "[request]") {
@@ -49,7 +91,7 @@ TEST_CASE("the contract's example request reads completely", "[request]") {
     const Case& c = lc.value;
     CHECK(lc.warnings.empty());
     CHECK(c.reference == "SAR-2026-0107");
-    CHECK(c.profile == Profile::Perpetrator);
+    CHECK(c.profile == "perpetrator");
     CHECK(c.holidays == HolidayRegion::Scotland);
     CHECK(c.id_verified == Date{2026, 11, 2});
     REQUIRE(c.paused.size() == 1);

@@ -320,8 +320,8 @@ void add_review_command(CLI::App& app) {
                     "not a PDF has one page, 1)")
         ->expected(2, -1);
     cmd->add_option("--release-record", a->release_record,
-                    "disclose a record withheld in full, with its ordinary redactions (a "
-                    "perpetrator request needs --comment saying why it is safe)");
+                    "disclose a record withheld in full, with its ordinary redactions (where "
+                    "the profile says so, as perpetrator does, --comment saying why it is safe)");
     cmd->add_option("--withhold-record", a->withhold_record,
                     "withhold a whole record in full (--reason CODE), or confirm the policy's "
                     "withholding until reviewed");

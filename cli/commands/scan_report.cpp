@@ -6,7 +6,7 @@ namespace safesar::cli {
 
 void print_scan_summary(const CaseScan& scan, std::ostream& out) {
     const Case& c = scan.request.value;
-    out << c.reference << " (" << to_string(c.profile) << "): " << scan.gathered.records.size()
+    out << c.reference << " (" << c.profile << "): " << scan.gathered.records.size()
         << " records read, " << scan.gathered.skipped.size() << " skipped\n";
     for (const auto& s : scan.gathered.skipped) out << "  skipped " << s.name << ": " << s.reason << "\n";
     for (const auto& l : scan.gathered.links) out << "  link " << l.name << ": " << l.reason << "\n";

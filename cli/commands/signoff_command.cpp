@@ -1,5 +1,6 @@
-// safesar signoff CASE: the account running it declares the review complete. A perpetrator
-// request needs two different accounts' sign-offs after the last change before a final export.
+// safesar signoff CASE: the account running it declares the review complete. The profile's file
+// says how many different accounts' sign-offs a final export needs after the last change (a
+// perpetrator request: two).
 #include "../commands.hpp"
 #include "../json/json_output.hpp"
 

@@ -134,7 +134,7 @@ void run(const StatusArgs& a) {
             std::cout);
         return;
     }
-    std::cout << c.reference << " (" << to_string(c.profile) << ")\n";
+    std::cout << c.reference << " (" << c.profile << ")\n";
     print_deadline(c, day);
     auto store = ReviewStore::open_existing(c);
     if (!store) {

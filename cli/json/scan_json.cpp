@@ -46,7 +46,7 @@ Json scan_summary_json(const CaseScan& scan, const ScanRecorded& recorded) {
     const Case& c = scan.request.value;
     Json j = json_document("safesar-scan/1");
     j["reference"] = c.reference;
-    j["profile"] = to_string(c.profile);
+    j["profile"] = c.profile;
     j["records_read"] = scan.gathered.records.size();
     j["skipped"] = named_reasons(scan.gathered.skipped);
     j["links"] = named_reasons(scan.gathered.links);

@@ -73,7 +73,7 @@ Json status_json(const Case& c, const Deadline& deadline, const HolidayCalendar&
                  const Date& today, const ReviewStore* store) {
     Json j = json_document("safesar-status/1");
     j["reference"] = c.reference;
-    j["profile"] = to_string(c.profile);
+    j["profile"] = c.profile;
     j["due"] = to_iso(deadline.due);
     j["working_days_left"] = working_days_between(today, deadline.due, calendar);
     j["overdue"] = today > deadline.due;

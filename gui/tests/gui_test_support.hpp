@@ -8,7 +8,9 @@
 
 #include <QString>
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace safesar::gui::test {
@@ -25,6 +27,34 @@ struct Workspace {
     fs::path add(const fs::path& fixture, const std::string& name) const {
         return dir.add(fixture, name);
     }
+};
+
+// A copy of the source tree's dictionaries inside the workspace, to add profiles to.
+inline fs::path copy_of_dictionaries(const Workspace& ws) {
+    const fs::path copy = ws.root / "dictionaries";
+    fs::copy(fixtures.parent_path() / "dictionaries", copy, fs::copy_options::recursive);
+    return copy;
+}
+
+// While it lives, the engine reads the dictionaries of `folder` (SAFESAR_DICTIONARIES), as an
+// installed program reads a controller's own; the setting before is put back.
+class DictionariesInUse {
+  public:
+    explicit DictionariesInUse(const fs::path& folder) {
+        if (const char* v = std::getenv("SAFESAR_DICTIONARIES")) before_ = v;
+        ::setenv("SAFESAR_DICTIONARIES", folder.c_str(), 1);
+    }
+    ~DictionariesInUse() {
+        if (before_)
+            ::setenv("SAFESAR_DICTIONARIES", before_->c_str(), 1);
+        else
+            ::unsetenv("SAFESAR_DICTIONARIES");
+    }
+    DictionariesInUse(const DictionariesInUse&) = delete;
+    DictionariesInUse& operator=(const DictionariesInUse&) = delete;
+
+  private:
+    std::optional<std::string> before_;
 };
 
 using safesar::test::pdf_text;

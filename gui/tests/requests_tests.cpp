@@ -14,6 +14,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 using namespace safesar;
 using namespace safesar::gui;
 using namespace safesar::gui::test;
@@ -69,7 +71,7 @@ TEST_CASE("the new-request form writes a request.json the engine reads back", "[
     NewCaseDialog form(ws.root);
     form.reference()->setText("SAR-2026-0777");
     form.received()->setDate(QDate(2026, 11, 2));
-    form.profile()->setCurrentIndex(1); // perpetrator
+    form.profile()->setCurrentIndex(form.profile()->findData("perpetrator"));
     form.subjectName()->setText("Daniel Mercer");
     form.subjectAddresses()->setPlainText("12 Orchard Close, Millbridge MB2 4TT\n");
     form.subjectPhones()->setPlainText("07700 900318\n0114 496 0555");
@@ -84,7 +86,7 @@ TEST_CASE("the new-request form writes a request.json the engine reads back", "[
     CHECK(loaded.warnings.empty());
     CHECK(c.reference == "SAR-2026-0777");
     CHECK(to_iso(c.received) == "2026-11-02");
-    CHECK(c.profile == Profile::Perpetrator);
+    CHECK(c.profile == "perpetrator");
     CHECK(c.subject.name == "Daniel Mercer");
     CHECK(c.subject.addresses == std::vector<std::string>{"12 Orchard Close, Millbridge MB2 4TT"});
     CHECK(c.subject.phones == std::vector<std::string>{"07700 900318", "0114 496 0555"});
@@ -110,4 +112,36 @@ TEST_CASE("the new-request form refuses a request the engine would refuse, writi
     CHECK_FALSE(form.create());
     CHECK(form.errorLabel()->text().contains("reference"));
     CHECK(fs::is_empty(ws.root));
+}
+
+TEST_CASE("the new-request form offers the dictionaries' profiles by label, and names a bad file",
+          "[gui]") {
+    // The controller's dictionaries: the shipped ones, a profile of her own, and a file that is
+    // meant as one but says no review.
+    const Workspace ws("new-case-profiles");
+    const fs::path dictionaries = copy_of_dictionaries(ws);
+    const fs::path policies = dictionaries / "policies";
+    std::ofstream(policies / "police-disclosure.json") << R"({"profile": "police-disclosure",
+        "label": "Police disclosure unit", "rules": [],
+        "review": {"signoffs": 3, "every_page_read": true, "release_needs_comment": true}})";
+    std::ofstream(policies / "scottish.json") << R"({"profile": "scottish", "rules": []})";
+    const DictionariesInUse in_use(dictionaries); // by the form and by load_case
+
+    NewCaseDialog form(ws.root);
+    QComboBox* profiles = form.profile();
+    REQUIRE(profiles->count() == 4);
+    CHECK(profiles->currentData().toString() == "standard"); // the default, wherever it sorts
+    const int police = profiles->findData("police-disclosure");
+    REQUIRE(police >= 0);
+    CHECK(profiles->itemText(police) == "Police disclosure unit");
+    CHECK(profiles->itemText(profiles->findData("perpetrator")) == "perpetrator (enhanced safety)");
+    CHECK(profiles->findData("scottish") < 0);
+    CHECK(form.errorLabel()->text().contains(
+        QString::fromStdString((policies / "scottish.json").string())));
+
+    profiles->setCurrentIndex(police);
+    form.reference()->setText("SAR-2026-0778");
+    form.subjectName()->setText("Daniel Mercer");
+    REQUIRE(form.create());
+    CHECK(load_case(ws.root / "SAR-2026-0778").value.profile == "police-disclosure");
 }

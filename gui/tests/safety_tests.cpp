@@ -7,6 +7,7 @@
 #include "review/review_page.hpp"
 #include "review/safety_panel.hpp"
 
+#include <QLabel>
 #include <QListWidget>
 
 #include <catch2/catch.hpp>
@@ -61,4 +62,43 @@ TEST_CASE("MIME parts nested too deep are open risks in the Safety tab", "[gui]"
     }
     CHECK(listed);
     CHECK_FALSE(review->session()->status().ready_for_final());
+}
+
+TEST_CASE("the perpetrator warning and the safety summary are the profile file's", "[gui]") {
+    // A profile of the controller's own, known to no code: it says the requester may be the
+    // perpetrator and asks three reviewers and every page read.
+    Workspace ws{"safety-profile"};
+    const fs::path dictionaries = copy_of_dictionaries(ws);
+    std::ofstream(dictionaries / "policies" / "police-disclosure.json")
+        << R"({"profile": "police-disclosure", "requester_may_be_perpetrator": true,
+               "rules": [{"when": {"owner": "subject"}, "action": "keep", "why": "his own"},
+                         {"when": {}, "action": "redact", "reason": "TP", "why": "others'"}],
+               "review": {"signoffs": 3, "every_page_read": true,
+                          "release_needs_comment": true}})";
+    const DictionariesInUse in_use(dictionaries);
+    const fs::path folder = ws.root / "police";
+    fs::create_directories(folder / "records");
+    std::ofstream(folder / "request.json")
+        << R"({"reference": "SAR-GUI-POLICE", "received": "2026-03-02",
+               "profile": "police-disclosure", "subject": {"name": "Marcus Tindall"}})";
+    std::ofstream(folder / "records" / "note.txt") << "Marcus Tindall called on Monday.\n";
+
+    MainWindow window;
+    window.show();
+    window.openCase(folder);
+    ReviewPage* review = window.review();
+    REQUIRE(review);
+    REQUIRE(wait_until([&] { return review->session()->scan() != nullptr; }, 120000));
+    QString banner, summary;
+    for (const QLabel* label : review->findChildren<QLabel*>()) {
+        if (label->accessibleName() == "Request warning" && label->isVisible())
+            banner = label->text();
+        if (label->accessibleName() == "Safety summary") summary = label->text();
+    }
+    CHECK(banner.contains("PERPETRATOR REQUEST — SAR-GUI-POLICE"));
+    CHECK(banner.contains("and read every page. A final export needs three different "
+                          "reviewers' sign-offs and every risk closed."));
+    CHECK(summary.startsWith("<b>Perpetrator request.</b>"));
+    CHECK(summary.contains("A final export needs every page read and 3 sign-offs by different "
+                           "accounts."));
 }

@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
         form.reference()->setText("SAR-2026-0519");
         form.subjectName()->setText("Daniel Mercer");
         form.subjectPhones()->setPlainText("07700 900318");
-        form.profile()->setCurrentIndex(1);
+        form.profile()->setCurrentIndex(form.profile()->findData("perpetrator"));
         form.addParty("Joanne Mercer", "victim");
         fit_dialog(&form);
         form.show();

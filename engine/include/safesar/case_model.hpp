@@ -10,12 +10,10 @@
 namespace safesar {
 
 enum class Role { Subject, Victim, Child, Partner, Family, Staff, Professional, Other };
-enum class Profile { Standard, Perpetrator, FamilyContact };
 enum class Regime { UkGdpr, EuGdpr, Dpa1998, Ccpa };
 enum class HolidayRegion { EnglandAndWales, Scotland, NorthernIreland };
 
 const char* to_string(Role);
-const char* to_string(Profile);
 const char* to_string(Regime);
 const char* to_string(HolidayRegion);
 
@@ -54,7 +52,9 @@ struct Case {
     std::string reference;
     Date received;
     Regime regime = Regime::UkGdpr;
-    Profile profile = Profile::Standard;
+    // The name of a profile file, dictionaries/policies/PROFILE.json (profiles.hpp): data, so a
+    // controller can add one. load_case accepts only a profile whose file exists.
+    std::string profile = "standard";
     std::optional<Date> id_verified, authority_received, fee_received;
     std::vector<Pause> paused;
     std::optional<Extension> extended;
@@ -75,7 +75,8 @@ struct LoadedCase {
 };
 
 // Reads and validates CASE/request.json. Throws RequestError naming the field path and what is
-// wrong, e.g. `request.json: parties[2].role: "victm" is not one of victim, child, ...`.
+// wrong, e.g. `request.json: parties[2].role: "victm" is not one of victim, child, ...`. The
+// profile is checked against the profile files of dictionaries_dir().
 LoadedCase load_case(const std::filesystem::path& case_folder);
 LoadedCase parse_request(const std::string& json_text, const std::filesystem::path& case_folder);
 

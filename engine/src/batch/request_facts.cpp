@@ -7,7 +7,7 @@ namespace safesar::batching {
 
 void add_request_facts(const Case& request, CaseResult& result) {
     result.reference = request.reference;
-    result.profile = to_string(request.profile);
+    result.profile = request.profile;
     const auto calendar = HolidayCalendar::load(dictionaries_dir(), request.holidays);
     result.due = compute_deadline(request, calendar).due;
 }

@@ -96,7 +96,7 @@ std::filesystem::path write_controller_schedule(const ScheduleInputs& in) {
     out << "CONTROLLER'S SCHEDULE - NEVER TO BE DISCLOSED\n"
         << "For the controller only. This file is not part of the disclosure: never send it, or "
            "anything copied from it, to the requester or anyone acting for them.\n\n"
-        << "Request:   " << c.reference << " (profile " << to_string(c.profile) << ")\n"
+        << "Request:   " << c.reference << " (profile " << c.profile << ")\n"
         << "Export:    " << (in.final ? "final" : "draft");
     if (in.version) out << ", review state version " << *in.version;
     out << "\nBundle:    " << in.bundle->pdf.string();

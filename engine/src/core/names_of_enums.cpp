@@ -18,15 +18,6 @@ const char* to_string(Role r) {
     return "other";
 }
 
-const char* to_string(Profile p) {
-    switch (p) {
-    case Profile::Standard: return "standard";
-    case Profile::Perpetrator: return "perpetrator";
-    case Profile::FamilyContact: return "family-contact";
-    }
-    return "standard";
-}
-
 const char* to_string(Regime r) {
     switch (r) {
     case Regime::UkGdpr: return "uk-gdpr";

@@ -1,8 +1,10 @@
 // Reads request.json into a Case, checking every field against the contract in
 // ../shared/CASE-FORMAT.md. Each mistake is reported once, with the field's path.
 #include "safesar/case_model.hpp"
+#include "safesar/data_dir.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/printable.hpp"
+#include "safesar/profiles.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +19,13 @@ using nlohmann::json;
 namespace {
 
 const char* kFile = "request.json";
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string list;
+    for (const std::string& name : names)
+        list += (list.empty() ? "" : ", ") + name;
+    return list;
+}
 
 // Walks one JSON object, remembering which keys were used so the rest can be warned about.
 class Reader {
@@ -89,11 +98,24 @@ class Reader {
                 std::optional<Enum> fallback) {
         auto s = text(key, !fallback);
         if (s.empty() && fallback) return *fallback;
-        for (auto& [name, value] : options)
+        std::vector<std::string> names;
+        for (auto& [name, value] : options) {
             if (s == name) return value;
-        std::string list;
-        for (auto& [name, value] : options) list += (list.empty() ? "" : ", ") + std::string(name);
-        fail(at(key), "\"" + shown(s, 60) + "\" is not one of " + list);
+            names.emplace_back(name);
+        }
+        fail(at(key), "\"" + shown(s, 60) + "\" is not one of " + joined(names));
+    }
+
+    // A profile is a file of dictionaries/policies/ (profiles.hpp), not a list in the code: a
+    // controller's own profile is accepted as soon as its file is there. Absent: standard.
+    std::string profile(const std::string& key) {
+        std::string name = text(key, false);
+        if (name.empty()) name = "standard";
+        const std::filesystem::path dictionaries = dictionaries_dir();
+        if (profile_exists(dictionaries, name)) return name;
+        fail(at(key), "\"" + shown(name, 60) + "\" is not one of " +
+                          joined(list_profiles(dictionaries).names()) + " (the profiles in " +
+                          (dictionaries / "policies").string() + ")");
     }
 
     // Call once every known key has been read.
@@ -118,9 +140,6 @@ const std::pair<const char*, Role> kRoles[] = {
     {"partner", Role::Partner}, {"family", Role::Family},
     {"staff", Role::Staff},     {"professional", Role::Professional},
     {"other", Role::Other}};
-const std::pair<const char*, Profile> kProfiles[] = {{"standard", Profile::Standard},
-                                                     {"perpetrator", Profile::Perpetrator},
-                                                     {"family-contact", Profile::FamilyContact}};
 const std::pair<const char*, Regime> kRegimes[] = {{"uk-gdpr", Regime::UkGdpr},
                                                    {"eu-gdpr", Regime::EuGdpr},
                                                    {"dpa1998", Regime::Dpa1998},
@@ -173,7 +192,7 @@ LoadedCase parse_request(const std::string& json_text, const std::filesystem::pa
                                       " bytes long; at most 200 (it names the output files)");
     c.received = *r.date("received", true);
     c.regime = r.choice<Regime>("regime", kRegimes, Regime::UkGdpr);
-    c.profile = r.choice<Profile>("profile", kProfiles, Profile::Standard);
+    c.profile = r.profile("profile");
     c.id_verified = r.date("id_verified", false);
     c.authority_received = r.date("authority_received", false);
     c.fee_received = r.date("fee_received", false);

@@ -51,7 +51,7 @@ std::string request_json(const Case& c) {
     j["reference"] = c.reference;
     j["received"] = to_iso(c.received);
     j["regime"] = to_string(c.regime);
-    j["profile"] = to_string(c.profile);
+    j["profile"] = c.profile;
     put_date(j, "id_verified", c.id_verified);
     put_date(j, "authority_received", c.authority_received);
     put_date(j, "fee_received", c.fee_received);

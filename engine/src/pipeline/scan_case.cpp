@@ -11,7 +11,7 @@ std::unique_ptr<CaseScan> scan_case(const std::filesystem::path& folder,
     scan->request = load_case(folder);
     const Case& c = scan->request.value;
     const auto dictionaries = dictionaries_dir();
-    Policy policy = Policy::load(dictionaries, to_string(c.profile));
+    Policy policy = Policy::load(dictionaries, c.profile);
     GatherOptions opts = options;
     if (opts.ocr_cache.empty()) opts.ocr_cache = c.state_dir() / "ocr-cache";
     Stopwatch clock;

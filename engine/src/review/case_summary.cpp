@@ -33,7 +33,7 @@ CaseSummary summarize_case(const std::filesystem::path& folder, const Date& toda
         const Case& c = loaded.value;
         out.reference = c.reference;
         out.requester = c.subject.name;
-        out.profile = to_string(c.profile);
+        out.profile = c.profile;
         const HolidayCalendar calendar = HolidayCalendar::load(dictionaries_dir(), c.holidays);
         const Deadline deadline = compute_deadline(c, calendar);
         out.due = deadline.due;

@@ -155,7 +155,7 @@ void ReviewStore::release_record(const std::string& record, const std::string& c
         throw ReviewError("", record + " is not withheld in full: it is disclosed already");
     // He would receive what the policy kept from him: someone must say why that is safe.
     if (impl_->rules.release_needs_comment && trimmed(comment).empty())
-        throw ReviewError("", "releasing " + record + " in a " + to_string(impl_->profile) +
+        throw ReviewError("", "releasing " + record + " in a " + impl_->profile +
                                   " request needs a comment: why it is safe to disclose it to "
                                   "the requester");
     insert_decision(impl_->db, impl_->who(), impl_->bump_version(), row, "release", "",

@@ -19,7 +19,7 @@ std::string names(const std::set<std::string>& logins, const ReviewStatus& s) {
 ReviewStatus ReviewStore::Impl::status() {
     ReviewStatus s;
     s.reference = reference;
-    s.profile = to_string(profile);
+    s.profile = profile;
     s.scans = db.scalar("SELECT count(*) FROM scans");
     s.version = version();
     // Only what the counts need, not each finding's texts: a status after every decision
@@ -66,8 +66,8 @@ ReviewStatus ReviewStore::Impl::status() {
     }
     s.reviewers = reviewers();
     s.signoffs = signoffs(s.version);
-    // The profile says: a perpetrator's request needs two different people and every page he
-    // would be sent read, not only the findings (docs/review.md, docs/policy.md).
+    // The profile's file says (e.g. a perpetrator's request needs two different people and every
+    // page he would be sent read, not only the findings: docs/review.md, docs/policy.md).
     s.signoffs_needed = rules.signoffs_needed;
     s.pages_must_be_read = rules.every_page_read;
     s.release_needs_comment = rules.release_needs_comment;

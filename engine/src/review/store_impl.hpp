@@ -2,9 +2,9 @@
 // opening and queries, recording a scan, decisions, status, the reviewed disclosure).
 #pragma once
 
-#include "review/review_rules.hpp"
 #include "review/sqlite_db.hpp"
 #include "safesar/data_dir.hpp"
+#include "safesar/profiles.hpp"
 #include "safesar/review.hpp"
 
 #include <cstdint>
@@ -18,12 +18,12 @@ struct ReviewStore::Impl {
     Impl(const std::filesystem::path& file, const Case& request,
          std::shared_ptr<const IdentityProvider> who)
         : db(file, review::Db::Mode::Create), reference(request.reference),
-          profile(request.profile), rules(load_review_rules(dictionaries_dir(), request.profile)),
+          profile(request.profile), rules(load_profile(dictionaries_dir(), request.profile).review),
           acting(std::move(who)) {}
 
     review::Db db;
     std::string reference;
-    Profile profile;
+    std::string profile;
     ReviewRules rules; // what the profile asks of the review (its file's "review")
     std::shared_ptr<const IdentityProvider> acting;
 

@@ -1,5 +1,8 @@
 #include "requests/new_case_dialog.hpp"
 
+#include "safesar/data_dir.hpp"
+#include "safesar/profiles.hpp"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -12,8 +15,11 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStringList>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace safesar::gui {
 
@@ -65,6 +71,38 @@ Date date_of(const QDate& d) {
     return {d.year(), d.month(), d.day()};
 }
 
+// A date the form asks for only when it is known: the check box enables it. Returns their row.
+QHBoxLayout* optional_date(QCheckBox* known, QDateEdit* date) {
+    date->setDisplayFormat("yyyy-MM-dd");
+    date->setEnabled(false);
+    QObject::connect(known, &QCheckBox::toggled, date, &QWidget::setEnabled);
+    auto* row = new QHBoxLayout;
+    row->addWidget(known);
+    row->addWidget(date);
+    return row;
+}
+
+// The profiles of the dictionaries folder, as files say them (a controller's own included):
+// each item's text is the file's label, its data the profile's name, its tooltip the file.
+// Returns the files that could not be offered, each with what is wrong with it.
+QStringList add_profiles(QComboBox* box) {
+    QStringList problems;
+    try {
+        const ProfileList list = list_profiles(dictionaries_dir());
+        for (const ProfileInfo& p : list.profiles) {
+            box->addItem(QString::fromStdString(p.label), QString::fromStdString(p.name));
+            box->setItemData(box->count() - 1, QString::fromStdString(p.file.string()),
+                             Qt::ToolTipRole);
+        }
+        for (const DataError& e : list.problems)
+            problems << QString::fromStdString(e.what());
+    } catch (const DataError& e) {
+        problems << QString::fromStdString(e.what());
+    }
+    box->setCurrentIndex(std::max(0, box->findData(QStringLiteral("standard"))));
+    return problems;
+}
+
 } // namespace
 
 NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* parent)
@@ -77,15 +115,10 @@ NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* pa
     received_->setDisplayFormat("yyyy-MM-dd");
     id_verified_set_ = new QCheckBox(tr("identity verified on"));
     id_verified_ = new QDateEdit(QDate::currentDate());
-    id_verified_->setDisplayFormat("yyyy-MM-dd");
-    id_verified_->setEnabled(false);
-    connect(id_verified_set_, &QCheckBox::toggled, id_verified_, &QWidget::setEnabled);
-    auto* id_row = new QHBoxLayout;
-    id_row->addWidget(id_verified_set_);
-    id_row->addWidget(id_verified_);
+    QHBoxLayout* id_row = optional_date(id_verified_set_, id_verified_);
     profile_ = new QComboBox;
-    add_choices(profile_, {Profile::Standard, Profile::Perpetrator, Profile::FamilyContact});
-    profile_->setItemText(1, tr("perpetrator (enhanced safety)"));
+    profile_->setAccessibleName(tr("Profile"));
+    const QStringList profile_problems = add_profiles(profile_);
     regime_ = new QComboBox;
     add_choices(regime_, {Regime::UkGdpr, Regime::EuGdpr, Regime::Dpa1998, Regime::Ccpa});
     holidays_ = new QComboBox;
@@ -105,12 +138,7 @@ NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* pa
     subject_name_->setAccessibleName(tr("Requester's full name"));
     subject_dob_set_ = new QCheckBox(tr("born on"));
     subject_dob_ = new QDateEdit(QDate(1980, 1, 1));
-    subject_dob_->setDisplayFormat("yyyy-MM-dd");
-    subject_dob_->setEnabled(false);
-    connect(subject_dob_set_, &QCheckBox::toggled, subject_dob_, &QWidget::setEnabled);
-    auto* dob_row = new QHBoxLayout;
-    dob_row->addWidget(subject_dob_set_);
-    dob_row->addWidget(subject_dob_);
+    QHBoxLayout* dob_row = optional_date(subject_dob_set_, subject_dob_);
     subject_aliases_ = list_edit(tr("Requester's other names"));
     subject_addresses_ = list_edit(tr("Requester's addresses"));
     subject_phones_ = list_edit(tr("Requester's phone numbers"));
@@ -149,6 +177,9 @@ NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* pa
     error_ = new QLabel;
     error_->setWordWrap(true);
     error_->setStyleSheet("color: #a00000");
+    // A profile file the controller added but got wrong is said here, not silently left out.
+    if (!profile_problems.isEmpty())
+        error_->setText(tr("Profiles not offered:\n%1").arg(profile_problems.join('\n')));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create request"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -191,7 +222,7 @@ Case NewCaseDialog::caseFromForm() const {
     c.folder = workspace_ / (c.reference.empty() ? "new-request" : c.output_stem());
     c.received = date_of(received_->date());
     if (id_verified_set_->isChecked()) c.id_verified = date_of(id_verified_->date());
-    c.profile = chosen<Profile>(profile_);
+    c.profile = profile_->currentData().toString().toStdString();
     c.regime = chosen<Regime>(regime_);
     c.holidays = chosen<HolidayRegion>(holidays_);
     c.subject.role = Role::Subject;

@@ -1,5 +1,7 @@
 #include "review/case_session.hpp"
 
+#include "safesar/data_dir.hpp"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -57,7 +59,9 @@ CaseSession::~CaseSession() {
 }
 
 void CaseSession::open(const fs::path& folder) {
-    request_ = load_case(folder);
+    LoadedCase loaded = load_case(folder);
+    profile_ = load_profile(dictionaries_dir(), loaded.value.profile);
+    request_ = std::move(loaded);
     store_ = std::make_unique<ReviewStore>(ReviewStore::open(request_->value, acting_));
     edits_ = std::make_unique<ReviewEdits>(*store_);
     listFiles();

@@ -6,6 +6,7 @@
 
 #include "safesar/identity.hpp"
 #include "safesar/pipeline.hpp"
+#include "safesar/profiles.hpp"
 #include "safesar/review.hpp"
 #include "safesar/review_edits.hpp"
 #include "viewer/document_source.hpp"
@@ -47,7 +48,9 @@ class CaseSession : public QObject {
     bool isOpen() const { return request_.has_value(); }
     const Case& request() const { return request_->value; }
     const std::vector<std::string>& requestWarnings() const { return request_->warnings; }
-    bool perpetratorRequest() const { return request().profile == Profile::Perpetrator; }
+    // What the request's profile file says of itself: its label, whether the requester may be
+    // the person who caused harm, what its review needs. Never the profile's name.
+    const ProfileInfo& profile() const { return profile_; }
 
     // Gathering, detection and policy, on a worker thread; scanned() or scanFailed() follows.
     void startScan();
@@ -65,7 +68,7 @@ class CaseSession : public QObject {
     const std::vector<ManualRedaction>& manualRedactions() const { return manual_; }
     const ReviewStatus& status() const { return status_; }
     ReviewStore& store() { return *store_; }
-    // Every page to read (perpetrator requests: all of them before a final export).
+    // Every page to read (all of them before a final export where the profile says so).
     const std::vector<PageToRead>& pagesToRead() const { return pages_; }
     bool pageRead(const QString& record, int page) const;
     // Redactions drawn on a page (rejected ones, which will be kept, are not counted).
@@ -136,6 +139,7 @@ class CaseSession : public QObject {
     void rebuildDisclosureOverlays();
 
     std::optional<LoadedCase> request_;
+    ProfileInfo profile_;
     std::unique_ptr<ReviewStore> store_;
     std::unique_ptr<ReviewEdits> edits_;
     std::shared_ptr<CaseScan> scan_;

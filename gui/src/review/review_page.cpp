@@ -36,6 +36,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace safesar::gui {
 
 namespace {
@@ -46,6 +48,24 @@ QString plain(QString text) {
     text.remove('&');
     text.replace("\x01", "&");
     return text;
+}
+
+// The banner of a request whose requester may be the person others fled from. What it asks
+// is the profile's review rules: pages to read, how many reviewers (a perpetrator request:
+// every page, two reviewers).
+QString perpetrator_warning(const Case& c, const ReviewRules& rules) {
+    static const char* const kCounts[] = {"no", "one", "two", "three", "four", "five"};
+    const int n = std::clamp(rules.signoffs_needed, 0, 5);
+    const QString reading =
+        rules.every_page_read ? ReviewPage::tr(", and read every page") : QString();
+    const QString signoffs =
+        n == 0   ? QString()
+        : n == 1 ? ReviewPage::tr("one reviewer's sign-off and ")
+                 : ReviewPage::tr("%1 different reviewers' sign-offs and ").arg(kCounts[n]);
+    return ReviewPage::tr("⚠ PERPETRATOR REQUEST — %1. The requester may be the person others "
+                          "fled from: check every address, school, workplace and phone "
+                          "number%2. A final export needs %3every risk closed.")
+        .arg(QString::fromStdString(c.reference), reading, signoffs);
 }
 
 } // namespace
@@ -410,12 +430,11 @@ void ReviewPage::buildActions() {
 void ReviewPage::openCase(const std::filesystem::path& folder) {
     session_->open(folder);
     const Case& c = session_->request();
-    banner_->setVisible(session_->perpetratorRequest());
-    banner_->setText(
-        tr("⚠ PERPETRATOR REQUEST — %1. The requester may be the person others fled from: check "
-           "every address, school, workplace and phone number, and read every page. A final "
-           "export needs two different reviewers' sign-offs and every risk closed.")
-            .arg(QString::fromStdString(c.reference)));
+    // Shown where the profile's file says the requester may be the person others fled from;
+    // what it asks of the reviewer is that file's review rules.
+    const ProfileInfo& profile = session_->profile();
+    banner_->setVisible(profile.requester_may_be_perpetrator);
+    banner_->setText(perpetrator_warning(c, profile.review));
     const CaseSummary summary = summarize_case(folder, today());
     if (summary.due)
         due_ = summary.overdue
@@ -474,8 +493,8 @@ void ReviewPage::updateProgress() {
     header_->setText(
         tr("%1 · %2 · %3%4 · reviewing as %5\n%6")
             .arg(QString::fromStdString(c.reference), QString::fromStdString(c.subject.name),
-                 QString::fromStdString(to_string(c.profile)),
-                 due_.isEmpty() ? QString() : " · " + due_, session_->reviewer(), progress));
+                 QString::fromStdString(c.profile), due_.isEmpty() ? QString() : " · " + due_,
+                 session_->reviewer(), progress));
     status_line_->setText(progress);
     if (reading_) {
         const ReviewStatus& s = session_->status();

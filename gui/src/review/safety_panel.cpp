@@ -10,6 +10,7 @@
 #include <QListWidget>
 #include <QPalette>
 #include <QPushButton>
+#include <QStringList>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -55,19 +56,22 @@ SafetyPanel::SafetyPanel(CaseSession* session, QWidget* parent)
 
 void SafetyPanel::rebuild() {
     const ReviewStatus& s = session_->status();
-    summary_->setText(
-        session_->perpetratorRequest()
-            ? tr("<b>Perpetrator request.</b> %1 proposed redactions still to decide, %2 open "
-                 "risks, %3 of %4 pages read. A final export needs every page read and %5 "
-                 "sign-offs by different accounts.")
-                  .arg(s.undecided)
-                  .arg(s.open_risks.size())
-                  .arg(s.pages_read)
-                  .arg(s.pages_total)
-                  .arg(s.signoffs_needed)
-            : tr("%1 proposed redactions still to decide, %2 open risks.")
-                  .arg(s.undecided)
-                  .arg(s.open_risks.size()));
+    // What a final export needs is the profile's (its file's "review"), read through the status.
+    QString summary = session_->profile().requester_may_be_perpetrator
+                          ? tr("<b>Perpetrator request.</b> ")
+                          : QString();
+    summary += tr("%1 proposed redactions still to decide, %2 open risks")
+                   .arg(s.undecided)
+                   .arg(s.open_risks.size());
+    if (s.pages_must_be_read)
+        summary += tr(", %1 of %2 pages read").arg(s.pages_read).arg(s.pages_total);
+    summary += ".";
+    QStringList needs;
+    if (s.pages_must_be_read) needs << tr("every page read");
+    if (s.signoffs_needed > 0)
+        needs << tr("%1 sign-offs by different accounts").arg(s.signoffs_needed);
+    if (!needs.isEmpty()) summary += tr(" A final export needs %1.").arg(needs.join(tr(" and ")));
+    summary_->setText(summary);
     // Open risks first; acknowledged ones stay, struck through, with who, when and the note.
     const QString keep =
         risks_->currentItem() ? risks_->currentItem()->data(Qt::UserRole).toString() : QString();

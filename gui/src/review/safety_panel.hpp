@@ -1,7 +1,8 @@
 // The safety summary: every risk of the latest scan (a MARAC record, an unread scan, another
 // agency's record...), open ones first and acknowledged ones struck through with who, when and
 // the note; the pages read; who has signed off; and what still stands between the case and a
-// final export. A perpetrator request needs two different accounts' sign-offs.
+// final export. How many different accounts must sign off is the profile's (a perpetrator
+// request: two).
 #pragma once
 
 #include <QWidget>
