@@ -7,6 +7,7 @@
 #include "safesar/case_export.hpp"
 #include "safesar/deadline.hpp"
 #include "safesar/pipeline.hpp"
+#include "safesar/profiles.hpp"
 #include "safesar/review.hpp"
 
 #include <nlohmann/json.hpp>
@@ -37,5 +38,7 @@ Json signoff_json(const Case& c, const Identity& who, const ReviewStatus& status
 Json scan_summary_json(const CaseScan& scan, const ScanRecorded& recorded);
 Json run_json(const CaseExport& exported, const ScanRecorded& recorded);
 Json export_json(const CaseExport& exported);
+// The profiles a request may name, and the files that are no valid profile.
+Json profiles_json(const ProfileList& list);
 
 } // namespace safesar::cli

@@ -90,6 +90,17 @@ def main():
         check(re.search(rf"^  {library} \d", version, re.M) is not None,
               f"--version names no {library} version")
 
+    # The profiles a request may name: the contract's three, the perpetrator's with two sign-offs.
+    profiles = json_of(schemas, "profiles", [safesar, "profiles"])
+    by_name = {p.get("name"): p for p in profiles.get("profiles", [])}
+    check({"standard", "perpetrator", "family-contact"} <= set(by_name),
+          f"profiles: {sorted(by_name)}")
+    perpetrator = by_name.get("perpetrator", {})
+    check(perpetrator.get("review", {}).get("signoffs") == 2 and
+          perpetrator.get("requester_may_be_perpetrator") is True,
+          f"profiles: the perpetrator profile {perpetrator}")
+    check(profiles.get("problems") == [], f"profiles: problems {profiles.get('problems')}")
+
     with tempfile.TemporaryDirectory() as tmp:
         workspace = Path(tmp) / "workspace"
         case = workspace / "demo"
