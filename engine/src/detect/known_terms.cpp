@@ -33,7 +33,7 @@ bool letter_byte(char c) {
 }
 
 // The word joined by a hyphen to the text [b, e) of `original`, folded, or "" when there is
-// none: "Reid" for "Cormack" in "Cormack-Reid", "Smith" for "Reid" in "Smith-Reid".
+// none: "Jones" for "Smith" in "Smith-Jones", "Smith" for "Jones" in "Smith-Jones".
 std::string hyphened_neighbour(const std::string& original, std::size_t b, std::size_t e) {
     auto word_from = [&](std::size_t from, bool forward) {
         std::size_t a = from, z = from;
@@ -377,8 +377,8 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                                   folded.original_end(tokens[i].end)))
                     continue;
                 // A title and an initial followed by another initial, or by a surname some
-                // other person has, are the start of that fuller name: "Mr M. J. Quinn" is
-                // not the "Mr M." of a listed Ms Mallon.
+                // other person has, are the start of that fuller name: "Mr A. B. Smith" is
+                // not the "Mr A." of a listed Ms Adams.
                 if (t.title_initial && i + t.tokens.size() < tokens.size()) {
                     const std::string next(tokens[i + t.tokens.size()].text);
                     bool fuller = next.size() == 1;
@@ -393,7 +393,7 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                     if (fuller) continue;
                 }
                 // A double-barrelled name that holds one of the requester's is someone else's
-                // ("Mrs Cormack-Reid", his daughter), unless both halves are his.
+                // ("Mrs Smith-Jones", his daughter), unless both halves are his.
                 if (t.owner.kind == Owner::Subject && t.category == Category::Name) {
                     const std::string joined = hyphened_neighbour(
                         original, folded.original_begin(tokens[i].begin),

@@ -25,7 +25,7 @@ struct Term {
     bool needs_all_caps = false; // an acronym ("NGA"): only when written in capitals
     bool not_all_caps = false;  // a short name ("Ni", "Bo"): never the acronym "NI", "BO"
     bool organisation = false;  // an organisation's name: not a person, never a finding
-    bool title_initial = false; // "Mrs O.": not when more of a name follows ("Mr M. J. Quinn")
+    bool title_initial = false; // "Mrs O.": not when more of a name follows ("Mr A. B. Smith")
 };
 
 class KnownTerms {

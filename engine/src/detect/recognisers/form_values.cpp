@@ -73,6 +73,13 @@ const Label kLabels[] = {
     {"reference", false, Category::Reference},
 };
 
+// Does `text` open with the label, followed by a space, a tab or a colon?
+bool opens_with(std::string_view text, const Label& l) {
+    const std::string_view lt = l.text;
+    return text.size() > lt.size() && text.substr(0, lt.size()) == lt &&
+           (text[lt.size()] == ' ' || text[lt.size()] == '\t' || text[lt.size()] == ':');
+}
+
 struct Line {
     std::size_t begin, end;   // original bytes
     std::size_t first_word;   // index of its first word in Section::words (PDF pages)
@@ -96,7 +103,7 @@ std::size_t unlisted_label_end(const std::string& text, std::size_t b, std::size
     return k < e ? k : 0;
 }
 
-// Forms print several fields on one line ("Mobile: 07700 900318   Vehicle: KX19 LMW"): a label
+// Forms print several fields on one line ("Mobile: 07700 900000   Vehicle: AB12 CDE"): a label
 // the list knows, after a space and followed by a colon, ends the value before it. Its own value
 // is the block owner's too only when the label plainly starts a new field (after a wide gap, a
 // tab, a number or a full stop); "... Partner mobile: ..." or "... Name: ..." may be someone
@@ -111,10 +118,10 @@ std::vector<InlineField> inline_fields(const std::string& folded, std::size_t fr
     std::vector<InlineField> out;
     for (std::size_t p = from + 1; p < to; ++p) {
         if (folded[p - 1] != ' ' && folded[p - 1] != '\t') continue;
+        const std::string_view rest = std::string_view(folded).substr(p, to - p);
         for (const auto& l : kLabels) {
-            const std::string_view lt = l.text;
-            if (p + lt.size() >= to || folded.compare(p, lt.size(), lt) != 0) continue;
-            std::size_t k = p + lt.size();
+            if (!opens_with(rest, l)) continue;
+            std::size_t k = p + std::string_view(l.text).size();
             while (k < to && folded[k] == ' ') ++k;
             if (k >= to || folded[k] != ':') continue;
             ++k;
@@ -170,14 +177,11 @@ class FormValues final : public Recogniser {
                 ++fb;
             }
             const Label* label = nullptr;
-            for (const auto& l : kLabels) {
-                const std::string_view lt = l.text;
-                if (text.size() > lt.size() && text.substr(0, lt.size()) == lt &&
-                    (text[lt.size()] == ' ' || text[lt.size()] == '\t' || text[lt.size()] == ':')) {
+            for (const auto& l : kLabels)
+                if (opens_with(text, l)) {
                     label = &l;
                     break;
                 }
-            }
             std::size_t value_begin = line.begin;
             // A label no list knows ("Offence", "Employment"): one to four words before a tab,
             // a colon or a wide gap. Inside a block its value is the block owner's too.

@@ -117,7 +117,7 @@ class Patterns final : public Recogniser {
                 const std::size_t begin = static_cast<std::size_t>(g[0].data() - text.data());
                 std::size_t end = begin + g[0].size();
                 // A match that ran on over a line break and failed its check may hold a good
-                // match that ends at the break: "Tel: 07700 900 664" then "1 July 2025".
+                // match that ends at the break: "Tel: 07700 900 000" then "1 July 2025".
                 if (!emit(ctx, p, g, out)) {
                     const std::size_t cut = std::string_view(g[0].data(), g[0].size()).rfind('\n');
                     if (cut != std::string_view::npos && cut > 0 &&

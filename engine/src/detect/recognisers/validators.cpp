@@ -300,12 +300,8 @@ const std::map<std::string, Validator>& validators() {
              // that opens with a listed person's, and no other's, is theirs.
              const KnownValues::Known* holder = nullptr;
              for (const auto& [date, k] : m.known.dobs) {
-                 auto two = [](int n) {
-                     n = ((n % 100) + 100) % 100;
-                     return std::string{static_cast<char>('0' + n / 10),
-                                        static_cast<char>('0' + n % 10)};
-                 };
-                 if (d.compare(0, 6, two(date.day) + two(date.month) + two(date.year)) != 0)
+                 const std::string iso = to_iso(date); // YYYY-MM-DD
+                 if (d.compare(0, 6, iso.substr(8, 2) + iso.substr(5, 2) + iso.substr(2, 2)) != 0)
                      continue;
                  if (holder && (holder->owner.kind != k.owner.kind ||
                                 holder->owner.party != k.owner.party))
