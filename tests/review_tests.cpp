@@ -14,8 +14,6 @@
 #include <sqlite3.h>
 
 #include <array>
-#include <map>
-#include <tuple>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -27,6 +25,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <tuple>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -261,7 +260,8 @@ TEST_CASE("a finding keeps how sure detection was and which recogniser found it"
     auto stored_as_found = [&](const ReviewStore& store) {
         // (recogniser, text, offset): one finding each.
         std::map<std::tuple<std::string, std::string, std::size_t>, const Finding*> found;
-        for (const auto& f : scan->findings) found[{f.recogniser, f.text, f.begin}] = &f;
+        for (const auto& f : scan->findings)
+            found[{f.recogniser, f.text, f.begin}] = &f;
         std::size_t matched = 0, less_sure = 0;
         for (const auto& f : store.findings()) {
             auto it = found.find({f.recogniser, f.text, f.begin});
@@ -283,9 +283,44 @@ TEST_CASE("a finding keeps how sure detection was and which recogniser found it"
                              "UPDATE meta SET value = '4' WHERE key = 'schema';") == SQLITE_OK);
     ReviewStore store = ReviewStore::open(scan->request.value);
     CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "5");
-    for (const auto& f : store.findings()) CHECK(f.recogniser.empty());
+    for (const auto& f : store.findings())
+        CHECK(f.recogniser.empty());
     store.record_scan(*scan);
     CHECK(stored_as_found(store) > 0);
+}
+
+TEST_CASE("a sweep approves undecided proposed redactions only, in either shell", "[review]") {
+    auto finding = [](std::string id, std::string proposal, FindingStatus status) {
+        StoredFinding f;
+        f.id = std::move(id);
+        f.category = "name";
+        f.owner = "victim";
+        f.owner_name = "Ann Example";
+        f.proposal = std::move(proposal);
+        f.status = status;
+        return f;
+    };
+    std::vector<StoredFinding> findings = {
+        finding("redact-new", "redact", FindingStatus::New),
+        finding("redact-open", "review", FindingStatus::Open),
+        finding("keep-new", "keep", FindingStatus::New),        // a keep needs no decision
+        finding("rejected", "redact", FindingStatus::Rejected), // never overturned
+        finding("gone", "redact", FindingStatus::Gone),
+        finding("withheld", "redact", FindingStatus::New),
+        finding("other-category", "redact", FindingStatus::New),
+    };
+    findings[5].in_withheld_record = true;
+    findings[6].category = "phone";
+    CHECK(bulk_approval(findings) ==
+          std::vector<std::string>{"redact-new", "redact-open", "other-category"});
+    FindingFilter names;
+    names.category = "name";
+    CHECK(bulk_approval(findings, names) == std::vector<std::string>{"redact-new", "redact-open"});
+    FindingFilter party;
+    party.party = "ann EXAMPLE"; // a party by name, in any case
+    CHECK(bulk_approval(findings, party).size() == 3);
+    party.party = "subject";
+    CHECK(bulk_approval(findings, party).empty());
 }
 
 TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit intact", "[review]") {

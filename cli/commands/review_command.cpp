@@ -126,14 +126,6 @@ void print_findings(const ReviewStore& store, const ReviewArgs& a) {
         if (r.withheld) std::cout << "record " << r.record << "  withheld in full\n";
 }
 
-// Undecided findings matching the filters and one more condition, outside withheld records.
-std::vector<std::string> undecided(const ReviewStore& store, FindingFilter filter) {
-    std::vector<std::string> ids;
-    for (const StoredFinding& f : store.findings(filter))
-        if (f.open() && f.decidable()) ids.push_back(f.id);
-    return ids;
-}
-
 std::vector<FindingDecision> decisions_of(const ReviewStore& store, const ReviewArgs& a) {
     std::vector<FindingDecision> out;
     std::set<std::string> explicit_ids;
@@ -156,20 +148,25 @@ std::vector<FindingDecision> decisions_of(const ReviewStore& store, const Review
             throw ReviewError("", "finding " + a.span[0] + " is given two decisions");
         out.push_back({a.span[0], Verdict::ChangeSpan, a.span[1], a.reason});
     }
-    // Bulk approvals take only undecided findings: an explicit decision is never overturned
-    // by a category or party sweep.
+    // Sweeps approve what the engine's bulk_approval gives (proposed redactions still
+    // undecided); an explicit decision in the same command wins over a sweep.
     std::set<std::string> bulk;
-    if (!a.approve_category.empty()) {
-        FindingFilter f = filter_of(a);
-        f.category = a.approve_category;
-        for (auto& id : undecided(store, f))
-            bulk.insert(id);
-    }
-    if (!a.approve_party.empty()) {
-        FindingFilter f = filter_of(a);
-        f.party = a.approve_party;
-        for (auto& id : undecided(store, f))
-            bulk.insert(id);
+    if (!a.approve_category.empty() || !a.approve_party.empty()) {
+        const std::vector<StoredFinding> all = store.findings();
+        auto sweep = [&](FindingFilter f) {
+            for (std::string& id : bulk_approval(all, f))
+                bulk.insert(std::move(id));
+        };
+        if (!a.approve_category.empty()) {
+            FindingFilter f = filter_of(a);
+            f.category = a.approve_category;
+            sweep(f);
+        }
+        if (!a.approve_party.empty()) {
+            FindingFilter f = filter_of(a);
+            f.party = a.approve_party;
+            sweep(f);
+        }
     }
     for (const std::string& id : bulk)
         if (!explicit_ids.count(id)) out.push_back({id, Verdict::Approve, "", ""});
@@ -300,10 +297,10 @@ void add_review_command(CLI::App& app) {
     cmd->add_option("--span", a->span, "redact TEXT instead of finding ID's text (ID TEXT)")
         ->expected(2);
     cmd->add_option("--approve-category", a->approve_category,
-                    "approve every undecided finding of a category (with the filters)")
+                    "approve every undecided proposed redaction of a category (with the filters)")
         ->check(CLI::IsMember(category_names()));
     cmd->add_option("--approve-party", a->approve_party,
-                    "approve every undecided finding of a party (with the filters)");
+                    "approve every undecided proposed redaction of a party (with the filters)");
     cmd->add_option("--redact-text", a->redact_text,
                     "redact every occurrence of a phrase (in --record, else every record)");
     cmd->add_option("--redact-box", a->redact_box,

@@ -63,8 +63,9 @@ struct StoredFinding {
     std::string text;            // the matched text: internal, never exported
     std::size_t begin = 0, end = 0;
     std::string rule;
-    double confidence = 1;  // how sure detection is (0..1): the reviewer sees the least sure first
-    std::string recogniser; // which recogniser found it ("residue-proper-noun": a fail-closed guess)
+    double confidence = 1; // how sure detection is (0..1): the reviewer sees the least sure first
+    std::string
+        recogniser;       // which recogniser found it ("residue-proper-noun": a fail-closed guess)
     std::string proposal; // keep / redact / review (to_string(Action))
     std::string reason;   // the proposal's reason code, empty for keep
     std::string policy_line;
@@ -89,7 +90,17 @@ struct FindingFilter {
     std::string record;                  // a record's name
     std::optional<FindingStatus> status; // Gone findings are listed only when asked for
     std::vector<std::string> ids;        // when given: only these findings (full ids), Gone too
+
+    bool matches(const StoredFinding& f) const;
 };
+
+// What a sweep ("approve every finding of this category", "... of this party") approves: the
+// findings among `findings` that match `filter` and await a decision. A proposed keep needs no
+// decision, a decided finding is never overturned by a sweep, and nothing of a record withheld
+// in full is decided. The CLI's --approve-category / --approve-party and the GUI's Shift+A /
+// Ctrl+Shift+A both take this list, so the two shells cannot disagree on what a sweep does.
+std::vector<std::string> bulk_approval(const std::vector<StoredFinding>& findings,
+                                       const FindingFilter& filter = {});
 
 enum class Verdict {
     Approve,    // the proposal stands: a proposed redaction is redacted, a proposed keep is kept
@@ -182,7 +193,7 @@ struct ReviewStatus {
     int to_redact = 0, kept_by_reviewer = 0;
     std::vector<std::string> withheld_records; // withheld in full (policy or reviewer), latest scan
     int records_released = 0, records_withheld_by_reviewer = 0; // record decisions in force
-    int pages_total = 0, pages_read = 0;       // PageToRead, latest scan
+    int pages_total = 0, pages_read = 0;                        // PageToRead, latest scan
     bool pages_must_be_read = false;           // the profile's: all before a final export
     std::vector<SignOff> signoffs;             // every sign-off, oldest first
     int signoffs_needed = 0;                   // different reviewers, after the last change

@@ -90,21 +90,25 @@ FindingStatus review::status_of(const StoredFinding& f, bool gone, bool first_se
     return first_seen_now && !reopened ? FindingStatus::New : FindingStatus::Open;
 }
 
-namespace {
-
-bool matches(const StoredFinding& f, const FindingFilter& filter) {
-    if (!filter.category.empty() && f.category != filter.category) return false;
-    if (!filter.record.empty() && f.record != filter.record) return false;
-    if (!filter.party.empty()) {
-        const std::string party = lower(filter.party);
-        const bool by_kind = (party == "subject" || party == "unknown") && f.owner == party;
-        if (!by_kind && lower(f.owner_name) != party) return false;
+bool FindingFilter::matches(const StoredFinding& f) const {
+    if (!category.empty() && f.category != category) return false;
+    if (!record.empty() && f.record != record) return false;
+    if (!party.empty()) {
+        const std::string wanted = lower(party);
+        const bool by_kind = (wanted == "subject" || wanted == "unknown") && f.owner == wanted;
+        if (!by_kind && lower(f.owner_name) != wanted) return false;
     }
-    if (filter.status) return f.status == *filter.status;
-    return !filter.ids.empty() || f.status != FindingStatus::Gone;
+    if (status) return f.status == *status;
+    return !ids.empty() || f.status != FindingStatus::Gone;
 }
 
-} // namespace
+std::vector<std::string> bulk_approval(const std::vector<StoredFinding>& findings,
+                                       const FindingFilter& filter) {
+    std::vector<std::string> out;
+    for (const StoredFinding& f : findings)
+        if (filter.matches(f) && f.awaits_decision()) out.push_back(f.id);
+    return out;
+}
 
 ReviewStore::ReviewStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ReviewStore::~ReviewStore() = default;
@@ -208,7 +212,7 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
             f.comment = s.text(23);
         }
         if (!wanted.empty() && !wanted.count(f.id)) continue;
-        if (matches(f, filter)) out.push_back(std::move(f));
+        if (filter.matches(f)) out.push_back(std::move(f));
     }
     return out;
 }

@@ -110,7 +110,8 @@ struct Row {
     }
     double least_sure() const {
         double c = 1;
-        for (const StoredFinding* f : members) c = std::min(c, f->confidence);
+        for (const StoredFinding* f : members)
+            c = std::min(c, f->confidence);
         return c;
     }
     bool any(bool (*test)(const StoredFinding&)) const {
@@ -522,16 +523,18 @@ QStandardItem* FindingsPanel::groupOfCurrent(int depth) const {
 QStringList FindingsPanel::idsUnder(const QStandardItem* group) const {
     QStringList out;
     if (!group) return out;
+    std::vector<StoredFinding> listed;
     for (QStandardItem* leaf : leaves_) {
         bool under = false;
         for (const QStandardItem* p = leaf->parent(); p; p = p->parent())
             under |= p == group;
         if (!under) continue;
-        for (const QString& id : leaf->data(kIdsRole).toStringList()) {
-            const StoredFinding* f = session_->finding(id);
-            if (f && f->awaits_decision()) out << id;
-        }
+        for (const QString& id : leaf->data(kIdsRole).toStringList())
+            if (const StoredFinding* f = session_->finding(id)) listed.push_back(*f);
     }
+    // What a sweep approves among them is the engine's rule, the same as the CLI's.
+    for (const std::string& id : bulk_approval(listed))
+        out << QString::fromStdString(id);
     return out;
 }
 
