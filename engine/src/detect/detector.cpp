@@ -25,48 +25,74 @@ namespace safesar {
 
 const char* to_string(Category c) {
     switch (c) {
-    case Category::Name: return "name";
-    case Category::Address: return "address";
-    case Category::Postcode: return "postcode";
-    case Category::Phone: return "phone";
-    case Category::Email: return "email";
-    case Category::DateOfBirth: return "date-of-birth";
-    case Category::School: return "school";
-    case Category::Workplace: return "workplace";
-    case Category::Vehicle: return "vehicle";
-    case Category::Reference: return "reference";
-    case Category::IdNumber: return "id-number";
-    case Category::Financial: return "financial";
-    case Category::Online: return "online";
-    case Category::SpecialCategory: return "special-category";
-    case Category::Safety: return "safety";
+    case Category::Name:
+        return "name";
+    case Category::Address:
+        return "address";
+    case Category::Postcode:
+        return "postcode";
+    case Category::Phone:
+        return "phone";
+    case Category::Email:
+        return "email";
+    case Category::DateOfBirth:
+        return "date-of-birth";
+    case Category::School:
+        return "school";
+    case Category::Workplace:
+        return "workplace";
+    case Category::Vehicle:
+        return "vehicle";
+    case Category::Reference:
+        return "reference";
+    case Category::IdNumber:
+        return "id-number";
+    case Category::Financial:
+        return "financial";
+    case Category::Online:
+        return "online";
+    case Category::SpecialCategory:
+        return "special-category";
+    case Category::Safety:
+        return "safety";
     }
     return "name";
 }
 
 const std::vector<Category>& all_categories() {
     static const std::vector<Category> all{
-        Category::Name,      Category::Address,   Category::Postcode,  Category::Phone,
-        Category::Email,     Category::DateOfBirth, Category::School,  Category::Workplace,
-        Category::Vehicle,   Category::Reference, Category::IdNumber,  Category::Financial,
-        Category::Online,    Category::SpecialCategory, Category::Safety};
+        Category::Name,    Category::Address,         Category::Postcode, Category::Phone,
+        Category::Email,   Category::DateOfBirth,     Category::School,   Category::Workplace,
+        Category::Vehicle, Category::Reference,       Category::IdNumber, Category::Financial,
+        Category::Online,  Category::SpecialCategory, Category::Safety};
     return all;
 }
 
 const char* fact_name(std::uint32_t bit) {
     switch (bit) {
-    case kSubjectNamed: return "subject-named";
-    case kOtherNamed: return "other-named";
-    case kSubjectPronoun: return "subject-pronoun";
-    case kOtherPronoun: return "other-pronoun";
-    case kAboutAbuser: return "about-abuser";
-    case kResidue: return "residue";
-    default: return nullptr;
+    case kSubjectNamed:
+        return "subject-named";
+    case kOtherNamed:
+        return "other-named";
+    case kSubjectPronoun:
+        return "subject-pronoun";
+    case kOtherPronoun:
+        return "other-pronoun";
+    case kAboutAbuser:
+        return "about-abuser";
+    case kResidue:
+        return "residue";
+    case kRequesterFile:
+        return "requester-file";
+    default:
+        return nullptr;
     }
 }
 
 namespace {
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+bool starts_code_point(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
 } // namespace
 
 CodePointCounter::CodePointCounter(const std::string& text) : text_(text) {
@@ -82,7 +108,8 @@ std::size_t CodePointCounter::at(std::size_t byte_offset) const {
     const std::size_t block = byte_offset / kStride;
     if (block >= before_.size()) { // the very end of a text whose size is a multiple of kStride
         std::size_t n = before_.empty() ? 0 : before_.back();
-        for (std::size_t i = before_.empty() ? 0 : (before_.size() - 1) * kStride; i < byte_offset; ++i)
+        for (std::size_t i = before_.empty() ? 0 : (before_.size() - 1) * kStride; i < byte_offset;
+             ++i)
             if (starts_code_point(text_[i])) ++n;
         return n;
     }
@@ -132,8 +159,8 @@ void count_titles(const SectionContext& ctx, const KnownTerms& terms, const std:
     }
 }
 
-
-Finding finding_of(const Span& sp, std::size_t record, std::size_t section, const std::string& text) {
+Finding finding_of(const Span& sp, std::size_t record, std::size_t section,
+                   const std::string& text) {
     Finding f;
     f.record = record;
     f.section = section;
@@ -228,18 +255,20 @@ struct Detector::Impl {
             if (s.category != Category::Name || s.owner.kind != Owner::Party) continue;
             auto& c = p.party[s.owner.party];
             const std::size_t first = ctx.token_at(s.begin);
-            const std::size_t title = first < ctx.tokens.size() && ctx.is(first, kTitle)
-                                          ? first
-                                          : first > 0 && ctx.is(first - 1, kTitle) ? first - 1
-                                                                                   : ctx.tokens.size();
+            const std::size_t title = first < ctx.tokens.size() && ctx.is(first, kTitle) ? first
+                                      : first > 0 && ctx.is(first - 1, kTitle)           ? first - 1
+                                                                               : ctx.tokens.size();
             if (title < ctx.tokens.size()) {
                 const std::string_view t = ctx.word(title);
-                if (t == "mr") ++c[0];
-                else if (t == "mrs" || t == "ms" || t == "miss") ++c[1];
+                if (t == "mr")
+                    ++c[0];
+                else if (t == "mrs" || t == "ms" || t == "miss")
+                    ++c[1];
             }
             const auto next = std::upper_bound(names.begin(), names.end(), s.begin);
             const std::size_t stop = next == names.end() ? ctx.text.size() : *next;
-            for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12; ++t, ++k) {
+            for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12;
+                 ++t, ++k) {
                 if (ctx.begin_of(t) >= stop) break;
                 const std::string_view w = ctx.word(t);
                 if (w == "he") ++c[2];
@@ -255,7 +284,8 @@ struct Detector::Impl {
     // before anyone else is named, says how the records speak of the requester.
     // Does a span of the requester's name hold one of the requester's given names in full?
     bool names_given(const SectionContext& ctx, const Span& s) const {
-        for (std::size_t t = ctx.token_at(s.begin); t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t) {
+        for (std::size_t t = ctx.token_at(s.begin);
+             t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t) {
             const std::string_view w = ctx.word(t);
             if (w.size() < 2 || w == terms.subject_surname()) continue;
             for (const auto& given : terms.subject_tokens())
@@ -264,10 +294,12 @@ struct Detector::Impl {
         return false;
     }
 
-    void count_pronouns(const SectionContext& ctx, const std::vector<Span>& spans, PassOne& p) const {
+    void count_pronouns(const SectionContext& ctx, const std::vector<Span>& spans,
+                        PassOne& p) const {
         std::vector<std::size_t> others; // where other people's names begin
         for (const auto& s : spans)
-            if (s.category == Category::Name && s.owner.kind != Owner::Subject) others.push_back(s.begin);
+            if (s.category == Category::Name && s.owner.kind != Owner::Subject)
+                others.push_back(s.begin);
         std::sort(others.begin(), others.end());
         for (const auto& s : spans) {
             if (s.category != Category::Name || s.owner.kind != Owner::Subject) continue;
@@ -276,7 +308,8 @@ struct Detector::Impl {
             if (p.surname_shared && !names_given(ctx, s)) continue;
             const auto next_other = std::lower_bound(others.begin(), others.end(), s.end);
             const std::size_t stop = next_other == others.end() ? ctx.text.size() : *next_other;
-            for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12; ++t, ++k) {
+            for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12;
+                 ++t, ++k) {
                 if (ctx.begin_of(t) >= stop) break;
                 const Gender g = pronoun_gender(ctx.word(t));
                 // "Dean called her": an object pronoun is someone else as often as not.
@@ -302,8 +335,8 @@ struct Detector::Impl {
         for (const auto& s : spans) {
             if (!s.discoverable || s.owner.kind != Owner::Unknown) continue;
             std::vector<std::string> tokens;
-            for (std::size_t t = ctx.token_at(s.begin); t < ctx.tokens.size() && ctx.begin_of(t) < s.end;
-                 ++t)
+            for (std::size_t t = ctx.token_at(s.begin);
+                 t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t)
                 if (ctx.word(t).size() > 1) tokens.emplace_back(ctx.word(t));
             known.add_discovered(tokens);
         }
@@ -320,10 +353,17 @@ struct Detector::Impl {
     // shares his surname, titles before it alone, and pronouns after his name. When one does,
     // "Mrs Whitlock" may be hers: bare titles and pronouns after his given name are counted
     // together as votes, the titles only when the records use one kind alone.
+    // Titles before the surname alone come next when no listed adult shares it; then the first
+    // given name, when the name lists file it under one sex only ("Rebecca"; not "Andrea", a
+    // man's name in Italian); pronouns last, since "Becca said he..." counts the wrong person.
     Gender gender_of(const PassOne& p) const {
         const TitleCounts& t = p.titles;
         if (t.mr != t.other) return gender_of(t.mr, t.other, 0, 0);
-        if (!p.surname_shared) return gender_of(t.mr_bare, t.other_bare, p.he, p.she);
+        if (!p.surname_shared && t.mr_bare != t.other_bare)
+            return gender_of(t.mr_bare, t.other_bare, 0, 0);
+        if (request)
+            if (const Gender g = name_gender(request->subject.name); g != Gender::Unknown) return g;
+        if (!p.surname_shared) return gender_of(0, 0, p.he, p.she);
         const bool one_kind = t.mr_bare == 0 || t.other_bare == 0;
         const int male = p.he + (one_kind ? t.mr_bare : 0);
         const int female = p.she + (one_kind ? t.other_bare : 0);
@@ -332,10 +372,47 @@ struct Detector::Impl {
     std::map<int, Gender> party_genders(const PassOne& p) const {
         std::map<int, Gender> out;
         for (const auto& [party, c] : p.party)
-            if (const Gender g = gender_of(c[0], c[1], c[2], c[3]); g != Gender::Unknown) out[party] = g;
+            if (const Gender g = gender_of(c[0], c[1], c[2], c[3]); g != Gender::Unknown)
+                out[party] = g;
+        if (request)
+            for (std::size_t i = 0; i < request->parties.size(); ++i)
+                if (!out.count(static_cast<int>(i)))
+                    if (const Gender g = name_gender(request->parties[i].name);
+                        g != Gender::Unknown)
+                        out[static_cast<int>(i)] = g;
         return out;
     }
+    Gender name_gender(const std::string& name) const {
+        const std::vector<std::string> words = tokenize(fold(name));
+        if (words.empty()) return Gender::Unknown;
+        const std::uint32_t c = lexicon.classes_of(words.front());
+        if ((c & kFemaleName) && !(c & kMaleName)) return Gender::Female;
+        if ((c & kMaleName) && !(c & kFemaleName)) return Gender::Male;
+        return Gender::Unknown;
+    }
 };
+
+namespace {
+
+// A reference that follows the requester's name on a line ("Participant: D. Marsh · ID
+// CC-0457") is his file's: where the same code stands with no owner (a register's column, a
+// report's footer), it is his too. One value, one decision, on positive evidence only: a code
+// some listed party owns stays theirs.
+void his_file_references(std::vector<Finding>& findings) {
+    std::unordered_set<std::string> his;
+    for (const Finding& f : findings)
+        if ((f.facts & kRequesterFile) && f.owner.kind == Owner::Subject) his.insert(fold(f.text));
+    if (his.empty()) return;
+    for (Finding& f : findings)
+        if (f.category == Category::Reference && f.owner.kind == Owner::Unknown &&
+            his.count(fold(f.text))) {
+            f.owner = Owner{Owner::Subject, -1, Role::Subject};
+            f.facts |= kRequesterFile;
+            f.rule += "; the requester's file reference where his name stands before it";
+        }
+}
+
+} // namespace
 
 Detector::Detector(const Case* request, const std::filesystem::path& dictionaries)
     : impl_(std::make_unique<Impl>(request, dictionaries)) {}
@@ -388,16 +465,19 @@ class SameValues {
         const auto tokens = tokenize(folded);
         // The first covered stretch that may reach this window (a window's sweep starts there,
         // not at the section's start).
-        std::size_t c = static_cast<std::size_t>(
-            std::lower_bound(covered.begin(), covered.end(), offset,
-                             [](const auto& stretch, std::size_t at) { return stretch.second <= at; }) -
-            covered.begin());
+        std::size_t c =
+            static_cast<std::size_t>(std::lower_bound(covered.begin(), covered.end(), offset,
+                                                      [](const auto& stretch, std::size_t at) {
+                                                          return stretch.second <= at;
+                                                      }) -
+                                     covered.begin());
         std::string key;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             auto it = lengths_.find(tokens[i].text);
             if (it == lengths_.end()) continue;
             // The longest value that starts here: at most 8 lookups, whatever the case holds.
-            for (std::size_t n = std::min<std::size_t>(kMaxTokens, tokens.size() - i); n >= 1; --n) {
+            for (std::size_t n = std::min<std::size_t>(kMaxTokens, tokens.size() - i); n >= 1;
+                 --n) {
                 if (!(it->second & (1u << (n - 1)))) continue;
                 key.clear();
                 for (std::size_t k = 0; k < n; ++k) {
@@ -410,7 +490,8 @@ class SameValues {
                 const std::size_t b = folded.original_begin(tokens[i].begin);
                 const std::size_t e = folded.original_end(tokens[i + n - 1].end);
                 if (v.needs_capital && !is_capitalised(sec.text, b)) continue;
-                while (c < covered.size() && covered[c].second <= offset + b) ++c;
+                while (c < covered.size() && covered[c].second <= offset + b)
+                    ++c;
                 if (c < covered.size() && covered[c].first < offset + e) continue; // found already
                 Finding f = v.source;
                 f.record = record;
@@ -458,8 +539,7 @@ class SameValues {
 // line; a section with fields (a row, a header) is never cut.
 constexpr std::size_t kWindow = 64 * 1024;
 
-template <typename Visit>
-void for_each_window(const Section& sec, Visit&& visit) {
+template <typename Visit> void for_each_window(const Section& sec, Visit&& visit) {
     if (sec.text.size() <= 2 * kWindow || !sec.fields.empty() || !sec.words.empty()) {
         visit(sec, std::size_t{0});
         return;
@@ -474,7 +554,8 @@ void for_each_window(const Section& sec, Visit&& visit) {
             if (cut == std::string_view::npos || cut < kWindow / 2) cut = window.rfind(' ');
             e = b + (cut == std::string_view::npos || cut == 0 ? kWindow : cut + 1);
             // Never inside a UTF-8 sequence.
-            while (e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80) ++e;
+            while (e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80)
+                ++e;
         }
         Section part(sec.kind, sec.label, t.substr(b, e - b));
         part.hidden = sec.hidden;
@@ -495,7 +576,8 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     p.surname_shared = !I.terms.shared_initials().empty();
     if (I.request) {
         std::vector<std::string> names{I.request->subject.name};
-        names.insert(names.end(), I.request->subject.aliases.begin(), I.request->subject.aliases.end());
+        names.insert(names.end(), I.request->subject.aliases.begin(),
+                     I.request->subject.aliases.end());
         for (const auto& n : names)
             if (const auto t = tokenize(fold(n)); t.size() >= 2 && !t.front().empty())
                 p.first_initials += t.front()[0];
@@ -506,7 +588,8 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     }
     for (const auto& rec : records)
         for (const auto& sec : rec.sections)
-            for_each_window(sec, [&](const Section& part, std::size_t) { I.people_pass(part, known, p); });
+            for_each_window(
+                sec, [&](const Section& part, std::size_t) { I.people_pass(part, known, p); });
     // Titles, else pronouns; with neither, "Mr" (most requesters of the profiles that withhold
     // a relative are men, and a wrong guess redacts the requester's own name, never a relative's).
     if (I.request) known.add_other_titles(I.gender_of(p) != Gender::Female, *I.request);
@@ -538,8 +621,11 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                 std::vector<std::pair<std::size_t, std::size_t>> covered;
                 // A residue guess given to the requester by its sentence does not stand against the
                 // same value found as someone else's elsewhere: one value, one decision.
-                for (; f < findings.size() && findings[f].record == r && findings[f].section == s; ++f)
-                    if (!((findings[f].facts & kResidue) && findings[f].owner.kind == Owner::Subject))
+                for (; f < findings.size() && findings[f].record == r && findings[f].section == s;
+                     ++f)
+                    if (!((findings[f].facts & kResidue) &&
+                          findings[f].owner.kind == Owner::Subject &&
+                          !(findings[f].facts & kRequesterFile)))
                         covered.emplace_back(findings[f].begin, findings[f].end);
                 std::sort(covered.begin(), covered.end());
                 // Merge, so the sweep in find() sees each covered stretch once.
@@ -549,20 +635,23 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                         merged.back().second = std::max(merged.back().second, c.second);
                     else
                         merged.push_back(c);
-                for_each_window(records[r].sections[s], [&](const Section& part, std::size_t offset) {
-                    same.find(part, offset, r, s, merged, more);
-                });
+                for_each_window(records[r].sections[s],
+                                [&](const Section& part, std::size_t offset) {
+                                    same.find(part, offset, r, s, merged, more);
+                                });
             }
         if (!more.empty()) {
             findings.insert(findings.end(), std::make_move_iterator(more.begin()),
                             std::make_move_iterator(more.end()));
-            std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-                if (a.record != b.record) return a.record < b.record;
-                if (a.section != b.section) return a.section < b.section;
-                return a.begin < b.begin;
-            });
+            std::stable_sort(findings.begin(), findings.end(),
+                             [](const Finding& a, const Finding& b) {
+                                 if (a.record != b.record) return a.record < b.record;
+                                 if (a.section != b.section) return a.section < b.section;
+                                 return a.begin < b.begin;
+                             });
         }
     }
+    his_file_references(findings);
     return findings;
 }
 

@@ -38,14 +38,17 @@ std::string hyphened_neighbour(const std::string& original, std::size_t b, std::
     auto word_from = [&](std::size_t from, bool forward) {
         std::size_t a = from, z = from;
         if (forward)
-            while (z < original.size() && letter_byte(original[z])) ++z;
+            while (z < original.size() && letter_byte(original[z]))
+                ++z;
         else
-            while (a > 0 && letter_byte(original[a - 1])) --a;
+            while (a > 0 && letter_byte(original[a - 1]))
+                --a;
         return fold(original.substr(a, z - a));
     };
     if (e + 1 < original.size() && original[e] == '-' && letter_byte(original[e + 1]))
         return word_from(e + 1, true);
-    if (b >= 2 && original[b - 1] == '-' && letter_byte(original[b - 2])) return word_from(b - 1, false);
+    if (b >= 2 && original[b - 1] == '-' && letter_byte(original[b - 2]))
+        return word_from(b - 1, false);
     return {};
 }
 
@@ -163,10 +166,10 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
             // takes the initial with it). Not the requester's when a listed adult of his
             // family has the same: "D. Whitlock" may be his mother Doreen.
             if (!(subject && shared_initials_.find(tokens.front()[0]) != std::string::npos))
-            add({{tokens.front().substr(0, 1), tokens.back()},
-                 Category::Name,
-                 owner,
-                 "matches " + who + "'s initial and surname"});
+                add({{tokens.front().substr(0, 1), tokens.back()},
+                     Category::Name,
+                     owner,
+                     "matches " + who + "'s initial and surname"});
         }
         if (tokens.size() >= 3) {
             std::vector<std::string> initials;
@@ -195,13 +198,19 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
         // when the requester's postcode shares the district: then it says nothing of hers.
         if (!subject && !in.empty() && !contains(subject_address_tokens_, out)) {
             // An area, not a postcode: no address line before it is taken with it.
-            add({{out, in.substr(0, 1)}, Category::Address, owner,
+            add({{out, in.substr(0, 1)},
+                 Category::Address,
+                 owner,
                  "matches the sector of " + who + "'s postcode"});
-            add({{out}, Category::Address, owner, "matches the district of " + who + "'s postcode"});
+            add({{out},
+                 Category::Address,
+                 owner,
+                 "matches the district of " + who + "'s postcode"});
         }
         rest = m.prefix().str() + ", " + m.suffix().str();
     }
     std::size_t start = 0;
+    std::vector<std::string> flat; // "Flat 5": said only with the part after it
     while (start <= rest.size()) {
         std::size_t comma = rest.find_first_of(",\n", start);
         std::string part = trim(
@@ -209,11 +218,20 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
         start = comma == std::string::npos ? rest.size() + 1 : comma + 1;
         auto tokens = tokenize(fold(part));
         if (tokens.empty()) continue;
-        // "Flat 5" and the like say nothing on their own.
+        // "Flat 5" and the like say nothing on their own; with the next part they are the
+        // address as written ("Flat 5, Wellspring House").
         if (tokens.size() == 2 && std::all_of(tokens[1].begin(), tokens[1].end(), [](char ch) {
                 return std::isdigit(static_cast<unsigned char>(ch)) != 0;
-            }))
+            })) {
+            flat = tokens;
             continue;
+        }
+        if (!flat.empty()) {
+            std::vector<std::string> whole = flat;
+            whole.insert(whole.end(), tokens.begin(), tokens.end());
+            add({whole, Category::Address, owner, "matches " + who + "'s address"});
+            flat.clear();
+        }
         // A town the requester shares (both live in Stockport) is not the third party's.
         if (!subject && std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
                 return contains(subject_address_tokens_, t);
@@ -232,7 +250,9 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
             // "9 Medlar Walk" is also written "Medlar Walk".
             if (form.size() >= 2 && std::isdigit(static_cast<unsigned char>(form[0][0]))) {
                 std::vector<std::string> street(form.begin() + 1, form.end());
-                add({street, Category::Address, owner, "matches " + who + "'s street"});
+                Term t{street, Category::Address, owner, "matches " + who + "'s street"};
+                t.house_number = form[0];
+                add(std::move(t));
             }
         }
     }
@@ -344,7 +364,9 @@ void KnownTerms::add_discovered(const std::vector<std::string>& name_tokens) {
         if (lexicon_.is(tok, kNotName)) continue;
         if (by_first_.count(tok)) continue; // already known (a listed party's name)
         Term t{{tok}, Category::Name, unknown, "the name of an unlisted person found elsewhere"};
-        t.needs_capital = true;
+        // In lower case too ("stevie will drop them", as messages write names), unless the
+        // word is also an English one ("grace", "will").
+        t.needs_capital = lexicon_.is(tok, kEnglish | kCommonWord | kTownFirst) || tok.size() <= 3;
         add(std::move(t));
     }
 }
@@ -375,6 +397,9 @@ std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<
                 if (t.needs_all_caps &&
                     !all_capitals(original, folded.original_begin(tokens[i].begin),
                                   folded.original_end(tokens[i].end)))
+                    continue;
+                if (!t.house_number.empty() && i > 0 && tokens[i - 1].text != t.house_number &&
+                    std::isdigit(static_cast<unsigned char>(tokens[i - 1].text[0])))
                     continue;
                 // A title and an initial followed by another initial, or by a surname some
                 // other person has, are the start of that fuller name: "Mr A. B. Smith" is

@@ -21,11 +21,14 @@ struct Term {
     Category category;
     Owner owner;
     std::string rule;
-    bool needs_capital = false; // a name that is also a common word: only when capitalised
+    bool needs_capital = false;  // a name that is also a common word: only when capitalised
     bool needs_all_caps = false; // an acronym ("NGA"): only when written in capitals
-    bool not_all_caps = false;  // a short name ("Ni", "Bo"): never the acronym "NI", "BO"
-    bool organisation = false;  // an organisation's name: not a person, never a finding
-    bool title_initial = false; // "Mrs O.": not when more of a name follows ("Mr A. B. Smith")
+    bool not_all_caps = false;   // a short name ("Ni", "Bo"): never the acronym "NI", "BO"
+    bool organisation = false;   // an organisation's name: not a person, never a finding
+    bool title_initial = false;  // "Mrs O.": not when more of a name follows ("Mr A. B. Smith")
+    // A street named without its house number ("Medlar Walk" of "9 Medlar Walk"): not when
+    // another number stands before it ("11 Medlar Walk" is a neighbour's).
+    std::string house_number;
 };
 
 class KnownTerms {
@@ -79,7 +82,7 @@ class KnownTerms {
         }
     };
     std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> by_first_;
-    std::vector<std::string> subject_tokens_;      // every token of the subject's names
+    std::vector<std::string> subject_tokens_; // every token of the subject's names
     std::vector<std::string> subject_address_tokens_;
     std::string subject_surname_;
     std::string shared_initials_; // of listed adults with the requester's surname

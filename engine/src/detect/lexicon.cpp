@@ -66,11 +66,17 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         if (!w.empty()) l.classes[w] |= c;
     };
     auto mark_all = [&](const std::vector<std::string>& words, std::uint32_t c) {
-        for (const auto& w : words) mark(w, c);
+        for (const auto& w : words)
+            mark(w, c);
     };
     mark_all(read_list(dir / "names" / "given-names.txt", false), kGivenName);
     mark_all(read_list(dir / "names" / "surnames.txt", false), kSurname);
     mark_all(read_list(dir / "names" / "common-words.txt", false), kCommonWord);
+    // "Name F" / "Name M": the sex a given name tells, when the records say nothing of it.
+    for (const auto& line : read_list(dir / "names" / "given-names-sex.txt", false))
+        if (const auto space = line.rfind(' ');
+            space != std::string::npos && space + 2 == line.size())
+            mark(line.substr(0, space), line[space + 1] == 'f' ? kFemaleName : kMaleName);
     mark_all(read_list(dir / "names" / "not-names.txt", false), kNotName);
     mark_all(read_list(dir / "detect" / "not-names-extra.txt", true), kNotName);
     mark_all(read_list(dir / "detect" / "titles.txt", true), kTitle);
@@ -81,9 +87,11 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     l.company_words = read_list(dir / "detect" / "company-words.txt", true);
     mark_all(l.company_words, kCompanyWord);
     for (const auto& make : read_list(dir / "detect" / "car-makes.txt", true))
-        for (const auto& t : tokenize(make)) mark(t, kCarMake); // "land rover": both words
+        for (const auto& t : tokenize(make))
+            mark(t, kCarMake); // "land rover": both words
     for (const auto& line : read_list(dir / "detect" / "facility-words.txt", true))
-        for (const auto& t : tokenize(line)) mark(t, kFacility);
+        for (const auto& t : tokenize(line))
+            mark(t, kFacility);
     for (const auto& line : read_list(dir / "detect" / "street-suffixes.txt", true)) {
         const auto forms = tokenize(line);
         for (const auto& f : forms) {
@@ -102,7 +110,8 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     for (auto& phrase : read_list(dir / "detect" / "keep-list.txt", true)) {
         KeepPhrase k;
         k.wildcard = phrase.rfind("* ", 0) == 0;
-        k.words = tokenize(k.wildcard ? std::string_view(phrase).substr(2) : std::string_view(phrase));
+        k.words =
+            tokenize(k.wildcard ? std::string_view(phrase).substr(2) : std::string_view(phrase));
         if (k.words.empty()) continue;
         mark(k.words.front(), kKeepFirst);
         const std::string first = k.words.front();

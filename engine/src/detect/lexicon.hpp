@@ -43,6 +43,8 @@ enum WordClass : std::uint32_t {
     kGeneral = 1u << 16,      // a proper noun that identifies nobody (English, Facebook, Eid)
     kKeepFirst = 1u << 17,    // the first written word of a keep-list phrase
     kWhereaboutsFirst = 1u << 18, // the first word of a whereabouts or safety cue
+    kFemaleName = 1u << 19,       // a given name its sources file as a woman's only
+    kMaleName = 1u << 20,         // ... as a man's only
 };
 
 struct Lexicon {

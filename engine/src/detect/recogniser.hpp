@@ -52,7 +52,8 @@ struct CaseKnowledge {
     const KnownTerms& known;
     const Lexicon& lex;
     Gender subject_gender = Gender::Unknown;
-    std::map<int, Gender> party_gender = {}; // listed parties (by index) the records speak of as he or she
+    std::map<int, Gender> party_gender =
+        {}; // listed parties (by index) the records speak of as he or she
 };
 
 // One section being scanned: its text folded and tokenised once, and what the phases so far
@@ -100,6 +101,10 @@ class SectionContext {
     // the requester's sex). The requester owns it when the mention is his and nothing in its own
     // sentence points to someone else; otherwise he is only its likely owner.
     void attribute_place(Span& s) const;
+    // Is the code at original byte `at` the requester's own reference? It follows his name on
+    // the same line with no other person named between ("Participant: D. Marsh · ID CC-0457",
+    // "Student: Tomasz Wrobel (W2207815)"): a file's heading names whose file it is.
+    bool follows_requester_on_line(std::size_t at) const;
 
   private:
     mutable std::optional<std::vector<std::pair<std::size_t, std::size_t>>> sentences_;

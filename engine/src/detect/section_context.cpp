@@ -25,7 +25,8 @@ TokenInfo facts_of(const SectionContext& c, std::size_t i) {
     t.classes = c.lex.classes_of(tok.text);
     // A plural of an ordinary or general word is one too ("Saturdays", "Christmases").
     if (!(t.classes & (kEnglish | kGeneral)) && tok.text.size() > 3 && tok.text.back() == 's')
-        t.classes |= c.lex.classes_of(tok.text.substr(0, tok.text.size() - 1)) & (kEnglish | kGeneral);
+        t.classes |=
+            c.lex.classes_of(tok.text.substr(0, tok.text.size() - 1)) & (kEnglish | kGeneral);
     const std::size_t b = c.folded.original_begin(tok.begin), e = c.folded.original_end(tok.end);
     const UChar32 first = code_point_at(c.text, b);
     t.capitalised = first >= 0 && (u_isupper(first) || u_istitle(first));
@@ -56,10 +57,11 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
     for (std::size_t i = 0; i < flat.size(); ++i) {
         if (flat[i] != '\n') continue;
         std::size_t j = i + 1;
-        while (j < flat.size() && (flat[j] == ' ' || flat[j] == '\t')) ++j;
+        while (j < flat.size() && (flat[j] == ' ' || flat[j] == '\t'))
+            ++j;
         const bool continues =
-            j < flat.size() && (std::islower(static_cast<unsigned char>(flat[j])) ||
-                                flat[j] == '(' || flat[j] == ',');
+            j < flat.size() &&
+            (std::islower(static_cast<unsigned char>(flat[j])) || flat[j] == '(' || flat[j] == ',');
         if (continues) flat[i] = ' ';
     }
     std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -93,13 +95,16 @@ SectionContext::SectionContext(const Section& s, const CaseKnowledge& k)
       folded(fold_text(s.text)) {
     tokens = tokenize(folded);
     info.reserve(tokens.size());
-    for (std::size_t i = 0; i < tokens.size(); ++i) info.push_back(facts_of(*this, i));
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        info.push_back(facts_of(*this, i));
     if (!s.fields.empty()) {
         std::size_t f = 0;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             const std::size_t b = begin_of(i);
-            while (f < s.fields.size() && s.fields[f].end <= b) ++f;
-            info[i].field = f < s.fields.size() && b >= s.fields[f].begin ? static_cast<int>(f) : -1;
+            while (f < s.fields.size() && s.fields[f].end <= b)
+                ++f;
+            info[i].field =
+                f < s.fields.size() && b >= s.fields[f].begin ? static_cast<int>(f) : -1;
         }
     }
     taken.assign(tokens.size(), false);
@@ -121,9 +126,10 @@ bool SectionContext::adjacent(std::size_t i, bool same_line) const {
 }
 
 std::size_t SectionContext::token_at(std::size_t at) const {
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), at, [&](const Token& t, std::size_t a) {
-        return folded.original_begin(t.begin) < a;
-    });
+    auto it =
+        std::lower_bound(tokens.begin(), tokens.end(), at, [&](const Token& t, std::size_t a) {
+            return folded.original_begin(t.begin) < a;
+        });
     return static_cast<std::size_t>(it - tokens.begin());
 }
 
@@ -134,9 +140,16 @@ const std::vector<std::pair<std::size_t, std::size_t>>& SectionContext::sentence
 
 std::size_t SectionContext::sentence_of(std::size_t at) const {
     const auto& s = sentences();
-    auto it = std::upper_bound(s.begin(), s.end(), at,
-                               [](std::size_t a, const auto& sentence) { return a < sentence.second; });
+    auto it = std::upper_bound(s.begin(), s.end(), at, [](std::size_t a, const auto& sentence) {
+        return a < sentence.second;
+    });
     return static_cast<std::size_t>(it - s.begin());
+}
+
+bool SectionContext::follows_requester_on_line(std::size_t at) const {
+    const Span* p = last_person_before(at);
+    if (!p || p->owner.kind != Owner::Subject || p->end > at || at - p->end > 60) return false;
+    return text.find('\n', p->end) >= at;
 }
 
 const Span* SectionContext::last_person_before(std::size_t at) const {
@@ -194,7 +207,8 @@ void SectionContext::attribute_place(Span& s) const {
         }
         // "Callum lives with Kayleigh Dobbs at her flat in Starbeck": someone else named in the
         // same sentence before the pronoun may be whom it means.
-        if (person && person->owner.kind != Owner::Subject && same_sentence(person->begin, s.begin)) {
+        if (person && person->owner.kind != Owner::Subject &&
+            same_sentence(person->begin, s.begin)) {
             s.owner = person->owner;
             return;
         }
@@ -207,8 +221,8 @@ void SectionContext::attribute_place(Span& s) const {
         s.owner = person->owner;
         return;
     }
-    const bool sure = same_sentence(person->begin, s.begin) ||
-                      (g != Gender::Unknown && !other_after());
+    const bool sure =
+        same_sentence(person->begin, s.begin) || (g != Gender::Unknown && !other_after());
     (sure ? s.owner : s.likely) = person->owner;
 }
 

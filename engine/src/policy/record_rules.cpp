@@ -4,12 +4,13 @@
 #include "safesar/errors.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
-#include <regex>
-#include <unordered_set>
-#include <cctype>
 #include <optional>
+#include <regex>
+#include <set>
+#include <unordered_set>
 
 namespace safesar {
 
@@ -28,7 +29,8 @@ WithholdRule::Signals load_signals(const std::filesystem::path& file, const std:
         WithholdRule::SignalGroup group;
         group.name = name;
         group.distinct = g.value("distinct", std::size_t{1});
-        for (const auto& p : g.at("any_of")) group.phrases.push_back(tokenize(fold(p.get<std::string>())));
+        for (const auto& p : g.at("any_of"))
+            group.phrases.push_back(tokenize(fold(p.get<std::string>())));
         out.groups.push_back(std::move(group));
     }
     for (const auto& name : out.required)
@@ -70,13 +72,15 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
             throw DataError(file.string(), "rule \"" + r.id + "\" has an unknown kind");
         r.within_chars = d.value("within_chars", 1000);
         r.explain = d.value("explain", r.id);
-        for (auto& p : d.value("any_of", std::vector<std::string>{})) r.any_of.push_back(fold(p));
+        for (auto& p : d.value("any_of", std::vector<std::string>{}))
+            r.any_of.push_back(fold(p));
         for (auto& p : d.value("and_any_of", std::vector<std::string>{}))
             r.and_any_of.push_back(fold(p));
         for (auto& p : d.value("subject_labels", std::vector<std::string>{}))
             r.subject_labels.push_back(fold(p));
         if (r.roles.empty()) r.roles = d.value("roles", std::vector<std::string>{});
         r.title_lines = d.value("title_lines", r.title_lines);
+        r.title_sure = d.value("title_sure", r.title_sure);
         r.edge_lines = d.value("edge_lines", r.edge_lines);
         r.share = d.value("share", r.share);
         r.unsure_share = d.value("unsure_share", r.unsure_share);
@@ -159,7 +163,8 @@ std::vector<std::string> edge_lines(const Record& r, std::size_t n, bool record_
         std::vector<std::string> tail =
             lines_of(s.text.size() > cut ? s.text.substr(s.text.size() - cut) : s.text);
         if (want_head)
-            for (std::size_t k = 0; k < std::min(n, head.size()); ++k) out.push_back(head[k]);
+            for (std::size_t k = 0; k < std::min(n, head.size()); ++k)
+                out.push_back(head[k]);
         if (want_tail)
             for (std::size_t k = tail.size() > n ? tail.size() - n : 0; k < tail.size(); ++k)
                 out.push_back(tail[k]);
@@ -209,7 +214,8 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r) {
             if (has_phrase(words, p) && ++found >= g.distinct) break;
         const bool hit = found >= g.distinct;
         met += hit;
-        if (!hit && std::find(sig.required.begin(), sig.required.end(), g.name) != sig.required.end())
+        if (!hit &&
+            std::find(sig.required.begin(), sig.required.end(), g.name) != sig.required.end())
             required = false;
     }
     if (!required) return Verdict::No;
@@ -250,6 +256,26 @@ std::vector<const Person*> senders(const Case& c, const Record& r,
     return out;
 }
 
+// Was the message sent to or by the requester (his name or address in From, To or Cc)? He has
+// had it already.
+bool exchanged_with_requester(const Record& r, const std::vector<Finding>& findings,
+                              const FindingIndex& mine) {
+    for (std::size_t si = 0; si < r.sections.size(); ++si) {
+        const Section& s = r.sections[si];
+        if (s.kind != SectionKind::Header) continue;
+        for (const auto& field : s.fields) {
+            if (field.label != "From" && field.label != "To" && field.label != "Cc") continue;
+            for (std::size_t fi : mine) {
+                const Finding& f = findings[fi];
+                if (f.section == si && f.begin >= field.begin && f.end <= field.end &&
+                    f.owner.kind == Owner::Subject)
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool role_in(const Person& p, const std::vector<std::string>& roles) {
     return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
 }
@@ -260,7 +286,8 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                               const std::vector<Finding>& findings, const FindingIndex& mine) {
     const bool title = titled(w.any_of, r, w.title_lines);
     auto protected_owner = [&](const Owner& o) {
-        return o.kind == Owner::Party && role_in(c.parties[static_cast<std::size_t>(o.party)], w.roles);
+        return o.kind == Owner::Party &&
+               role_in(c.parties[static_cast<std::size_t>(o.party)], w.roles);
     };
     // The subject fields: lines whose label is one of subject_labels, in the first 40 lines of
     // each visible section. A record whose fields name both a protected party and the requester
@@ -284,7 +311,8 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                     const Finding& f = findings[fi];
                     if (f.section != si || f.begin < b || f.end > e || f.category != Category::Name)
                         continue;
-                    if (f.owner.kind == Owner::Subject) field_subject = true;
+                    if (f.owner.kind == Owner::Subject)
+                        field_subject = true;
                     else if (protected_owner(f.owner) || f.owner.kind == Owner::Unknown)
                         field_protected = true;
                     break;
@@ -299,11 +327,14 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
     for (std::size_t fi : mine) {
         const Finding& f = findings[fi];
         if (f.category != Category::Name || !visible(r.sections[f.section])) continue;
-        if (f.owner.kind == Owner::Subject) ++subject;
-        else if (protected_owner(f.owner)) ++protected_parties;
+        if (f.owner.kind == Owner::Subject)
+            ++subject;
+        else if (protected_owner(f.owner))
+            ++protected_parties;
     }
     const std::size_t people = subject + protected_parties;
-    const double share = people ? static_cast<double>(protected_parties) / static_cast<double>(people) : 0;
+    const double share =
+        people ? static_cast<double>(protected_parties) / static_cast<double>(people) : 0;
     if (field_subject) return Verdict::No; // a field names the requester: about him too
     if (field_protected) return title ? Verdict::Yes : Verdict::Unsure;
     if (!title) return Verdict::No;
@@ -341,10 +372,13 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
     }
     if (w.kind == "about-protected-party") return about_protected_party(w, c, r, findings, mine);
     const std::string head = opening(r, w.within_chars);
-    const bool hit = (any_in(w.any_of, head) && (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
-                     title_matches(w, r);
+    const bool titled = title_matches(w, r);
+    const bool hit = (!w.any_of.empty() && any_in(w.any_of, head) &&
+                      (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
+                     (titled && w.title_sure);
     if (hit) return Verdict::Yes;
-    return w.signals ? by_signals(*w.signals, r) : Verdict::No;
+    const Verdict by_content = w.signals ? by_signals(*w.signals, r) : Verdict::No;
+    return titled && by_content == Verdict::No ? Verdict::Unsure : by_content;
 }
 
 // The organisation of a listed professional when the record comes from them: an e-mail sent
@@ -408,7 +442,8 @@ std::vector<std::pair<std::size_t, std::size_t>> title_words(const std::string& 
             continue;
         }
         std::size_t b = i;
-        while (i < t.size() && word_byte(t[i])) ++i;
+        while (i < t.size() && word_byte(t[i]))
+            ++i;
         out.emplace_back(b, i);
     }
     return out;
@@ -478,6 +513,41 @@ std::vector<Redaction> unread_scan_covers(const Record& r, const Reason& reason)
     return out;
 }
 
+namespace {
+
+// A message that carries a record withheld in full (a safety plan, a risk assessment) is its
+// covering note: it says what the attachment holds more often than not. Where the profile
+// fails closed it is withheld until a reviewer decides, and its other attachments go with it;
+// not a message sent to or by the requester (`his`), which he has had already.
+void withhold_carriers(Disclosure& d, const std::map<std::string, std::size_t>& index_of,
+                       const std::set<std::string>& his, PolicyResult& result) {
+    std::set<std::string> carriers;
+    for (const RecordDisclosure& rd : d.records)
+        if (rd.fate == RecordFate::WithholdInFull && !rd.record->parent.empty())
+            if (auto it = index_of.find(rd.record->parent); it != index_of.end()) {
+                RecordDisclosure& parent = d.records[it->second];
+                if (parent.fate != RecordFate::Disclose || his.count(parent.record->name)) continue;
+                parent.fate = RecordFate::WithholdInFull;
+                parent.withheld_because = rd.withheld_because;
+                parent.withheld_kind = "until reviewed, as it carries a record withheld in full";
+                parent.redactions.clear();
+                carriers.insert(parent.record->name);
+                result.risks.push_back(
+                    {parent.record->name, "withheld in full because it carries " + rd.record->name +
+                                              ", which is withheld in full: a reviewer decides "
+                                              "before the final export"});
+            }
+    for (RecordDisclosure& rd : d.records)
+        if (rd.fate == RecordFate::Disclose && carriers.count(rd.record->parent)) {
+            rd.fate = RecordFate::WithholdInFull;
+            rd.withheld_because = d.records[index_of.at(rd.record->parent)].withheld_because;
+            rd.withheld_kind = "attached to a message withheld in full";
+            rd.redactions.clear();
+        }
+}
+
+} // namespace
+
 void build_disclosure(const Policy& policy, const Case& c, const GatherResult& gathered,
                       const std::vector<Finding>& findings, PolicyResult& result,
                       const Detector& detector, const std::vector<WithholdRule>& withhold,
@@ -488,9 +558,11 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
     for (std::size_t fi = 0; fi < findings.size(); ++fi)
         if (findings[fi].record < by_record.size()) by_record[findings[fi].record].push_back(fi);
     std::map<std::string, std::size_t> index_of; // record name -> index in d.records
+    std::set<std::string> his;                   // messages sent to or by the requester
     for (std::size_t ri = 0; ri < gathered.records.size(); ++ri) {
         const Record& r = gathered.records[ri];
         const FindingIndex& mine = by_record[ri];
+        if (exchanged_with_requester(r, findings, mine)) his.insert(r.name);
         RecordDisclosure rd;
         rd.record = &r;
         rd.title = safe_title(c, policy, detector, r.name);
@@ -512,9 +584,9 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                 rd.fate = RecordFate::WithholdInFull;
                 rd.withheld_because = reason(unsure->reason);
                 rd.withheld_kind = "until reviewed, as it may be " + unsure->explain;
-                result.risks.push_back({r.name, "withheld in full because it may be " +
-                                                    unsure->explain +
-                                                    ": a reviewer decides before the final export"});
+                result.risks.push_back(
+                    {r.name, "withheld in full because it may be " + unsure->explain +
+                                 ": a reviewer decides before the final export"});
             } else {
                 result.risks.push_back({r.name, "may be " + unsure->explain +
                                                     ": check whether to withhold it in full"});
@@ -557,12 +629,13 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
                 rd.redactions.push_back(std::move(cover));
             for (std::size_t p = 0; p < r.pages.size(); ++p)
                 if (r.pages[p].image_only && !r.pages[p].ocr_done)
-                    result.risks.push_back(
-                        {r.name, "page " + std::to_string(p + 1) + " is a scan that was not OCR'd"});
+                    result.risks.push_back({r.name, "page " + std::to_string(p + 1) +
+                                                        " is a scan that was not OCR'd"});
         }
         index_of[r.name] = d.records.size();
         d.records.push_back(std::move(rd));
     }
+    if (options.withhold_when_unsure) withhold_carriers(d, index_of, his, result);
     redact_titles(d);
 }
 

@@ -27,6 +27,9 @@ struct WithholdRule {
     // group, in any order and with anything between: "MARAC – Barnsley – case minutes".
     std::vector<std::vector<std::vector<std::string>>> title_all_of; // groups of token phrases
     std::size_t title_lines = 3;
+    // A title alone makes the rule sure (the default), or only unsure: a meeting's notes under
+    // any name may be a risk panel's, or the requester's own review with his worker.
+    bool title_sure = true;
     // "edges": a phrase in the first or last lines of any page (headings, headers, footers).
     std::size_t edge_lines = 3;
     // "about-protected-party": the title says what kind of record it is (any_of on the first
@@ -34,8 +37,8 @@ struct WithholdRule {
     // that party's share of the people it mentions is at least `share` (unsure down to
     // `unsure_share`).
     double share = 0.6, unsure_share = 0.4;
-    std::vector<std::string> subject_labels;    // folded field labels: "client", "victim"
-    std::vector<std::string> roles;             // mail-from-role; the protected roles
+    std::vector<std::string> subject_labels; // folded field labels: "client", "victim"
+    std::vector<std::string> roles;          // mail-from-role; the protected roles
     // "opening" rules may also know a record by what it holds rather than what it is called:
     // groups of signals (a meeting's attendance, its agencies, risk, actions), each met when
     // its opening holds `distinct` of the group's phrases as whole words. Sure when at least
@@ -54,7 +57,7 @@ struct WithholdRule {
 };
 
 struct WithholdOptions {
-    bool attachments_inherit = true; // an attachment is withheld with its message
+    bool attachments_inherit = true;   // an attachment is withheld with its message
     bool withhold_when_unsure = false; // a record that may be one to withhold is withheld
                                        // until a reviewer decides (a risk blocks the export)
 };

@@ -3,8 +3,8 @@
 // checked by its validator and scored, with the score raised by a context word just before it.
 #include "recognisers.hpp"
 
-#include "validators.hpp"
 #include "safesar/errors.hpp"
+#include "validators.hpp"
 
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
@@ -79,14 +79,15 @@ class Patterns final : public Recogniser {
                 p.validate = validator(j.value("validator", "none"));
                 std::string re = j.at("pattern");
                 replace_all(re, "{months}", months);
-                replace_all(re, "{street_suffixes}", capitalised_alternatives(lexicon.street_suffixes));
+                replace_all(re, "{street_suffixes}",
+                            capitalised_alternatives(lexicon.street_suffixes));
                 replace_all(re, "{company_words}", capitalised_alternatives(lexicon.company_words));
                 p.re = std::make_unique<RE2>(re, opts);
                 if (!p.re->ok())
                     throw DataError(file.string(), "pattern " + p.id + ": " + p.re->error());
                 if (p.group > p.re->NumberOfCapturingGroups())
-                    throw DataError(file.string(), "pattern " + p.id + ": no group " +
-                                                       std::to_string(p.group));
+                    throw DataError(file.string(),
+                                    "pattern " + p.id + ": no group " + std::to_string(p.group));
                 std::string err;
                 if (set_->Add(re, &err) < 0)
                     throw DataError(file.string(), "pattern " + p.id + ": " + err);
@@ -145,7 +146,8 @@ class Patterns final : public Recogniser {
         s.recogniser = p.id;
         if (!p.context.empty()) {
             const std::size_t from = s.begin > 40 ? s.begin - 40 : 0;
-            const std::string before = fold(std::string_view(ctx.text).substr(from, s.begin - from));
+            const std::string before =
+                fold(std::string_view(ctx.text).substr(from, s.begin - from));
             for (const auto& w : p.context)
                 if (before.find(w) != std::string::npos) {
                     s.confidence = std::min(1.0f, s.confidence + p.context_score);
@@ -154,6 +156,13 @@ class Patterns final : public Recogniser {
         }
         PatternMatch match{ctx, ctx.text, g, known_, s};
         if (!p.validate(match) || s.end <= s.begin) return false;
+        // A file or client reference right after the requester's name on its line is his.
+        if (p.id == "case-reference" && s.owner.kind == Owner::Unknown &&
+            ctx.follows_requester_on_line(s.begin)) {
+            s.owner = Owner{Owner::Subject, -1, Role::Subject};
+            s.facts |= kRequesterFile;
+            s.rule += ", after the requester's name on its line";
+        }
         out.push_back(std::move(s));
         return true;
     }

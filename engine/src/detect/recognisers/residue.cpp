@@ -2,6 +2,7 @@
 // identify someone. Its rules name no case, only kinds of token:
 //  - a capitalised word that is not an English word (Debian's English word list; a word listed
 //    only with a capital is a proper noun) and not the requester's is someone's name or place;
+//  - a given name in lower case that is no English word ("danny"), as messages write names;
 //  - a run of capitalised words ending in a facility word ("... Medical Centre", "...
 //    Distribution Centre") is a place where someone can be found;
 //  - a number of five digits or more, or a code of letters and four digits or more joined by
@@ -22,11 +23,11 @@
 #include "sentence_people.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 #include <unordered_map>
-#include <cctype>
 
 namespace safesar {
 
@@ -82,7 +83,8 @@ struct Residue final : public Recogniser {
                 s.rule += ", in a sentence about the requester alone";
             }
             out.push_back(std::move(s));
-            for (std::size_t k = first; k <= last; ++k) covered[k] = true;
+            for (std::size_t k = first; k <= last; ++k)
+                covered[k] = true;
         };
 
         for (std::size_t i = 0; i < n; ++i) {
@@ -100,8 +102,8 @@ struct Residue final : public Recogniser {
                     continue;
                 }
                 // One space apart, as a name is written: not a form's label and its value.
-                if (!covered[i] && ctx.gap(i) == " " && ctx.info[i].alpha && !ctx.info[i].all_caps &&
-                    ctx.word(i).size() >= 3 &&
+                if (!covered[i] && ctx.gap(i) == " " && ctx.info[i].alpha &&
+                    !ctx.info[i].all_caps && ctx.word(i).size() >= 3 &&
                     !ctx.is(i, kTitle | kNotName | kRoleCue | kSectorAcronym | kGeneral |
                                    kStreetSuffix | kGenericPlace | kFacility)) {
                     emit(i, i + 1, Category::Name, 0.7f,
@@ -117,7 +119,8 @@ struct Residue final : public Recogniser {
             if (ctx.is(i, kTitle) && ctx.info[i].capitalised && ctx.adjacent(i, true) &&
                 !covered[i + 1] && ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha) {
                 const bool initial = ctx.word(i + 1).size() == 1;
-                if (!fits_requester(ctx, i, subjects(i + 1) || (initial && initial_of_requester(ctx, i + 1)))) {
+                if (!fits_requester(
+                        ctx, i, subjects(i + 1) || (initial && initial_of_requester(ctx, i + 1)))) {
                     // "Mrs K. Whitlock" when he is Mr D. Whitlock: the surname after an initial
                     // not his is hers, one of his family.
                     if (initial && i + 2 < n && his[i + 2] && starts_surname(ctx, i + 2) &&
@@ -139,17 +142,34 @@ struct Residue final : public Recogniser {
             }
             // Numbers and codes: tokens joined by '/' or '-' with a digit among them.
             if (const std::size_t last = code_end(ctx, i, covered); has_digit(ctx, i, last)) {
-                if (const char* why = code_reason(ctx, i, last))
+                if (const char* why = code_reason(ctx, i, last)) {
                     emit(i, last, Category::Reference, 0.5f, why, "residue-code");
+                    if (ctx.follows_requester_on_line(out.back().begin)) {
+                        if (out.back().owner.kind == Owner::Unknown)
+                            out.back().rule += ", after the requester's name on its line";
+                        out.back().owner = Owner{Owner::Subject, -1, Role::Subject};
+                        out.back().facts |= kRequesterFile;
+                    }
+                }
                 i = last;
+                continue;
+            }
+            // A given name in lower case ("tell danny the kids are at nan's"), as messages and
+            // chat exports write names: on the name list, and no English word in any case.
+            if (!ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i) &&
+                lower_case_name(ctx, i)) {
+                emit(i, i, Category::Name, 0.5f,
+                     "a given name written in lower case, not an English word and not the "
+                     "requester's",
+                     "residue-lower-name");
                 continue;
             }
             if (!ctx.info[i].capitalised || !ctx.info[i].alpha || subjects(i)) continue;
             // A run of capitalised words ending in a facility word.
             if (const std::size_t last = facility_end(ctx, i, covered); last != i) {
-                emit(i, last, where_children_are(ctx.word(last)) ? Category::School : Category::Workplace,
-                     0.75f,
-                     "a named place ending in a facility word", "residue-facility");
+                emit(i, last,
+                     where_children_are(ctx.word(last)) ? Category::School : Category::Workplace,
+                     0.75f, "a named place ending in a facility word", "residue-facility");
                 i = last;
                 continue;
             }
@@ -173,7 +193,10 @@ struct Residue final : public Recogniser {
             // (a brand, a country, a far-off city) identifies someone less often.
             const bool known_elsewhere = last == i && ctx.is(i, kProperNoun) &&
                                          !ctx.is(i, kGivenName | kSurname | kTownFirst);
-            emit(i, last, Category::Name, listed ? 0.8f : known_elsewhere ? 0.45f : 0.6f,
+            emit(i, last, Category::Name,
+                 listed            ? 0.8f
+                 : known_elsewhere ? 0.45f
+                                   : 0.6f,
                  listed ? "a capitalised name that is not an English word and not the requester's"
                  : known_elsewhere
                      ? "a proper noun (not a name or UK town) that is not the requester's"
@@ -185,13 +208,21 @@ struct Residue final : public Recogniser {
     }
 
   private:
+    static bool lower_case_name(const SectionContext& ctx, std::size_t i) {
+        return ctx.word(i).size() >= 4 && ctx.is(i, kGivenName) &&
+               !ctx.is(i, kEnglish | kCommonWord | kNotName | kTitle | kRoleCue | kSectorAcronym |
+                              kGeneral | kStreetSuffix | kGenericPlace | kFacility | kTownFirst |
+                              kCarMake | kSpecialFirst | kCompanyWord);
+    }
+
     // Words in a script other than Latin that no finding covers: names written in their own
     // script ("陈梅", "Мария") are not tokens the English rules can weigh.
     static void other_scripts(const SectionContext& ctx, std::vector<Span>& out) {
         const std::string& t = ctx.text;
         std::vector<std::pair<std::size_t, std::size_t>> found;
         found.reserve(ctx.found.size());
-        for (const auto& s : ctx.found) found.emplace_back(s.begin, s.end);
+        for (const auto& s : ctx.found)
+            found.emplace_back(s.begin, s.end);
         std::sort(found.begin(), found.end());
         std::size_t k = 0, reach = 0;
         for (std::size_t i = 0; i < t.size();) {
@@ -222,7 +253,8 @@ struct Residue final : public Recogniser {
                 i = next;
                 continue;
             }
-            while (k < found.size() && found[k].first < e) reach = std::max(reach, found[k++].second);
+            while (k < found.size() && found[k].first < e)
+                reach = std::max(reach, found[k++].second);
             bool overlaps = reach > i;
             for (std::size_t f = k; f < found.size() && !overlaps && found[f].first < e; ++f)
                 overlaps = found[f].second > i;
@@ -246,7 +278,8 @@ struct Residue final : public Recogniser {
         std::vector<bool> his(ctx.tokens.size(), false);
         for (const auto& s : ctx.found) {
             if (s.owner.kind != Owner::Subject) continue;
-            for (std::size_t t = ctx.token_at(s.begin); t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t)
+            for (std::size_t t = ctx.token_at(s.begin);
+                 t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t)
                 his[t] = true;
         }
         return his;
@@ -273,7 +306,8 @@ struct Residue final : public Recogniser {
         std::size_t k = 0, reach = 0; // reach: the furthest end of spans begun so far
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             const std::size_t b = ctx.begin_of(i), e = ctx.end_of(i);
-            while (k < spans.size() && spans[k].first < e) reach = std::max(reach, spans[k++].second);
+            while (k < spans.size() && spans[k].first < e)
+                reach = std::max(reach, spans[k++].second);
             covered[i] = ctx.taken[i] || reach > b;
         }
         return covered;
@@ -292,7 +326,8 @@ struct Residue final : public Recogniser {
         std::size_t f = 0;
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             const std::size_t b = ctx.begin_of(i);
-            while (f < fields.size() && fields[f].end <= b) ++f;
+            while (f < fields.size() && fields[f].end <= b)
+                ++f;
             if (f >= fields.size() || b < fields[f].begin) covered[i] = true;
         }
     }
@@ -320,7 +355,8 @@ struct Residue final : public Recogniser {
                     }
                     if (words == 0) continue;
                 }
-                for (std::size_t t = first; t < i + k; ++t) covered[t] = true;
+                for (std::size_t t = first; t < i + k; ++t)
+                    covered[t] = true;
                 break;
             }
         }
@@ -352,9 +388,12 @@ struct Residue final : public Recogniser {
         const bool male = t == "mr";
         const bool female = t == "mrs" || t == "ms" || t == "miss";
         switch (ctx.knowledge.subject_gender) {
-        case Gender::Male: return !female;
-        case Gender::Female: return !male;
-        case Gender::Unknown: break;
+        case Gender::Male:
+            return !female;
+        case Gender::Female:
+            return !male;
+        case Gender::Unknown:
+            break;
         }
         return true;
     }
@@ -363,7 +402,8 @@ struct Residue final : public Recogniser {
     static bool starts_surname(const SectionContext& ctx, std::size_t i) {
         const std::string surname = ctx.known.subject_surname();
         std::size_t e = 0;
-        while (e < surname.size() && std::isalnum(static_cast<unsigned char>(surname[e]))) ++e;
+        while (e < surname.size() && std::isalnum(static_cast<unsigned char>(surname[e])))
+            ++e;
         return e > 0 && ctx.word(i) == std::string_view(surname).substr(0, e);
     }
 
@@ -438,7 +478,8 @@ struct Residue final : public Recogniser {
         std::vector<std::size_t> groups;
         std::size_t len = 0;
         for (char c : code) {
-            if (std::isdigit(static_cast<unsigned char>(c))) ++len;
+            if (std::isdigit(static_cast<unsigned char>(c)))
+                ++len;
             else if (c == '/' || c == '-' || c == '.') {
                 groups.push_back(len);
                 len = 0;
@@ -462,11 +503,13 @@ struct Residue final : public Recogniser {
                                     const std::vector<bool>& covered) {
         bool distinctive = false;
         const bool named_by_common_word =
-            ctx.is(i, kCommonWord) && !ctx.is(i, kGenericPlace | kFacility | kGeneral | kNotName | kTitle);
+            ctx.is(i, kCommonWord) &&
+            !ctx.is(i, kGenericPlace | kFacility | kGeneral | kNotName | kTitle);
         std::size_t found = i;
         for (std::size_t k = i; k < ctx.tokens.size() && k < i + 6; ++k) {
             if (covered[k] || !ctx.info[k].capitalised || !ctx.info[k].alpha) break;
-            if (k > i && ctx.is(k, kFacility) && (distinctive || (named_by_common_word && k >= i + 2)))
+            if (k > i && ctx.is(k, kFacility) &&
+                (distinctive || (named_by_common_word && k >= i + 2)))
                 found = k;
             if (!ctx.is(k, kCommonWord | kGenericPlace | kFacility | kGeneral) ||
                 ctx.is(k, kProperNoun))
@@ -479,6 +522,8 @@ struct Residue final : public Recogniser {
 
 } // namespace
 
-std::unique_ptr<Recogniser> make_residue() { return std::make_unique<Residue>(); }
+std::unique_ptr<Recogniser> make_residue() {
+    return std::make_unique<Residue>();
+}
 
 } // namespace safesar

@@ -1,10 +1,10 @@
 // Whereabouts, routine and safety arrangements (dictionaries/detect/whereabouts-cues.txt):
 // where someone stays or spends nights, when they can be called or found, that a codeword, safe
 // contact or escape plan exists; and accounts: what a protected party told of the harm or of
-// her fear ("has raised concerns about", "Victim fear (via PSS)"). In a perpetrator request such a sentence about a protected
-// party is as dangerous as her address, so the whole sentence is a finding, owned like a
-// special-category sentence. The secret itself after a cue ("codeword is bluebell") is a
-// finding of its own, whoever's sentence it is.
+// her fear ("has raised concerns about", "Victim fear (via PSS)"). In a perpetrator request such a
+// sentence about a protected party is as dangerous as her address, so the whole sentence is a
+// finding, owned like a special-category sentence. The secret itself after a cue ("codeword is
+// bluebell") is a finding of its own, whoever's sentence it is.
 #include "recognisers.hpp"
 
 #include "sentence_people.hpp"
@@ -25,17 +25,17 @@ bool matches_at(const SectionContext& ctx, std::size_t i, const std::vector<std:
 
 // Words between a secret's cue and the secret: "the code word is", "safe word agreed:".
 bool filler(std::string_view w) {
-    static const std::array<std::string_view, 11> f{"is",   "was",    "will",  "be",  "are", "agreed",
-                                                    "set",  "chosen", "remains", "of", "new"};
+    static const std::array<std::string_view, 11> f{
+        "is", "was", "will", "be", "are", "agreed", "set", "chosen", "remains", "of", "new"};
     return std::find(f.begin(), f.end(), w) != f.end();
 }
 
 // Words that show the cue was not followed by a secret: "agreed a code word with her sister".
 bool not_a_secret(const SectionContext& ctx, std::size_t i) {
     static const std::array<std::string_view, 27> no{
-        "with", "for",  "to",    "and",   "that", "which", "has", "have",  "had",
-        "in",   "on",   "if",    "she",   "he",   "they",  "we",  "you",   "her",
-        "his",  "their", "the",  "a",     "an",   "used",  "use", "should", "or"};
+        "with", "for",   "to",  "and", "that", "which", "has", "have",   "had",
+        "in",   "on",    "if",  "she", "he",   "they",  "we",  "you",    "her",
+        "his",  "their", "the", "a",   "an",   "used",  "use", "should", "or"};
     return std::find(no.begin(), no.end(), ctx.word(i)) != no.end() || ctx.is(i, kNotName);
 }
 
@@ -46,8 +46,10 @@ class Whereabouts final : public Recogniser {
 
     void find(SectionContext& ctx, std::vector<Span>& out) const override {
         std::vector<std::size_t> hits; // first tokens of cues
-        std::vector<std::size_t> told; // first tokens of cues that name the protected party as teller
+        std::vector<std::size_t>
+            told; // first tokens of cues that name the protected party as teller
         std::vector<std::size_t> accounts; // first tokens of account and told-by cues
+        std::vector<std::size_t> safety;   // first tokens of safety-arrangement cues
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             if (!ctx.is(i, kWhereaboutsFirst)) continue;
             for (const auto& [cue, kind] : ctx.lex.whereabouts_cues)
@@ -55,6 +57,7 @@ class Whereabouts final : public Recogniser {
                     hits.push_back(i);
                     if (kind == "told-by") told.push_back(i);
                     if (kind == "told-by" || kind == "account") accounts.push_back(i);
+                    if (kind == "safety") safety.push_back(i);
                     break;
                 }
             for (const auto& cue : ctx.lex.secret_cues)
@@ -63,7 +66,8 @@ class Whereabouts final : public Recogniser {
         if (hits.empty()) return;
         std::size_t h = 0;
         for (const auto& [b, e] : ctx.sentences()) {
-            while (h < hits.size() && ctx.begin_of(hits[h]) < b) ++h;
+            while (h < hits.size() && ctx.begin_of(hits[h]) < b)
+                ++h;
             std::vector<std::size_t> cues;
             for (std::size_t k = h; k < hits.size() && ctx.begin_of(hits[k]) < e; ++k)
                 cues.push_back(hits[k]);
@@ -103,9 +107,20 @@ class Whereabouts final : public Recogniser {
             bool account_only = true;
             for (std::size_t t : cues) {
                 if (std::find(told.begin(), told.end(), t) != told.end()) s.facts |= kOtherNamed;
-                if (std::find(accounts.begin(), accounts.end(), t) == accounts.end()) account_only = false;
+                if (std::find(accounts.begin(), accounts.end(), t) == accounts.end())
+                    account_only = false;
             }
-            if (owner && owner->subject) {
+            // A codeword, a panic alarm, a safety plan protect someone from harm: not the
+            // requester's own whereabouts, though the sentence names only him ("staff to use the
+            // code word if he calls").
+            const bool arrangement = std::any_of(cues.begin(), cues.end(), [&](std::size_t t) {
+                return std::find(safety.begin(), safety.end(), t) != safety.end();
+            });
+            if (owner && owner->subject && arrangement) {
+                s.confidence = 0.7f;
+                s.rule = "a safety arrangement: it protects someone from harm, whoever the "
+                         "sentence names";
+            } else if (owner && owner->subject) {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.confidence = 0.7f;
                 s.rule = "where the requester is or can be found";
@@ -114,7 +129,8 @@ class Whereabouts final : public Recogniser {
                 s.owner = owner->owner;
                 s.confidence = 0.85f;
                 const std::string who = owner_phrase(owner->owner);
-                s.rule = account_only ? who.substr(0, who.size() - 2) + "'s account of the harm or their fear"
+                s.rule = account_only ? who.substr(0, who.size() - 2) +
+                                            "'s account of the harm or their fear"
                                       : "where " + who.substr(0, who.size() - 2) +
                                             " is or can be found, or their safety arrangements";
             } else {
@@ -128,7 +144,8 @@ class Whereabouts final : public Recogniser {
 
   private:
     void secret_after(const SectionContext& ctx, std::size_t i, std::vector<Span>& out) const {
-        while (i < ctx.tokens.size() && filler(ctx.word(i))) ++i;
+        while (i < ctx.tokens.size() && filler(ctx.word(i)))
+            ++i;
         if (i >= ctx.tokens.size() || not_a_secret(ctx, i)) return;
         // Only a short gap (": ", " is '", a quote) may separate the cue from the secret.
         if (i > 0 && ctx.gap(i - 1).size() > 4) return;
@@ -145,6 +162,8 @@ class Whereabouts final : public Recogniser {
 
 } // namespace
 
-std::unique_ptr<Recogniser> make_whereabouts() { return std::make_unique<Whereabouts>(); }
+std::unique_ptr<Recogniser> make_whereabouts() {
+    return std::make_unique<Whereabouts>();
+}
 
 } // namespace safesar
