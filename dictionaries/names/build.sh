@@ -878,7 +878,19 @@ for key, d in sorted(load_sexed().items()):
     for sex in ('female', 'male'):
         for n in with_folds(clean(d[sex], JUNK_GIVEN, TWO_LETTER_GIVEN), common):
             sexes.setdefault(n, set()).add(sex)
-sexed = {n: next(iter(v)) for n, v in sexes.items() if len(v) == 1 and n in given}
+# Detection looks names up folded ('İmran' and 'Imran' are one key): every spelling of a key must
+# agree, and a plain spelling that is a given name must itself be filed ('İmran' is a Turkish
+# woman's name; 'Imran', a man's, is filed by no source here, so the key tells nothing).
+by_key = {}
+for n, v in sexes.items():
+    by_key.setdefault(fold(n).casefold(), set()).update(v)
+given_by_key = {}
+for g in given:
+    given_by_key.setdefault(g.casefold(), []).append(g)
+def tells(n):
+    k = fold(n).casefold()
+    return len(by_key[k]) == 1 and all(g in sexes for g in given_by_key.get(k, []))
+sexed = {n: next(iter(v)) for n, v in sexes.items() if len(v) == 1 and n in given and tells(n)}
 
 def order(s):
     return sorted(s, key=lambda n: (fold(n).casefold(), n))

@@ -148,8 +148,15 @@ std::size_t SectionContext::sentence_of(std::size_t at) const {
 
 bool SectionContext::follows_requester_on_line(std::size_t at) const {
     const Span* p = last_person_before(at);
-    if (!p || p->owner.kind != Owner::Subject || p->end > at || at - p->end > 60) return false;
-    return text.find('\n', p->end) >= at;
+    if (!p || p->owner.kind != Owner::Subject || p->end > at || at - p->end > 40) return false;
+    const std::string between = fold(std::string_view(text).substr(p->end, at - p->end));
+    if (between.find('\n') != std::string::npos) return false;
+    // "Mr Ormerod was arrested (crime ref ...)": a police reference is an incident's, not his
+    // file's, whoever it follows.
+    for (const char* police :
+         {"crime", "incident", "occurrence", "police", "log", "cad", "offence"})
+        if (between.find(police) != std::string::npos) return false;
+    return true;
 }
 
 const Span* SectionContext::last_person_before(std::size_t at) const {

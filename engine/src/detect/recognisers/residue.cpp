@@ -23,6 +23,7 @@
 #include "sentence_people.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -144,7 +145,11 @@ struct Residue final : public Recogniser {
             if (const std::size_t last = code_end(ctx, i, covered); has_digit(ctx, i, last)) {
                 if (const char* why = code_reason(ctx, i, last)) {
                     emit(i, last, Category::Reference, 0.5f, why, "residue-code");
-                    if (ctx.follows_requester_on_line(out.back().begin)) {
+                    // A date with its month's name ("04-Jan-2020") is kept a guess: no one's
+                    // file reference, whoever it follows.
+                    const std::size_t fb = ctx.tokens[i].begin, fe = ctx.tokens[last].end;
+                    if (!month_name_date(std::string_view(ctx.folded.text).substr(fb, fe - fb)) &&
+                        ctx.follows_requester_on_line(out.back().begin)) {
                         if (out.back().owner.kind == Owner::Unknown)
                             out.back().rule += ", after the requester's name on its line";
                         out.back().owner = Owner{Owner::Subject, -1, Role::Subject};
@@ -471,6 +476,23 @@ struct Residue final : public Recogniser {
         if (digits >= 4 && (letters > 0 || joined))
             return "a code of letters and digits, or of numbers joined by '/' or '-'";
         return nullptr;
+    }
+
+    // 04-jan-2020, 4/march/20: a date written with its month's name (the text is folded).
+    static bool month_name_date(std::string_view code) {
+        static const std::array<std::string_view, 12> months = {
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        const std::size_t a = code.find_first_of("-/."), b = code.find_last_of("-/.");
+        if (a == std::string_view::npos || a == b) return false;
+        const std::string_view day = code.substr(0, a), month = code.substr(a + 1, b - a - 1),
+                               year = code.substr(b + 1);
+        auto digits = [](std::string_view d) {
+            return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+            });
+        };
+        if (!digits(day) || day.size() > 2 || !digits(year) || month.size() < 3) return false;
+        return std::find(months.begin(), months.end(), month.substr(0, 3)) != months.end();
     }
 
     // 2025-26, 12-03-2025, 2025/03/12: dates and year ranges, found elsewhere when they matter.
