@@ -215,4 +215,11 @@ TEST_CASE("safesar detect prints JSON lines with code-point offsets", "[cli]") {
     CHECK(line.at("start") == 9);
     CHECK(line.at("end") == 22);
     CHECK(line.at("text") == "07700 900 456");
+    // A document read as bytes is refused, naming the file, not searched as noise.
+    const std::string docx = std::string(SAFESAR_FIXTURES) + "/formats/case/records";
+    out = run_capture("f=$(find '" + docx + "' -name '*.docx' | head -1); " +
+                          std::string(SAFESAR_BINARY) + " detect \"$f\" 2>&1",
+                      &status);
+    CHECK(status != 0);
+    CHECK_THAT(out, Catch::Contains(".docx") && Catch::Contains("is not UTF-8 plain text"));
 }

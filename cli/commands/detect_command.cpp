@@ -5,6 +5,7 @@
 #include "safesar/data_dir.hpp"
 #include "safesar/detect.hpp"
 #include "safesar/errors.hpp"
+#include "safesar/printable.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,22 +28,28 @@ void run(const std::string& file, const std::string& case_folder) {
         if (!in) throw RecordError(file, "cannot be read");
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
+    // Plain text only: a Word file or a PDF read as bytes would be searched as noise and show
+    // nothing of what the reader sees. Documents go through gather (safesar scan).
+    if (text.find('\0') != std::string::npos || valid_utf8(text) != text)
+        throw RecordError(
+            file.empty() ? "-" : file,
+            "is not UTF-8 plain text: detect reads text only; for a document "
+            "(PDF, Word, e-mail...) put it in a case's records/ and run safesar scan");
     std::unique_ptr<LoadedCase> lc;
     if (!case_folder.empty()) lc = std::make_unique<LoadedCase>(load_case(case_folder));
     Detector detector(lc ? &lc->value : nullptr, dictionaries_dir());
     const CodePointCounter offsets(text);
     for (const auto& f : detector.detect_text(text)) {
-        nlohmann::json j = {
-            {"start", offsets.at(f.begin)},
-            {"end", offsets.at(f.end)},
-            {"text", text.substr(f.begin, f.end - f.begin)},
-            {"category", to_string(f.category)},
-            {"owner", f.owner.kind == Owner::Subject ? "subject"
-                      : f.owner.kind == Owner::Party ? to_string(f.owner.role)
-                                                     : "unknown"},
-            {"confidence", f.confidence},
-            {"rule", f.rule},
-            {"recogniser", f.recogniser}};
+        nlohmann::json j = {{"start", offsets.at(f.begin)},
+                            {"end", offsets.at(f.end)},
+                            {"text", text.substr(f.begin, f.end - f.begin)},
+                            {"category", to_string(f.category)},
+                            {"owner", f.owner.kind == Owner::Subject ? "subject"
+                                      : f.owner.kind == Owner::Party ? to_string(f.owner.role)
+                                                                     : "unknown"},
+                            {"confidence", f.confidence},
+                            {"rule", f.rule},
+                            {"recogniser", f.recogniser}};
         std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
 }
