@@ -262,7 +262,7 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
-TEST_CASE("a panel's or meeting's notes under any name are withheld until reviewed; with a "
+TEST_CASE("a panel's or meeting's notes under any name are withheld until reviewed, and with a "
           "chair, actions, risk and a victim, in full",
           "[policy]") {
     const PerpetratorScan scan;
