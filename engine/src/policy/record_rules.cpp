@@ -515,6 +515,14 @@ std::vector<Redaction> unread_scan_covers(const Record& r, const Reason& reason)
 
 namespace {
 
+// An attachment goes with its message when the message is withheld in full.
+void withhold_with_message(RecordDisclosure& attachment, const RecordDisclosure& message) {
+    attachment.fate = RecordFate::WithholdInFull;
+    attachment.withheld_because = message.withheld_because;
+    attachment.withheld_kind = "attached to a message withheld in full";
+    attachment.redactions.clear();
+}
+
 // A message that carries a record withheld in full (a safety plan, a risk assessment) is its
 // covering note: it says what the attachment holds more often than not. Where the profile
 // fails closed it is withheld until a reviewer decides, and its other attachments go with it;
@@ -538,12 +546,8 @@ void withhold_carriers(Disclosure& d, const std::map<std::string, std::size_t>& 
                                               "before the final export"});
             }
     for (RecordDisclosure& rd : d.records)
-        if (rd.fate == RecordFate::Disclose && carriers.count(rd.record->parent)) {
-            rd.fate = RecordFate::WithholdInFull;
-            rd.withheld_because = d.records[index_of.at(rd.record->parent)].withheld_because;
-            rd.withheld_kind = "attached to a message withheld in full";
-            rd.redactions.clear();
-        }
+        if (rd.fate == RecordFate::Disclose && carriers.count(rd.record->parent))
+            withhold_with_message(rd, d.records[index_of.at(rd.record->parent)]);
 }
 
 } // namespace
@@ -596,11 +600,7 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
         if (options.attachments_inherit && rd.fate == RecordFate::Disclose && !r.parent.empty())
             if (auto it = index_of.find(r.parent); it != index_of.end()) {
                 const RecordDisclosure& parent = d.records[it->second];
-                if (parent.fate == RecordFate::WithholdInFull) {
-                    rd.fate = RecordFate::WithholdInFull;
-                    rd.withheld_because = parent.withheld_because;
-                    rd.withheld_kind = "attached to a message withheld in full";
-                }
+                if (parent.fate == RecordFate::WithholdInFull) withhold_with_message(rd, parent);
             }
         // A record another agency wrote (a police e-mail, a social-care letter): its third
         // parties are redacted like any other, and the controller consults that agency before
