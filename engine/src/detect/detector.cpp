@@ -354,8 +354,8 @@ struct Detector::Impl {
     // "Mrs Whitlock" may be hers: bare titles and pronouns after his given name are counted
     // together as votes, the titles only when the records use one kind alone.
     // Titles before the surname alone come next when no listed adult shares it; then the first
-    // given name, when the name lists file it under one sex only ("Rebecca"; not "Andrea", a
-    // man's name in Italian); pronouns last, since "Becca said he..." counts the wrong person.
+    // given name, when the name lists file it under one sex only ("Harriet"; not "Andrea", a
+    // man's name in Italian); pronouns last, since "Hattie said he..." counts the wrong person.
     Gender gender_of(const PassOne& p) const {
         const TitleCounts& t = p.titles;
         if (t.mr != t.other) return gender_of(t.mr, t.other, 0, 0);
@@ -395,7 +395,7 @@ struct Detector::Impl {
 namespace {
 
 // A reference that follows the requester's name on a line ("Participant: D. Marsh · ID
-// CC-0457") is his file's: where the same code stands with no owner (a register's column, a
+// VP-0457") is his file's: where the same code stands with no owner (a register's column, a
 // report's footer), it is his too. One value, one decision, on positive evidence only: a code
 // some listed party owns stays theirs.
 void his_file_references(std::vector<Finding>& findings) {

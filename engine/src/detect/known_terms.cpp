@@ -219,7 +219,7 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
         auto tokens = tokenize(fold(part));
         if (tokens.empty()) continue;
         // "Flat 5" and the like say nothing on their own; with the next part they are the
-        // address as written ("Flat 5, Wellspring House").
+        // address as written ("Flat 5, Bramble House").
         if (tokens.size() == 2 && std::all_of(tokens[1].begin(), tokens[1].end(), [](char ch) {
                 return std::isdigit(static_cast<unsigned char>(ch)) != 0;
             })) {
@@ -364,7 +364,7 @@ void KnownTerms::add_discovered(const std::vector<std::string>& name_tokens) {
         if (lexicon_.is(tok, kNotName)) continue;
         if (by_first_.count(tok)) continue; // already known (a listed party's name)
         Term t{{tok}, Category::Name, unknown, "the name of an unlisted person found elsewhere"};
-        // In lower case too ("stevie will drop them", as messages write names), unless the
+        // In lower case too ("dermot will drop them", as messages write names), unless the
         // word is also an English one ("grace", "will").
         t.needs_capital = lexicon_.is(tok, kEnglish | kCommonWord | kTownFirst) || tok.size() <= 3;
         add(std::move(t));

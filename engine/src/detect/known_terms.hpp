@@ -28,7 +28,7 @@ struct Term {
     bool title_initial = false;  // "Mrs O.": not when more of a name follows ("Mr A. B. Smith")
     // A street named without its house number ("Medlar Walk" of "9 Medlar Walk"): not when
     // another number stands before it ("11 Medlar Walk" is a neighbour's).
-    std::string house_number;
+    std::string house_number = {};
 };
 
 class KnownTerms {

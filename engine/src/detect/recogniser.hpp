@@ -102,8 +102,8 @@ class SectionContext {
     // sentence points to someone else; otherwise he is only its likely owner.
     void attribute_place(Span& s) const;
     // Is the code at original byte `at` the requester's own reference? It follows his name on
-    // the same line with no other person named between ("Participant: D. Marsh · ID CC-0457",
-    // "Student: Tomasz Wrobel (W2207815)"): a file's heading names whose file it is.
+    // the same line with no other person named between ("Participant: D. Marsh · ID VP-0457",
+    // "Student: A. Jones (K1104523)"): a file's heading names whose file it is.
     bool follows_requester_on_line(std::size_t at) const;
 
   private:

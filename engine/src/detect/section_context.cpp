@@ -151,7 +151,7 @@ bool SectionContext::follows_requester_on_line(std::size_t at) const {
     if (!p || p->owner.kind != Owner::Subject || p->end > at || at - p->end > 40) return false;
     const std::string between = fold(std::string_view(text).substr(p->end, at - p->end));
     if (between.find('\n') != std::string::npos) return false;
-    // "Mr Ormerod was arrested (crime ref ...)": a police reference is an incident's, not his
+    // "Mr Hale was arrested (crime ref ...)": a police reference is an incident's, not his
     // file's, whoever it follows.
     for (const char* police :
          {"crime", "incident", "occurrence", "police", "log", "cad", "offence"})

@@ -2,7 +2,7 @@
 // identify someone. Its rules name no case, only kinds of token:
 //  - a capitalised word that is not an English word (Debian's English word list; a word listed
 //    only with a capital is a proper noun) and not the requester's is someone's name or place;
-//  - a given name in lower case that is no English word ("danny"), as messages write names;
+//  - a given name in lower case that is no English word ("kenzie"), as messages write names;
 //  - a run of capitalised words ending in a facility word ("... Medical Centre", "...
 //    Distribution Centre") is a place where someone can be found;
 //  - a number of five digits or more, or a code of letters and four digits or more joined by
@@ -159,7 +159,7 @@ struct Residue final : public Recogniser {
                 i = last;
                 continue;
             }
-            // A given name in lower case ("tell danny the kids are at nan's"), as messages and
+            // A given name in lower case ("tell kenzie the kids are at nan's"), as messages and
             // chat exports write names: on the name list, and no English word in any case.
             if (!ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i) &&
                 lower_case_name(ctx, i)) {
