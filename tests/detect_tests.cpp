@@ -331,3 +331,46 @@ TEST_CASE("a record's title never shows what the disclosure redacts in any recor
     CHECK(result.disclosure.records[0].title.find("[redacted]") != std::string::npos);
     CHECK(result.disclosure.records[1].title == "contact/plan.txt");
 }
+
+TEST_CASE("the first person is the requester's in a message the requester sent and what it "
+          "attached, up to the quoted part, and the writer's elsewhere",
+          "[policy]") {
+    PerpetratorScan scan;
+    scan.c.subject.emails = {"samira@example.com"};
+    const Detector detector{&scan.c, dictionaries_dir()};
+    const std::string own = "I have been signed off work with depression since October.";
+    const std::string quoted = "> I was diagnosed with diabetes in May.";
+    auto sent_by = [&](const std::string& name, const std::string& from) {
+        Record r;
+        r.name = name;
+        r.kind = RecordKind::Email;
+        Section h(SectionKind::Header, "header", "From: " + from + "\n");
+        h.fields.push_back({"From", 6, 6 + from.size()});
+        r.sections.push_back(h);
+        r.sections.emplace_back(SectionKind::Body, "body",
+                                own + "\n\nOn Monday, a worker wrote:\n" + quoted + "\n");
+        return r;
+    };
+    Record attached = note("hers.eml#statement.txt", own + "\n");
+    attached.parent = "hers.eml";
+    GatherResult g;
+    g.records.push_back(sent_by("hers.eml", "samira@example.com"));
+    g.records.push_back(attached);
+    g.records.push_back(sent_by("worker.eml", "worker@example.org"));
+    g.records.push_back(note("statement.txt", own + "\n"));
+    const auto findings = detector.detect(g.records);
+    auto redacted = [&](std::size_t record, const std::string& sentence) {
+        for (const Finding& f : findings)
+            if (f.record == record && f.category == Category::SpecialCategory &&
+                f.text.find(sentence.substr(sentence.size() > 2 && sentence[0] == '>' ? 2 : 0,
+                                            20)) != std::string::npos)
+                return scan.policy.decide(scan.c, f).action != Action::Keep;
+        FAIL("no special-category finding for \"" << sentence << "\" in record " << record);
+        return false;
+    };
+    CHECK_FALSE(redacted(0, own)); // her own words in her own message
+    CHECK(redacted(0, quoted));    // the part she quoted is someone else's
+    CHECK_FALSE(redacted(1, own)); // what she attached to it
+    CHECK(redacted(2, own));       // the same words from a worker's address
+    CHECK(redacted(3, own));       // and in a statement nobody says she wrote
+}

@@ -394,6 +394,20 @@ struct Detector::Impl {
 
 namespace {
 
+// Did the requester send the message whose header this is? A finding of his inside its From
+// field (findings from `first` on are the header's).
+bool from_requester(const Section& header, const std::vector<Finding>& findings,
+                    std::size_t first) {
+    for (const Field& field : header.fields) {
+        if (field.label != "From") continue;
+        for (std::size_t f = first; f < findings.size(); ++f)
+            if (findings[f].owner.kind == Owner::Subject && findings[f].begin >= field.begin &&
+                findings[f].end <= field.end)
+                return true;
+    }
+    return false;
+}
+
 // A reference that follows the requester's name on a line ("Participant: D. Marsh · ID
 // VP-0457") is his file's: where the same code stands with no owner (a register's column, a
 // report's footer), it is his too. One value, one decision, on positive evidence only: a code
@@ -598,11 +612,26 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     // Pass 2: everything, with the discovered names known.
     std::vector<Finding> findings;
     SameValues same(known, I.lexicon);
-    for (std::size_t r = 0; r < records.size(); ++r)
+    // Messages the requester sent (his name or address in the From field), by record name: the
+    // first person in them, and in what he attached to them, is his.
+    std::unordered_set<std::string> his_messages;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        const std::string& name = records[r].name;
+        const std::size_t hash = name.rfind('#');
+        const bool attached_by_him =
+            hash != std::string::npos && his_messages.count(name.substr(0, hash));
+        if (attached_by_him) his_messages.insert(name);
+        bool sent_by_requester = attached_by_him;
         for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
             const Section& sec = records[r].sections[s];
+            const std::size_t first = findings.size();
+            const bool words = sec.kind == SectionKind::Body || sec.kind == SectionKind::PageText;
+            const std::size_t voice_end = !sent_by_requester || !words ? 0
+                                          : attached_by_him        ? sec.text.size()
+                                                                   : own_words_end(sec.text);
             for_each_window(sec, [&](const Section& part, std::size_t offset) {
                 SectionContext ctx(part, knowledge);
+                ctx.requester_voice_end = voice_end > offset ? voice_end - offset : 0;
                 for (auto sp : I.scan(ctx)) {
                     sp.begin += offset;
                     sp.end += offset;
@@ -610,7 +639,13 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                     same.add(findings.back());
                 }
             });
+            if (sec.kind == SectionKind::Header && !sent_by_requester &&
+                from_requester(sec, findings, first)) {
+                sent_by_requester = true;
+                his_messages.insert(name);
+            }
         }
+    }
 
     // Step 3: the same values wherever else they occur.
     if (!same.empty()) {

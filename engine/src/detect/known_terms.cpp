@@ -344,11 +344,22 @@ void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
     const std::vector<const char*> titles = subject_is_mr
                                                 ? std::vector<const char*>{"mrs", "ms", "miss"}
                                                 : std::vector<const char*>{"mr"};
-    for (const char* title : titles)
+    for (const char* title : titles) {
         add({{title, subject_surname_},
              Category::Name,
              owner,
              "the requester's surname after a title the records do not use for the requester"});
+        // "Mrs P." when he is Mr Pritchard: his mother, his wife, or another Mrs P; never him.
+        if (auto it = by_first_.find(title); it != by_first_.end())
+            for (std::size_t ti : it->second) {
+                Term& t = terms_[ti];
+                if (t.title_initial && t.owner.kind == Owner::Subject) {
+                    t.owner = owner;
+                    t.rule = "the requester's surname's initial after a title the records do not "
+                             "use for the requester";
+                }
+            }
+    }
 }
 
 void KnownTerms::add_organisation(const std::string& name) {

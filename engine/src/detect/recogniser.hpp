@@ -47,6 +47,11 @@ enum class Gender { Unknown, Male, Female };
 // The sex a pronoun speaks of: he, him, his, himself; she, her, hers, herself.
 Gender pronoun_gender(std::string_view folded_word);
 
+// The writer's own words in an e-mail body: up to the first quoted line ("> ..."), the first
+// "On ... wrote:", "-----Original Message-----", "Begin forwarded message" or a header block
+// ("From: ...") that opens a quoted or forwarded message; the whole text when there is none.
+std::size_t own_words_end(const std::string& body);
+
 // What the whole case knows while a section is scanned.
 struct CaseKnowledge {
     const KnownTerms& known;
@@ -74,6 +79,10 @@ class SectionContext {
     std::vector<Span> people; // Name spans found so far (known and unlisted), sorted by begin
     std::vector<Span> found;  // every span found so far
     bool people_only = false; // pass 1: only the Known and People phases run
+    // "I", "me", "my" before this byte are the requester's: his own words in a message he sent,
+    // up to the first quoted or forwarded part. Elsewhere the first person is whoever wrote the
+    // record (a worker, a witness, the victim), never presumed to be him.
+    std::size_t requester_voice_end = 0;
 
     // Original byte span of token i.
     std::size_t begin_of(std::size_t i) const { return folded.original_begin(tokens[i].begin); }

@@ -90,6 +90,32 @@ Gender pronoun_gender(std::string_view w) {
     return Gender::Unknown;
 }
 
+std::size_t own_words_end(const std::string& body) {
+    for (std::size_t b = 0; b < body.size();) {
+        std::size_t e = body.find('\n', b);
+        if (e == std::string::npos) e = body.size();
+        std::string_view line(body.data() + b, e - b);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+            line.remove_suffix(1);
+        const auto starts = [&](std::string_view p) {
+            return line.size() >= p.size() && std::equal(p.begin(), p.end(), line.begin(),
+                                                          [](char a, char c) {
+                                                              return a == std::tolower(
+                                                                              static_cast<unsigned char>(c));
+                                                          });
+        };
+        if (starts(">") || starts("-----original message") || starts("begin forwarded message") ||
+            starts("---------- forwarded message") || starts("from:") || starts("sent from") ||
+            starts("________________________________") ||
+            (starts("on ") && line.size() > 7 && line.substr(line.size() - 6) == "wrote:"))
+            return b;
+        b = e + 1;
+    }
+    return body.size();
+}
+
 SectionContext::SectionContext(const Section& s, const CaseKnowledge& k)
     : section(s), text(s.text), knowledge(k), known(k.known), lex(k.lex),
       folded(fold_text(s.text)) {

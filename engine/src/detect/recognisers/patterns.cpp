@@ -163,8 +163,25 @@ class Patterns final : public Recogniser {
             s.facts |= kRequesterFile;
             s.rule += ", after the requester's name on its line";
         }
+        // An identity number on the line of the requester's own date of birth is his: a file's
+        // heading ("DOB 03.04.1987   NHS 999 703 2184").
+        if (s.category == Category::IdNumber && s.owner.kind == Owner::Unknown &&
+            after_his_birth_date(ctx.text, out, s.begin)) {
+            s.owner = Owner{Owner::Subject, -1, Role::Subject};
+            s.rule += ", on the line of the requester's date of birth";
+        }
         out.push_back(std::move(s));
         return true;
+    }
+
+    static bool after_his_birth_date(const std::string& text, const std::vector<Span>& found,
+                                     std::size_t at) {
+        for (const Span& d : found)
+            if (d.category == Category::DateOfBirth && d.owner.kind == Owner::Subject &&
+                d.end <= at && at - d.end <= 40 &&
+                text.find('\n', d.end) >= at)
+                return true;
+        return false;
     }
 
     KnownValues known_;

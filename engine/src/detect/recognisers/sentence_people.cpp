@@ -24,6 +24,29 @@ bool relation(std::string_view w) {
 
 bool possessive(std::string_view w) { return w == "his" || w == "her" || w == "their"; }
 
+// The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
+Gender relation_gender(std::string_view w) {
+    for (const char* r : {"mother", "mum", "mam", "mummy", "wife", "girlfriend", "sister",
+                          "daughter", "aunt", "auntie", "grandmother", "gran", "nan", "nana",
+                          "grandma", "niece", "stepmother", "landlady", "stepdaughter"})
+        if (w == r) return Gender::Female;
+    for (const char* r : {"father", "dad", "daddy", "husband", "boyfriend", "brother", "son",
+                          "uncle", "grandfather", "grandad", "grandpa", "nephew", "stepfather",
+                          "landlord", "stepson"})
+        if (w == r) return Gender::Male;
+    return Gender::Unknown;
+}
+
+// "I", "me", "my", "myself", "mine": the capital "I" alone, not an initial ("I. Khan") nor a
+// list number ("i)").
+bool first_person(const SectionContext& ctx, std::size_t t) {
+    const std::string_view w = ctx.word(t);
+    if (w == "me" || w == "my" || w == "myself" || w == "mine") return true;
+    if (w != "i" || ctx.text[ctx.begin_of(t)] != 'I') return false;
+    const std::size_t after = ctx.end_of(t);
+    return after >= ctx.text.size() || (ctx.text[after] != '.' && ctx.text[after] != ')');
+}
+
 // The sex a title gives the person named at [b, ...): "Mr Bell" is no "she".
 Gender title_gender(const SectionContext& ctx, std::size_t b) {
     std::size_t t = ctx.token_at(b);
@@ -121,6 +144,22 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             sp.facts |= m.subject ? kSubjectPronoun : kOtherPronoun;
             sp.mentions.push_back(m);
         }
+    // The first person: the requester in his own words (his message, before any quoted part),
+    // else the record's writer, who is someone else.
+    for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {
+        if (!first_person(ctx, t)) continue;
+        Mention m;
+        m.at = ctx.begin_of(t);
+        m.pronoun = true;
+        if (m.at < ctx.requester_voice_end) {
+            m.subject = true;
+            m.owner = Owner{Owner::Subject, -1, Role::Subject};
+            sp.facts |= kSubjectPronoun;
+        } else {
+            m.author = true;
+        }
+        sp.mentions.push_back(m);
+    }
     // A relation after a possessive ("his partner", "her mother", "Dan's sister") speaks of
     // someone else even unnamed; "Father has told police..." may be the requester himself.
     for (std::size_t t = first_token + 1; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
@@ -130,6 +169,14 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             sp.facts |= kOtherNamed;
             break;
         }
+    // "Mother drops the children at nine" in a father's file: a relation of the other sex than
+    // the requester's is someone else, possessive or not.
+    if (g != Gender::Unknown && !(sp.facts & kOtherNamed))
+        for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+            if (const Gender r = relation_gender(ctx.word(t)); r != Gender::Unknown && r != g) {
+                sp.facts |= kOtherNamed;
+                break;
+            }
     std::sort(sp.mentions.begin(), sp.mentions.end(),
               [](const Mention& x, const Mention& y) { return x.at < y.at; });
     return sp;
@@ -143,12 +190,21 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
         for (const auto& m : mentions)
             if (m.at == next) return &m;
     }
-    const Mention* before = nullptr;
+    // The nearest mention before the term (else the first after it), the writer's first person
+    // aside; then the writer's, when it stands nearer and the other is the requester or nobody.
+    const Mention *before = nullptr, *after = nullptr, *writer = nullptr;
     for (const auto& m : mentions) {
+        if (m.author) {
+            if (m.at < at) writer = &m;
+            continue;
+        }
         if (m.at < at) before = &m;
-        else return before ? before : &m;
+        else if (!after) after = &m;
     }
-    return before;
+    const Mention* chosen = before ? before : after;
+    if (writer && (!chosen || chosen->subject) && (!before || writer->at > before->at))
+        return writer;
+    return chosen;
 }
 
 bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e) {

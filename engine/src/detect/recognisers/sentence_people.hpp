@@ -14,6 +14,9 @@ struct Mention {
     Owner owner;        // for a name: its owner; for a pronoun: the requester's when it fits him
     bool pronoun = false;
     bool subject = false; // the requester (by name, or a pronoun that fits the requester)
+    // "I", "me", "my" of whoever wrote the record when that is not known to be the requester:
+    // a worker, a witness, the person he harmed. Never the requester's by default.
+    bool author = false;
 };
 
 struct SentencePeople {
@@ -22,6 +25,8 @@ struct SentencePeople {
 
     // Whose is a term at token `ti`? The object pronoun right after it ("raped her"), else the
     // nearest mention before it, else the first after it; nullptr when the sentence has none.
+    // The writer's "I" is chosen only over the requester or nobody: "Dean forced me to..." in
+    // a statement someone else wrote is the writer's, "Dean told me about Amy's drinking" Amy's.
     const Mention* owner_of_term(const SectionContext& ctx, std::size_t ti) const;
 };
 

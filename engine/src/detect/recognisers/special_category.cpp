@@ -67,6 +67,10 @@ class SpecialCategory final : public Recogniser {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.confidence = 0.8f;
                 s.rule = "special-category information about the requester";
+            } else if (owner && owner->author) {
+                s.confidence = 0.75f;
+                s.rule = "special-category information in the first person of whoever wrote "
+                         "the record, who is not known to be the requester";
             } else if (owner && (!owner->pronoun || owner->owner.kind != Owner::Unknown)) {
                 // Named, or called by a pronoun whose antecedent is named.
                 s.owner = owner->owner;

@@ -14,6 +14,7 @@ namespace safesar {
 
 KnownValues::KnownValues(const Case* request) {
     if (!request) return;
+    received_year = request->received.year;
     auto add_person = [&](const Person& p, const Owner& o, const std::string& who) {
         for (auto& ph : p.phones) phones.push_back({phone_digits_key(ph), o, who});
         for (auto& e : p.emails) emails.push_back({fold(e), o, who});
@@ -205,7 +206,11 @@ int year_of(Piece y) {
     return v;
 }
 
-// A date is a date of birth when it is a listed person's, or when the text says so just before.
+// A whole date this many years before the request is presumed to be a date of birth.
+constexpr int kOldDateYears = 14;
+
+// A date is a date of birth when it is a listed person's, when the text says so just before, or
+// when it lies long before the request.
 bool date_of_birth(PatternMatch& m, const Date& d) {
     if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.year <= 1900 || d.year >= 2100)
         return false;
@@ -222,6 +227,14 @@ bool date_of_birth(PatternMatch& m, const Date& d) {
             m.span.confidence = 0.8f;
             return true;
         }
+    // Records of this field are about the last few years: a whole date from long before the
+    // request, with no event word to place it, is far more often someone's date of birth (a form
+    // whose labels are not printed, a table cell) than an event. The requester's own is known.
+    if (m.known.received_year && d.year <= m.known.received_year - kOldDateYears) {
+        m.span.rule = "a whole date long before the request: likely someone's date of birth";
+        m.span.confidence = 0.6f;
+        return true;
+    }
     return false;
 }
 

@@ -24,6 +24,7 @@ struct KnownValues {
     };
     std::vector<Known> phones, emails;
     std::vector<std::pair<Date, Known>> dobs;
+    int received_year = 0; // the request's; 0 when detection runs without one
 
     explicit KnownValues(const Case* request);
     const Known* phone(const std::string& key) const;

@@ -124,6 +124,10 @@ class Whereabouts final : public Recogniser {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.confidence = 0.7f;
                 s.rule = "where the requester is or can be found";
+            } else if (owner && owner->author) {
+                s.confidence = 0.75f;
+                s.rule = "whereabouts, routine or safety arrangements in the first person of "
+                         "whoever wrote the record, who is not known to be the requester";
             } else if (owner && (!owner->pronoun || owner->owner.kind != Owner::Unknown)) {
                 // Named, or called by a pronoun whose antecedent is named.
                 s.owner = owner->owner;
