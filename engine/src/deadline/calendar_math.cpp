@@ -2,6 +2,7 @@
 // The conversions are Howard Hinnant's days_from_civil / civil_from_days
 // (https://howardhinnant.github.io/date_algorithms.html): exact for any year, no tables.
 #include "safesar/deadline.hpp"
+#include "safesar/enum_names.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -9,23 +10,7 @@
 namespace safesar {
 
 const char* to_string(Weekday w) {
-    switch (w) {
-    case Weekday::Monday:
-        return "Monday";
-    case Weekday::Tuesday:
-        return "Tuesday";
-    case Weekday::Wednesday:
-        return "Wednesday";
-    case Weekday::Thursday:
-        return "Thursday";
-    case Weekday::Friday:
-        return "Friday";
-    case Weekday::Saturday:
-        return "Saturday";
-    case Weekday::Sunday:
-        return "Sunday";
-    }
-    return "?";
+    return weekday_names.name(w);
 }
 
 bool is_leap_year(int year) {

@@ -2,6 +2,7 @@
 #include "safesar/policy.hpp"
 
 #include "record_rules.hpp"
+#include "safesar/enum_names.hpp"
 #include "safesar/errors.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,12 +16,7 @@ namespace safesar {
 using nlohmann::json;
 
 const char* to_string(Action a) {
-    switch (a) {
-    case Action::Keep: return "keep";
-    case Action::Redact: return "redact";
-    case Action::Review: return "review";
-    }
-    return "keep";
+    return action_names.name(a);
 }
 
 namespace {
@@ -124,16 +120,15 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
             if (w.contains("role")) r.roles = w["role"].get<std::vector<std::string>>();
             if (w.contains("category")) r.categories = w["category"].get<std::vector<std::string>>();
             for (const auto& name : r.categories)
-                if (std::none_of(all_categories().begin(), all_categories().end(),
-                                 [&](Category cat) { return name == to_string(cat); }))
+                if (!category_names.parse(name))
                     throw DataError(file.string(), "unknown category \"" + name + "\"");
             if (w.contains("disclose")) r.disclose = w["disclose"].get<bool>();
             if (w.contains("child_of_subject")) r.child_of_subject = w["child_of_subject"].get<bool>();
             const std::string action = jr.at("action");
-            r.action = action == "keep" ? Action::Keep : action == "review" ? Action::Review
-                                                                              : Action::Redact;
-            if (action != "keep" && action != "redact" && action != "review")
+            const std::optional<Action> named = action_names.parse(action);
+            if (!named)
                 throw DataError(file.string(), "action \"" + action + "\" is not keep, redact or review");
+            r.action = *named;
             r.reason = jr.value("reason", "");
             if (r.action != Action::Keep && !I.reasons.count(r.reason))
                 throw DataError(file.string(), "reason \"" + r.reason + "\" is not in reasons.json");
