@@ -1,6 +1,7 @@
 // Policy profiles read from dictionaries/policies/<profile>.json, applied to findings.
 #include "safesar/policy.hpp"
 
+#include "core/profile_file.hpp"
 #include "record_rules.hpp"
 #include "safesar/enum_names.hpp"
 #include "safesar/errors.hpp"
@@ -98,8 +99,11 @@ const std::string& Policy::name() const { return impl_->name; }
 Policy Policy::load(const std::filesystem::path& dir, const std::string& profile) {
     Policy p;
     auto& I = *p.impl_;
-    const auto file = dir / "policies" / (profile + ".json");
-    json doc = read_json(file);
+    // The profile reader's checks (a profile's name, one JSON object naming itself, a "rules"
+    // list, a "review" object) and its one read of the file; the rules are read from its JSON.
+    const ProfileFile profile_file = read_profile_file(dir, profile);
+    const json& doc = profile_file.doc;
+    const std::filesystem::path& file = profile_file.info.file;
     I.name = profile;
     try {
         const json reasons = read_json(dir / "policies" / "reasons.json");
