@@ -6,6 +6,7 @@
 
 #include "safesar/data_dir.hpp"
 #include "safesar/errors.hpp"
+#include "safesar/policy.hpp"
 #include "safesar/profiles.hpp"
 #include "temp_dir.hpp"
 
@@ -128,4 +129,32 @@ TEST_CASE("load_profile refuses a missing, malformed or out-of-folder profile, n
         CHECK_FALSE(profile_exists(dir.path(), name));
         CHECK_THROWS_WITH(load_profile(dir.path(), name), Catch::Contains("not a profile's name"));
     }
+}
+
+TEST_CASE("the policy refuses a bad profile file as load_profile does, with its message",
+          "[review][profiles]") {
+    test::TempDir dir("safesar-profiles");
+    // What a call throws, or "" when it does not.
+    auto error_of = [](const auto& call) -> std::string {
+        try {
+            call();
+        } catch (const DataError& e) {
+            return e.what();
+        }
+        return "";
+    };
+    for (const std::string& text :
+         {std::string("{ not json"), std::string(R"({"profile": "standard", "rules": []})"),
+          std::string(R"({"profile": "other", "rules": [], )") + kReview + "}",
+          std::string(R"({"profile": "standard", )") + kReview + "}"}) {
+        INFO(text);
+        write_profile(dir.path(), "standard.json", text);
+        const std::string expected = error_of([&] { load_profile(dir.path(), "standard"); });
+        CHECK_FALSE(expected.empty());
+        CHECK(error_of([&] { Policy::load(dir.path(), "standard"); }) == expected);
+    }
+    CHECK(error_of([&] { Policy::load(dir.path(), "police"); }) ==
+          error_of([&] { load_profile(dir.path(), "police"); }));
+    CHECK(error_of([&] { Policy::load(dir.path(), "../policies/standard"); }) ==
+          error_of([&] { load_profile(dir.path(), "../policies/standard"); }));
 }

@@ -6,6 +6,7 @@
 #include "../commands.hpp"
 
 #include "safesar/detect.hpp"
+#include "safesar/enum_names.hpp"
 #include "safesar/review.hpp"
 
 #include <nlohmann/json.hpp>
@@ -41,14 +42,6 @@ struct ReviewArgs {
                !reopen_record.empty();
     }
 };
-
-// Every category the detector reports, as the command line spells them.
-std::vector<std::string> category_names() {
-    std::vector<std::string> out;
-    for (Category c : all_categories())
-        out.emplace_back(to_string(c));
-    return out;
-}
 
 FindingFilter filter_of(const ReviewArgs& a) {
     FindingFilter f;
@@ -283,9 +276,9 @@ void add_review_command(CLI::App& app) {
     cmd->add_option("CASE", a->folder, "the case folder")->required();
     cmd->add_option("--party", a->party, "only this party's findings (name, subject or unknown)");
     cmd->add_option("--category", a->category, "only this category")
-        ->check(CLI::IsMember(category_names()));
+        ->check(CLI::IsMember(category_names.names()));
     cmd->add_option("--status", a->status, "only this status")
-        ->check(CLI::IsMember({"new", "open", "approved", "rejected", "changed", "gone"}));
+        ->check(CLI::IsMember(finding_status_names.names()));
     cmd->add_option("--record", a->record, "only this record (also limits --redact-text)");
     cmd->add_flag("--json", a->json, "list as JSON lines");
     cmd->add_option("--approve", a->approve, "approve findings by id: the proposal stands")
@@ -298,7 +291,7 @@ void add_review_command(CLI::App& app) {
         ->expected(2);
     cmd->add_option("--approve-category", a->approve_category,
                     "approve every undecided proposed redaction of a category (with the filters)")
-        ->check(CLI::IsMember(category_names()));
+        ->check(CLI::IsMember(category_names.names()));
     cmd->add_option("--approve-party", a->approve_party,
                     "approve every undecided proposed redaction of a party (with the filters)");
     cmd->add_option("--redact-text", a->redact_text,

@@ -1,30 +1,19 @@
 // A case's result: its names, its one-line reason, and its JSON form, which a case's process
 // prints for the batch and OUT/<case>/.safesar-batch.json keeps for the next run.
 #include "batch/case_result_json.hpp"
+#include "safesar/enum_names.hpp"
 
 #include <stdexcept>
 
 namespace safesar {
 
 const char* to_string(CaseStatus status) {
-    switch (status) {
-    case CaseStatus::Done:
-        return "done";
-    case CaseStatus::Incomplete:
-        return "incomplete";
-    case CaseStatus::Failed:
-        return "failed";
-    case CaseStatus::NotRun:
-        return "not-run";
-    }
-    return "not-run";
+    return case_status_names.name(status);
 }
 
 namespace {
 CaseStatus status_from_string(const std::string& text) {
-    for (CaseStatus s :
-         {CaseStatus::Done, CaseStatus::Incomplete, CaseStatus::Failed, CaseStatus::NotRun})
-        if (text == to_string(s)) return s;
+    if (auto s = case_status_names.parse(text)) return *s;
     throw std::runtime_error("unknown case status: " + text);
 }
 } // namespace

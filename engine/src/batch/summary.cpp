@@ -4,6 +4,7 @@
 #include "batch/case_result_json.hpp"
 #include "safesar/batch.hpp"
 #include "safesar/deadline.hpp"
+#include "safesar/enum_names.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -166,9 +167,8 @@ std::string batch_summary_markdown(const BatchResult& result, const Date& today)
 
 std::string batch_summary_json(const BatchResult& result, const Date& today) {
     nlohmann::json by_status = nlohmann::json::object();
-    for (CaseStatus s :
-         {CaseStatus::Done, CaseStatus::Incomplete, CaseStatus::Failed, CaseStatus::NotRun})
-        by_status[to_string(s)] = 0;
+    for (const auto& s : case_status_names.entries)
+        by_status[s.name] = 0;
     nlohmann::json cases = nlohmann::json::array();
     int pages = 0;
     for (const CaseResult& c : result.cases) {

@@ -2,6 +2,7 @@
 #include "safesar/case_export.hpp"
 
 #include "case_export/controller_schedule.hpp"
+#include "safesar/enum_names.hpp"
 #include "safesar/errors.hpp"
 
 #include <set>
@@ -9,15 +10,7 @@
 namespace safesar {
 
 const char* to_string(ExportStage stage) {
-    switch (stage) {
-    case ExportStage::Scanning:
-        return "scanning";
-    case ExportStage::Writing:
-        return "writing";
-    case ExportStage::Verifying:
-        return "verifying";
-    }
-    return "exporting";
+    return export_stage_names.name(stage);
 }
 
 namespace {

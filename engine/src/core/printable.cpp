@@ -1,5 +1,7 @@
 #include "safesar/printable.hpp"
 
+#include "core/utf8.hpp"
+
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -58,10 +60,7 @@ std::string shown(std::string_view value, std::size_t max_bytes) {
     for (char& c : text)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
     if (total <= max_bytes) return text;
-    std::size_t cut = std::min(max_bytes, text.size());
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    text.resize(cut);
+    text.resize(floor_char_boundary(text, max_bytes)); // never half a character
     return text + "\xE2\x80\xA6 (" + std::to_string(total) + " bytes)";
 }
 

@@ -1,6 +1,7 @@
 // The profiles found in dictionaries/policies/, and what each file says about its profile.
 #include "safesar/profiles.hpp"
 
+#include "core/profile_file.hpp"
 #include "safesar/printable.hpp"
 
 #include <nlohmann/json.hpp>
@@ -36,16 +37,17 @@ fs::path file_of(const fs::path& dictionaries, const std::string& name) {
     return dictionaries / "policies" / (name + ".json");
 }
 
-ProfileInfo read_profile(const fs::path& file, const std::string& name) {
+ProfileFile read_profile(const fs::path& file, const std::string& name) {
     if (!valid_name(name))
         throw DataError(file.string(), "is not a profile's name: lower-case letters, digits "
                                        "and '-' only");
     std::ifstream in(file);
     if (!in) throw DataError(file.string(), "cannot be read");
-    const json doc = json::parse(in, nullptr, false);
+    ProfileFile out{{}, json::parse(in, nullptr, false)};
+    const json& doc = out.doc;
     if (doc.is_discarded() || !doc.is_object())
         throw DataError(file.string(), "not valid JSON (a profile is one JSON object)");
-    ProfileInfo p;
+    ProfileInfo& p = out.info;
     p.name = name;
     p.file = file;
     try {
@@ -75,7 +77,7 @@ ProfileInfo read_profile(const fs::path& file, const std::string& name) {
     }
     if (p.review.signoffs_needed < 0 || p.review.signoffs_needed > 5)
         throw DataError(file.string(), "\"review\": signoffs must be 0 to 5");
-    return p;
+    return out;
 }
 
 } // namespace
@@ -97,7 +99,7 @@ ProfileList list_profiles(const fs::path& dictionaries) {
         const fs::path& file = entry.path();
         if (file.extension() != ".json" || shared_file(file.stem().string())) continue;
         try {
-            out.profiles.push_back(read_profile(file, file.stem().string()));
+            out.profiles.push_back(read_profile(file, file.stem().string()).info);
         } catch (const DataError& e) {
             out.problems.push_back(e);
         }
@@ -109,11 +111,15 @@ ProfileList list_profiles(const fs::path& dictionaries) {
     return out;
 }
 
-ProfileInfo load_profile(const fs::path& dictionaries, const std::string& name) {
+ProfileFile read_profile_file(const fs::path& dictionaries, const std::string& name) {
     if (!valid_name(name) || shared_file(name))
         throw DataError((dictionaries / "policies").string(),
                         "\"" + shown(name, 60) + "\" is not a profile's name");
     return read_profile(file_of(dictionaries, name), name); // a missing file: "cannot be read"
+}
+
+ProfileInfo load_profile(const fs::path& dictionaries, const std::string& name) {
+    return read_profile_file(dictionaries, name).info;
 }
 
 bool profile_exists(const fs::path& dictionaries, const std::string& name) {

@@ -2,6 +2,7 @@
 // ../shared/CASE-FORMAT.md. Each mistake is reported once, with the field's path.
 #include "safesar/case_model.hpp"
 #include "safesar/data_dir.hpp"
+#include "safesar/enum_names.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/printable.hpp"
 #include "safesar/profiles.hpp"
@@ -93,13 +94,15 @@ class Reader {
         return v->get<bool>();
     }
 
+    // One of the enum's names (enum_names.hpp), except `excluded`.
     template <typename Enum, std::size_t N>
-    Enum choice(const std::string& key, const std::pair<const char*, Enum> (&options)[N],
-                std::optional<Enum> fallback) {
+    Enum choice(const std::string& key, const EnumNames<Enum, N>& options,
+                std::optional<Enum> fallback, std::optional<Enum> excluded = std::nullopt) {
         auto s = text(key, !fallback);
         if (s.empty() && fallback) return *fallback;
         std::vector<std::string> names;
-        for (auto& [name, value] : options) {
+        for (const auto& [value, name] : options.entries) {
+            if (value == excluded) continue;
             if (s == name) return value;
             names.emplace_back(name);
         }
@@ -135,27 +138,15 @@ class Reader {
     std::set<std::string> used_;
 };
 
-const std::pair<const char*, Role> kRoles[] = {
-    {"victim", Role::Victim},   {"child", Role::Child},
-    {"partner", Role::Partner}, {"family", Role::Family},
-    {"staff", Role::Staff},     {"professional", Role::Professional},
-    {"other", Role::Other}};
-const std::pair<const char*, Regime> kRegimes[] = {{"uk-gdpr", Regime::UkGdpr},
-                                                   {"eu-gdpr", Regime::EuGdpr},
-                                                   {"dpa1998", Regime::Dpa1998},
-                                                   {"ccpa", Regime::Ccpa}};
-const std::pair<const char*, HolidayRegion> kRegions[] = {
-    {"england-and-wales", HolidayRegion::EnglandAndWales},
-    {"scotland", HolidayRegion::Scotland},
-    {"northern-ireland", HolidayRegion::NorthernIreland}};
-
 Person read_person(const json& j, const std::string& path, bool is_subject,
                    std::vector<std::string>& warnings) {
     Reader r(j, path, warnings);
     Person p;
     p.name = r.text("name", true);
     p.aliases = r.texts("aliases");
-    p.role = is_subject ? Role::Subject : r.choice<Role>("role", kRoles, std::nullopt);
+    // Only the subject is the subject: a party's role is any other.
+    p.role = is_subject ? Role::Subject
+                        : r.choice<Role>("role", role_names, std::nullopt, Role::Subject);
     p.dob = r.date("dob", false);
     p.addresses = r.texts("addresses");
     p.phones = r.texts("phones");
@@ -191,12 +182,13 @@ LoadedCase parse_request(const std::string& json_text, const std::filesystem::pa
         Reader::fail("reference", "is " + std::to_string(c.reference.size()) +
                                       " bytes long; at most 200 (it names the output files)");
     c.received = *r.date("received", true);
-    c.regime = r.choice<Regime>("regime", kRegimes, Regime::UkGdpr);
+    c.regime = r.choice<Regime>("regime", regime_names, Regime::UkGdpr);
     c.profile = r.profile("profile");
     c.id_verified = r.date("id_verified", false);
     c.authority_received = r.date("authority_received", false);
     c.fee_received = r.date("fee_received", false);
-    c.holidays = r.choice<HolidayRegion>("holidays", kRegions, HolidayRegion::EnglandAndWales);
+    c.holidays =
+        r.choice<HolidayRegion>("holidays", holiday_region_names, HolidayRegion::EnglandAndWales);
 
     if (const json* paused = r.find("paused")) {
         if (!paused->is_array()) Reader::fail("paused", "must be a list");

@@ -1,6 +1,7 @@
 // Bank holidays of one region: dictionaries/bank-holidays/<region>.json, written by
 // dictionaries/bank-holidays/generate.py (sources in SOURCE.md beside it).
 #include "safesar/deadline.hpp"
+#include "safesar/enum_names.hpp"
 #include "safesar/errors.hpp"
 
 #include <nlohmann/json.hpp>
@@ -11,16 +12,9 @@
 
 namespace safesar {
 
+// The files are named as request.json names the region.
 const char* holiday_file_stem(HolidayRegion region) {
-    switch (region) {
-    case HolidayRegion::EnglandAndWales:
-        return "england-and-wales";
-    case HolidayRegion::Scotland:
-        return "scotland";
-    case HolidayRegion::NorthernIreland:
-        return "northern-ireland";
-    }
-    return "england-and-wales";
+    return holiday_region_names.name(region);
 }
 
 HolidayCalendar::HolidayCalendar(std::string region, std::map<Date, std::string> holidays)

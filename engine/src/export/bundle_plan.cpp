@@ -39,30 +39,6 @@ const char* kind_label(RecordKind kind) {
     return "Record";
 }
 
-const char* kind_key(RecordKind kind) {
-    switch (kind) {
-    case RecordKind::Pdf:
-        return "pdf";
-    case RecordKind::Text:
-        return "text";
-    case RecordKind::Email:
-        return "email";
-    case RecordKind::Csv:
-        return "csv";
-    case RecordKind::Image:
-        return "image";
-    case RecordKind::Document:
-        return "document";
-    case RecordKind::Spreadsheet:
-        return "spreadsheet";
-    case RecordKind::WebPage:
-        return "web-page";
-    case RecordKind::Unknown:
-        break;
-    }
-    return "unknown";
-}
-
 namespace {
 
 const std::string dot = " \xC2\xB7 ";      // " · "

@@ -85,8 +85,7 @@ inline constexpr RecordKind all_record_kinds[] = {
     RecordKind::Pdf,      RecordKind::Text,        RecordKind::Email,   RecordKind::Csv,
     RecordKind::Image,    RecordKind::Document,    RecordKind::Spreadsheet,
     RecordKind::WebPage,  RecordKind::Unknown};
-const char* kind_label(RecordKind kind); // "PDF document", "E-mail", ...
-const char* kind_key(RecordKind kind);   // "pdf", "email", ... (JSON)
+const char* kind_label(RecordKind kind); // "PDF document", "E-mail", ... (JSON: to_string)
 
 // A record that cannot be opened, or whose redaction cannot be placed, is left out and listed
 // in `omissions`; a page that cannot be read is replaced by a notice. Throws ExportError only

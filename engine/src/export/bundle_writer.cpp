@@ -1,7 +1,7 @@
 #include "export/bundle_writer.hpp"
 
+#include "core/utf8.hpp"
 #include "export/podofo.hpp"
-#include "export/utf8.hpp"
 #include "safesar/errors.hpp"
 
 #include <algorithm>

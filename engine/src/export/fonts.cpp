@@ -1,9 +1,9 @@
 #include "export/fonts.hpp"
 
+#include "core/utf8.hpp"
 #include "export/font_fallback.hpp"
 #include "export/podofo.hpp"
 #include "export/script_shaping.hpp"
-#include "export/utf8.hpp"
 #include "safesar/errors.hpp"
 
 #include <cstdlib>

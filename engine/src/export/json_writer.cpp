@@ -107,7 +107,7 @@ ordered_json record_json(const Disclosure& d, std::size_t index, const BundlePla
     const Record& record = *rd.record;
     const RecordPlacement& at = plan.placements[index];
     j["withheld"] = false;
-    j["kind"] = kind_key(record.kind);
+    j["kind"] = to_string(record.kind);
     j["date"] = record.date;
     j["first_page"] = at.first_page;
     j["page_count"] = at.page_count;
@@ -268,7 +268,7 @@ std::vector<std::string> json_fixed_text(const Disclosure& d, const ControllerSe
                                     "some_records_not_read",
                                     "supplementary_information"};
     for (RecordKind kind : all_record_kinds)
-        out.emplace_back(kind_key(kind));
+        out.emplace_back(to_string(kind));
     std::vector<ordered_json> stack = {settings_json(settings)};
     while (!stack.empty()) {
         ordered_json j = std::move(stack.back());

@@ -1,6 +1,6 @@
 #include "export/redaction_spans.hpp"
 
-#include "export/utf8.hpp"
+#include "core/utf8.hpp"
 #include "safesar/errors.hpp"
 
 #include <algorithm>

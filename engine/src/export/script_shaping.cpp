@@ -1,6 +1,6 @@
 #include "export/script_shaping.hpp"
 
-#include "export/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>

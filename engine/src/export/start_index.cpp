@@ -1,6 +1,6 @@
 #include "export/start_index.hpp"
 
-#include "export/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <unicode/uchar.h>
 
@@ -64,8 +64,7 @@ void StartIndex::scan(
              pos = h.find_first_of(lead_bytes_, pos + 1))
             for (const auto& [lead, table] : by_lead_) {
                 const std::size_t word = pos + lead;
-                if (word >= h.size() || (static_cast<unsigned char>(h[word]) & 0xC0) == 0x80)
-                    continue;
+                if (word >= h.size() || is_utf8_trail(h[word])) continue;
                 auto it = table.find(h.substr(pos, word_end(h, word) - pos));
                 if (it != table.end()) at(pos, it->second);
             }

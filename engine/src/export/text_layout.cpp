@@ -1,7 +1,7 @@
 #include "export/text_layout.hpp"
 
+#include "core/utf8.hpp"
 #include "export/redaction_spans.hpp"
-#include "export/utf8.hpp"
 
 #include <algorithm>
 

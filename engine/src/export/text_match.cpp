@@ -1,7 +1,7 @@
 #include "export/text_match.hpp"
 
 #include "core/phone_digits.hpp"
-#include "export/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

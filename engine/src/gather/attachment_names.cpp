@@ -1,5 +1,6 @@
 #include "gather/attachment_names.hpp"
 
+#include "core/utf8.hpp"
 #include "safesar/printable.hpp"
 
 #include <algorithm>
@@ -14,12 +15,8 @@ std::string clean_attachment_name(const std::string& raw) {
         const auto b = static_cast<unsigned char>(c);
         if (b < 0x20 || b == 0x7F || c == '#') c = '_';
     }
-    if (name.size() > max_attachment_name_bytes) {
-        std::size_t cut = max_attachment_name_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
-            --cut;
-        name.resize(cut);
-    }
+    if (name.size() > max_attachment_name_bytes)
+        name.resize(floor_char_boundary(name, max_attachment_name_bytes)); // never half a character
     if (name.find_first_not_of(" ._") == std::string::npos) return {};
     return name;
 }

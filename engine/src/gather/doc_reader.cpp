@@ -11,7 +11,7 @@
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
 
-#include "core/utf8_encode.hpp"
+#include "core/utf8.hpp"
 #include "gather/block_writer.hpp"
 #include "gather/document_parts.hpp"
 #include "gather/le_bytes.hpp"

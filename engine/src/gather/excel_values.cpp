@@ -1,6 +1,7 @@
 #include "gather/excel_values.hpp"
 
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -39,24 +40,6 @@ bool excel_custom_date_format(const std::string& code) {
     return false;
 }
 
-namespace {
-
-// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-void civil_from_days(long z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long yy = static_cast<long>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(yy + (m <= 2));
-}
-
-} // namespace
-
 std::string excel_date(double serial, bool date1904) {
     if (!std::isfinite(serial) || serial < 0 || serial > 2958465) return {};
     const double days = std::floor(serial);
@@ -66,9 +49,9 @@ std::string excel_date(double serial, bool date1904) {
     long since_epoch;
     if (date1904) since_epoch = static_cast<long>(days) - 24107;
     else since_epoch = static_cast<long>(days) - (days >= 61 ? 25569 : 25568);
-    int y = 0;
-    unsigned m = 0, d = 0;
-    civil_from_days(since_epoch, y, m, d);
+    const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{since_epoch}}};
+    const int y = static_cast<int>(date.year());
+    const unsigned m = static_cast<unsigned>(date.month()), d = static_cast<unsigned>(date.day());
     char buffer[40];
     const long seconds = std::lround(fraction * 86400);
     if (seconds > 0 && seconds < 86400)

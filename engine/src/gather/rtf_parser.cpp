@@ -1,6 +1,6 @@
 #include "gather/rtf_parser.hpp"
 
-#include "core/utf8_encode.hpp"
+#include "core/utf8.hpp"
 #include "gather/text_decode.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"

@@ -6,6 +6,7 @@
 // older case-management exports write and which also covers ISO-8859-1.
 #include "gather/text_decode.hpp"
 
+#include "core/utf8.hpp"
 #include "safesar/gather.hpp"
 
 #include <unicode/ucnv.h>
@@ -164,18 +165,11 @@ namespace {
 // Returns {suspicious, total} over the UTF-8 string.
 std::pair<std::size_t, std::size_t> count_suspicious(std::string_view utf8) {
     std::size_t suspicious = 0, total = 0;
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        const auto b = static_cast<unsigned char>(utf8[i]);
-        if ((b & 0xC0) == 0x80) continue; // continuation byte
-        ++total;
-        if (b < 0x20) {
-            if (b != '\t' && b != '\n' && b != '\v' && b != '\f' && b != 0x1A) ++suspicious;
-        } else if (b == 0x7F) {
-            ++suspicious;
-        } else if (b == 0xC2 && i + 1 < utf8.size()) {
-            const auto next = static_cast<unsigned char>(utf8[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) ++suspicious;
-        } else if (b == 0xEF && utf8.substr(i, 3) == "\xEF\xBF\xBD") {
+    for (std::size_t i = 0; i < utf8.size(); ++total) {
+        const char32_t c = next_code_point(utf8, i);
+        if (c < 0x20) {
+            if (c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != 0x1A) ++suspicious;
+        } else if ((c >= 0x7F && c <= 0x9F) || c == U'\uFFFD') {
             ++suspicious;
         }
     }

@@ -8,11 +8,11 @@
 #include "safesar/errors.hpp"
 #include "safesar/gather.hpp"
 
-#include "core/utf8_encode.hpp"
+#include "core/utf8.hpp"
 #include "gather/block_writer.hpp"
 #include "gather/document_parts.hpp"
-#include "gather/le_bytes.hpp"
 #include "gather/excel_values.hpp"
+#include "gather/le_bytes.hpp"
 #include "gather/office_zip.hpp"
 #include "gather/ole_file.hpp"
 #include "gather/sheet_builder.hpp"

@@ -1,6 +1,6 @@
 #include "media/image_metadata.hpp"
 
-#include "core/utf8_encode.hpp"
+#include "core/utf8.hpp"
 
 // Exiv2 0.27's headers still use std::auto_ptr.
 #pragma GCC diagnostic push

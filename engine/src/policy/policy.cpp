@@ -1,7 +1,9 @@
 // Policy profiles read from dictionaries/policies/<profile>.json, applied to findings.
 #include "safesar/policy.hpp"
 
+#include "core/profile_file.hpp"
 #include "record_rules.hpp"
+#include "safesar/enum_names.hpp"
 #include "safesar/errors.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,12 +17,7 @@ namespace safesar {
 using nlohmann::json;
 
 const char* to_string(Action a) {
-    switch (a) {
-    case Action::Keep: return "keep";
-    case Action::Redact: return "redact";
-    case Action::Review: return "review";
-    }
-    return "keep";
+    return action_names.name(a);
 }
 
 namespace {
@@ -102,8 +99,11 @@ const std::string& Policy::name() const { return impl_->name; }
 Policy Policy::load(const std::filesystem::path& dir, const std::string& profile) {
     Policy p;
     auto& I = *p.impl_;
-    const auto file = dir / "policies" / (profile + ".json");
-    json doc = read_json(file);
+    // The profile reader's checks (a profile's name, one JSON object naming itself, a "rules"
+    // list, a "review" object) and its one read of the file; the rules are read from its JSON.
+    const ProfileFile profile_file = read_profile_file(dir, profile);
+    const json& doc = profile_file.doc;
+    const std::filesystem::path& file = profile_file.info.file;
     I.name = profile;
     try {
         const json reasons = read_json(dir / "policies" / "reasons.json");
@@ -124,16 +124,15 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
             if (w.contains("role")) r.roles = w["role"].get<std::vector<std::string>>();
             if (w.contains("category")) r.categories = w["category"].get<std::vector<std::string>>();
             for (const auto& name : r.categories)
-                if (std::none_of(all_categories().begin(), all_categories().end(),
-                                 [&](Category cat) { return name == to_string(cat); }))
+                if (!category_names.parse(name))
                     throw DataError(file.string(), "unknown category \"" + name + "\"");
             if (w.contains("disclose")) r.disclose = w["disclose"].get<bool>();
             if (w.contains("child_of_subject")) r.child_of_subject = w["child_of_subject"].get<bool>();
             const std::string action = jr.at("action");
-            r.action = action == "keep" ? Action::Keep : action == "review" ? Action::Review
-                                                                              : Action::Redact;
-            if (action != "keep" && action != "redact" && action != "review")
+            const std::optional<Action> named = action_names.parse(action);
+            if (!named)
                 throw DataError(file.string(), "action \"" + action + "\" is not keep, redact or review");
+            r.action = *named;
             r.reason = jr.value("reason", "");
             if (r.action != Action::Keep && !I.reasons.count(r.reason))
                 throw DataError(file.string(), "reason \"" + r.reason + "\" is not in reasons.json");

@@ -6,6 +6,7 @@
 #include "review/phrase_search.hpp"
 #include "review/reasons.hpp"
 #include "review/store_impl.hpp"
+#include "safesar/enum_names.hpp"
 
 #include <algorithm>
 #include <map>
@@ -15,20 +16,6 @@ namespace safesar {
 namespace {
 
 using review::Statement;
-
-const char* verdict_name(Verdict v) {
-    switch (v) {
-    case Verdict::Approve:
-        return "approve";
-    case Verdict::Reject:
-        return "reject";
-    case Verdict::ChangeSpan:
-        return "span";
-    case Verdict::Reopen:
-        return "reopen";
-    }
-    return "approve";
-}
 
 struct Target {
     std::string id, proposal, reason, text;
@@ -96,13 +83,16 @@ int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const std
             reason = t.reason;
         }
         if (version == 0) version = impl_->bump_version();
-        insert.bind(1, t.id).bind(2, verdict_name(d.verdict)).bind(3, t.proposal).bind(4, span);
+        insert.bind(1, t.id)
+            .bind(2, verdict_names.name(d.verdict))
+            .bind(3, t.proposal)
+            .bind(4, span);
         insert.bind(5, reason).bind(6, who.login).bind(7, at).bind(8, comment);
         insert.bind(9, version).run();
         insert.reset();
         review::append_audit(db, who, "decide",
                              {{"finding", t.id},
-                              {"verdict", verdict_name(d.verdict)},
+                              {"verdict", verdict_names.name(d.verdict)},
                               {"proposal", t.proposal},
                               {"reason", reason},
                               {"version", version}},
@@ -264,7 +254,8 @@ bool ReviewStore::mark_page_read(const std::string& record, int page) {
     if (!known.step()) throw ReviewError("", "no record " + record + " in the latest scan");
     if (known.integer(2) != 0)
         throw ReviewError("", record + " is withheld in full: none of it is disclosed");
-    const int pages = known.text(0) == "pdf" ? std::max<int>(1, known.integer(1)) : 1;
+    const int pages =
+        known.text(0) == to_string(RecordKind::Pdf) ? std::max<int>(1, known.integer(1)) : 1;
     if (page < 1 || page > pages)
         throw ReviewError("", record + " has no page " + std::to_string(page) + " to read");
     const std::string digest = known.text(3);

@@ -1,47 +1,18 @@
-// The review's enums as the command line and docs spell them.
-#include "safesar/review.hpp"
+// The review's enums as the command line and docs spell them (tables in enum_names.hpp).
+#include "safesar/enum_names.hpp"
 
 namespace safesar {
 
 const char* to_string(FindingStatus s) {
-    switch (s) {
-    case FindingStatus::New:
-        return "new";
-    case FindingStatus::Open:
-        return "open";
-    case FindingStatus::Approved:
-        return "approved";
-    case FindingStatus::Rejected:
-        return "rejected";
-    case FindingStatus::Changed:
-        return "changed";
-    case FindingStatus::Gone:
-        return "gone";
-    }
-    return "open";
+    return finding_status_names.name(s);
 }
 
 std::optional<FindingStatus> parse_finding_status(std::string_view text) {
-    for (FindingStatus s : {FindingStatus::New, FindingStatus::Open, FindingStatus::Approved,
-                            FindingStatus::Rejected, FindingStatus::Changed, FindingStatus::Gone})
-        if (text == to_string(s)) return s;
-    return std::nullopt;
+    return finding_status_names.parse(text);
 }
 
 const char* to_string(CaseStage s) {
-    switch (s) {
-    case CaseStage::New:
-        return "new";
-    case CaseStage::Scanned:
-        return "scanned";
-    case CaseStage::InReview:
-        return "in review";
-    case CaseStage::SignedOff:
-        return "signed off";
-    case CaseStage::Exported:
-        return "exported";
-    }
-    return "new";
+    return case_stage_names.name(s);
 }
 
 } // namespace safesar

@@ -1,6 +1,7 @@
 // Opening a case's review state, and reading findings, risks, manual redactions and sign-offs.
 #include "review/schema.hpp"
 #include "review/store_impl.hpp"
+#include "safesar/enum_names.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -80,10 +81,11 @@ FindingStatus review::status_of(const StoredFinding& f, bool gone, bool first_se
                                 bool& reopened) {
     reopened = false;
     if (gone) return FindingStatus::Gone;
-    if (verdict == "reopen") return FindingStatus::Open; // decided once, withdrawn: not new
+    const std::optional<Verdict> decided = verdict_names.parse(verdict);
+    if (decided == Verdict::Reopen) return FindingStatus::Open; // decided once, withdrawn: not new
     if (!verdict.empty() && decided_on == f.proposal) {
-        if (verdict == "approve") return FindingStatus::Approved;
-        if (verdict == "reject") return FindingStatus::Rejected;
+        if (decided == Verdict::Approve) return FindingStatus::Approved;
+        if (decided == Verdict::Reject) return FindingStatus::Rejected;
         return FindingStatus::Changed;
     }
     reopened = !verdict.empty(); // decided on a proposal the policy no longer makes
@@ -204,8 +206,10 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         const std::string verdict = s.text(17), decided_on = s.text(18);
         f.status = review::status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on,
                                      f.reopened);
-        if (!verdict.empty() && verdict != "reopen") { // a reopen leaves no decision in force
-            f.span_text = verdict == "span" ? s.text(19) : "";
+        const std::optional<Verdict> decided = verdict_names.parse(verdict);
+        if (!verdict.empty() &&
+            decided != Verdict::Reopen) { // a reopen leaves no decision in force
+            f.span_text = decided == Verdict::ChangeSpan ? s.text(19) : "";
             f.decision_reason = s.text(20);
             f.decided_by = s.text(21);
             f.decided_at = s.text(22);
@@ -294,7 +298,9 @@ std::vector<PageToRead> ReviewStore::Impl::pages_to_read() {
     std::vector<PageToRead> out;
     while (s.step()) {
         const std::string name = s.text(0);
-        const int pages = s.text(1) == "pdf" ? std::max(1, static_cast<int>(s.integer(2))) : 1;
+        const int pages = s.text(1) == to_string(RecordKind::Pdf)
+                              ? std::max(1, static_cast<int>(s.integer(2)))
+                              : 1;
         std::map<int, std::pair<std::string, std::string>> read;
         first.bind(1, name).bind(2, s.text(3));
         while (first.step())

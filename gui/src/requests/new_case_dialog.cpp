@@ -1,6 +1,7 @@
 #include "requests/new_case_dialog.hpp"
 
 #include "safesar/data_dir.hpp"
+#include "safesar/enum_names.hpp"
 #include "safesar/profiles.hpp"
 
 #include <QCheckBox>
@@ -20,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace safesar::gui {
 
@@ -40,11 +42,13 @@ enum PartyColumn {
     PartyColumns
 };
 
-// The choices of a combo box: each item's text is the engine's name of the value, its data
-// the value itself, so the form never keeps a second table of names.
-template <typename Enum> void add_choices(QComboBox* box, std::initializer_list<Enum> values) {
-    for (Enum v : values)
-        box->addItem(to_string(v), static_cast<int>(v));
+// The choices of a combo box: the enum's table of names (enum_names.hpp), each item's text the
+// name, its data the value, so the form never keeps a second table of names.
+template <typename Enum, std::size_t N>
+void add_choices(QComboBox* box, const EnumNames<Enum, N>& names,
+                 std::type_identity_t<std::optional<Enum>> excluded = std::nullopt) {
+    for (const auto& [value, name] : names.entries)
+        if (value != excluded) box->addItem(name, static_cast<int>(value));
 }
 
 template <typename Enum> Enum chosen(const QComboBox* box) {
@@ -120,10 +124,9 @@ NewCaseDialog::NewCaseDialog(const std::filesystem::path& workspace, QWidget* pa
     profile_->setAccessibleName(tr("Profile"));
     const QStringList profile_problems = add_profiles(profile_);
     regime_ = new QComboBox;
-    add_choices(regime_, {Regime::UkGdpr, Regime::EuGdpr, Regime::Dpa1998, Regime::Ccpa});
+    add_choices(regime_, regime_names);
     holidays_ = new QComboBox;
-    add_choices(holidays_, {HolidayRegion::EnglandAndWales, HolidayRegion::Scotland,
-                            HolidayRegion::NorthernIreland});
+    add_choices(holidays_, holiday_region_names);
 
     auto* request = new QGroupBox(tr("Request"));
     auto* rf = new QFormLayout(request);
@@ -203,8 +206,7 @@ void NewCaseDialog::addParty(const QString& name, const QString& role) {
     parties_->insertRow(row);
     parties_->setItem(row, Name, new QTableWidgetItem(name));
     auto* roles = new QComboBox;
-    add_choices(roles, {Role::Victim, Role::Child, Role::Partner, Role::Family, Role::Staff,
-                        Role::Professional, Role::Other});
+    add_choices(roles, role_names, Role::Subject); // a party is never the subject
     roles->setCurrentText(role);
     parties_->setCellWidget(row, RoleColumn, roles);
     for (int c : {ChildOfSubject, Disclose}) {
