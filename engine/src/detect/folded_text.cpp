@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -151,7 +152,26 @@ FoldedText fold_text(std::string_view s) {
     return out;
 }
 
-std::string fold(std::string_view s) { return fold_text(s).text; }
+namespace {
+// A byte fold_text() copies as it is (lowered): ASCII that is neither a dash nor white space.
+bool plain_ascii(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x80 && b != '-' && b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != '\f' &&
+           b != '\v';
+}
+} // namespace
+
+std::string fold(std::string_view s) {
+    // Most strings folded one by one (word-list lines, short stretches of a section) are plain
+    // ASCII words: their fold is their lower case, without the offsets fold_text() keeps.
+    if (std::all_of(s.begin(), s.end(), plain_ascii)) {
+        std::string out(s);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        return out;
+    }
+    return fold_text(s).text;
+}
 
 namespace {
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)); }

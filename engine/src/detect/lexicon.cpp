@@ -62,6 +62,7 @@ std::filesystem::path english_word_list() {
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
     Lexicon l;
+    l.classes.reserve(1u << 19); // about 300,000 words: no rehashing while they are read
     auto mark = [&](const std::string& w, std::uint32_t c) {
         if (!w.empty()) l.classes[w] |= c;
     };
