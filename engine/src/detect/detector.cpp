@@ -448,18 +448,10 @@ class SameValues {
             (lex_.is(tokens[0], kEnglish | kCommonWord) || f.category == Category::Name ||
              f.category == Category::Address || f.category == Category::School ||
              f.category == Category::Workplace);
-        const Value& v =
-            values_
-                .emplace(std::move(key),
-                         Value{f, needs_capital,
-                               "the same as a value found elsewhere in the case (" + f.rule + ")",
-                               std::move(tokens)})
-                .first->second;
-        // Longest first; one value at most of each length, as keys are unique.
-        auto& starting = by_first_[v.tokens.front()];
-        starting.insert(std::find_if(starting.begin(), starting.end(),
-                                     [&](const Value* o) { return o->tokens.size() < v.tokens.size(); }),
-                        &v);
+        lengths_[tokens.front()] |= 1u << (tokens.size() - 1);
+        values_.emplace(std::move(key),
+                        Value{f, needs_capital,
+                              "the same as a value found elsewhere in the case (" + f.rule + ")"});
     }
 
     bool empty() const { return values_.empty(); }
@@ -480,14 +472,22 @@ class SameValues {
                                                           return stretch.second <= at;
                                                       }) -
                                      covered.begin());
+        std::string key;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            auto it = by_first_.find(tokens[i].text);
-            if (it == by_first_.end()) continue;
-            // The longest value that starts here: at most 8 candidates, whatever the case holds.
-            for (const Value* candidate : it->second) {
-                const std::size_t n = candidate->tokens.size();
-                if (n > tokens.size() - i || !same_words(*candidate, tokens, i)) continue;
-                const Value& v = *candidate;
+            auto it = lengths_.find(tokens[i].text);
+            if (it == lengths_.end()) continue;
+            // The longest value that starts here: at most 8 lookups, whatever the case holds.
+            for (std::size_t n = std::min<std::size_t>(kMaxTokens, tokens.size() - i); n >= 1;
+                 --n) {
+                if (!(it->second & (1u << (n - 1)))) continue;
+                key.clear();
+                for (std::size_t k = 0; k < n; ++k) {
+                    if (k) key += ' ';
+                    key += tokens[i + k].text;
+                }
+                auto found = values_.find(key);
+                if (found == values_.end()) continue;
+                const Value& v = found->second;
                 const std::size_t b = folded.original_begin(tokens[i].begin);
                 const std::size_t e = folded.original_end(tokens[i + n - 1].end);
                 if (v.needs_capital && !is_capitalised(sec.text, b)) continue;
@@ -515,15 +515,8 @@ class SameValues {
     struct Value {
         Finding source;
         bool needs_capital;
-        std::string rule;                // of each finding of the value elsewhere
-        std::vector<std::string> tokens; // folded
+        std::string rule; // of each finding of the value elsewhere
     };
-    // Do the value's tokens stand at tokens[i...]?
-    static bool same_words(const Value& v, const std::vector<Token>& tokens, std::size_t i) {
-        for (std::size_t k = 0; k < v.tokens.size(); ++k)
-            if (tokens[i + k].text != v.tokens[k]) return false;
-        return true;
-    }
     static std::string join(const std::vector<std::string>& tokens) {
         std::string out;
         for (const auto& t : tokens) {
@@ -534,12 +527,12 @@ class SameValues {
     }
     const KnownTerms& known_;
     const Lexicon& lex_;
-    // Values by their folded tokens joined with spaces; for each first token, the values that
-    // start with it, longest first (one of each length at most: eight at most). One lookup per
-    // word, not one comparison per value: a case with thousands of values costs no more per word.
+    // Values by their folded tokens joined with spaces; for each first token, the lengths (in
+    // tokens, as bits) of the values that start with it. One lookup per length, not one
+    // comparison per value: a case with thousands of values costs no more per word.
     std::unordered_map<std::string, Value> values_;
     std::unordered_set<std::string> seen_text_;
-    std::unordered_map<std::string, std::vector<const Value*>, WordHash, std::equal_to<>> by_first_;
+    std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> lengths_;
 };
 
 // A long section (a case-notes export, a long e-mail) is read in windows of about 64 KB cut at
@@ -677,10 +670,8 @@ std::vector<TextFinding> Detector::detect_text(const std::string& text) const {
     r.kind = RecordKind::Text;
     r.sections.emplace_back(SectionKind::Body, "text", text);
     std::vector<Record> records{std::move(r)};
-    std::vector<Finding> findings = detect(records);
     std::vector<TextFinding> out;
-    out.reserve(findings.size());
-    for (auto& f : findings)
+    for (auto& f : detect(records))
         out.push_back({f.begin, f.end, f.category, f.owner, f.confidence, std::move(f.rule),
                        std::move(f.recogniser)});
     return out;
