@@ -670,8 +670,10 @@ std::vector<TextFinding> Detector::detect_text(const std::string& text) const {
     r.kind = RecordKind::Text;
     r.sections.emplace_back(SectionKind::Body, "text", text);
     std::vector<Record> records{std::move(r)};
+    std::vector<Finding> findings = detect(records);
     std::vector<TextFinding> out;
-    for (auto& f : detect(records))
+    out.reserve(findings.size());
+    for (auto& f : findings)
         out.push_back({f.begin, f.end, f.category, f.owner, f.confidence, std::move(f.rule),
                        std::move(f.recogniser)});
     return out;
