@@ -169,23 +169,27 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
 std::uint64_t WordIndex::hash(std::string_view w) {
     // FNV-1a, then a multiply that mixes every bit into the high ones (the slot's index).
     std::uint64_t h = 14695981039346656037ull;
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    for (const char c : w)
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     return h * 0x9E3779B97F4A7C15ull;
 }
 
 void WordIndex::build(
     const std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>& words) {
     std::size_t capacity = 16;
-    while (capacity * 5 < words.size() * 8) capacity *= 2; // at most 5/8 full
+    while (capacity * 5 < words.size() * 8)
+        capacity *= 2; // at most 5/8 full
     slots_.assign(capacity, Slot{});
     shift_ = 64;
-    for (std::size_t c = capacity; c > 1; c /= 2) --shift_;
+    for (std::size_t c = capacity; c > 1; c /= 2)
+        --shift_;
     long_words_.clear();
     for (const auto& [w, classes] : words) {
         if (w.empty()) continue; // never marked; find() answers 0 for it as the map did
         const std::uint64_t h = hash(w);
         std::size_t i = static_cast<std::size_t>(h >> shift_);
-        while (slots_[i].size != 0) i = (i + 1) & (capacity - 1);
+        while (slots_[i].size != 0)
+            i = (i + 1) & (capacity - 1);
         Slot& s = slots_[i];
         s.classes = classes;
         s.check = static_cast<std::uint32_t>(h);

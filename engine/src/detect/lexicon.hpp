@@ -52,8 +52,8 @@ enum WordClass : std::uint32_t {
 // Every word of every section is looked up, in a table of 300,000 words.
 class WordIndex {
   public:
-    void build(const std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>&
-                   words);
+    void
+    build(const std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>& words);
     bool empty() const { return slots_.empty(); }
     std::uint32_t find(std::string_view w) const; // the word's classes; 0 when absent
 
@@ -61,8 +61,8 @@ class WordIndex {
     static constexpr std::size_t kInline = 14; // longer words are kept in `long_words_`
     struct Slot {
         std::uint32_t classes = 0;
-        std::uint32_t check = 0;  // low bits of the hash; the slot is free when size == 0
-        std::uint8_t size = 0;    // 255: a long word, `at` indexes long_words_
+        std::uint32_t check = 0; // low bits of the hash; the slot is free when size == 0
+        std::uint8_t size = 0;   // 255: a long word, `at` indexes long_words_
         char word[kInline + 1] = {};
         std::uint32_t at = 0;
     };

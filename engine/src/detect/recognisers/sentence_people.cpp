@@ -14,13 +14,13 @@ bool object_pronoun(std::string_view w) { return w == "her" || w == "him"; }
 // Asked of every word of every sentence: string_views, so no word costs a strlen per entry.
 bool relation(std::string_view w) {
     static constexpr std::array<std::string_view, 42> relations{
-        "partner",  "boyfriend",   "girlfriend", "husband",   "wife",     "ex",
-        "fiance",   "fiancee",     "sister",     "brother",   "mum",      "mother",
-        "dad",      "father",      "stepfather", "stepmother", "nan",     "nana",
-        "gran",     "grandma",     "grandmother", "grandad",  "grandfather", "aunt",
-        "auntie",   "uncle",       "cousin",     "niece",     "nephew",   "son",
-        "daughter", "friend",      "neighbour",  "colleague", "landlord", "landlady",
-        "child",    "children",    "kids",       "baby",      "sibling",  "siblings"};
+        "partner",  "boyfriend", "girlfriend",  "husband",    "wife",        "ex",
+        "fiance",   "fiancee",   "sister",      "brother",    "mum",         "mother",
+        "dad",      "father",    "stepfather",  "stepmother", "nan",         "nana",
+        "gran",     "grandma",   "grandmother", "grandad",    "grandfather", "aunt",
+        "auntie",   "uncle",     "cousin",      "niece",      "nephew",      "son",
+        "daughter", "friend",    "neighbour",   "colleague",  "landlord",    "landlady",
+        "child",    "children",  "kids",        "baby",       "sibling",     "siblings"};
     return std::find(relations.begin(), relations.end(), w) != relations.end();
 }
 
