@@ -159,8 +159,7 @@ void count_titles(const SectionContext& ctx, const KnownTerms& terms, const std:
     }
 }
 
-Finding finding_of(const Span& sp, std::size_t record, std::size_t section,
-                   const std::string& text) {
+Finding finding_of(Span&& sp, std::size_t record, std::size_t section, const std::string& text) {
     Finding f;
     f.record = record;
     f.section = section;
@@ -171,7 +170,7 @@ Finding finding_of(const Span& sp, std::size_t record, std::size_t section,
     f.likely_owner = sp.likely;
     f.facts = sp.facts;
     f.confidence = sp.confidence;
-    f.rule = sp.rule;
+    f.rule = std::move(sp.rule);
     f.recogniser = std::string(sp.recogniser);
     f.text = text.substr(sp.begin, sp.end - sp.begin);
     return f;
@@ -464,7 +463,9 @@ class SameValues {
              f.category == Category::Address || f.category == Category::School ||
              f.category == Category::Workplace);
         lengths_[tokens.front()] |= 1u << (tokens.size() - 1);
-        values_.emplace(std::move(key), Value{f, needs_capital});
+        values_.emplace(std::move(key),
+                        Value{f, needs_capital,
+                              "the same as a value found elsewhere in the case (" + f.rule + ")"});
     }
 
     bool empty() const { return values_.empty(); }
@@ -515,7 +516,7 @@ class SameValues {
                 f.text = sec.text.substr(b, e - b);
                 f.confidence = v.source.confidence * 0.9f;
                 f.recogniser = "same-value";
-                f.rule = "the same as a value found elsewhere in the case (" + v.source.rule + ")";
+                f.rule = v.rule;
                 out.push_back(std::move(f));
                 i += n - 1;
                 break;
@@ -528,6 +529,7 @@ class SameValues {
     struct Value {
         Finding source;
         bool needs_capital;
+        std::string rule; // of each finding of the value elsewhere
     };
     static std::string join(const std::vector<std::string>& tokens) {
         std::string out;
@@ -632,10 +634,10 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             for_each_window(sec, [&](const Section& part, std::size_t offset) {
                 SectionContext ctx(part, knowledge);
                 ctx.requester_voice_end = voice_end > offset ? voice_end - offset : 0;
-                for (auto sp : I.scan(ctx)) {
+                for (auto& sp : I.scan(ctx)) {
                     sp.begin += offset;
                     sp.end += offset;
-                    findings.push_back(finding_of(sp, r, s, sec.text));
+                    findings.push_back(finding_of(std::move(sp), r, s, sec.text));
                     same.add(findings.back());
                 }
             });
@@ -676,14 +678,22 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                                 });
             }
         if (!more.empty()) {
+            auto before = [](const Finding& a, const Finding& b) {
+                if (a.record != b.record) return a.record < b.record;
+                if (a.section != b.section) return a.section < b.section;
+                return a.begin < b.begin;
+            };
+            const auto first_more = static_cast<std::ptrdiff_t>(findings.size());
             findings.insert(findings.end(), std::make_move_iterator(more.begin()),
                             std::make_move_iterator(more.end()));
-            std::stable_sort(findings.begin(), findings.end(),
-                             [](const Finding& a, const Finding& b) {
-                                 if (a.record != b.record) return a.record < b.record;
-                                 if (a.section != b.section) return a.section < b.section;
-                                 return a.begin < b.begin;
-                             });
+            // Both parts are usually in order already: a stable merge then gives what the
+            // stable sort gives, in one pass instead of moving every finding log n times.
+            const auto mid = findings.begin() + first_more;
+            if (std::is_sorted(findings.begin(), mid, before) &&
+                std::is_sorted(mid, findings.end(), before))
+                std::inplace_merge(findings.begin(), mid, findings.end(), before);
+            else
+                std::stable_sort(findings.begin(), findings.end(), before);
         }
     }
     his_file_references(findings);
@@ -695,8 +705,10 @@ std::vector<TextFinding> Detector::detect_text(const std::string& text) const {
     r.kind = RecordKind::Text;
     r.sections.emplace_back(SectionKind::Body, "text", text);
     std::vector<Record> records{std::move(r)};
+    std::vector<Finding> findings = detect(records);
     std::vector<TextFinding> out;
-    for (auto& f : detect(records))
+    out.reserve(findings.size());
+    for (auto& f : findings)
         out.push_back({f.begin, f.end, f.category, f.owner, f.confidence, std::move(f.rule),
                        std::move(f.recogniser)});
     return out;

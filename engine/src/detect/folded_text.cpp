@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -151,13 +154,51 @@ FoldedText fold_text(std::string_view s) {
     return out;
 }
 
-std::string fold(std::string_view s) { return fold_text(s).text; }
+namespace {
+// A byte fold_text() copies as it is (lowered): ASCII that is neither a dash nor white space.
+bool plain_ascii(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x80 && b != '-' && b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != '\f' &&
+           b != '\v';
+}
+} // namespace
+
+std::string fold(std::string_view s) {
+    // Most strings folded one by one (word-list lines, short stretches of a section) are plain
+    // ASCII words: their fold is their lower case, without the offsets fold_text() keeps.
+    if (std::all_of(s.begin(), s.end(), plain_ascii)) {
+        std::string out(s);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        return out;
+    }
+    return fold_text(s).text;
+}
 
 namespace {
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)); }
+// std::isalnum of a byte. Over a long text it is asked of every byte about three times below:
+// there it is taken once for all 256 bytes (per call, so it follows the current locale as
+// the calls did); a short text asks the library.
+class WordChars {
+  public:
+    explicit WordChars(std::size_t text_size) : table_ready_(text_size >= 1024) {
+        if (table_ready_)
+            for (int c = 0; c < 256; ++c)
+                table_[static_cast<std::size_t>(c)] = std::isalnum(c) != 0;
+    }
+    bool operator()(char c) const {
+        const auto b = static_cast<unsigned char>(c);
+        return table_ready_ ? table_[b] : std::isalnum(b) != 0;
+    }
+
+  private:
+    bool table_ready_;
+    std::array<bool, 256> table_{};
+};
 } // namespace
 
 std::vector<Token> tokenize(const FoldedText& folded) {
+    const WordChars word_char(folded.text.size());
     std::vector<Token> tokens;
     const std::string& t = folded.text;
     // Count the words first: a section of megabytes would otherwise copy its tokens ~20 times

@@ -62,6 +62,7 @@ std::filesystem::path english_word_list() {
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
     Lexicon l;
+    l.classes.reserve(1u << 19); // about 300,000 words: no rehashing while they are read
     auto mark = [&](const std::string& w, std::uint32_t c) {
         if (!w.empty()) l.classes[w] |= c;
     };
@@ -159,7 +160,63 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     }
     for (auto& w : capitalised)
         if (!(l.classes_of(w) & kEnglish)) mark(w, kProperNoun);
+    // Detection asks the index; the map's 300,000 nodes would only hold memory.
+    l.index.build(l.classes);
+    l.classes = {};
     return l;
+}
+
+std::uint64_t WordIndex::hash(std::string_view w) {
+    // FNV-1a, then a multiply that mixes every bit into the high ones (the slot's index).
+    std::uint64_t h = 14695981039346656037ull;
+    for (const char c : w)
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h * 0x9E3779B97F4A7C15ull;
+}
+
+void WordIndex::build(
+    const std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>& words) {
+    std::size_t capacity = 16;
+    while (capacity * 5 < words.size() * 8)
+        capacity *= 2; // at most 5/8 full
+    slots_.assign(capacity, Slot{});
+    shift_ = 64;
+    for (std::size_t c = capacity; c > 1; c /= 2)
+        --shift_;
+    long_words_.clear();
+    for (const auto& [w, classes] : words) {
+        if (w.empty()) continue; // never marked; find() answers 0 for it as the map did
+        const std::uint64_t h = hash(w);
+        std::size_t i = static_cast<std::size_t>(h >> shift_);
+        while (slots_[i].size != 0)
+            i = (i + 1) & (capacity - 1);
+        Slot& s = slots_[i];
+        s.classes = classes;
+        s.check = static_cast<std::uint32_t>(h);
+        if (w.size() <= kInline) {
+            s.size = static_cast<std::uint8_t>(w.size());
+            std::copy(w.begin(), w.end(), s.word);
+        } else {
+            s.size = 255;
+            s.at = static_cast<std::uint32_t>(long_words_.size());
+            long_words_.push_back(w);
+        }
+    }
+}
+
+std::uint32_t WordIndex::find(std::string_view w) const {
+    if (w.empty()) return 0;
+    const std::uint64_t h = hash(w);
+    const auto check = static_cast<std::uint32_t>(h);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h >> shift_);; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.size == 0) return 0;
+        if (s.check != check) continue;
+        if (s.size == 255 ? long_words_[s.at] == w
+                          : (s.size == w.size() && std::equal(w.begin(), w.end(), s.word)))
+            return s.classes;
+    }
 }
 
 } // namespace safesar

@@ -47,10 +47,38 @@ enum WordClass : std::uint32_t {
     kMaleName = 1u << 20,         // ... as a man's only
 };
 
+// The words of `classes` in one open-addressed table: a look-up touches one slot (short words
+// are stored in it), where the node-based map touches a bucket, a node and often a string.
+// Every word of every section is looked up, in a table of 300,000 words.
+class WordIndex {
+  public:
+    void
+    build(const std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>& words);
+    bool empty() const { return slots_.empty(); }
+    std::uint32_t find(std::string_view w) const; // the word's classes; 0 when absent
+
+  private:
+    static constexpr std::size_t kInline = 14; // longer words are kept in `long_words_`
+    struct Slot {
+        std::uint32_t classes = 0;
+        std::uint32_t check = 0; // low bits of the hash; the slot is free when size == 0
+        std::uint8_t size = 0;   // 255: a long word, `at` indexes long_words_
+        char word[kInline + 1] = {};
+        std::uint32_t at = 0;
+    };
+    static std::uint64_t hash(std::string_view w);
+    std::vector<Slot> slots_; // a power of two, at most 5/8 full
+    int shift_ = 64;          // a hash's top bits index the slots
+    std::vector<std::string> long_words_;
+};
+
 struct Lexicon {
-    // Each folded word's classes.
+    // Each folded word's classes, while the lists are read; load() then moves them into
+    // `index`, which detection asks (classes_of()).
     std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> classes;
+    WordIndex index;
     std::uint32_t classes_of(std::string_view w) const {
+        if (!index.empty()) return index.find(w);
         auto it = classes.find(w);
         return it == classes.end() ? 0 : it->second;
     }

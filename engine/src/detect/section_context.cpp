@@ -32,7 +32,15 @@ TokenInfo facts_of(const SectionContext& c, std::size_t i) {
     t.capitalised = first >= 0 && (u_isupper(first) || u_istitle(first));
     bool lower = false;
     std::size_t letters = 0;
-    for (std::size_t k = b; k < e;) {
+    // Most words are ASCII: there ICU's lower case letters are a-z and its letters a-z, A-Z.
+    std::size_t k = b;
+    for (; k < e && static_cast<unsigned char>(c.text[k]) < 0x80; ++k) {
+        const char ch = c.text[k];
+        const bool low = ch >= 'a' && ch <= 'z';
+        lower = lower || low;
+        letters += low || (ch >= 'A' && ch <= 'Z');
+    }
+    while (k < e) {
         const UChar32 cp = code_point_at(c.text, k);
         k += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
         if (cp < 0) continue;

@@ -1,6 +1,7 @@
 #include "sentence_people.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 
@@ -10,30 +11,32 @@ namespace {
 
 bool object_pronoun(std::string_view w) { return w == "her" || w == "him"; }
 
+// Asked of every word of every sentence: string_views, so no word costs a strlen per entry.
 bool relation(std::string_view w) {
-    for (const char* r : {"partner", "boyfriend", "girlfriend", "husband", "wife", "ex",
-                          "fiance", "fiancee", "sister", "brother", "mum", "mother", "dad",
-                          "father", "stepfather", "stepmother", "nan", "nana", "gran", "grandma",
-                          "grandmother", "grandad", "grandfather", "aunt", "auntie", "uncle",
-                          "cousin", "niece", "nephew", "son", "daughter", "friend", "neighbour",
-                          "colleague", "landlord", "landlady", "child", "children", "kids",
-                          "baby", "sibling", "siblings"})
-        if (w == r) return true;
-    return false;
+    static constexpr std::array<std::string_view, 42> relations{
+        "partner",  "boyfriend", "girlfriend",  "husband",    "wife",        "ex",
+        "fiance",   "fiancee",   "sister",      "brother",    "mum",         "mother",
+        "dad",      "father",    "stepfather",  "stepmother", "nan",         "nana",
+        "gran",     "grandma",   "grandmother", "grandad",    "grandfather", "aunt",
+        "auntie",   "uncle",     "cousin",      "niece",      "nephew",      "son",
+        "daughter", "friend",    "neighbour",   "colleague",  "landlord",    "landlady",
+        "child",    "children",  "kids",        "baby",       "sibling",     "siblings"};
+    return std::find(relations.begin(), relations.end(), w) != relations.end();
 }
 
 bool possessive(std::string_view w) { return w == "his" || w == "her" || w == "their"; }
 
 // The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
 Gender relation_gender(std::string_view w) {
-    for (const char* r : {"mother", "mum", "mam", "mummy", "wife", "girlfriend", "sister",
-                          "daughter", "aunt", "auntie", "grandmother", "gran", "nan", "nana",
-                          "grandma", "niece", "stepmother", "landlady", "stepdaughter"})
-        if (w == r) return Gender::Female;
-    for (const char* r : {"father", "dad", "daddy", "husband", "boyfriend", "brother", "son",
-                          "uncle", "grandfather", "grandad", "grandpa", "nephew", "stepfather",
-                          "landlord", "stepson"})
-        if (w == r) return Gender::Male;
+    static constexpr std::array<std::string_view, 19> female{
+        "mother",   "mum",   "mam",        "mummy",       "wife",        "girlfriend", "sister",
+        "daughter", "aunt",  "auntie",     "grandmother", "gran",        "nan",        "nana",
+        "grandma",  "niece", "stepmother", "landlady",    "stepdaughter"};
+    static constexpr std::array<std::string_view, 15> male{
+        "father",      "dad",     "daddy",   "husband", "boyfriend",  "brother",  "son",    "uncle",
+        "grandfather", "grandad", "grandpa", "nephew",  "stepfather", "landlord", "stepson"};
+    if (std::find(female.begin(), female.end(), w) != female.end()) return Gender::Female;
+    if (std::find(male.begin(), male.end(), w) != male.end()) return Gender::Male;
     return Gender::Unknown;
 }
 
