@@ -160,6 +160,7 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             sp.facts |= kSubjectPronoun;
         } else {
             m.author = true;
+            m.possessive = ctx.word(t) == "my" || ctx.word(t) == "mine";
         }
         sp.mentions.push_back(m);
     }
@@ -185,7 +186,8 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
     return sp;
 }
 
-const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::size_t ti) const {
+const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::size_t ti,
+                                             bool places) const {
     if (mentions.empty()) return nullptr;
     const std::size_t at = ctx.begin_of(ti);
     if (ti + 1 < ctx.tokens.size() && object_pronoun(ctx.word(ti + 1))) {
@@ -198,7 +200,7 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
     const Mention *before = nullptr, *after = nullptr, *writer = nullptr;
     for (const auto& m : mentions) {
         if (m.author) {
-            if (m.at < at) writer = &m;
+            if (m.at < at && (places || !m.possessive)) writer = &m;
             continue;
         }
         if (m.at < at) before = &m;

@@ -17,6 +17,7 @@ struct Mention {
     // "I", "me", "my" of whoever wrote the record when that is not known to be the requester:
     // a worker, a witness, the person he harmed. Never the requester's by default.
     bool author = false;
+    bool possessive = false; // "my", "mine": the writer's things, not the writer acting
 };
 
 struct SentencePeople {
@@ -27,7 +28,10 @@ struct SentencePeople {
     // nearest mention before it, else the first after it; nullptr when the sentence has none.
     // The writer's "I" is chosen only over the requester or nobody: "Dean forced me to..." in
     // a statement someone else wrote is the writer's, "Dean told me about Amy's drinking" Amy's.
-    const Mention* owner_of_term(const SectionContext& ctx, std::size_t ti) const;
+    // `places`: the term is a place or routine, where "my placement" is the writer's; for a
+    // state of health "Tomasz came to my office and was tearful" is still Tomasz's.
+    const Mention* owner_of_term(const SectionContext& ctx, std::size_t ti,
+                                 bool places = true) const;
 };
 
 // The mentions in the sentence [b, e) whose first token is `first_token`.

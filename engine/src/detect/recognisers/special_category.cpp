@@ -35,7 +35,7 @@ class SpecialCategory final : public Recogniser {
             // Whose is the information? The first term about someone else makes it theirs.
             const Mention* owner = nullptr;
             for (std::size_t t : terms) {
-                const Mention* m = people.owner_of_term(ctx, t);
+                const Mention* m = people.owner_of_term(ctx, t, false);
                 if (m && (!owner || (owner->subject && !m->subject))) owner = m;
             }
             Span s;
