@@ -36,7 +36,7 @@ TEST_CASE("every enum name parses back to its value", "[enums]") {
     check_round_trip(weekday_names);
     check_round_trip(record_kind_names);
     check_round_trip(section_kind_names);
-    check_round_trip(category_names); // also: detector.cpp's to_string(Category) agrees
+    check_round_trip(category_names);
     check_round_trip(action_names);
     check_round_trip(finding_status_names);
     check_round_trip(case_stage_names);
@@ -44,12 +44,6 @@ TEST_CASE("every enum name parses back to its value", "[enums]") {
     check_round_trip(case_status_names);
     for (const auto& [value, name] : verdict_names.entries)
         CHECK(verdict_names.parse(name) == value);
-}
-
-TEST_CASE("the category table lists every category the detector reports", "[enums]") {
-    REQUIRE(all_categories().size() == category_names.entries.size());
-    for (std::size_t i = 0; i < all_categories().size(); ++i)
-        CHECK(all_categories()[i] == category_names.entries[i].value);
 }
 
 TEST_CASE("enum names stay as the file formats spell them", "[enums]") {

@@ -119,8 +119,7 @@ inline constexpr auto section_kind_names =
                             "body");
 
 // ---- detect.hpp: findings, policies and the command line ----
-// to_string(Category) is still the switch in detect/detector.cpp (being reworked apart from
-// this); a test checks that it and this table agree on every category.
+// to_string(Category) and all_categories() (detect/detector.cpp) read this table.
 inline constexpr auto category_names =
     enum_names<Category>({{Category::Name, "name"},
                           {Category::Address, "address"},

@@ -8,6 +8,7 @@
 //     gets one decision across the case (a name redacted in one record and readable in another
 //     would fail the export's verification, and leak).
 #include "safesar/detect.hpp"
+#include "safesar/enum_names.hpp"
 
 #include "folded_text.hpp"
 #include "known_terms.hpp"
@@ -23,48 +24,15 @@
 
 namespace safesar {
 
-const char* to_string(Category c) {
-    switch (c) {
-    case Category::Name:
-        return "name";
-    case Category::Address:
-        return "address";
-    case Category::Postcode:
-        return "postcode";
-    case Category::Phone:
-        return "phone";
-    case Category::Email:
-        return "email";
-    case Category::DateOfBirth:
-        return "date-of-birth";
-    case Category::School:
-        return "school";
-    case Category::Workplace:
-        return "workplace";
-    case Category::Vehicle:
-        return "vehicle";
-    case Category::Reference:
-        return "reference";
-    case Category::IdNumber:
-        return "id-number";
-    case Category::Financial:
-        return "financial";
-    case Category::Online:
-        return "online";
-    case Category::SpecialCategory:
-        return "special-category";
-    case Category::Safety:
-        return "safety";
-    }
-    return "name";
-}
+const char* to_string(Category c) { return category_names.name(c); }
 
 const std::vector<Category>& all_categories() {
-    static const std::vector<Category> all{
-        Category::Name,    Category::Address,         Category::Postcode, Category::Phone,
-        Category::Email,   Category::DateOfBirth,     Category::School,   Category::Workplace,
-        Category::Vehicle, Category::Reference,       Category::IdNumber, Category::Financial,
-        Category::Online,  Category::SpecialCategory, Category::Safety};
+    static const std::vector<Category> all = [] {
+        std::vector<Category> out;
+        for (const auto& e : category_names.entries)
+            out.push_back(e.value);
+        return out;
+    }();
     return all;
 }
 

@@ -212,6 +212,37 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
     return chosen;
 }
 
+WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
+                             const std::vector<std::size_t>& terms, bool places) {
+    const SentencePeople people = people_in_sentence(ctx, b, e, ctx.token_at(b));
+    WholeSentence out;
+    for (std::size_t t : terms) {
+        const Mention* m = people.owner_of_term(ctx, t, places);
+        if (m && (!out.owner || (out.owner->subject && !m->subject))) out.owner = *m;
+    }
+    out.span.begin = b;
+    out.span.end = e;
+    trim_span(ctx.text, out.span.begin, out.span.end);
+    const bool abuser = about_abuser(ctx, b, e);
+    out.span.facts = people.facts | (abuser ? kAboutAbuser : 0u);
+    if (!out.owner && people.mentions.empty() && !abuser) {
+        Span probe;
+        probe.begin = out.span.begin;
+        probe.end = out.span.begin;
+        ctx.attribute_place(probe);
+        Mention before;
+        if (probe.owner.kind != Owner::Unknown) {
+            before.owner = probe.owner;
+            before.subject = probe.owner.kind == Owner::Subject;
+            out.owner = before;
+        } else if (probe.facts & kOtherPronoun) {
+            before.pronoun = true;
+            out.owner = before;
+        }
+    }
+    return out;
+}
+
 bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e) {
     const std::string& text = ctx.text;
     // The start of the line before the sentence's own, looked for within 400 bytes: a heading

@@ -5,6 +5,7 @@
 
 #include "../recogniser.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace safesar {
@@ -37,6 +38,17 @@ struct SentencePeople {
 // The mentions in the sentence [b, e) whose first token is `first_token`.
 SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
                                   std::size_t first_token);
+
+// A whole sentence as a finding: its span (trimmed, with the facts of who it names) and whose
+// it is: the first term about someone other than the requester makes it theirs; a sentence
+// that mentions nobody ("Works days at the depot.") goes on about whoever its paragraph
+// mentioned last. `terms`: the first tokens of its terms; `places`: see owner_of_term.
+struct WholeSentence {
+    Span span;
+    std::optional<Mention> owner; // none: the sentence does not say whose
+};
+WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
+                             const std::vector<std::size_t>& terms, bool places);
 
 // Does the sentence's line, or the heading line just above it, speak of the abuser?
 bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e);

@@ -72,37 +72,11 @@ class Whereabouts final : public Recogniser {
             for (std::size_t k = h; k < hits.size() && ctx.begin_of(hits[k]) < e; ++k)
                 cues.push_back(hits[k]);
             if (cues.empty()) continue;
-            const SentencePeople people = people_in_sentence(ctx, b, e, ctx.token_at(b));
-            const Mention* owner = nullptr;
-            for (std::size_t t : cues) {
-                const Mention* m = people.owner_of_term(ctx, t);
-                if (m && (!owner || (owner->subject && !m->subject))) owner = m;
-            }
-            Span s;
-            s.begin = b;
-            s.end = e;
-            trim_span(ctx.text, s.begin, s.end);
-            // A sentence that mentions nobody ("Works days at the depot.") goes on about whoever
-            // its paragraph mentioned last.
-            const bool abuser = about_abuser(ctx, b, e);
-            Mention before;
-            if (!owner && people.mentions.empty() && !abuser) {
-                Span probe;
-                probe.begin = s.begin;
-                probe.end = s.begin;
-                ctx.attribute_place(probe);
-                if (probe.owner.kind != Owner::Unknown) {
-                    before.owner = probe.owner;
-                    before.subject = probe.owner.kind == Owner::Subject;
-                    owner = &before;
-                } else if (probe.facts & kOtherPronoun) {
-                    before.pronoun = true;
-                    owner = &before;
-                }
-            }
+            const WholeSentence whole = whose_sentence(ctx, b, e, cues, true);
+            Span s = whole.span;
+            const Mention* owner = whole.owner ? &*whole.owner : nullptr;
             s.category = Category::Safety;
             s.recogniser = id();
-            s.facts = people.facts | (abuser ? kAboutAbuser : 0u);
             // "Victim fear (via PSS): he keeps a knife": her account, though it names only him.
             bool account_only = true;
             for (std::size_t t : cues) {
