@@ -24,7 +24,9 @@
 
 namespace safesar {
 
-const char* to_string(Category c) { return category_names.name(c); }
+const char* to_string(Category c) {
+    return category_names.name(c);
+}
 
 const std::vector<Category>& all_categories() {
     static const std::vector<Category> all = [] {
@@ -597,8 +599,8 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             const std::size_t first = findings.size();
             const bool words = sec.kind == SectionKind::Body || sec.kind == SectionKind::PageText;
             const std::size_t voice_end = !sent_by_requester || !words ? 0
-                                          : attached_by_him        ? sec.text.size()
-                                                                   : own_words_end(sec.text);
+                                          : attached_by_him            ? sec.text.size()
+                                                                       : own_words_end(sec.text);
             for_each_window(sec, [&](const Section& part, std::size_t offset) {
                 SectionContext ctx(part, knowledge);
                 ctx.requester_voice_end = voice_end > offset ? voice_end - offset : 0;

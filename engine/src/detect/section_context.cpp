@@ -108,11 +108,10 @@ std::size_t own_words_end(const std::string& body) {
         while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
             line.remove_suffix(1);
         const auto starts = [&](std::string_view p) {
-            return line.size() >= p.size() && std::equal(p.begin(), p.end(), line.begin(),
-                                                          [](char a, char c) {
-                                                              return a == std::tolower(
-                                                                              static_cast<unsigned char>(c));
-                                                          });
+            return line.size() >= p.size() &&
+                   std::equal(p.begin(), p.end(), line.begin(), [](char a, char c) {
+                       return a == std::tolower(static_cast<unsigned char>(c));
+                   });
         };
         if (starts(">") || starts("-----original message") || starts("begin forwarded message") ||
             starts("---------- forwarded message") || starts("from:") || starts("sent from") ||

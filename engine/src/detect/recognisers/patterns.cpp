@@ -178,8 +178,7 @@ class Patterns final : public Recogniser {
                                      std::size_t at) {
         for (const Span& d : found)
             if (d.category == Category::DateOfBirth && d.owner.kind == Owner::Subject &&
-                d.end <= at && at - d.end <= 40 &&
-                text.find('\n', d.end) >= at)
+                d.end <= at && at - d.end <= 40 && text.find('\n', d.end) >= at)
                 return true;
         return false;
     }

@@ -204,7 +204,8 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
             continue;
         }
         if (m.at < at) before = &m;
-        else if (!after) after = &m;
+        else if (!after)
+            after = &m;
     }
     const Mention* chosen = before ? before : after;
     if (writer && (!chosen || chosen->subject) && (!before || writer->at > before->at))
