@@ -349,7 +349,7 @@ void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
              Category::Name,
              owner,
              "the requester's surname after a title the records do not use for the requester"});
-        // "Mrs P." when he is Mr Pritchard: his mother, his wife, or another Mrs P; never him.
+        // "Mrs H." when he is Mr Hale: his mother, his wife, or another Mrs H; never him.
         if (auto it = by_first_.find(title); it != by_first_.end())
             for (std::size_t ti : it->second) {
                 Term& t = terms_[ti];

@@ -164,7 +164,7 @@ class Patterns final : public Recogniser {
             s.rule += ", after the requester's name on its line";
         }
         // An identity number on the line of the requester's own date of birth is his: a file's
-        // heading ("DOB 03.04.1987   NHS 999 703 2184").
+        // heading ("DOB 01.02.1980   NHS 943 476 5919").
         if (s.category == Category::IdNumber && s.owner.kind == Owner::Unknown &&
             after_his_birth_date(ctx.text, out, s.begin)) {
             s.owner = Owner{Owner::Subject, -1, Role::Subject};

@@ -29,8 +29,8 @@ struct SentencePeople {
     // nearest mention before it, else the first after it; nullptr when the sentence has none.
     // The writer's "I" is chosen only over the requester or nobody: "Dean forced me to..." in
     // a statement someone else wrote is the writer's, "Dean told me about Amy's drinking" Amy's.
-    // `places`: the term is a place or routine, where "my placement" is the writer's; for a
-    // state of health "Tomasz came to my office and was tearful" is still Tomasz's.
+    // `places`: the term is a place or routine, where "my work" is the writer's; for a state
+    // of health "Sam came to my desk and was tearful" is still Sam's.
     const Mention* owner_of_term(const SectionContext& ctx, std::size_t ti,
                                  bool places = true) const;
 };
