@@ -699,8 +699,12 @@ TEST_CASE("the audit is append-only and --verify names the first changed entry",
         CHECK(*v.first_broken == last);
     }
     SECTION("a rewritten hash no longer chains") {
+        // Flip the first hex digit: a fixed replacement is a no-op for the hashes that have it.
+        const std::string before = raw_text(db_file, "SELECT hash FROM audit WHERE seq = 2");
         REQUIRE(raw_sql(db_file, "DROP TRIGGER audit_no_update; UPDATE audit SET hash = "
-                                 "'00' || substr(hash, 3) WHERE seq = 2") == SQLITE_OK);
+                                 "(CASE WHEN substr(hash, 1, 1) = '0' THEN '1' ELSE '0' END) || "
+                                 "substr(hash, 2) WHERE seq = 2") == SQLITE_OK);
+        REQUIRE(raw_text(db_file, "SELECT hash FROM audit WHERE seq = 2") != before);
         const AuditVerification v = verify_audit(db_file, tester());
         REQUIRE(v.first_broken);
         CHECK(*v.first_broken == 2);
