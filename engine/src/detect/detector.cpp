@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -363,18 +364,23 @@ struct Detector::Impl {
 
 namespace {
 
-// Did the requester send the message whose header this is? A finding of his inside its From
-// field (findings from `first` on are the header's).
-bool from_requester(const Section& header, const std::vector<Finding>& findings,
-                    std::size_t first) {
+// Who sent the message whose header this is: the requester when a finding of his is inside its
+// From field, else the owner of the first name or address found there; none when the rules
+// found nothing there (findings from `first` on are the header's).
+std::optional<Owner> message_sender(const Section& header, const std::vector<Finding>& findings,
+                                    std::size_t first) {
+    std::optional<Owner> sender;
     for (const Field& field : header.fields) {
         if (field.label != "From") continue;
-        for (std::size_t f = first; f < findings.size(); ++f)
-            if (findings[f].owner.kind == Owner::Subject && findings[f].begin >= field.begin &&
-                findings[f].end <= field.end)
-                return true;
+        for (std::size_t f = first; f < findings.size(); ++f) {
+            if (findings[f].begin < field.begin || findings[f].end > field.end) continue;
+            if (findings[f].owner.kind == Owner::Subject) return findings[f].owner;
+            if (!sender &&
+                (findings[f].category == Category::Name || findings[f].category == Category::Email))
+                sender = findings[f].owner;
+        }
     }
-    return false;
+    return sender;
 }
 
 // A reference that follows the requester's name on a line ("Participant: D. Marsh · ID
@@ -425,13 +431,10 @@ class SameValues {
             return;
         std::string key = join(tokens);
         if (values_.count(key)) return;
-        // A single word of a name or place ("Will", "Rose", "Farah") recurs only where it is
-        // capitalised: in lower case it is an ordinary word, or part of a file name.
-        const bool needs_capital =
-            tokens.size() == 1 &&
-            (lex_.is(tokens[0], kEnglish | kCommonWord) || f.category == Category::Name ||
-             f.category == Category::Address || f.category == Category::School ||
-             f.category == Category::Workplace);
+        // A single word that is also an English word ("Will", "Rose") recurs only where it is
+        // capitalised: in lower case it is an ordinary word. One that is not ("Farah") is the
+        // same name in lower case, as notes and messages write names.
+        const bool needs_capital = tokens.size() == 1 && lex_.is(tokens[0], kEnglish | kCommonWord);
         lengths_[tokens.front()] |= 1u << (tokens.size() - 1);
         values_.emplace(std::move(key),
                         Value{f, needs_capital,
@@ -594,6 +597,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             hash != std::string::npos && his_messages.count(name.substr(0, hash));
         if (attached_by_him) his_messages.insert(name);
         bool sent_by_requester = attached_by_him;
+        std::optional<Owner> writer; // who sent it, when someone else did
         for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
             const Section& sec = records[r].sections[s];
             const std::size_t first = findings.size();
@@ -604,6 +608,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             for_each_window(sec, [&](const Section& part, std::size_t offset) {
                 SectionContext ctx(part, knowledge);
                 ctx.requester_voice_end = voice_end > offset ? voice_end - offset : 0;
+                if (words) ctx.message_writer = writer;
                 for (auto& sp : I.scan(ctx)) {
                     sp.begin += offset;
                     sp.end += offset;
@@ -611,10 +616,17 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                     same.add(findings.back());
                 }
             });
-            if (sec.kind == SectionKind::Header && !sent_by_requester &&
-                from_requester(sec, findings, first)) {
-                sent_by_requester = true;
-                his_messages.insert(name);
+            if (sec.kind != SectionKind::Header) continue;
+            if (const auto sender = message_sender(sec, findings, first)) {
+                if (sender->kind == Owner::Subject) {
+                    sent_by_requester = true;
+                    his_messages.insert(name);
+                } else {
+                    // A message he forwarded as an attachment is its sender's words, not his.
+                    sent_by_requester = false;
+                    his_messages.erase(name);
+                    writer = *sender;
+                }
             }
         }
     }

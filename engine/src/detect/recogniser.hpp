@@ -83,6 +83,8 @@ class SectionContext {
     // up to the first quoted or forwarded part. Elsewhere the first person is whoever wrote the
     // record (a worker, a witness, the victim), never presumed to be him.
     std::size_t requester_voice_end = 0;
+    // The body of a message someone other than the requester sent: who sent it.
+    std::optional<Owner> message_writer;
 
     // Original byte span of token i.
     std::size_t begin_of(std::size_t i) const { return folded.original_begin(tokens[i].begin); }

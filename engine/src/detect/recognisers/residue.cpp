@@ -45,6 +45,16 @@ struct Residue final : public Recogniser {
         const std::vector<bool> his = subject_coverage(ctx);
         mark_keep_list(ctx, covered);
         mark_labels(ctx, covered);
+        // Tokens of people's names, and whether the record writes any of them in lower case
+        // (as notes typed in a hurry and message exports do).
+        std::vector<bool> named(n, false);
+        bool lower_case_names = false;
+        for (const auto& p : ctx.people) {
+            for (std::size_t t = ctx.token_at(p.begin); t < n && ctx.begin_of(t) < p.end; ++t)
+                named[t] = true;
+            if (p.begin < ctx.text.size() && ctx.text[p.begin] >= 'a' && ctx.text[p.begin] <= 'z')
+                lower_case_names = true;
+        }
         const auto& subject = ctx.known.subject_tokens();
         auto subjects = [&](std::size_t i) {
             return std::find(subject.begin(), subject.end(), ctx.word(i)) != subject.end();
@@ -160,14 +170,29 @@ struct Residue final : public Recogniser {
                 continue;
             }
             // A given name in lower case ("tell kenzie the kids are at nan's"), as messages and
-            // chat exports write names: on the name list, and no English word in any case.
+            // chat exports write names: on the name list, and no English word in any case. A
+            // name that is not his is someone else's, whatever else the sentence says.
             if (!ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i) &&
                 lower_case_name(ctx, i)) {
                 emit(i, i, Category::Name, 0.5f,
                      "a given name written in lower case, not an English word and not the "
                      "requester's",
-                     "residue-lower-name");
+                     "residue-lower-name", false);
+                named[i] = lower_case_names = true;
                 continue;
+            }
+            // In a record that writes names in lower case, a word where a name stands: one no
+            // name list has ("his mum peigi lives..."), or a name that is also an English word
+            // ("joy (room 2) and lakshmi argued").
+            if (lower_case_names && !ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i)) {
+                if (const char* why = lower_name_slot(ctx, i, named)) {
+                    emit(i, i, Category::Name, 0.45f,
+                         std::string("a lower-case word where a name stands (") + why +
+                             "), in a record that writes names in lower case",
+                         "residue-lower-name", false);
+                    named[i] = true;
+                    continue;
+                }
             }
             if (!ctx.info[i].capitalised || !ctx.info[i].alpha || subjects(i)) continue;
             // A run of capitalised words ending in a facility word.
@@ -213,6 +238,62 @@ struct Residue final : public Recogniser {
     }
 
   private:
+    // Why lower-case token i stands where a name does, or null. A word that is not English in
+    // any case needs one sign: a possessive ("aga's"), a relation before it ("his mum peigi"),
+    // a bracket after it ("suresh (brother)"), another name beside it ("zosia and kacper"), or
+    // a verb a person does after it ("suresh was seen"). A given name that is also an English
+    // word ("joy", "ruby") needs a sign no ordinary word gets: a possessive, a bracket, or
+    // another name beside it.
+    static const char* lower_name_slot(const SectionContext& ctx, std::size_t i,
+                                       const std::vector<bool>& named) {
+        const std::size_t n = ctx.tokens.size();
+        if (ctx.word(i).size() < 3 ||
+            ctx.is(i, kNotName | kTitle | kRoleCue | kSectorAcronym | kGeneral | kStreetSuffix |
+                          kGenericPlace | kFacility | kTownFirst | kCarMake | kSpecialFirst |
+                          kCompanyWord | kKeepFirst | kWhereaboutsFirst))
+            return nullptr;
+        const bool english = ctx.is(i, kEnglish | kCommonWord);
+        if (english && !ctx.is(i, kGivenName)) return nullptr;
+        auto same_line = [&](std::size_t a, std::size_t b) { // tokens a < b
+            const std::size_t from = ctx.end_of(a), to = ctx.begin_of(b);
+            return std::string_view(ctx.text).substr(from, to - from).find('\n') ==
+                   std::string_view::npos;
+        };
+        if (ctx.tokens[i].possessive) return "a possessive";
+        // The token after it, past a bracketed aside: "joy (room 2) and ...".
+        std::size_t next = i + 1;
+        bool bracket = false;
+        if (next < n && same_line(i, next) && ctx.gap(i).find('(') != std::string_view::npos) {
+            bracket = true;
+            while (next < n && next - i <= 6 &&
+                   ctx.gap(next - 1).find(')') == std::string_view::npos)
+                ++next;
+            if (next - i > 6) next = n;
+        }
+        if (bracket) return "a bracket after it";
+        auto is_and = [&](std::size_t t) {
+            return t < n && (ctx.word(t) == "and" || ctx.word(t) == "&");
+        };
+        if (next + 1 < n && is_and(next) && named[next + 1] && same_line(i, next + 1))
+            return "another name beside it";
+        if (i >= 2 && is_and(i - 1) && named[i - 2] && same_line(i - 2, i))
+            return "another name beside it";
+        if (english) return nullptr;
+        if (i >= 1 && ctx.is(i - 1, kRoleCue) && !ctx.tokens[i - 1].possessive &&
+            ctx.adjacent(i - 1, true))
+            return "a relation before it";
+        static constexpr std::array<std::string_view, 28> kPersonVerbs{
+            "said",  "says",   "told",   "tells", "asked",  "lives",    "lived",
+            "was",   "is",     "has",    "had",   "came",   "comes",    "went",
+            "wants", "wanted", "called", "rang",  "texted", "messaged", "visited",
+            "stays", "stayed", "moved",  "works", "picked", "dropped",  "turned"};
+        if (next < n && ctx.adjacent(i, true) &&
+            std::find(kPersonVerbs.begin(), kPersonVerbs.end(), ctx.word(next)) !=
+                kPersonVerbs.end())
+            return "a verb a person does after it";
+        return nullptr;
+    }
+
     static bool lower_case_name(const SectionContext& ctx, std::size_t i) {
         return ctx.word(i).size() >= 4 && ctx.is(i, kGivenName) &&
                !ctx.is(i, kEnglish | kCommonWord | kNotName | kTitle | kRoleCue | kSectorAcronym |

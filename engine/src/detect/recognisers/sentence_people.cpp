@@ -13,25 +13,37 @@ bool object_pronoun(std::string_view w) { return w == "her" || w == "him"; }
 
 // Asked of every word of every sentence: string_views, so no word costs a strlen per entry.
 bool relation(std::string_view w) {
-    static constexpr std::array<std::string_view, 42> relations{
+    static constexpr std::array<std::string_view, 49> relations{
         "partner",  "boyfriend", "girlfriend",  "husband",    "wife",        "ex",
         "fiance",   "fiancee",   "sister",      "brother",    "mum",         "mother",
         "dad",      "father",    "stepfather",  "stepmother", "nan",         "nana",
         "gran",     "grandma",   "grandmother", "grandad",    "grandfather", "aunt",
         "auntie",   "uncle",     "cousin",      "niece",      "nephew",      "son",
         "daughter", "friend",    "neighbour",   "colleague",  "landlord",    "landlady",
-        "child",    "children",  "kids",        "baby",       "sibling",     "siblings"};
+        "child",    "children",  "kids",        "baby",       "sibling",     "siblings",
+        "mam",      "mammy",     "mummy",       "daddy",      "granny",      "grandpa",
+        "nanna"};
     return std::find(relations.begin(), relations.end(), w) != relations.end();
 }
 
 bool possessive(std::string_view w) { return w == "his" || w == "her" || w == "their"; }
 
+} // namespace
+
+bool relation_word(std::string_view w) {
+    return relation(w);
+}
+bool relation_owner(std::string_view w) {
+    return possessive(w);
+}
+
 // The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
 Gender relation_gender(std::string_view w) {
-    static constexpr std::array<std::string_view, 19> female{
-        "mother",   "mum",   "mam",        "mummy",       "wife",        "girlfriend", "sister",
-        "daughter", "aunt",  "auntie",     "grandmother", "gran",        "nan",        "nana",
-        "grandma",  "niece", "stepmother", "landlady",    "stepdaughter"};
+    static constexpr std::array<std::string_view, 22> female{
+        "mother",       "mum",      "mam",     "mummy",  "wife",        "girlfriend",
+        "sister",       "daughter", "aunt",    "auntie", "grandmother", "gran",
+        "nan",          "nana",     "grandma", "niece",  "stepmother",  "landlady",
+        "stepdaughter", "mammy",    "granny",  "nanna"};
     static constexpr std::array<std::string_view, 15> male{
         "father",      "dad",     "daddy",   "husband", "boyfriend",  "brother",  "son",    "uncle",
         "grandfather", "grandad", "grandpa", "nephew",  "stepfather", "landlord", "stepson"};
@@ -39,6 +51,8 @@ Gender relation_gender(std::string_view w) {
     if (std::find(male.begin(), male.end(), w) != male.end()) return Gender::Male;
     return Gender::Unknown;
 }
+
+namespace {
 
 // "I", "me", "my", "myself", "mine": the capital "I" alone, not an initial ("I. Khan") nor a
 // list number ("i)").

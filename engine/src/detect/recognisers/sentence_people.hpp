@@ -53,6 +53,13 @@ WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size
 // Does the sentence's line, or the heading line just above it, speak of the abuser?
 bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e);
 
+// Relation words ("mother", "partner", "nan", "kids"): a person the sentence speaks of.
+bool relation_word(std::string_view folded_word);
+// "his", "her", "their": whose a relation is.
+bool relation_owner(std::string_view folded_word);
+// The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
+Gender relation_gender(std::string_view folded_word);
+
 // Trims white space off both ends of [b, e) in the section text.
 void trim_span(const std::string& text, std::size_t& b, std::size_t& e);
 

@@ -1,0 +1,367 @@
+// Someone else's words: what a person other than the requester said or wrote, as the records
+// report or quote it. What she told a worker, what she texted him, what a witness said is hers
+// (or theirs) to withhold in a perpetrator request, though it may name nobody but him. Four
+// shapes, each stated without a case:
+//  - reported speech: a speech verb ("said", "told", "reports") whose speaker is someone other
+//    than the requester and not the service's own staff: a listed party, an unlisted name, a
+//    pronoun that cannot be his, or a relation ("her mum", "mother" in a father's file);
+//  - a quotation in the first person ("... 'he is outside again, I have the kids'") outside his
+//    own words, unless the person it follows is the requester;
+//  - a line of a message export ("[02/10/2025, 08:14] Kath: ...") whose sender is not him;
+//  - a forwarded or quoted message inside a message body whose sender is not him.
+// The finding is the words, owned by whoever said them; the profile decides (a survivor's own
+// request keeps her own words; staff messages are decided by the profile's staff rule).
+#include "recognisers.hpp"
+
+#include "sentence_people.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace safesar {
+
+namespace {
+
+bool speech_verb(std::string_view w) {
+    static constexpr std::array<std::string_view, 24> verbs{
+        "said",      "says",      "say",       "told",     "tells",    "reported",
+        "reports",   "disclosed", "explained", "stated",   "states",   "shared",
+        "mentioned", "alleged",   "alleges",   "claimed",  "claims",   "texted",
+        "messaged",  "wrote",     "writes",    "admitted", "insisted", "added"};
+    return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
+}
+
+// People who speak for themselves in a record but are not family: "the witness said".
+bool speaker_role(std::string_view w) {
+    return w == "witness" || w == "reporter" || w == "complainant" || w == "victim" ||
+           w == "survivor";
+}
+
+bool subject_pronoun(const SectionContext& ctx, std::size_t at) {
+    const std::string_view w = ctx.word(ctx.token_at(at));
+    return w == "he" || w == "she" || w == "they" || w == "i";
+}
+
+bool staff_like(const Owner& o) {
+    return o.kind == Owner::Party && (o.role == Role::Staff || o.role == Role::Professional);
+}
+
+// The name span that covers original byte `at`, if any.
+const Span* person_at(const SectionContext& ctx, std::size_t at) {
+    auto it = std::upper_bound(ctx.people.begin(), ctx.people.end(), at,
+                               [](std::size_t a, const Span& p) { return a < p.end; });
+    if (it != ctx.people.end() && it->begin <= at && at < it->end) return &*it;
+    return nullptr;
+}
+
+// Count of lower-case words in [b, e): three or more make a clause, not a label or a name.
+int lower_words(const SectionContext& ctx, std::size_t b, std::size_t e) {
+    int lower = 0;
+    for (std::size_t t = ctx.token_at(b); t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+        if (ctx.info[t].alpha && !ctx.info[t].capitalised) ++lower;
+    return lower;
+}
+
+class SomeoneElsesWords final : public Recogniser {
+  public:
+    std::string_view id() const override { return "someone-elses-words"; }
+    Phase phase() const override { return Phase::Sentences; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        const Section& sec = ctx.section;
+        if (sec.kind == SectionKind::Header || sec.kind == SectionKind::Metadata) return;
+        if (ctx.message_writer) writers_words(ctx, *ctx.message_writer, out);
+        reported_speech(ctx, out);
+        quotations(ctx, out);
+        // A table row's "From" column is no forwarded message.
+        if (sec.fields.empty()) message_lines(ctx, out);
+    }
+
+  private:
+    void emit(const SectionContext& ctx, std::size_t b, std::size_t e, const Owner& owner,
+              std::string rule, std::vector<Span>& out) const {
+        trim_span(ctx.text, b, e);
+        if (e <= b || lower_words(ctx, b, e) < 3) return;
+        Span s;
+        s.begin = b;
+        s.end = e;
+        s.category = Category::Safety;
+        s.owner = owner;
+        s.confidence = owner.kind == Owner::Unknown ? 0.6f : 0.75f;
+        s.facts = kOtherNamed;
+        s.rule = std::move(rule);
+        s.recogniser = id();
+        out.push_back(std::move(s));
+    }
+
+    // The body of a message a listed party other than staff sent (the victim's e-mail, a
+    // message of hers he forwarded): her words, up to the first quoted part.
+    void writers_words(const SectionContext& ctx, const Owner& writer,
+                       std::vector<Span>& out) const {
+        if (writer.kind != Owner::Party || staff_like(writer)) return;
+        const std::size_t end = own_words_end(ctx.text);
+        for (const auto& [b, e] : ctx.sentences()) {
+            if (b >= end) break;
+            emit(ctx, b, std::min(e, end), writer,
+                 "the words of " + owner_phrase(writer).substr(0, owner_phrase(writer).size() - 2) +
+                     ", who sent this message",
+                 out);
+        }
+    }
+
+    // "she said the kids are sleeping better", "her mum came over and said ...".
+    void reported_speech(const SectionContext& ctx, std::vector<Span>& out) const {
+        for (const auto& [b, e] : ctx.sentences()) {
+            const std::size_t first = ctx.token_at(b);
+            std::vector<std::size_t> verbs;
+            for (std::size_t t = first; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+                if (speech_verb(ctx.word(t))) verbs.push_back(t);
+            if (verbs.empty()) continue;
+            const SentencePeople people = people_in_sentence(ctx, b, e, first);
+            for (std::size_t v : verbs) {
+                if (ctx.begin_of(v) < ctx.requester_voice_end) break; // his own message
+                const Speaker who = speaker_of(ctx, people, first, v);
+                if (who.kind == Speaker::None) continue;
+                if (who.kind == Speaker::Relation) {
+                    emit(ctx, ctx.begin_of(who.token), e, Owner{},
+                         "what someone other than the requester said (reported speech)", out);
+                    break;
+                }
+                const Mention& m = *who.mention;
+                if (m.subject || m.author || staff_like(m.owner)) continue;
+                // A pronoun that cannot be his, whose antecedent is not staff.
+                if (m.pronoun && m.owner.kind == Owner::Unknown) {
+                    const Span* before = ctx.last_person_before(m.at);
+                    if (before && staff_like(before->owner)) continue;
+                }
+                const std::string whose = owner_phrase(m.owner);
+                emit(ctx, m.at, e, m.owner,
+                     m.owner.kind == Owner::Unknown
+                         ? "what someone other than the requester said (reported speech)"
+                         : "what " + whose.substr(0, whose.size() - 2) + " said (reported speech)",
+                     out);
+                break;
+            }
+        }
+    }
+
+    // Does token `t` open a clause: the sentence's first word, or after a comma, a bracket, a
+    // colon or a conjunction?
+    static bool opens_clause(const SectionContext& ctx, std::size_t first, std::size_t t) {
+        if (t <= first) return true;
+        if (ctx.gap(t - 1).find_first_of(",;:)") != std::string_view::npos) return true;
+        const std::string_view w = ctx.word(t - 1);
+        return w == "and" || w == "but" || w == "then" || w == "so" || w == "when" ||
+               w == "because" || w == "that" || w == "after" || w == "while";
+    }
+
+    struct Speaker {
+        enum Kind { None, Person, Relation } kind = None;
+        const Mention* mention = nullptr; // Person
+        std::size_t token = 0;            // Relation: where the phrase starts ("her mum")
+    };
+
+    // The subject of speech verb `v`, walking back at most eight words within the sentence: a
+    // name or a subject pronoun ("Hope said", "she told"), or a relation or speaker role that is
+    // someone else ("her mum came over and said", "mother ended the call and said", "the witness
+    // says"). A possessive ("Ffion's jacket") or an object ("pushing her") does not speak; "I",
+    // "you" and "we" end the search (the writer, or the person addressed).
+    static Speaker speaker_of(const SectionContext& ctx, const SentencePeople& people,
+                              std::size_t first, std::size_t v) {
+        const Gender g = ctx.knowledge.subject_gender;
+        Speaker out;
+        // "was told", "had been told": the subject heard, it did not speak.
+        if (v > first &&
+            (ctx.word(v - 1) == "was" || ctx.word(v - 1) == "were" || ctx.word(v - 1) == "been" ||
+             ctx.word(v - 1) == "being" || ctx.word(v - 1) == "be"))
+            return out;
+        for (std::size_t t = v; t > first && v - t < 8;) {
+            --t;
+            if (ctx.gap(t).find(';') != std::string_view::npos) break;
+            const std::string_view w = ctx.word(t);
+            if (w == "i" || w == "you" || w == "we") break;
+            if (ctx.tokens[t].possessive) continue;
+            const std::size_t at = ctx.begin_of(t);
+            const auto m = std::find_if(people.mentions.begin(), people.mentions.end(),
+                                        [&](const Mention& x) { return x.at == at; });
+            if (m != people.mentions.end() && !m->author) {
+                if (m->pronoun && !subject_pronoun(ctx, at)) continue;
+                out.kind = Speaker::Person;
+                out.mention = &*m;
+                return out;
+            }
+            if (relation_word(w) || speaker_role(w)) {
+                // "Father said..." in a father's file may be him; "her mum", "mother" (to a
+                // father), "the witness" are not. The relation must open its clause: "to give
+                // his daughter a card and said" has him speaking.
+                const bool owned =
+                    t > first && (relation_owner(ctx.word(t - 1)) || ctx.tokens[t - 1].possessive);
+                const std::size_t phrase = owned ? t - 1 : t;
+                const std::size_t lead =
+                    phrase > first && ctx.word(phrase - 1) == "the" ? phrase - 1 : phrase;
+                const Gender rg = relation_gender(w);
+                if (opens_clause(ctx, first, lead) &&
+                    (speaker_role(w) || owned ||
+                     (g != Gender::Unknown && rg != Gender::Unknown && rg != g))) {
+                    out.kind = Speaker::Relation;
+                    out.token = owned ? t - 1 : t;
+                }
+                return out;
+            }
+        }
+        return out;
+    }
+
+    // A quotation in the first person outside his own words: "I have the kids in the back room".
+    void quotations(const SectionContext& ctx, std::vector<Span>& out) const {
+        const std::string& t = ctx.text;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            std::size_t open_len = 0;
+            std::string_view close;
+            if (t[i] == '"')
+                open_len = 1, close = "\"";
+            else if (t.compare(i, 3, "\xE2\x80\x9C") == 0)
+                open_len = 3, close = "\xE2\x80\x9D";
+            else if ((t[i] == '\'' || t.compare(i, 3, "\xE2\x80\x98") == 0) &&
+                     (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '(' ||
+                      t[i - 1] == '"' || t[i - 1] == ',' || t[i - 1] == ':'))
+                open_len = t[i] == '\'' ? 1 : 3, close = t[i] == '\'' ? "'" : "\xE2\x80\x99";
+            if (!open_len) continue;
+            const std::size_t b = i + open_len;
+            // The closing mark: for a single quote, one not inside a word ("he'd").
+            std::size_t e = b;
+            for (;;) {
+                e = t.find(close, e);
+                if (e == std::string::npos || e - b > 600) break;
+                const std::size_t after = e + close.size();
+                if (close.size() == 1 && close[0] == '"') break;
+                if (after >= t.size() || !std::isalpha(static_cast<unsigned char>(t[after]))) break;
+                e = after;
+            }
+            if (e == std::string::npos || e - b > 600) continue;
+            i = e + close.size() - 1;
+            if (b < ctx.requester_voice_end) continue;
+            const std::size_t first = ctx.token_at(b);
+            bool first_person = false;
+            for (std::size_t k = first; k < ctx.tokens.size() && ctx.begin_of(k) < e; ++k) {
+                const std::string_view w = ctx.word(k);
+                if ((w == "i" && t[ctx.begin_of(k)] == 'I') || w == "me" || w == "my" ||
+                    w == "i'm" || w == "i've" || w == "i'll" || w == "i'd" || w == "im" ||
+                    w == "ive" || w == "myself")
+                    first_person = true;
+            }
+            if (!first_person) continue;
+            // Who is quoted: the person named or called last before the quotation in its
+            // paragraph. His own quoted words are his.
+            const Span* before = ctx.last_person_before(b);
+            if (before && (before->owner.kind == Owner::Subject || staff_like(before->owner)) &&
+                before->end + 200 > b)
+                continue;
+            if (quoted_pronoun_is_his(ctx, b)) continue;
+            emit(ctx, b, e, before && before->end + 200 > b ? before->owner : Owner{},
+                 "a quotation in the first person of someone other than the requester", out);
+        }
+    }
+
+    // "He said: 'I ...'" : a pronoun that fits the requester just before the quotation.
+    static bool quoted_pronoun_is_his(const SectionContext& ctx, std::size_t b) {
+        const Gender g = ctx.knowledge.subject_gender;
+        std::size_t t = ctx.token_at(b);
+        for (int k = 0; k < 4 && t > 0; ++k) {
+            --t;
+            const Gender p = pronoun_gender(ctx.word(t));
+            if (p != Gender::Unknown) {
+                const std::string_view w = ctx.word(t);
+                const bool subject_form = w == "he" || w == "she";
+                return subject_form && p == g;
+            }
+        }
+        return false;
+    }
+
+    // "[02/10/2025, 08:14:22] Kath: he was at the gate again", "Hope Okonkwo: Did you ..."
+    // (a message export's line), and "From: ..." blocks forwarded inside a message body.
+    void message_lines(const SectionContext& ctx, std::vector<Span>& out) const {
+        const std::string& t = ctx.text;
+        Owner block_owner;
+        bool in_block = false;
+        for (std::size_t ls = 0; ls < t.size();) {
+            std::size_t le = t.find('\n', ls);
+            if (le == std::string::npos) le = t.size();
+            std::size_t p = ls;
+            while (p < le && (t[p] == ' ' || t[p] == '>'))
+                ++p;
+            // A forwarded message's header inside the body: who sent what follows.
+            if (t.compare(p, 5, "From:") == 0) {
+                in_block = false;
+                if (const Span* who = first_person_on(ctx, p + 5, le)) {
+                    if (who->owner.kind != Owner::Subject && !staff_like(who->owner) &&
+                        p >= ctx.requester_voice_end) {
+                        block_owner = who->owner;
+                        in_block = true;
+                    }
+                } else if (p >= ctx.requester_voice_end && !from_line_is_his(ctx, p, le)) {
+                    // A sender the rules do not know: not his, so not disclosed as his.
+                    block_owner = Owner{};
+                    in_block = true;
+                }
+                ls = le + 1;
+                continue;
+            }
+            if (in_block && !header_line(t, p, le))
+                emit(ctx, p, le, block_owner,
+                     "a forwarded message written by someone other "
+                     "than the requester",
+                     out);
+            // A message export's line: an optional [timestamp], a sender, a colon.
+            std::size_t s = p;
+            if (s < le && t[s] == '[') {
+                const std::size_t close = t.find(']', s);
+                if (close == std::string::npos || close > le)
+                    s = le;
+                else
+                    s = close + 1;
+                while (s < le && t[s] == ' ')
+                    ++s;
+            }
+            const std::size_t colon = t.find(':', s);
+            if (s < le && s > p && colon != std::string::npos && colon < le && colon - s <= 40) {
+                const Span* who = person_at(ctx, s);
+                if (who && who->end <= colon + 1 && who->owner.kind != Owner::Subject &&
+                    colon + 1 >= ctx.requester_voice_end)
+                    emit(ctx, colon + 1, le, who->owner,
+                         "a message sent by someone other than the requester", out);
+            }
+            ls = le + 1;
+        }
+    }
+
+    static const Span* first_person_on(const SectionContext& ctx, std::size_t b, std::size_t e) {
+        auto it = std::upper_bound(ctx.people.begin(), ctx.people.end(), b,
+                                   [](std::size_t a, const Span& p) { return a < p.end; });
+        for (; it != ctx.people.end(); ++it)
+            if (it->begin >= b && it->end <= e) return &*it;
+        return nullptr;
+    }
+
+    // A "From:" line naming no one the rules know: his only when a finding of his is on it.
+    static bool from_line_is_his(const SectionContext& ctx, std::size_t b, std::size_t e) {
+        for (const auto& f : ctx.found)
+            if (f.begin >= b && f.end <= e && f.owner.kind == Owner::Subject) return true;
+        return false;
+    }
+
+    static bool header_line(const std::string& t, std::size_t b, std::size_t e) {
+        for (const char* h : {"Sent:", "Date:", "To:", "Cc:", "Subject:"})
+            if (t.compare(b, std::char_traits<char>::length(h), h) == 0) return true;
+        return e <= b;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_someone_elses_words() {
+    return std::make_unique<SomeoneElsesWords>();
+}
+
+} // namespace safesar
