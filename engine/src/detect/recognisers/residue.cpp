@@ -80,7 +80,7 @@ struct Residue final : public Recogniser {
         };
         // `his_possible`: false when the tokens cannot be his whatever the sentence is about.
         auto emit = [&](std::size_t first, std::size_t last, Category c, float conf,
-                        std::string rule, std::string_view rid, bool his_possible = true) {
+                        std::string rule, std::string_view rid, bool his_possible = true) -> Span& {
             Span s;
             s.begin = ctx.begin_of(first);
             s.end = ctx.end_of(last);
@@ -96,6 +96,7 @@ struct Residue final : public Recogniser {
             out.push_back(std::move(s));
             for (std::size_t k = first; k <= last; ++k)
                 covered[k] = true;
+            return out.back();
         };
 
         for (std::size_t i = 0; i < n; ++i) {
@@ -185,6 +186,17 @@ struct Residue final : public Recogniser {
             // name list has ("his mum peigi lives..."), or a name that is also an English word
             // ("joy (room 2) and lakshmi argued").
             if (lower_case_names && !ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i)) {
+                // A listed person's given name that is also an English word ("hope", "grace"),
+                // in such a record, is that person unless a pronoun makes it a verb ("we hope").
+                if (const Owner* party = listed_given_name(ctx, i)) {
+                    Span& s = emit(i, i, Category::Name, 0.6f,
+                                   "a listed person's given name written in lower case, in a "
+                                   "record that writes names in lower case",
+                                   "residue-lower-name", false);
+                    s.owner = *party;
+                    named[i] = true;
+                    continue;
+                }
                 if (const char* why = lower_name_slot(ctx, i, named)) {
                     emit(i, i, Category::Name, 0.45f,
                          std::string("a lower-case word where a name stands (") + why +
@@ -291,6 +303,18 @@ struct Residue final : public Recogniser {
             std::find(kPersonVerbs.begin(), kPersonVerbs.end(), ctx.word(next)) !=
                 kPersonVerbs.end())
             return "a verb a person does after it";
+        return nullptr;
+    }
+
+    static const Owner* listed_given_name(const SectionContext& ctx, std::size_t i) {
+        if (i > 0) {
+            const std::string_view w = ctx.word(i - 1);
+            if (w == "i" || w == "we" || w == "you" || w == "they" || w == "he" || w == "she" ||
+                w == "the" || w == "a" || w == "no" || w == "of")
+                return nullptr;
+        }
+        for (const auto& [name, owner] : ctx.known.third_party_given_names())
+            if (name == ctx.word(i)) return &owner;
         return nullptr;
     }
 
