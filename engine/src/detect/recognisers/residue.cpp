@@ -183,10 +183,10 @@ struct Residue final : public Recogniser {
                 continue;
             }
             // In a record that writes names in lower case, a word where a name stands: one no
-            // name list has ("his mum peigi lives..."), or a name that is also an English word
-            // ("joy (room 2) and lakshmi argued").
+            // name list has ("his nan elspeth lives..."), or a name that is also an English word
+            // ("daisy (room 4) and ilinca argued").
             if (lower_case_names && !ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i)) {
-                // A listed person's given name that is also an English word ("hope", "grace"),
+                // A listed person's given name that is also an English word ("faith", "rose"),
                 // in such a record, is that person unless a pronoun makes it a verb ("we hope").
                 if (const Owner* party = listed_given_name(ctx, i)) {
                     Span& s = emit(i, i, Category::Name, 0.6f,
@@ -251,10 +251,10 @@ struct Residue final : public Recogniser {
 
   private:
     // Why lower-case token i stands where a name does, or null. A word that is not English in
-    // any case needs one sign: a possessive ("aga's"), a relation before it ("his mum peigi"),
-    // a bracket after it ("suresh (brother)"), another name beside it ("zosia and kacper"), or
-    // a verb a person does after it ("suresh was seen"). A given name that is also an English
-    // word ("joy", "ruby") needs a sign no ordinary word gets: a possessive, a bracket, or
+    // any case needs one sign: a possessive ("teodor's"), a relation before it ("his nan elspeth"),
+    // a bracket after it ("teodor (brother)"), another name beside it ("ilinca and radu"), or
+    // a verb a person does after it ("teodor was seen"). A given name that is also an English
+    // word ("daisy", "rose") needs a sign no ordinary word gets: a possessive, a bracket, or
     // another name beside it.
     static const char* lower_name_slot(const SectionContext& ctx, std::size_t i,
                                        const std::vector<bool>& named) {
@@ -272,7 +272,7 @@ struct Residue final : public Recogniser {
                    std::string_view::npos;
         };
         if (ctx.tokens[i].possessive) return "a possessive";
-        // The token after it, past a bracketed aside: "joy (room 2) and ...".
+        // The token after it, past a bracketed aside: "daisy (room 4) and ...".
         std::size_t next = i + 1;
         bool bracket = false;
         if (next < n && same_line(i, next) && ctx.gap(i).find('(') != std::string_view::npos) {

@@ -7,7 +7,7 @@
 //    pronoun that cannot be his, or a relation ("her mum", "mother" in a father's file);
 //  - a quotation in the first person ("... 'he is outside again, I have the kids'") outside his
 //    own words, unless the person it follows is the requester;
-//  - a line of a message export ("[02/10/2025, 08:14] Kath: ...") whose sender is not him;
+//  - a line of a message export ("[14/05/2025, 19:02] Name: ...") whose sender is not him;
 //  - a forwarded or quoted message inside a message body whose sender is not him.
 // The finding is the words, owned by whoever said them; the profile decides (a survivor's own
 // request keeps her own words; staff messages are decided by the profile's staff rule).
@@ -109,7 +109,7 @@ class SomeoneElsesWords final : public Recogniser {
         }
     }
 
-    // "she said the kids are sleeping better", "her mum came over and said ...".
+    // "she said the children eat better now", "her nan came round and said ...".
     void reported_speech(const SectionContext& ctx, std::vector<Span>& out) const {
         for (const auto& [b, e] : ctx.sentences()) {
             const std::size_t first = ctx.token_at(b);
@@ -162,9 +162,9 @@ class SomeoneElsesWords final : public Recogniser {
     };
 
     // The subject of speech verb `v`, walking back at most eight words within the sentence: a
-    // name or a subject pronoun ("Hope said", "she told"), or a relation or speaker role that is
-    // someone else ("her mum came over and said", "mother ended the call and said", "the witness
-    // says"). A possessive ("Ffion's jacket") or an object ("pushing her") does not speak; "I",
+    // name or a subject pronoun ("Leah said", "she told"), or a relation or speaker role that is
+    // someone else ("her nan came round and said", "mother put the phone down and said", "the witness
+    // says"). A possessive ("Amir's coat") or an object ("hitting her") does not speak; "I",
     // "you" and "we" end the search (the writer, or the person addressed).
     static Speaker speaker_of(const SectionContext& ctx, const SentencePeople& people,
                               std::size_t first, std::size_t v) {
@@ -193,7 +193,7 @@ class SomeoneElsesWords final : public Recogniser {
             if (relation_word(w) || speaker_role(w)) {
                 // "Father said..." in a father's file may be him; "her mum", "mother" (to a
                 // father), "the witness" are not. The relation must open its clause: "to give
-                // his daughter a card and said" has him speaking.
+                // his son a present and said" has him speaking.
                 const bool owned =
                     t > first && (relation_owner(ctx.word(t - 1)) || ctx.tokens[t - 1].possessive);
                 const std::size_t phrase = owned ? t - 1 : t;
@@ -212,7 +212,7 @@ class SomeoneElsesWords final : public Recogniser {
         return out;
     }
 
-    // A quotation in the first person outside his own words: "I have the kids in the back room".
+    // A quotation in the first person outside his own words: "I keep the chain on the door at night".
     void quotations(const SectionContext& ctx, std::vector<Span>& out) const {
         const std::string& t = ctx.text;
         for (std::size_t i = 0; i < t.size(); ++i) {
@@ -279,7 +279,7 @@ class SomeoneElsesWords final : public Recogniser {
         return false;
     }
 
-    // "[02/10/2025, 08:14:22] Kath: he was at the gate again", "Hope Okonkwo: Did you ..."
+    // "[14/05/2025, 19:02:10] Leah: he was by the shop again", "Leah Price: are you ok ..."
     // (a message export's line), and "From: ..." blocks forwarded inside a message body.
     void message_lines(const SectionContext& ctx, std::vector<Span>& out) const {
         const std::string& t = ctx.text;
