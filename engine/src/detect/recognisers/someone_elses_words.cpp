@@ -163,9 +163,9 @@ class SomeoneElsesWords final : public Recogniser {
 
     // The subject of speech verb `v`, walking back at most eight words within the sentence: a
     // name or a subject pronoun ("Leah said", "she told"), or a relation or speaker role that is
-    // someone else ("her nan came round and said", "mother put the phone down and said", "the witness
-    // says"). A possessive ("Amir's coat") or an object ("hitting her") does not speak; "I",
-    // "you" and "we" end the search (the writer, or the person addressed).
+    // someone else ("her nan came round and said", "mother put the phone down and said", "the
+    // witness says"). A possessive ("Amir's coat") or an object ("hitting her") does not speak;
+    // "I", "you" and "we" end the search (the writer, or the person addressed).
     static Speaker speaker_of(const SectionContext& ctx, const SentencePeople& people,
                               std::size_t first, std::size_t v) {
         const Gender g = ctx.knowledge.subject_gender;
@@ -212,7 +212,8 @@ class SomeoneElsesWords final : public Recogniser {
         return out;
     }
 
-    // A quotation in the first person outside his own words: "I keep the chain on the door at night".
+    // A quotation in the first person outside his own words: "I keep the chain on the door at
+    // night".
     void quotations(const SectionContext& ctx, std::vector<Span>& out) const {
         const std::string& t = ctx.text;
         for (std::size_t i = 0; i < t.size(); ++i) {
@@ -229,9 +230,12 @@ class SomeoneElsesWords final : public Recogniser {
             if (!open_len) continue;
             const std::size_t b = i + open_len;
             // The closing mark: for a single quote, one not inside a word ("he'd").
+            // Looked for within 600 bytes only: an unclosed mark costs no more than that.
+            const std::string_view near =
+                std::string_view(t).substr(0, std::min(t.size(), b + 601));
             std::size_t e = b;
             for (;;) {
-                e = t.find(close, e);
+                e = near.find(close, e);
                 if (e == std::string::npos || e - b > 600) break;
                 const std::size_t after = e + close.size();
                 if (close.size() == 1 && close[0] == '"') break;
@@ -285,6 +289,7 @@ class SomeoneElsesWords final : public Recogniser {
         const std::string& t = ctx.text;
         Owner block_owner;
         bool in_block = false;
+        std::vector<std::pair<std::size_t, std::size_t>> his;
         for (std::size_t ls = 0; ls < t.size();) {
             std::size_t le = t.find('\n', ls);
             if (le == std::string::npos) le = t.size();
@@ -300,7 +305,7 @@ class SomeoneElsesWords final : public Recogniser {
                         block_owner = who->owner;
                         in_block = true;
                     }
-                } else if (p >= ctx.requester_voice_end && !from_line_is_his(ctx, p, le)) {
+                } else if (p >= ctx.requester_voice_end && !from_line_is_his(ctx, p, le, his)) {
                     // A sender the rules do not know: not his, so not disclosed as his.
                     block_owner = Owner{};
                     in_block = true;
@@ -316,7 +321,7 @@ class SomeoneElsesWords final : public Recogniser {
             // A message export's line: an optional [timestamp], a sender, a colon.
             std::size_t s = p;
             if (s < le && t[s] == '[') {
-                const std::size_t close = t.find(']', s);
+                const std::size_t close = std::string_view(t).substr(0, le).find(']', s);
                 if (close == std::string::npos || close > le)
                     s = le;
                 else
@@ -324,7 +329,8 @@ class SomeoneElsesWords final : public Recogniser {
                 while (s < le && t[s] == ' ')
                     ++s;
             }
-            const std::size_t colon = t.find(':', s);
+            const std::size_t colon =
+                s < le ? std::string_view(t).substr(0, le).find(':', s) : std::string::npos;
             if (s < le && s > p && colon != std::string::npos && colon < le && colon - s <= 40) {
                 const Span* who = person_at(ctx, s);
                 if (who && who->end <= colon + 1 && who->owner.kind != Owner::Subject &&
@@ -339,15 +345,24 @@ class SomeoneElsesWords final : public Recogniser {
     static const Span* first_person_on(const SectionContext& ctx, std::size_t b, std::size_t e) {
         auto it = std::upper_bound(ctx.people.begin(), ctx.people.end(), b,
                                    [](std::size_t a, const Span& p) { return a < p.end; });
-        for (; it != ctx.people.end(); ++it)
-            if (it->begin >= b && it->end <= e) return &*it;
+        for (; it != ctx.people.end() && it->end <= e; ++it) // sorted by end
+            if (it->begin >= b) return &*it;
         return nullptr;
     }
 
     // A "From:" line naming no one the rules know: his only when a finding of his is on it.
-    static bool from_line_is_his(const SectionContext& ctx, std::size_t b, std::size_t e) {
-        for (const auto& f : ctx.found)
-            if (f.begin >= b && f.end <= e && f.owner.kind == Owner::Subject) return true;
+    // `his`: the requester's findings of the section by start, made on the first "From:" line.
+    static bool from_line_is_his(const SectionContext& ctx, std::size_t b, std::size_t e,
+                                 std::vector<std::pair<std::size_t, std::size_t>>& his) {
+        if (his.empty()) {
+            his.emplace_back(ctx.text.size() + 1, 0); // a sentinel: made once
+            for (const auto& f : ctx.found)
+                if (f.owner.kind == Owner::Subject) his.emplace_back(f.begin, f.end);
+            std::sort(his.begin(), his.end());
+        }
+        for (auto it = std::lower_bound(his.begin(), his.end(), std::make_pair(b, std::size_t{0}));
+             it != his.end() && it->first < e; ++it)
+            if (it->second <= e) return true;
         return false;
     }
 
