@@ -24,13 +24,20 @@ struct Span {
     bool discoverable = false;
 };
 
-inline std::string owner_phrase(const Owner& o) {
+// Who owns a finding, in a reviewer's words: "the requester", "the listed victim".
+inline std::string owner_noun(const Owner& o) {
     switch (o.kind) {
-    case Owner::Subject: return "the requester's";
-    case Owner::Party: return std::string("the listed ") + to_string(o.role) + "'s";
+    case Owner::Subject:
+        return "the requester";
+    case Owner::Party:
+        return std::string("the listed ") + to_string(o.role);
     case Owner::Unknown: break;
     }
-    return "an unlisted person's";
+    return "an unlisted person";
+}
+
+inline std::string owner_phrase(const Owner& o) {
+    return owner_noun(o) + "'s";
 }
 
 } // namespace safesar

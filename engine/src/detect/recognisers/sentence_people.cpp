@@ -7,12 +7,8 @@
 
 namespace safesar {
 
-namespace {
-
-bool object_pronoun(std::string_view w) { return w == "her" || w == "him"; }
-
 // Asked of every word of every sentence: string_views, so no word costs a strlen per entry.
-bool relation(std::string_view w) {
+bool relation_word(std::string_view w) {
     static constexpr std::array<std::string_view, 49> relations{
         "partner",  "boyfriend", "girlfriend",  "husband",    "wife",        "ex",
         "fiance",   "fiancee",   "sister",      "brother",    "mum",         "mother",
@@ -26,15 +22,8 @@ bool relation(std::string_view w) {
     return std::find(relations.begin(), relations.end(), w) != relations.end();
 }
 
-bool possessive(std::string_view w) { return w == "his" || w == "her" || w == "their"; }
-
-} // namespace
-
-bool relation_word(std::string_view w) {
-    return relation(w);
-}
 bool relation_owner(std::string_view w) {
-    return possessive(w);
+    return w == "his" || w == "her" || w == "their";
 }
 
 // The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
@@ -53,6 +42,10 @@ Gender relation_gender(std::string_view w) {
 }
 
 namespace {
+
+bool object_pronoun(std::string_view w) {
+    return w == "her" || w == "him";
+}
 
 // "I", "me", "my", "myself", "mine": the capital "I" alone, not an initial ("I. Khan") nor a
 // list number ("i)").
@@ -181,8 +174,8 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
     // A relation after a possessive ("his partner", "her mother", "Dan's sister") speaks of
     // someone else even unnamed; "Father has told police..." may be the requester himself.
     for (std::size_t t = first_token + 1; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
-        if (relation(ctx.word(t)) &&
-            (possessive(ctx.word(t - 1)) || ctx.tokens[t - 1].possessive ||
+        if (relation_word(ctx.word(t)) &&
+            (relation_owner(ctx.word(t - 1)) || ctx.tokens[t - 1].possessive ||
              ctx.gap(t - 1).find('(') != std::string_view::npos)) { // "concerns (partner):"
             sp.facts |= kOtherNamed;
             break;

@@ -103,9 +103,7 @@ class SomeoneElsesWords final : public Recogniser {
         for (const auto& [b, e] : ctx.sentences()) {
             if (b >= end) break;
             emit(ctx, b, std::min(e, end), writer,
-                 "the words of " + owner_phrase(writer).substr(0, owner_phrase(writer).size() - 2) +
-                     ", who sent this message",
-                 out);
+                 "the words of " + owner_noun(writer) + ", who sent this message", out);
         }
     }
 
@@ -134,11 +132,10 @@ class SomeoneElsesWords final : public Recogniser {
                     const Span* before = ctx.last_person_before(m.at);
                     if (before && staff_like(before->owner)) continue;
                 }
-                const std::string whose = owner_phrase(m.owner);
                 emit(ctx, m.at, e, m.owner,
                      m.owner.kind == Owner::Unknown
                          ? "what someone other than the requester said (reported speech)"
-                         : "what " + whose.substr(0, whose.size() - 2) + " said (reported speech)",
+                         : "what " + owner_noun(m.owner) + " said (reported speech)",
                      out);
                 break;
             }
@@ -204,7 +201,7 @@ class SomeoneElsesWords final : public Recogniser {
                     (speaker_role(w) || owned ||
                      (g != Gender::Unknown && rg != Gender::Unknown && rg != g))) {
                     out.kind = Speaker::Relation;
-                    out.token = owned ? t - 1 : t;
+                    out.token = phrase;
                 }
                 return out;
             }

@@ -48,8 +48,7 @@ class SpecialCategory final : public Recogniser {
                 // Named, or called by a pronoun whose antecedent is named.
                 s.owner = owner->owner;
                 s.confidence = 0.9f;
-                const std::string who = owner_phrase(owner->owner);
-                s.rule = "special-category information about " + who.substr(0, who.size() - 2);
+                s.rule = "special-category information about " + owner_noun(owner->owner);
             } else if (owner) {
                 s.confidence = 0.75f;
                 s.rule = "special-category information about someone the sentence calls "

@@ -106,11 +106,10 @@ class Whereabouts final : public Recogniser {
                 // Named, or called by a pronoun whose antecedent is named.
                 s.owner = owner->owner;
                 s.confidence = 0.85f;
-                const std::string who = owner_phrase(owner->owner);
-                s.rule = account_only ? who.substr(0, who.size() - 2) +
-                                            "'s account of the harm or their fear"
-                                      : "where " + who.substr(0, who.size() - 2) +
-                                            " is or can be found, or their safety arrangements";
+                const std::string who = owner_noun(owner->owner);
+                s.rule = account_only
+                             ? who + "'s account of the harm or their fear"
+                             : "where " + who + " is or can be found, or their safety arrangements";
             } else {
                 s.confidence = owner ? 0.75f : 0.6f;
                 s.rule = "whereabouts, routine or safety arrangements of someone the sentence "
