@@ -44,6 +44,7 @@ enum FindingFact : std::uint32_t {
     kAboutAbuser = 1u << 4,    // its sentence or heading speaks of the abuser or perpetrator
     kResidue = 1u << 5,        // a fail-closed guess of the residue pass: no rule recognised it
     kRequesterFile = 1u << 6,  // a reference right after the requester's name on its line
+    kAboutOther = 1u << 7,     // its sentence says it is about someone other than the requester
 };
 // The fact's name in policy files ("other-named"); nullptr past the last one.
 const char* fact_name(std::uint32_t bit);

@@ -55,6 +55,8 @@ const char* fact_name(std::uint32_t bit) {
         return "residue";
     case kRequesterFile:
         return "requester-file";
+    case kAboutOther:
+        return "about-someone-else";
     default:
         return nullptr;
     }

@@ -126,6 +126,24 @@ struct Residue final : public Recogniser {
                     continue;
                 }
             }
+            // Initials that are not the requester's before his surname: one of his family
+            // ("T. M. Okafor" when he is David Okafor).
+            if (ctx.word(i).size() == 1 && ctx.info[i].capitalised && ctx.info[i].alpha &&
+                !initial_of_requester(ctx, i)) {
+                std::size_t j = i;
+                while (j + 1 < n && ctx.adjacent(j, true) && ctx.word(j + 1).size() == 1 &&
+                       ctx.info[j + 1].capitalised && ctx.info[j + 1].alpha && j < i + 3)
+                    ++j;
+                if (j + 1 < n && ctx.adjacent(j, true) && his[j + 1] &&
+                    starts_surname(ctx, j + 1)) {
+                    emit(i, j + 1, Category::Name, 0.8f,
+                         "initials that are not the requester's, with the requester's surname: "
+                         "someone else of the family",
+                         "residue-relative", false);
+                    i = j + 1;
+                    continue;
+                }
+            }
             if (covered[i]) continue;
             // A title with an initial or a surname that is not the requester's.
             if (ctx.is(i, kTitle) && ctx.info[i].capitalised && ctx.adjacent(i, true) &&

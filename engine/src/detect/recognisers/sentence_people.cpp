@@ -173,21 +173,31 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
     }
     // A relation after a possessive ("his partner", "her mother", "Dan's sister") speaks of
     // someone else even unnamed; "Father has told police..." may be the requester himself.
-    for (std::size_t t = first_token + 1; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
-        if (relation_word(ctx.word(t)) &&
+    // The relation is a mention of its own, someone other than the requester, when it cannot
+    // be him: his own relation ("Gordon's mother"), or one of the other sex ("Mother drops the
+    // children at nine" in a father's file). What follows it is then about the relation, not
+    // about the person whose relation it is.
+    auto his_name_at = [&](std::size_t t) {
+        const std::size_t at = ctx.begin_of(t); // ctx.people is sorted by end
+        auto p = std::upper_bound(ctx.people.begin(), ctx.people.end(), at,
+                                  [](std::size_t a, const Span& s) { return a < s.end; });
+        return p != ctx.people.end() && p->begin <= at && p->owner.kind == Owner::Subject;
+    };
+    for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {
+        if (!relation_word(ctx.word(t))) continue;
+        const bool possessed =
+            t > first_token &&
             (relation_owner(ctx.word(t - 1)) || ctx.tokens[t - 1].possessive ||
-             ctx.gap(t - 1).find('(') != std::string_view::npos)) { // "concerns (partner):"
-            sp.facts |= kOtherNamed;
-            break;
+             ctx.gap(t - 1).find('(') != std::string_view::npos); // "concerns (partner):"
+        const Gender r = relation_gender(ctx.word(t));
+        const bool other_sex = g != Gender::Unknown && r != Gender::Unknown && r != g;
+        if (possessed || other_sex) sp.facts |= kOtherNamed;
+        if (other_sex || (possessed && ctx.tokens[t - 1].possessive && his_name_at(t - 1))) {
+            Mention m;
+            m.at = ctx.begin_of(t);
+            sp.mentions.push_back(m);
         }
-    // "Mother drops the children at nine" in a father's file: a relation of the other sex than
-    // the requester's is someone else, possessive or not.
-    if (g != Gender::Unknown && !(sp.facts & kOtherNamed))
-        for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
-            if (const Gender r = relation_gender(ctx.word(t)); r != Gender::Unknown && r != g) {
-                sp.facts |= kOtherNamed;
-                break;
-            }
+    }
     std::sort(sp.mentions.begin(), sp.mentions.end(),
               [](const Mention& x, const Mention& y) { return x.at < y.at; });
     return sp;

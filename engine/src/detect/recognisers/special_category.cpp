@@ -59,17 +59,32 @@ class SpecialCategory final : public Recogniser {
                              ? "special-category information about the person causing harm"
                              : "special-category information; the sentence does not say whose";
             }
+            if (owner && !owner->subject && !owner->author) s.facts |= kAboutOther;
             if (s.end > s.begin) out.push_back(std::move(s));
         }
     }
 
   private:
+    // "St Anne's Catholic Primary School", "the Baptist Church hall": a term written with a
+    // capital inside a run of capitalised words names a place, not anyone's belief or health.
+    static bool in_proper_name(const SectionContext& ctx, std::size_t first, std::size_t last) {
+        if (!ctx.info[first].capitalised) return false;
+        const bool next = last + 1 < ctx.tokens.size() && ctx.adjacent(last, true) &&
+                          ctx.info[last + 1].capitalised && ctx.info[last + 1].alpha;
+        if (next) return true;
+        // A capitalised word before it that does not open its sentence: "St Bede's Catholic".
+        if (first == 0 || !ctx.adjacent(first - 1, true) || !ctx.info[first - 1].capitalised)
+            return false;
+        const std::size_t at = ctx.begin_of(first - 1);
+        return ctx.sentences()[ctx.sentence_of(at)].first < at;
+    }
+
     static bool term_at(const SectionContext& ctx, std::size_t i) {
         for (const auto& term : ctx.lex.special_terms) {
             if (term.front() != ctx.word(i) || i + term.size() > ctx.tokens.size()) continue;
             bool ok = true;
             for (std::size_t k = 1; k < term.size() && ok; ++k) ok = ctx.word(i + k) == term[k];
-            if (ok) return true;
+            if (ok) return !in_proper_name(ctx, i, i + term.size() - 1);
         }
         return false;
     }

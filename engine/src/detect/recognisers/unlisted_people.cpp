@@ -4,6 +4,7 @@
 // "Surname, Given" as exports write people, and by a given name the requester shares followed
 // by a surname that is not his ("Owen Leadbetter" when Owen is his middle name).
 #include "recognisers.hpp"
+#include "sentence_people.hpp"
 
 #include <algorithm>
 #include <array>
@@ -127,13 +128,14 @@ class UnlistedPeople final : public Recogniser {
         };
         const auto& info = ctx.info;
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
-            // A given name the requester shares, then a surname that is not his.
-            if (ctx.taken[i] && c.subject(i) && ctx.is(i, kGivenName) && info[i].capitalised &&
-                !info[i].all_caps && ctx.adjacent(i) && c.namelike(i + 1) &&
-                !info[i + 1].all_caps && !c.business_after(i) &&
-                (ctx.is(i + 1, kSurname) || !ctx.is(i + 1, kCommonWord))) {
+            // A given name the requester or a listed person has, then a surname that is not
+            // theirs: someone else of that given name, or theirs under a new surname.
+            if (ctx.taken[i] && ctx.is(i, kGivenName) && info[i].capitalised && !info[i].all_caps &&
+                ctx.adjacent(i) && c.namelike(i + 1) && !info[i + 1].all_caps &&
+                !c.business_after(i) && (ctx.is(i + 1, kSurname) || !ctx.is(i + 1, kCommonWord))) {
                 emit(i, i + 1,
-                     "a given name the requester shares, with a surname that is not his or hers",
+                     "a given name the requester or a listed person has, with a surname that is "
+                     "not theirs",
                      0.8f, "shared-given-name");
                 ++i;
                 continue;
@@ -169,6 +171,26 @@ class UnlistedPeople final : public Recogniser {
                 emit(i + 1, last, "a name after '" + std::string(w) + "'", 0.85f);
                 i = last;
                 continue;
+            }
+            // 3b. A relation and a given name that is also an English word ("sister Grace",
+            // "nan Joy"), or a relation and the name in brackets ("his mum (Mei)"): a relation
+            // word says a person follows, whatever else the word can mean.
+            if (relation_word(w) && i + 1 < ctx.tokens.size() && !ctx.taken[i + 1] &&
+                info[i + 1].capitalised && info[i + 1].alpha && !info[i + 1].all_caps &&
+                !ctx.is(i + 1, kTitle | kStreetSuffix | kGenericPlace | kFacility)) {
+                const std::string_view gap = ctx.gap(i);
+                const std::size_t after = ctx.tokens[i + 1].end;
+                const bool bracketed =
+                    gap == " (" && after < ctx.folded.text.size() && ctx.folded.text[after] == ')';
+                if (bracketed || (next_ok && ctx.is(i + 1, kGivenName))) {
+                    const std::size_t last = bracketed ? i + 1 : c.extend(i + 1, 2);
+                    emit(i + 1, last,
+                         "a name after '" + std::string(w) + "'" +
+                             (bracketed ? ", in brackets" : ""),
+                         0.8f);
+                    i = last;
+                    continue;
+                }
             }
             // 4. A given name from the dictionary, with the surname or initial that follows.
             if (c.namelike(i) && !info[i].all_caps && ctx.is(i, kGivenName)) {

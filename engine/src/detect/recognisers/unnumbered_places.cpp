@@ -29,6 +29,18 @@ bool street_cue(std::string_view w) {
                       "up", "onto", "past", "opposite", "nr", "to", "round", "around"});
 }
 
+// Words that name nothing but a street: "X Court" may be a court, "X Park" a park.
+bool thoroughfare(std::string_view w) {
+    return one_of(w, {"road", "street", "avenue", "lane", "crescent", "terrace", "parade", "drive",
+                      "mews", "wynd", "vennel", "boulevard", "gardens", "grove", "rd", "ave",
+                      "cres", "tce", "gdns"});
+}
+
+// The part of a street after its name: "Marine Parade West", "Queen Street North".
+bool quarter(std::string_view w) {
+    return one_of(w, {"north", "south", "east", "west", "upper", "lower"});
+}
+
 // Homes: "her flat in Starbeck" names a place too small for the gazetteer.
 bool dwelling(std::string_view w) {
     return one_of(w, {"flat", "house", "home", "refuge", "hostel", "bedsit", "accommodation",
@@ -53,7 +65,9 @@ class UnnumberedPlaces final : public Recogniser {
                    ctx.word(k).size() >= 3 && !ctx.is(k, kTitle) &&
                    (!ctx.is(k, kNotName) || ctx.is(k, kTownFirst));
         };
-        auto emit = [&](std::size_t first, std::size_t last) {
+        // `cued`: a word before it says whose place it is ("lives in", "her flat in"); a street
+        // named with no such word is nobody's known, the person named before it only likely.
+        auto emit = [&](std::size_t first, std::size_t last, bool cued = true) {
             Span s;
             s.begin = ctx.begin_of(first);
             s.end = ctx.end_of(last);
@@ -62,11 +76,16 @@ class UnnumberedPlaces final : public Recogniser {
             s.rule = "a place where someone lives";
             s.recogniser = id();
             ctx.attribute_place(s);
+            if (!cued && s.owner.kind != Owner::Unknown) {
+                s.likely = s.owner;
+                s.owner = Owner{};
+            }
             out.push_back(std::move(s));
         };
         for (std::size_t i = 1; i < tokens.size(); ++i) {
-            if (ctx.taken[i] || !ctx.info[i].capitalised || !spaced(i - 1)) continue;
-            const std::string_view prev = ctx.word(i - 1);
+            if (ctx.taken[i] || !ctx.info[i].capitalised) continue;
+            // A cue counts only right before the place: "in Barnsley", not "in, Barnsley".
+            const std::string_view prev = spaced(i - 1) ? ctx.word(i - 1) : std::string_view();
             // A town from the gazetteer, longest first.
             if (town_cue(prev) && ctx.is(i, kTownFirst)) {
                 std::size_t best = 0;
@@ -114,17 +133,26 @@ class UnnumberedPlaces final : public Recogniser {
                 i = j;
                 continue;
             }
-            // A street: one to three capitalised words, then a thoroughfare word.
-            if (street_cue(prev) && ctx.info[i].alpha && !ctx.is(i, kTitle | kStreetSuffix)) {
+            // A street: one to three capitalised words, then a thoroughfare word: after a word
+            // that places it ("on Kingfisher Lane"), or anywhere when the word can only be a
+            // street's ("Marine Parade", "Hollin Crescent"), with a quarter after it ("West").
+            if (ctx.info[i].alpha && !ctx.is(i, kTitle | kStreetSuffix) &&
+                (street_cue(prev) || (!ctx.taken[i - 1] && !ctx.info[i - 1].capitalised &&
+                                      !ctx.info[i - 1].has_digit))) {
                 std::size_t j = i;
                 while (j + 1 < tokens.size() && j - i < 2 && spaced(j) && !ctx.taken[j + 1] &&
                        ctx.info[j + 1].capitalised && ctx.info[j + 1].alpha &&
                        !ctx.is(j + 1, kStreetSuffix))
                     ++j;
                 if (j + 1 < tokens.size() && spaced(j) && !ctx.taken[j + 1] &&
-                    ctx.info[j + 1].capitalised && ctx.is(j + 1, kStreetSuffix)) {
-                    emit(i, j + 1);
-                    i = j + 1;
+                    ctx.info[j + 1].capitalised && ctx.is(j + 1, kStreetSuffix) &&
+                    (street_cue(prev) || thoroughfare(ctx.word(j + 1)))) {
+                    std::size_t last = j + 1;
+                    if (last + 1 < tokens.size() && spaced(last) &&
+                        ctx.info[last + 1].capitalised && quarter(ctx.word(last + 1)))
+                        ++last;
+                    emit(i, last, street_cue(prev));
+                    i = last;
                 }
             }
         }

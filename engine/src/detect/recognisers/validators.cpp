@@ -4,6 +4,7 @@
 #include "core/phone_digits.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <map>
@@ -200,6 +201,20 @@ int day_in_words(std::string tens, std::string unit) {
 
 int number(Piece p) { return p.empty() ? 0 : std::stoi(std::string(p)); }
 
+// The person named last before a match on its own line (a table row, a form line), if any.
+const Span* person_before_on_line(const PatternMatch& m) {
+    const Span* p = m.ctx.last_person_before(m.span.begin);
+    if (!p || p->end > m.span.begin || m.span.begin - p->end > 80 ||
+        m.text.find('\n', p->end) < m.span.begin)
+        return nullptr;
+    return p;
+}
+
+void take_owner_on_line(PatternMatch& m, const Span& person) {
+    m.span.owner = person.owner;
+    m.span.rule += ", after " + owner_noun(person.owner) + " on its line";
+}
+
 int year_of(Piece y) {
     int v = number(y);
     if (y.size() == 2) v += v > 30 ? 1900 : 2000;
@@ -328,6 +343,55 @@ const std::map<std::string, Validator>& validators() {
              return true;
          }},
         {"ni-number", [](PatternMatch& m) { return ni_valid(m.groups[0]); }},
+        // A number shaped as an identity number, of any prefix, right after someone other than
+        // the requester on its line ("Former partner: A. Person, QQ 12 34 56 A"): theirs.
+        {"after-someone-else-on-line",
+         [](PatternMatch& m) {
+             const Span* p = person_before_on_line(m);
+             if (!p || p->owner.kind == Owner::Subject) return false;
+             take_owner_on_line(m, *p);
+             return true;
+         }},
+        // An age is of the person named right before it ("Name, aged 40", "Name (40 years
+        // old)"); anywhere else it is nobody's known: someone else's, as a date of birth is.
+        {"named-right-before",
+         [](PatternMatch& m) {
+             const Span* p = m.ctx.last_person_before(m.span.begin);
+             if (!p || p->end > m.span.begin || m.span.begin - p->end > 3) return true;
+             for (std::size_t k = p->end; k < m.span.begin; ++k)
+                 if (m.text[k] != ' ' && m.text[k] != ',' && m.text[k] != '(') return true;
+             m.span.owner = p->owner;
+             m.span.rule += " (" + owner_noun(p->owner) + "'s)";
+             return true;
+         }},
+        // Three words joined by dots are a location unless one is a web domain's part.
+        {"three-words",
+         [](PatternMatch& m) {
+             // Web and mail domains, and file names ("notes.final.pdf").
+             static const std::array<std::string_view, 24> domain{
+                 "com",  "org",    "net", "uk",   "co",   "gov",  "nhs", "ac",
+                 "sch",  "police", "io",  "www",  "info", "eu",   "pdf", "doc",
+                 "docx", "txt",    "csv", "xlsx", "eml",  "html", "jpg", "png"};
+             const std::string_view t(m.groups[1].data(), m.groups[1].size());
+             for (std::size_t b = 0; b <= t.size();) {
+                 std::size_t e = t.find('.', b);
+                 if (e == std::string_view::npos) e = t.size();
+                 if (std::find(domain.begin(), domain.end(), t.substr(b, e - b)) != domain.end())
+                     return false;
+                 b = e + 1;
+             }
+             return true;
+         }},
+        // Two digits, two, two that cannot be a date (the middle pair is no month, or the first
+        // no day): a sort code, whatever labels it.
+        {"not-a-date",
+         [](PatternMatch& m) {
+             const int a = number(m.groups[1]), b = number(m.groups[2]);
+             if (!(a == 0 || a > 31 || b == 0 || b > 12)) return false;
+             // A table row or a form line names whose account it is.
+             if (const Span* p = person_before_on_line(m)) take_owner_on_line(m, *p);
+             return true;
+         }},
         {"vehicle-current", [](PatternMatch& m) { return vehicle_current_valid(m.groups[0]); }},
         {"vehicle-older",
          [](PatternMatch& m) {
