@@ -92,7 +92,7 @@ class SectionContext {
     std::string_view word(std::size_t i) const { return tokens[i].text; }
     bool is(std::size_t i, std::uint32_t classes) const { return (info[i].classes & classes) != 0; }
     // Only white space, ". " (after an initial) or "-" between tokens i and i + 1; a line break
-    // counts as white space unless `same_line`.
+    // counts as white space unless `same_line` (then a tab, between table cells, parts them too).
     bool adjacent(std::size_t i, bool same_line = false) const;
     // The gap of folded text between tokens i and i + 1.
     std::string_view gap(std::size_t i) const;

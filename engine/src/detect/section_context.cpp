@@ -153,9 +153,10 @@ bool SectionContext::adjacent(std::size_t i, bool same_line) const {
     const std::string_view g = gap(i);
     if (g != " " && g != "-" && g != ". ") return false;
     if (!same_line || g == "-") return true;
-    // The folded gap is one space for any run of white space: look at the original.
+    // The folded gap is one space for any run of white space: look at the original. A tab
+    // parts a table's cells as a line break parts lines.
     const std::size_t b = end_of(i), e = begin_of(i + 1);
-    return std::string_view(text).substr(b, e - b).find('\n') == std::string_view::npos;
+    return std::string_view(text).substr(b, e - b).find_first_of("\n\t") == std::string_view::npos;
 }
 
 std::size_t SectionContext::token_at(std::size_t at) const {

@@ -37,7 +37,7 @@ struct Rule {
     std::vector<std::string> roles, categories;
     std::vector<std::string> recognisers; // ids; "residue" also matches "residue-code"
     std::uint32_t fact_any = 0, fact_none = 0; // FindingFact bits
-    std::optional<float> max_confidence;
+    std::optional<float> max_confidence, min_confidence;
     std::optional<bool> disclose, child_of_subject;
     Action action = Action::Redact;
     std::string reason, why;
@@ -121,6 +121,7 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
             if (w.contains("fact_none"))
                 r.fact_none = facts_named(w["fact_none"].get<std::vector<std::string>>(), file.string());
             if (w.contains("max_confidence")) r.max_confidence = w["max_confidence"].get<float>();
+            if (w.contains("min_confidence")) r.min_confidence = w["min_confidence"].get<float>();
             if (w.contains("role")) r.roles = w["role"].get<std::vector<std::string>>();
             if (w.contains("category")) r.categories = w["category"].get<std::vector<std::string>>();
             for (const auto& name : r.categories)
@@ -163,6 +164,7 @@ Decision Policy::decide(const Case& c, const Finding& f) const {
         if (r.fact_any && !(f.facts & r.fact_any)) continue;
         if (f.facts & r.fact_none) continue;
         if (r.max_confidence && f.confidence > *r.max_confidence) continue;
+        if (r.min_confidence && f.confidence < *r.min_confidence) continue;
         if (!r.roles.empty() && (!party || !listed(r.roles, role))) continue;
         if (!listed(r.categories, to_string(f.category))) continue;
         if (r.disclose && (!party || party->disclose != *r.disclose)) continue;

@@ -253,11 +253,14 @@ struct Residue final : public Recogniser {
             // (a brand, a country, a far-off city) identifies someone less often.
             const bool known_elsewhere = last == i && ctx.is(i, kProperNoun) &&
                                          !ctx.is(i, kGivenName | kSurname | kTownFirst);
+            // "the Larkfield group", "the Compass programme": a course's name, not a place.
+            const bool programme = !listed && programme_after(ctx, last);
             emit(i, last, Category::Name,
-                 listed            ? 0.8f
-                 : known_elsewhere ? 0.45f
-                                   : 0.6f,
+                 listed                         ? 0.8f
+                 : known_elsewhere || programme ? 0.45f
+                                                : 0.6f,
                  listed ? "a capitalised name that is not an English word and not the requester's"
+                 : programme ? "the name of a group, course or programme"
                  : known_elsewhere
                      ? "a proper noun (not a name or UK town) that is not the requester's"
                      : "a capitalised word that is not an English word and not the requester's",
@@ -268,6 +271,14 @@ struct Residue final : public Recogniser {
     }
 
   private:
+    static bool programme_after(const SectionContext& ctx, std::size_t last) {
+        if (last + 1 >= ctx.tokens.size() || !ctx.adjacent(last, true)) return false;
+        for (const char* w : {"group", "groups", "programme", "programmes", "course", "system",
+                              "session", "sessions", "model"})
+            if (ctx.word(last + 1) == w) return true;
+        return false;
+    }
+
     // Why lower-case token i stands where a name does, or null. A word that is not English in
     // any case needs one sign: a possessive ("teodor's"), a relation before it ("his nan elspeth"),
     // a bracket after it ("teodor (brother)"), another name beside it ("ilinca and radu"), or

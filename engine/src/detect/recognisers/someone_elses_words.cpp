@@ -31,10 +31,14 @@ bool speech_verb(std::string_view w) {
     return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
 }
 
-// People who speak for themselves in a record but are not family: "the witness said".
+// People who speak for themselves in a record but are not family: "the witness said", and
+// police forms' letters for the victim ("V states", "IP said": injured party, "AP": aggrieved
+// person), a helpline's caller, whoever made the referral.
 bool speaker_role(std::string_view w) {
-    return w == "witness" || w == "reporter" || w == "complainant" || w == "victim" ||
-           w == "survivor";
+    static constexpr std::array<std::string_view, 11> roles{
+        "witness", "reporter", "complainant", "victim",    "survivor", "v",
+        "ip",      "ap",       "caller",      "informant", "referrer"};
+    return std::find(roles.begin(), roles.end(), w) != roles.end();
 }
 
 bool subject_pronoun(const SectionContext& ctx, std::size_t at) {

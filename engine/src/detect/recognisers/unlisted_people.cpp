@@ -130,8 +130,9 @@ class UnlistedPeople final : public Recogniser {
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             // A given name the requester or a listed person has, then a surname that is not
             // theirs: someone else of that given name, or theirs under a new surname.
+            // On one line: a table's cells ("...against Yetta" / "Kofi Mensah") are not one name.
             if (ctx.taken[i] && ctx.is(i, kGivenName) && info[i].capitalised && !info[i].all_caps &&
-                ctx.adjacent(i) && c.namelike(i + 1) && !info[i + 1].all_caps &&
+                ctx.adjacent(i, true) && c.namelike(i + 1) && !info[i + 1].all_caps &&
                 !c.business_after(i) && (ctx.is(i + 1, kSurname) || !ctx.is(i + 1, kCommonWord))) {
                 emit(i, i + 1,
                      "a given name the requester or a listed person has, with a surname that is "
