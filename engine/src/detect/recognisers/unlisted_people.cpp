@@ -173,7 +173,7 @@ class UnlistedPeople final : public Recogniser {
                 i = last;
                 continue;
             }
-            // 3b. A relation and a given name that is also an English word ("sister Grace",
+            // 3b. A relation and a given name that is also an English word ("cousin Faith",
             // "nan Joy"), or a relation and the name in brackets ("his mum (Mei)"): a relation
             // word says a person follows, whatever else the word can mean.
             if (relation_word(w) && i + 1 < ctx.tokens.size() && !ctx.taken[i + 1] &&

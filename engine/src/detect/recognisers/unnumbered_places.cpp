@@ -36,7 +36,7 @@ bool thoroughfare(std::string_view w) {
                       "cres", "tce", "gdns"});
 }
 
-// The part of a street after its name: "Marine Parade West", "Queen Street North".
+// The part of a street after its name: "Larch Parade West", "Queen Street North".
 bool quarter(std::string_view w) {
     return one_of(w, {"north", "south", "east", "west", "upper", "lower"});
 }
@@ -135,7 +135,7 @@ class UnnumberedPlaces final : public Recogniser {
             }
             // A street: one to three capitalised words, then a thoroughfare word: after a word
             // that places it ("on Kingfisher Lane"), or anywhere when the word can only be a
-            // street's ("Marine Parade", "Hollin Crescent"), with a quarter after it ("West").
+            // street's ("Larch Parade", "Hollin Crescent"), with a quarter after it ("West").
             if (ctx.info[i].alpha && !ctx.is(i, kTitle | kStreetSuffix) &&
                 (street_cue(prev) || (!ctx.taken[i - 1] && !ctx.info[i - 1].capitalised &&
                                       !ctx.info[i - 1].has_digit))) {
