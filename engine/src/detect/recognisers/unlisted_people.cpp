@@ -1,8 +1,9 @@
 // People nobody listed: a neighbour, a new partner, a group member, a police officer. Found by
 // titles and ranks (Mr Pemberton, DC Nandra), by role cues (her sister Michelle, social worker
 // Tom Egerton), by the given-name dictionary (Hannah Blythe, Lee S.), by "the X family", by
-// "Surname, Given" as exports write people, and by a given name the requester shares followed
-// by a surname that is not his ("Owen Leadbetter" when Owen is his middle name).
+// "Surname, Given" as exports write people, by a given name the requester or a listed person
+// has followed by a surname that is not theirs ("Owen Leadbetter" when Owen is his middle name),
+// and by a relation word before a given name or a bracketed name ("cousin Faith", "mum (Mei)").
 #include "recognisers.hpp"
 #include "sentence_people.hpp"
 
