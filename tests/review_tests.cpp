@@ -739,19 +739,26 @@ TEST_CASE("the review on the command line: scan, decide, read, two accounts sign
     // To reject: a proposed name redaction whose text holds no other redacted finding's text
     // (export's verification would rightly refuse a kept text that holds a redacted one), and
     // that no other redacted finding holds (a sentence withheld whole would hide it anyway).
+    // The same name found elsewhere is rejected with it (`also`), so that it is disclosed
+    // everywhere or nowhere.
     auto redacts = [](const nlohmann::json& f) { return f["proposal"] != "keep"; };
-    std::string reject_id, reject_text, approve_text;
+    std::string reject_id, reject_text, approve_text, also;
     for (const auto& f : findings) {
         if (f["category"] != "name" || !redacts(f) || f["withheld_record"] == true) continue;
         const std::string text = f["text"];
         bool clean = true;
-        for (const auto& g : findings)
-            if (g["id"] != f["id"] && redacts(g) &&
-                (has_words(text, g["text"]) || has_words(g["text"], text)))
+        std::string same;
+        for (const auto& g : findings) {
+            if (g["id"] == f["id"] || !redacts(g)) continue;
+            if (g["text"] == text && g["category"] == "name" && g["withheld_record"] == false)
+                same += " " + g["id"].get<std::string>();
+            else if (has_words(text, g["text"]) || has_words(g["text"], text))
                 clean = false;
+        }
         if (clean && text.size() >= 4) {
             reject_id = f["id"];
             reject_text = text;
+            also = same;
             break;
         }
     }
@@ -765,8 +772,9 @@ TEST_CASE("the review on the command line: scan, decide, read, two accounts sign
     REQUIRE(!approve_text.empty());
 
     // --reviewer is a check on who runs safesar: the account's own login passes.
-    out = run_capture(safesar_cmd("review " + c + " --reject " + reject_id + " --reviewer " + me),
-                      &status);
+    out = run_capture(
+        safesar_cmd("review " + c + " --reject " + reject_id + also + " --reviewer " + me),
+        &status);
     REQUIRE(status == 0);
     CHECK_THAT(out, Catch::Contains("as " + me));
     // Withdrawn, then taken again: a reopened finding is open until decided.
