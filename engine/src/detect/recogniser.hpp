@@ -107,6 +107,13 @@ class SectionContext {
     }
     // The person named last before original byte `at` in the same paragraph, if any.
     const Span* last_person_before(std::size_t at) const;
+    // The name span that covers original byte `at`, if any.
+    const Span* person_at(std::size_t at) const;
+    // No line break in the original text [b, e): a bounded look, never a search to the end.
+    bool one_line(std::size_t b, std::size_t e) const {
+        return b >= e ||
+               std::string_view(text).substr(b, e - b).find('\n') == std::string_view::npos;
+    }
     // Whose is a place or workplace named at [b, e) ("moved to X", "works at Y")? The person
     // mentioned last before it in its paragraph, by name or by a pronoun (when the records tell
     // the requester's sex). The requester owns it when the mention is his and nothing in its own

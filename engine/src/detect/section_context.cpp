@@ -193,6 +193,14 @@ bool SectionContext::follows_requester_on_line(std::size_t at) const {
     return true;
 }
 
+const Span* SectionContext::person_at(std::size_t at) const {
+    // `people` is sorted by end once the People phase is over.
+    auto it = std::upper_bound(people.begin(), people.end(), at,
+                               [](std::size_t a, const Span& p) { return a < p.end; });
+    if (it != people.end() && it->begin <= at && at < it->end) return &*it;
+    return nullptr;
+}
+
 const Span* SectionContext::last_person_before(std::size_t at) const {
     // `people` is sorted by end once the People phase is over.
     auto it = std::upper_bound(people.begin(), people.end(), at,

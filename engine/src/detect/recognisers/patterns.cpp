@@ -166,7 +166,7 @@ class Patterns final : public Recogniser {
         // An identity number on the line of the requester's own date of birth is his: a file's
         // heading ("DOB 01.02.1980   NHS 943 476 5919").
         if (s.category == Category::IdNumber && s.owner.kind == Owner::Unknown &&
-            after_his_birth_date(ctx.text, out, s.begin)) {
+            after_his_birth_date(ctx, out, s.begin)) {
             s.owner = Owner{Owner::Subject, -1, Role::Subject};
             s.rule += ", on the line of the requester's date of birth";
         }
@@ -174,11 +174,11 @@ class Patterns final : public Recogniser {
         return true;
     }
 
-    static bool after_his_birth_date(const std::string& text, const std::vector<Span>& found,
+    static bool after_his_birth_date(const SectionContext& ctx, const std::vector<Span>& found,
                                      std::size_t at) {
         for (const Span& d : found)
             if (d.category == Category::DateOfBirth && d.owner.kind == Owner::Subject &&
-                d.end <= at && at - d.end <= 40 && text.find('\n', d.end) >= at)
+                d.end <= at && at - d.end <= 40 && ctx.one_line(d.end, at))
                 return true;
         return false;
     }

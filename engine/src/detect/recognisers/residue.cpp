@@ -296,9 +296,7 @@ struct Residue final : public Recogniser {
         const bool english = ctx.is(i, kEnglish | kCommonWord);
         if (english && !ctx.is(i, kGivenName)) return nullptr;
         auto same_line = [&](std::size_t a, std::size_t b) { // tokens a < b
-            const std::size_t from = ctx.end_of(a), to = ctx.begin_of(b);
-            return std::string_view(ctx.text).substr(from, to - from).find('\n') ==
-                   std::string_view::npos;
+            return ctx.one_line(ctx.end_of(a), ctx.begin_of(b));
         };
         if (ctx.tokens[i].possessive) return "a possessive";
         // The token after it, past a bracketed aside: "daisy (room 4) and ...".

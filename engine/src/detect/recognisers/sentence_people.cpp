@@ -178,10 +178,8 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
     // children at nine" in a father's file). What follows it is then about the relation, not
     // about the person whose relation it is.
     auto his_name_at = [&](std::size_t t) {
-        const std::size_t at = ctx.begin_of(t); // ctx.people is sorted by end
-        auto p = std::upper_bound(ctx.people.begin(), ctx.people.end(), at,
-                                  [](std::size_t a, const Span& s) { return a < s.end; });
-        return p != ctx.people.end() && p->begin <= at && p->owner.kind == Owner::Subject;
+        const Span* p = ctx.person_at(ctx.begin_of(t));
+        return p && p->owner.kind == Owner::Subject;
     };
     for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {
         if (!relation_word(ctx.word(t))) continue;

@@ -53,14 +53,6 @@ bool staff_like(const Owner& o) {
     return o.kind == Owner::Party && (o.role == Role::Staff || o.role == Role::Professional);
 }
 
-// The name span that covers original byte `at`, if any.
-const Span* person_at(const SectionContext& ctx, std::size_t at) {
-    auto it = std::upper_bound(ctx.people.begin(), ctx.people.end(), at,
-                               [](std::size_t a, const Span& p) { return a < p.end; });
-    if (it != ctx.people.end() && it->begin <= at && at < it->end) return &*it;
-    return nullptr;
-}
-
 // Count of lower-case words in [b, e): three or more make a clause, not a label or a name.
 int lower_words(const SectionContext& ctx, std::size_t b, std::size_t e) {
     int lower = 0;
@@ -336,7 +328,7 @@ class SomeoneElsesWords final : public Recogniser {
             const std::size_t colon =
                 s < le ? std::string_view(t).substr(0, le).find(':', s) : std::string::npos;
             if (s < le && s > p && colon != std::string::npos && colon < le && colon - s <= 40) {
-                const Span* who = person_at(ctx, s);
+                const Span* who = ctx.person_at(s);
                 if (who && who->end <= colon + 1 && who->owner.kind != Owner::Subject &&
                     colon + 1 >= ctx.requester_voice_end)
                     emit(ctx, colon + 1, le, who->owner,

@@ -205,7 +205,7 @@ int number(Piece p) { return p.empty() ? 0 : std::stoi(std::string(p)); }
 const Span* person_before_on_line(const PatternMatch& m) {
     const Span* p = m.ctx.last_person_before(m.span.begin);
     if (!p || p->end > m.span.begin || m.span.begin - p->end > 80 ||
-        m.text.find('\n', p->end) < m.span.begin)
+        !m.ctx.one_line(p->end, m.span.begin))
         return nullptr;
     return p;
 }
