@@ -57,6 +57,11 @@ class Policy {
     std::unique_ptr<Impl> impl_;
 };
 
+// The reason codes a redaction may cite, from dictionaries/policies/reasons.json, in the file's
+// order: the one reader of that file, for the profiles and the review. Throws DataError naming
+// the file when it is missing or a reason lacks its citation or explanation.
+std::vector<Reason> read_reasons(const std::filesystem::path& dictionaries);
+
 // Covers over a record's scanned pages that no OCR could read, with `reason` (the profile's
 // "SCAN"): what a disclosed record carries until a reviewer checks those pages. The policy
 // adds them to the records it discloses; the review stage to a record a reviewer releases.

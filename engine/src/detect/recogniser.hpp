@@ -109,6 +109,8 @@ class SectionContext {
     const Span* last_person_before(std::size_t at) const;
     // The name span that covers original byte `at`, if any.
     const Span* person_at(std::size_t at) const;
+    // The first person (of any category) named wholly inside [b, e), if any.
+    const Span* first_person_in(std::size_t b, std::size_t e) const;
     // No line break in the original text [b, e): a bounded look, never a search to the end.
     bool one_line(std::size_t b, std::size_t e) const {
         return b >= e ||

@@ -201,6 +201,15 @@ const Span* SectionContext::person_at(std::size_t at) const {
     return nullptr;
 }
 
+const Span* SectionContext::first_person_in(std::size_t b, std::size_t e) const {
+    // Sorted by end: the spans ending inside (b, e] in turn, the first that starts at b or after.
+    auto it = std::upper_bound(people.begin(), people.end(), b,
+                               [](std::size_t a, const Span& p) { return a < p.end; });
+    for (; it != people.end() && it->end <= e; ++it)
+        if (it->begin >= b) return &*it;
+    return nullptr;
+}
+
 const Span* SectionContext::last_person_before(std::size_t at) const {
     // `people` is sorted by end once the People phase is over.
     auto it = std::upper_bound(people.begin(), people.end(), at,

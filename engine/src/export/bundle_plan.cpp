@@ -507,10 +507,18 @@ void withheld_blocks(const Disclosure& d, std::vector<Block>& blocks) {
     for (const RecordDisclosure& rd : d.records)
         if (rd.fate == RecordFate::WithholdInFull) withheld.push_back(&rd);
     if (withheld.empty()) return;
-    auto reason_lines = [&](const Reason& reason, double indent) {
+    // One reason: its code and citation after `lead` (the record's title, or nothing), then
+    // its explanation in grey below.
+    auto reason_entry = [&](std::vector<TextRun> lead, const Reason& reason) {
+        lead.push_back(bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed));
+        lead.push_back(run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed));
+        Block b = paragraph(std::move(lead), 10);
+        b.space_before = 4;
+        b.indent = 8;
+        blocks.push_back(std::move(b));
         if (reason.explanation.empty()) return;
         Block e = text_block(reason.explanation, Origin::Fixed, 9.5, Ink::Grey);
-        e.indent = indent;
+        e.indent = 20;
         blocks.push_back(std::move(e));
     };
     if (!d.name_withheld_records) {
@@ -525,14 +533,7 @@ void withheld_blocks(const Disclosure& d, std::vector<Block>& blocks) {
                 seen.end())
                 continue;
             seen.emplace_back(reason.code, reason.citation);
-            Block b = paragraph(
-                {bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
-                 run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
-                10);
-            b.space_before = 4;
-            b.indent = 8;
-            blocks.push_back(std::move(b));
-            reason_lines(reason, 20);
+            reason_entry({}, reason);
         }
         return;
     }
@@ -545,15 +546,7 @@ void withheld_blocks(const Disclosure& d, std::vector<Block>& blocks) {
         if (!rd->withheld_kind.empty())
             reason.explanation =
                 "Withheld in full: " + rd->withheld_kind + ". " + reason.explanation;
-        Block b =
-            paragraph({run(rd->title, Origin::Record), run(dash, Origin::Fixed),
-                       bold(reason.code.empty() ? "-" : reason.code, Origin::Fixed),
-                       run(reason.citation.empty() ? "" : dot + reason.citation, Origin::Fixed)},
-                      10);
-        b.space_before = 4;
-        b.indent = 8;
-        blocks.push_back(std::move(b));
-        reason_lines(reason, 20);
+        reason_entry({run(rd->title, Origin::Record), run(dash, Origin::Fixed)}, reason);
     }
 }
 

@@ -20,17 +20,26 @@ const char* to_string(Action a) {
     return action_names.name(a);
 }
 
-namespace {
-
-json read_json(const std::filesystem::path& file) {
+std::vector<Reason> read_reasons(const std::filesystem::path& dictionaries) {
+    const auto file = dictionaries / "policies" / "reasons.json";
     std::ifstream in(file);
     if (!in) throw DataError(file.string(), "cannot be read");
-    try {
-        return json::parse(in);
-    } catch (const json::exception& e) {
-        throw DataError(file.string(), std::string("not valid JSON: ") + e.what());
+    const auto doc = nlohmann::ordered_json::parse(in, nullptr, false); // keeps the file's order
+    if (doc.is_discarded() || !doc.contains("reasons") || !doc["reasons"].is_object())
+        throw DataError(file.string(), "not valid JSON with a \"reasons\" object");
+    std::vector<Reason> out;
+    for (const auto& [code, r] : doc["reasons"].items()) {
+        if (!r.is_object() || !r.contains("citation") || !r["citation"].is_string() ||
+            !r.contains("explanation") || !r["explanation"].is_string())
+            throw DataError(file.string(),
+                            "reason \"" + code + "\" needs a citation and an explanation");
+        out.push_back(
+            {code, r["citation"].get<std::string>(), r["explanation"].get<std::string>()});
     }
+    return out;
 }
+
+namespace {
 
 struct Rule {
     std::optional<std::string> owner, likely_owner; // subject, party, unknown
@@ -106,9 +115,8 @@ Policy Policy::load(const std::filesystem::path& dir, const std::string& profile
     const std::filesystem::path& file = profile_file.info.file;
     I.name = profile;
     try {
-        const json reasons = read_json(dir / "policies" / "reasons.json");
-        for (auto& [code, r] : reasons.at("reasons").items())
-            I.reasons[code] = Reason{code, r.at("citation"), r.at("explanation")};
+        for (Reason& r : read_reasons(dir))
+            I.reasons[r.code] = std::move(r);
         for (const auto& jr : doc.at("rules")) {
             Rule r;
             const auto& w = jr.at("when");

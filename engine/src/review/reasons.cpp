@@ -2,36 +2,37 @@
 
 #include "safesar/data_dir.hpp"
 #include "safesar/errors.hpp"
+#include "safesar/policy.hpp"
 #include "safesar/review.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include <fstream>
+#include <map>
+#include <mutex>
 
 namespace safesar::review {
 
 namespace {
 
-nlohmann::ordered_json read_reasons() {
-    const auto file = dictionaries_dir() / "policies" / "reasons.json";
-    std::ifstream in(file);
-    if (!in) throw DataError(file.string(), "cannot be read");
-    const auto doc = nlohmann::ordered_json::parse(in, nullptr, false);
-    if (doc.is_discarded() || !doc.contains("reasons") || !doc["reasons"].is_object())
-        throw DataError(file.string(), "not valid JSON with a \"reasons\" object");
-    return doc["reasons"];
+// The reasons of the dictionaries in use, read once per folder (a review cites a reason for
+// every decision; the file does not change while the process runs).
+const std::vector<Reason>& known_reasons() {
+    static std::mutex mutex;
+    static std::map<std::filesystem::path, std::vector<Reason>> read;
+    const std::lock_guard<std::mutex> lock(mutex);
+    const std::filesystem::path dir = dictionaries_dir();
+    auto it = read.find(dir);
+    if (it == read.end()) it = read.emplace(dir, read_reasons(dir)).first;
+    return it->second; // map nodes stay put
 }
 
 } // namespace
 
 Reason reason_for(const std::string& code) {
-    const auto reasons = read_reasons();
-    if (reasons.contains(code) && reasons[code].is_object())
-        return Reason{code, reasons[code].value("citation", ""),
-                      reasons[code].value("explanation", "")};
+    const auto& reasons = known_reasons();
+    for (const Reason& r : reasons)
+        if (r.code == code) return r;
     std::string known;
-    for (const auto& [name, value] : reasons.items())
-        known += (known.empty() ? "" : ", ") + name;
+    for (const Reason& r : reasons)
+        known += (known.empty() ? "" : ", ") + r.code;
     throw ReviewError("", "reason \"" + code + "\" is not one of " + known);
 }
 
@@ -40,12 +41,7 @@ Reason reason_for(const std::string& code) {
 namespace safesar {
 
 std::vector<Reason> reason_codes() {
-    std::vector<Reason> out;
-    const auto reasons = review::read_reasons(); // a local: items() must not outlive it
-    for (const auto& [code, value] : reasons.items())
-        if (value.is_object())
-            out.push_back({code, value.value("citation", ""), value.value("explanation", "")});
-    return out;
+    return review::known_reasons();
 }
 
 } // namespace safesar

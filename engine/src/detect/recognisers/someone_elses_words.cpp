@@ -295,7 +295,7 @@ class SomeoneElsesWords final : public Recogniser {
             // A forwarded message's header inside the body: who sent what follows.
             if (t.compare(p, 5, "From:") == 0) {
                 in_block = false;
-                if (const Span* who = first_person_on(ctx, p + 5, le)) {
+                if (const Span* who = ctx.first_person_in(p + 5, le)) {
                     if (who->owner.kind != Owner::Subject && !staff_like(who->owner) &&
                         p >= ctx.requester_voice_end) {
                         block_owner = who->owner;
@@ -336,14 +336,6 @@ class SomeoneElsesWords final : public Recogniser {
             }
             ls = le + 1;
         }
-    }
-
-    static const Span* first_person_on(const SectionContext& ctx, std::size_t b, std::size_t e) {
-        auto it = std::upper_bound(ctx.people.begin(), ctx.people.end(), b,
-                                   [](std::size_t a, const Span& p) { return a < p.end; });
-        for (; it != ctx.people.end() && it->end <= e; ++it) // sorted by end
-            if (it->begin >= b) return &*it;
-        return nullptr;
     }
 
     // A "From:" line naming no one the rules know: his only when a finding of his is on it.
