@@ -6,6 +6,7 @@
 
 #include "safesar/data_dir.hpp"
 #include "safesar/detect.hpp"
+#include "safesar/gather.hpp"
 #include "safesar/policy.hpp"
 
 #include <algorithm>
@@ -25,6 +26,7 @@ namespace {
 struct DetectCase {
     fs::path file;
     std::string name, request = "perpetrator", text;
+    std::string format = "text"; // "text" (one body), "csv" or "eml": read by the real reader
     std::vector<std::string> redact, keep;
 };
 
@@ -41,7 +43,9 @@ std::vector<std::string> split_items(const std::string& s) {
 }
 
 // A .case file: "case:", optional "request:", "text:" lines (joined with newlines), then
-// "redact:" and "keep:" lines with items separated by " | ".
+// "redact:" and "keep:" lines with items separated by " | ". "csv:" or "eml:" lines instead of
+// "text:" are a CSV export or an e-mail, read by the gather stage's own reader (table rows and
+// header fields, as a case's records have them).
 DetectCase read_case(const fs::path& file) {
     DetectCase c;
     c.file = file;
@@ -53,10 +57,13 @@ DetectCase read_case(const fs::path& file) {
             c.name = line.substr(6);
         else if (line.rfind("request: ", 0) == 0)
             c.request = line.substr(9);
-        else if (line == "text:" || line.rfind("text: ", 0) == 0) // "text:" alone: an empty line
-            c.text +=
-                (c.text.empty() ? "" : "\n") + line.substr(std::min<std::size_t>(6, line.size()));
-        else if (line.rfind("redact: ", 0) == 0)
+        else if (line == "text:" || line.rfind("text: ", 0) == 0 || line == "csv:" ||
+                 line.rfind("csv: ", 0) == 0 || line == "eml:" || line.rfind("eml: ", 0) == 0) {
+            // "text:" alone: an empty line
+            c.format = line.substr(0, 3) == "tex" ? "text" : line.substr(0, 3);
+            const std::size_t skip = c.format == "text" ? 6 : 5;
+            c.text += (c.text.empty() ? "" : "\n") + line.substr(std::min(skip, line.size()));
+        } else if (line.rfind("redact: ", 0) == 0)
             c.redact = split_items(line.substr(8));
         else if (line.rfind("keep: ", 0) == 0)
             c.keep = split_items(line.substr(6));
@@ -95,6 +102,27 @@ bool found_by(const Finding& f, const std::string& recogniser) {
     return f.recogniser.rfind(recogniser, 0) == 0; // "residue" finds as "residue-code" too
 }
 
+// The case's text as a record: one body, or read by the CSV or e-mail reader of gather.
+Record case_record(const DetectCase& c) {
+    if (c.format == "eml") {
+        std::vector<Record> attachments;
+        return read_email_bytes(c.text + "\n", "case.eml", attachments, GatherOptions{});
+    }
+    if (c.format == "csv") {
+        const fs::path file =
+            fs::temp_directory_path() / ("safesar-detect-case-" + c.file.stem().string() + ".csv");
+        std::ofstream(file) << c.text << "\n";
+        Record r = read_csv(file, "case.csv");
+        fs::remove(file);
+        return r;
+    }
+    Record record;
+    record.name = "case.txt";
+    record.kind = RecordKind::Text;
+    record.sections.emplace_back(SectionKind::Body, "body", c.text);
+    return record;
+}
+
 bool overlaps(const Finding& f, std::size_t at, std::size_t len) {
     return f.begin < at + len && at < f.end;
 }
@@ -113,47 +141,54 @@ TEST_CASE("detection and policy on the data-driven cases of each recogniser", "[
             LoadedCase lc = load_case(root / "requests" / c.request);
             Detector detector(&lc.value, dictionaries_dir());
             Policy policy = Policy::load(dictionaries_dir(), lc.value.profile);
-            Record record;
-            record.name = "case.txt";
-            record.kind = RecordKind::Text;
-            record.sections.emplace_back(SectionKind::Body, "body", c.text);
+            const Record record = case_record(c);
             std::vector<Finding> redacted;
             std::string found;
             for (const auto& f : detector.detect({record})) {
                 if (policy.decide(lc.value, f).action == Action::Keep) continue;
                 redacted.push_back(f);
-                found +=
-                    "[" + c.text.substr(f.begin, f.end - f.begin) + " <" + f.recogniser + ">] ";
+                found += "[" + f.text + " <" + f.recogniser + ">] ";
             }
             INFO("redacted: " << found);
+            // Where an item stands: the first section holding it.
+            auto locate = [&](const std::string& item) {
+                for (std::size_t si = 0; si < record.sections.size(); ++si)
+                    if (const auto at = record.sections[si].text.find(item);
+                        at != std::string::npos)
+                        return std::pair(si, at);
+                return std::pair(record.sections.size(), std::string::npos);
+            };
+            auto in_section = [&](std::size_t si, std::size_t at, std::size_t len) {
+                return std::any_of(redacted.begin(), redacted.end(), [&](const Finding& f) {
+                    return f.section == si && overlaps(f, at, len);
+                });
+            };
             // The folder names the recogniser the case is about: it finds at least one item.
             const std::string recogniser = c.file.parent_path().filename().string();
             bool by_recogniser = c.redact.empty();
             for (const auto& item : c.redact) {
-                const auto at = c.text.find(item);
+                const auto [si, at] = locate(item);
                 INFO("must be redacted: " << item);
                 REQUIRE(at != std::string::npos);
                 // Every byte of the item lies inside some redaction.
+                const std::string& text = record.sections[si].text;
                 bool covered = true;
                 for (std::size_t i = at; i < at + item.size() && covered; ++i) {
-                    if (c.text[i] == ' ' || c.text[i] == '\n') continue;
-                    covered = std::any_of(redacted.begin(), redacted.end(),
-                                          [&](const Finding& f) { return overlaps(f, i, 1); });
+                    if (text[i] == ' ' || text[i] == '\n') continue;
+                    covered = in_section(si, i, 1);
                 }
                 CHECK(covered);
                 for (const auto& f : redacted)
-                    if (found_by(f, recogniser) && overlaps(f, at, item.size()))
+                    if (f.section == si && found_by(f, recogniser) && overlaps(f, at, item.size()))
                         by_recogniser = true;
             }
             INFO("no redact item is found by the recogniser the folder names: " << recogniser);
             CHECK(by_recogniser);
             for (const auto& item : c.keep) {
-                const auto at = c.text.find(item);
+                const auto [si, at] = locate(item);
                 INFO("must be kept: " << item);
                 REQUIRE(at != std::string::npos);
-                CHECK_FALSE(std::any_of(redacted.begin(), redacted.end(), [&](const Finding& f) {
-                    return overlaps(f, at, item.size());
-                }));
+                CHECK_FALSE(in_section(si, at, item.size()));
             }
         }
     }
@@ -281,6 +316,33 @@ TEST_CASE("a panel's or meeting's notes under any name are withheld until review
     CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].withheld_kind.rfind("notes of a meeting", 0) == 0);
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a risk panel's record is known by a file name that says so, a round-table's action "
+          "note by its title, and another person's health record by its patient field",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // A sheet whose text says nothing of a meeting, saved under a risk group's name.
+    g.records.push_back(note("panel/housing-risk-review-group-2025-04.csv",
+                             "Ref 1\nRisk: high\nMeasures: patrols\n"));
+    g.records.push_back(note("rt.txt", "Valley Safeguarding Round-Table - action note\n"
+                                       "Risk: escalating.\nAction 1: review the licence.\n"));
+    g.records.push_back(note("pcr.txt", "Ambulance patient care record\nPatient: Imtiaz Haq\n"
+                                        "Presenting complaint: injury to the wrist.\n"));
+    // The requester's own: a patient record of hers, and a file name without a panel's words.
+    g.records.push_back(note("hers.txt",
+                             "Ambulance patient care record\nPatient: Samira Begum Haq\n"
+                             "Presenting complaint: cut hand.\n"));
+    g.records.push_back(note("notes/risk-of-relapse-worksheet.txt", "Samira filled this in.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 5);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
 }
 
 TEST_CASE("a message carrying a record withheld in full is withheld until reviewed, unless it "

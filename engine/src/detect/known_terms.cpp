@@ -171,6 +171,15 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                      owner,
                      "matches " + who + "'s initial and surname"});
         }
+        // Initial and surname run together, as handles and e-mail names write them
+        // ("@dmarsh"); with the same care for a family's shared initial.
+        if (tokens.size() >= 2 && tokens.back().size() >= 4 &&
+            (subject || !contains(subject_tokens_, tokens.back())) &&
+            !(subject && shared_initials_.find(tokens.front()[0]) != std::string::npos))
+            add({{tokens.front().substr(0, 1) + tokens.back()},
+                 Category::Name,
+                 owner,
+                 "matches " + who + "'s initial and surname run together"});
         if (tokens.size() >= 3) {
             std::vector<std::string> initials;
             for (auto& t : tokens)

@@ -21,6 +21,7 @@ Recognisers make_registry(const Case* request, const Lexicon& lexicon,
     r.push_back(make_whereabouts());
     r.push_back(make_protected_sentences());
     r.push_back(make_someone_elses_words());
+    r.push_back(make_someone_elses_row());
     r.push_back(make_residue());
     std::stable_sort(r.begin(), r.end(),
                      [](const auto& a, const auto& b) { return a->phase() < b->phase(); });

@@ -84,11 +84,17 @@ std::vector<WithholdRule> load_withhold_rules(const std::filesystem::path& dir,
         r.edge_lines = d.value("edge_lines", r.edge_lines);
         r.share = d.value("share", r.share);
         r.unsure_share = d.value("unsure_share", r.unsure_share);
-        for (const auto& group : d.value("title_all_of", json::array())) {
-            r.title_all_of.emplace_back();
-            for (const auto& p : group)
-                r.title_all_of.back().push_back(tokenize(fold(p.get<std::string>())));
-        }
+        auto phrase_groups = [&](const char* key) {
+            std::vector<std::vector<std::vector<std::string>>> groups;
+            for (const auto& group : d.value(key, json::array())) {
+                groups.emplace_back();
+                for (const auto& p : group)
+                    groups.back().push_back(tokenize(fold(p.get<std::string>())));
+            }
+            return groups;
+        };
+        r.title_all_of = phrase_groups("title_all_of");
+        r.name_all_of = phrase_groups("name_all_of");
         if (d.contains("signals")) r.signals = load_signals(file, r.id, d["signals"]);
         out.push_back(std::move(r));
     }
@@ -183,6 +189,15 @@ bool any_in(const std::vector<std::string>& phrases, const std::string& text) {
     return false;
 }
 
+// Words holding a phrase of every group, in any order.
+bool all_groups(const std::vector<std::vector<std::vector<std::string>>>& groups,
+                const std::vector<std::string>& words) {
+    return !groups.empty() && std::all_of(groups.begin(), groups.end(), [&](const auto& group) {
+        return std::any_of(group.begin(), group.end(),
+                           [&](const auto& p) { return has_phrase(words, p); });
+    });
+}
+
 // A title, not a note that mentions a MARAC: short, no sentence punctuation, every group there.
 bool title_matches(const WithholdRule& w, const Record& r) {
     if (w.title_all_of.empty()) return false;
@@ -190,14 +205,15 @@ bool title_matches(const WithholdRule& w, const Record& r) {
         if (line.size() > 90 || line.find(". ") != std::string::npos ||
             line.find(';') != std::string::npos)
             continue;
-        const auto words = tokenize(line);
-        if (std::all_of(w.title_all_of.begin(), w.title_all_of.end(), [&](const auto& group) {
-                return std::any_of(group.begin(), group.end(),
-                                   [&](const auto& p) { return has_phrase(words, p); });
-            }))
-            return true;
+        if (all_groups(w.title_all_of, tokenize(line))) return true;
     }
     return false;
+}
+
+// The record's file name in words: "panel/risk-review-group-2025.xlsx" is "panel risk review
+// group 2025 xlsx" (the tokenizer parts words at '/', '-', '_' and '.').
+bool name_matches(const WithholdRule& w, const Record& r) {
+    return all_groups(w.name_all_of, tokenize(fold(r.name)));
 }
 
 // How sure a rule is that a record is one to withhold.
@@ -373,12 +389,13 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
     if (w.kind == "about-protected-party") return about_protected_party(w, c, r, findings, mine);
     const std::string head = opening(r, w.within_chars);
     const bool titled = title_matches(w, r);
+    const bool named = name_matches(w, r);
     const bool hit = (!w.any_of.empty() && any_in(w.any_of, head) &&
                       (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
                      (titled && w.title_sure);
     if (hit) return Verdict::Yes;
     const Verdict by_content = w.signals ? by_signals(*w.signals, r) : Verdict::No;
-    return titled && by_content == Verdict::No ? Verdict::Unsure : by_content;
+    return (titled || named) && by_content == Verdict::No ? Verdict::Unsure : by_content;
 }
 
 // The organisation of a listed professional when the record comes from them: an e-mail sent

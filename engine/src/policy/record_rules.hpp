@@ -30,6 +30,10 @@ struct WithholdRule {
     // A title alone makes the rule sure (the default), or only unsure: a meeting's notes under
     // any name may be a risk panel's, or the requester's own review with his worker.
     bool title_sure = true;
+    // The record's file name (its path in the case, in words) holding a phrase of every group:
+    // a risk panel's notes saved as "risk-panel-2025-03.xlsx" whatever the sheet inside says.
+    // Never sure on its own: the record is withheld until a reviewer decides.
+    std::vector<std::vector<std::vector<std::string>>> name_all_of; // groups of token phrases
     // "edges": a phrase in the first or last lines of any page (headings, headers, footers).
     std::size_t edge_lines = 3;
     // "about-protected-party": the title says what kind of record it is (any_of on the first

@@ -1,6 +1,8 @@
-// Names in the people columns of a table (a CSV export's "Staff", "With", "Attendee"): a cell
-// of one to four words, one of them on a name list, is a person even when no title or cue says
-// so.
+// Names in the people columns of a table (a CSV export's "Staff", "With", "Attendee") and in
+// the people fields of a message header ("From", "To", "Cc"): an entry of one to four words, one
+// of them on a name list, is a person even when no title or cue says so. A cell or field may
+// list several people, parted by commas or semicolons; an entry ends at a bracket or at the
+// address after a display name ("Jo Bloggs <jo@example.org>").
 #include "recognisers.hpp"
 
 #include <algorithm>
@@ -19,7 +21,9 @@ bool people_column(const std::string& label) {
                              "officer", "referrer", "relative", "participant"})
         if (f.find(part) != std::string::npos) return true;
     for (const auto& w : tokenize(f))
-        if (w == "with" || w == "by" || w == "from" || w == "to" || w == "who") return true;
+        if (w == "with" || w == "by" || w == "from" || w == "to" || w == "who" || w == "cc" ||
+            w == "bcc")
+            return true;
     return false;
 }
 
@@ -33,35 +37,50 @@ class PeopleColumns final : public Recogniser {
         std::size_t t = 0;
         for (const auto& field : ctx.section.fields) {
             if (field.end <= field.begin || !people_column(field.label)) continue;
-            // The cell's tokens, up to a bracket: "(mother)", "(CSC)" say who, not a name.
-            const std::size_t bracket =
-                std::string_view(ctx.text).substr(field.begin, field.end - field.begin).find('(');
-            const std::size_t stop =
-                bracket == std::string_view::npos ? field.end : field.begin + bracket;
-            while (t < ctx.tokens.size() && ctx.begin_of(t) < field.begin) ++t;
-            std::size_t first = t, last = t;
-            bool claimed = false, a_name = false, ok = true;
-            for (; last < ctx.tokens.size() && ctx.begin_of(last) < stop; ++last) {
-                claimed = claimed || ctx.taken[last];
-                ok = ok && (ctx.info[last].alpha || ctx.word(last).size() == 1) &&
-                     !ctx.is(last, kNotName | kTitle);
-                a_name = a_name || ctx.is(last, kGivenName | kSurname);
+            const std::string_view cell =
+                std::string_view(ctx.text).substr(field.begin, field.end - field.begin);
+            for (std::size_t eb = 0; eb < cell.size();) {
+                std::size_t ee = cell.find_first_of(",;", eb);
+                if (ee == std::string_view::npos) ee = cell.size();
+                // The entry's tokens, up to a bracket ("(mother)", "(CSC)" say who, not a
+                // name) or an address.
+                const std::size_t stop =
+                    field.begin + std::min(ee, cell.substr(0, ee).find_first_of("(<", eb));
+                entry(ctx, field, field.begin + eb, stop, t, out);
+                eb = ee + 1;
             }
-            if (last == first || last - first > 4 || claimed || !ok || !a_name) continue;
-            Span s;
-            s.begin = ctx.begin_of(first);
-            s.end = ctx.end_of(last - 1);
-            s.category = Category::Name;
-            s.confidence = 0.75f;
-            s.rule = "a name in the people column '" + field.label + "'";
-            s.recogniser = id();
-            out.push_back(std::move(s));
         }
+    }
+
+  private:
+    void entry(const SectionContext& ctx, const Field& field, std::size_t begin, std::size_t stop,
+               std::size_t& t, std::vector<Span>& out) const {
+        while (t < ctx.tokens.size() && ctx.begin_of(t) < begin)
+            ++t;
+        std::size_t first = t, last = t;
+        bool claimed = false, a_name = false, ok = true;
+        for (; last < ctx.tokens.size() && ctx.begin_of(last) < stop; ++last) {
+            claimed = claimed || ctx.taken[last];
+            ok = ok && (ctx.info[last].alpha || ctx.word(last).size() == 1) &&
+                 !ctx.is(last, kNotName | kTitle);
+            a_name = a_name || ctx.is(last, kGivenName | kSurname);
+        }
+        if (last == first || last - first > 4 || claimed || !ok || !a_name) return;
+        Span s;
+        s.begin = ctx.begin_of(first);
+        s.end = ctx.end_of(last - 1);
+        s.category = Category::Name;
+        s.confidence = 0.75f;
+        s.rule = "a name in the people column '" + field.label + "'";
+        s.recogniser = id();
+        out.push_back(std::move(s));
     }
 };
 
 } // namespace
 
-std::unique_ptr<Recogniser> make_people_columns() { return std::make_unique<PeopleColumns>(); }
+std::unique_ptr<Recogniser> make_people_columns() {
+    return std::make_unique<PeopleColumns>();
+}
 
 } // namespace safesar

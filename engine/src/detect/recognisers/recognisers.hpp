@@ -28,6 +28,7 @@ std::unique_ptr<Recogniser> make_special_category();
 std::unique_ptr<Recogniser> make_whereabouts();
 std::unique_ptr<Recogniser> make_protected_sentences();
 std::unique_ptr<Recogniser> make_someone_elses_words();
+std::unique_ptr<Recogniser> make_someone_elses_row();
 // Residue: candidate identifiers nothing else covered.
 std::unique_ptr<Recogniser> make_residue();
 

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace safesar {
 
@@ -25,12 +26,13 @@ namespace {
 // What someone wants, asks or feels is theirs as much as what they say ("she does not want him
 // at appointments", "she no longer feels scared at handovers").
 bool speech_verb(std::string_view w) {
-    static constexpr std::array<std::string_view, 34> verbs{
+    static constexpr std::array<std::string_view, 37> verbs{
         "said",      "says",      "say",    "told",   "tells",    "reported",  "reports",
         "disclosed", "explained", "stated", "states", "shared",   "mentioned", "alleged",
         "alleges",   "claimed",   "claims", "texted", "messaged", "wrote",     "writes",
         "admitted",  "insisted",  "added",  "want",   "wants",    "wanted",    "feels",
-        "felt",      "fears",     "feared", "asked",  "asks",     "requested"};
+        "felt",      "fears",     "feared", "asked",  "asks",     "requested", "saying",
+        "telling",   "stating"};
     return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
 }
 
@@ -44,13 +46,22 @@ bool speaker_role(std::string_view w) {
     return std::find(roles.begin(), roles.end(), w) != roles.end();
 }
 
+// Someone the record does not name, met as "a neighbour", "another resident", "a student": not
+// the requester, whom his own records name or call "he".
+bool indefinite_person(const SectionContext& ctx, std::size_t t, std::size_t first) {
+    static constexpr std::array<std::string_view, 18> nouns{
+        "neighbour", "neighbor", "student",   "resident", "tenant",   "friend",
+        "colleague", "woman",    "man",       "girl",     "boy",      "pupil",
+        "visitor",   "stranger", "housemate", "flatmate", "customer", "passer"};
+    if (t <= first || std::find(nouns.begin(), nouns.end(), ctx.word(t)) == nouns.end())
+        return false;
+    const std::string_view article = ctx.word(t - 1);
+    return article == "a" || article == "an" || article == "another";
+}
+
 bool subject_pronoun(const SectionContext& ctx, std::size_t at) {
     const std::string_view w = ctx.word(ctx.token_at(at));
     return w == "he" || w == "she" || w == "they" || w == "i";
-}
-
-bool staff_like(const Owner& o) {
-    return o.kind == Owner::Party && (o.role == Role::Staff || o.role == Role::Professional);
 }
 
 // Count of lower-case words in [b, e): three or more make a clause, not a label or a name.
@@ -186,6 +197,13 @@ class SomeoneElsesWords final : public Recogniser {
                 out.mention = &*m;
                 return out;
             }
+            if (indefinite_person(ctx, t, first)) {
+                if (opens_clause(ctx, first, t - 1)) {
+                    out.kind = Speaker::Relation;
+                    out.token = t - 1;
+                }
+                return out;
+            }
             if (relation_word(w) || speaker_role(w)) {
                 // "Father said..." in a father's file may be him; "her mum", "mother" (to a
                 // father), "the witness" are not. The relation must open its clause: "to give
@@ -280,11 +298,13 @@ class SomeoneElsesWords final : public Recogniser {
     }
 
     // "[14/05/2025, 19:02:10] Leah: he was by the shop again", "Leah Price: are you ok ..."
-    // (a message export's line), and "From: ..." blocks forwarded inside a message body.
+    // (a message export's line), a chat export's sender line ("@leah.p 21:05" or "Leah Price
+    // 21:05", the message on the lines below it), and "From: ..." blocks forwarded inside a
+    // message body.
     void message_lines(const SectionContext& ctx, std::vector<Span>& out) const {
         const std::string& t = ctx.text;
-        Owner block_owner;
-        bool in_block = false;
+        Owner block_owner, chat_owner;
+        bool in_block = false, in_chat = false;
         std::vector<std::pair<std::size_t, std::size_t>> his;
         for (std::size_t ls = 0; ls < t.size();) {
             std::size_t le = t.find('\n', ls);
@@ -309,6 +329,17 @@ class SomeoneElsesWords final : public Recogniser {
                 ls = le + 1;
                 continue;
             }
+            if (const auto sender = chat_sender(ctx, p, le)) {
+                in_chat = sender->kind != Owner::Subject && !staff_like(*sender) &&
+                          p >= ctx.requester_voice_end;
+                chat_owner = *sender;
+                ls = le + 1;
+                continue;
+            }
+            if (p == le) in_chat = false; // a blank line ends a chat message
+            if (in_chat)
+                emit(ctx, p, le, chat_owner,
+                     "a chat message sent by someone other than the requester", out);
             if (in_block && !header_line(t, p, le))
                 emit(ctx, p, le, block_owner,
                      "a forwarded message written by someone other "
@@ -337,6 +368,51 @@ class SomeoneElsesWords final : public Recogniser {
             ls = le + 1;
         }
     }
+
+    // A chat export's sender line: a handle ("@leah.p") or a name found as a person, then a
+    // time of day and nothing else. Returns whose the messages below it are: the owner of the
+    // finding on the sender (nobody known when none covers a handle).
+    static std::optional<Owner> chat_sender(const SectionContext& ctx, std::size_t b,
+                                            std::size_t e) {
+        const std::string_view line = std::string_view(ctx.text).substr(b, e - b);
+        std::size_t end = line.find_last_not_of(" \t\r");
+        if (end == std::string_view::npos) return std::nullopt;
+        std::string_view rest = line.substr(0, end + 1);
+        for (std::string_view half : {" am", " pm", " AM", " PM", "am", "pm", "AM", "PM"})
+            if (rest.size() > half.size() && rest.substr(rest.size() - half.size()) == half) {
+                rest.remove_suffix(half.size());
+                break;
+            }
+        // H:MM or HH:MM at the end, a space before it.
+        std::size_t k = rest.size();
+        if (k < 5 || !isdigit_at(rest, k - 1) || !isdigit_at(rest, k - 2) || rest[k - 3] != ':')
+            return std::nullopt;
+        k -= 3;
+        std::size_t digits = 0;
+        while (k > 0 && isdigit_at(rest, k - 1) && digits < 2) {
+            --k;
+            ++digits;
+        }
+        if (digits == 0 || k == 0 || rest[k - 1] != ' ') return std::nullopt;
+        std::string_view sender = rest.substr(0, k);
+        while (!sender.empty() && sender.back() == ' ')
+            sender.remove_suffix(1);
+        if (sender.empty() || sender.size() > 40) return std::nullopt;
+        const std::size_t sb = b, se = b + sender.size();
+        if (sender.front() == '@' && sender.find(' ') == std::string_view::npos) {
+            // The handle's owner: a finding of the requester's inside it makes it his.
+            std::optional<Owner> owner;
+            for (const Span& f : ctx.found)
+                if (f.begin < se && sb < f.end && (!owner || f.owner.kind == Owner::Subject))
+                    owner = f.owner;
+            return owner ? *owner : Owner{};
+        }
+        const Span* who = ctx.person_at(sb);
+        if (who && who->begin == sb && who->end == se) return who->owner;
+        return std::nullopt;
+    }
+
+    static bool isdigit_at(std::string_view s, std::size_t i) { return s[i] >= '0' && s[i] <= '9'; }
 
     // A "From:" line naming no one the rules know: his only when a finding of his is on it.
     // `his`: the requester's findings of the section by start, made on the first "From:" line.

@@ -1,0 +1,92 @@
+// Someone else's row: a register lists many people, a row each (a court list's defendants, an
+// appointments export's clients, a hostel's night log of residents, an interpreter's bookings).
+// When the cell that says whose row it is names someone other than the requester, and no cell
+// of the row names him, the row's other cells of words (the charge, the matter, the purpose,
+// the notes) are about that person: theirs, whatever words they use. Names and numbers in the
+// row are found by their own recognisers; this finds what no shape can, by where it stands.
+#include "recognisers.hpp"
+
+#include "sentence_people.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace safesar {
+
+namespace {
+
+// A column that says whose row it is: the service user the register is about, not a worker,
+// an adviser or an interpreter who deals with them.
+bool whose_column(const std::string& label) {
+    // "user" as in "service user".
+    static constexpr std::array<std::string_view, 15> words{
+        "client",   "defendant", "accused",   "resident",   "patient",
+        "student",  "tenant",    "pupil",     "applicant",  "customer",
+        "claimant", "offender",  "appellant", "respondent", "user"};
+    for (const auto& w : tokenize(fold(label)))
+        if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    return false;
+}
+
+// A cell worth covering: it holds a word of three letters or more (not a date, a time, a
+// number, initials or a code).
+bool has_words(const SectionContext& ctx, std::size_t b, std::size_t e) {
+    for (std::size_t t = ctx.token_at(b); t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+        if (ctx.info[t].alpha && ctx.word(t).size() >= 3) return true;
+    return false;
+}
+
+class SomeoneElsesRow final : public Recogniser {
+  public:
+    std::string_view id() const override { return "someone-elses-row"; }
+    Phase phase() const override { return Phase::Sentences; }
+
+    void find(SectionContext& ctx, std::vector<Span>& out) const override {
+        const Section& sec = ctx.section;
+        if (sec.kind != SectionKind::Row || sec.fields.empty()) return;
+        // Whose row: the first person named in a "whose" column. Any mention of the requester
+        // in the row makes it his (a row about both is his record too).
+        const Span* who = nullptr;
+        std::size_t whose_field = sec.fields.size();
+        for (const Span& p : ctx.people) {
+            if (p.owner.kind == Owner::Subject) return;
+            if (who) continue;
+            for (std::size_t f = 0; f < sec.fields.size(); ++f) {
+                const Field& field = sec.fields[f];
+                if (p.begin >= field.begin && p.end <= field.end && whose_column(field.label) &&
+                    !staff_like(p.owner)) {
+                    who = &p;
+                    whose_field = f;
+                    break;
+                }
+            }
+        }
+        if (!who) return;
+        for (std::size_t f = 0; f < sec.fields.size(); ++f) {
+            if (f == whose_field) continue;
+            const Field& field = sec.fields[f];
+            std::size_t b = field.begin, e = field.end;
+            trim_span(ctx.text, b, e);
+            if (e <= b || !has_words(ctx, b, e)) continue;
+            Span s;
+            s.begin = b;
+            s.end = e;
+            s.category = Category::Safety;
+            s.owner = who->owner;
+            s.confidence = who->owner.kind == Owner::Unknown ? 0.6f : 0.75f;
+            s.facts = kOtherNamed;
+            s.rule = "a cell of a row about someone else (its '" + sec.fields[whose_field].label +
+                     "' is not the requester)";
+            s.recogniser = id();
+            out.push_back(std::move(s));
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Recogniser> make_someone_elses_row() {
+    return std::make_unique<SomeoneElsesRow>();
+}
+
+} // namespace safesar
