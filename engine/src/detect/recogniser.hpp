@@ -107,6 +107,9 @@ class SectionContext {
     }
     // The person named last before original byte `at` in the same paragraph, if any.
     const Span* last_person_before(std::size_t at) const;
+    // Do the records give `person` the other sex than `g` (a listed party by the pronouns used
+    // of them, anyone else by a given name that is only a woman's or only a man's)?
+    bool other_sex(const Span& person, Gender g) const;
     // The name span that covers original byte `at`, if any.
     const Span* person_at(std::size_t at) const;
     // The first person (of any category) named wholly inside [b, e), if any.

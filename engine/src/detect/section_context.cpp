@@ -231,6 +231,21 @@ const Span* SectionContext::last_person_before(std::size_t at) const {
     return nullptr;
 }
 
+bool SectionContext::other_sex(const Span& person, Gender g) const {
+    if (g == Gender::Unknown) return false;
+    if (person.owner.kind == Owner::Party) {
+        const auto it = knowledge.party_gender.find(person.owner.party);
+        return it != knowledge.party_gender.end() && it->second != Gender::Unknown &&
+               it->second != g;
+    }
+    // Someone nobody listed: the sex a given name has on the name lists, when it has one.
+    const std::size_t t = token_at(person.begin);
+    if (t >= tokens.size()) return false;
+    const bool female = is(t, kFemaleName), male = is(t, kMaleName);
+    if (female == male) return false;
+    return (female ? Gender::Female : Gender::Male) != g;
+}
+
 void SectionContext::attribute_place(Span& s) const {
     const Gender g = knowledge.subject_gender;
     const Span* person = last_person_before(s.begin);
@@ -271,6 +286,17 @@ void SectionContext::attribute_place(Span& s) const {
             return;
         }
         const Owner subject{Owner::Subject, -1, Role::Subject};
+        // "Liam has a conviction. He works at X": the person named last before the pronoun may
+        // be whom it means unless the records give them the other sex. Theirs; the requester
+        // only its likely owner. Not staff: a worker's name heads the entry they write.
+        const bool staff = person && person->owner.kind == Owner::Party &&
+                           (person->owner.role == Role::Staff ||
+                            person->owner.role == Role::Professional);
+        if (person && person->owner.kind != Owner::Subject && !staff && !other_sex(*person, g)) {
+            s.owner = person->owner;
+            s.likely = subject;
+            return;
+        }
         (other_after() ? s.likely : s.owner) = subject;
         return;
     }
