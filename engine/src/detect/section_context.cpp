@@ -286,7 +286,7 @@ void SectionContext::attribute_place(Span& s) const {
             return;
         }
         const Owner subject{Owner::Subject, -1, Role::Subject};
-        // "Liam has a conviction. He works at X": the person named last before the pronoun may
+        // "Callum has a conviction. He works at X": the person named last before the pronoun may
         // be whom it means unless the records give them the other sex. Theirs; the requester
         // only its likely owner. Not staff: a worker's name heads the entry they write.
         const bool staff =
