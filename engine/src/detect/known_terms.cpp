@@ -163,23 +163,22 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                 add(std::move(t));
             }
             // Initial and surname: S. Okafor (the surname alone is found anyway; this
-            // takes the initial with it). Not the requester's when a listed adult of his
-            // family has the same: "D. Whitlock" may be his mother Doreen.
-            if (!(subject && shared_initials_.find(tokens.front()[0]) != std::string::npos))
-                add({{tokens.front().substr(0, 1), tokens.back()},
+            // takes the initial with it), and run together as handles and e-mail names write
+            // them ("@dmarsh"). Not the requester's when a listed adult of his family has the
+            // same initial: "D. Whitlock" may be his mother Doreen.
+            if (!(subject && shared_initials_.find(tokens.front()[0]) != std::string::npos)) {
+                const std::string initial = tokens.front().substr(0, 1);
+                add({{initial, tokens.back()},
                      Category::Name,
                      owner,
                      "matches " + who + "'s initial and surname"});
+                if (tokens.back().size() >= 4)
+                    add({{initial + tokens.back()},
+                         Category::Name,
+                         owner,
+                         "matches " + who + "'s initial and surname run together"});
+            }
         }
-        // Initial and surname run together, as handles and e-mail names write them
-        // ("@dmarsh"); with the same care for a family's shared initial.
-        if (tokens.size() >= 2 && tokens.back().size() >= 4 &&
-            (subject || !contains(subject_tokens_, tokens.back())) &&
-            !(subject && shared_initials_.find(tokens.front()[0]) != std::string::npos))
-            add({{tokens.front().substr(0, 1) + tokens.back()},
-                 Category::Name,
-                 owner,
-                 "matches " + who + "'s initial and surname run together"});
         if (tokens.size() >= 3) {
             std::vector<std::string> initials;
             for (auto& t : tokens)

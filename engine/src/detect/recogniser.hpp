@@ -61,6 +61,12 @@ struct CaseKnowledge {
         {}; // listed parties (by index) the records speak of as he or she
 };
 
+// A listed member of staff or another agency's professional: what they write or say is the
+// service's record, not a third party's words or whereabouts.
+inline bool staff_like(const Owner& o) {
+    return o.kind == Owner::Party && (o.role == Role::Staff || o.role == Role::Professional);
+}
+
 // One section being scanned: its text folded and tokenised once, and what the phases so far
 // have found.
 class SectionContext {

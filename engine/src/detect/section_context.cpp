@@ -289,10 +289,8 @@ void SectionContext::attribute_place(Span& s) const {
         // "Callum has a conviction. He works at X": the person named last before the pronoun may
         // be whom it means unless the records give them the other sex. Theirs; the requester
         // only its likely owner. Not staff: a worker's name heads the entry they write.
-        const bool staff =
-            person && person->owner.kind == Owner::Party &&
-            (person->owner.role == Role::Staff || person->owner.role == Role::Professional);
-        if (person && person->owner.kind != Owner::Subject && !staff && !other_sex(*person, g)) {
+        if (person && person->owner.kind != Owner::Subject && !staff_like(person->owner) &&
+            !other_sex(*person, g)) {
             s.owner = person->owner;
             s.likely = subject;
             return;

@@ -213,7 +213,7 @@ bool title_matches(const WithholdRule& w, const Record& r) {
 // The record's file name in words: "panel/risk-review-group-2025.xlsx" is "panel risk review
 // group 2025 xlsx" (the tokenizer parts words at '/', '-', '_' and '.').
 bool name_matches(const WithholdRule& w, const Record& r) {
-    return all_groups(w.name_all_of, tokenize(fold(r.name)));
+    return !w.name_all_of.empty() && all_groups(w.name_all_of, tokenize(fold(r.name)));
 }
 
 // How sure a rule is that a record is one to withhold.

@@ -172,8 +172,7 @@ class Patterns final : public Recogniser {
         }
         // A handle that is the requester's name as a handle writes it ("@dmarsh": his initial
         // and surname run together) is his; a surname alone may be any of his family's.
-        if (p.id == "social-handle" && s.owner.kind == Owner::Unknown &&
-            his_name_is(ctx.found, s)) {
+        if (p.id == "social-handle" && s.owner.kind == Owner::Unknown && his_name_is(ctx, s)) {
             s.owner = Owner{Owner::Subject, -1, Role::Subject};
             s.rule += ", the requester's name";
         }
@@ -181,13 +180,11 @@ class Patterns final : public Recogniser {
         return true;
     }
 
-    // A name of the requester's found as the whole of the handle [s.begin + 1, s.end).
-    static bool his_name_is(const std::vector<Span>& found, const Span& s) {
-        for (const Span& d : found)
-            if (d.category == Category::Name && d.owner.kind == Owner::Subject &&
-                d.begin == s.begin + 1 && d.end == s.end)
-                return true;
-        return false;
+    // A name of the requester's found as the whole of the handle [s.begin + 1, s.end): one
+    // look-up in the people found so far, not a walk of every finding for every handle.
+    static bool his_name_is(const SectionContext& ctx, const Span& s) {
+        const Span* d = ctx.person_at(s.begin + 1);
+        return d && d->owner.kind == Owner::Subject && d->begin == s.begin + 1 && d->end == s.end;
     }
 
     static bool after_his_birth_date(const SectionContext& ctx, const std::vector<Span>& found,

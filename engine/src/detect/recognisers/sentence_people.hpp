@@ -60,12 +60,6 @@ bool relation_owner(std::string_view folded_word);
 // The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
 Gender relation_gender(std::string_view folded_word);
 
-// A listed member of staff or another agency's professional: what they write or say is the
-// service's record, not a third party's words.
-inline bool staff_like(const Owner& o) {
-    return o.kind == Owner::Party && (o.role == Role::Staff || o.role == Role::Professional);
-}
-
 // Trims white space off both ends of [b, e) in the section text.
 void trim_span(const std::string& text, std::size_t& b, std::size_t& e);
 

@@ -400,11 +400,14 @@ class SomeoneElsesWords final : public Recogniser {
         if (sender.empty() || sender.size() > 40) return std::nullopt;
         const std::size_t sb = b, se = b + sender.size();
         if (sender.front() == '@' && sender.find(' ') == std::string_view::npos) {
-            // The handle's owner: a finding of the requester's inside it makes it his.
+            // The handle's owner: a name inside it (his makes it his); nobody known when none.
+            // Only the names ending on this line are looked at (`people` is sorted by end).
             std::optional<Owner> owner;
-            for (const Span& f : ctx.found)
-                if (f.begin < se && sb < f.end && (!owner || f.owner.kind == Owner::Subject))
-                    owner = f.owner;
+            auto it = std::upper_bound(ctx.people.begin(), ctx.people.end(), sb,
+                                       [](std::size_t a, const Span& p) { return a < p.end; });
+            for (; it != ctx.people.end() && it->end <= e; ++it)
+                if (it->begin < se && (!owner || it->owner.kind == Owner::Subject))
+                    owner = it->owner;
             return owner ? *owner : Owner{};
         }
         const Span* who = ctx.person_at(sb);
