@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <regex>
 
 namespace safesar {
@@ -266,11 +267,38 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
     }
 }
 
+namespace {
+
+// A business's name without what registers add to it: bracketed parts ("(Leeds)") and a
+// legal form at the end (Ltd, Limited, plc, LLP, CIC).
+std::vector<std::string> trading_name(const std::string& place) {
+    std::string bare;
+    int depth = 0;
+    for (char ch : place) {
+        if (ch == '(') ++depth;
+        if (depth == 0) bare += ch;
+        if (ch == ')' && depth > 0) --depth;
+    }
+    auto tokens = tokenize(fold(bare));
+    static constexpr std::array<std::string_view, 6> forms{"ltd", "limited", "plc",
+                                                           "llp", "cic",     "inc"};
+    while (!tokens.empty() && std::find(forms.begin(), forms.end(), tokens.back()) != forms.end())
+        tokens.pop_back();
+    return tokens;
+}
+
+} // namespace
+
 void KnownTerms::add_place(const std::string& place, Category c, const Owner& owner,
                            const std::string& what) {
     auto tokens = tokenize(fold(place));
     if (tokens.empty()) return;
     add({tokens, c, owner, "matches " + what});
+    // A business is written without its legal form and its bracketed town: "Haq Motors" for
+    // Haq Motors (Leeds) Ltd. That short name is the same place, and its owner's, though it
+    // holds a surname the requester shares.
+    if (auto trading = trading_name(place); trading.size() >= 2 && trading != tokens)
+        add({trading, c, owner, "matches " + what + " (its trading name)"});
     // A workplace named by its kind: "she finishes at the garden centre" for Greenacre Garden
     // Centre, "nights at the care home", "the library". The last word alone only when it says
     // more than "the home" or "the centre" would.

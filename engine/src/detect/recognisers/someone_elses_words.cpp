@@ -36,6 +36,14 @@ bool speech_verb(std::string_view w) {
     return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
 }
 
+// Getting in touch: "rang", "texted", "emailed". Its object hears; its subject speaks.
+bool contact_verb(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> verbs{
+        "rang",  "phoned",    "called",  "texted", "messaged", "emailed", "e-mailed",
+        "wrote", "contacted", "visited", "rings",  "phones",   "calls",   "texts"};
+    return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
+}
+
 // People who speak for themselves in a record but are not family: "the witness said", and
 // police forms' letters for the victim ("V states", "IP said": injured party, "AP": aggrieved
 // person), a helpline's caller, whoever made the referral.
@@ -182,7 +190,16 @@ class SomeoneElsesWords final : public Recogniser {
             (ctx.word(v - 1) == "was" || ctx.word(v - 1) == "were" || ctx.word(v - 1) == "been" ||
              ctx.word(v - 1) == "being" || ctx.word(v - 1) == "be"))
             return out;
-        for (std::size_t t = v; t > first && v - t < 8;) {
+        // "rang Dan to say", "texted him to tell": the one called is not the one speaking; the
+        // walk starts before the call.
+        std::size_t from = v;
+        if (v >= first + 3 && ctx.word(v - 1) == "to")
+            for (std::size_t t = v - 2; t > first && v - t <= 4; --t)
+                if (contact_verb(ctx.word(t - 1))) {
+                    from = t - 1;
+                    break;
+                }
+        for (std::size_t t = from; t > first && v - t < 8;) {
             --t;
             if (ctx.gap(t).find(';') != std::string_view::npos) break;
             const std::string_view w = ctx.word(t);
