@@ -7,6 +7,7 @@
 
 #include "sentence_people.hpp"
 
+#include <optional>
 #include <unordered_map>
 
 namespace safesar {
@@ -25,12 +26,18 @@ class SpecialCategory final : public Recogniser {
             if (ctx.is(i, kSpecialFirst) && term_at(ctx, i)) hits.push_back(i);
         if (hits.empty()) return;
         std::size_t h = 0;
+        std::optional<Span> asked; // a question about someone else's health, just found
         for (const auto& [b, e] : ctx.sentences()) {
             while (h < hits.size() && ctx.begin_of(hits[h]) < b) ++h;
             std::vector<std::size_t> terms;
             for (std::size_t k = h; k < hits.size() && ctx.begin_of(hits[k]) < e; ++k)
                 terms.push_back(hits[k]);
-            if (terms.empty()) continue;
+            if (terms.empty()) {
+                if (asked) answer(ctx, *asked, b, e, out);
+                asked.reset();
+                continue;
+            }
+            asked.reset();
             const WholeSentence whole = whose_sentence(ctx, b, e, terms, false);
             Span s = whole.span;
             const Mention* owner = whole.owner ? &*whole.owner : nullptr;
@@ -60,11 +67,41 @@ class SpecialCategory final : public Recogniser {
                              : "special-category information; the sentence does not say whose";
             }
             if (owner && !owner->subject && !owner->author) s.facts |= kAboutOther;
+            if (s.end > s.begin && !(owner && owner->subject) && asks(ctx.text, b, e)) asked = s;
             if (s.end > s.begin) out.push_back(std::move(s));
         }
     }
 
   private:
+    // Does the sentence [b, e) end in a question mark?
+    static bool asks(const std::string& text, std::size_t b, std::size_t e) {
+        while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1])))
+            --e;
+        return e > b && text[e - 1] == '?';
+    }
+
+    // "Is she pregnant?" / "Twenty weeks.": a short reply to a question about someone's
+    // health or the like says it about them, in words no list holds. The reply is the next
+    // sentence, after its speaker's label ("CALLER:"), when it is eight words or fewer.
+    static void answer(const SectionContext& ctx, const Span& question, std::size_t b,
+                       std::size_t e, std::vector<Span>& out) {
+        if (const std::size_t colon = ctx.text.find(':', b);
+            colon != std::string::npos && colon < e && colon - b <= 40)
+            b = colon + 1;
+        trim_span(ctx.text, b, e);
+        std::size_t words = 0;
+        for (std::size_t t = ctx.token_at(b); t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+            if (ctx.info[t].alpha || ctx.info[t].has_digit) ++words;
+        if (e <= b || words == 0 || words > 8) return;
+        Span s = question;
+        s.begin = b;
+        s.end = e;
+        s.confidence = std::min(question.confidence, 0.7f);
+        s.rule =
+            "the reply to a question asking special-category information (" + question.rule + ")";
+        out.push_back(std::move(s));
+    }
+
     // "St Anne's Catholic Primary School", "the Baptist Church hall": a term written with a
     // capital inside a run of capitalised words names a place, not anyone's belief or health.
     static bool in_proper_name(const SectionContext& ctx, std::size_t first, std::size_t last) {
