@@ -1478,6 +1478,24 @@ TEST_CASE("the verifier searches what a reader sees, not the file's cross-refere
     CHECK(text.find("I would like a copy of my file.") != std::string::npos);
 }
 
+TEST_CASE("a redacted number is not sought among a font's glyph codes", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    // Four-digit codes such as these are also the hexadecimal glyph codes of the bundle's font
+    // maps (ToUnicode: "<0003> <0003> [ <0020> ]" for a space): drawing data, not text.
+    Record note =
+        text_record("note.txt", "PIN 0003, door 0020, locker 0044. I would like my file.");
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(disclose(
+        note, "Note", {redact(note, 0, "0003"), redact(note, 0, "0020"), redact(note, 0, "0044")}));
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    const std::string text = test::pdf_text(result.pdf);
+    for (const char* code : {"0003", "0020", "0044"})
+        CHECK(text.find(code) == std::string::npos);
+    CHECK(text.find("I would like my file.") != std::string::npos);
+}
+
 TEST_CASE("a record whose redaction cannot be placed is left out, not shown", "[export]") {
     ReferralFixture f;
     f.disclosure.records[0].redactions[0].section = 99; // fail closed: nothing of it is shown

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -22,6 +23,14 @@ using exporting::NeedleSet;
 std::string ustring_utf8(const poppler::ustring& s) {
     poppler::byte_array bytes = s.to_utf8();
     return std::string(bytes.begin(), bytes.end());
+}
+
+// A letter of any script: an ASCII letter or a byte of a multi-byte UTF-8 character.
+bool has_letter(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char ch) {
+        const auto u = static_cast<unsigned char>(ch);
+        return u >= 0x80 || std::isalpha(u) != 0;
+    });
 }
 
 std::string file_label(const std::filesystem::path& path, const std::string& name) {
@@ -185,6 +194,14 @@ class LeakReport {
             fail(where, id, "");
     }
 
+    // A decoded stream: drawing instructions, fonts and images, where text is glyph codes. Its
+    // numbers say nothing (a font's map holds "<0020>" for its space glyph), so only strings
+    // with a letter are sought; a number drawn on a page is found in the page's text.
+    void search_stream(const std::string& where, std::string_view data) {
+        for (std::size_t id : needles_.find(data, false))
+            if (has_letter(origins_[id].text)) fail(where, id, "");
+    }
+
     // Extracted text: strings kept nowhere must be absent; the others are counted into `tally`.
     void search_text(const std::string& where, std::string_view text, bool digits, Tally& tally) {
         for (std::size_t id : needles_.find(text, digits))
@@ -281,7 +298,7 @@ void check_pdf(const OutputFiles& files, const Disclosure& d, const std::string&
         leaks.search_strictly(label + " string in " + where, text, true);
     };
     sink.on_stream = [&](const std::string& where, const std::string& data) {
-        leaks.search_strictly(label + " stream " + where, data, false);
+        leaks.search_stream(label + " stream " + where, data);
     };
     const exporting::PdfObjects pdf = exporting::read_pdf_objects(files.pdf, password, sink);
     report.objects = pdf.objects;
