@@ -345,6 +345,40 @@ TEST_CASE("a risk panel's record is known by a file name that says so, a round-t
     CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a meeting with a chair, attendance and actions about safeguarding, a statement in "
+          "another person's first person, a conversation with her and a record not for "
+          "circulation are withheld",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // No meeting word in the title and no agencies named: a chair, who attended, actions, risk.
+    g.records.push_back(note("review.txt", "Unit welfare review - 12/05\nChair: the adjutant\n"
+                                           "Attending: welfare officer, padre\n"
+                                           "Safeguarding: contact through the IDVA only.\n"
+                                           "Actions: guardroom to refuse his entry.\n"));
+    g.records.push_back(note("statement.txt", "Statement for the hearing\n"
+                                              "I am Nadia Corbyn, of Fleetwood.\n"
+                                              "We were together for six years.\n"));
+    g.records.push_back(note("call.txt", "Telephone contact\nSpoken with: Nadia Corbyn, by "
+                                         "phone.\nShe is back at work next month.\n"));
+    g.records.push_back(note("letter.txt", "Panel statement - NOT FOR CIRCULATION\n"
+                                           "The house was sold in May.\n"));
+    // The requester's own: her letter in the first person, and a letter that names another
+    // person only further on the line.
+    g.records.push_back(note("mine.txt", "To the manager\nI am Samira Haq and I want my file.\n"));
+    g.records.push_back(note("his.txt", "To the manager\nI am writing because Nadia Corbyn "
+                                        "told me you hold notes about me.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 6);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[3].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[5].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a message carrying a record withheld in full is withheld until reviewed, unless it "
           "was sent to the requester",
           "[policy]") {

@@ -323,10 +323,16 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                 if (t.size() <= label.size() || t.compare(0, label.size(), label) != 0 ||
                     (t[label.size()] != ':' && t[label.size()] != ' ' && t[label.size()] != '\t'))
                     continue;
+                // "Client: ..." names its subject anywhere on the line; a label without a colon
+                // ("Client Zoe Marsh", "I am Zoe Marsh") only by the name that follows it: "I am
+                // writing about my son" names no subject.
+                const std::size_t label_end = b + (folded.size() - t.size()) + label.size();
+                const bool colon = t[label.size()] == ':';
                 for (std::size_t fi : mine) {
                     const Finding& f = findings[fi];
                     if (f.section != si || f.begin < b || f.end > e || f.category != Category::Name)
                         continue;
+                    if (!colon && f.begin > label_end + 16) break;
                     if (f.owner.kind == Owner::Subject)
                         field_subject = true;
                     else if (protected_owner(f.owner) || f.owner.kind == Owner::Unknown)

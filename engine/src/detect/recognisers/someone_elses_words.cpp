@@ -44,13 +44,14 @@ bool contact_verb(std::string_view w) {
     return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
 }
 
-// People who speak for themselves in a record but are not family: "the witness said", and
+// People who speak for themselves in a record and are never the requester: "the witness said",
 // police forms' letters for the victim ("V states", "IP said": injured party, "AP": aggrieved
-// person), a helpline's caller, whoever made the referral.
+// person), a helpline's caller, whoever made the referral, and "partner" (the requester's
+// partner, in his records, is someone else whatever her sex).
 bool speaker_role(std::string_view w) {
-    static constexpr std::array<std::string_view, 11> roles{
+    static constexpr std::array<std::string_view, 12> roles{
         "witness", "reporter", "complainant", "victim",    "survivor", "v",
-        "ip",      "ap",       "caller",      "informant", "referrer"};
+        "ip",      "ap",       "caller",      "informant", "referrer", "partner"};
     return std::find(roles.begin(), roles.end(), w) != roles.end();
 }
 
