@@ -352,15 +352,15 @@ TEST_CASE("a meeting with a chair, attendance and actions about safeguarding, a 
     const PerpetratorScan scan;
     GatherResult g;
     // No meeting word in the title and no agencies named: a chair, who attended, actions, risk.
-    g.records.push_back(note("review.txt", "Unit welfare review - 12/05\nChair: the adjutant\n"
-                                           "Attending: welfare officer, padre\n"
+    g.records.push_back(note("review.txt", "Depot review - 12/05\nChair: the duty manager\n"
+                                           "Attending: team leader, chaplain\n"
                                            "Safeguarding: contact through the IDVA only.\n"
-                                           "Actions: guardroom to refuse his entry.\n"));
-    g.records.push_back(note("statement.txt", "Statement for the hearing\n"
-                                              "I am Nadia Corbyn, of Fleetwood.\n"
-                                              "We were together for six years.\n"));
+                                           "Actions: reception to refuse him entry.\n"));
+    g.records.push_back(note("statement.txt", "Statement to the board\n"
+                                              "I am Nadia Corbyn, of Ripon.\n"
+                                              "He still rings my mother.\n"));
     g.records.push_back(note("call.txt", "Telephone contact\nSpoken with: Nadia Corbyn, by "
-                                         "phone.\nShe is back at work next month.\n"));
+                                         "phone.\nShe has moved her car to a new street.\n"));
     g.records.push_back(note("letter.txt", "Panel statement - NOT FOR CIRCULATION\n"
                                            "The house was sold in May.\n"));
     // The requester's own: her letter in the first person, and a letter that names another

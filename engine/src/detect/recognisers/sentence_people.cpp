@@ -219,7 +219,7 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
             continue;
         }
         if (m.at < at) before = &m;
-        // "Twelve weeks along and has not told him": a him or her further on is the object of
+        // "Four months pregnant and has not told him": a him or her further on is the object of
         // another verb, not whom the term is about (the sentence leaves that unsaid).
         else if (!after && !(m.pronoun && object_pronoun(ctx.word(ctx.token_at(m.at)))))
             after = &m;
