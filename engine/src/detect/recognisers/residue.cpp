@@ -505,6 +505,9 @@ struct Residue final : public Recogniser {
         if (ctx.word(i).size() < 2 ||
             ctx.is(i, kEnglish | kGeneral | kTitle | kSectorAcronym | kCarMake))
             return false;
+        // "Parkinson's", "Crohn's": a condition named after a person, on the special-category
+        // list, names no one here.
+        if (ctx.tokens[i].possessive && ctx.is(i, kSpecialFirst)) return false;
         if (ctx.info[i].all_caps) {
             // SHOUTED names come in twos ("KERRY MADDOX"); one word in capitals is an acronym.
             auto name_in_caps = [&](std::size_t k) {
