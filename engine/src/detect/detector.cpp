@@ -341,10 +341,6 @@ struct Detector::Impl {
         }
         if (!p.surname_shared) return gender_of(0, 0, p.he, p.she);
         const bool one_kind = t.mr_bare == 0 || t.other_bare == 0;
-        // Both titles before the shared surname, and the listed adult who shares it is of one
-        // sex by name: that title is theirs, the other the requester's.
-        if (const Gender sharer = surname_sharer_gender(); !one_kind && sharer != Gender::Unknown)
-            return sharer == Gender::Male ? Gender::Female : Gender::Male;
         const int male = p.he + (one_kind ? t.mr_bare : 0);
         const int female = p.she + (one_kind ? t.other_bare : 0);
         return male == female ? Gender::Unknown : male > female ? Gender::Male : Gender::Female;
@@ -360,23 +356,6 @@ struct Detector::Impl {
                     if (const Gender g = name_gender(request->parties[i].name);
                         g != Gender::Unknown)
                         out[static_cast<int>(i)] = g;
-        return out;
-    }
-    // The sex by name of the listed adults who share the requester's surname, when they agree.
-    Gender surname_sharer_gender() const {
-        if (!request) return Gender::Unknown;
-        const std::vector<std::string> mine = tokenize(fold(request->subject.name));
-        if (mine.size() < 2) return Gender::Unknown;
-        Gender out = Gender::Unknown;
-        for (const Person& party : request->parties) {
-            const std::vector<std::string> theirs = tokenize(fold(party.name));
-            if (party.child_of_subject || theirs.size() < 2 || theirs.back() != mine.back())
-                continue;
-            const Gender g = name_gender(party.name);
-            if (g == Gender::Unknown || (out != Gender::Unknown && g != out))
-                return Gender::Unknown;
-            out = g;
-        }
         return out;
     }
     Gender name_gender(const std::string& name) const {
