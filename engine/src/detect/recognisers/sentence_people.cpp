@@ -220,8 +220,10 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
         }
         if (m.at < at) before = &m;
         // "Four months pregnant and has not told him": a him or her further on is the object of
-        // another verb, not whom the term is about (the sentence leaves that unsaid).
-        else if (!after && !(m.pronoun && object_pronoun(ctx.word(ctx.token_at(m.at)))))
+        // another verb, not whom the term is about (the sentence leaves that unsaid); "a relapse
+        // disclosed by him" names its agent, who is.
+        else if (!after && !(m.pronoun && object_pronoun(ctx.word(ctx.token_at(m.at))) &&
+                             !(ctx.token_at(m.at) > 0 && ctx.word(ctx.token_at(m.at) - 1) == "by")))
             after = &m;
     }
     const Mention* chosen = before ? before : after;
