@@ -334,7 +334,7 @@ struct Detector::Impl {
         if (!p.surname_shared && t.mr_bare != t.other_bare)
             return gender_of(t.mr_bare, t.other_bare, 0, 0);
         if (request) {
-            // The name, then the aliases: "Joan" says what "Hilary" does not.
+            // The name, then the aliases: "Dorothy" says what "Alex" does not.
             if (const Gender g = name_gender(request->subject.name); g != Gender::Unknown) return g;
             for (const auto& alias : request->subject.aliases)
                 if (const Gender g = name_gender(alias); g != Gender::Unknown) return g;

@@ -80,7 +80,7 @@ class SpecialCategory final : public Recogniser {
         return e > b && text[e - 1] == '?';
     }
 
-    // "Is she pregnant?" / "Twenty weeks.": a short reply to a question about someone's
+    // "Is she pregnant?" / "About five months.": a short reply to a question about someone's
     // health or the like says it about them, in words no list holds. The reply is the next
     // sentence, after its speaker's label ("CALLER:"), when it is eight words or fewer.
     static void answer(const SectionContext& ctx, const Span& question, std::size_t b,
