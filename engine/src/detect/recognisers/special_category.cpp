@@ -85,9 +85,12 @@ class SpecialCategory final : public Recogniser {
     // sentence, after its speaker's label ("CALLER:"), when it is eight words or fewer.
     static void answer(const SectionContext& ctx, const Span& question, std::size_t b,
                        std::size_t e, std::vector<Span>& out) {
-        if (const std::size_t colon = ctx.text.find(':', b);
-            colon != std::string::npos && colon < e && colon - b <= 40)
-            b = colon + 1;
+        // Looked for in the label's reach only: a search to the next colon anywhere would read
+        // the rest of a long section once per reply.
+        const std::string_view head =
+            std::string_view(ctx.text).substr(b, std::min<std::size_t>(e - b, 41));
+        if (const std::size_t colon = head.find(':'); colon != std::string_view::npos)
+            b += colon + 1;
         trim_span(ctx.text, b, e);
         std::size_t words = 0;
         for (std::size_t t = ctx.token_at(b); t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
