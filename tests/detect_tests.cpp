@@ -318,6 +318,30 @@ TEST_CASE("a panel's or meeting's notes under any name are withheld until review
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a record whose customer or claimant is a protected party, or whose writer introduces "
+          "herself as one in a scan's words, is withheld, and the requester's own claim is not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("pharmacy.txt",
+                             "Safe Space consultation record\nBranch: High Street\n"
+                             "Customer: Imtiaz Haq\nAsked for help at the counter.\n"));
+    g.records.push_back(note("claim.txt", "Request for a split payment\nClaimant: Imtiaz Haq\n"
+                                          "Paid into a new account from next month.\n"));
+    // Tesseract runs "I am" together.
+    g.records.push_back(note("scan.txt", "My account\nIam Imtiaz Haq. I lived there six years.\n"));
+    g.records.push_back(note("his-claim.txt", "Request for a split payment\nClaimant: Samira Haq\n"
+                                              "Called to ask about the payment date.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 4);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) != 0);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[2].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a risk panel's record is known by a file name that says so, a round-table's action "
           "note by its title, and another person's health record by its patient field",
           "[policy]") {

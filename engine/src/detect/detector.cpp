@@ -389,6 +389,42 @@ std::optional<Owner> message_sender(const Section& header, const std::vector<Fin
     return sender;
 }
 
+// A document the requester wrote about himself ("My name is Kieran Loveridge", "I am Kieran"
+// at its top: a self-referral, an "all about me" plan, his statement): the first person in it
+// is his. Only by a given name of his that no listed person has, and not "I am Kieran's mum".
+bool introduces_requester(const Case* request, const std::vector<Section>& sections) {
+    if (!request) return false;
+    std::vector<std::string> given;
+    std::vector<std::string> names{request->subject.name};
+    names.insert(names.end(), request->subject.aliases.begin(), request->subject.aliases.end());
+    for (const auto& n : names)
+        if (auto t = tokenize(fold(n)); !t.empty() && t.front().size() >= 3)
+            given.push_back(t.front());
+    for (const Person& p : request->parties)
+        if (auto t = tokenize(fold(p.name)); !t.empty())
+            given.erase(std::remove(given.begin(), given.end(), t.front()), given.end());
+    int looked = 0; // the openings of the first three sections with words (a header may be one)
+    for (const Section& sec : sections) {
+        if (sec.kind != SectionKind::Body && sec.kind != SectionKind::PageText) continue;
+        if (++looked > 3) break;
+        const std::string head = fold(std::string_view(sec.text).substr(0, 400));
+        for (std::string_view cue : {"my name is ", "i am "}) {
+            for (std::size_t at = head.find(cue); at != std::string::npos;
+                 at = head.find(cue, at + 1)) {
+                if (at > 0 && std::isalnum(static_cast<unsigned char>(head[at - 1]))) continue;
+                const std::size_t w = at + cue.size();
+                for (const std::string& g : given)
+                    if (head.compare(w, g.size(), g) == 0 &&
+                        (w + g.size() == head.size() ||
+                         (!std::isalnum(static_cast<unsigned char>(head[w + g.size()])) &&
+                          head[w + g.size()] != '\'')))
+                        return true;
+            }
+        }
+    }
+    return false;
+}
+
 // A reference that follows the requester's name on a line ("Participant: D. Marsh · ID
 // VP-0457") is his file's: where the same code stands with no owner (a register's column, a
 // report's footer), it is his too. One value, one decision, on positive evidence only: a code
@@ -435,6 +471,22 @@ class SameValues {
                        t.size() < 2;
             }))
             return;
+        insert(f, tokens, "the same as a value found elsewhere in the case (" + f.rule + ")");
+        // A business is also called by its name without its trade word: "Lotus Bloom" for
+        // Lotus Bloom Nails. Two words at least: one alone may be a surname.
+        if ((f.category == Category::Workplace || f.category == Category::Address) &&
+            tokens.size() >= 3 && lex_.is(tokens.back(), kCompanyWord)) {
+            tokens.pop_back();
+            insert(f, tokens,
+                   "the name without its trade word of a business found elsewhere in the case (" +
+                       f.rule + ")");
+        }
+    }
+
+    bool empty() const { return values_.empty(); }
+
+  private:
+    void insert(const Finding& f, const std::vector<std::string>& tokens, std::string rule) {
         std::string key = join(tokens);
         if (values_.count(key)) return;
         // A single word that is also an English word ("Will", "Rose") recurs only where it is
@@ -442,13 +494,10 @@ class SameValues {
         // same name in lower case, as notes and messages write names.
         const bool needs_capital = tokens.size() == 1 && lex_.is(tokens[0], kEnglish | kCommonWord);
         lengths_[tokens.front()] |= 1u << (tokens.size() - 1);
-        values_.emplace(std::move(key),
-                        Value{f, needs_capital,
-                              "the same as a value found elsewhere in the case (" + f.rule + ")"});
+        values_.emplace(std::move(key), Value{f, needs_capital, std::move(rule)});
     }
 
-    bool empty() const { return values_.empty(); }
-
+  public:
     // Occurrences in one section that no finding covers yet.
     // `sec` may be a window of the section that starts at byte `offset`; `covered` and the
     // findings are in the whole section's offsets.
@@ -602,7 +651,9 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
         const bool attached_by_him =
             hash != std::string::npos && his_messages.count(name.substr(0, hash));
         if (attached_by_him) his_messages.insert(name);
-        bool sent_by_requester = attached_by_him;
+        bool sent_by_requester =
+            attached_by_him || (records[r].kind != RecordKind::Email &&
+                                introduces_requester(I.request, records[r].sections));
         std::optional<Owner> writer; // who sent it, when someone else did
         for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
             const Section& sec = records[r].sections[s];

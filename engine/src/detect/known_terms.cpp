@@ -264,6 +264,12 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
                 add(std::move(t));
             }
         }
+        // A boat is a home named, not numbered: "NB Marsh Harrier" is also "Marsh Harrier".
+        static constexpr std::array<std::string_view, 6> boats{
+            "nb", "mv", "narrowboat", "widebeam", "houseboat", "barge"};
+        if (tokens.size() >= 2 && std::find(boats.begin(), boats.end(), tokens[0]) != boats.end())
+            add({std::vector<std::string>(tokens.begin() + 1, tokens.end()), Category::Address,
+                 owner, "matches the name of " + who + "'s boat"});
     }
 }
 
@@ -299,6 +305,13 @@ void KnownTerms::add_place(const std::string& place, Category c, const Owner& ow
     // holds a surname the requester shares.
     if (auto trading = trading_name(place); trading.size() >= 2 && trading != tokens)
         add({trading, c, owner, "matches " + what + " (its trading name)"});
+    // And without its trade word: "Lotus Bloom" for Lotus Bloom Nails (two words at least: one
+    // alone may be a surname).
+    if (auto trading = trading_name(place);
+        trading.size() >= 3 && lexicon_.is(trading.back(), kCompanyWord)) {
+        trading.pop_back();
+        add({trading, c, owner, "matches " + what + " (its name without the trade word)"});
+    }
     // A workplace named by its kind: "she finishes at the garden centre" for Greenacre Garden
     // Centre, "nights at the care home", "the library". The last word alone only when it says
     // more than "the home" or "the centre" would.

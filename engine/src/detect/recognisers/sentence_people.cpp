@@ -9,7 +9,7 @@ namespace safesar {
 
 // Asked of every word of every sentence: string_views, so no word costs a strlen per entry.
 bool relation_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 49> relations{
+    static constexpr std::array<std::string_view, 53> relations{
         "partner",  "boyfriend", "girlfriend",  "husband",    "wife",        "ex",
         "fiance",   "fiancee",   "sister",      "brother",    "mum",         "mother",
         "dad",      "father",    "stepfather",  "stepmother", "nan",         "nana",
@@ -18,7 +18,7 @@ bool relation_word(std::string_view w) {
         "daughter", "friend",    "neighbour",   "colleague",  "landlord",    "landlady",
         "child",    "children",  "kids",        "baby",       "sibling",     "siblings",
         "mam",      "mammy",     "mummy",       "daddy",      "granny",      "grandpa",
-        "nanna"};
+        "nanna",    "mate",      "pal",         "flatmate",   "housemate"};
     return std::find(relations.begin(), relations.end(), w) != relations.end();
 }
 

@@ -16,6 +16,14 @@ namespace safesar {
 
 namespace {
 
+bool calendar_word(std::string_view w) {
+    static const std::unordered_set<std::string_view> calendar{
+        "january",   "february",  "march",   "april",    "may",      "june",   "july",
+        "august",    "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday",  "friday",  "saturday", "sunday"};
+    return calendar.count(w) != 0;
+}
+
 struct Words {
     const SectionContext& c;
 
@@ -118,14 +126,11 @@ class UnlistedPeople final : public Recogniser {
         // "told Will"): the capital says it is not the ordinary word. Months and days excepted.
         auto after_person_word = [&](std::size_t i) {
             static const std::unordered_set<std::string_view> takes_person{
-                "with", "and", "to", "from", "by", "told", "asked", "met", "called", "visited",
-                "saw", "texted", "phoned", "rang", "messaged", "married", "dating", "seeing"};
-            static const std::unordered_set<std::string_view> calendar{
-                "january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december", "monday", "tuesday",
-                "wednesday", "thursday", "friday", "saturday", "sunday"};
+                "with",   "and",  "to",       "from",    "by",     "told",
+                "asked",  "met",  "called",   "visited", "saw",    "texted",
+                "phoned", "rang", "messaged", "married", "dating", "seeing"};
             return i > 0 && ctx.gap(i - 1) == " " && !ctx.info[i - 1].capitalised &&
-                   takes_person.count(ctx.word(i - 1)) && !calendar.count(ctx.word(i));
+                   takes_person.count(ctx.word(i - 1)) && !calendar_word(ctx.word(i));
         };
         const auto& info = ctx.info;
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
@@ -141,6 +146,24 @@ class UnlistedPeople final : public Recogniser {
                      0.8f, "shared-given-name");
                 ++i;
                 continue;
+            }
+            // The requester's given name and an initial that begins none of his names
+            // ("Kieran H" when he is Kieran Doyle): someone else of that given name.
+            if (ctx.taken[i] && c.subject(i) && ctx.is(i, kGivenName) && info[i].capitalised &&
+                !info[i].all_caps && i + 1 < ctx.tokens.size() && ctx.gap(i) == " " &&
+                ctx.word(i + 1).size() == 1 && ctx.word(i + 1) != "i" && info[i + 1].capitalised &&
+                info[i + 1].alpha) {
+                const char initial = ctx.word(i + 1)[0];
+                const auto& his = ctx.known.subject_tokens();
+                if (std::none_of(his.begin(), his.end(),
+                                 [&](const std::string& t) { return t[0] == initial; })) {
+                    emit(i, i + 1,
+                         "the requester's given name with an initial that begins none of his "
+                         "names",
+                         0.75f, "shared-given-name");
+                    ++i;
+                    continue;
+                }
             }
             if (ctx.taken[i]) continue;
             const std::string_view w = ctx.word(i);
@@ -184,7 +207,17 @@ class UnlistedPeople final : public Recogniser {
                 const std::size_t after = ctx.tokens[i + 1].end;
                 const bool bracketed =
                     gap == " (" && after < ctx.folded.text.size() && ctx.folded.text[after] == ')';
-                if (bracketed || (next_ok && ctx.is(i + 1, kGivenName))) {
+                // "Reece's mate Chalky", "her friend Sunny": after someone's relation, a word
+                // in capitals mid-sentence is what that person is called, even an English word.
+                const std::string& text = ctx.folded.text;
+                const std::size_t at = ctx.tokens[i].begin;
+                const bool owned = (i > 0 && ctx.gap(i - 1) == " " &&
+                                    (relation_owner(ctx.word(i - 1)) || ctx.word(i - 1) == "my" ||
+                                     ctx.word(i - 1) == "your" || ctx.word(i - 1) == "our")) ||
+                                   (at >= 3 && text.compare(at - 3, 3, "'s ") == 0);
+                if (bracketed ||
+                    (next_ok && (ctx.is(i + 1, kGivenName) ||
+                                 (owned && gap == " " && !calendar_word(ctx.word(i + 1)))))) {
                     const std::size_t last = bracketed ? i + 1 : c.extend(i + 1, 2);
                     emit(i + 1, last,
                          "a name after '" + std::string(w) + "'" +

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 namespace safesar {
@@ -27,6 +28,43 @@ KnownValues::KnownValues(const Case* request) {
         add_person(p, Owner{Owner::Party, static_cast<int>(i), p.role},
                    "the listed " + std::string(to_string(p.role)));
     }
+    auto given_names = [](const Person& p) {
+        std::vector<std::string> out;
+        std::vector<std::string> names{p.name};
+        names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+        for (const auto& n : names)
+            if (auto t = tokenize(fold(n)); !t.empty() && t.front().size() >= 3)
+                out.push_back(t.front());
+        return out;
+    };
+    for (std::size_t i = 0; i < request->parties.size(); ++i) {
+        const auto& p = request->parties[i];
+        for (auto& g : given_names(p))
+            party_given.push_back({g,
+                                   {g, Owner{Owner::Party, static_cast<int>(i), p.role},
+                                    "the listed " + std::string(to_string(p.role))}});
+    }
+    for (auto& g : given_names(request->subject))
+        if (std::none_of(party_given.begin(), party_given.end(),
+                         [&](const auto& pg) { return pg.first == g; }))
+            subject_given.push_back(g);
+}
+
+std::optional<KnownValues::Known> KnownValues::username_owner(std::string_view handle) const {
+    std::optional<Known> party;
+    bool subject = false;
+    for (const std::string& part : tokenize(handle)) {
+        std::string word = part;
+        while (!word.empty() && std::isdigit(static_cast<unsigned char>(word.back())))
+            word.pop_back();
+        for (const auto& [g, k] : party_given)
+            if (word == g) party = k;
+        subject = subject || std::find(subject_given.begin(), subject_given.end(), word) !=
+                                 subject_given.end();
+    }
+    if (party) return party;
+    if (subject) return Known{"", Owner{Owner::Subject, -1, Role::Subject}, "the requester"};
+    return std::nullopt;
 }
 
 const KnownValues::Known* KnownValues::phone(const std::string& key) const {
@@ -42,6 +80,11 @@ const KnownValues::Known* KnownValues::email(const std::string& folded) const {
 const KnownValues::Known* KnownValues::dob(const Date& d) const {
     for (const auto& [date, k] : dobs)
         if (date == d) return &k;
+    return nullptr;
+}
+const KnownValues::Known* KnownValues::birthday(int month, int day) const {
+    for (const auto& [date, k] : dobs)
+        if (date.month == month && date.day == day) return &k;
     return nullptr;
 }
 
@@ -418,6 +461,41 @@ const std::map<std::string, Validator>& validators() {
              const std::string t(m.groups[0]);
              if (std::sscanf(t.c_str(), "%lf%*[^0-9+-]%lf", &lat, &lon) != 2) return false;
              return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+         }},
+        {"birthday-day-month",
+         [](PatternMatch& m) {
+             const auto& g = m.groups;
+             const bool day_first = !g[2].empty();
+             const int month = month_of(std::string(day_first ? g[3] : g[4]));
+             const int day = number(day_first ? g[2] : g[5]);
+             if (month < 1 || day < 1 || day > 31) return false;
+             // With its year it is a whole date, found as one.
+             static const RE2 year(R"(^,?[ \t]+\d{2,4}\b)");
+             if (RE2::PartialMatch(std::string_view(m.text).substr(m.span.end), year)) return false;
+             if (const auto* k = m.known.birthday(month, day)) {
+                 m.span.owner = k->owner;
+                 m.span.rule = "matches the day and month of " + k->who + "'s date of birth";
+             }
+             return true;
+         }},
+        {"username",
+         [](PatternMatch& m) {
+             if (const auto k = m.known.username_owner(fold(std::string(m.groups[1])))) {
+                 m.span.owner = k->owner;
+                 m.span.rule += ", with " + k->who + "'s given name in it";
+             }
+             return true;
+         }},
+        {"vessel-name",
+         [](PatternMatch& m) {
+             // "NB" is also nota bene: "NB He said ..." names no boat.
+             static const std::set<std::string> not_names = {
+                 "he",  "she",  "they", "we",   "it",   "i",     "his",   "her",    "their", "our",
+                 "my",  "your", "the",  "this", "that", "these", "those", "please", "note",  "all",
+                 "any", "if",   "when", "mum",  "dad",  "staff", "there", "no",     "not"};
+             const std::string name(m.groups[1]);
+             const std::string first = name.substr(0, name.find_first_of(" \t"));
+             return not_names.count(fold(first)) == 0;
          }},
         {"attribute-to-last-person",
          [](PatternMatch& m) {

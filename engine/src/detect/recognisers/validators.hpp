@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,12 +25,20 @@ struct KnownValues {
     };
     std::vector<Known> phones, emails;
     std::vector<std::pair<Date, Known>> dobs;
+    // Given names (first words of a name or alias, folded): the requester's that no listed
+    // person shares, and every listed person's.
+    std::vector<std::string> subject_given;
+    std::vector<std::pair<std::string, Known>> party_given;
     int received_year = 0; // the request's; 0 when detection runs without one
 
     explicit KnownValues(const Case* request);
     const Known* phone(const std::string& key) const;
     const Known* email(const std::string& folded) const;
     const Known* dob(const Date& d) const;
+    const Known* birthday(int month, int day) const; // a listed date of birth's day and month
+    // Whose a username is by the given names in it ("jo.bloggs90"): the requester's only when
+    // his given name is in it and no listed person's is; nullptr when nobody's known.
+    std::optional<Known> username_owner(std::string_view folded_handle) const;
 };
 
 // One match of a pattern: the whole text, the groups, and the span about to be emitted (its
