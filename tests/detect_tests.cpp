@@ -324,7 +324,7 @@ TEST_CASE("a record whose customer or claimant is a protected party, or whose wr
     const PerpetratorScan scan;
     GatherResult g;
     g.records.push_back(note("pharmacy.txt",
-                             "Safe Space consultation record\nBranch: High Street\n"
+                             "Pharmacy consultation record\nBranch: High Street\n"
                              "Customer: Imtiaz Haq\nAsked for help at the counter.\n"));
     g.records.push_back(note("claim.txt", "Request for a split payment\nClaimant: Imtiaz Haq\n"
                                           "Paid into a new account from next month.\n"));

@@ -389,9 +389,9 @@ std::optional<Owner> message_sender(const Section& header, const std::vector<Fin
     return sender;
 }
 
-// A document the requester wrote about himself ("My name is Kieran Loveridge", "I am Kieran"
+// A document the requester wrote about himself ("My name is Gordon Marsh", "I am Gordon"
 // at its top: a self-referral, an "all about me" plan, his statement): the first person in it
-// is his. Only by a given name of his that no listed person has, and not "I am Kieran's mum".
+// is his. Only by a given name of his that no listed person has, and not "I am Gordon's mum".
 bool introduces_requester(const Case* request, const std::vector<Section>& sections) {
     if (!request) return false;
     std::vector<std::string> given;
@@ -472,8 +472,8 @@ class SameValues {
             }))
             return;
         insert(f, tokens, "the same as a value found elsewhere in the case (" + f.rule + ")");
-        // A business is also called by its name without its trade word: "Lotus Bloom" for
-        // Lotus Bloom Nails. Two words at least: one alone may be a surname.
+        // A business is also called by its name without its trade word: "Jade Orchid" for
+        // Jade Orchid Nails. Two words at least: one alone may be a surname.
         if ((f.category == Category::Workplace || f.category == Category::Address) &&
             tokens.size() >= 3 && lex_.is(tokens.back(), kCompanyWord)) {
             tokens.pop_back();

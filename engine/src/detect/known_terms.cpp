@@ -264,7 +264,7 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
                 add(std::move(t));
             }
         }
-        // A boat is a home named, not numbered: "NB Marsh Harrier" is also "Marsh Harrier".
+        // A boat is a home named, not numbered: "NB Silver Heron" is also "Silver Heron".
         static constexpr std::array<std::string_view, 6> boats{
             "nb", "mv", "narrowboat", "widebeam", "houseboat", "barge"};
         if (tokens.size() >= 2 && std::find(boats.begin(), boats.end(), tokens[0]) != boats.end())
@@ -305,7 +305,7 @@ void KnownTerms::add_place(const std::string& place, Category c, const Owner& ow
     // holds a surname the requester shares.
     if (auto trading = trading_name(place); trading.size() >= 2 && trading != tokens)
         add({trading, c, owner, "matches " + what + " (its trading name)"});
-    // And without its trade word: "Lotus Bloom" for Lotus Bloom Nails (two words at least: one
+    // And without its trade word: "Jade Orchid" for Jade Orchid Nails (two words at least: one
     // alone may be a surname).
     if (auto trading = trading_name(place);
         trading.size() >= 3 && lexicon_.is(trading.back(), kCompanyWord)) {

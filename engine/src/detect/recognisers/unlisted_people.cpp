@@ -148,7 +148,7 @@ class UnlistedPeople final : public Recogniser {
                 continue;
             }
             // The requester's given name and an initial that begins none of his names
-            // ("Kieran H" when he is Kieran Doyle): someone else of that given name.
+            // ("Gordon T" when he is Gordon Marsh): someone else of that given name.
             if (ctx.taken[i] && c.subject(i) && ctx.is(i, kGivenName) && info[i].capitalised &&
                 !info[i].all_caps && i + 1 < ctx.tokens.size() && ctx.gap(i) == " " &&
                 ctx.word(i + 1).size() == 1 && ctx.word(i + 1) != "i" && info[i + 1].capitalised &&
@@ -207,7 +207,7 @@ class UnlistedPeople final : public Recogniser {
                 const std::size_t after = ctx.tokens[i + 1].end;
                 const bool bracketed =
                     gap == " (" && after < ctx.folded.text.size() && ctx.folded.text[after] == ')';
-                // "Reece's mate Chalky", "her friend Sunny": after someone's relation, a word
+                // "Gordon's mate Sparky", "her friend Sunny": after someone's relation, a word
                 // in capitals mid-sentence is what that person is called, even an English word.
                 const std::string& text = ctx.folded.text;
                 const std::size_t at = ctx.tokens[i].begin;
