@@ -425,6 +425,30 @@ bool introduces_requester(const Case* request, const std::vector<Section>& secti
     return false;
 }
 
+// A row whose "whose" column names the requester ("Patient: Lee ...", "Client") is his: an
+// identity number in it that no rule gave an owner (an NHS number in a dispensing record) is
+// his, as a register gives each person's own. Not when such a column names someone else too.
+void his_row_identifiers(const Section& sec, std::vector<Finding>& findings, std::size_t first) {
+    if (sec.kind != SectionKind::Row || sec.fields.empty()) return;
+    bool his = false;
+    for (std::size_t f = first; f < findings.size(); ++f) {
+        const Finding& x = findings[f];
+        if (x.category != Category::Name) continue;
+        for (const Field& field : sec.fields) {
+            if (x.begin < field.begin || x.end > field.end || !whose_column(field.label)) continue;
+            if (x.owner.kind != Owner::Subject) return;
+            his = true;
+        }
+    }
+    if (!his) return;
+    for (std::size_t f = first; f < findings.size(); ++f) {
+        Finding& x = findings[f];
+        if (x.category != Category::IdNumber || x.owner.kind != Owner::Unknown) continue;
+        x.owner = Owner{Owner::Subject, -1, Role::Subject};
+        x.rule += ", in a row whose person is the requester";
+    }
+}
+
 // A reference that follows the requester's name on a line ("Participant: D. Marsh · ID
 // VP-0457") is his file's: where the same code stands with no owner (a register's column, a
 // report's footer), it is his too. One value, one decision, on positive evidence only: a code
@@ -670,9 +694,11 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                     sp.begin += offset;
                     sp.end += offset;
                     findings.push_back(finding_of(std::move(sp), r, s, sec.text));
-                    same.add(findings.back());
                 }
             });
+            his_row_identifiers(sec, findings, first);
+            for (std::size_t f = first; f < findings.size(); ++f)
+                same.add(findings[f]);
             if (sec.kind != SectionKind::Header) continue;
             if (const auto sender = message_sender(sec, findings, first)) {
                 if (sender->kind == Owner::Subject) {

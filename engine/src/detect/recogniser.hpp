@@ -67,6 +67,10 @@ inline bool staff_like(const Owner& o) {
     return o.kind == Owner::Party && (o.role == Role::Staff || o.role == Role::Professional);
 }
 
+// A table column that says whose row it is ("Client", "Patient", "Caller"): the person the
+// register is about, not a worker who deals with them (recognisers/someone_elses_row.cpp).
+bool whose_column(const std::string& label);
+
 // One section being scanned: its text folded and tokenised once, and what the phases so far
 // have found.
 class SectionContext {

@@ -152,6 +152,10 @@ bool SectionContext::adjacent(std::size_t i, bool same_line) const {
     if (info[i].field != info[i + 1].field || info[i].field < 0) return false; // other cells
     const std::string_view g = gap(i);
     if (g != " " && g != "-" && g != ". ") return false;
+    // ". " joins an initial or a title to what follows ("J. Smith", "Dr. Okafor", "St. Anne's");
+    // after any other word it ends a sentence ("started Bet-Free. Best thing I did").
+    if (g == ". " && tokens[i].text.size() > 1 && !is(i, kTitle) && tokens[i].text != "st")
+        return false;
     if (!same_line || g == "-") return true;
     // The folded gap is one space for any run of white space: look at the original. A tab
     // parts a table's cells as a line break parts lines.

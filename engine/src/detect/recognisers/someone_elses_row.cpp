@@ -13,8 +13,6 @@
 
 namespace safesar {
 
-namespace {
-
 // A column that says whose row it is: the service user the register is about, not a worker,
 // an adviser or an interpreter who deals with them. A call log's "Who" or "Caller", a
 // register's bare "Name" and a money plan's "Whose" or "Holder" say the same.
@@ -29,6 +27,8 @@ bool whose_column(const std::string& label) {
         if (std::find(words.begin(), words.end(), w) != words.end()) return true;
     return false;
 }
+
+namespace {
 
 // A cell worth covering: it holds a word of three letters or more (not a date, a time, a
 // number, initials or a code).
