@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <array>
 #include <fstream>
 
 namespace safesar {
@@ -170,6 +171,14 @@ class Patterns final : public Recogniser {
             s.owner = Owner{Owner::Subject, -1, Role::Subject};
             s.rule += ", on the line of the requester's date of birth";
         }
+        // "Her crime reference is ...", "his incident number": a reference the requester's
+        // possessive introduces is his (by the sex the records give him), unless someone else is
+        // named before it in its sentence.
+        if (s.category == Category::Reference && s.owner.kind == Owner::Unknown &&
+            possessed_by_requester(ctx, s.begin)) {
+            s.owner = Owner{Owner::Subject, -1, Role::Subject};
+            s.rule += ", introduced by the requester's possessive";
+        }
         // A handle that is the requester's name as a handle writes it ("@dmarsh": his initial
         // and surname run together) is his; a surname alone may be any of his family's.
         if (p.id == "social-handle" && s.owner.kind == Owner::Unknown && his_name_is(ctx, s)) {
@@ -185,6 +194,31 @@ class Patterns final : public Recogniser {
     static bool his_name_is(const SectionContext& ctx, const Span& s) {
         const Span* d = ctx.person_at(s.begin + 1);
         return d && d->owner.kind == Owner::Subject && d->begin == s.begin + 1 && d->end == s.end;
+    }
+
+    static bool possessed_by_requester(const SectionContext& ctx, std::size_t at) {
+        const Gender g = ctx.knowledge.subject_gender;
+        if (g == Gender::Unknown) return false;
+        std::size_t from = at > 48 ? at - 48 : 0;
+        if (const std::size_t nl = std::string_view(ctx.text).substr(from, at - from).rfind('\n');
+            nl != std::string_view::npos)
+            from += nl + 1;
+        const std::vector<std::string> words =
+            tokenize(fold(std::string_view(ctx.text).substr(from, at - from)));
+        static const std::array<std::string_view, 13> cues{
+            "crime", "incident", "police", "reference", "ref",        "number", "no",
+            "log",   "case",     "is",     "was",       "occurrence", "cad"};
+        // Back from the reference over cue words only, to the possessive.
+        for (std::size_t k = words.size(); k-- > 0;) {
+            const std::string& w = words[k];
+            if (w == "his" || w == "her") {
+                if (k + 1 == words.size() || (w == "his") != (g == Gender::Male)) return false;
+                const Span* p = ctx.last_person_before(at);
+                return !p || p->owner.kind == Owner::Subject || !ctx.same_sentence(p->begin, at);
+            }
+            if (std::find(cues.begin(), cues.end(), w) == cues.end()) return false;
+        }
+        return false;
     }
 
     static bool after_his_birth_date(const SectionContext& ctx, const std::vector<Span>& found,
