@@ -399,10 +399,15 @@ const std::map<std::string, Validator>& validators() {
         // old)"); anywhere else it is nobody's known: someone else's, as a date of birth is.
         {"named-right-before",
          [](PatternMatch& m) {
+             // "Luca, 10", "Luca (aged 10)", "Luca, then aged 10", "Luca, now 10".
              const Span* p = m.ctx.last_person_before(m.span.begin);
-             if (!p || p->end > m.span.begin || m.span.begin - p->end > 3) return true;
-             for (std::size_t k = p->end; k < m.span.begin; ++k)
-                 if (m.text[k] != ' ' && m.text[k] != ',' && m.text[k] != '(') return true;
+             if (!p || p->end > m.span.begin || m.span.begin - p->end > 9) return true;
+             std::string between(m.text.substr(p->end, m.span.begin - p->end));
+             for (const char* when : {"then", "now"})
+                 if (const std::size_t w = between.find(when); w != std::string::npos)
+                     between.erase(w, std::strlen(when));
+             for (char ch : between)
+                 if (ch != ' ' && ch != ',' && ch != '(') return true;
              m.span.owner = p->owner;
              m.span.rule += " (" + owner_noun(p->owner) + "'s)";
              return true;
