@@ -139,7 +139,12 @@ class SectionContext {
     // "Student: A. Jones (K1104523)"): a file's heading names whose file it is.
     bool follows_requester_on_line(std::size_t at) const;
 
+    // Does the section hold the requester's listed phone number (found by the patterns)? A call
+    // note's "Caller" is then him. Computed on first use.
+    bool holds_requester_phone() const;
+
   private:
+    mutable std::optional<bool> requester_phone_;
     mutable std::optional<std::vector<std::pair<std::size_t, std::size_t>>> sentences_;
     mutable std::optional<std::vector<std::size_t>> paragraph_breaks_; // offsets of "\n\n"
 };

@@ -163,6 +163,14 @@ bool SectionContext::adjacent(std::size_t i, bool same_line) const {
     return std::string_view(text).substr(b, e - b).find_first_of("\n\t") == std::string_view::npos;
 }
 
+bool SectionContext::holds_requester_phone() const {
+    if (!requester_phone_)
+        requester_phone_ = std::any_of(found.begin(), found.end(), [](const Span& x) {
+            return x.category == Category::Phone && x.owner.kind == Owner::Subject;
+        });
+    return *requester_phone_;
+}
+
 std::size_t SectionContext::token_at(std::size_t at) const {
     auto it =
         std::lower_bound(tokens.begin(), tokens.end(), at, [&](const Token& t, std::size_t a) {

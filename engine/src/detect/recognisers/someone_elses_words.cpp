@@ -224,10 +224,7 @@ class SomeoneElsesWords final : public Recogniser {
             }
             // "Caller said ..." in the note of a call that came from the requester's own number
             // (his listed phone in the note): the caller is him.
-            if (w == "caller" && std::any_of(ctx.found.begin(), ctx.found.end(), [](const Span& x) {
-                    return x.category == Category::Phone && x.owner.kind == Owner::Subject;
-                }))
-                return out;
+            if (w == "caller" && ctx.holds_requester_phone()) return out;
             if (relation_word(w) || speaker_role(w)) {
                 // "Father said..." in a father's file may be him; "her mum", "mother" (to a
                 // father), "the witness" are not. The relation must open its clause: "to give
