@@ -180,6 +180,16 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                          "matches " + who + "'s initial and surname run together"});
             }
         }
+        // A surname the requester shares, with an initial that begins none of his names: "A.
+        // McAreavey" is his wife Aoife when he is Declan Patrick.
+        if (!subject && tokens.size() >= 2 && contains(subject_tokens_, tokens.back()) &&
+            std::none_of(subject_tokens_.begin(), subject_tokens_.end(), [&](const std::string& t) {
+                return t != tokens.back() && t[0] == tokens.front()[0];
+            }))
+            add({{tokens.front().substr(0, 1), tokens.back()},
+                 Category::Name,
+                 owner,
+                 "matches " + who + "'s initial and the surname the requester shares"});
         if (tokens.size() >= 3) {
             std::vector<std::string> initials;
             for (auto& t : tokens)
