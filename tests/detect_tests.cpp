@@ -318,6 +318,30 @@ TEST_CASE("a panel's or meeting's notes under any name are withheld until review
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a record titled as a panel with a chair and a risk, a form naming a risk forum, and "
+          "a disclosure whose discloser is a protected party are withheld until reviewed",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("panel.txt", "Harbour Lane Panel - HLP-01\n"
+                                          "Chair: a deputy head. Present: two staff.\n"
+                                          "Risk: the bus stop after school.\n"));
+    g.records.push_back(note("return.txt", "Field\tEntry\nForum\tNorthgate Risk Review Forum, "
+                                           "NRF-01\nDate\t01/10\n"));
+    g.records.push_back(note("disclosure.txt", "Welfare disclosure\nPerson disclosing: Imtiaz Haq\n"
+                                               "Said she was scared at home.\n"));
+    // A meeting's title with a risk but no chair, nobody attending: the service's own notes.
+    g.records.push_back(note("team.txt", "Team meeting, 4 March\n"
+                                         "We discussed the rota and the risk of understaffing.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 4);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(result.disclosure.records[i].fate == RecordFate::WithholdInFull);
+        CHECK(result.disclosure.records[i].withheld_kind.rfind("until reviewed", 0) == 0);
+    }
+    CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record whose customer or claimant is a protected party, or whose writer introduces "
           "herself as one in a scan's words, is withheld, and the requester's own claim is not",
           "[policy]") {

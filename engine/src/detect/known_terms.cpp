@@ -388,7 +388,20 @@ void KnownTerms::add_acronyms(const std::string& place, Category c, const Owner&
 }
 
 void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
-    if (subject_surname_.empty()) return;
+    // Every surname the requester goes by: her name's and her aliases' ("Shona Dodds" when her
+    // name is Shona Rankin).
+    std::vector<std::string> surnames;
+    if (!subject_surname_.empty()) surnames.push_back(subject_surname_);
+    for (const auto& a : request.subject.aliases)
+        if (auto t = tokenize(fold(a));
+            t.size() >= 2 && t.back().size() >= 2 && !contains(surnames, t.back()))
+            surnames.push_back(t.back());
+    for (const std::string& surname : surnames)
+        add_other_titles(subject_is_mr, request, surname);
+}
+
+void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request,
+                                  const std::string& surname) {
     // Whose is it? A listed party with that surname, else someone unlisted.
     Owner owner;
     for (std::size_t i = 0; i < request.parties.size(); ++i) {
@@ -396,7 +409,7 @@ void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
         std::vector<std::string> names{p.name};
         names.insert(names.end(), p.aliases.begin(), p.aliases.end());
         for (const auto& n : names)
-            if (auto t = tokenize(fold(n)); t.size() >= 2 && t.back() == subject_surname_ &&
+            if (auto t = tokenize(fold(n)); t.size() >= 2 && t.back() == surname &&
                                             !p.child_of_subject && owner.kind == Owner::Unknown)
                 owner = Owner{Owner::Party, static_cast<int>(i), p.role};
     }
@@ -404,11 +417,12 @@ void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
                                                 ? std::vector<const char*>{"mrs", "ms", "miss"}
                                                 : std::vector<const char*>{"mr"};
     for (const char* title : titles) {
-        add({{title, subject_surname_},
+        add({{title, surname},
              Category::Name,
              owner,
              "the requester's surname after a title the records do not use for the requester"});
         // "Mrs H." when he is Mr Hale: his mother, his wife, or another Mrs H; never him.
+        if (surname != subject_surname_) continue;
         if (auto it = by_first_.find(title); it != by_first_.end())
             for (std::size_t ti : it->second) {
                 Term& t = terms_[ti];

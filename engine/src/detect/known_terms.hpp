@@ -64,6 +64,7 @@ class KnownTerms {
     }
 
   private:
+    void add_other_titles(bool subject_is_mr, const Case& request, const std::string& surname);
     void add(Term t);
     void add_person(const Person& p, const Owner& owner);
     void add_address(const std::string& address, const Owner& owner, const std::string& who);

@@ -220,23 +220,27 @@ bool name_matches(const WithholdRule& w, const Record& r) {
 enum class Verdict { No, Unsure, Yes };
 
 // Knowing a record by what it holds: how many signal groups its opening meets.
-Verdict by_signals(const WithholdRule::Signals& sig, const Record& r) {
+// `meeting_title`: a title line names a meeting ("Contextual Safeguarding Panel"); then a
+// meeting's signs in the body (a chair, who attended) and one other group are enough to be
+// unsure, though the actions are not written as actions ("X to be told").
+Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
     const auto words = tokenize(opening(r, sig.within_chars));
     std::size_t met = 0;
-    bool required = true;
+    bool required = true, meeting = false;
     for (const auto& g : sig.groups) {
         std::size_t found = 0;
         for (const auto& p : g.phrases)
             if (has_phrase(words, p) && ++found >= g.distinct) break;
         const bool hit = found >= g.distinct;
         met += hit;
+        meeting = meeting || (hit && g.name == "meeting");
         if (!hit &&
             std::find(sig.required.begin(), sig.required.end(), g.name) != sig.required.end())
             required = false;
     }
-    if (!required) return Verdict::No;
-    if (met >= sig.min) return Verdict::Yes;
-    return met >= sig.unsure_min ? Verdict::Unsure : Verdict::No;
+    if (required && met >= sig.min) return Verdict::Yes;
+    if (required && met >= sig.unsure_min) return Verdict::Unsure;
+    return meeting_title && meeting && met >= 2 ? Verdict::Unsure : Verdict::No;
 }
 
 // A title line of the first few holding one of `phrases` as whole words.
@@ -247,6 +251,29 @@ bool titled(const std::vector<std::string>& phrases, const Record& r, std::size_
         for (const auto& p : phrases)
             if (has_phrase(words, tokenize(p))) return true;
     }
+    return false;
+}
+
+// A title line that names a meeting by the rule's first title group ("panel", "forum").
+bool meeting_titled(const WithholdRule& w, const Record& r) {
+    if (w.title_all_of.empty()) return false;
+    for (const auto& line : first_lines(r, w.title_lines)) {
+        if (line.size() > 90) continue; // a title, not a sentence
+        const auto words = tokenize(line);
+        for (const auto& phrase : w.title_all_of.front())
+            if (has_phrase(words, phrase)) return true;
+    }
+    return false;
+}
+
+// A line of the opening that names a risk meeting as the file-name rule would ("Forum: Wigan
+// Multi-Agency Risk Review Forum"): a form's field, not only its title.
+bool named_in_opening(const WithholdRule& w, const Record& r) {
+    if (w.name_all_of.empty()) return false;
+    for (const auto& line : first_lines(r, w.title_lines + 2))
+        if (line.size() <= 120 && line.find(". ") == std::string::npos &&
+            line.find(';') == std::string::npos && all_groups(w.name_all_of, tokenize(line)))
+            return true;
     return false;
 }
 
@@ -395,12 +422,13 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
     if (w.kind == "about-protected-party") return about_protected_party(w, c, r, findings, mine);
     const std::string head = opening(r, w.within_chars);
     const bool titled = title_matches(w, r);
-    const bool named = name_matches(w, r);
+    const bool named = name_matches(w, r) || named_in_opening(w, r);
     const bool hit = (!w.any_of.empty() && any_in(w.any_of, head) &&
                       (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
                      (titled && w.title_sure);
     if (hit) return Verdict::Yes;
-    const Verdict by_content = w.signals ? by_signals(*w.signals, r) : Verdict::No;
+    const Verdict by_content =
+        w.signals ? by_signals(*w.signals, r, meeting_titled(w, r)) : Verdict::No;
     return (titled || named) && by_content == Verdict::No ? Verdict::Unsure : by_content;
 }
 

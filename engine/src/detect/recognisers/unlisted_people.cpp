@@ -168,6 +168,18 @@ class UnlistedPeople final : public Recogniser {
             if (ctx.taken[i]) continue;
             const std::string_view w = ctx.word(i);
             const bool next_ok = ctx.adjacent(i) && c.namelike(i + 1);
+            // 0. A street name of a letter: "Big K", "Lil T", "Wee J".
+            if (info[i].capitalised && i + 1 < ctx.tokens.size() && ctx.gap(i) == " " &&
+                ctx.word(i + 1).size() == 1 && ctx.word(i + 1) != "i" && info[i + 1].capitalised &&
+                info[i + 1].alpha && (i + 2 >= ctx.tokens.size() || ctx.gap(i + 1) != "-")) {
+                static constexpr std::array<std::string_view, 6> sizes{"big",   "little", "lil",
+                                                                       "young", "wee",    "old"};
+                if (std::find(sizes.begin(), sizes.end(), w) != sizes.end()) {
+                    emit(i, i + 1, "a nickname of a size word and a letter", 0.7f);
+                    ++i;
+                    continue;
+                }
+            }
             // 1. Titles and ranks: Mr Pemberton, DC Priya Nandra.
             if (ctx.is(i, kTitle) && info[i].capitalised && next_ok) {
                 std::size_t last = c.extend(i + 1, 2);
