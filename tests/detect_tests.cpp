@@ -323,7 +323,7 @@ TEST_CASE("a record titled as a panel with a chair and a risk, a form naming a r
           "[policy]") {
     const PerpetratorScan scan;
     GatherResult g;
-    g.records.push_back(note("panel.txt", "Harbour Lane Panel - HLP-01\n"
+    g.records.push_back(note("panel.txt", "Westgate Youth Panel - WYP-01\n"
                                           "Chair: a deputy head. Present: two staff.\n"
                                           "Risk: the bus stop after school.\n"));
     g.records.push_back(note("return.txt", "Field\tEntry\nForum\tNorthgate Risk Review Forum, "

@@ -180,8 +180,8 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                          "matches " + who + "'s initial and surname run together"});
             }
         }
-        // A surname the requester shares, with an initial that begins none of his names: "A.
-        // McAreavey" is his wife Aoife when he is Declan Patrick.
+        // A surname the requester shares, with an initial that begins none of his names: "Z.
+        // Marsh" is his wife Zoe when he is Gordon Ellis Marsh.
         if (!subject && tokens.size() >= 2 && contains(subject_tokens_, tokens.back()) &&
             std::none_of(subject_tokens_.begin(), subject_tokens_.end(), [&](const std::string& t) {
                 return t != tokens.back() && t[0] == tokens.front()[0];
@@ -388,8 +388,8 @@ void KnownTerms::add_acronyms(const std::string& place, Category c, const Owner&
 }
 
 void KnownTerms::add_other_titles(bool subject_is_mr, const Case& request) {
-    // Every surname the requester goes by: her name's and her aliases' ("Shona Dodds" when her
-    // name is Shona Rankin).
+    // Every surname the requester goes by: her name's and her aliases' ("Ingrid Brennock" when
+    // her name is Ingrid Pelham).
     std::vector<std::string> surnames;
     if (!subject_surname_.empty()) surnames.push_back(subject_surname_);
     for (const auto& a : request.subject.aliases)

@@ -220,7 +220,7 @@ bool name_matches(const WithholdRule& w, const Record& r) {
 enum class Verdict { No, Unsure, Yes };
 
 // Knowing a record by what it holds: how many signal groups its opening meets.
-// `meeting_title`: a title line names a meeting ("Contextual Safeguarding Panel"); then a
+// `meeting_title`: a title line names a meeting ("Youth Safety Panel"); then a
 // meeting's signs in the body (a chair, who attended) and one other group are enough to be
 // unsure, though the actions are not written as actions ("X to be told").
 Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
@@ -266,8 +266,8 @@ bool meeting_titled(const WithholdRule& w, const Record& r) {
     return false;
 }
 
-// A line of the opening that names a risk meeting as the file-name rule would ("Forum: Wigan
-// Multi-Agency Risk Review Forum"): a form's field, not only its title.
+// A line of the opening that names a risk meeting as the file-name rule would ("Forum:
+// Northgate Risk Review Forum"): a form's field, not only its title.
 bool named_in_opening(const WithholdRule& w, const Record& r) {
     if (w.name_all_of.empty()) return false;
     for (const auto& line : first_lines(r, w.title_lines + 2))

@@ -168,7 +168,7 @@ class UnlistedPeople final : public Recogniser {
             if (ctx.taken[i]) continue;
             const std::string_view w = ctx.word(i);
             const bool next_ok = ctx.adjacent(i) && c.namelike(i + 1);
-            // 0. A street name of a letter: "Big K", "Lil T", "Wee J".
+            // 0. A street name of a letter: "Lil T", "Wee J", "Big D".
             if (info[i].capitalised && i + 1 < ctx.tokens.size() && ctx.gap(i) == " " &&
                 ctx.word(i + 1).size() == 1 && ctx.word(i + 1) != "i" && info[i + 1].capitalised &&
                 info[i + 1].alpha && (i + 2 >= ctx.tokens.size() || ctx.gap(i + 1) != "-")) {
