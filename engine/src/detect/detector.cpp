@@ -391,18 +391,11 @@ std::optional<Owner> message_sender(const Section& header, const std::vector<Fin
 
 // A document the requester wrote about himself ("My name is Gordon Marsh", "I am Gordon"
 // at its top: a self-referral, an "all about me" plan, his statement): the first person in it
-// is his. Only by a given name of his that no listed person has, and not "I am Gordon's mum".
-bool introduces_requester(const Case* request, const std::vector<Section>& sections) {
-    if (!request) return false;
-    std::vector<std::string> given;
-    std::vector<std::string> names{request->subject.name};
-    names.insert(names.end(), request->subject.aliases.begin(), request->subject.aliases.end());
-    for (const auto& n : names)
-        if (auto t = tokenize(fold(n)); !t.empty() && t.front().size() >= 3)
-            given.push_back(t.front());
-    for (const Person& p : request->parties)
-        if (auto t = tokenize(fold(p.name)); !t.empty())
-            given.erase(std::remove(given.begin(), given.end(), t.front()), given.end());
+// is his. Only by a given name of his that no listed person has (`given`,
+// KnownTerms::subject_given), and not "I am Gordon's mum".
+bool introduces_requester(const std::vector<std::string>& given,
+                          const std::vector<Section>& sections) {
+    if (given.empty()) return false;
     int looked = 0; // the openings of the first three sections with words (a header may be one)
     for (const Section& sec : sections) {
         if (sec.kind != SectionKind::Body && sec.kind != SectionKind::PageText) continue;
@@ -496,15 +489,13 @@ class SameValues {
             }))
             return;
         insert(f, tokens, "the same as a value found elsewhere in the case (" + f.rule + ")");
-        // A business is also called by its name without its trade word: "Jade Orchid" for
-        // Jade Orchid Nails. Two words at least: one alone may be a surname.
-        if ((f.category == Category::Workplace || f.category == Category::Address) &&
-            tokens.size() >= 3 && lex_.is(tokens.back(), kCompanyWord)) {
-            tokens.pop_back();
-            insert(f, tokens,
-                   "the name without its trade word of a business found elsewhere in the case (" +
-                       f.rule + ")");
-        }
+        // A business is also called by its name without its trade word.
+        if (f.category == Category::Workplace || f.category == Category::Address)
+            if (auto bare = without_trade_word(tokens, lex_))
+                insert(f, *bare,
+                       "the name without its trade word of a business found elsewhere in the "
+                       "case (" +
+                           f.rule + ")");
     }
 
     bool empty() const { return values_.empty(); }
@@ -677,7 +668,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
         if (attached_by_him) his_messages.insert(name);
         bool sent_by_requester =
             attached_by_him || (records[r].kind != RecordKind::Email &&
-                                introduces_requester(I.request, records[r].sections));
+                                introduces_requester(known.subject_given(), records[r].sections));
         std::optional<Owner> writer; // who sent it, when someone else did
         for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
             const Section& sec = records[r].sections[s];

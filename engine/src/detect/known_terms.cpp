@@ -67,6 +67,23 @@ std::string trim(std::string s) {
 
 } // namespace
 
+std::vector<std::string> given_names(const Person& p) {
+    std::vector<std::string> out;
+    std::vector<std::string> names{p.name};
+    names.insert(names.end(), p.aliases.begin(), p.aliases.end());
+    for (const auto& n : names)
+        if (auto t = tokenize(fold(n)); !t.empty() && t.front().size() >= 3)
+            out.push_back(t.front());
+    return out;
+}
+
+std::optional<std::vector<std::string>> without_trade_word(std::vector<std::string> tokens,
+                                                           const Lexicon& lexicon) {
+    if (tokens.size() < 3 || !lexicon.is(tokens.back(), kCompanyWord)) return std::nullopt;
+    tokens.pop_back();
+    return tokens;
+}
+
 KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(lexicon) {
     if (!request) return;
     // The subject first: their tokens are never used alone for anyone else.
@@ -79,6 +96,11 @@ KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(l
         for (auto& t : tokenize(fold(a)))
             subject_tokens_.push_back(t);
     if (auto t = tokenize(fold(s.name)); t.size() >= 2) subject_surname_ = t.back();
+    subject_given_ = given_names(s);
+    for (const Person& p : request->parties)
+        for (const auto& g : given_names(p))
+            subject_given_.erase(std::remove(subject_given_.begin(), subject_given_.end(), g),
+                                 subject_given_.end());
     for (const auto& a : s.addresses)
         for (auto& t : tokenize(fold(a)))
             subject_address_tokens_.push_back(t);
@@ -313,15 +335,12 @@ void KnownTerms::add_place(const std::string& place, Category c, const Owner& ow
     // A business is written without its legal form and its bracketed town: "Haq Motors" for
     // Haq Motors (Leeds) Ltd. That short name is the same place, and its owner's, though it
     // holds a surname the requester shares.
-    if (auto trading = trading_name(place); trading.size() >= 2 && trading != tokens)
+    const auto trading = trading_name(place);
+    if (trading.size() >= 2 && trading != tokens)
         add({trading, c, owner, "matches " + what + " (its trading name)"});
-    // And without its trade word: "Jade Orchid" for Jade Orchid Nails (two words at least: one
-    // alone may be a surname).
-    if (auto trading = trading_name(place);
-        trading.size() >= 3 && lexicon_.is(trading.back(), kCompanyWord)) {
-        trading.pop_back();
-        add({trading, c, owner, "matches " + what + " (its name without the trade word)"});
-    }
+    // And without its trade word: "Jade Orchid" for Jade Orchid Nails.
+    if (auto bare = without_trade_word(trading, lexicon_))
+        add({*bare, c, owner, "matches " + what + " (its name without the trade word)"});
     // A workplace named by its kind: "she finishes at the garden centre" for Greenacre Garden
     // Centre, "nights at the care home", "the library". The last word alone only when it says
     // more than "the home" or "the centre" would.

@@ -10,6 +10,7 @@
 
 #include "safesar/case_model.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +31,15 @@ struct Term {
     // another number stands before it ("11 Medlar Walk" is a neighbour's).
     std::string house_number = {};
 };
+
+// The given names a person goes by: the first word (three letters or more) of their name and of
+// each alias, folded.
+std::vector<std::string> given_names(const Person& p);
+
+// A business's name without its trade word ("jade orchid" for Jade Orchid Nails), when it has
+// two words or more left (one alone may be a surname); nothing otherwise.
+std::optional<std::vector<std::string>> without_trade_word(std::vector<std::string> tokens,
+                                                           const Lexicon& lexicon);
 
 class KnownTerms {
   public:
@@ -57,6 +67,8 @@ class KnownTerms {
                             const std::string& original) const;
 
     const std::vector<std::string>& subject_tokens() const { return subject_tokens_; }
+    // The requester's given names that no listed person's name or alias begins with.
+    const std::vector<std::string>& subject_given() const { return subject_given_; }
 
     // Listed third parties' given names of four letters or more, folded, with their owners.
     const std::vector<std::pair<std::string, Owner>>& third_party_given_names() const {
@@ -84,6 +96,7 @@ class KnownTerms {
     };
     std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> by_first_;
     std::vector<std::string> subject_tokens_; // every token of the subject's names
+    std::vector<std::string> subject_given_;
     std::vector<std::string> subject_address_tokens_;
     std::string subject_surname_;
     std::string shared_initials_; // of listed adults with the requester's surname

@@ -38,6 +38,12 @@ struct Words {
             return false;
         return c.word(i).size() >= 2 && !c.is(i, kNotName | kTitle);
     }
+    // A capital letter alone, with or without its full stop ("Gordon T", "Lil T"); "I" is the
+    // pronoun. (`initial` below asks for the full stop and an untaken word.)
+    bool letter(std::size_t i) const {
+        return i < c.tokens.size() && c.word(i).size() == 1 && c.word(i) != "i" &&
+               c.info[i].capitalised && c.info[i].alpha;
+    }
     bool digits(std::size_t i) const {
         return i < c.tokens.size() && std::isdigit(static_cast<unsigned char>(c.word(i)[0]));
     }
@@ -150,9 +156,7 @@ class UnlistedPeople final : public Recogniser {
             // The requester's given name and an initial that begins none of his names
             // ("Gordon T" when he is Gordon Marsh): someone else of that given name.
             if (ctx.taken[i] && c.subject(i) && ctx.is(i, kGivenName) && info[i].capitalised &&
-                !info[i].all_caps && i + 1 < ctx.tokens.size() && ctx.gap(i) == " " &&
-                ctx.word(i + 1).size() == 1 && ctx.word(i + 1) != "i" && info[i + 1].capitalised &&
-                info[i + 1].alpha) {
+                !info[i].all_caps && c.letter(i + 1) && ctx.gap(i) == " ") {
                 const char initial = ctx.word(i + 1)[0];
                 const auto& his = ctx.known.subject_tokens();
                 if (std::none_of(his.begin(), his.end(),
@@ -169,9 +173,8 @@ class UnlistedPeople final : public Recogniser {
             const std::string_view w = ctx.word(i);
             const bool next_ok = ctx.adjacent(i) && c.namelike(i + 1);
             // 0. A street name of a letter: "Lil T", "Wee J", "Big D".
-            if (info[i].capitalised && i + 1 < ctx.tokens.size() && ctx.gap(i) == " " &&
-                ctx.word(i + 1).size() == 1 && ctx.word(i + 1) != "i" && info[i + 1].capitalised &&
-                info[i + 1].alpha && (i + 2 >= ctx.tokens.size() || ctx.gap(i + 1) != "-")) {
+            if (info[i].capitalised && c.letter(i + 1) && ctx.gap(i) == " " &&
+                (i + 2 >= ctx.tokens.size() || ctx.gap(i + 1) != "-")) {
                 static constexpr std::array<std::string_view, 6> sizes{"big",   "little", "lil",
                                                                        "young", "wee",    "old"};
                 if (std::find(sizes.begin(), sizes.end(), w) != sizes.end()) {
@@ -221,12 +224,10 @@ class UnlistedPeople final : public Recogniser {
                     gap == " (" && after < ctx.folded.text.size() && ctx.folded.text[after] == ')';
                 // "Gordon's mate Sparky", "her friend Sunny": after someone's relation, a word
                 // in capitals mid-sentence is what that person is called, even an English word.
-                const std::string& text = ctx.folded.text;
-                const std::size_t at = ctx.tokens[i].begin;
-                const bool owned = (i > 0 && ctx.gap(i - 1) == " " &&
-                                    (relation_owner(ctx.word(i - 1)) || ctx.word(i - 1) == "my" ||
-                                     ctx.word(i - 1) == "your" || ctx.word(i - 1) == "our")) ||
-                                   (at >= 3 && text.compare(at - 3, 3, "'s ") == 0);
+                const bool owned = i > 0 && ctx.gap(i - 1) == " " &&
+                                   (ctx.tokens[i - 1].possessive ||
+                                    relation_owner(ctx.word(i - 1)) || ctx.word(i - 1) == "my" ||
+                                    ctx.word(i - 1) == "your" || ctx.word(i - 1) == "our");
                 if (bracketed ||
                     (next_ok && (ctx.is(i + 1, kGivenName) ||
                                  (owned && gap == " " && !calendar_word(ctx.word(i + 1)))))) {

@@ -28,15 +28,6 @@ KnownValues::KnownValues(const Case* request) {
         add_person(p, Owner{Owner::Party, static_cast<int>(i), p.role},
                    "the listed " + std::string(to_string(p.role)));
     }
-    auto given_names = [](const Person& p) {
-        std::vector<std::string> out;
-        std::vector<std::string> names{p.name};
-        names.insert(names.end(), p.aliases.begin(), p.aliases.end());
-        for (const auto& n : names)
-            if (auto t = tokenize(fold(n)); !t.empty() && t.front().size() >= 3)
-                out.push_back(t.front());
-        return out;
-    };
     for (std::size_t i = 0; i < request->parties.size(); ++i) {
         const auto& p = request->parties[i];
         for (auto& g : given_names(p))
@@ -44,13 +35,11 @@ KnownValues::KnownValues(const Case* request) {
                                    {g, Owner{Owner::Party, static_cast<int>(i), p.role},
                                     "the listed " + std::string(to_string(p.role))}});
     }
-    for (auto& g : given_names(request->subject))
-        if (std::none_of(party_given.begin(), party_given.end(),
-                         [&](const auto& pg) { return pg.first == g; }))
-            subject_given.push_back(g);
 }
 
-std::optional<KnownValues::Known> KnownValues::username_owner(std::string_view handle) const {
+std::optional<KnownValues::Known>
+KnownValues::username_owner(std::string_view handle,
+                            const std::vector<std::string>& subject_given) const {
     std::optional<Known> party;
     bool subject = false;
     for (const std::string& part : tokenize(handle)) {
@@ -485,7 +474,8 @@ const std::map<std::string, Validator>& validators() {
          }},
         {"username",
          [](PatternMatch& m) {
-             if (const auto k = m.known.username_owner(fold(std::string(m.groups[1])))) {
+             if (const auto k = m.known.username_owner(fold(std::string(m.groups[1])),
+                                                       m.ctx.known.subject_given())) {
                  m.span.owner = k->owner;
                  m.span.rule += ", with " + k->who + "'s given name in it";
              }

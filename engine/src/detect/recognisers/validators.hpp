@@ -25,9 +25,7 @@ struct KnownValues {
     };
     std::vector<Known> phones, emails;
     std::vector<std::pair<Date, Known>> dobs;
-    // Given names (first words of a name or alias, folded): the requester's that no listed
-    // person shares, and every listed person's.
-    std::vector<std::string> subject_given;
+    // Every listed person's given names (given_names), with whose they are.
     std::vector<std::pair<std::string, Known>> party_given;
     int received_year = 0; // the request's; 0 when detection runs without one
 
@@ -37,8 +35,10 @@ struct KnownValues {
     const Known* dob(const Date& d) const;
     const Known* birthday(int month, int day) const; // a listed date of birth's day and month
     // Whose a username is by the given names in it ("jo.bloggs90"): the requester's only when
-    // his given name is in it and no listed person's is; nullptr when nobody's known.
-    std::optional<Known> username_owner(std::string_view folded_handle) const;
+    // one of `subject_given` (KnownTerms::subject_given) is in it and no listed person's is;
+    // nothing when nobody's known.
+    std::optional<Known> username_owner(std::string_view folded_handle,
+                                        const std::vector<std::string>& subject_given) const;
 };
 
 // One match of a pattern: the whole text, the groups, and the span about to be emitted (its
