@@ -418,7 +418,7 @@ bool introduces_requester(const std::vector<std::string>& given,
     return false;
 }
 
-// A row whose "whose" column names the requester ("Patient: Lee ...", "Client") is his: an
+// A row whose "whose" column names the requester ("Patient: Gordon Marsh", "Client") is his: an
 // identity number in it that no rule gave an owner (an NHS number in a dispensing record) is
 // his, as a register gives each person's own. Not when such a column names someone else too.
 void his_row_identifiers(const Section& sec, std::vector<Finding>& findings, std::size_t first) {

@@ -153,7 +153,7 @@ bool SectionContext::adjacent(std::size_t i, bool same_line) const {
     const std::string_view g = gap(i);
     if (g != " " && g != "-" && g != ". ") return false;
     // ". " joins an initial or a title to what follows ("J. Smith", "Dr. Okafor", "St. Anne's");
-    // after any other word it ends a sentence ("started Bet-Free. Best thing I did").
+    // after any other word it ends a sentence ("he joined Hope-Free. Best thing he did").
     if (g == ". " && tokens[i].text.size() > 1 && !is(i, kTitle) && tokens[i].text != "st")
         return false;
     if (!same_line || g == "-") return true;

@@ -388,7 +388,7 @@ const std::map<std::string, Validator>& validators() {
         // old)"); anywhere else it is nobody's known: someone else's, as a date of birth is.
         {"named-right-before",
          [](PatternMatch& m) {
-             // "Luca, 10", "Luca (aged 10)", "Luca, then aged 10", "Luca, now 10".
+             // "Siobhan, 10", "Siobhan (aged 10)", "Siobhan, then aged 10", "Siobhan, now 10".
              const Span* p = m.ctx.last_person_before(m.span.begin);
              if (!p || p->end > m.span.begin || m.span.begin - p->end > 9) return true;
              std::string between(m.text.substr(p->end, m.span.begin - p->end));
