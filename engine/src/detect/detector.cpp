@@ -13,6 +13,7 @@
 #include "folded_text.hpp"
 #include "known_terms.hpp"
 #include "lexicon.hpp"
+#include "recognisers/sentence_people.hpp"
 #include "registry.hpp"
 #include "resolve.hpp"
 
@@ -211,6 +212,8 @@ struct Detector::Impl {
         TitleCounts titles;          // "Mr Hollis" against "Mrs/Ms/Miss Hollis"
         std::string first_initials;  // of the requester's first given names, folded
         int he = 0, she = 0;         // the first pronoun after the requester's name
+        // A relation word labelling his full name: "Father: Tomas Brennan", "Tomas (dad)".
+        int male_label = 0, female_label = 0;
         // The same for each listed party: titles before their names, and "he"/"she" (never
         // "her", which may be someone else: "Craig stopped her") right after them.
         std::map<int, std::array<int, 4>> party; // mr, other title, he, she
@@ -266,6 +269,30 @@ struct Detector::Impl {
         return false;
     }
 
+    // "Father: Tomas Brennan", "Mum - Dorota Nowak", "Tomas Brennan (father)": a form's
+    // label or a bracket right beside his name, with one of his given names, says his sex.
+    void count_relation_label(const SectionContext& ctx, const Span& s, PassOne& p) const {
+        if (!names_given(ctx, s)) return;
+        const std::size_t first = ctx.token_at(s.begin);
+        auto vote = [&](std::size_t t) {
+            const Gender g = relation_gender(ctx.word(t));
+            if (g == Gender::Male) ++p.male_label;
+            if (g == Gender::Female) ++p.female_label;
+        };
+        // The original text between tokens t and t + 1, when it is short and on one line.
+        auto between = [&](std::size_t t) {
+            const std::size_t b = ctx.end_of(t), e = ctx.begin_of(t + 1);
+            const std::string_view g = std::string_view(ctx.text).substr(b, e - b);
+            return g.size() <= 4 && g.find('\n') == std::string_view::npos ? g : "\n";
+        };
+        if (first > 0 && between(first - 1).find_first_of(":-") != std::string_view::npos)
+            vote(first - 1);
+        const std::size_t after = ctx.token_at(s.end);
+        if (after < ctx.tokens.size() && after > 0 &&
+            between(after - 1).find('(') != std::string_view::npos)
+            vote(after);
+    }
+
     void count_pronouns(const SectionContext& ctx, const std::vector<Span>& spans,
                         PassOne& p) const {
         std::vector<std::size_t> others; // where other people's names begin
@@ -278,6 +305,7 @@ struct Detector::Impl {
             // "Mrs E. Whitlock said she..." may be another Whitlock when a listed party shares
             // the surname: only a mention with the requester's given name is the requester's.
             if (p.surname_shared && !names_given(ctx, s)) continue;
+            count_relation_label(ctx, s, p);
             const auto next_other = std::lower_bound(others.begin(), others.end(), s.end);
             const std::size_t stop = next_other == others.end() ? ctx.text.size() : *next_other;
             for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12;
@@ -331,6 +359,7 @@ struct Detector::Impl {
     Gender gender_of(const PassOne& p) const {
         const TitleCounts& t = p.titles;
         if (t.mr != t.other) return gender_of(t.mr, t.other, 0, 0);
+        if (p.male_label != p.female_label) return gender_of(p.male_label, p.female_label, 0, 0);
         if (!p.surname_shared && t.mr_bare != t.other_bare)
             return gender_of(t.mr_bare, t.other_bare, 0, 0);
         if (request) {

@@ -218,12 +218,50 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                 initials.push_back(t.substr(0, 1));
             add({initials, Category::Name, owner, "matches " + who + "'s initials"});
         }
+        add_run_initials(tokens, owner, who);
     }
     for (const auto& a : p.addresses)
         add_address(a, owner, who);
     if (!p.school.empty()) add_place(p.school, Category::School, owner, who + "'s school");
     if (!p.workplace.empty())
         add_place(p.workplace, Category::Workplace, owner, who + "'s workplace");
+}
+
+// Initials in capitals, as logs and rotas sign entries ("given by TL", "T.L."): the first
+// letters of the given name and surname, and of every name when there are three. Not a word
+// the records use for anything else (an English word, a title, an acronym), and no one's when
+// two listed people share them.
+void KnownTerms::add_run_initials(const std::vector<std::string>& tokens, const Owner& owner,
+                                  const std::string& who) {
+    if (tokens.size() < 2) return;
+    const std::string first_last{tokens.front()[0], tokens.back()[0]};
+    std::vector<std::vector<std::string>> forms{
+        {first_last},                                        // "TL"
+        {first_last.substr(0, 1), first_last.substr(1, 1)}}; // "T.L.", "T L"
+    if (tokens.size() == 3)
+        forms.push_back({std::string{tokens[0][0], tokens[1][0], tokens[2][0]}}); // "TAL"
+    for (auto& form : forms) {
+        if (form.size() == 1 &&
+            lexicon_.is(form.front(), kEnglish | kCommonWord | kTitle | kSectorAcronym |
+                                          kPoliceForce | kGivenName | kSurname))
+            continue;
+        // Someone's already (an alias's, or another listed person's: then no one's).
+        bool known = false;
+        if (auto it = by_first_.find(form.front()); it != by_first_.end())
+            for (std::size_t ti : it->second) {
+                Term& other = terms_[ti];
+                if (other.tokens != form || !other.needs_all_caps) continue;
+                known = true;
+                if (other.owner.kind != owner.kind || other.owner.party != owner.party) {
+                    other.owner = Owner{};
+                    other.rule = "initials several listed people share";
+                }
+            }
+        if (known) continue;
+        Term t{std::move(form), Category::Name, owner, "matches " + who + "'s initials"};
+        t.needs_all_caps = true;
+        add(std::move(t));
+    }
 }
 
 void KnownTerms::add_address(const std::string& address, const Owner& owner,
@@ -466,6 +504,7 @@ void KnownTerms::add_discovered(const std::vector<std::string>& name_tokens) {
         if (tok.size() < 3 || contains(subject_tokens_, tok)) continue;
         if (lexicon_.is(tok, kNotName)) continue;
         if (by_first_.count(tok)) continue; // already known (a listed party's name)
+        discovered_.insert(tok);
         Term t{{tok}, Category::Name, unknown, "the name of an unlisted person found elsewhere"};
         // In lower case too ("dermot will drop them", as messages write names), unless the
         // word is also an English one ("grace", "will").

@@ -11,6 +11,7 @@
 #include "safesar/case_model.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,6 +57,10 @@ class KnownTerms {
 
     // Adds an unlisted person found elsewhere in the case, so every later mention is found.
     void add_discovered(const std::vector<std::string>& name_tokens);
+    // Is `folded_word` a name of someone the records name but request.json does not list?
+    bool discovered(std::string_view folded_word) const {
+        return discovered_.find(folded_word) != discovered_.end();
+    }
 
     // Organisation names (the parties' organisations, dictionaries/agencies.txt): their words
     // are not people ("Calder Brook Child Contact Centre" names no Mr Brook).
@@ -79,6 +84,8 @@ class KnownTerms {
     void add_other_titles(bool subject_is_mr, const Case& request, const std::string& surname);
     void add(Term t);
     void add_person(const Person& p, const Owner& owner);
+    void add_run_initials(const std::vector<std::string>& tokens, const Owner& owner,
+                          const std::string& who);
     void add_address(const std::string& address, const Owner& owner, const std::string& who);
     void add_acronyms(const std::string& place, Category c, const Owner& owner,
                       const std::string& what);
@@ -101,6 +108,7 @@ class KnownTerms {
     std::string subject_surname_;
     std::string shared_initials_; // of listed adults with the requester's surname
     std::vector<std::pair<std::string, Owner>> given_names_; // listed third parties', folded
+    std::set<std::string, std::less<>> discovered_;          // unlisted people's names, folded
 };
 
 bool is_capitalised(const std::string& original, std::size_t byte_offset);

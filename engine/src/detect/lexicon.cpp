@@ -84,6 +84,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     mark_all(read_list(dir / "detect" / "role-cues.txt", true), kRoleCue);
     mark_all(read_list(dir / "detect" / "generic-place-words.txt", true), kGenericPlace);
     mark_all(read_list(dir / "detect" / "sector-acronyms.txt", true), kSectorAcronym);
+    mark_all(read_list(dir / "detect" / "police-forces.txt", true), kPoliceForce);
     mark_all(read_list(dir / "detect" / "general-proper-nouns.txt", true), kGeneral);
     l.company_words = read_list(dir / "detect" / "company-words.txt", true);
     mark_all(l.company_words, kCompanyWord);

@@ -40,6 +40,11 @@ bool relative_of_his(const Span& s) {
 
 bool overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
+// A listed party's own name, address or place as request.json gives it: known, not guessed.
+bool listed_exact(const Span& s) {
+    return s.owner.kind == Owner::Party && s.recogniser == "known-people";
+}
+
 } // namespace
 
 // The requester's own identifiers win over a pattern or a guessed name on the same text: his
@@ -84,21 +89,31 @@ std::vector<Span> resolve(std::vector<Span> spans) {
                 if (n.begin <= s.begin && n.end > s.begin && n.end < s.end) s.begin = n.end;
                 return false;
             });
+        // A listed party's exact term gives way only to an exact term of his: "Works at X" is
+        // not his because his surname stood last before it, when X is her listed workplace.
         if (s.owner.kind != Owner::Subject && !sentence(s) && !form_value(s) &&
             !address_of_its_own(s) && !relative_of_his(s) &&
-            overlapping(subject, s, [](const Span&) { return true; }))
+            overlapping(subject, s, [&](const Span& h) {
+                return !listed_exact(s) || h.recogniser == "known-people";
+            }))
             continue;
         out.push_back(std::move(s));
     }
     std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
-    // Drop exact duplicates (same span, same category), keeping the better-attributed one.
+    // Drop exact duplicates (same span, same category), keeping the better-attributed one: a
+    // known owner over none, a listed party's exact term over a guess that the text is his, his
+    // surname read as a relative's over his own.
     std::vector<Span> unique;
     for (auto& s : out) {
         if (!unique.empty() && unique.back().begin == s.begin && unique.back().end == s.end &&
             unique.back().category == s.category) {
-            if (unique.back().owner.kind == Owner::Unknown && s.owner.kind != Owner::Unknown)
+            const Span& kept = unique.back();
+            if ((kept.owner.kind == Owner::Unknown && s.owner.kind != Owner::Unknown) ||
+                (kept.owner.kind == Owner::Subject && kept.recogniser != "known-people" &&
+                 listed_exact(s)) ||
+                (kept.owner.kind == Owner::Subject && relative_of_his(s)))
                 unique.back() = std::move(s);
             continue;
         }

@@ -100,6 +100,20 @@ struct Residue final : public Recogniser {
         };
 
         for (std::size_t i = 0; i < n; ++i) {
+            // "Ruth Adeyemi (Cole)": his surname in brackets right after someone else's
+            // name is her other surname (the one she married or was born with), not him.
+            if (his[i] && i > 0 && starts_surname(ctx, i) && ctx.gap(i - 1) == " (" &&
+                (i + 1 == n || ctx.gap(i).front() == ')')) {
+                const Span* before = ctx.person_at(ctx.begin_of(i - 1));
+                if (before && before->owner.kind == Owner::Party) {
+                    emit(i, i, Category::Name, 0.8f,
+                         "the requester's surname in brackets after someone else's name: "
+                         "their other surname",
+                         "residue-relative", false)
+                        .owner = before->owner;
+                    continue;
+                }
+            }
             // His surname after a title of the other sex, or after a given name not his: one of
             // his family, not him ("Mrs Al-Hashimi" when he is Mr; "Joy Beresford").
             // (The title may be claimed along with his name: it is looked at all the same.)
@@ -173,11 +187,18 @@ struct Residue final : public Recogniser {
             // Numbers and codes: tokens joined by '/' or '-' with a digit among them.
             if (const std::size_t last = code_end(ctx, i, covered); has_digit(ctx, i, last)) {
                 if (const char* why = code_reason(ctx, i, last)) {
-                    emit(i, last, Category::Reference, 0.5f, why, "residue-code");
+                    // A police force's reference ("GMP-24-0051234", "WYP 13240090017") is an
+                    // incident's: someone reported it, so it is never the requester's own.
+                    const bool police = police_code(ctx, i, last);
+                    emit(i, last, Category::Reference, police ? 0.7f : 0.5f,
+                         police ? "a police force's reference: an incident's, not the requester's"
+                                : why,
+                         "residue-code", !police);
                     // A date with its month's name ("04-Jan-2020") is kept a guess: no one's
                     // file reference, whoever it follows.
                     const std::size_t fb = ctx.tokens[i].begin, fe = ctx.tokens[last].end;
-                    if (!month_name_date(std::string_view(ctx.folded.text).substr(fb, fe - fb)) &&
+                    if (!police &&
+                        !month_name_date(std::string_view(ctx.folded.text).substr(fb, fe - fb)) &&
                         ctx.follows_requester_on_line(out.back().begin)) {
                         if (out.back().owner.kind == Owner::Unknown)
                             out.back().rule += ", after the requester's name on its line";
@@ -187,6 +208,36 @@ struct Residue final : public Recogniser {
                 }
                 i = last;
                 continue;
+            }
+            // Notes written in lower case name people as they speak of them: a given name on
+            // the list after a relation ("dad keith") or before his surname in lower case ("ron
+            // hebden") is a name though it is also an English word; so is a name of someone
+            // found elsewhere in the case, in a record that writes names in lower case ("frank
+            // present").
+            if (!ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i)) {
+                const bool listed = ctx.is(i, kGivenName) && !ctx.is(i, kCommonWord);
+                const bool after_relation =
+                    i > 0 && relation_word(ctx.word(i - 1)) && ctx.adjacent(i - 1, true);
+                const bool before_his_surname =
+                    ctx.is(i, kGivenName) && !after_pronoun(ctx, i) && i + 1 < n && his[i + 1] &&
+                    starts_surname(ctx, i + 1) && !ctx.info[i + 1].capitalised &&
+                    ctx.adjacent(i, true);
+                const char* why =
+                    listed && after_relation ? "a given name after a relation, in lower case"
+                    : before_his_surname
+                        ? "a given name that is not the requester's, before his surname in lower "
+                          "case: someone else of the family"
+                    : lower_case_names && ctx.known.discovered(ctx.word(i)) &&
+                            !after_pronoun(ctx, i)
+                        ? "the name of someone found elsewhere in the case, in a record that "
+                          "writes names in lower case"
+                        : nullptr;
+                if (why) {
+                    emit(i, i, Category::Name, 0.55f, why,
+                         before_his_surname ? "residue-relative" : "residue-lower-name", false);
+                    named[i] = true;
+                    continue;
+                }
             }
             // A given name in lower case ("tell kenzie the kids are at nan's"), as messages and
             // chat exports write names: on the name list, and no English word in any case. A
@@ -333,23 +384,32 @@ struct Residue final : public Recogniser {
         return nullptr;
     }
 
+    // "we hope", "the rose": a word after a pronoun, an article or "of" is a verb or a noun.
+    static bool after_pronoun(const SectionContext& ctx, std::size_t i) {
+        if (i == 0) return false;
+        const std::string_view w = ctx.word(i - 1);
+        return w == "i" || w == "we" || w == "you" || w == "they" || w == "he" || w == "she" ||
+               w == "the" || w == "a" || w == "no" || w == "of";
+    }
+
     static const Owner* listed_given_name(const SectionContext& ctx, std::size_t i) {
-        if (i > 0) {
-            const std::string_view w = ctx.word(i - 1);
-            if (w == "i" || w == "we" || w == "you" || w == "they" || w == "he" || w == "she" ||
-                w == "the" || w == "a" || w == "no" || w == "of")
-                return nullptr;
-        }
+        if (after_pronoun(ctx, i)) return nullptr;
         for (const auto& [name, owner] : ctx.known.third_party_given_names())
             if (name == ctx.word(i)) return &owner;
         return nullptr;
     }
 
     static bool lower_case_name(const SectionContext& ctx, std::size_t i) {
-        return ctx.word(i).size() >= 4 && ctx.is(i, kGivenName) &&
-               !ctx.is(i, kEnglish | kCommonWord | kNotName | kTitle | kRoleCue | kSectorAcronym |
-                              kGeneral | kStreetSuffix | kGenericPlace | kFacility | kTownFirst |
-                              kCarMake | kSpecialFirst | kCompanyWord);
+        constexpr std::uint32_t other_words = kEnglish | kCommonWord | kNotName | kTitle |
+                                              kRoleCue | kSectorAcronym | kGeneral | kStreetSuffix |
+                                              kGenericPlace | kFacility | kTownFirst | kCarMake |
+                                              kSpecialFirst | kCompanyWord;
+        const std::string_view w = ctx.word(i);
+        if (w.size() >= 4 && ctx.is(i, kGivenName) && !ctx.is(i, other_words)) return true;
+        // A possessive messages write without its apostrophe ("outside jodies").
+        if (w.size() < 5 || w.back() != 's' || ctx.is(i, other_words)) return false;
+        const std::string stem(w.substr(0, w.size() - 1));
+        return ctx.knowledge.lex.is(stem, kGivenName) && !ctx.knowledge.lex.is(stem, other_words);
     }
 
     // Words in a script other than Latin that no finding covers: names written in their own
@@ -611,6 +671,13 @@ struct Residue final : public Recogniser {
         if (digits >= 4 && (letters > 0 || joined))
             return "a code of letters and digits, or of numbers joined by '/' or '-'";
         return nullptr;
+    }
+
+    // A code holding a police force's initials, or right after them ("GMP 25/0718441").
+    static bool police_code(const SectionContext& ctx, std::size_t first, std::size_t last) {
+        for (std::size_t t = first; t <= last; ++t)
+            if (ctx.is(t, kPoliceForce)) return true;
+        return first > 0 && ctx.is(first - 1, kPoliceForce) && ctx.adjacent(first - 1, true);
     }
 
     // 04-jan-2020, 4/march/20: a date written with its month's name (the text is folded).

@@ -492,6 +492,37 @@ const std::map<std::string, Validator>& validators() {
              const std::string first = name.substr(0, name.find_first_of(" \t"));
              return not_names.count(fold(first)) == 0;
          }},
+        {"spaced-code",
+         [](PatternMatch& m) {
+             // Not the start of a longer number ("NHS 999 123 4560" is an NHS number, found
+             // whole by its own pattern), nor a health number's label.
+             static const RE2 more(R"(^[ \t]*\d)");
+             if (RE2::PartialMatch(std::string_view(m.text).substr(m.span.end), more)) return false;
+             const std::string letters =
+                 fold(std::string(m.groups[0].substr(0, m.groups[0].find(' '))));
+             return letters != "nhs" && letters != "chi" && letters != "hcn";
+         }},
+        {"pet-name",
+         [](PatternMatch& m) {
+             // Pets are named with words ("Pepper", "Biscuit"): only a word that starts a
+             // sentence or names a role, a trade or a place is not a name ("her dog. The...",
+             // "the dog warden").
+             static const std::set<std::string> starters = {
+                 "he",      "she",  "they",  "it",     "the",    "this",    "that",   "we",
+                 "his",     "her",  "their", "our",    "my",     "your",    "there",  "then",
+                 "when",    "if",   "and",   "but",    "so",     "was",     "is",     "has",
+                 "had",     "not",  "also",  "warden", "walker", "walking", "sitter", "groomer",
+                 "trainer", "food", "lead",  "show",   "flap",   "basket",  "bowl",   "bed",
+                 "hair",    "fur",  "bite",  "bites"};
+             const std::string name = fold(std::string(m.groups[1]));
+             if (starters.count(name) ||
+                 m.ctx.knowledge.lex.is(name, kNotName | kTitle | kRoleCue | kSectorAcronym |
+                                                  kGeneral | kCompanyWord | kFacility |
+                                                  kGenericPlace | kStreetSuffix))
+                 return false;
+             m.ctx.attribute_place(m.span);
+             return true;
+         }},
         {"attribute-to-last-person",
          [](PatternMatch& m) {
              m.ctx.attribute_place(m.span);
