@@ -335,11 +335,13 @@ void KnownTerms::add_address(const std::string& address, const Owner& owner,
             }
         }
         // A boat is a home named, not numbered: "NB Silver Heron" is also "Silver Heron".
-        static constexpr std::array<std::string_view, 6> boats{
-            "nb", "mv", "narrowboat", "widebeam", "houseboat", "barge"};
-        if (tokens.size() >= 2 && std::find(boats.begin(), boats.end(), tokens[0]) != boats.end())
-            add({std::vector<std::string>(tokens.begin() + 1, tokens.end()), Category::Address,
-                 owner, "matches the name of " + who + "'s boat"});
+        for (const auto& boat : lexicon_.boat_words) {
+            const auto kind = tokenize(boat);
+            if (tokens.size() > kind.size() && std::equal(kind.begin(), kind.end(), tokens.begin()))
+                add({std::vector<std::string>(tokens.begin() + static_cast<long>(kind.size()),
+                                              tokens.end()),
+                     Category::Address, owner, "matches the name of " + who + "'s boat"});
+        }
     }
 }
 

@@ -87,6 +87,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     mark_all(read_list(dir / "detect" / "police-forces.txt", true), kPoliceForce);
     mark_all(read_list(dir / "detect" / "general-proper-nouns.txt", true), kGeneral);
     l.company_words = read_list(dir / "detect" / "company-words.txt", true);
+    l.boat_words = read_list(dir / "detect" / "boat-words.txt", true);
     mark_all(l.company_words, kCompanyWord);
     for (const auto& make : read_list(dir / "detect" / "car-makes.txt", true))
         for (const auto& t : tokenize(make))

@@ -89,6 +89,7 @@ struct Lexicon {
     std::unordered_map<std::string, std::vector<std::string>> street_variants;
     std::vector<std::string> street_suffixes;            // folded, for building patterns
     std::vector<std::string> company_words;              // folded, for building patterns
+    std::vector<std::string> boat_words;                 // folded: "nb", "narrow boat"
     std::vector<std::vector<std::string>> special_terms; // folded token sequences
     std::vector<std::string> organisations;              // agencies, courts, services
     // Phrases of the keep list by their first written word; `wildcard` when the phrase starts

@@ -45,6 +45,24 @@ std::string capitalised_alternatives(const std::vector<std::string>& words) {
     return out;
 }
 
+// Boat words for a pattern: an abbreviation of two letters in capitals, with or without stops
+// ("NB", "N.B."); the others in any case ("narrowboat", "Narrow Boat").
+std::string boat_alternatives(const std::vector<std::string>& words) {
+    std::string abbreviations, others;
+    for (const auto& w : words) {
+        if (w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[0])) &&
+            std::isalpha(static_cast<unsigned char>(w[1]))) {
+            const char a = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+            const char b = static_cast<char>(std::toupper(static_cast<unsigned char>(w[1])));
+            abbreviations +=
+                std::string(abbreviations.empty() ? "" : "|") + a + b + "|" + a + "\\." + b + "\\.";
+        } else {
+            others += (others.empty() ? "" : "|") + RE2::QuoteMeta(w);
+        }
+    }
+    return "(?:" + abbreviations + "|(?i:" + others + "))";
+}
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
     for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
         s.replace(at, from.size(), to);
@@ -83,6 +101,7 @@ class Patterns final : public Recogniser {
                 replace_all(re, "{street_suffixes}",
                             capitalised_alternatives(lexicon.street_suffixes));
                 replace_all(re, "{company_words}", capitalised_alternatives(lexicon.company_words));
+                replace_all(re, "{boat_words}", boat_alternatives(lexicon.boat_words));
                 p.re = std::make_unique<RE2>(re, opts);
                 if (!p.re->ok())
                     throw DataError(file.string(), "pattern " + p.id + ": " + p.re->error());
