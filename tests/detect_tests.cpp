@@ -427,6 +427,33 @@ TEST_CASE("a meeting with a chair, attendance and actions about safeguarding, a 
     CHECK(result.disclosure.records[5].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("third-party information given by the person harmed, a request that he not be told of "
+          "it, and a case conference with a chair about a vulnerable customer are withheld",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("info.txt", "Third-party information - site visit\n"
+                                         "Informant: Imtiaz Haq, by phone.\n"
+                                         "He says the car is parked at the back now.\n"));
+    g.records.push_back(note("request.txt", "Request for data under the crime exemption\n"
+                                            "From: the investigating officer\n"
+                                            "Data sought: login history and devices.\n"
+                                            "We ask you not to inform the subject of these "
+                                            "enquiries.\n"));
+    g.records.push_back(note("conference.txt",
+                             "Customer Case Conference - CC-0311\n"
+                             "Chair: the duty manager. Present: fraud team, network team.\n"
+                             "Line 3 is used by a vulnerable customer: location sharing off.\n"));
+    // The requester's own: a letter about her bill, naming no one else.
+    g.records.push_back(note("bill.txt", "Your bill\nSamira Haq, your bill for May is 12.50.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 4);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a message carrying a record withheld in full is withheld until reviewed, unless it "
           "was sent to the requester",
           "[policy]") {

@@ -228,9 +228,9 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
 }
 
 // Initials in capitals, as logs and rotas sign entries ("given by TL", "T.L."): the first
-// letters of the given name and surname, and of every name when there are three. Not a word
-// the records use for anything else (an English word, a title, an acronym), and no one's when
-// two listed people share them.
+// letters of the given name and surname, and of every name when there are three. Not a word the
+// records use for anything else (an English word, an abbreviation the word list has such as GP
+// or PC, a title, an acronym of the sector), and no one's when two listed people share them.
 void KnownTerms::add_run_initials(const std::vector<std::string>& tokens, const Owner& owner,
                                   const std::string& who) {
     if (tokens.size() < 2) return;
@@ -242,8 +242,8 @@ void KnownTerms::add_run_initials(const std::vector<std::string>& tokens, const 
         forms.push_back({std::string{tokens[0][0], tokens[1][0], tokens[2][0]}}); // "TAL"
     for (auto& form : forms) {
         if (form.size() == 1 &&
-            lexicon_.is(form.front(), kEnglish | kCommonWord | kTitle | kSectorAcronym |
-                                          kPoliceForce | kGivenName | kSurname))
+            lexicon_.is(form.front(), kEnglish | kProperNoun | kCommonWord | kTitle |
+                                          kSectorAcronym | kPoliceForce | kGivenName | kSurname))
             continue;
         // Someone's already (an alias's, or another listed person's: then no one's).
         bool known = false;

@@ -63,7 +63,12 @@ std::vector<std::pair<std::string, std::string>> withheld_facts(const Disclosure
         if (std::size_t hash = r.name.rfind('#'); hash != std::string::npos)
             out.emplace_back("the name" + withheld, r.name.substr(hash + 1));
         out.emplace_back("the kind" + withheld, rd.withheld_kind);
-        out.emplace_back("the date" + withheld, r.date);
+        // A date a disclosed record also carries tells nothing of this one.
+        if (std::none_of(d.records.begin(), d.records.end(), [&](const RecordDisclosure& other) {
+                return other.record && other.fate != RecordFate::WithholdInFull &&
+                       other.record->date == r.date;
+            }))
+            out.emplace_back("the date" + withheld, r.date);
         for (const Section& s : r.sections) {
             if (s.kind != SectionKind::Header) continue;
             for (const Field& f : s.fields)

@@ -492,6 +492,32 @@ const std::map<std::string, Validator>& validators() {
              const std::string first = name.substr(0, name.find_first_of(" \t"));
              return not_names.count(fold(first)) == 0;
          }},
+        {"spoken-phone",
+         [](PatternMatch& m) {
+             // The digits said: "double oh" is 00, "treble nine" 999.
+             static const std::map<std::string, char> digit = {
+                 {"oh", '0'},  {"zero", '0'},  {"nought", '0'}, {"one", '1'},
+                 {"two", '2'}, {"three", '3'}, {"four", '4'},   {"five", '5'},
+                 {"six", '6'}, {"seven", '7'}, {"eight", '8'},  {"nine", '9'}};
+             std::string digits;
+             int repeat = 1;
+             for (const auto& w : tokenize(fold(std::string(m.groups[0])))) {
+                 if (w == "double")
+                     repeat = 2;
+                 else if (w == "treble" || w == "triple")
+                     repeat = 3;
+                 else if (auto d = digit.find(w); d != digit.end()) {
+                     digits.append(static_cast<std::size_t>(repeat), d->second);
+                     repeat = 1;
+                 }
+             }
+             if (digits.size() < 10 || digits.size() > 11 || digits[0] != '0') return false;
+             if (const auto* k = m.known.phone(phone_digits_key(digits))) {
+                 m.span.owner = k->owner;
+                 m.span.rule = "matches " + k->who + "'s phone, said in words";
+             }
+             return true;
+         }},
         {"spaced-code",
          [](PatternMatch& m) {
              // Not the start of a longer number ("NHS 999 123 4560" is an NHS number, found
