@@ -454,6 +454,26 @@ TEST_CASE("third-party information given by the person harmed, a request that he
     CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a review group's notes with a chair and decisions about a protected customer are "
+          "withheld; a form in columns that names the requester first is hers, not withheld as "
+          "about someone else",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("group.txt", "Account Safety Review Group - ASRG-07\n"
+                                          "Chair: the site manager. Attendees: fraud team.\n"
+                                          "Protected person: Imtiaz Haq, new suite number.\n"
+                                          "Decisions\n1. Close the linked account.\n"));
+    g.records.push_back(note("summary.txt", "Assessment summary\nName\nDOB\n\n"
+                                            "Samira Begum Haq\n01/02/1990\n\n"
+                                            "Victim: Imtiaz Haq, former partner.\n"
+                                            "She attended every session.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a message carrying a record withheld in full is withheld until reviewed, unless it "
           "was sent to the requester",
           "[policy]") {

@@ -7,6 +7,7 @@
 #include "safesar/pipeline.hpp"
 #include "safesar/policy.hpp"
 
+#include "../engine/src/gather/sheet_builder.hpp"
 #include "../engine/src/gather/zip_archive.hpp"
 
 #include <catch2/catch.hpp>
@@ -252,6 +253,26 @@ TEST_CASE("an Excel 97 workbook's sheets, hidden parts and notes come from its r
     CHECK_THAT(section(r, "sheet 1 page header or footer").text, Catch::Contains("Case of Hannah Pryce"));
     CHECK_THAT(section(r, "defined names").text, Catch::Contains("HannahPhone"));
     CHECK(has_caution(r, "hides 2 sheets, 1 row and 1 column"));
+}
+
+TEST_CASE("a sheet's title in one cell above the table is not its headings: the first row of "
+          "two cells or more is; a lone heading of one word still heads a one-column table",
+          "[formats][xlsx]") {
+    using gather_detail::SheetBuilder;
+    Record r;
+    gather_detail::HiddenCounts hidden;
+    SheetBuilder titled(1, "Register", false);
+    titled.row(1, false, {{1, "Group B - Tuesday 16:00 - sports hall"}});
+    titled.row(2, false, {{1, "Pupil"}, {2, "DOB"}});
+    titled.row(3, false, {{1, "Nia Hughes"}, {2, "04/05/2019"}});
+    titled.finish(r.sections, hidden);
+    SheetBuilder names(2, "Names", false);
+    names.row(1, false, {{1, "Name"}});
+    names.row(2, false, {{1, "Ann Biggs"}});
+    names.finish(r.sections, hidden);
+    CHECK(section(r, "sheet 1 row 1 (title)").text.find("sports hall") != std::string::npos);
+    CHECK(field(section(r, "sheet 1 row 3"), "DOB") == "04/05/2019");
+    CHECK(field(section(r, "sheet 2 row 2"), "Name") == "Ann Biggs");
 }
 
 TEST_CASE("a workbook gives every sheet, hidden ones too, as rows under their headings",

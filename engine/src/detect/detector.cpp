@@ -323,6 +323,49 @@ struct Detector::Impl {
         }
     }
 
+    // Initials a record defines for a person: "PB = Pat", "LW - Lena Wyatt", "Lena
+    // Wyatt (LW)", as a register's key or a comment explains who signed. The first letter
+    // must be the name's.
+    static void defined_initials(const SectionContext& ctx, const std::vector<Span>& spans,
+                                 KnownTerms& known) {
+        const std::size_t n = ctx.tokens.size();
+        auto initials_at = [&](std::size_t t) {
+            return t < n && ctx.info[t].all_caps && ctx.info[t].alpha && ctx.word(t).size() >= 2 &&
+                   ctx.word(t).size() <= 3;
+        };
+        for (const Span& s : spans) {
+            if (s.category != Category::Name || s.rule.empty()) continue;
+            const std::size_t first = ctx.token_at(s.begin);
+            if (first >= n) continue;
+            std::size_t last = first;
+            while (last + 1 < n && ctx.begin_of(last + 1) < s.end)
+                ++last;
+            const char letter = ctx.word(first)[0];
+            if (initials_at(last + 1) && ctx.word(last + 1)[0] == letter && ctx.gap(last) == " (" &&
+                last + 2 <= n && ctx.tokens[last + 1].end < ctx.folded.text.size() &&
+                ctx.folded.text[ctx.tokens[last + 1].end] == ')')
+                known.add_defined_initials(std::string(ctx.word(last + 1)), s.owner);
+        }
+        // "PB = Pat": a given name from the list after the sign, whether or not the scan took
+        // it for a name (a given name that is also a word, alone, is not taken for one).
+        for (std::size_t t = 0; t + 1 < n; ++t) {
+            if (!initials_at(t) || !ctx.info[t + 1].capitalised || !ctx.info[t + 1].alpha ||
+                ctx.word(t + 1)[0] != ctx.word(t)[0])
+                continue;
+            const std::string_view g = ctx.gap(t);
+            if (g != " = " && g != "=" && g != " - " && g != ": ") continue;
+            Owner owner;
+            bool person = ctx.is(t + 1, kGivenName);
+            for (const Span& s : spans)
+                if (s.category == Category::Name && !s.rule.empty() &&
+                    s.begin <= ctx.begin_of(t + 1) && ctx.begin_of(t + 1) < s.end) {
+                    owner = s.owner;
+                    person = true;
+                }
+            if (person) known.add_defined_initials(std::string(ctx.word(t)), owner);
+        }
+    }
+
     // Pass 1 over one section: discovered people into `known`, title counts into `p`.
     void people_pass(const Section& sec, KnownTerms& known, PassOne& p) const {
         CaseKnowledge k{terms, lexicon, Gender::Unknown};
@@ -332,6 +375,7 @@ struct Detector::Impl {
         const auto spans = scan(ctx);
         count_pronouns(ctx, spans, p);
         count_party_genders(ctx, spans, p);
+        defined_initials(ctx, spans, known);
         for (const auto& s : spans) {
             if (!s.discoverable || s.owner.kind != Owner::Unknown) continue;
             std::vector<std::string> tokens;
@@ -504,9 +548,13 @@ class SameValues {
     SameValues(const KnownTerms& known, const Lexicon& lex) : known_(known), lex_(lex) {}
 
     void add(const Finding& f) {
-        if (f.owner.kind == Owner::Subject || f.category == Category::SpecialCategory ||
-            f.category == Category::Safety)
-            return;
+        if (f.owner.kind == Owner::Subject || f.category == Category::SpecialCategory) return;
+        // A codeword or password is a secret wherever it recurs, in any case: secrets are
+        // often ordinary words ("the password is bluebell", then "bluebell" in a table's
+        // password column). Other safety findings are whole sentences, not values.
+        // (Four letters or more: a short word after a cue is more often the sentence going on.)
+        const bool secret = f.recogniser == "secret" && f.text.size() >= 4 && f.confidence >= 0.85f;
+        if (f.category == Category::Safety && !secret) return;
         // The same text recurs thousands of times in a long record: judge it once.
         if (!seen_text_.insert(f.text).second) return;
         auto tokens = tokenize(fold(f.text));
@@ -517,7 +565,8 @@ class SameValues {
                        t.size() < 2;
             }))
             return;
-        insert(f, tokens, "the same as a value found elsewhere in the case (" + f.rule + ")");
+        insert(f, tokens, "the same as a value found elsewhere in the case (" + f.rule + ")",
+               secret);
         // A business is also called by its name without its trade word.
         if (f.category == Category::Workplace || f.category == Category::Address)
             if (auto bare = without_trade_word(tokens, lex_))
@@ -530,13 +579,15 @@ class SameValues {
     bool empty() const { return values_.empty(); }
 
   private:
-    void insert(const Finding& f, const std::vector<std::string>& tokens, std::string rule) {
+    void insert(const Finding& f, const std::vector<std::string>& tokens, std::string rule,
+                bool any_case = false) {
         std::string key = join(tokens);
         if (values_.count(key)) return;
         // A single word that is also an English word ("Will", "Rose") recurs only where it is
         // capitalised: in lower case it is an ordinary word. One that is not ("Farah") is the
         // same name in lower case, as notes and messages write names.
-        const bool needs_capital = tokens.size() == 1 && lex_.is(tokens[0], kEnglish | kCommonWord);
+        const bool needs_capital =
+            !any_case && tokens.size() == 1 && lex_.is(tokens[0], kEnglish | kCommonWord);
         lengths_[tokens.front()] |= 1u << (tokens.size() - 1);
         values_.emplace(std::move(key), Value{f, needs_capital, std::move(rule)});
     }

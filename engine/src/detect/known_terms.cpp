@@ -232,7 +232,7 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
 // records use for anything else (an English word, an abbreviation the word list has such as GP
 // or PC, a title, an acronym of the sector), and no one's when two listed people share them.
 void KnownTerms::add_run_initials(const std::vector<std::string>& tokens, const Owner& owner,
-                                  const std::string& who) {
+                                  const std::string& who, bool listed) {
     if (tokens.size() < 2) return;
     const std::string first_last{tokens.front()[0], tokens.back()[0]};
     std::vector<std::vector<std::string>> forms{
@@ -252,7 +252,10 @@ void KnownTerms::add_run_initials(const std::vector<std::string>& tokens, const 
                 Term& other = terms_[ti];
                 if (other.tokens != form || !other.needs_all_caps) continue;
                 known = true;
-                if (other.owner.kind != owner.kind || other.owner.party != owner.party) {
+                // A person found in the records does not make a listed person's initials
+                // no one's: the list is what the controller knows.
+                if (listed &&
+                    (other.owner.kind != owner.kind || other.owner.party != owner.party)) {
                     other.owner = Owner{};
                     other.rule = "initials several listed people share";
                 }
@@ -513,6 +516,23 @@ void KnownTerms::add_discovered(const std::vector<std::string>& name_tokens) {
         t.needs_capital = lexicon_.is(tok, kEnglish | kCommonWord | kTownFirst) || tok.size() <= 3;
         add(std::move(t));
     }
+    // "LW" in a register's "collected by" column, when a record names Lena Wyatt.
+    std::vector<std::string> full;
+    for (const auto& tok : name_tokens)
+        if (tok.size() >= 2 && !lexicon_.is(tok, kNotName | kTitle)) full.push_back(tok);
+    if (full.size() >= 2 && full.size() <= 3 &&
+        std::none_of(full.begin(), full.end(),
+                     [&](const std::string& tok) { return contains(subject_tokens_, tok); }))
+        add_run_initials(full, unknown, "an unlisted person found elsewhere", false);
+}
+
+void KnownTerms::add_defined_initials(const std::string& folded_initials, const Owner& owner) {
+    if (auto it = by_first_.find(folded_initials); it != by_first_.end())
+        for (std::size_t ti : it->second)
+            if (terms_[ti].tokens.size() == 1) return;
+    Term t{{folded_initials}, Category::Name, owner, "initials a record defines for someone"};
+    t.needs_all_caps = true;
+    add(std::move(t));
 }
 
 std::vector<Span> KnownTerms::match(const FoldedText& folded, const std::vector<Token>& tokens,

@@ -62,6 +62,11 @@ class KnownTerms {
         return discovered_.find(folded_word) != discovered_.end();
     }
 
+    // Initials a record defines for someone ("PB = Pat", "Lena Wyatt (LW)"): that person's
+    // wherever they stand in capitals, even when the letters are also an abbreviation. A term
+    // the request already gives (the requester's own initials) is left as it is.
+    void add_defined_initials(const std::string& folded_initials, const Owner& owner);
+
     // Organisation names (the parties' organisations, dictionaries/agencies.txt): their words
     // are not people ("Calder Brook Child Contact Centre" names no Mr Brook).
     void add_organisation(const std::string& name);
@@ -84,8 +89,10 @@ class KnownTerms {
     void add_other_titles(bool subject_is_mr, const Case& request, const std::string& surname);
     void add(Term t);
     void add_person(const Person& p, const Owner& owner);
+    // `listed`: the person is on the request; a person found only in the records never makes
+    // a listed person's initials no one's.
     void add_run_initials(const std::vector<std::string>& tokens, const Owner& owner,
-                          const std::string& who);
+                          const std::string& who, bool listed = true);
     void add_address(const std::string& address, const Owner& owner, const std::string& who);
     void add_acronyms(const std::string& place, Category c, const Owner& owner,
                       const std::string& what);

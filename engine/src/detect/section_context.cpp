@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace safesar {
@@ -60,6 +61,23 @@ TokenInfo facts_of(const SectionContext& c, std::size_t i) {
 // space: PDF pages and wrapped notes break lines in mid-sentence. A line break before a capital
 // stays a break, so a note's heading line ("Telephone - Declan Mowbray") is not read as part of
 // the sentence under it.
+// A line that opens with a speaker's or a field's label ("caller: ...", "mum: ...") starts a
+// sentence of its own, though it is in lower case: a transcript or a chat export, each line a
+// turn. Up to three words before the colon.
+bool speaker_label_at(const std::string& text, std::size_t at) {
+    int words = 1;
+    for (std::size_t k = at; k < text.size() && k < at + 24; ++k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        if (c == ':') return k > at && (k + 1 == text.size() || text[k + 1] == ' ');
+        if (c == ' ') {
+            if (++words > 3) return false;
+        } else if (!std::isalnum(c) && c != '-' && c != '\'') {
+            return false;
+        }
+    }
+    return false;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text) {
     std::string flat = text;
     for (std::size_t i = 0; i < flat.size(); ++i) {
@@ -70,7 +88,7 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
         const bool continues =
             j < flat.size() &&
             (std::islower(static_cast<unsigned char>(flat[j])) || flat[j] == '(' || flat[j] == ',');
-        if (continues) flat[i] = ' ';
+        if (continues && !speaker_label_at(flat, j)) flat[i] = ' ';
     }
     std::vector<std::pair<std::size_t, std::size_t>> out;
     UErrorCode status = U_ZERO_ERROR;
@@ -202,6 +220,30 @@ bool SectionContext::follows_requester_on_line(std::size_t at) const {
     for (const char* police :
          {"crime", "incident", "occurrence", "police", "log", "cad", "offence"})
         if (between.find(police) != std::string::npos) return false;
+    // "ACC-1 (Gordon Marsh) and ACC-2 (protected)": a word joining another thing to him says the
+    // code after it is that other thing's.
+    for (const auto& w : tokenize(between))
+        if (w == "and" || w == "or" || w == "with" || w == "v" || w == "vs" || w == "versus")
+            return false;
+    if (between.find('&') != std::string::npos) return false;
+    // "kent_lad reported ... Assigned: MOD-4410": a field label between his name and the code
+    // opens someone else's field, unless it names a number or another detail of his own
+    // ("ID:", "Ref:", "DOB:"). Unsure, the code stays no one's and is withheld until reviewed.
+    static const std::array<std::string_view, 24> his_labels{
+        "ref",  "reference", "refs",   "id",      "no",       "nos",    "number",  "num",
+        "file", "case",      "record", "account", "customer", "client", "member",  "dob",
+        "born", "nhs",       "tel",    "phone",   "mobile",   "email",  "address", "postcode"};
+    for (std::size_t colon = between.find(':'); colon != std::string::npos;
+         colon = between.find(':', colon + 1)) {
+        std::size_t b = colon;
+        while (b > 0 && std::isalnum(static_cast<unsigned char>(between[b - 1])))
+            --b;
+        const std::string_view label = std::string_view(between).substr(b, colon - b);
+        // A time ("10:20") is no label.
+        if (!label.empty() && !std::isdigit(static_cast<unsigned char>(label.front())) &&
+            std::find(his_labels.begin(), his_labels.end(), label) == his_labels.end())
+            return false;
+    }
     return true;
 }
 
@@ -275,10 +317,14 @@ void SectionContext::attribute_place(Span& s) const {
             break;
         }
     }
-    // Mentions after it in its own sentence that point to someone else: "staying in X with her".
+    // Mentions after it in its own sentence that point to someone else: "staying in X with her",
+    // "at the door of unit 12 (rented by Ann Cole)".
     auto other_after = [&] {
-        if (g == Gender::Unknown) return false;
         const auto& sent = sentences()[std::min(sentence_of(s.begin), sentences().size() - 1)];
+        if (const Span* named = first_person_in(s.end, sent.second);
+            named && named->category == Category::Name && named->owner.kind != Owner::Subject)
+            return true;
+        if (g == Gender::Unknown) return false;
         for (std::size_t t = token_at(s.end); t < tokens.size() && begin_of(t) < sent.second; ++t) {
             const Gender pg = pronoun_gender(word(t));
             if (pg != Gender::Unknown && pg != g) return true;
@@ -316,7 +362,7 @@ void SectionContext::attribute_place(Span& s) const {
         return;
     }
     const bool sure =
-        same_sentence(person->begin, s.begin) || (g != Gender::Unknown && !other_after());
+        !other_after() && (same_sentence(person->begin, s.begin) || g != Gender::Unknown);
     (sure ? s.owner : s.likely) = person->owner;
 }
 

@@ -83,6 +83,17 @@ void SheetBuilder::row(int row_number, bool hidden,
     // The first row with text is the column headings (hidden columns' headings included, for
     // labelling their cells); every visible column from the first to the last heading is a
     // column of the table.
+    // A sheet's title in one cell above the table ("Group B - Tuesday 16:00") is not the
+    // table's headings: those are the first row with two cells or more. A lone cell of one or
+    // two words ("Name") is a one-column table's heading.
+    const bool title_row =
+        !have_headings_ && !hidden && shown.size() == 1 && apart.empty() && title_rows_ < 2 &&
+        std::count(shown.front().second.begin(), shown.front().second.end(), ' ') >= 2;
+    if (title_row) {
+        ++title_rows_;
+        rows_.push_back(row_section(where + " (title)", shown, true));
+        return;
+    }
     const bool heading_row = !have_headings_ && !hidden;
     if (heading_row) {
         have_headings_ = true;

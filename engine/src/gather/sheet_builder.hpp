@@ -56,6 +56,7 @@ class SheetBuilder {
     std::vector<std::pair<int, std::string>> headings_; // the table's columns and headings
     std::map<int, std::string> all_headings_;           // hidden columns' headings too
     bool have_headings_ = false;
+    int title_rows_ = 0; // one-cell rows above the headings, read as the sheet's title
     std::vector<Section> rows_, comments_, page_texts_;
     std::vector<std::string> formulas_;
     int hidden_rows_ = 0;

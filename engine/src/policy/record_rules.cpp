@@ -359,7 +359,12 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                     const Finding& f = findings[fi];
                     if (f.section != si || f.begin < b || f.end > e || f.category != Category::Name)
                         continue;
-                    if (!colon && f.begin > label_end + 16) break;
+                    // A form laid out in columns puts blanks of any width between the two.
+                    if (!colon && f.begin > label_end + 16 &&
+                        std::string_view(s.text)
+                                .substr(label_end, f.begin - label_end)
+                                .find_first_not_of(" \t") != std::string_view::npos)
+                        break;
                     if (f.owner.kind == Owner::Subject)
                         field_subject = true;
                     else if (protected_owner(f.owner) || f.owner.kind == Owner::Unknown)
@@ -385,6 +390,23 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
     const double share =
         people ? static_cast<double>(protected_parties) / static_cast<double>(people) : 0;
     if (field_subject) return Verdict::No; // a field names the requester: about him too
+    // A form laid out in columns lists its labels apart from its values ("Name", "DOB", ...
+    // then "Owen Price", "03/11/2008"): when the record has no title of the rule's kinds and
+    // the first person its body names is the requester, it is his record first.
+    if (!title && field_protected) {
+        const Finding* first = nullptr;
+        for (std::size_t fi : mine) {
+            const Finding& f = findings[fi];
+            const Section& s = r.sections[f.section];
+            if (f.category != Category::Name || !visible(s) || s.kind == SectionKind::Header ||
+                s.kind == SectionKind::Row)
+                continue;
+            if (!first || f.section < first->section ||
+                (f.section == first->section && f.begin < first->begin))
+                first = &f;
+        }
+        if (first && first->owner.kind == Owner::Subject) return Verdict::No;
+    }
     if (field_protected) return title ? Verdict::Yes : Verdict::Unsure;
     if (!title) return Verdict::No;
     if (people >= 2 && share >= w.share) return Verdict::Yes;

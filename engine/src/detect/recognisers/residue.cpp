@@ -159,6 +159,32 @@ struct Residue final : public Recogniser {
                 }
             }
             if (covered[i]) continue;
+            // A user name: words joined by '_' or by dots between lower-case words
+            // ("amy_k_87", "jess.outdoors"), as an app or a platform exports its users.
+            if (const std::size_t last = handle_end(ctx, i, covered);
+                last > i || joined_to_handle(ctx, i)) {
+                if (user_name(ctx, run_start(ctx, i), run_end(ctx, i))) {
+                    emit(i, last, Category::Online, 0.6f,
+                         "a user name: words joined by '_' or '.', as no sentence writes them",
+                         "residue-handle");
+                    i = last;
+                    continue;
+                }
+            } else if (lone_handle(ctx, i)) {
+                emit(i, i, Category::Online, 0.6f,
+                     "a user name: a lower-case word with digits in it (\"fox7trot\", "
+                     "\"mags84\")",
+                     "residue-handle");
+                continue;
+            }
+            // A log's author column: initials in capitals right after the date or time that
+            // opens a line ("03/06/2024 KT  Card declined"): whoever wrote the entry.
+            if (log_author(ctx, i) && !subjects(i)) {
+                emit(i, i, Category::Name, 0.6f,
+                     "initials right after the date that opens a log's line: who wrote the entry",
+                     "residue-initials", false);
+                continue;
+            }
             // A title with an initial or a surname that is not the requester's.
             if (ctx.is(i, kTitle) && ctx.info[i].capitalised && ctx.adjacent(i, true) &&
                 !covered[i + 1] && ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha) {
@@ -639,6 +665,109 @@ struct Residue final : public Recogniser {
         return last;
     }
 
+    // A handle's joints: '_' always; '.' between two words with no space.
+    static bool handle_joint(const SectionContext& ctx, std::size_t k) {
+        if (k + 1 >= ctx.tokens.size()) return false;
+        const std::string_view g = ctx.gap(k);
+        return g == "_" || g == ".";
+    }
+    // The last uncovered token of a handle that goes on from i.
+    static std::size_t handle_end(const SectionContext& ctx, std::size_t i,
+                                  const std::vector<bool>& covered) {
+        std::size_t last = i;
+        while (handle_joint(ctx, last) && !covered[last + 1])
+            ++last;
+        return last;
+    }
+    static bool joined_to_handle(const SectionContext& ctx, std::size_t i) {
+        return i > 0 && handle_joint(ctx, i - 1);
+    }
+    static std::size_t run_start(const SectionContext& ctx, std::size_t i) {
+        while (i > 0 && handle_joint(ctx, i - 1))
+            --i;
+        return i;
+    }
+    static std::size_t run_end(const SectionContext& ctx, std::size_t i) {
+        while (handle_joint(ctx, i))
+            ++i;
+        return i;
+    }
+    // Tokens [first, last] joined by '_' or '.' read as a user name: one '_' at least; or dots
+    // between lower-case words, one of three letters or more, not a file name ("notes.pdf"), a
+    // domain ("example.org"), an abbreviation ("e.g.") or a number ("2.5").
+    static bool user_name(const SectionContext& ctx, std::size_t first, std::size_t last) {
+        if (last == first) return false;
+        const std::size_t b = ctx.begin_of(first), e = ctx.end_of(last);
+        // Part of an e-mail address or a web address: theirs to find.
+        if (b > 0 && (ctx.text[b - 1] == '@' || ctx.text[b - 1] == '/')) return false;
+        if (e < ctx.text.size() && ctx.text[e] == '@') return false;
+        bool underscore = false, long_word = false;
+        for (std::size_t k = first; k < last; ++k)
+            underscore = underscore || ctx.gap(k) == "_";
+        for (std::size_t k = first; k <= last; ++k)
+            long_word = long_word || (ctx.info[k].alpha && ctx.word(k).size() >= 3);
+        static const std::array<std::string_view, 24> tails{
+            "pdf",  "doc", "docx", "txt", "csv",  "xlsx", "xls", "odt",
+            "rtf",  "eml", "msg",  "jpg", "jpeg", "png",  "tif", "tiff",
+            "html", "htm", "zip",  "com", "org",  "net",  "uk",  "gov"};
+        if (ctx.gap(last - 1) == "." &&
+            std::find(tails.begin(), tails.end(), ctx.word(last)) != tails.end())
+            return false;
+        if (underscore) return long_word;
+        for (std::size_t k = b; k < e; ++k)
+            if (std::isupper(static_cast<unsigned char>(ctx.text[k])) ||
+                std::isdigit(static_cast<unsigned char>(ctx.text[k])))
+                return false;
+        return long_word;
+    }
+
+    // "fox7trot", "mags84": a lower-case word of three letters or more with digits in it,
+    // not a time, an ordinal or a measure ("10am", "2nd", "500ml" start with their digits).
+    static bool lone_handle(const SectionContext& ctx, std::size_t i) {
+        if (!ctx.info[i].has_digit || ctx.info[i].alpha) return false;
+        const std::size_t b = ctx.begin_of(i), e = ctx.end_of(i);
+        if (e - b < 5 || !std::islower(static_cast<unsigned char>(ctx.text[b]))) return false;
+        std::size_t letters = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            const auto c = static_cast<unsigned char>(ctx.text[k]);
+            if (std::isupper(c) || (!std::isalnum(c))) return false;
+            letters += std::isalpha(c) != 0;
+        }
+        return letters >= 3;
+    }
+
+    // Initials of two or three capitals after the date or time that opens a line: the tokens
+    // before them on the line all hold digits ("03/06/2024", "14:05").
+    static bool log_author(const SectionContext& ctx, std::size_t i) {
+        if (i == 0 || !ctx.info[i].all_caps || !ctx.info[i].alpha || ctx.word(i).size() > 3 ||
+            ctx.is(i, kCommonWord | kSectorAcronym | kPoliceForce))
+            return false;
+        // Words in capitals that follow a date or a time in their own right ("10:30 PM", "GP
+        // letter received"); a longer word the list has with a capital is a name or a brand.
+        static const std::array<std::string_view, 19> abbreviations{
+            "am", "pm", "gp", "uk", "uc", "hr", "it", "ot", "sw", "pc",
+            "dc", "ds", "ok", "tv", "id", "nb", "ps", "re", "cc"};
+        if (std::find(abbreviations.begin(), abbreviations.end(), ctx.word(i)) !=
+                abbreviations.end() ||
+            (ctx.word(i).size() == 3 && ctx.is(i, kProperNoun)))
+            return false;
+        std::size_t k = i;
+        while (k > 0 && ctx.info[k - 1].has_digit &&
+               ctx.gap(k - 1).find('\n') == std::string_view::npos)
+            --k;
+        if (k == i) return false;
+        // The date must open its line.
+        const std::size_t line =
+            ctx.text.rfind('\n', ctx.begin_of(k) == 0 ? 0 : ctx.begin_of(k) - 1);
+        const std::size_t from = line == std::string::npos ? 0 : line + 1;
+        for (std::size_t c = from; c < ctx.begin_of(k); ++c)
+            if (!std::isspace(static_cast<unsigned char>(ctx.text[c]))) return false;
+        // "14/03 DR Okafor": a title before a name, not initials.
+        return !(ctx.is(i, kTitle) && i + 1 < ctx.tokens.size() && ctx.info[i + 1].capitalised &&
+                 ctx.text.compare(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i), " ") == 0 &&
+                 !(ctx.is(i + 1, kCommonWord) && !ctx.is(i + 1, kSurname | kGivenName)));
+    }
+
     // Why the tokens [first, last] are an identifying code, or nullptr.
     static const char* code_reason(const SectionContext& ctx, std::size_t first, std::size_t last) {
         std::size_t digits = 0, letters = 0, longest_run = 0, run = 0;
@@ -667,9 +796,20 @@ struct Residue final : public Recogniser {
         const bool joined = last > first;
         if (!joined && letters == 0)
             return digits >= 5 ? "a number of five digits or more" : nullptr;
+        // "B207", "C114": a capital or two and three digits name a unit, a room, a locker or a
+        // plot, where someone keeps things or can be found.
+        if (!joined && digits == 3 && letters <= 2 && longest_run == 3 &&
+            ctx.info[first].all_caps == (letters == 2) &&
+            std::isupper(static_cast<unsigned char>(ctx.text[ctx.begin_of(first)])) &&
+            std::isdigit(static_cast<unsigned char>(ctx.text[ctx.end_of(first) - 1])))
+            return "a code of a capital or two and three digits: a unit, a room or a plot";
         if (looks_like_date_or_years(code)) return nullptr;
         if (digits >= 4 && (letters > 0 || joined))
             return "a code of letters and digits, or of numbers joined by '/' or '-'";
+        // A licence, badge or staff code: capitals joined to three digits ("PH-123", "MOD/456").
+        if (digits == 3 && last == first + 1 && letters >= 2 && letters <= 5 &&
+            ctx.info[first].all_caps && ctx.info[first].alpha && ctx.word(last).size() == 3)
+            return "a code of capitals and three digits joined by '/' or '-'";
         return nullptr;
     }
 

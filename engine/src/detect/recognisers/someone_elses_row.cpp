@@ -15,14 +15,15 @@ namespace safesar {
 
 // A column that says whose row it is: the service user the register is about, not a worker,
 // an adviser or an interpreter who deals with them. A call log's "Who" or "Caller", a
-// register's bare "Name" and a money plan's "Whose" or "Holder" say the same.
+// register's bare "Name" and a money plan's "Whose" or "Holder" say the same; so do a club's
+// or a nursery's "Child" and a course's "Learner" or "Participant".
 bool whose_column(const std::string& label) {
     // "user" as in "service user".
-    static constexpr std::array<std::string_view, 23> words{
-        "client",    "defendant",  "accused",   "resident", "patient",  "student",
-        "tenant",    "pupil",      "applicant", "customer", "claimant", "offender",
-        "appellant", "respondent", "user",      "who",      "whose",    "caller",
-        "name",      "person",     "visitor",   "holder",   "owner"};
+    static constexpr std::array<std::string_view, 28> words{
+        "client", "defendant", "accused",  "resident", "patient",  "student",   "tenant",
+        "pupil",  "applicant", "customer", "claimant", "offender", "appellant", "respondent",
+        "user",   "who",       "whose",    "caller",   "name",     "person",    "visitor",
+        "holder", "owner",     "child",    "children", "learner",  "baby",      "participant"};
     for (const auto& w : tokenize(fold(label)))
         if (std::find(words.begin(), words.end(), w) != words.end()) return true;
     return false;

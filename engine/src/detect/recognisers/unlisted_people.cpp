@@ -184,7 +184,13 @@ class UnlistedPeople final : public Recogniser {
                 }
             }
             // 1. Titles and ranks: Mr Pemberton, DC Priya Nandra.
-            if (ctx.is(i, kTitle) && info[i].capitalised && next_ok) {
+            // A title in capitals is one only one space before a name ("DR SHAH"): a log's
+            // "DR  Keys returned" is someone's initials and the entry's first word.
+            const bool capitals_title =
+                info[i].all_caps && next_ok &&
+                (ctx.text.compare(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i), " ") != 0 ||
+                 (ctx.is(i + 1, kCommonWord) && !ctx.is(i + 1, kSurname | kGivenName)));
+            if (ctx.is(i, kTitle) && info[i].capitalised && next_ok && !capitals_title) {
                 std::size_t last = c.extend(i + 1, 2);
                 // "PC Bryony Stead": after a rank and a word that is no surname, the next
                 // capitalised word is the surname even when it is also an English word.
@@ -244,7 +250,14 @@ class UnlistedPeople final : public Recogniser {
             if (c.namelike(i) && !info[i].all_caps && ctx.is(i, kGivenName)) {
                 if (c.month_in_date(i) || c.car(i) || c.business_after(i) || c.place_after(i))
                     continue;
-                const std::size_t last = c.extend(i, 2);
+                std::size_t last = c.extend(i, 2);
+                // "Odile Crust": after a given name that is no English word, the capitalised
+                // word beside it on its line is her surname, even one that is also a word.
+                if (last == i && !ctx.is(i, kCommonWord) && ctx.adjacent(i, true) &&
+                    ctx.gap(i) == " " && c.namelike(i + 1) && !info[i + 1].all_caps &&
+                    !ctx.is(i + 1, kStreetSuffix | kGenericPlace | kFacility | kCompanyWord) &&
+                    !calendar_word(ctx.word(i + 1)))
+                    last = i + 1;
                 if (last > i && c.business_after(last - 1)) continue; // "Dale Hill Motors"
                 // "Will", "Rose" alone: an ordinary word; "Dean (from the group)" and "a new
                 // relationship with Amber" are people.

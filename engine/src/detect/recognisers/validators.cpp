@@ -268,11 +268,24 @@ bool date_of_birth(PatternMatch& m, const Date& d) {
     }
     const std::size_t from = m.span.begin > 40 ? m.span.begin - 40 : 0;
     const std::string before = fold(std::string_view(m.text).substr(from, m.span.begin - from));
-    for (const char* cue : {"dob", "d.o.b", "date of birth", "born", "birthday", "d/o/b"})
+    static constexpr std::array<const char*, 6> cues{"dob",  "d.o.b",    "date of birth",
+                                                     "born", "birthday", "d/o/b"};
+    for (const char* cue : cues)
         if (before.find(cue) != std::string::npos) {
             m.span.rule = "a date of birth (said so just before it)";
             m.span.confidence = 0.8f;
             return true;
+        }
+    // A register's "DOB" column: the cell's own heading says so.
+    for (const Field& f : m.ctx.section.fields)
+        if (f.begin <= m.span.begin && m.span.end <= f.end) {
+            const std::string label = fold(f.label);
+            for (const char* cue : cues)
+                if (label.find(cue) != std::string::npos) {
+                    m.span.rule = "a date of birth (its column or field says so)";
+                    m.span.confidence = 0.8f;
+                    return true;
+                }
         }
     // Records of this field are about the last few years: a whole date from long before the
     // request, with no event word to place it, is far more often someone's date of birth (a form
@@ -515,6 +528,26 @@ const std::map<std::string, Validator>& validators() {
              if (const auto* k = m.known.phone(phone_digits_key(digits))) {
                  m.span.owner = k->owner;
                  m.span.rule = "matches " + k->who + "'s phone, said in words";
+             }
+             return true;
+         }},
+        {"door-code",
+         [](PatternMatch& m) {
+             // "sort code", "tax code", "course code 2041": a code that opens nothing.
+             static const std::set<std::string, std::less<>> not_secret{
+                 "sort",      "tax",     "course",  "cost",    "product", "post",     "area",
+                 "dialling",  "dialing", "error",   "status",  "site",    "branch",   "dress",
+                 "discount",  "promo",   "voucher", "service", "client",  "customer", "account",
+                 "reference", "country", "zip",     "postal",  "qr",      "bar",      "unit"};
+             const std::size_t b = m.span.begin > 24 ? m.span.begin - 24 : 0;
+             const auto words =
+                 tokenize(fold(std::string_view(m.text).substr(b, m.span.begin - b)));
+             // The words before the match: the last one that is not the cue itself.
+             for (auto it = words.rbegin(); it != words.rend(); ++it) {
+                 if (*it == "code" || *it == "pin" || *it == "passcode" || *it == "no" ||
+                     *it == "number")
+                     continue;
+                 return not_secret.count(*it) == 0;
              }
              return true;
          }},

@@ -32,10 +32,11 @@ bool filler(std::string_view w) {
 
 // Words that show the cue was not followed by a secret: "agreed a code word with her sister".
 bool not_a_secret(const SectionContext& ctx, std::size_t i) {
-    static const std::array<std::string_view, 27> no{
-        "with", "for",   "to",  "and", "that", "which", "has", "have",   "had",
-        "in",   "on",    "if",  "she", "he",   "they",  "we",  "you",    "her",
-        "his",  "their", "the", "a",   "an",   "used",  "use", "should", "or"};
+    static const std::array<std::string_view, 43> no{
+        "with", "for",   "to",  "and",    "that", "which", "has",   "have", "had",   "in",  "on",
+        "if",   "she",   "he",  "they",   "we",   "you",   "her",   "his",  "their", "the", "a",
+        "an",   "used",  "use", "should", "or",   "can",   "could", "will", "would", "may", "might",
+        "must", "shall", "not", "at",     "by",   "from",  "when",  "so",   "as",    "also"};
     return std::find(no.begin(), no.end(), ctx.word(i)) != no.end() || ctx.is(i, kNotName);
 }
 
@@ -124,13 +125,23 @@ class Whereabouts final : public Recogniser {
         while (i < ctx.tokens.size() && filler(ctx.word(i)))
             ++i;
         if (i >= ctx.tokens.size() || not_a_secret(ctx, i)) return;
-        // Only a short gap (": ", " is '", a quote) may separate the cue from the secret.
-        if (i > 0 && ctx.gap(i - 1).size() > 4) return;
+        // Only a short gap (": ", " is '", a quote) may separate the cue from the secret; a
+        // comma or a stop ends the cue's clause ("with the password, can collect").
+        if (i > 0 && (ctx.gap(i - 1).size() > 4 ||
+                      ctx.gap(i - 1).find_first_of(",;.)") != std::string_view::npos))
+            return;
         Span s;
         s.begin = ctx.begin_of(i);
         s.end = ctx.end_of(i);
         s.category = Category::Safety;
-        s.confidence = 0.9f;
+        // A secret stands alone: the clause or the cell ends after it ("password: lantern.").
+        // One the sentence goes on from ("his password after ...") is less sure, and is not
+        // looked for elsewhere in the case.
+        const bool alone = i + 1 >= ctx.tokens.size() ||
+                           std::string_view(ctx.text)
+                                   .substr(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i))
+                                   .find_first_of(".,;:!?)'\"\n|\t") != std::string_view::npos;
+        s.confidence = alone ? 0.9f : 0.7f;
         s.rule = "a codeword, password or PIN";
         s.recogniser = "secret";
         out.push_back(std::move(s));
