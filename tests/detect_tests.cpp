@@ -455,7 +455,7 @@ TEST_CASE("third-party information given by the person harmed, a request that he
 }
 
 TEST_CASE("a review group's notes with a chair and decisions about a protected customer are "
-          "withheld; a form in columns that names the requester first is hers, not withheld as "
+          "withheld, and a form in columns that names the requester first is hers, not withheld as "
           "about someone else",
           "[policy]") {
     const PerpetratorScan scan;

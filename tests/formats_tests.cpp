@@ -256,7 +256,7 @@ TEST_CASE("an Excel 97 workbook's sheets, hidden parts and notes come from its r
 }
 
 TEST_CASE("a sheet's title in one cell above the table is not its headings: the first row of "
-          "two cells or more is; a lone heading of one word still heads a one-column table",
+          "two cells or more is, and a lone heading of one word still heads a one-column table",
           "[formats][xlsx]") {
     using gather_detail::SheetBuilder;
     Record r;
