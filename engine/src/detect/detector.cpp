@@ -342,28 +342,40 @@ struct Detector::Impl {
                 ++last;
             const char letter = ctx.word(first)[0];
             if (initials_at(last + 1) && ctx.word(last + 1)[0] == letter && ctx.gap(last) == " (" &&
-                last + 2 <= n && ctx.tokens[last + 1].end < ctx.folded.text.size() &&
+                ctx.tokens[last + 1].end < ctx.folded.text.size() &&
                 ctx.folded.text[ctx.tokens[last + 1].end] == ')')
                 known.add_defined_initials(std::string(ctx.word(last + 1)), s.owner);
         }
         // "PB = Pat": a given name from the list after the sign, whether or not the scan took
         // it for a name (a given name that is also a word, alone, is not taken for one).
+        struct Defined {
+            std::size_t at; // where the name after the sign begins
+            std::size_t initials;
+            Owner owner;
+            bool person;
+        };
+        std::vector<Defined> defined; // in text order
         for (std::size_t t = 0; t + 1 < n; ++t) {
             if (!initials_at(t) || !ctx.info[t + 1].capitalised || !ctx.info[t + 1].alpha ||
                 ctx.word(t + 1)[0] != ctx.word(t)[0])
                 continue;
             const std::string_view g = ctx.gap(t);
             if (g != " = " && g != "=" && g != " - " && g != ": ") continue;
-            Owner owner;
-            bool person = ctx.is(t + 1, kGivenName);
-            for (const Span& s : spans)
-                if (s.category == Category::Name && !s.rule.empty() &&
-                    s.begin <= ctx.begin_of(t + 1) && ctx.begin_of(t + 1) < s.end) {
-                    owner = s.owner;
-                    person = true;
-                }
-            if (person) known.add_defined_initials(std::string(ctx.word(t)), owner);
+            defined.push_back({ctx.begin_of(t + 1), t, Owner{}, ctx.is(t + 1, kGivenName)});
         }
+        if (defined.empty()) return;
+        // The name span over each, the last found winning: one look-up per span.
+        for (const Span& s : spans) {
+            if (s.category != Category::Name || s.rule.empty()) continue;
+            auto it = std::lower_bound(defined.begin(), defined.end(), s.begin,
+                                       [](const Defined& d, std::size_t at) { return d.at < at; });
+            for (; it != defined.end() && it->at < s.end; ++it) {
+                it->owner = s.owner;
+                it->person = true;
+            }
+        }
+        for (const Defined& d : defined)
+            if (d.person) known.add_defined_initials(std::string(ctx.word(d.initials)), d.owner);
     }
 
     // Pass 1 over one section: discovered people into `known`, title counts into `p`.

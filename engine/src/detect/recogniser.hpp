@@ -104,6 +104,9 @@ class SectionContext {
     // Only white space, ". " (after an initial) or "-" between tokens i and i + 1; a line break
     // counts as white space unless `same_line` (then a tab, between table cells, parts them too).
     bool adjacent(std::size_t i, bool same_line = false) const;
+    // Token i stands as a title before a name: one space (in the original text) before a word
+    // that is a name or no common word ("DR SHAH", not "DR  Keys returned" nor "DR Keys").
+    bool spaced_as_title(std::size_t i) const;
     // The gap of folded text between tokens i and i + 1.
     std::string_view gap(std::size_t i) const;
     // Index of the first token that starts at or after original byte `at`.

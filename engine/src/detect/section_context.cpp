@@ -247,6 +247,12 @@ bool SectionContext::follows_requester_on_line(std::size_t at) const {
     return true;
 }
 
+bool SectionContext::spaced_as_title(std::size_t i) const {
+    if (i + 1 >= tokens.size()) return false;
+    return text.compare(end_of(i), begin_of(i + 1) - end_of(i), " ") == 0 &&
+           !(is(i + 1, kCommonWord) && !is(i + 1, kSurname | kGivenName));
+}
+
 const Span* SectionContext::person_at(std::size_t at) const {
     // `people` is sorted by end once the People phase is over.
     auto it = std::upper_bound(people.begin(), people.end(), at,

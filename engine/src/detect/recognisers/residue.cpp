@@ -99,6 +99,9 @@ struct Residue final : public Recogniser {
             return out.back();
         };
 
+        // Where the '_' or '.' run judged last ends (one past it), and whether it is a user name.
+        std::size_t handle_run_end = 0;
+        bool handle_run_is_name = false;
         for (std::size_t i = 0; i < n; ++i) {
             // "Ruth Adeyemi (Cole)": his surname in brackets right after someone else's
             // name is her other surname (the one she married or was born with), not him.
@@ -161,9 +164,16 @@ struct Residue final : public Recogniser {
             if (covered[i]) continue;
             // A user name: words joined by '_' or by dots between lower-case words
             // ("amy_k_87", "jess.outdoors"), as an app or a platform exports its users.
-            if (const std::size_t last = handle_end(ctx, i, covered);
-                last > i || joined_to_handle(ctx, i)) {
-                if (user_name(ctx, run_start(ctx, i), run_end(ctx, i))) {
+            if ((handle_joint(ctx, i) && !covered[i + 1]) || joined_to_handle(ctx, i)) {
+                // Every token of a run reads the same: the run is judged once, so a long chain
+                // ("1.2.3.4...") costs no more than its length.
+                if (i >= handle_run_end) {
+                    const std::size_t last_of_run = run_end(ctx, i);
+                    handle_run_is_name = user_name(ctx, run_start(ctx, i), last_of_run);
+                    handle_run_end = last_of_run + 1;
+                }
+                if (handle_run_is_name) {
+                    const std::size_t last = handle_end(ctx, i, covered);
                     emit(i, last, Category::Online, 0.6f,
                          "a user name: words joined by '_' or '.', as no sentence writes them",
                          "residue-handle");
@@ -764,8 +774,7 @@ struct Residue final : public Recogniser {
             if (!std::isspace(static_cast<unsigned char>(ctx.text[c]))) return false;
         // "14/03 DR Okafor": a title before a name, not initials.
         return !(ctx.is(i, kTitle) && i + 1 < ctx.tokens.size() && ctx.info[i + 1].capitalised &&
-                 ctx.text.compare(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i), " ") == 0 &&
-                 !(ctx.is(i + 1, kCommonWord) && !ctx.is(i + 1, kSurname | kGivenName)));
+                 ctx.spaced_as_title(i));
     }
 
     // Why the tokens [first, last] are an identifying code, or nullptr.

@@ -186,11 +186,8 @@ class UnlistedPeople final : public Recogniser {
             // 1. Titles and ranks: Mr Pemberton, DC Priya Nandra.
             // A title in capitals is one only one space before a name ("DR SHAH"): a log's
             // "DR  Keys returned" is someone's initials and the entry's first word.
-            const bool capitals_title =
-                info[i].all_caps && next_ok &&
-                (ctx.text.compare(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i), " ") != 0 ||
-                 (ctx.is(i + 1, kCommonWord) && !ctx.is(i + 1, kSurname | kGivenName)));
-            if (ctx.is(i, kTitle) && info[i].capitalised && next_ok && !capitals_title) {
+            if (ctx.is(i, kTitle) && info[i].capitalised && next_ok &&
+                (!info[i].all_caps || ctx.spaced_as_title(i))) {
                 std::size_t last = c.extend(i + 1, 2);
                 // "PC Bryony Stead": after a rank and a word that is no surname, the next
                 // capitalised word is the surname even when it is also an English word.
