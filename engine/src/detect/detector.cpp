@@ -586,11 +586,39 @@ class SameValues {
                        "the name without its trade word of a business found elsewhere in the "
                        "case (" +
                            f.rule + ")");
+        // A school, a surgery, a store is called by its name without the word for what it is
+        // ("Priory Fields" for Priory Fields Academy).
+        if (f.category == Category::School || f.category == Category::Workplace ||
+            f.category == Category::Address)
+            if (auto bare = without_facility_word(tokens))
+                insert(f, *bare,
+                       "the name without the word for what it is of a place found elsewhere in "
+                       "the case (" +
+                           f.rule + ")");
     }
 
     bool empty() const { return values_.empty(); }
 
   private:
+    // The name before its facility words, when what is left still names one place: two words
+    // or more, or one word of four letters or more that is no generic place, street or town
+    // word ("Fairway" of Fairway Superstore; not "Park" of Park Surgery).
+    std::optional<std::vector<std::string>> without_facility_word(
+        std::vector<std::string> tokens) const {
+        const std::size_t before = tokens.size();
+        while (!tokens.empty() && lex_.is(tokens.back(), kFacility | kGenericPlace))
+            tokens.pop_back();
+        if (tokens.size() == before || tokens.empty()) return std::nullopt;
+        if (tokens.front() == "the" || tokens.front() == "st") return std::nullopt;
+        if (tokens.size() == 1 &&
+            (tokens[0].size() < 4 ||
+             lex_.is(tokens[0], kGenericPlace | kStreetSuffix | kTownFirst | kCommonWord |
+                                    kGeneral | kNotName | kFacility | kCompanyWord | kGivenName |
+                                    kSurname | kSectorAcronym)))
+            return std::nullopt;
+        return tokens;
+    }
+
     void insert(const Finding& f, const std::vector<std::string>& tokens, std::string rule,
                 bool any_case = false) {
         std::string key = join(tokens);

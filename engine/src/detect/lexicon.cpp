@@ -149,12 +149,23 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     std::vector<std::string> capitalised;
     std::string line;
     while (std::getline(in, line)) {
-        if (line.empty() || line.find('\'') != std::string::npos) continue; // possessives
+        if (line.empty()) continue;
         UChar32 first;
         int32_t j = 0;
         U8_NEXT(line.data(), j, static_cast<int32_t>(line.size()), first);
         const bool upper = first >= 0 && (u_isupper(first) || u_istitle(first));
+        // A proper noun's possessive ("Alice's") adds nothing to the noun; contractions are
+        // ordinary words ("we're", "don't"), and so are "I'm", "I've", "I'll", "I'd", which
+        // the list writes with their capital: a letter that opens a sentence is no name.
+        const std::size_t apostrophe = line.find('\'');
+        if (apostrophe != std::string::npos && upper && line.compare(0, 2, "I'") != 0 &&
+            line.size() >= 2 && line.compare(line.size() - 2, 2, "'s") == 0)
+            continue;
         std::string w = ascii(line) ? ascii_lower(line) : fold(line);
+        if (apostrophe == 1 && line[0] == 'I') {
+            mark(w, kEnglish);
+            continue;
+        }
         if (upper)
             capitalised.push_back(std::move(w));
         else

@@ -408,7 +408,10 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
         if (first && first->owner.kind == Owner::Subject) return Verdict::No;
     }
     if (field_protected) return title ? Verdict::Yes : Verdict::Unsure;
-    if (!title) return Verdict::No;
+    // No title of the rule's kinds, but it names protected parties again and again and never
+    // the requester (a call with her, a note about the children): about them. The reviewer
+    // decides.
+    if (!title) return protected_parties >= 3 && subject == 0 ? Verdict::Unsure : Verdict::No;
     if (people >= 2 && share >= w.share) return Verdict::Yes;
     if (people >= 2 && share >= w.unsure_share) return Verdict::Unsure;
     return Verdict::No;

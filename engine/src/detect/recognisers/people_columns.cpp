@@ -18,13 +18,43 @@ bool people_column(const std::string& label) {
     const std::string f = fold(label);
     for (const char* part : {"name", "party", "client", "staff", "worker", "person", "parent",
                              "carer", "handover", "attendee", "member", "contact", "author",
-                             "officer", "referrer", "relative", "participant"})
+                             "officer", "referrer", "relative", "participant", "instructor",
+                             "operator", "agent", "initials", "handler", "adviser", "advisor",
+                             "clerk", "tutor", "clinician", "therapist", "operative", "caseworker",
+                             "keyworker", "volunteer", "engineer", "technician", "recorded", "earner", "assignee",
+                             "logged", "entered"})
         if (f.find(part) != std::string::npos) return true;
     for (const auto& w : tokenize(f))
         if (w == "with" || w == "by" || w == "from" || w == "to" || w == "who" || w == "cc" ||
             w == "bcc")
             return true;
     return false;
+}
+
+// A cell of two to four capitals, perhaps with a digit or two ("KB", "JGO", "CW2"): staff
+// initials or a call sign, as logs write who acted. Not a word or an acronym of the records'
+// own ("GP", "CCTV"); whose they are (the requester's own initials) is decided later.
+bool initials(const SectionContext& ctx, std::size_t t) {
+    const std::string_view w = std::string_view(ctx.text).substr(
+        ctx.begin_of(t), ctx.end_of(t) - ctx.begin_of(t));
+    std::size_t caps = 0, digits = 0;
+    for (char c : w) {
+        if (std::isupper(static_cast<unsigned char>(c)))
+            ++caps;
+        else if (std::isdigit(static_cast<unsigned char>(c)) && caps >= 2)
+            ++digits;
+        else
+            return false;
+    }
+    // The requester's own initials ("GM" for Gordon Marsh) are his.
+    const auto& his = ctx.known.subject_tokens();
+    bool all_his = digits == 0;
+    for (char c : ctx.word(t))
+        all_his = all_his && std::any_of(his.begin(), his.end(), [&](const std::string& s) {
+                      return !s.empty() && s[0] == c;
+                  });
+    return !all_his && caps >= 2 && caps <= 4 && digits <= 2 &&
+           !ctx.is(t, kCommonWord | kSectorAcronym | kPoliceForce | kTitle | kNotName | kGeneral);
 }
 
 class PeopleColumns final : public Recogniser {
@@ -64,6 +94,17 @@ class PeopleColumns final : public Recogniser {
             ok = ok && (ctx.info[last].alpha || ctx.word(last).size() == 1) &&
                  !ctx.is(last, kNotName | kTitle);
             a_name = a_name || ctx.is(last, kGivenName | kSurname);
+        }
+        if (last == first + 1 && !claimed && initials(ctx, first)) {
+            Span s;
+            s.begin = ctx.begin_of(first);
+            s.end = ctx.end_of(first);
+            s.category = Category::Name;
+            s.confidence = 0.7f;
+            s.rule = "initials in the people column '" + field.label + "': who did it";
+            s.recogniser = id();
+            out.push_back(std::move(s));
+            return;
         }
         if (last == first || last - first > 4 || claimed || !ok || !a_name) return;
         Span s;

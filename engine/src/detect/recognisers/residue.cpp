@@ -195,6 +195,15 @@ struct Residue final : public Recogniser {
                      "residue-initials", false);
                 continue;
             }
+            // Initials of whoever acted: after "by" ("agreed with the member by FP"), after a
+            // role's label ("Clerk: PG", "Operator present: NR") or in brackets after a role
+            // ("the joint tenant (KB)").
+            if (acting_initials(ctx, i) && !subjects(i) && !initials_of_requester(ctx, i)) {
+                emit(i, i, Category::Name, 0.65f,
+                     "initials after 'by', a role's label or a role: whoever acted",
+                     "residue-initials", false);
+                continue;
+            }
             // A title with an initial or a surname that is not the requester's.
             if (ctx.is(i, kTitle) && ctx.info[i].capitalised && ctx.adjacent(i, true) &&
                 !covered[i + 1] && ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha) {
@@ -643,6 +652,16 @@ struct Residue final : public Recogniser {
         return e > 0 && ctx.word(i) == std::string_view(surname).substr(0, e);
     }
 
+    // "GM" or "GEM" for Gordon Ellis Marsh: every letter the first of one of his names.
+    static bool initials_of_requester(const SectionContext& ctx, std::size_t i) {
+        const auto& his = ctx.known.subject_tokens();
+        for (char c : ctx.word(i))
+            if (std::none_of(his.begin(), his.end(),
+                             [&](const std::string& t) { return !t.empty() && t[0] == c; }))
+                return false;
+        return true;
+    }
+
     static bool initial_of_requester(const SectionContext& ctx, std::size_t i) {
         for (const auto& t : ctx.known.subject_tokens())
             if (!t.empty() && t[0] == ctx.word(i)[0]) return true;
@@ -746,21 +765,48 @@ struct Residue final : public Recogniser {
         return letters >= 3;
     }
 
-    // Initials of two or three capitals after the date or time that opens a line: the tokens
-    // before them on the line all hold digits ("03/06/2024", "14:05").
-    static bool log_author(const SectionContext& ctx, std::size_t i) {
-        if (i == 0 || !ctx.info[i].all_caps || !ctx.info[i].alpha || ctx.word(i).size() > 3 ||
+    // Two or three capitals that may be someone's initials: not a word or an abbreviation the
+    // records use in their own right ("10:30 PM", "GP letter received"); a longer word the list
+    // has with a capital is a name or a brand.
+    static bool initials_shape(const SectionContext& ctx, std::size_t i) {
+        if (!ctx.info[i].all_caps || !ctx.info[i].alpha || ctx.word(i).size() > 3 ||
             ctx.is(i, kCommonWord | kSectorAcronym | kPoliceForce))
             return false;
-        // Words in capitals that follow a date or a time in their own right ("10:30 PM", "GP
-        // letter received"); a longer word the list has with a capital is a name or a brand.
         static const std::array<std::string_view, 19> abbreviations{
             "am", "pm", "gp", "uk", "uc", "hr", "it", "ot", "sw", "pc",
             "dc", "ds", "ok", "tv", "id", "nb", "ps", "re", "cc"};
-        if (std::find(abbreviations.begin(), abbreviations.end(), ctx.word(i)) !=
-                abbreviations.end() ||
-            (ctx.word(i).size() == 3 && ctx.is(i, kProperNoun)))
+        return std::find(abbreviations.begin(), abbreviations.end(), ctx.word(i)) ==
+                   abbreviations.end() &&
+               !(ctx.word(i).size() == 3 && ctx.is(i, kProperNoun));
+    }
+
+    // Initials after "by", after a role's label and its colon, or in brackets after a role.
+    static bool acting_initials(const SectionContext& ctx, std::size_t i) {
+        if (i == 0 || ctx.word(i).size() < 2 || !initials_shape(ctx, i) ||
+            ctx.is(i, kTitle | kNotName | kGeneral))
             return false;
+        const std::string_view gap = ctx.gap(i - 1);
+        const std::string_view before = ctx.word(i - 1);
+        if (gap == " " && before == "by") return true;
+        static const std::array<std::string_view, 13> people{
+            "tenant", "resident", "caller",  "customer", "client",  "applicant", "occupant",
+            "driver", "patient",  "parent",  "carer",    "witness", "passenger"};
+        if (gap == " (" && i + 1 < ctx.tokens.size() && ctx.gap(i).substr(0, 1) == ")" &&
+            (ctx.is(i - 1, kRoleCue) ||
+             std::find(people.begin(), people.end(), before) != people.end()))
+            return true;
+        static const std::array<std::string_view, 18> labels{
+            "clerk",  "operator", "present",   "officer",  "initials", "staff",
+            "worker", "author",   "handler",   "agent",    "adviser",  "advisor",
+            "signed", "checked",  "allocated", "assigned", "earner",   "assignee"};
+        return (gap == ": " || gap == ":") &&
+               std::find(labels.begin(), labels.end(), before) != labels.end();
+    }
+
+    // Initials of two or three capitals after the date or time that opens a line: the tokens
+    // before them on the line all hold digits ("03/06/2024", "14:05").
+    static bool log_author(const SectionContext& ctx, std::size_t i) {
+        if (i == 0 || !initials_shape(ctx, i)) return false;
         std::size_t k = i;
         while (k > 0 && ctx.info[k - 1].has_digit &&
                ctx.gap(k - 1).find('\n') == std::string_view::npos)
@@ -815,6 +861,14 @@ struct Residue final : public Recogniser {
         if (looks_like_date_or_years(code)) return nullptr;
         if (digits >= 4 && (letters > 0 || joined))
             return "a code of letters and digits, or of numbers joined by '/' or '-'";
+        // A meeting's, a list's or a panel's number: three to six capitals joined to two
+        // digits ("RRG-07"), when the capitals are no word or acronym the records use.
+        if (digits == 2 && last == first + 1 && letters >= 3 && letters <= 6 &&
+            ctx.info[first].all_caps && ctx.info[first].alpha && ctx.word(last).size() == 2 &&
+            ctx.gap(first) == "-" &&
+            !ctx.is(first, kCommonWord | kSectorAcronym | kGeneral | kEnglish | kNotName |
+                               kPoliceForce | kProperNoun))
+            return "a code of capitals and two digits joined by '-'";
         // A licence, badge or staff code: capitals joined to three digits ("PH-123", "MOD/456").
         if (digits == 3 && last == first + 1 && letters >= 2 && letters <= 5 &&
             ctx.info[first].all_caps && ctx.info[first].alpha && ctx.word(last).size() == 3)

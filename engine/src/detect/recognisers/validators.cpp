@@ -469,6 +469,48 @@ const std::map<std::string, Validator>& validators() {
              if (std::sscanf(t.c_str(), "%lf%*[^0-9+-]%lf", &lat, &lon) != 2) return false;
              return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
          }},
+        {"gps-uk",
+         [](PatternMatch& m) {
+             // Two decimals are also money and measures: a position only inside the UK's box,
+             // and not after a currency sign or as part of a longer number.
+             double lat = 0, lon = 0;
+             const std::string t(m.groups[0]);
+             if (std::sscanf(t.c_str(), "%lf%*[^0-9+-]%lf", &lat, &lon) != 2) return false;
+             const std::size_t b = m.span.begin;
+             if (b > 0) {
+                 const auto before = static_cast<unsigned char>(m.text[b - 1]);
+                 if (before == '$' || before == '.' || before == 0xA3 /* the end of UTF-8 '£' */ ||
+                     std::isdigit(before))
+                     return false;
+             }
+             return lat >= 49.8 && lat <= 60.9 && lon >= -8.7 && lon <= 1.8;
+         }},
+        {"pub-name",
+         [](PatternMatch& m) {
+             // "the Police and Crime Commissioner", "the Children and Families Act": a body's or
+             // a law's name goes on with a capitalised word, and its words are institutions'.
+             const std::string_view rest = std::string_view(m.text).substr(m.span.end);
+             const std::size_t next = rest.find_first_not_of(" \t");
+             if (next != std::string_view::npos && next < rest.size() &&
+                 std::isupper(static_cast<unsigned char>(rest[next])) && rest.substr(0, next).size() <= 2)
+                 return false;
+             static const std::set<std::string> institutional = {
+                 "police", "crime", "children", "families", "family", "health", "social", "care",
+                 "safety", "services", "service", "justice", "education", "skills", "work",
+                 "pensions", "home", "office", "court", "county", "council", "mental", "housing",
+                 "communities", "local", "government", "business", "trade", "energy", "science",
+                 "technology", "culture", "media", "sport", "arts", "safeguarding", "adult",
+                 "adults", "young", "people", "women", "men", "victims", "witnesses", "support",
+                 "advice", "money", "debt", "benefits", "learning", "development", "research"};
+             for (const auto& w : tokenize(fold(std::string(m.groups[1])))) {
+                 if (w == "and") continue;
+                 if (institutional.count(w) ||
+                     m.ctx.lex.is(w, kTitle | kRoleCue | kSectorAcronym | kGeneral | kGenericPlace |
+                                         kFacility | kPoliceForce | kCompanyWord | kStreetSuffix))
+                     return false;
+             }
+             return true;
+         }},
         {"birthday-day-month",
          [](PatternMatch& m) {
              const auto& g = m.groups;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace safesar {
 
@@ -64,6 +65,7 @@ class Whereabouts final : public Recogniser {
             for (const auto& cue : ctx.lex.secret_cues)
                 if (matches_at(ctx, i, cue)) secret_after(ctx, i + cue.size(), out);
         }
+        secrets_in_columns(ctx, out);
         if (hits.empty()) return;
         std::size_t h = 0;
         for (const auto& [b, e] : ctx.sentences()) {
@@ -122,14 +124,32 @@ class Whereabouts final : public Recogniser {
 
   private:
     void secret_after(const SectionContext& ctx, std::size_t i, std::vector<Span>& out) const {
+        const std::size_t cue_end = i > 0 ? ctx.end_of(i - 1) : 0;
+        // "password (set by mum in May): tangerine": an aside in brackets, then the secret.
+        if (const std::size_t after = aside_then_colon(ctx, cue_end); after != 0) {
+            while (i < ctx.tokens.size() && ctx.begin_of(i) < after)
+                ++i;
+            if (i < ctx.tokens.size() && !not_a_secret(ctx, i) &&
+                ctx.begin_of(i) - after <= 2) {
+                Span s;
+                s.begin = ctx.begin_of(i);
+                s.end = ctx.end_of(i);
+                s.category = Category::Safety;
+                s.confidence = 0.9f;
+                s.rule = "a codeword, password or PIN";
+                s.recogniser = "secret";
+                out.push_back(std::move(s));
+            }
+            return;
+        }
         while (i < ctx.tokens.size() && filler(ctx.word(i)))
             ++i;
-        if (i >= ctx.tokens.size() || not_a_secret(ctx, i)) return;
+        if (i >= ctx.tokens.size() || not_a_secret(ctx, i)) return quoted_secret(ctx, cue_end, out);
         // Only a short gap (": ", " is '", a quote) may separate the cue from the secret; a
         // comma or a stop ends the cue's clause ("with the password, can collect").
         if (i > 0 && (ctx.gap(i - 1).size() > 4 ||
                       ctx.gap(i - 1).find_first_of(",;.)") != std::string_view::npos))
-            return;
+            return quoted_secret(ctx, cue_end, out);
         Span s;
         s.begin = ctx.begin_of(i);
         s.end = ctx.end_of(i);
@@ -145,6 +165,162 @@ class Whereabouts final : public Recogniser {
         s.rule = "a codeword, password or PIN";
         s.recogniser = "secret";
         out.push_back(std::move(s));
+    }
+
+    // After a cue, " (an aside of up to 60 bytes): ": where the secret starts, or 0.
+    static std::size_t aside_then_colon(const SectionContext& ctx, std::size_t at) {
+        const std::string_view text = ctx.text;
+        while (at < text.size() && text[at] == ' ')
+            ++at;
+        if (at >= text.size() || text[at] != '(') return 0;
+        const std::size_t close = text.find(')', at);
+        if (close == std::string_view::npos || close - at > 60 ||
+            text.substr(at, close - at).find('\n') != std::string_view::npos)
+            return 0;
+        std::size_t k = close + 1;
+        while (k < text.size() && text[k] == ' ')
+            ++k;
+        if (k >= text.size() || text[k] != ':') return 0;
+        ++k;
+        while (k < text.size() && text[k] == ' ')
+            ++k;
+        return k;
+    }
+
+    // Is a column's heading a secret's cue ("Password", "Watch word", "Collection code word")?
+    static bool secret_heading(const SectionContext& ctx, std::string_view label) {
+        const auto words = tokenize(fold(std::string(label)));
+        if (words.empty() || words.size() > 4) return false;
+        for (const auto& cue : ctx.lex.secret_cues)
+            for (std::size_t k = 0; k + cue.size() <= words.size(); ++k)
+                if (std::equal(cue.begin(), cue.end(), words.begin() + static_cast<long>(k)))
+                    return true;
+        return false;
+    }
+
+    static void secret_cell(std::size_t b, std::size_t e, const SectionContext& ctx,
+                            const std::string& heading, std::vector<Span>& out) {
+        const std::string_view text = ctx.text;
+        while (b < e && std::isspace(static_cast<unsigned char>(text[b])))
+            ++b;
+        while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1])))
+            --e;
+        const std::string_view cell = text.substr(b, e - b);
+        if (cell.size() < 3 || cell.size() > 40 || std::count(cell.begin(), cell.end(), ' ') > 3)
+            return;
+        const std::string folded = fold(std::string(cell));
+        if (folded == "none" || folded == "n/a" || folded == "yes" || folded == "no" ||
+            folded == "not set" || folded == "tbc")
+            return;
+        Span s;
+        s.begin = b;
+        s.end = e;
+        s.category = Category::Safety;
+        s.confidence = 0.9f;
+        s.rule = "a codeword, password or PIN: a cell under the heading '" + heading + "'";
+        s.recogniser = "secret";
+        out.push_back(std::move(s));
+    }
+
+    // A table's column whose heading is a secret's cue holds secrets in every cell below it: a
+    // spreadsheet's row (fields labelled by the headings) or a document's table written as
+    // lines of tab-separated cells under a heading line.
+    static void secrets_in_columns(const SectionContext& ctx, std::vector<Span>& out) {
+        for (const auto& field : ctx.section.fields)
+            if (field.end > field.begin && secret_heading(ctx, field.label) &&
+                fold(ctx.text.substr(field.begin, field.end - field.begin)) != fold(field.label))
+                secret_cell(field.begin, field.end, ctx, field.label, out);
+        const std::string_view text = ctx.text;
+        if (text.find('\t') == std::string_view::npos) return;
+        std::size_t column = std::string_view::npos;
+        std::string heading;
+        bool in_table = false;
+        for (std::size_t b = 0; b < text.size();) {
+            std::size_t e = text.find('\n', b);
+            if (e == std::string_view::npos) e = text.size();
+            const std::string_view line = text.substr(b, e - b);
+            const bool first_of_table = !in_table;
+            in_table = line.find('\t') != std::string_view::npos;
+            if (!in_table) {
+                column = std::string_view::npos; // the table ended
+            } else {
+                // The cells of the line, by tab.
+                std::vector<std::pair<std::size_t, std::size_t>> cells;
+                for (std::size_t cb = 0;;) {
+                    const std::size_t ce = std::min(line.find('\t', cb), line.size());
+                    cells.emplace_back(b + cb, b + ce);
+                    if (ce >= line.size()) break;
+                    cb = ce + 1;
+                }
+                if (column != std::string_view::npos && column < cells.size()) {
+                    secret_cell(cells[column].first, cells[column].second, ctx, heading, out);
+                } else if (first_of_table && heading_row(text, cells)) {
+                    column = std::string_view::npos;
+                    for (std::size_t k = 0; k < cells.size(); ++k) {
+                        const auto [cb, ce] = cells[k];
+                        if (secret_heading(ctx, text.substr(cb, ce - cb))) {
+                            column = k;
+                            heading = std::string(text.substr(cb, ce - cb));
+                            break;
+                        }
+                    }
+                }
+            }
+            b = e + 1;
+        }
+    }
+
+    // A table's first line is its headings when every cell is one: a few words, no digits and
+    // no quotes ("Person | Watch word | Notes"); a form of labels and values is not
+    // ("Code word | "bluebell": means call 999").
+    static bool heading_row(std::string_view text,
+                            const std::vector<std::pair<std::size_t, std::size_t>>& cells) {
+        if (cells.size() < 2) return false;
+        for (const auto& [b, e] : cells) {
+            const std::string_view cell = text.substr(b, e - b);
+            if (cell.empty() || cell.size() > 40 ||
+                std::count(cell.begin(), cell.end(), ' ') > 3 ||
+                cell.find_first_of("0123456789\"':;") != std::string_view::npos)
+                return false;
+        }
+        return true;
+    }
+
+    // "Safety words agreed: if she texts the hub 'blue kettle' the hub rings 999": when the words
+    // after the cue are not the secret, a phrase of one to four words in quotes later in the
+    // same sentence is.
+    static void quoted_secret(const SectionContext& ctx, std::size_t from, std::vector<Span>& out) {
+        const std::string_view text = ctx.text;
+        const std::size_t stop = std::min(text.size(), from + 160);
+        auto letter = [&](std::size_t k) {
+            return k < text.size() && (std::isalpha(static_cast<unsigned char>(text[k])) ||
+                                       static_cast<unsigned char>(text[k]) >= 0x80);
+        };
+        for (std::size_t k = from; k < stop; ++k) {
+            const char c = text[k];
+            if (c == '\n' || (c == '.' && (k + 1 >= text.size() || text[k + 1] == ' '))) return;
+            if (c != '\'' && c != '"') continue;
+            // An opening quote: after a blank, before a letter (not "she's").
+            if (k == 0 || !std::isspace(static_cast<unsigned char>(text[k - 1])) || !letter(k + 1))
+                continue;
+            const std::size_t close = text.find(c, k + 1);
+            if (close == std::string_view::npos || close >= stop || close - k > 40 ||
+                letter(close + 1))
+                return;
+            const std::string_view inner = text.substr(k + 1, close - k - 1);
+            if (inner.find('\n') != std::string_view::npos ||
+                std::count(inner.begin(), inner.end(), ' ') > 3)
+                return;
+            Span s;
+            s.begin = k + 1;
+            s.end = close;
+            s.category = Category::Safety;
+            s.confidence = 0.9f;
+            s.rule = "a codeword or safe phrase, in quotes in the sentence that agrees it";
+            s.recogniser = "secret";
+            out.push_back(std::move(s));
+            return;
+        }
     }
 };
 
