@@ -342,6 +342,32 @@ TEST_CASE("a record titled as a panel with a chair and a risk, a form naming a r
     CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a note naming only protected parties, a member's safety report, and meetings called a "
+          "cell or a conversation are withheld until reviewed, and a letter to the "
+          "requester is not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // No title of the rule's kinds, but three mentions of him and none of her.
+    g.records.push_back(note("call.txt", "Callback 14/10\nSpoke to Imtiaz this morning. Imtiaz "
+                                         "has moved the bikes. Imtiaz will ring on Friday.\n"));
+    g.records.push_back(note("report.txt", "New safety report\nMember: Imtiaz Haq\n"
+                                           "Category: someone is tracking my trips\n"));
+    g.records.push_back(note("cell.txt", "Night Desk Safeguarding Cell - actions\nHeld 03/11.\n"));
+    g.records.push_back(note("circle.txt", "Estate Safety Conversation - notes\nHeld 05/11.\n"));
+    g.records.push_back(note("letter.txt", "12 Elm Row\nDear Samira,\nWe have spoken to Imtiaz "
+                                           "about the account. Imtiaz asked us to write to you. "
+                                           "Imtiaz is not on the account.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 5);
+    for (std::size_t i = 0; i < 4; ++i) {
+        INFO(result.disclosure.records[i].record->name);
+        CHECK(result.disclosure.records[i].fate == RecordFate::WithholdInFull);
+    }
+    CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record whose customer or claimant is a protected party, or whose writer introduces "
           "herself as one in a scan's words, is withheld, and the requester's own claim is not",
           "[policy]") {

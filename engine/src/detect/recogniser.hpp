@@ -95,7 +95,14 @@ class SectionContext {
     std::size_t requester_voice_end = 0;
     // The body of a message someone other than the requester sent: who sent it.
     std::optional<Owner> message_writer;
+    // Does the section open as a letter to the requester ("Dear Mr Marsh,")? Then "you" and
+    // "your" in it are his. Judged once, when first asked (the people are found by then).
+    bool addressed_to_requester() const;
 
+  private:
+    mutable std::optional<bool> addressed_to_requester_;
+
+  public:
     // Original byte span of token i.
     std::size_t begin_of(std::size_t i) const { return folded.original_begin(tokens[i].begin); }
     std::size_t end_of(std::size_t i) const { return folded.original_end(tokens[i].end); }

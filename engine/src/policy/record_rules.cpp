@@ -323,6 +323,31 @@ bool role_in(const Person& p, const std::vector<std::string>& roles) {
     return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
 }
 
+// A letter to the requester: a line of its first twelve that opens "Dear" and names him ("Dear
+// Mr Pargeter,"). What it says is said to him, about his own matter.
+bool addressed_to_requester(const Record& r, const std::vector<Finding>& findings,
+                            const FindingIndex& mine) {
+    for (std::size_t si = 0; si < r.sections.size(); ++si) {
+        const Section& s = r.sections[si];
+        if (!visible(s) || s.kind == SectionKind::Header || s.kind == SectionKind::Row) continue;
+        std::size_t b = 0;
+        for (int line = 0; line < 12 && b < s.text.size(); ++line) {
+            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
+            const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
+            const std::size_t start = folded.find_first_not_of(" \t");
+            if (start != std::string::npos && folded.compare(start, 5, "dear ") == 0)
+                for (std::size_t fi : mine) {
+                    const Finding& f = findings[fi];
+                    if (f.section == si && f.begin >= b && f.end <= e &&
+                        f.category == Category::Name && f.owner.kind == Owner::Subject)
+                        return true;
+                }
+            b = e + 1;
+        }
+    }
+    return false;
+}
+
 // Who is the record about? Its subject field ("Client: ...", "Name of victim: ..."), else the
 // share of the people it names who are protected parties.
 Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record& r,
@@ -390,6 +415,7 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
     const double share =
         people ? static_cast<double>(protected_parties) / static_cast<double>(people) : 0;
     if (field_subject) return Verdict::No; // a field names the requester: about him too
+    if (addressed_to_requester(r, findings, mine)) return Verdict::No;
     // A form laid out in columns lists its labels apart from its values ("Name", "DOB", ...
     // then "Owen Price", "03/11/2008"): when the record has no title of the rule's kinds and
     // the first person its body names is the requester, it is his record first.

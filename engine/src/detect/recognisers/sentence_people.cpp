@@ -154,6 +154,19 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             sp.facts |= m.subject ? kSubjectPronoun : kOtherPronoun;
             sp.mentions.push_back(m);
         }
+    // The second person in a letter to the requester ("Dear Mr Marsh, ... your request") is him.
+    if (ctx.addressed_to_requester())
+        for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {
+            const std::string_view w = ctx.word(t);
+            if (w != "you" && w != "your" && w != "yours" && w != "yourself") continue;
+            Mention m;
+            m.at = ctx.begin_of(t);
+            m.pronoun = true;
+            m.subject = true;
+            m.owner = Owner{Owner::Subject, -1, Role::Subject};
+            sp.facts |= kSubjectPronoun;
+            sp.mentions.push_back(m);
+        }
     // The first person: the requester in his own words (his message, before any quoted part),
     // else the record's writer, who is someone else.
     for (std::size_t t = first_token; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {

@@ -150,6 +150,13 @@ class Whereabouts final : public Recogniser {
         if (i > 0 && (ctx.gap(i - 1).size() > 4 ||
                       ctx.gap(i - 1).find_first_of(",;.)") != std::string_view::npos))
             return quoted_secret(ctx, cue_end, out);
+        // A table's headings ("Case | Watch word | Action"): the next heading is no secret.
+        if (i > 0 &&
+            std::string_view(ctx.text)
+                    .substr(ctx.end_of(i - 1), ctx.begin_of(i) - ctx.end_of(i - 1))
+                    .find('\t') != std::string_view::npos &&
+            headings_line(ctx.text, ctx.begin_of(i)))
+            return;
         Span s;
         s.begin = ctx.begin_of(i);
         s.end = ctx.end_of(i);
@@ -284,6 +291,21 @@ class Whereabouts final : public Recogniser {
                 return false;
         }
         return true;
+    }
+
+    // The line holding `at`: three cells or more, each a heading.
+    static bool headings_line(std::string_view text, std::size_t at) {
+        const std::size_t b =
+            text.rfind('\n', at) == std::string_view::npos ? 0 : text.rfind('\n', at) + 1;
+        const std::size_t e = std::min(text.find('\n', at), text.size());
+        std::vector<std::pair<std::size_t, std::size_t>> cells;
+        for (std::size_t cb = b;;) {
+            const std::size_t ce = std::min(text.find('\t', cb), e);
+            cells.emplace_back(cb, ce);
+            if (ce >= e) break;
+            cb = ce + 1;
+        }
+        return cells.size() >= 3 && heading_row(text, cells);
     }
 
     // "Safety words agreed: if she texts the hub 'blue kettle' the hub rings 999": when the words
