@@ -603,8 +603,8 @@ class SameValues {
     // The name before its facility words, when what is left still names one place: two words
     // or more, or one word of four letters or more that is no generic place, street or town
     // word ("Fairway" of Fairway Superstore; not "Park" of Park Surgery).
-    std::optional<std::vector<std::string>> without_facility_word(
-        std::vector<std::string> tokens) const {
+    std::optional<std::vector<std::string>>
+    without_facility_word(std::vector<std::string> tokens) const {
         const std::size_t before = tokens.size();
         while (!tokens.empty() && lex_.is(tokens.back(), kFacility | kGenericPlace))
             tokens.pop_back();

@@ -16,13 +16,14 @@ namespace {
 // OtherParty, ClientForename), whole words for the short ones (with, by, from, to).
 bool people_column(const std::string& label) {
     const std::string f = fold(label);
-    for (const char* part : {"name", "party", "client", "staff", "worker", "person", "parent",
-                             "carer", "handover", "attendee", "member", "contact", "author",
-                             "officer", "referrer", "relative", "participant", "instructor",
-                             "operator", "agent", "initials", "handler", "adviser", "advisor",
-                             "clerk", "tutor", "clinician", "therapist", "operative", "caseworker",
-                             "keyworker", "volunteer", "engineer", "technician", "recorded", "earner", "assignee",
-                             "logged", "entered"})
+    for (const char* part :
+         {"name",      "party",     "client",    "staff",      "worker",      "person",
+          "parent",    "carer",     "handover",  "attendee",   "member",      "contact",
+          "author",    "officer",   "referrer",  "relative",   "participant", "instructor",
+          "operator",  "agent",     "initials",  "handler",    "adviser",     "advisor",
+          "clerk",     "tutor",     "clinician", "therapist",  "operative",   "caseworker",
+          "keyworker", "volunteer", "engineer",  "technician", "recorded",    "earner",
+          "assignee",  "logged",    "entered"})
         if (f.find(part) != std::string::npos) return true;
     for (const auto& w : tokenize(f))
         if (w == "with" || w == "by" || w == "from" || w == "to" || w == "who" || w == "cc" ||
@@ -33,10 +34,10 @@ bool people_column(const std::string& label) {
 
 // A cell of two to four capitals, perhaps with a digit or two ("KB", "JGO", "CW2"): staff
 // initials or a call sign, as logs write who acted. Not a word or an acronym of the records'
-// own ("GP", "CCTV"); whose they are (the requester's own initials) is decided later.
+// own ("GP", "CCTV"), nor the requester's own initials ("GM" for Gordon Marsh).
 bool initials(const SectionContext& ctx, std::size_t t) {
-    const std::string_view w = std::string_view(ctx.text).substr(
-        ctx.begin_of(t), ctx.end_of(t) - ctx.begin_of(t));
+    const std::string_view w =
+        std::string_view(ctx.text).substr(ctx.begin_of(t), ctx.end_of(t) - ctx.begin_of(t));
     std::size_t caps = 0, digits = 0;
     for (char c : w) {
         if (std::isupper(static_cast<unsigned char>(c)))

@@ -789,8 +789,8 @@ struct Residue final : public Recogniser {
         const std::string_view before = ctx.word(i - 1);
         if (gap == " " && before == "by") return true;
         static const std::array<std::string_view, 13> people{
-            "tenant", "resident", "caller",  "customer", "client",  "applicant", "occupant",
-            "driver", "patient",  "parent",  "carer",    "witness", "passenger"};
+            "tenant", "resident", "caller", "customer", "client",  "applicant", "occupant",
+            "driver", "patient",  "parent", "carer",    "witness", "passenger"};
         if (gap == " (" && i + 1 < ctx.tokens.size() && ctx.gap(i).substr(0, 1) == ")" &&
             (ctx.is(i - 1, kRoleCue) ||
              std::find(people.begin(), people.end(), before) != people.end()))

@@ -492,16 +492,19 @@ const std::map<std::string, Validator>& validators() {
              const std::string_view rest = std::string_view(m.text).substr(m.span.end);
              const std::size_t next = rest.find_first_not_of(" \t");
              if (next != std::string_view::npos && next < rest.size() &&
-                 std::isupper(static_cast<unsigned char>(rest[next])) && rest.substr(0, next).size() <= 2)
+                 std::isupper(static_cast<unsigned char>(rest[next])) &&
+                 rest.substr(0, next).size() <= 2)
                  return false;
              static const std::set<std::string> institutional = {
-                 "police", "crime", "children", "families", "family", "health", "social", "care",
-                 "safety", "services", "service", "justice", "education", "skills", "work",
-                 "pensions", "home", "office", "court", "county", "council", "mental", "housing",
-                 "communities", "local", "government", "business", "trade", "energy", "science",
-                 "technology", "culture", "media", "sport", "arts", "safeguarding", "adult",
-                 "adults", "young", "people", "women", "men", "victims", "witnesses", "support",
-                 "advice", "money", "debt", "benefits", "learning", "development", "research"};
+                 "police",     "crime",      "children",    "families", "family",  "health",
+                 "social",     "care",       "safety",      "services", "service", "justice",
+                 "education",  "skills",     "work",        "pensions", "home",    "office",
+                 "court",      "county",     "council",     "mental",   "housing", "communities",
+                 "local",      "government", "business",    "trade",    "energy",  "science",
+                 "technology", "culture",    "media",       "sport",    "arts",    "safeguarding",
+                 "adult",      "adults",     "young",       "people",   "women",   "men",
+                 "victims",    "witnesses",  "support",     "advice",   "money",   "debt",
+                 "benefits",   "learning",   "development", "research"};
              for (const auto& w : tokenize(fold(std::string(m.groups[1])))) {
                  if (w == "and") continue;
                  if (institutional.count(w) ||

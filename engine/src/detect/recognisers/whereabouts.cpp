@@ -129,8 +129,7 @@ class Whereabouts final : public Recogniser {
         if (const std::size_t after = aside_then_colon(ctx, cue_end); after != 0) {
             while (i < ctx.tokens.size() && ctx.begin_of(i) < after)
                 ++i;
-            if (i < ctx.tokens.size() && !not_a_secret(ctx, i) &&
-                ctx.begin_of(i) - after <= 2) {
+            if (i < ctx.tokens.size() && !not_a_secret(ctx, i) && ctx.begin_of(i) - after <= 2) {
                 Span s;
                 s.begin = ctx.begin_of(i);
                 s.end = ctx.end_of(i);
@@ -285,8 +284,7 @@ class Whereabouts final : public Recogniser {
         if (cells.size() < 2) return false;
         for (const auto& [b, e] : cells) {
             const std::string_view cell = text.substr(b, e - b);
-            if (cell.empty() || cell.size() > 40 ||
-                std::count(cell.begin(), cell.end(), ' ') > 3 ||
+            if (cell.empty() || cell.size() > 40 || std::count(cell.begin(), cell.end(), ' ') > 3 ||
                 cell.find_first_of("0123456789\"':;") != std::string_view::npos)
                 return false;
         }
