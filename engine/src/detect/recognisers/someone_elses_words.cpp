@@ -16,6 +16,7 @@
 #include "sentence_people.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <optional>
 
@@ -366,9 +367,16 @@ class SomeoneElsesWords final : public Recogniser {
                      "a forwarded message written by someone other "
                      "than the requester",
                      out);
-            // A message export's line: an optional [timestamp], a sender, a colon.
+            // A message export's line: an optional [timestamp] (or a phone's "12/10/2025, 23:02 -
+            // "), a sender, a colon.
             std::size_t s = p;
-            if (s < le && t[s] == '[') {
+            if (s < le && std::isdigit(static_cast<unsigned char>(t[s]))) {
+                std::size_t k = s;
+                while (k < le && (std::isdigit(static_cast<unsigned char>(t[k])) ||
+                                  std::string_view("/.,: ").find(t[k]) != std::string_view::npos))
+                    ++k;
+                if (k + 1 < le && t[k] == '-' && t[k + 1] == ' ' && k - s >= 8) s = k + 2;
+            } else if (s < le && t[s] == '[') {
                 const std::size_t close = std::string_view(t).substr(0, le).find(']', s);
                 if (close == std::string::npos || close > le)
                     s = le;
