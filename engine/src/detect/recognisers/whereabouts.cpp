@@ -179,8 +179,9 @@ class Whereabouts final : public Recogniser {
         while (at < text.size() && text[at] == ' ')
             ++at;
         if (at >= text.size() || text[at] != '(') return 0;
-        const std::size_t close = text.find(')', at);
-        if (close == std::string_view::npos || close - at > 60 ||
+        const std::size_t within = text.substr(at, 61).find(')'); // looked for nearby only
+        const std::size_t close = within == std::string_view::npos ? within : at + within;
+        if (close == std::string_view::npos ||
             text.substr(at, close - at).find('\n') != std::string_view::npos)
             return 0;
         std::size_t k = close + 1;
@@ -292,10 +293,17 @@ class Whereabouts final : public Recogniser {
     }
 
     // The line holding `at`: three cells or more, each a heading.
+    // Headings are short: a line longer than 400 bytes is none (and is not scanned again for
+    // each cue on it).
     static bool headings_line(std::string_view text, std::size_t at) {
-        const std::size_t b =
-            text.rfind('\n', at) == std::string_view::npos ? 0 : text.rfind('\n', at) + 1;
-        const std::size_t e = std::min(text.find('\n', at), text.size());
+        constexpr std::size_t kLongest = 400;
+        const std::size_t from = at > kLongest ? at - kLongest : 0;
+        const std::size_t nl = text.substr(from, at - from).rfind('\n');
+        if (nl == std::string_view::npos && from > 0) return false;
+        const std::size_t b = nl == std::string_view::npos ? 0 : from + nl + 1;
+        const std::size_t ahead = text.substr(at, kLongest).find('\n');
+        if (ahead == std::string_view::npos && at + kLongest < text.size()) return false;
+        const std::size_t e = ahead == std::string_view::npos ? text.size() : at + ahead;
         std::vector<std::pair<std::size_t, std::size_t>> cells;
         for (std::size_t cb = b;;) {
             const std::size_t ce = std::min(text.find('\t', cb), e);
@@ -323,7 +331,8 @@ class Whereabouts final : public Recogniser {
             // An opening quote: after a blank, before a letter (not "she's").
             if (k == 0 || !std::isspace(static_cast<unsigned char>(text[k - 1])) || !letter(k + 1))
                 continue;
-            const std::size_t close = text.find(c, k + 1);
+            const std::size_t near = text.substr(k + 1, 41).find(c); // a short phrase only
+            const std::size_t close = near == std::string_view::npos ? near : k + 1 + near;
             if (close == std::string_view::npos || close >= stop || close - k > 40 ||
                 letter(close + 1))
                 return;
