@@ -114,6 +114,9 @@ class SectionContext {
     // Token i stands as a title before a name: one space (in the original text) before a word
     // that is a name or no common word ("DR SHAH", not "DR  Keys returned" nor "DR Keys").
     bool spaced_as_title(std::size_t i) const;
+    // Is token i the requester's initials ("GM", "GEM" for Gordon Ellis Marsh): every letter
+    // the first of one of his names?
+    bool requester_initials(std::size_t i) const;
     // The gap of folded text between tokens i and i + 1.
     std::string_view gap(std::size_t i) const;
     // Index of the first token that starts at or after original byte `at`.

@@ -161,6 +161,15 @@ SectionContext::SectionContext(const Section& s, const CaseKnowledge& k)
     taken.assign(tokens.size(), false);
 }
 
+bool SectionContext::requester_initials(std::size_t i) const {
+    const auto& his = known.subject_tokens();
+    for (char c : word(i))
+        if (std::none_of(his.begin(), his.end(),
+                         [&](const std::string& t) { return !t.empty() && t[0] == c; }))
+            return false;
+    return true;
+}
+
 bool SectionContext::addressed_to_requester() const {
     if (addressed_to_requester_) return *addressed_to_requester_;
     // "Dear Mr Marsh," in the first twelve lines, or his address in the first six.

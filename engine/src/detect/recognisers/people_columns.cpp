@@ -48,13 +48,8 @@ bool initials(const SectionContext& ctx, std::size_t t) {
             return false;
     }
     // The requester's own initials ("GM" for Gordon Marsh) are his.
-    const auto& his = ctx.known.subject_tokens();
-    bool all_his = digits == 0;
-    for (char c : ctx.word(t))
-        all_his = all_his && std::any_of(his.begin(), his.end(), [&](const std::string& s) {
-                      return !s.empty() && s[0] == c;
-                  });
-    return !all_his && caps >= 2 && caps <= 4 && digits <= 2 &&
+    const bool his = digits == 0 && ctx.requester_initials(t);
+    return !his && caps >= 2 && caps <= 4 && digits <= 2 &&
            !ctx.is(t, kCommonWord | kSectorAcronym | kPoliceForce | kTitle | kNotName | kGeneral);
 }
 

@@ -198,7 +198,7 @@ struct Residue final : public Recogniser {
             // Initials of whoever acted: after "by" ("agreed with the member by FP"), after a
             // role's label ("Clerk: PG", "Operator present: NR") or in brackets after a role
             // ("the joint tenant (KB)").
-            if (acting_initials(ctx, i) && !subjects(i) && !initials_of_requester(ctx, i)) {
+            if (acting_initials(ctx, i) && !subjects(i) && !ctx.requester_initials(i)) {
                 emit(i, i, Category::Name, 0.65f,
                      "initials after 'by', a role's label or a role: whoever acted",
                      "residue-initials", false);
@@ -650,16 +650,6 @@ struct Residue final : public Recogniser {
         while (e < surname.size() && std::isalnum(static_cast<unsigned char>(surname[e])))
             ++e;
         return e > 0 && ctx.word(i) == std::string_view(surname).substr(0, e);
-    }
-
-    // "GM" or "GEM" for Gordon Ellis Marsh: every letter the first of one of his names.
-    static bool initials_of_requester(const SectionContext& ctx, std::size_t i) {
-        const auto& his = ctx.known.subject_tokens();
-        for (char c : ctx.word(i))
-            if (std::none_of(his.begin(), his.end(),
-                             [&](const std::string& t) { return !t.empty() && t[0] == c; }))
-                return false;
-        return true;
     }
 
     static bool initial_of_requester(const SectionContext& ctx, std::size_t i) {
