@@ -123,6 +123,18 @@ class Whereabouts final : public Recogniser {
     }
 
   private:
+    // A secret's finding: its bytes, how sure, and why.
+    static Span secret(std::size_t begin, std::size_t end, float confidence, std::string rule) {
+        Span s;
+        s.begin = begin;
+        s.end = end;
+        s.category = Category::Safety;
+        s.confidence = confidence;
+        s.rule = std::move(rule);
+        s.recogniser = "secret";
+        return s;
+    }
+
     void secret_after(const SectionContext& ctx, std::size_t i, std::vector<Span>& out) const {
         const std::size_t cue_end = i > 0 ? ctx.end_of(i - 1) : 0;
         // "password (set by mum in May): tangerine": an aside in brackets, then the secret.
@@ -130,14 +142,8 @@ class Whereabouts final : public Recogniser {
             while (i < ctx.tokens.size() && ctx.begin_of(i) < after)
                 ++i;
             if (i < ctx.tokens.size() && !not_a_secret(ctx, i) && ctx.begin_of(i) - after <= 2) {
-                Span s;
-                s.begin = ctx.begin_of(i);
-                s.end = ctx.end_of(i);
-                s.category = Category::Safety;
-                s.confidence = 0.9f;
-                s.rule = "a codeword, password or PIN";
-                s.recogniser = "secret";
-                out.push_back(std::move(s));
+                out.push_back(
+                    secret(ctx.begin_of(i), ctx.end_of(i), 0.9f, "a codeword, password or PIN"));
             }
             return;
         }
@@ -156,10 +162,6 @@ class Whereabouts final : public Recogniser {
                     .find('\t') != std::string_view::npos &&
             headings_line(ctx.text, ctx.begin_of(i)))
             return;
-        Span s;
-        s.begin = ctx.begin_of(i);
-        s.end = ctx.end_of(i);
-        s.category = Category::Safety;
         // A secret stands alone: the clause or the cell ends after it ("password: lantern.").
         // One the sentence goes on from ("his password after ...") is less sure, and is not
         // looked for elsewhere in the case.
@@ -167,10 +169,8 @@ class Whereabouts final : public Recogniser {
                            std::string_view(ctx.text)
                                    .substr(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i))
                                    .find_first_of(".,;:!?)'\"\n|\t") != std::string_view::npos;
-        s.confidence = alone ? 0.9f : 0.7f;
-        s.rule = "a codeword, password or PIN";
-        s.recogniser = "secret";
-        out.push_back(std::move(s));
+        out.push_back(secret(ctx.begin_of(i), ctx.end_of(i), alone ? 0.9f : 0.7f,
+                             "a codeword, password or PIN"));
     }
 
     // After a cue, " (an aside of up to 60 bytes): ": where the secret starts, or 0.
@@ -219,14 +219,8 @@ class Whereabouts final : public Recogniser {
         if (folded == "none" || folded == "n/a" || folded == "yes" || folded == "no" ||
             folded == "not set" || folded == "tbc")
             return;
-        Span s;
-        s.begin = b;
-        s.end = e;
-        s.category = Category::Safety;
-        s.confidence = 0.9f;
-        s.rule = "a codeword, password or PIN: a cell under the heading '" + heading + "'";
-        s.recogniser = "secret";
-        out.push_back(std::move(s));
+        out.push_back(secret(
+            b, e, 0.9f, "a codeword, password or PIN: a cell under the heading '" + heading + "'"));
     }
 
     // A table's column whose heading is a secret's cue holds secrets in every cell below it: a
@@ -340,14 +334,9 @@ class Whereabouts final : public Recogniser {
             if (inner.find('\n') != std::string_view::npos ||
                 std::count(inner.begin(), inner.end(), ' ') > 3)
                 return;
-            Span s;
-            s.begin = k + 1;
-            s.end = close;
-            s.category = Category::Safety;
-            s.confidence = 0.9f;
-            s.rule = "a codeword or safe phrase, in quotes in the sentence that agrees it";
-            s.recogniser = "secret";
-            out.push_back(std::move(s));
+            out.push_back(
+                secret(k + 1, close, 0.9f,
+                       "a codeword or safe phrase, in quotes in the sentence that agrees it"));
             return;
         }
     }
