@@ -158,15 +158,12 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         // ordinary words ("we're", "don't"), and so are "I'm", "I've", "I'll", "I'd", which
         // the list writes with their capital: a letter that opens a sentence is no name.
         const std::size_t apostrophe = line.find('\'');
-        if (apostrophe != std::string::npos && upper && line.compare(0, 2, "I'") != 0 &&
-            line.size() >= 2 && line.compare(line.size() - 2, 2, "'s") == 0)
+        const bool first_person = apostrophe == 1 && line[0] == 'I';
+        if (apostrophe != std::string::npos && upper && !first_person &&
+            line.compare(line.size() - 2, 2, "'s") == 0)
             continue;
         std::string w = ascii(line) ? ascii_lower(line) : fold(line);
-        if (apostrophe == 1 && line[0] == 'I') {
-            mark(w, kEnglish);
-            continue;
-        }
-        if (upper)
+        if (upper && !first_person)
             capitalised.push_back(std::move(w));
         else
             mark(w, kEnglish);

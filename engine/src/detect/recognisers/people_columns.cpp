@@ -91,26 +91,20 @@ class PeopleColumns final : public Recogniser {
                  !ctx.is(last, kNotName | kTitle);
             a_name = a_name || ctx.is(last, kGivenName | kSurname);
         }
-        if (last == first + 1 && !claimed && initials(ctx, first)) {
+        auto emit = [&](float confidence, std::string rule) {
             Span s;
             s.begin = ctx.begin_of(first);
-            s.end = ctx.end_of(first);
+            s.end = ctx.end_of(last - 1);
             s.category = Category::Name;
-            s.confidence = 0.7f;
-            s.rule = "initials in the people column '" + field.label + "': who did it";
+            s.confidence = confidence;
+            s.rule = std::move(rule);
             s.recogniser = id();
             out.push_back(std::move(s));
-            return;
-        }
+        };
+        if (last == first + 1 && !claimed && initials(ctx, first))
+            return emit(0.7f, "initials in the people column '" + field.label + "': who did it");
         if (last == first || last - first > 4 || claimed || !ok || !a_name) return;
-        Span s;
-        s.begin = ctx.begin_of(first);
-        s.end = ctx.end_of(last - 1);
-        s.category = Category::Name;
-        s.confidence = 0.75f;
-        s.rule = "a name in the people column '" + field.label + "'";
-        s.recogniser = id();
-        out.push_back(std::move(s));
+        emit(0.75f, "a name in the people column '" + field.label + "'");
     }
 };
 

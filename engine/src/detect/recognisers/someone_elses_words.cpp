@@ -16,8 +16,8 @@
 #include "sentence_people.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <optional>
 
 namespace safesar {

@@ -491,9 +491,8 @@ const std::map<std::string, Validator>& validators() {
              // a law's name goes on with a capitalised word, and its words are institutions'.
              const std::string_view rest = std::string_view(m.text).substr(m.span.end);
              const std::size_t next = rest.find_first_not_of(" \t");
-             if (next != std::string_view::npos && next < rest.size() &&
-                 std::isupper(static_cast<unsigned char>(rest[next])) &&
-                 rest.substr(0, next).size() <= 2)
+             if (next != std::string_view::npos && next <= 2 &&
+                 std::isupper(static_cast<unsigned char>(rest[next])))
                  return false;
              static const std::set<std::string> institutional = {
                  "police",     "crime",      "children",    "families", "family",  "health",

@@ -245,14 +245,7 @@ class Whereabouts final : public Recogniser {
             if (!in_table) {
                 column = std::string_view::npos; // the table ended
             } else {
-                // The cells of the line, by tab.
-                std::vector<std::pair<std::size_t, std::size_t>> cells;
-                for (std::size_t cb = 0;;) {
-                    const std::size_t ce = std::min(line.find('\t', cb), line.size());
-                    cells.emplace_back(b + cb, b + ce);
-                    if (ce >= line.size()) break;
-                    cb = ce + 1;
-                }
+                const auto cells = tab_cells(text, b, e);
                 if (column != std::string_view::npos && column < cells.size()) {
                     secret_cell(cells[column].first, cells[column].second, ctx, heading, out);
                 } else if (first_of_table && heading_row(text, cells)) {
@@ -269,6 +262,19 @@ class Whereabouts final : public Recogniser {
             }
             b = e + 1;
         }
+    }
+
+    // The cells of the line [b, e) of a document's table, parted by tabs: their byte spans.
+    static std::vector<std::pair<std::size_t, std::size_t>>
+    tab_cells(std::string_view text, std::size_t b, std::size_t e) {
+        std::vector<std::pair<std::size_t, std::size_t>> cells;
+        for (std::size_t cb = b;;) {
+            const std::size_t ce = std::min(text.substr(0, e).find('\t', cb), e);
+            cells.emplace_back(cb, ce);
+            if (ce >= e) break;
+            cb = ce + 1;
+        }
+        return cells;
     }
 
     // A table's first line is its headings when every cell is one: a few words, no digits and
@@ -298,13 +304,7 @@ class Whereabouts final : public Recogniser {
         const std::size_t ahead = text.substr(at, kLongest).find('\n');
         if (ahead == std::string_view::npos && at + kLongest < text.size()) return false;
         const std::size_t e = ahead == std::string_view::npos ? text.size() : at + ahead;
-        std::vector<std::pair<std::size_t, std::size_t>> cells;
-        for (std::size_t cb = b;;) {
-            const std::size_t ce = std::min(text.find('\t', cb), e);
-            cells.emplace_back(cb, ce);
-            if (ce >= e) break;
-            cb = ce + 1;
-        }
+        const auto cells = tab_cells(text, b, e);
         return cells.size() >= 3 && heading_row(text, cells);
     }
 
