@@ -368,6 +368,40 @@ TEST_CASE("a note naming only protected parties, a member's safety report, and m
     CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("agencies' action lines, a request not to tell, a partners' check-in with its actions, a "
+          "cardholder's form and a no-disclosure footer are withheld, and a letter to the "
+          "requester is not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // No meeting word anywhere: three agencies, each with what it will do.
+    g.records.push_back(
+        note("sift.txt", "Tuesday list - item 4\nPerson causing harm: ex-partner\n"
+                         "Police (PC Lund): marker on the address and a welfare visit this week.\n"
+                         "Housing (Ana Ruiz, council): sanctuary works booked before the move.\n"
+                         "School (head teacher): only his mother may collect the children.\n"));
+    g.records.push_back(note("police.txt", "Dear manager,\nWe are investigating harassment of one "
+                                           "of your customers. Please do not tell Ms Haq about "
+                                           "this letter or that the police have contacted you.\n"));
+    g.records.push_back(note("checkin.txt", "Thursday check-in (site partners)\nPresent: Lena Berg "
+                                            "(security, chair), PC Lund (police)\nItem 3\nHis "
+                                            "ex-partner rang twice posing as his wife.\n"
+                                            "Action\tWho\tBy\nFlag the booking\tLena\t13/03\n"));
+    g.records.push_back(note("form.txt", "Change to a household account\nSecondary cardholder: "
+                                         "Imtiaz Haq\nNew address to follow.\n"));
+    g.records.push_back(note("footer.txt", "Account change\nNew card issued on request.\n"
+                                           "DV - no disclosure\n"));
+    g.records.push_back(note("letter.txt", "Dear Samira,\nYour card has been replaced. If you have "
+                                           "any questions about this letter, please call us.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 6);
+    for (std::size_t i = 0; i < 5; ++i) {
+        INFO(result.disclosure.records[i].record->name);
+        CHECK(result.disclosure.records[i].fate == RecordFate::WithholdInFull);
+    }
+    CHECK(result.disclosure.records[5].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record whose customer or claimant is a protected party, or whose writer introduces "
           "herself as one in a scan's words, is withheld, and the requester's own claim is not",
           "[policy]") {

@@ -29,6 +29,7 @@ WithholdRule::Signals load_signals(const std::filesystem::path& file, const std:
         WithholdRule::SignalGroup group;
         group.name = name;
         group.distinct = g.value("distinct", std::size_t{1});
+        group.line_labels = g.value("line_labels", false);
         for (const auto& p : g.at("any_of"))
             group.phrases.push_back(tokenize(fold(p.get<std::string>())));
         out.groups.push_back(std::move(group));
@@ -109,15 +110,21 @@ bool visible(const Section& s) {
     return !s.hidden && s.kind != SectionKind::Metadata && s.kind != SectionKind::Annotation;
 }
 
-// The opening text of a record as the reader sees it: its visible sections in order.
-std::string opening(const Record& r, std::size_t chars) {
+// The opening text of a record as the reader sees it: its visible sections in order, as
+// written (`opening` folds it, lines and all, into one run of words).
+std::string opening_text(const Record& r, std::size_t chars) {
     std::string out;
     for (const auto& s : r.sections) {
         if (!visible(s)) continue;
         out += s.text + "\n";
         if (out.size() > chars) break;
     }
-    return fold(out.substr(0, std::min(out.size(), chars)));
+    out.resize(std::min(out.size(), chars));
+    return out;
+}
+
+std::string opening(const Record& r, std::size_t chars) {
+    return fold(opening_text(r, chars));
 }
 
 // The non-empty lines of a section's text, folded.
@@ -219,18 +226,56 @@ bool name_matches(const WithholdRule& w, const Record& r) {
 // How sure a rule is that a record is one to withhold.
 enum class Verdict { No, Unsure, Yes };
 
+// The labels of the lines of a text that give someone an action: "police (dc lowe):
+// marker on the address" gives ["police"]. A label is what stands before a line's first colon
+// (after any bullet or number), at most 80 bytes, with anything in brackets set aside; the
+// line after the colon has four words or more, so a form's short values ("school: hill top")
+// are not actions.
+std::vector<std::vector<std::string>> action_labels(const std::string& text) {
+    constexpr std::size_t kMaxLabel = 80, kMinValueWords = 4;
+    std::vector<std::vector<std::string>> out;
+    for (const auto& line : lines_of(text)) { // each line folded
+        const std::size_t colon = line.find(':');
+        if (colon == std::string::npos || colon > kMaxLabel) continue;
+        std::string label;
+        int depth = 0;
+        for (std::size_t i = 0; i < colon; ++i) {
+            if (line[i] == '(') ++depth;
+            if (depth == 0) label += line[i];
+            if (line[i] == ')' && depth > 0) --depth;
+        }
+        auto label_words = tokenize(label);
+        while (!label_words.empty() &&
+               std::all_of(label_words.front().begin(), label_words.front().end(), ::isdigit))
+            label_words.erase(label_words.begin()); // "3. police (...)"
+        if (label_words.empty() || tokenize(line.substr(colon + 1)).size() < kMinValueWords)
+            continue;
+        out.push_back(std::move(label_words));
+    }
+    return out;
+}
+
 // Knowing a record by what it holds: how many signal groups its opening meets.
 // `meeting_title`: a title line names a meeting ("Youth Safety Panel"); then a
 // meeting's signs in the body (a chair, who attended) and one other group are enough to be
 // unsure, though the actions are not written as actions ("X to be told").
 Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
-    const auto words = tokenize(opening(r, sig.within_chars));
+    const std::string text = opening_text(r, sig.within_chars);
+    const auto words = tokenize(fold(text));
+    std::vector<std::vector<std::string>> labels;
+    if (std::any_of(sig.groups.begin(), sig.groups.end(),
+                    [](const auto& g) { return g.line_labels; }))
+        labels = action_labels(text);
     std::size_t met = 0;
     bool required = true, meeting = false;
     for (const auto& g : sig.groups) {
         std::size_t found = 0;
-        for (const auto& p : g.phrases)
-            if (has_phrase(words, p) && ++found >= g.distinct) break;
+        for (const auto& p : g.phrases) {
+            const bool there = g.line_labels
+                                   ? std::find(labels.begin(), labels.end(), p) != labels.end()
+                                   : has_phrase(words, p);
+            if (there && ++found >= g.distinct) break;
+        }
         const bool hit = found >= g.distinct;
         met += hit;
         meeting = meeting || (hit && g.name == "meeting");

@@ -51,6 +51,10 @@ struct WithholdRule {
         std::string name;
         std::vector<std::vector<std::string>> phrases; // token phrases
         std::size_t distinct = 1;
+        // Phrases count only as the label of a line that says what someone will do: "Police
+        // (DC Lowe): marker on the address, ..." (the label before a colon, a bracket after it
+        // set aside, a value of several words); a form's "School: Hill Top" is not one.
+        bool line_labels = false;
     };
     struct Signals {
         std::vector<SignalGroup> groups;

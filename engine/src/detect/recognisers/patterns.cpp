@@ -176,9 +176,10 @@ class Patterns final : public Recogniser {
         }
         PatternMatch match{ctx, ctx.text, g, known_, s};
         if (!p.validate(match) || s.end <= s.begin) return false;
-        // A file or client reference right after the requester's name on its line is his.
-        if (p.id == "case-reference" && s.owner.kind == Owner::Unknown &&
-            ctx.follows_requester_on_line(s.begin)) {
+        // A file or client reference, or a card's number, right after the requester's name on
+        // its line is his ("Gordon Marsh 4929 1111 2222 3334").
+        if ((p.id == "case-reference" || p.id == "grouped-digits") &&
+            s.owner.kind == Owner::Unknown && ctx.follows_requester_on_line(s.begin)) {
             s.owner = Owner{Owner::Subject, -1, Role::Subject};
             s.facts |= kRequesterFile;
             s.rule += ", after the requester's name on its line";

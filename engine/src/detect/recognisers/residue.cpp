@@ -311,6 +311,15 @@ struct Residue final : public Recogniser {
                     named[i] = true;
                     continue;
                 }
+                // "she's gone back to her nan's in melton": a town written as the record
+                // writes names.
+                if (lower_place_slot(ctx, i)) {
+                    emit(i, i, Category::Address, 0.45f,
+                         "a lower-case word that is no English word after 'in', 'at', 'to', "
+                         "'near' or 'from', in a record that writes names in lower case",
+                         "residue-lower-place", false);
+                    continue;
+                }
                 if (const char* why = lower_name_slot(ctx, i, named)) {
                     emit(i, i, Category::Name, 0.45f,
                          std::string("a lower-case word where a name stands (") + why +
@@ -427,6 +436,18 @@ struct Residue final : public Recogniser {
                 kPersonVerbs.end())
             return "a verb a person does after it";
         return nullptr;
+    }
+
+    // A lower-case word no list knows, right after a word that places someone: "in melton".
+    static bool lower_place_slot(const SectionContext& ctx, std::size_t i) {
+        if (i == 0 || ctx.word(i).size() < 3 || !ctx.adjacent(i - 1, true) ||
+            ctx.is(i, kEnglish | kCommonWord | kGivenName | kNotName | kTitle | kRoleCue |
+                          kSectorAcronym | kGeneral | kStreetSuffix | kGenericPlace | kFacility |
+                          kCarMake | kSpecialFirst | kCompanyWord | kKeepFirst | kWhereaboutsFirst))
+            return false;
+        const std::string_view before = ctx.word(i - 1);
+        return before == "in" || before == "at" || before == "to" || before == "near" ||
+               before == "from";
     }
 
     // "we hope", "the rose": a word after a pronoun, an article or "of" is a verb or a noun.

@@ -43,6 +43,13 @@ Gender relation_gender(std::string_view w) {
 
 namespace {
 
+// An adjective that gives the sex of the relation after it: "female partner".
+Gender sex_word(std::string_view w) {
+    if (w == "female" || w == "woman") return Gender::Female;
+    if (w == "male" || w == "man") return Gender::Male;
+    return Gender::Unknown;
+}
+
 bool object_pronoun(std::string_view w) {
     return w == "her" || w == "him";
 }
@@ -200,7 +207,9 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             t > first_token &&
             (relation_owner(ctx.word(t - 1)) || ctx.tokens[t - 1].possessive ||
              ctx.gap(t - 1).find('(') != std::string_view::npos); // "concerns (partner):"
-        const Gender r = relation_gender(ctx.word(t));
+        // "female partner", "male friend": the word before says what "partner" does not.
+        Gender r = relation_gender(ctx.word(t));
+        if (r == Gender::Unknown && t > first_token) r = sex_word(ctx.word(t - 1));
         const bool other_sex = g != Gender::Unknown && r != Gender::Unknown && r != g;
         if (possessed || other_sex) sp.facts |= kOtherNamed;
         if (other_sex || (possessed && ctx.tokens[t - 1].possessive && his_name_at(t - 1))) {

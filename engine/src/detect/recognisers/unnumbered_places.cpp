@@ -136,9 +136,11 @@ class UnnumberedPlaces final : public Recogniser {
             // A street: one to three capitalised words, then a thoroughfare word: after a word
             // that places it ("on Kingfisher Lane"), or anywhere when the word can only be a
             // street's ("Larch Parade", "Hollin Crescent"), with a quarter after it ("West").
+            // A run of capitals starts after a lower-case word or a bracket or comma between
+            // ("Whittington Moor (Callow Road)").
             if (ctx.info[i].alpha && !ctx.is(i, kTitle | kStreetSuffix) &&
-                (street_cue(prev) || (!ctx.taken[i - 1] && !ctx.info[i - 1].capitalised &&
-                                      !ctx.info[i - 1].has_digit))) {
+                (street_cue(prev) || (!ctx.taken[i - 1] && !ctx.info[i - 1].has_digit &&
+                                      (!ctx.info[i - 1].capitalised || !spaced(i - 1))))) {
                 std::size_t j = i;
                 while (j + 1 < tokens.size() && j - i < 2 && spaced(j) && !ctx.taken[j + 1] &&
                        ctx.info[j + 1].capitalised && ctx.info[j + 1].alpha &&

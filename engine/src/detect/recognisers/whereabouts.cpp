@@ -137,14 +137,16 @@ class Whereabouts final : public Recogniser {
 
     void secret_after(const SectionContext& ctx, std::size_t i, std::vector<Span>& out) const {
         const std::size_t cue_end = i > 0 ? ctx.end_of(i - 1) : 0;
-        // "password (set by mum in May): tangerine": an aside in brackets, then the secret.
+        // "password (set by mum in May): tangerine", "password for camps: toad in the hole": an
+        // aside in brackets or a few words saying what the secret is for, then the secret.
         if (const std::size_t after = aside_then_colon(ctx, cue_end); after != 0) {
             while (i < ctx.tokens.size() && ctx.begin_of(i) < after)
                 ++i;
-            if (i < ctx.tokens.size() && !not_a_secret(ctx, i) && ctx.begin_of(i) - after <= 2) {
-                out.push_back(
-                    secret(ctx.begin_of(i), ctx.end_of(i), 0.9f, "a codeword, password or PIN"));
-            }
+            if (i >= ctx.tokens.size() || not_a_secret(ctx, i) || ctx.begin_of(i) - after > 2)
+                return quoted_secret(ctx, cue_end, out); // "agreed: if she texts 'x' ..."
+            const std::size_t end = field_value_end(ctx, i);
+            out.push_back(secret(ctx.begin_of(i), end ? end : ctx.end_of(i), 0.9f,
+                                 "a codeword, password or PIN"));
             return;
         }
         while (i < ctx.tokens.size() && filler(ctx.word(i)))
@@ -169,16 +171,38 @@ class Whereabouts final : public Recogniser {
                            std::string_view(ctx.text)
                                    .substr(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i))
                                    .find_first_of(".,;:!?)'\"\n|\t") != std::string_view::npos;
-        out.push_back(secret(ctx.begin_of(i), ctx.end_of(i), alone ? 0.9f : 0.7f,
-                             "a codeword, password or PIN"));
+        // After a colon the secret is the field's value, a phrase as often as a word
+        // ("Password: toad in the hole.").
+        const std::size_t phrase_end =
+            !alone && i > 0 && ctx.gap(i - 1).find(':') != std::string_view::npos
+                ? field_value_end(ctx, i)
+                : 0;
+        out.push_back(secret(ctx.begin_of(i), phrase_end ? phrase_end : ctx.end_of(i),
+                             alone || phrase_end ? 0.9f : 0.7f, "a codeword, password or PIN"));
     }
 
-    // After a cue, " (an aside of up to 60 bytes): ": where the secret starts, or 0.
+    // The end of a short field value that starts at token `i`: up to five words with nothing
+    // but spaces between them, then the end of the clause ("toad in the hole." or a line's
+    // end). 0 when the words go on: that is a sentence, not a value.
+    static std::size_t field_value_end(const SectionContext& ctx, std::size_t i) {
+        constexpr std::size_t kMaxWords = 5;
+        for (std::size_t k = i; k < ctx.tokens.size() && k < i + kMaxWords; ++k) {
+            if (k + 1 >= ctx.tokens.size()) return ctx.end_of(k);
+            const std::string_view gap = ctx.gap(k);
+            if (gap.find_first_of(".,;:!?)\"\n|\t") != std::string_view::npos) return ctx.end_of(k);
+            if (gap.find_first_not_of(' ') != std::string_view::npos) return 0; // "-", "/", "("
+        }
+        return 0;
+    }
+
+    // After a cue, " (an aside of up to 60 bytes): " or " for camps: " (up to three words of
+    // letters saying what the secret is for): where the secret starts, or 0.
     static std::size_t aside_then_colon(const SectionContext& ctx, std::size_t at) {
         const std::string_view text = ctx.text;
         while (at < text.size() && text[at] == ' ')
             ++at;
-        if (at >= text.size() || text[at] != '(') return 0;
+        if (at >= text.size()) return 0;
+        if (text[at] != '(') return qualifier_then_colon(text, at);
         const std::size_t within = text.substr(at, 61).find(')'); // looked for nearby only
         const std::size_t close = within == std::string_view::npos ? within : at + within;
         if (close == std::string_view::npos ||
@@ -189,6 +213,45 @@ class Whereabouts final : public Recogniser {
             ++k;
         if (k >= text.size() || text[k] != ':') return 0;
         ++k;
+        while (k < text.size() && text[k] == ' ')
+            ++k;
+        return k;
+    }
+
+    // " for camps: ": up to three words of letters (30 bytes at most) and a colon; where the
+    // value after it starts, or 0.
+    static std::size_t qualifier_then_colon(std::string_view text, std::size_t at) {
+        constexpr std::size_t kMaxBytes = 30, kMaxWords = 3;
+        const std::string_view near = text.substr(at, kMaxBytes + 1);
+        const std::size_t colon = near.find(':');
+        if (colon == std::string_view::npos || colon == 0) return 0;
+        std::size_t words = 0;
+        bool in_word = false;
+        for (std::size_t k = 0; k < colon; ++k) {
+            const unsigned char c = static_cast<unsigned char>(near[k]);
+            if (std::isalpha(c) || c == '\'' || c == '-') {
+                words += !in_word;
+                in_word = true;
+            } else if (c == ' ') {
+                in_word = false;
+            } else {
+                return 0;
+            }
+        }
+        if (words == 0 || words > kMaxWords) return 0;
+        // What a secret is for starts with a preposition or a filler ("for camps", "with
+        // school", "agreed"); "Password reset: done" is a field of its own.
+        static const std::array<std::string_view, 9> openers{"for", "to",     "with", "at",    "on",
+                                                             "is",  "agreed", "set",  "chosen"};
+        const std::string_view first = near.substr(0, near.find_first_of(" :"));
+        if (std::none_of(openers.begin(), openers.end(), [&](std::string_view o) {
+                return o.size() == first.size() &&
+                       std::equal(o.begin(), o.end(), first.begin(), [](char a, char b) {
+                           return a == std::tolower(static_cast<unsigned char>(b));
+                       });
+            }))
+            return 0;
+        std::size_t k = at + colon + 1;
         while (k < text.size() && text[k] == ' ')
             ++k;
         return k;
