@@ -29,9 +29,12 @@ WithholdRule::Signals load_signals(const std::filesystem::path& file, const std:
         WithholdRule::SignalGroup group;
         group.name = name;
         group.distinct = g.value("distinct", std::size_t{1});
-        group.line_labels = g.value("line_labels", false);
-        for (const auto& p : g.at("any_of"))
+        for (const auto& p : g.value("any_of", json::array()))
             group.phrases.push_back(tokenize(fold(p.get<std::string>())));
+        for (const auto& p : g.value("as_line_labels", json::array()))
+            group.labels.push_back(tokenize(fold(p.get<std::string>())));
+        if (group.phrases.empty() && group.labels.empty())
+            throw DataError(file.string(), "rule \"" + id + "\" has an empty signal group");
         out.groups.push_back(std::move(group));
     }
     for (const auto& name : out.required)
@@ -226,12 +229,12 @@ bool name_matches(const WithholdRule& w, const Record& r) {
 // How sure a rule is that a record is one to withhold.
 enum class Verdict { No, Unsure, Yes };
 
-// The labels of the lines of a text that give someone an action: "police (dc lowe):
+// The labels of the lines of a text that have a value of several words: "police (dc lowe):
 // marker on the address" gives ["police"]. A label is what stands before a line's first colon
 // (after any bullet or number), at most 80 bytes, with anything in brackets set aside; the
 // line after the colon has four words or more, so a form's short values ("school: hill top")
 // are not actions.
-std::vector<std::vector<std::string>> action_labels(const std::string& text) {
+std::vector<std::vector<std::string>> line_labels(const std::string& text) {
     constexpr std::size_t kMaxLabel = 80, kMinValueWords = 4;
     std::vector<std::vector<std::string>> out;
     for (const auto& line : lines_of(text)) { // each line folded
@@ -264,18 +267,17 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
     const auto words = tokenize(fold(text));
     std::vector<std::vector<std::string>> labels;
     if (std::any_of(sig.groups.begin(), sig.groups.end(),
-                    [](const auto& g) { return g.line_labels; }))
-        labels = action_labels(text);
+                    [](const auto& g) { return !g.labels.empty(); }))
+        labels = line_labels(text);
     std::size_t met = 0;
     bool required = true, meeting = false;
     for (const auto& g : sig.groups) {
         std::size_t found = 0;
-        for (const auto& p : g.phrases) {
-            const bool there = g.line_labels
-                                   ? std::find(labels.begin(), labels.end(), p) != labels.end()
-                                   : has_phrase(words, p);
-            if (there && ++found >= g.distinct) break;
-        }
+        for (const auto& p : g.phrases)
+            if (has_phrase(words, p) && ++found >= g.distinct) break;
+        for (const auto& p : g.labels)
+            if (found < g.distinct && std::find(labels.begin(), labels.end(), p) != labels.end())
+                ++found;
         const bool hit = found >= g.distinct;
         met += hit;
         meeting = meeting || (hit && g.name == "meeting");

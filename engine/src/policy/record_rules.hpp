@@ -49,12 +49,13 @@ struct WithholdRule {
     // `min` groups are met and all `required` ones; unsure down to `unsure_min`.
     struct SignalGroup {
         std::string name;
-        std::vector<std::vector<std::string>> phrases; // token phrases
+        std::vector<std::vector<std::string>> phrases; // token phrases, anywhere
+        // Token phrases that count only as the label of a line with a value of several words:
+        // "Police (DC Lowe): marker on the address, ..." (the label before a colon, a bracket
+        // after it set aside), "Present: A (chair), B (police), ..."; a form's "School: Hill
+        // Top" is not one, nor "he was present".
+        std::vector<std::vector<std::string>> labels;
         std::size_t distinct = 1;
-        // Phrases count only as the label of a line that says what someone will do: "Police
-        // (DC Lowe): marker on the address, ..." (the label before a colon, a bracket after it
-        // set aside, a value of several words); a form's "School: Hill Top" is not one.
-        bool line_labels = false;
     };
     struct Signals {
         std::vector<SignalGroup> groups;

@@ -2,6 +2,7 @@
 // occur in a section, then each of those is run over it (RE2: linear in the text), each match
 // checked by its validator and scored, with the score raised by a context word just before it.
 #include "recognisers.hpp"
+#include "sentence_people.hpp"
 
 #include "safesar/errors.hpp"
 #include "validators.hpp"
@@ -194,8 +195,8 @@ class Patterns final : public Recogniser {
         // "Her crime reference is ...", "his incident number": a reference the requester's
         // possessive introduces is his (by the sex the records give him), unless someone else is
         // named before it in its sentence.
-        if (s.category == Category::Reference && s.owner.kind == Owner::Unknown &&
-            possessed_by_requester(ctx, s.begin)) {
+        if ((s.category == Category::Reference || s.category == Category::IdNumber) &&
+            s.owner.kind == Owner::Unknown && possessed_by_requester(ctx, s.begin)) {
             s.owner = Owner{Owner::Subject, -1, Role::Subject};
             s.rule += ", introduced by the requester's possessive";
         }
@@ -218,25 +219,32 @@ class Patterns final : public Recogniser {
 
     static bool possessed_by_requester(const SectionContext& ctx, std::size_t at) {
         const Gender g = ctx.knowledge.subject_gender;
-        if (g == Gender::Unknown) return false;
         std::size_t from = at > 48 ? at - 48 : 0;
         if (const std::size_t nl = std::string_view(ctx.text).substr(from, at - from).rfind('\n');
             nl != std::string_view::npos)
             from += nl + 1;
         const std::vector<std::string> words =
             tokenize(fold(std::string_view(ctx.text).substr(from, at - from)));
-        static const std::array<std::string_view, 13> cues{
-            "crime", "incident", "police", "reference", "ref",        "number", "no",
-            "log",   "case",     "is",     "was",       "occurrence", "cad"};
-        // Back from the reference over cue words only, to the possessive.
+        static const std::array<std::string_view, 16> cues{
+            "crime", "incident", "police", "reference",  "ref", "number", "no",         "log",
+            "case",  "is",       "was",    "occurrence", "cad", "card",   "membership", "account"};
+        // Back from the reference over cue words, and one other word once a cue is passed ("his
+        // Go card"; not a relation: "his partner's card"), to the possessive. In a letter to
+        // the requester "your" is his.
+        bool other_word = false;
         for (std::size_t k = words.size(); k-- > 0;) {
             const std::string& w = words[k];
-            if (w == "his" || w == "her") {
-                if (k + 1 == words.size() || (w == "his") != (g == Gender::Male)) return false;
+            const bool yours = w == "your" && ctx.addressed_to_requester();
+            if (w == "his" || w == "her" || yours) {
+                if (k + 1 == words.size() ||
+                    (!yours && (g == Gender::Unknown || (w == "his") != (g == Gender::Male))))
+                    return false;
                 const Span* p = ctx.last_person_before(at);
                 return !p || p->owner.kind == Owner::Subject || !ctx.same_sentence(p->begin, at);
             }
-            if (std::find(cues.begin(), cues.end(), w) == cues.end()) return false;
+            if (std::find(cues.begin(), cues.end(), w) != cues.end()) continue;
+            if (other_word || k + 1 == words.size() || relation_word(w)) return false;
+            other_word = true;
         }
         return false;
     }

@@ -198,6 +198,14 @@ struct Residue final : public Recogniser {
             // Initials of whoever acted: after "by" ("agreed with the member by FP"), after a
             // role's label ("Clerk: PG", "Operator present: NR") or in brackets after a role
             // ("the joint tenant (KB)").
+            // A user name of an initial and a surname in capitals after "by" ("printed by
+            // PSOLANKI"): a worker's login, not the requester's.
+            if (login_after_by(ctx, i) && !subjects(i)) {
+                emit(i, i, Category::Name, 0.65f,
+                     "a user name of an initial and a surname after 'by': whoever acted",
+                     "residue-initials", false);
+                continue;
+            }
             if (acting_initials(ctx, i) && !subjects(i) && !ctx.requester_initials(i)) {
                 emit(i, i, Category::Name, 0.65f,
                      "initials after 'by', a role's label or a role: whoever acted",
@@ -789,6 +797,22 @@ struct Residue final : public Recogniser {
         return std::find(abbreviations.begin(), abbreviations.end(), ctx.word(i)) ==
                    abbreviations.end() &&
                !(ctx.word(i).size() == 3 && ctx.is(i, kProperNoun));
+    }
+
+    // "by PSOLANKI": one capital and a listed surname, all in capitals, not the requester's.
+    static bool login_after_by(const SectionContext& ctx, std::size_t i) {
+        constexpr std::size_t kMin = 5, kMax = 16;
+        const std::string_view w = ctx.word(i);
+        if (i == 0 || w.size() < kMin || w.size() > kMax || ctx.gap(i - 1) != " " ||
+            ctx.word(i - 1) != "by")
+            return false;
+        const std::string_view raw = std::string_view(ctx.text).substr(ctx.begin_of(i), w.size());
+        if (!std::all_of(raw.begin(), raw.end(),
+                         [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+            return false;
+        const std::string surname(w.substr(1));
+        return surname != ctx.known.subject_surname() && ctx.knowledge.lex.is(surname, kSurname) &&
+               !ctx.is(i, kEnglish | kGeneral);
     }
 
     // Initials after "by", after a role's label and its colon, or in brackets after a role.

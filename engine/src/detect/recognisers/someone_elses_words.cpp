@@ -371,11 +371,7 @@ class SomeoneElsesWords final : public Recogniser {
             // "), a sender, a colon.
             std::size_t s = p;
             if (s < le && std::isdigit(static_cast<unsigned char>(t[s]))) {
-                std::size_t k = s;
-                while (k < le && (std::isdigit(static_cast<unsigned char>(t[k])) ||
-                                  std::string_view("/.,: ").find(t[k]) != std::string_view::npos))
-                    ++k;
-                if (k + 1 < le && t[k] == '-' && t[k + 1] == ' ' && k - s >= 8) s = k + 2;
+                s = after_timestamp(t, s, le);
             } else if (s < le && t[s] == '[') {
                 const std::size_t close = std::string_view(t).substr(0, le).find(']', s);
                 if (close == std::string::npos || close > le)
@@ -396,6 +392,47 @@ class SomeoneElsesWords final : public Recogniser {
             }
             ls = le + 1;
         }
+    }
+
+    // Where the sender starts after a message export's timestamp at [b, le): a phone's
+    // "12/10/2025, 23:02 - ", or an inbox's "12 Jan 2026 19:30 " (a date with its month in
+    // words, then a time); b when there is none. Looked for in the first 30 bytes.
+    static std::size_t after_timestamp(const std::string& t, std::size_t b, std::size_t le) {
+        const std::size_t end = std::min(le, b + 30);
+        std::size_t k = b;
+        bool time = false, month = false;
+        while (k < end) {
+            const unsigned char c = static_cast<unsigned char>(t[k]);
+            if (std::isdigit(c) || std::string_view("/.,: ").find(t[k]) != std::string_view::npos) {
+                time = time || (c == ':' && k + 1 < end &&
+                                std::isdigit(static_cast<unsigned char>(t[k + 1])));
+                ++k;
+                continue;
+            }
+            if (!std::isalpha(c)) break;
+            std::size_t w = k;
+            while (w < end && std::isalpha(static_cast<unsigned char>(t[w])))
+                ++w;
+            if (!month_word(std::string_view(t).substr(k, w - k))) break;
+            month = true;
+            k = w;
+        }
+        if (k + 1 < le && t[k] == '-' && t[k + 1] == ' ' && k - b >= 8) return k + 2;
+        // No dash: an inbox's stamp, its month in words and a time, then the sender ("12 Jan
+        // 2026 19:30 Dana: ..."); a case note's "12/01/26 10:30 PD: ..." is a worker's entry.
+        if (month && time && k - b >= 10 && t[k - 1] == ' ') return k;
+        return b;
+    }
+
+    static bool month_word(std::string_view w) {
+        static const std::array<std::string_view, 24> months{
+            "jan",   "feb",  "mar",  "apr",    "may",       "jun",     "jul",      "aug",
+            "sep",   "sept", "oct",  "nov",    "dec",       "january", "february", "march",
+            "april", "june", "july", "august", "september", "october", "november", "december"};
+        std::string lower(w);
+        for (char& c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return std::find(months.begin(), months.end(), lower) != months.end();
     }
 
     // A chat export's sender line: a handle ("@leah.p") or a name found as a person, then a
