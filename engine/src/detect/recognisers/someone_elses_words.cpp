@@ -19,6 +19,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 namespace safesar {
 
@@ -328,6 +329,7 @@ class SomeoneElsesWords final : public Recogniser {
         Owner block_owner, chat_owner;
         bool in_block = false, in_chat = false;
         std::vector<std::pair<std::size_t, std::size_t>> his;
+        const std::unordered_set<std::string> handles = at_handles(t);
         for (std::size_t ls = 0; ls < t.size();) {
             std::size_t le = t.find('\n', ls);
             if (le == std::string::npos) le = t.size();
@@ -389,9 +391,50 @@ class SomeoneElsesWords final : public Recogniser {
                     colon + 1 >= ctx.requester_voice_end)
                     emit(ctx, colon + 1, le, who->owner,
                          "a message sent by someone other than the requester", out);
+                // A sender by handle ("courtz.b: ..."), one the export also writes with its @
+                // ("Thread with @courtz.b"), and no handle of his.
+                else if (!who && colon + 1 >= ctx.requester_voice_end &&
+                         at_handle(ctx, handles, s, colon) && !from_line_is_his(ctx, s, colon, his))
+                    emit(ctx, colon + 1, le, Owner{},
+                         "a message sent by a handle that is not the requester's", out);
             }
             ls = le + 1;
         }
+    }
+
+    // Every "@handle" a text writes, lower case, in one pass: a handle is letters, digits,
+    // '.', '_' and '-' after an '@' that does not follow a letter or digit (not an e-mail).
+    static std::unordered_set<std::string> at_handles(const std::string& t) {
+        std::unordered_set<std::string> out;
+        auto handle_char = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+        };
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t[i] != '@' || (i > 0 && std::isalnum(static_cast<unsigned char>(t[i - 1]))))
+                continue;
+            std::size_t e = i + 1;
+            while (e < t.size() && handle_char(t[e]))
+                ++e;
+            std::string h = t.substr(i + 1, e - i - 1);
+            while (!h.empty() && h.back() == '.')
+                h.pop_back();
+            for (char& c : h)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (h.size() >= 3) out.insert(std::move(h));
+            i = e - 1;
+        }
+        return out;
+    }
+
+    // Is [b, e) a handle the text writes with its '@' elsewhere?
+    static bool at_handle(const SectionContext& ctx, const std::unordered_set<std::string>& handles,
+                          std::size_t b, std::size_t e) {
+        if (handles.empty() || e <= b || e - b > 30) return false;
+        std::string h = ctx.text.substr(b, e - b);
+        if (h.find(' ') != std::string::npos) return false;
+        for (char& c : h)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return handles.count(h) > 0;
     }
 
     // Where the sender starts after a message export's timestamp at [b, le): a phone's
