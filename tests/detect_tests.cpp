@@ -402,6 +402,27 @@ TEST_CASE("agencies' action lines, a request not to tell, a partners' check-in w
     CHECK(result.disclosure.records[5].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a letter headed with the requester's address and any greeting is his, though it names "
+          "only a protected party, and a statement headed with his address is not",
+          "[policy]") {
+    Case c = survivor_request();
+    c.profile = "perpetrator";
+    c.subject.addresses = {"12 Elm Row, Leeds LS6 2AB"};
+    const Detector detector{&c, dictionaries_dir()};
+    const Policy policy = Policy::load(dictionaries_dir(), c.profile);
+    GatherResult g;
+    g.records.push_back(note("letter.txt", "12 Elm Row\nLeeds LS6 2AB\n\nSat Sri Akal,\n"
+                                           "Imtiaz asked us to close the joint account. Imtiaz "
+                                           "has been told. Imtiaz will not be on the new one.\n"));
+    g.records.push_back(note("statement.txt", "12 Elm Row\nLeeds LS6 2AB\n\nWitness statement\n"
+                                              "Imtiaz heard shouting. Imtiaz rang the police. "
+                                              "Imtiaz was scared to go out.\n"));
+    const auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+}
+
 TEST_CASE("a record whose customer or claimant is a protected party, or whose writer introduces "
           "herself as one in a scan's words, is withheld, and the requester's own claim is not",
           "[policy]") {

@@ -1,3 +1,4 @@
+#include "letter_head.hpp"
 #include "recogniser.hpp"
 
 #include <unicode/brkiter.h>
@@ -171,34 +172,17 @@ bool SectionContext::requester_initials(std::size_t i) const {
 }
 
 bool SectionContext::addressed_to_requester() const {
-    if (addressed_to_requester_) return *addressed_to_requester_;
-    // "Dear Mr Marsh," in the first twelve lines, or his address in the first six.
-    bool to_him = false;
-    std::size_t b = 0;
-    for (int line = 0; line < 12 && b < text.size() && !to_him; ++line) {
-        const std::size_t e = std::min(text.find('\n', b), text.size());
-        std::size_t start = b;
-        while (start < e && (text[start] == ' ' || text[start] == '\t'))
-            ++start;
-        if (e - start > 5 && text.compare(start, 5, "Dear ") == 0)
-            for (const Span& p : people)
-                if (p.begin >= start && p.end <= e && p.owner.kind == Owner::Subject) {
-                    to_him = true;
-                    break;
-                }
-        // Or his address block at the head of the letter, whatever the greeting ("Sat Sri
-        // Akal,", "Hello,").
-        if (line < 6)
-            for (const Span& s : found)
-                if (s.begin >= start && s.end <= e && s.owner.kind == Owner::Subject &&
-                    (s.category == Category::Address || s.category == Category::Postcode)) {
-                    to_him = true;
-                    break;
-                }
-        b = e + 1;
-    }
-    addressed_to_requester_ = to_him;
-    return to_him;
+    if (!addressed_to_requester_)
+        addressed_to_requester_ =
+            letter_head(text, [&](std::size_t b, std::size_t e, HisOnLine what) {
+                const auto& spans = what == HisOnLine::Name ? people : found;
+                return std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
+                    return s.begin >= b && s.end <= e && s.owner.kind == Owner::Subject &&
+                           (what == HisOnLine::Name || s.category == Category::Address ||
+                            s.category == Category::Postcode);
+                });
+            }) != LetterHead::None;
+    return *addressed_to_requester_;
 }
 
 std::string_view SectionContext::gap(std::size_t i) const {

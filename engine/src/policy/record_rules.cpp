@@ -1,6 +1,7 @@
 #include "record_rules.hpp"
 
 #include "../detect/folded_text.hpp"
+#include "../detect/letter_head.hpp"
 #include "safesar/errors.hpp"
 
 #include <algorithm>
@@ -370,27 +371,35 @@ bool role_in(const Person& p, const std::vector<std::string>& roles) {
     return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
 }
 
-// A letter to the requester: a line of its first twelve that opens "Dear" and names him ("Dear
-// Mr Pargeter,"). What it says is said to him, about his own matter.
+// A letter to the requester (detect/letter_head.hpp, the judgement detection makes of the same
+// text): what it says is said to him, about his own matter.
 bool addressed_to_requester(const Record& r, const std::vector<Finding>& findings,
                             const FindingIndex& mine) {
-    for (std::size_t si = 0; si < r.sections.size(); ++si) {
+    // His names and addresses, by section: only a section that holds one can be a letter to him.
+    std::vector<const Finding*> his;
+    for (std::size_t fi : mine) {
+        const Finding& f = findings[fi];
+        if (f.owner.kind == Owner::Subject &&
+            (f.category == Category::Name || f.category == Category::Address ||
+             f.category == Category::Postcode))
+            his.push_back(&f);
+    }
+    std::stable_sort(his.begin(), his.end(),
+                     [](const Finding* x, const Finding* y) { return x->section < y->section; });
+    for (auto it = his.begin(); it != his.end();) {
+        const std::size_t si = (*it)->section;
+        auto end = std::find_if(it, his.end(), [&](const Finding* f) { return f->section != si; });
         const Section& s = r.sections[si];
-        if (!visible(s) || s.kind == SectionKind::Header || s.kind == SectionKind::Row) continue;
-        std::size_t b = 0;
-        for (int line = 0; line < 12 && b < s.text.size(); ++line) {
-            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
-            const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
-            const std::size_t start = folded.find_first_not_of(" \t");
-            if (start != std::string::npos && folded.compare(start, 5, "dear ") == 0)
-                for (std::size_t fi : mine) {
-                    const Finding& f = findings[fi];
-                    if (f.section == si && f.begin >= b && f.end <= e &&
-                        f.category == Category::Name && f.owner.kind == Owner::Subject)
-                        return true;
-                }
-            b = e + 1;
-        }
+        const bool readable =
+            visible(s) && s.kind != SectionKind::Header && s.kind != SectionKind::Row;
+        if (readable && letter_head(s.text, [&](std::size_t b, std::size_t e, HisOnLine what) {
+                            return std::any_of(it, end, [&](const Finding* f) {
+                                return f->begin >= b && f->end <= e &&
+                                       (what == HisOnLine::Name) == (f->category == Category::Name);
+                            });
+                        }) == LetterHead::Letter)
+            return true;
+        it = end;
     }
     return false;
 }
