@@ -237,6 +237,18 @@ struct Residue final : public Recogniser {
                     continue;
                 }
             }
+            // A title written in lower case with the word after it ("spoke to ms reddish"), as
+            // quick notes write names: a surname, English word or not, unless it is his.
+            if (lower_title(ctx, i) && ctx.adjacent(i, true) && !covered[i + 1] &&
+                !ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha &&
+                ctx.word(i + 1).size() >= 3 && !subjects(i + 1) &&
+                !ctx.is(i + 1, kNotName | kTitle | kRoleCue)) {
+                emit(i, i + 1, Category::Name, 0.6f,
+                     "a title in lower case and the word after it: someone's surname",
+                     "residue-title", false);
+                ++i;
+                continue;
+            }
             // Numbers and codes: tokens joined by '/' or '-' with a digit among them.
             if (const std::size_t last = code_end(ctx, i, covered); has_digit(ctx, i, last)) {
                 if (const char* why = code_reason(ctx, i, last)) {
@@ -797,6 +809,14 @@ struct Residue final : public Recogniser {
         return std::find(abbreviations.begin(), abbreviations.end(), ctx.word(i)) ==
                    abbreviations.end() &&
                !(ctx.word(i).size() == 3 && ctx.is(i, kProperNoun));
+    }
+
+    // "mr", "mrs", "ms", "miss" in lower case (not "dr": "dr" is also a drive).
+    static bool lower_title(const SectionContext& ctx, std::size_t i) {
+        if (ctx.info[i].capitalised || i + 1 >= ctx.tokens.size()) return false;
+        const std::string_view w = ctx.word(i);
+        return (w == "mr" || w == "mrs" || w == "ms" || w == "miss") &&
+               ctx.text[ctx.begin_of(i)] == w[0];
     }
 
     // "by PSOLANKI": one capital and a listed surname, all in capitals, not the requester's.
