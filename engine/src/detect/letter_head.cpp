@@ -23,7 +23,7 @@ LetterHead letter_head(std::string_view text,
             dear = std::tolower(static_cast<unsigned char>(text[start + k])) == "dear "[k];
         if (dear && his(start, e, HisOnLine::Name)) return LetterHead::Letter;
         if (line < kAddressLines && his(start, e, HisOnLine::Address)) his_address = true;
-        // A greeting: a short line of words that ends in a comma ("Hello,", "Sat Sri Akal,").
+        // A greeting: a short line of words that ends in a comma ("Hello,", "Good morning,").
         const std::string_view l = text.substr(start, stop - start);
         greeting = greeting || (l.size() >= 3 && l.size() <= kGreetingBytes && l.back() == ',' &&
                                 std::none_of(l.begin(), l.end(), [](char c) {

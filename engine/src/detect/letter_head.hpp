@@ -12,8 +12,8 @@ namespace safesar {
 enum class HisOnLine { Name, Address };
 
 // What a text's head says of the requester. `Letter`: a line of its first twelve opens "Dear"
-// and holds his name ("Dear Mr Pargeter,"), or his address (or postcode) is on a line of its
-// first six and a greeting of any words is among the twelve ("Sat Sri Akal,", "Hello,").
+// and holds his name ("Dear Mr Marsh,"), or his address (or postcode) is on a line of its
+// first six and a greeting of any words is among the twelve ("Good morning,", "Hello,").
 // `Headed`: his address at its head and no greeting: a document set out for him (a licence's
 // conditions, "You must ..."), or a statement about something at his address. Detection reads
 // "you" as him in both; policy takes only a letter as a record that cannot be about someone

@@ -230,7 +230,7 @@ bool name_matches(const WithholdRule& w, const Record& r) {
 // How sure a rule is that a record is one to withhold.
 enum class Verdict { No, Unsure, Yes };
 
-// The labels of the lines of a text that have a value of several words: "police (dc lowe):
+// The labels of the lines of a text that have a value of several words: "police (dc lund):
 // marker on the address" gives ["police"]. A label is what stands before a line's first colon
 // (after any bullet or number), at most 80 bytes, with anything in brackets set aside; the
 // line after the colon has four words or more, so a form's short values ("school: hill top")
@@ -250,7 +250,8 @@ std::vector<std::vector<std::string>> line_labels(const std::string& text) {
         }
         auto label_words = tokenize(label);
         while (!label_words.empty() &&
-               std::all_of(label_words.front().begin(), label_words.front().end(), ::isdigit))
+               std::all_of(label_words.front().begin(), label_words.front().end(),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
             label_words.erase(label_words.begin()); // "3. police (...)"
         if (label_words.empty() || tokenize(line.substr(colon + 1)).size() < kMinValueWords)
             continue;

@@ -51,9 +51,8 @@ struct WithholdRule {
         std::string name;
         std::vector<std::vector<std::string>> phrases; // token phrases, anywhere
         // Token phrases that count only as the label of a line with a value of several words:
-        // "Police (DC Lowe): marker on the address, ..." (the label before a colon, a bracket
-        // after it set aside), "Present: A (chair), B (police), ..."; a form's "School: Hill
-        // Top" is not one, nor "he was present".
+        // "Police (DC Lund): marker on the address and a welfare visit" (the label before a
+        // colon, a bracket after it set aside); a form's "School: Hill Top" is not one.
         std::vector<std::vector<std::string>> labels;
         std::size_t distinct = 1;
     };

@@ -229,7 +229,7 @@ class Patterns final : public Recogniser {
             "crime", "incident", "police", "reference",  "ref", "number", "no",         "log",
             "case",  "is",       "was",    "occurrence", "cad", "card",   "membership", "account"};
         // Back from the reference over cue words, and one other word once a cue is passed ("his
-        // Go card"; not a relation: "his partner's card"), to the possessive. In a letter to
+        // Saver card"; not a relation: "his partner's card"), to the possessive. In a letter to
         // the requester "your" is his.
         bool other_word = false;
         for (std::size_t k = words.size(); k-- > 0;) {

@@ -18,6 +18,7 @@
 // nouns (languages, faiths, days, platforms) identify nobody and are left alone. Every finding
 // carries a confidence and its reason, so a reviewer sees the least certain first; policy
 // decides what a profile does with them (a perpetrator request withholds them).
+#include "../calendar_words.hpp"
 #include "recognisers.hpp"
 
 #include "sentence_people.hpp"
@@ -199,7 +200,7 @@ struct Residue final : public Recogniser {
             // role's label ("Clerk: PG", "Operator present: NR") or in brackets after a role
             // ("the joint tenant (KB)").
             // A user name of an initial and a surname in capitals after "by" ("printed by
-            // PSOLANKI"): a worker's login, not the requester's.
+            // KBRADSHAW"): a worker's login, not the requester's.
             if (login_after_by(ctx, i) && !subjects(i)) {
                 emit(i, i, Category::Name, 0.65f,
                      "a user name of an initial and a surname after 'by': whoever acted",
@@ -237,7 +238,7 @@ struct Residue final : public Recogniser {
                     continue;
                 }
             }
-            // A title written in lower case with the word after it ("spoke to ms reddish"), as
+            // A title written in lower case with the word after it ("spoke to ms amberley"), as
             // quick notes write names: a surname, English word or not, unless it is his.
             if (lower_title(ctx, i) && ctx.adjacent(i, true) && !covered[i + 1] &&
                 !ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha &&
@@ -331,7 +332,7 @@ struct Residue final : public Recogniser {
                     named[i] = true;
                     continue;
                 }
-                // "she's gone back to her nan's in melton": a town written as the record
+                // "she has gone back to her nan in glenroyd": a town written as the record
                 // writes names.
                 if (lower_place_slot(ctx, i)) {
                     emit(i, i, Category::Address, 0.45f,
@@ -458,7 +459,7 @@ struct Residue final : public Recogniser {
         return nullptr;
     }
 
-    // A lower-case word no list knows, right after a word that places someone: "in melton".
+    // A lower-case word no list knows, right after a word that places someone: "in glenroyd".
     static bool lower_place_slot(const SectionContext& ctx, std::size_t i) {
         if (i == 0 || ctx.word(i).size() < 3 || !ctx.adjacent(i - 1, true) ||
             ctx.is(i, kEnglish | kCommonWord | kGivenName | kNotName | kTitle | kRoleCue |
@@ -819,7 +820,7 @@ struct Residue final : public Recogniser {
                ctx.text[ctx.begin_of(i)] == w[0];
     }
 
-    // "by PSOLANKI": one capital and a listed surname, all in capitals, not the requester's.
+    // "by KBRADSHAW": one capital and a listed surname, all in capitals, not the requester's.
     static bool login_after_by(const SectionContext& ctx, std::size_t i) {
         constexpr std::size_t kMin = 5, kMax = 16;
         const std::string_view w = ctx.word(i);
@@ -940,8 +941,6 @@ struct Residue final : public Recogniser {
 
     // 04-jan-2020, 4/march/20: a date written with its month's name (the text is folded).
     static bool month_name_date(std::string_view code) {
-        static const std::array<std::string_view, 12> months = {
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
         const std::size_t a = code.find_first_of("-/."), b = code.find_last_of("-/.");
         if (a == std::string_view::npos || a == b) return false;
         const std::string_view day = code.substr(0, a), month = code.substr(a + 1, b - a - 1),
@@ -952,7 +951,7 @@ struct Residue final : public Recogniser {
             });
         };
         if (!digits(day) || day.size() > 2 || !digits(year) || month.size() < 3) return false;
-        return std::find(months.begin(), months.end(), month.substr(0, 3)) != months.end();
+        return month_name(month.substr(0, 3));
     }
 
     // 2025-26, 12-03-2025, 2025/03/12: dates and year ranges, found elsewhere when they matter.

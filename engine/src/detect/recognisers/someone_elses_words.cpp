@@ -11,6 +11,7 @@
 //  - a forwarded or quoted message inside a message body whose sender is not him.
 // The finding is the words, owned by whoever said them; the profile decides (a survivor's own
 // request keeps her own words; staff messages are decided by the profile's staff rule).
+#include "../calendar_words.hpp"
 #include "recognisers.hpp"
 
 #include "sentence_people.hpp"
@@ -391,8 +392,8 @@ class SomeoneElsesWords final : public Recogniser {
                     colon + 1 >= ctx.requester_voice_end)
                     emit(ctx, colon + 1, le, who->owner,
                          "a message sent by someone other than the requester", out);
-                // A sender by handle ("courtz.b: ..."), one the export also writes with its @
-                // ("Thread with @courtz.b"), and no handle of his.
+                // A sender by handle ("lena.b: ..."), one the export also writes with its @
+                // ("Thread with @lena.b"), and no handle of his.
                 else if (!who && colon + 1 >= ctx.requester_voice_end &&
                          at_handle(ctx, handles, s, colon) && !from_line_is_his(ctx, s, colon, his))
                     emit(ctx, colon + 1, le, Owner{},
@@ -402,7 +403,7 @@ class SomeoneElsesWords final : public Recogniser {
         }
     }
 
-    // Every "@handle" a text writes, lower case, in one pass: a handle is letters, digits,
+    // Every "@handle" a text writes, folded, in one pass: a handle is letters, digits,
     // '.', '_' and '-' after an '@' that does not follow a letter or digit (not an e-mail).
     static std::unordered_set<std::string> at_handles(const std::string& t) {
         std::unordered_set<std::string> out;
@@ -415,12 +416,10 @@ class SomeoneElsesWords final : public Recogniser {
             std::size_t e = i + 1;
             while (e < t.size() && handle_char(t[e]))
                 ++e;
-            std::string h = t.substr(i + 1, e - i - 1);
+            std::string_view h = std::string_view(t).substr(i + 1, e - i - 1);
             while (!h.empty() && h.back() == '.')
-                h.pop_back();
-            for (char& c : h)
-                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (h.size() >= 3) out.insert(std::move(h));
+                h.remove_suffix(1);
+            if (h.size() >= 3) out.insert(fold(h));
             i = e - 1;
         }
         return out;
@@ -430,11 +429,8 @@ class SomeoneElsesWords final : public Recogniser {
     static bool at_handle(const SectionContext& ctx, const std::unordered_set<std::string>& handles,
                           std::size_t b, std::size_t e) {
         if (handles.empty() || e <= b || e - b > 30) return false;
-        std::string h = ctx.text.substr(b, e - b);
-        if (h.find(' ') != std::string::npos) return false;
-        for (char& c : h)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return handles.count(h) > 0;
+        const std::string_view h = std::string_view(ctx.text).substr(b, e - b);
+        return h.find(' ') == std::string_view::npos && handles.count(fold(h)) > 0;
     }
 
     // Where the sender starts after a message export's timestamp at [b, le): a phone's
@@ -456,7 +452,7 @@ class SomeoneElsesWords final : public Recogniser {
             std::size_t w = k;
             while (w < end && std::isalpha(static_cast<unsigned char>(t[w])))
                 ++w;
-            if (!month_word(std::string_view(t).substr(k, w - k))) break;
+            if (!month_name(fold(std::string_view(t).substr(k, w - k)))) break;
             month = true;
             k = w;
         }
@@ -465,17 +461,6 @@ class SomeoneElsesWords final : public Recogniser {
         // 2026 19:30 Dana: ..."); a case note's "12/01/26 10:30 PD: ..." is a worker's entry.
         if (month && time && k - b >= 10 && t[k - 1] == ' ') return k;
         return b;
-    }
-
-    static bool month_word(std::string_view w) {
-        static const std::array<std::string_view, 24> months{
-            "jan",   "feb",  "mar",  "apr",    "may",       "jun",     "jul",      "aug",
-            "sep",   "sept", "oct",  "nov",    "dec",       "january", "february", "march",
-            "april", "june", "july", "august", "september", "october", "november", "december"};
-        std::string lower(w);
-        for (char& c : lower)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return std::find(months.begin(), months.end(), lower) != months.end();
     }
 
     // A chat export's sender line: a handle ("@leah.p") or a name found as a person, then a

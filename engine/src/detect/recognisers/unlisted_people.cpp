@@ -4,6 +4,7 @@
 // "Surname, Given" as exports write people, by a given name the requester or a listed person
 // has followed by a surname that is not theirs ("Owen Leadbetter" when Owen is his middle name),
 // and by a relation word before a given name or a bracketed name ("cousin Faith", "mum (Mei)").
+#include "../calendar_words.hpp"
 #include "recognisers.hpp"
 #include "sentence_people.hpp"
 
@@ -17,11 +18,9 @@ namespace safesar {
 namespace {
 
 bool calendar_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> calendar{
-        "january",   "february",  "march",   "april",    "may",      "june",   "july",
-        "august",    "september", "october", "november", "december", "monday", "tuesday",
-        "wednesday", "thursday",  "friday",  "saturday", "sunday"};
-    return calendar.count(w) != 0;
+    static const std::unordered_set<std::string_view> weekdays{
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    return full_month_name(w) || weekdays.count(w) != 0;
 }
 
 struct Words {

@@ -137,7 +137,7 @@ class UnnumberedPlaces final : public Recogniser {
             // that places it ("on Kingfisher Lane"), or anywhere when the word can only be a
             // street's ("Larch Parade", "Hollin Crescent"), with a quarter after it ("West").
             // A run of capitals starts after a lower-case word or a bracket or comma between
-            // ("Whittington Moor (Callow Road)").
+            // ("Hollins Cross (Sparrow Road)").
             if (ctx.info[i].alpha && !ctx.is(i, kTitle | kStreetSuffix) &&
                 (street_cue(prev) || (!ctx.taken[i - 1] && !ctx.info[i - 1].has_digit &&
                                       (!ctx.info[i - 1].capitalised || !spaced(i - 1))))) {

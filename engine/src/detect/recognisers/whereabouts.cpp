@@ -137,7 +137,7 @@ class Whereabouts final : public Recogniser {
 
     void secret_after(const SectionContext& ctx, std::size_t i, std::vector<Span>& out) const {
         const std::size_t cue_end = i > 0 ? ctx.end_of(i - 1) : 0;
-        // "password (set by mum in May): tangerine", "password for camps: toad in the hole": an
+        // "password (set by mum in May): tangerine", "password for trips: rhubarb and custard": an
         // aside in brackets or a few words saying what the secret is for, then the secret.
         if (const std::size_t after = aside_then_colon(ctx, cue_end); after != 0) {
             while (i < ctx.tokens.size() && ctx.begin_of(i) < after)
@@ -172,7 +172,7 @@ class Whereabouts final : public Recogniser {
                                    .substr(ctx.end_of(i), ctx.begin_of(i + 1) - ctx.end_of(i))
                                    .find_first_of(".,;:!?)'\"\n|\t") != std::string_view::npos;
         // After a colon the secret is the field's value, a phrase as often as a word
-        // ("Password: toad in the hole.").
+        // ("Password: rhubarb and custard.").
         const std::size_t phrase_end =
             !alone && i > 0 && ctx.gap(i - 1).find(':') != std::string_view::npos
                 ? field_value_end(ctx, i)
@@ -182,7 +182,7 @@ class Whereabouts final : public Recogniser {
     }
 
     // The end of a short field value that starts at token `i`: up to five words with nothing
-    // but spaces between them, then the end of the clause ("toad in the hole." or a line's
+    // but spaces between them, then the end of the clause ("rhubarb and custard." or a line's
     // end). 0 when the words go on: that is a sentence, not a value.
     static std::size_t field_value_end(const SectionContext& ctx, std::size_t i) {
         constexpr std::size_t kMaxWords = 5;
@@ -195,7 +195,7 @@ class Whereabouts final : public Recogniser {
         return 0;
     }
 
-    // After a cue, " (an aside of up to 60 bytes): " or " for camps: " (up to three words of
+    // After a cue, " (an aside of up to 60 bytes): " or " for trips: " (up to three words of
     // letters saying what the secret is for): where the secret starts, or 0.
     static std::size_t aside_then_colon(const SectionContext& ctx, std::size_t at) {
         const std::string_view text = ctx.text;
@@ -218,7 +218,7 @@ class Whereabouts final : public Recogniser {
         return k;
     }
 
-    // " for camps: ": up to three words of letters (30 bytes at most) and a colon; where the
+    // " for trips: ": up to three words of letters (30 bytes at most) and a colon; where the
     // value after it starts, or 0.
     static std::size_t qualifier_then_colon(std::string_view text, std::size_t at) {
         constexpr std::size_t kMaxBytes = 30, kMaxWords = 3;
@@ -239,18 +239,12 @@ class Whereabouts final : public Recogniser {
             }
         }
         if (words == 0 || words > kMaxWords) return 0;
-        // What a secret is for starts with a preposition or a filler ("for camps", "with
+        // What a secret is for starts with a preposition or a filler ("for trips", "with
         // school", "agreed"); "Password reset: done" is a field of its own.
         static const std::array<std::string_view, 9> openers{"for", "to",     "with", "at",    "on",
                                                              "is",  "agreed", "set",  "chosen"};
-        const std::string_view first = near.substr(0, near.find_first_of(" :"));
-        if (std::none_of(openers.begin(), openers.end(), [&](std::string_view o) {
-                return o.size() == first.size() &&
-                       std::equal(o.begin(), o.end(), first.begin(), [](char a, char b) {
-                           return a == std::tolower(static_cast<unsigned char>(b));
-                       });
-            }))
-            return 0;
+        const std::string first = fold(near.substr(0, near.find_first_of(" :")));
+        if (std::find(openers.begin(), openers.end(), first) == openers.end()) return 0;
         std::size_t k = at + colon + 1;
         while (k < text.size() && text[k] == ' ')
             ++k;
