@@ -646,3 +646,24 @@ TEST_CASE("the first person is the requester's in a message the requester sent a
     CHECK(redacted(2, own));       // the same words from a worker's address
     CHECK(redacted(3, own));       // and in a statement nobody says she wrote
 }
+
+TEST_CASE("a number that several records carry in their names is the requester's wherever the "
+          "records write it, and a longer number that begins with it",
+          "[detect]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("billing/ledger-40017733.csv", "Account 4001 7733 2210 set up.\n"));
+    g.records.push_back(
+        note("calls/log-40017733.txt", "Rang about 40017733. His account is 4001 5521 9034.\n"));
+    g.records.push_back(note("letters/one-58806142.txt", "Ref 58806142 noted.\n"));
+    auto owner_of = [&](std::size_t record, const std::string& text) {
+        for (const Finding& f : scan.detector.detect(g.records))
+            if (f.record == record && f.text == text) return f.owner.kind;
+        FAIL("no finding \"" << text << "\" in record " << record);
+        return Owner::Unknown;
+    };
+    CHECK(owner_of(0, "4001 7733 2210") == Owner::Subject); // begins with the filed number
+    CHECK(owner_of(1, "40017733") == Owner::Subject);       // the filed number itself
+    CHECK(owner_of(1, "4001 5521 9034") != Owner::Subject); // another account of the same firm
+    CHECK(owner_of(2, "58806142") != Owner::Subject);       // in one record's name only
+}

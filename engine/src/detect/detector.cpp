@@ -10,6 +10,7 @@
 #include "safesar/detect.hpp"
 #include "safesar/enum_names.hpp"
 
+#include "filed_under.hpp"
 #include "folded_text.hpp"
 #include "known_terms.hpp"
 #include "lexicon.hpp"
@@ -873,6 +874,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
         }
     }
     his_file_references(findings);
+    his_filed_numbers(records, findings);
     return findings;
 }
 

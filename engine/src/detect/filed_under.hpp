@@ -1,0 +1,23 @@
+// The number a service files the requester's records under. A case folder is gathered for
+// him, so a number that several of its records carry in their names ("contact-log-40017733.csv",
+// "tracker-40017733.xlsx") is his account's or his file's: where the records write it, or a
+// longer number that begins with it (the account number with its check digits), it is his.
+#pragma once
+
+#include "safesar/detect.hpp"
+#include "safesar/document.hpp"
+
+#include <string>
+#include <vector>
+
+namespace safesar {
+
+// Runs of six digits or more that stand in the file names of at least two records (an
+// attachment counts with the message that carries it, once).
+std::vector<std::string> numbers_filed_under(const std::vector<Record>& records);
+
+// Gives the requester every reference, identity or account number that no rule gave an owner
+// and whose digits are a filed-under number, or begin with one and go on for at most eight more.
+void his_filed_numbers(const std::vector<Record>& records, std::vector<Finding>& findings);
+
+} // namespace safesar
