@@ -667,3 +667,25 @@ TEST_CASE("a number that several records carry in their names is the requester's
     CHECK(owner_of(1, "4001 5521 9034") != Owner::Subject); // another account of the same firm
     CHECK(owner_of(2, "58806142") != Owner::Subject);       // in one record's name only
 }
+
+TEST_CASE("a number redacted as someone else's is redacted wherever its digits recur, spaced or "
+          "grouped otherwise or inside a longer number",
+          "[detect]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("a.txt", "Crime reference 41902263 was given to Imtiaz.\n"));
+    g.records.push_back(note("b.txt", "Read out as 41 90 22 63 on the phone.\n"
+                                      "Called on 4190-2263.\n"));
+    const auto findings = scan.detector.detect(g.records);
+    auto covered = [&](const std::string& digits) {
+        const std::string& text = g.records[1].sections[0].text;
+        const std::size_t at = text.find(digits);
+        for (const Finding& f : findings)
+            if (f.record == 1 && f.begin <= at && f.end >= at + digits.size() &&
+                scan.policy.decide(scan.c, f).action != Action::Keep)
+                return true;
+        return false;
+    };
+    CHECK(covered("41 90 22 63"));
+    CHECK(covered("4190-2263"));
+}

@@ -17,6 +17,7 @@
 #include "recognisers/sentence_people.hpp"
 #include "registry.hpp"
 #include "resolve.hpp"
+#include "same_digits.hpp"
 
 #include <algorithm>
 #include <array>
@@ -778,6 +779,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     // Pass 2: everything, with the discovered names known.
     std::vector<Finding> findings;
     SameValues same(known, I.lexicon);
+    SameDigits same_digits;
     // Messages the requester sent (his name or address in the From field), by record name: the
     // first person in them, and in what he attached to them, is his.
     std::unordered_set<std::string> his_messages;
@@ -809,8 +811,10 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                 }
             });
             his_row_identifiers(sec, findings, first);
-            for (std::size_t f = first; f < findings.size(); ++f)
+            for (std::size_t f = first; f < findings.size(); ++f) {
                 same.add(findings[f]);
+                same_digits.add(findings[f]);
+            }
             if (sec.kind != SectionKind::Header) continue;
             if (const auto sender = message_sender(sec, findings, first)) {
                 if (sender->kind == Owner::Subject) {
@@ -827,7 +831,7 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     }
 
     // Step 3: the same values wherever else they occur.
-    if (!same.empty()) {
+    if (!same.empty() || !same_digits.empty()) {
         std::vector<Finding> more;
         std::size_t f = 0;
         for (std::size_t r = 0; r < records.size(); ++r)
@@ -849,10 +853,19 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                         merged.back().second = std::max(merged.back().second, c.second);
                     else
                         merged.push_back(c);
+                const std::size_t first_more = more.size();
                 for_each_window(records[r].sections[s],
                                 [&](const Section& part, std::size_t offset) {
                                     same.find(part, offset, r, s, merged, more);
                                 });
+                // The same numbers written otherwise, where neither a finding nor the words
+                // just found cover them.
+                if (!same_digits.empty()) {
+                    for (std::size_t m = first_more; m < more.size(); ++m)
+                        merged.emplace_back(more[m].begin, more[m].end);
+                    std::sort(merged.begin(), merged.end());
+                    same_digits.find(records[r].sections[s].text, r, s, merged, more);
+                }
             }
         if (!more.empty()) {
             auto before = [](const Finding& a, const Finding& b) {
