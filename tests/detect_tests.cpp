@@ -689,3 +689,22 @@ TEST_CASE("a number redacted as someone else's is redacted wherever its digits r
     CHECK(covered("41 90 22 63"));
     CHECK(covered("4190-2263"));
 }
+
+TEST_CASE("a record set out about the person at risk and the person causing harm is withheld in "
+          "a perpetrator request, a crime report's suspect and victim are not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("a.txt", "Partnership options paper\n"
+                                      "Person causing harm: Samira Haq, 4 Tinsel Row, Ripon\n"
+                                      "Person at risk: Imtiaz Haq, at his brother's for now\n"
+                                      "Options considered: an alarm at his address\n"));
+    g.records.push_back(note("b.txt", "Occurrence summary\n"
+                                      "Suspect: Samira Haq, 4 Tinsel Row, Ripon\n"
+                                      "Victim: Imtiaz Haq, 9 Beck Side, Ripon today\n"
+                                      "Incident: damage to a car door on 3 May\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
