@@ -708,3 +708,55 @@ TEST_CASE("a record set out about the person at risk and the person causing harm
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
+
+TEST_CASE("a register's row: a number in an NHS column is one though it fails the check, and the "
+          "requester's surname written with a listed party's given name is that party's",
+          "[detect]") {
+    Case c;
+    c.profile = "perpetrator";
+    c.subject.name = "Marta Lowther";
+    Person partner;
+    partner.name = "Dennis Lowther";
+    partner.role = Role::Partner;
+    c.parties.push_back(partner);
+    const Detector detector(&c, dictionaries_dir());
+    auto row = [](const std::string& patient, const std::string& nhs) {
+        Record r;
+        r.name = "register.csv";
+        r.kind = RecordKind::Csv;
+        Section s(SectionKind::Row, "row 1", patient + "\t" + nhs + "\twarfarin 3 mg");
+        s.fields.push_back({"patient", 0, patient.size()});
+        s.fields.push_back({"nhs_no", patient.size() + 1, patient.size() + 1 + nhs.size()});
+        s.fields.push_back({"item", patient.size() + 2 + nhs.size(), s.text.size()});
+        r.sections.push_back(s);
+        return r;
+    };
+    GatherResult g;
+    g.records.push_back(row("LOWTHER, Dennis", "999 318 5521")); // fails the modulus 11 check
+    g.records.push_back(row("Marta LOWTHER", "999 318 5521"));
+    const auto findings = detector.detect(g.records);
+    auto find = [&](std::size_t record, const std::string& text) -> const Finding* {
+        for (const Finding& f : findings)
+            if (f.record == record && f.text == text) return &f;
+        return nullptr;
+    };
+    REQUIRE(find(0, "999 318 5521"));
+    CHECK(find(0, "999 318 5521")->category == Category::IdNumber);
+    REQUIRE(find(0, "LOWTHER"));
+    CHECK(find(0, "LOWTHER")->owner.kind == Owner::Party); // Dennis's surname
+    REQUIRE(find(1, "Marta LOWTHER"));
+    CHECK(find(1, "Marta LOWTHER")->owner.kind == Owner::Subject);
+}
+
+TEST_CASE("a day and a month written with a slash are a date, not a reference code", "[detect]") {
+    const Detector detector(nullptr, dictionaries_dir());
+    const std::string text = "Collected on 13/01 by the patient. Ref 1301/22 logged.";
+    bool date_as_code = false, code = false;
+    for (const auto& f : detector.detect_text(text)) {
+        const std::string found = text.substr(f.begin, f.end - f.begin);
+        if (found.find("13/01") != std::string::npos) date_as_code = true;
+        if (found == "1301/22" && f.category == Category::Reference) code = true;
+    }
+    CHECK_FALSE(date_as_code);
+    CHECK(code);
+}

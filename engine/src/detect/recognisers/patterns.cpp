@@ -25,6 +25,9 @@ struct Pattern {
     int group = 0;
     std::vector<std::string> context; // folded words
     float context_score = 0;
+    // Folded words of a table column's label that say what the value is ("nhs" of "nhs_no"):
+    // in such a column a value that fails the validator is still one (a typo, a test number).
+    std::vector<std::string> column_labels;
     Validator validate;
     std::unique_ptr<RE2> re;
 };
@@ -96,6 +99,8 @@ class Patterns final : public Recogniser {
                 for (const auto& w : j.value("context", std::vector<std::string>{}))
                     p.context.push_back(fold(w));
                 p.context_score = j.value("context_score", 0.0f);
+                for (const auto& w : j.value("column_labels", std::vector<std::string>{}))
+                    p.column_labels.push_back(fold(w));
                 p.validate = validator(j.value("validator", "none"));
                 std::string re = j.at("pattern");
                 replace_all(re, "{months}", months);
@@ -176,7 +181,13 @@ class Patterns final : public Recogniser {
                 }
         }
         PatternMatch match{ctx, ctx.text, g, known_, s};
-        if (!p.validate(match) || s.end <= s.begin) return false;
+        if (!p.validate(match)) {
+            const Field* column = labelled_column(ctx, p, s);
+            if (!column) return false;
+            s.rule = "a number of its shape in the column '" + column->label +
+                     "' (the label says what it is; it fails the check: a typo or a test number)";
+        }
+        if (s.end <= s.begin) return false;
         // A file or client reference, or a card's number, right after the requester's name on
         // its line is his ("Gordon Marsh 4929 1111 2222 3334").
         if ((p.id == "case-reference" || p.id == "grouped-digits") &&
@@ -208,6 +219,20 @@ class Patterns final : public Recogniser {
         }
         out.push_back(std::move(s));
         return true;
+    }
+
+    // The row's column whose value the match is, when its label holds one of the pattern's
+    // column words.
+    static const Field* labelled_column(const SectionContext& ctx, const Pattern& p,
+                                        const Span& s) {
+        if (p.column_labels.empty() || ctx.section.kind != SectionKind::Row) return nullptr;
+        for (const Field& f : ctx.section.fields) {
+            if (s.begin < f.begin || s.end > f.end) continue;
+            const auto words = tokenize(fold(f.label));
+            for (const auto& w : p.column_labels)
+                if (std::find(words.begin(), words.end(), w) != words.end()) return &f;
+        }
+        return nullptr;
     }
 
     // A name of the requester's found as the whole of the handle [s.begin + 1, s.end): one

@@ -954,20 +954,29 @@ struct Residue final : public Recogniser {
         return month_name(month.substr(0, 3));
     }
 
-    // 2025-26, 12-03-2025, 2025/03/12: dates and year ranges, found elsewhere when they matter.
+    // 2025-26, 12-03-2025, 2025/03/12, 13/01: dates and year ranges, found elsewhere when they
+    // matter.
     static bool looks_like_date_or_years(std::string_view code) {
-        std::vector<std::size_t> groups;
-        std::size_t len = 0;
+        std::vector<std::size_t> groups, values;
+        std::size_t len = 0, value = 0;
         for (char c : code) {
-            if (std::isdigit(static_cast<unsigned char>(c)))
+            if (std::isdigit(static_cast<unsigned char>(c))) {
                 ++len;
-            else if (c == '/' || c == '-' || c == '.') {
+                value = value * 10 + static_cast<std::size_t>(c - '0');
+            } else if (c == '/' || c == '-' || c == '.') {
                 groups.push_back(len);
-                len = 0;
+                values.push_back(value);
+                len = value = 0;
             } else
                 return false;
         }
         groups.push_back(len);
+        values.push_back(value);
+        // A day and a month written with a slash ("13/01"): two digits each, a day of 1 to 31,
+        // a month of 1 to 12 ("25-09" after capitals is a meeting's number as often).
+        if (groups.size() == 2 && groups[0] == 2 && groups[1] == 2 &&
+            code.find('/') != std::string_view::npos)
+            return values[0] >= 1 && values[0] <= 31 && values[1] >= 1 && values[1] <= 12;
         if (groups.size() == 2) return groups[0] == 4 && (groups[1] == 2 || groups[1] == 4);
         if (groups.size() == 3)
             return (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4)) ||
