@@ -760,3 +760,18 @@ TEST_CASE("a day and a month written with a slash are a date, not a reference co
     CHECK_FALSE(date_as_code);
     CHECK(code);
 }
+
+TEST_CASE("a worker's record of her request that nobody tell the requester anything is withheld "
+          "in a perpetrator request",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("a.txt", "Gym note, Tuesday\nShe would like to move to the Saturday "
+                                      "class and asked that nobody tells him anything.\n"));
+    g.records.push_back(note("b.txt", "Gym note, Thursday\nHe asked whether anybody tells the "
+                                      "members about the new timetable.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}

@@ -237,6 +237,18 @@ std::size_t SectionContext::sentence_of(std::size_t at) const {
 bool SectionContext::follows_requester_on_line(std::size_t at) const {
     const Span* p = last_person_before(at);
     if (!p || p->owner.kind != Owner::Subject || p->end > at || at - p->end > 40) return false;
+    // "S B McGlinchey  M 51892": his surname after an initial that is none of his given names'
+    // is someone of his family's name, and the number theirs.
+    if (const std::size_t t = token_at(p->begin); t > 0 && t < tokens.size() && adjacent(t - 1)) {
+        const std::string_view w = word(t - 1);
+        // A capital: "R v Marsh" names no one of his family.
+        if (w.size() == 1 && std::isupper(static_cast<unsigned char>(text[begin_of(t - 1)]))) {
+            bool his = false;
+            for (const auto& g : known.subject_given())
+                his = his || (!g.empty() && g[0] == w[0]);
+            if (!his) return false;
+        }
+    }
     const std::string between = fold(std::string_view(text).substr(p->end, at - p->end));
     if (between.find('\n') != std::string::npos) return false;
     // "Mr Hale was arrested (crime ref ...)": a police reference is an incident's, not his

@@ -94,6 +94,10 @@ struct Residue final : public Recogniser {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.rule += ", in a sentence about the requester alone";
             }
+            // Someone else named here ("S B Marsh", a relative of his): the sentence is no
+            // longer his alone for what comes after in it.
+            if (c == Category::Name && s.owner.kind != Owner::Subject)
+                his_sentence[ctx.sentence_of(s.begin)] = false;
             out.push_back(std::move(s));
             for (std::size_t k = first; k <= last; ++k)
                 covered[k] = true;
@@ -237,6 +241,18 @@ struct Residue final : public Recogniser {
                     ++i;
                     continue;
                 }
+            }
+            // An initial with its stop and a surname after it ("owner K. Batty"), the surname an
+            // English word or not: the shape names a person, as a title does.
+            if (ctx.word(i).size() == 1 && ctx.info[i].capitalised && ctx.info[i].alpha &&
+                i + 1 < n && ctx.gap(i) == ". " && !covered[i + 1] && !his[i + 1] &&
+                ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha && !ctx.info[i + 1].all_caps &&
+                ctx.word(i + 1).size() >= 3 && ctx.is(i + 1, kSurname) &&
+                !ctx.is(i + 1, kTitle | kNotName | kRoleCue) && !subjects(i + 1)) {
+                emit(i, i + 1, Category::Name, 0.7f, "an initial and a surname: someone's name",
+                     "residue-initials", false);
+                ++i;
+                continue;
             }
             // A title written in lower case with the word after it ("spoke to ms amberley"), as
             // quick notes write names: a surname, English word or not, unless it is his.
