@@ -1513,3 +1513,28 @@ TEST_CASE("a record whose redaction cannot be placed is left out, not shown", "[
     REQUIRE(j["skipped_records"].size() == 1);
     CHECK(j["skipped_records"][0] == f.disclosure.records[0].title);
 }
+
+TEST_CASE("a redacted text of words with a date in it is looked for by its words, not by the "
+          "date's digits wherever the bundle prints the date",
+          "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    Record notice = text_record("register.txt", "Plot 9: conduct notice 12/02/2026 served.");
+    // The date is printed with the minutes' title on every page of them, and kept nowhere.
+    Record minutes = text_record("minutes.txt", "The committee met at the hall.");
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(
+        disclose(notice, "register.txt", {redact(notice, 0, "conduct notice 12/02/2026")}));
+    d.records.push_back(disclose(minutes, "Committee 12/02/2026", {}));
+    const ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    CHECK(fs::exists(result.pdf));
+    // A number is still looked for by its digits, however it is spaced.
+    Record call = text_record("call.txt", "Her number is 07700 900 482 now.");
+    Record log = text_record("log.txt", "Rang twice.");
+    Disclosure phones;
+    phones.request = &request;
+    phones.records.push_back(disclose(call, "call.txt", {redact(call, 0, "07700 900 482")}));
+    phones.records.push_back(disclose(log, "Calls to 07700900482", {}));
+    CHECK_THROWS_AS(export_bundle(phones, options_for(dir.path / "out2")), VerificationFailed);
+}

@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace safesar::exporting {
 
@@ -175,7 +176,14 @@ std::size_t count_digits(std::string_view text) {
 
 bool NeedleSet::add(std::string_view redacted_text, std::size_t id, bool by_digits) {
     Needle needle;
-    if (by_digits && count_digits(redacted_text) >= 7) {
+    // A number (a phone, an account, "Tel 0114 496 0000") is looked for by its digits, however
+    // spaced; words with a date in them ("notice served 12/02/2026") by their words, or every
+    // page that prints the date would read as a leak.
+    const std::size_t digits = count_digits(redacted_text);
+    const auto alnum = static_cast<std::size_t>(
+        std::count_if(redacted_text.begin(), redacted_text.end(),
+                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+    if (by_digits && digits >= 7 && digits * 10 >= alnum * 6) {
         needle.digits = phone_digits_key(redacted_text);
         if (needle.digits.size() < 6) needle.digits.clear();
     }
