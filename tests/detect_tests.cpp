@@ -775,3 +775,33 @@ TEST_CASE("a worker's record of her request that nobody tell the requester anyth
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
+
+TEST_CASE("a notice at the foot of any printed page withholds the record, a later page's heading "
+          "does not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    auto pdf = [](const std::string& name, const std::vector<std::string>& pages) {
+        Record r;
+        r.name = name;
+        r.kind = RecordKind::Pdf;
+        int n = 0;
+        for (const auto& text : pages) {
+            Section s(SectionKind::PageText, "page " + std::to_string(++n), text);
+            s.page = n;
+            r.sections.push_back(s);
+        }
+        return r;
+    };
+    GatherResult g;
+    g.records.push_back(pdf("a.pdf", {"Partners' update\nHousehold 3\nNotes of the day.\n"
+                                      "A second note.\nA third note.\nA fourth note.\n"
+                                      "Not to be shared with the person causing harm.\n",
+                                      "Attached plan\nPlan of the garden.\nEnd.\n"}));
+    g.records.push_back(pdf("b.pdf", {"Programme intake\nYour goals for the course.\n",
+                                      "PARTNER CONTACT - NOT TO BE SHARED WITH HIM\nCall notes.\n"
+                                      "First line.\nSecond line.\nThird line.\nFourth line.\n"}));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}

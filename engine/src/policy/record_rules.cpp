@@ -163,7 +163,9 @@ std::vector<std::string> first_lines(const Record& r, std::size_t n) {
 
 // Headings, headers and footers: the first and last `n` lines of every page (of the whole
 // text for a note or an e-mail body); with `record_only`, of the record as a whole (its first
-// page's head and its last page's foot), where a notice about the whole record stands.
+// page's head and its last page's foot, and the foot of every page a PDF prints: a footer on
+// one page speaks for the document, where a later page's heading starts a part of it and a
+// hidden part of a web page is about itself).
 std::vector<std::string> edge_lines(const Record& r, std::size_t n, bool record_only = false) {
     std::vector<std::string> out;
     std::vector<const Section*> pages;
@@ -171,8 +173,9 @@ std::vector<std::string> edge_lines(const Record& r, std::size_t n, bool record_
         if (s.kind == SectionKind::PageText || s.kind == SectionKind::Body) pages.push_back(&s);
     for (std::size_t pi = 0; pi < pages.size(); ++pi) {
         const Section& s = *pages[pi];
+        const bool printed_page = s.kind == SectionKind::PageText;
         const bool want_head = !record_only || pi == 0;
-        const bool want_tail = !record_only || pi + 1 == pages.size();
+        const bool want_tail = !record_only || printed_page || pi + 1 == pages.size();
         if (!want_head && !want_tail) continue;
         // Only the ends of the text are read: a long note is not folded whole.
         const std::size_t cut = 4096;
