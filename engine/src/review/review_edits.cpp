@@ -85,6 +85,8 @@ int ReviewEdits::decide(const std::vector<FindingDecision>& decisions) {
         const FindingDecision was = in_force(before.at(id));
         if (same(was, in_force(now->second))) continue; // decided as it already was
         edit.before.push_back(was);
+        // Undone only while nobody else has decided it since.
+        edit.before.back().seen = now->second.revision;
         edit.after.push_back(d);
         edit.after.back().finding = id;
     }
@@ -225,7 +227,15 @@ std::string ReviewEdits::label(const Edit& edit) {
 // store took the change.
 void ReviewEdits::apply(Edit& edit, bool forward) {
     if (!edit.manual()) {
-        store_.decide(forward ? edit.after : edit.before);
+        const std::vector<FindingDecision>& taken = forward ? edit.after : edit.before;
+        store_.decide(taken);
+        // Going back the other way is refused if another reviewer decides them meanwhile.
+        FindingFilter named;
+        for (const FindingDecision& d : taken)
+            named.ids.push_back(d.finding);
+        const Findings now = by_id(store_.findings(named));
+        for (FindingDecision& d : forward ? edit.before : edit.after)
+            if (auto it = now.find(d.finding); it != now.end()) d.seen = it->second.revision;
         return;
     }
     std::optional<ManualRedaction>& out = forward ? edit.removed : edit.added;

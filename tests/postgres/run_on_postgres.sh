@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Runs the review tests again on a shared PostgreSQL store: a throwaway cluster (initdb into a
+# temporary folder, listening only on a Unix socket there), `safesar db init` on a template
+# database, the reviewers' logins, then every selected test case of the test program in a
+# database of its own made from the template (the fixtures' cases share references, and one
+# case's state must not leak into the next test), two at a time. Stopped and deleted at the end.
+# A missing PostgreSQL fails: CI installs it (scripts/install-deps.sh).
+#
+#   run_on_postgres.sh SAFESAR_BINARY TEST_PROGRAM TEST_SPEC
+#
+# The server refuses to run as root (CI runs as root in a container): it then runs as the
+# `postgres` account of the Debian package. The socket folder is open to every account, since
+# one test runs the CLI as a second operating-system account (tests/os_accounts.hpp).
+set -euo pipefail
+safesar=$1 tests=$2 spec=$3
+
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [[ -z $bindir || ! -x $bindir/initdb ]]; then
+  echo "run_on_postgres: no PostgreSQL server (/usr/lib/postgresql/*/bin/initdb):" \
+       "apt-get install postgresql" >&2
+  exit 1
+fi
+
+work=$(mktemp -d /tmp/safesar-pg-XXXXXX)
+chmod 0755 "$work"
+as_server=()
+if [[ $(id -u) -eq 0 ]]; then
+  id postgres > /dev/null 2>&1 || { echo "run_on_postgres: no postgres account" >&2; exit 1; }
+  as_server=(runuser -u postgres --)
+fi
+mkdir -p "$work/data" "$work/socket"
+chmod 0777 "$work/socket"
+[[ ${#as_server[@]} -gt 0 ]] && chown postgres "$work/data" "$work/socket"
+
+stop() {
+  "${as_server[@]}" "$bindir/pg_ctl" -D "$work/data" -m immediate stop > /dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop EXIT
+
+# Trust on the private socket only: a throwaway cluster, and each test names the login it
+# reviews as. Durability is off: nothing here outlives the run.
+"${as_server[@]}" "$bindir/initdb" -D "$work/data" -U safesar_super --auth=trust --no-locale \
+  -E UTF8 --no-sync > "$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; exit 1; }
+"${as_server[@]}" "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w -s \
+  -o "-c listen_addresses='' -k $work/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
+  start || { cat "$work/server.log" >&2; exit 1; }
+
+export PGHOST=$work/socket
+psql_admin() { "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -U safesar_super "$@"; }
+psql_admin -d postgres -c "CREATE DATABASE safesar_template"
+SAFESAR_DATABASE="host=$PGHOST dbname=safesar_template user=safesar_super" \
+  "$safesar" db init > /dev/null
+
+# Logins: the tests' named reviewers, the account running the tests (who the CLI acts as) and
+# the second operating-system account of the two-account tests; one reviewer who may not sign
+# off a perpetrator request.
+me=$(id -un)
+psql_admin -d postgres <<SQL
+CREATE ROLE ruth LOGIN IN ROLE safesar_approver;
+COMMENT ON ROLE ruth IS 'Ruth Adebayo';
+CREATE ROLE tom LOGIN IN ROLE safesar_approver;
+COMMENT ON ROLE tom IS 'Tom Okafor';
+CREATE ROLE priya LOGIN IN ROLE safesar_approver;
+COMMENT ON ROLE priya IS 'Priya Shah';
+CREATE ROLE carl LOGIN IN ROLE safesar_reviewer;
+COMMENT ON ROLE carl IS 'Carl Reviewer';
+CREATE ROLE "safesar-test-b" LOGIN IN ROLE safesar_approver;
+COMMENT ON ROLE "safesar-test-b" IS 'Tom Okafor';
+CREATE ROLE "$me" LOGIN IN ROLE safesar_approver;
+SQL
+
+mapfile -t names < <("$tests" --list-test-names-only "$spec" | sed '/^$/d')
+if ((${#names[@]} == 0)); then
+  echo "run_on_postgres: no test matches $spec" >&2
+  exit 1
+fi
+
+# One test case: a database from the template, the test with SAFESAR_DATABASE pointing at it
+# (no user: libpq takes the operating-system account's name, as a reviewer's desktop would).
+run_one() {
+  local index=$1 name=$2 db="t$1"
+  printf '%s\n' "$name" > "$work/name$index"
+  "$bindir/createdb" -U safesar_super -T safesar_template "$db"
+  if SAFESAR_DATABASE="host=$PGHOST dbname=$db" SAFESAR_TEST_DATABASE_ADMIN="host=$PGHOST dbname=$db user=safesar_super" \
+     "$tests" --input-file "$work/name$index" > "$work/out$index" 2>&1; then
+    echo "passed: $name"
+  else
+    echo "FAILED: $name"
+    cat "$work/out$index"
+  fi
+  "$bindir/dropdb" -U safesar_super "$db" || true
+}
+export -f run_one
+export work bindir tests
+
+start=$SECONDS
+for i in "${!names[@]}"; do printf '%s\0%s\0' "$i" "${names[$i]}"; done |
+  xargs -0 -n 2 -P 2 bash -c 'run_one "$@"' _ > "$work/results"
+cat "$work/results"
+passed=$(grep -c '^passed: ' "$work/results" || true)
+failed=$(grep -c '^FAILED: ' "$work/results" || true)
+echo "on PostgreSQL: $passed passed, $failed failed of ${#names[@]} in $((SECONDS - start)) s"
+[[ $failed -eq 0 && $passed -eq ${#names[@]} ]]
