@@ -28,9 +28,9 @@ if [[ $(id -u) -eq 0 ]]; then
   id postgres > /dev/null 2>&1 || { echo "run_on_postgres: no postgres account" >&2; exit 1; }
   as_server=(runuser -u postgres --)
 fi
-mkdir -p "$work/data" "$work/socket"
+mkdir -p "$work/data" "$work/socket" "$work/log"
 chmod 0777 "$work/socket"
-[[ ${#as_server[@]} -gt 0 ]] && chown postgres "$work/data" "$work/socket"
+if [[ ${#as_server[@]} -gt 0 ]]; then chown postgres "$work/data" "$work/socket" "$work/log"; fi
 
 stop() {
   "${as_server[@]}" "$bindir/pg_ctl" -D "$work/data" -m immediate stop > /dev/null 2>&1 || true
@@ -42,9 +42,9 @@ trap stop EXIT
 # reviews as. Durability is off: nothing here outlives the run.
 "${as_server[@]}" "$bindir/initdb" -D "$work/data" -U safesar_super --auth=trust --no-locale \
   -E UTF8 --no-sync > "$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; exit 1; }
-"${as_server[@]}" "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w -s \
+"${as_server[@]}" "$bindir/pg_ctl" -D "$work/data" -l "$work/log/server.log" -w -s \
   -o "-c listen_addresses='' -k $work/socket -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
-  start || { cat "$work/server.log" >&2; exit 1; }
+  start || { cat "$work/log/server.log" >&2; exit 1; }
 
 export PGHOST=$work/socket
 psql_admin() { "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -U safesar_super "$@"; }
