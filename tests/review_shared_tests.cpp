@@ -80,7 +80,9 @@ TEST_CASE("two connections deciding on the same findings at once both get throug
     ReviewStore store = open_as(request, "ruth");
     CHECK(audit_entries(store, "decide") == 2 * 10 * 6);
     // The latest decision on each is whoever decided last; both are on record.
-    for (const StoredFinding& f : store.findings({.ids = ids}))
+    FindingFilter these;
+    these.ids = ids;
+    for (const StoredFinding& f : store.findings(these))
         CHECK((f.decided_by == "ruth" || f.decided_by == "tom"));
     const AuditVerification v = store.verify_audit();
     INFO((v.problems.empty() ? std::string() : v.problems.front()));

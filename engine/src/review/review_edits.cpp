@@ -85,8 +85,7 @@ int ReviewEdits::decide(const std::vector<FindingDecision>& decisions) {
         const FindingDecision was = in_force(before.at(id));
         if (same(was, in_force(now->second))) continue; // decided as it already was
         edit.before.push_back(was);
-        // Undone only while nobody else has decided it since.
-        edit.before.back().seen = now->second.revision;
+        revisions_[id] = now->second.revision;
         edit.after.push_back(d);
         edit.after.back().finding = id;
     }
@@ -207,6 +206,7 @@ void ReviewEdits::redo() {
 void ReviewEdits::clear() {
     undo_.clear();
     redo_.clear();
+    revisions_.clear();
 }
 
 std::string ReviewEdits::label(const Edit& edit) {
@@ -227,15 +227,7 @@ std::string ReviewEdits::label(const Edit& edit) {
 // store took the change.
 void ReviewEdits::apply(Edit& edit, bool forward) {
     if (!edit.manual()) {
-        const std::vector<FindingDecision>& taken = forward ? edit.after : edit.before;
-        store_.decide(taken);
-        // Going back the other way is refused if another reviewer decides them meanwhile.
-        FindingFilter named;
-        for (const FindingDecision& d : taken)
-            named.ids.push_back(d.finding);
-        const Findings now = by_id(store_.findings(named));
-        for (FindingDecision& d : forward ? edit.before : edit.after)
-            if (auto it = now.find(d.finding); it != now.end()) d.seen = it->second.revision;
+        take(forward ? edit.after : edit.before);
         return;
     }
     std::optional<ManualRedaction>& out = forward ? edit.removed : edit.added;
@@ -247,6 +239,18 @@ void ReviewEdits::apply(Edit& edit, bool forward) {
     } else {
         in->id = add_to_store(*in);
     }
+}
+
+void ReviewEdits::take(std::vector<FindingDecision> decisions) {
+    FindingFilter named;
+    for (FindingDecision& d : decisions) {
+        auto it = revisions_.find(d.finding);
+        d.seen = it == revisions_.end() ? std::nullopt : std::optional(it->second);
+        named.ids.push_back(d.finding);
+    }
+    store_.decide(decisions);
+    for (const StoredFinding& f : store_.findings(named))
+        revisions_[f.id] = f.revision;
 }
 
 void ReviewEdits::remember(Edit edit) {
