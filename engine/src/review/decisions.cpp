@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace safesar {
 
@@ -26,22 +27,36 @@ struct Target {
     std::string last_by, last_at; // who took that decision, when
 };
 
-// An id, or an unambiguous prefix of one (at least 6 characters), as a reviewer types it.
+Target target_of(const Statement& s) {
+    return Target{s.text(0),         s.text(1),         s.text(2),    s.text(3), s.integer(4) != 0,
+                  s.integer(5) != 0, s.integer(6) != 0, s.integer(7), s.text(8), s.text(9)};
+}
+
+// An id, or an unambiguous prefix of one (at least 6 characters), as a reviewer types it. The
+// full id is looked up by its key first: a prefix needs a scan of every finding, too slow for
+// each decision on a large case.
 Target find_target(review::Db& db, const std::string& id) {
-    Statement s(db, R"sql(
+    const std::string select = R"sql(
         SELECT f.id, f.proposal, f.reason, f.text, f.gone,
                d.verdict <> 'reopen' AND d.proposal = f.proposal, f.withheld_record,
                coalesce(d.seq, 0), d.reviewer, d.at
-        FROM findings f)sql" +
-                        std::string(review::kLatestDecisionJoin) + R"sql(
-        WHERE f.id = ?1 OR (length(?1) >= 6 AND substr(f.id, 1, length(?1)) = ?1) LIMIT 2)sql");
-    s.bind(1, id);
-    if (!s.step()) throw ReviewError("", "no finding " + id);
-    Target t{s.text(0),         s.text(1),         s.text(2),    s.text(3), s.integer(4) != 0,
-             s.integer(5) != 0, s.integer(6) != 0, s.integer(7), s.text(8), s.text(9)};
-    if (t.id != id && s.step()) throw ReviewError("", "finding id " + id + " is ambiguous");
-    if (t.gone) throw ReviewError("", "finding " + t.id + " was not found by the latest scan");
-    return t;
+        FROM findings f)sql" + std::string(review::kLatestDecisionJoin);
+    Statement exact(db, select + " WHERE f.id = ?1");
+    exact.bind(1, id);
+    std::optional<Target> found;
+    if (exact.step()) found = target_of(exact);
+    if (!found && id.size() >= 6) {
+        Statement prefix(db, select + " WHERE substr(f.id, 1, length(?1)) = ?1 LIMIT 2");
+        prefix.bind(1, id);
+        if (prefix.step()) {
+            found = target_of(prefix);
+            if (prefix.step()) throw ReviewError("", "finding id " + id + " is ambiguous");
+        }
+    }
+    if (!found) throw ReviewError("", "no finding " + id);
+    if (found->gone)
+        throw ReviewError("", "finding " + found->id + " was not found by the latest scan");
+    return *found;
 }
 
 std::string trimmed(const std::string& s) {
