@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Runs the review tests again on a shared PostgreSQL store: a throwaway cluster (initdb into a
 # temporary folder, listening only on a Unix socket there), `safesar db init` on a template
-# database, the reviewers' logins, then every selected test case of the test program in a
+# database, the reviewers' logins, then every selected test case of each test program in a
 # database of its own made from the template (the fixtures' cases share references, and one
 # case's state must not leak into the next test), two at a time. Stopped and deleted at the end.
 # A missing PostgreSQL fails: CI installs it (scripts/install-deps.sh).
 #
-#   run_on_postgres.sh SAFESAR_BINARY TEST_PROGRAM TEST_SPEC
+#   run_on_postgres.sh SAFESAR_BINARY TEST_PROGRAM TEST_SPEC [TEST_PROGRAM TEST_SPEC...]
 #
 # The server refuses to run as root (CI runs as root in a container): it then runs as the
 # `postgres` account of the Debian package. The socket folder is open to every account, since
 # one test runs the CLI as a second operating-system account (tests/os_accounts.hpp).
 set -euo pipefail
-safesar=$1 tests=$2 spec=$3
+safesar=$1
+shift
+if (($# < 2 || $# % 2)); then
+  echo "usage: run_on_postgres.sh SAFESAR_BINARY TEST_PROGRAM TEST_SPEC [TEST_PROGRAM TEST_SPEC...]" >&2
+  exit 2
+fi
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [[ -z $bindir || ! -x $bindir/initdb ]]; then
@@ -70,20 +75,27 @@ COMMENT ON ROLE "safesar-test-b" IS 'Tom Okafor';
 CREATE ROLE "$me" LOGIN IN ROLE safesar_approver;
 SQL
 
-mapfile -t names < <("$tests" --list-test-names-only "$spec" | sed '/^$/d')
-if ((${#names[@]} == 0)); then
-  echo "run_on_postgres: no test matches $spec" >&2
-  exit 1
-fi
+# Every selected test case, as "program<TAB>name".
+cases=()
+while (($#)); do
+  program=$1 spec=$2
+  shift 2
+  mapfile -t names < <("$program" --list-test-names-only "$spec" | sed '/^$/d')
+  if ((${#names[@]} == 0)); then
+    echo "run_on_postgres: no test of $program matches $spec" >&2
+    exit 1
+  fi
+  for name in "${names[@]}"; do cases+=("$program"$'\t'"$name"); done
+done
 
 # One test case: a database from the template, the test with SAFESAR_DATABASE pointing at it
 # (no user: libpq takes the operating-system account's name, as a reviewer's desktop would).
 run_one() {
-  local index=$1 name=$2 db="t$1"
+  local index=$1 program=${2%%$'\t'*} name=${2#*$'\t'} db="t$1"
   printf '%s\n' "$name" > "$work/name$index"
   "$bindir/createdb" -U safesar_super -T safesar_template "$db"
   if SAFESAR_DATABASE="host=$PGHOST dbname=$db" SAFESAR_TEST_DATABASE_ADMIN="host=$PGHOST dbname=$db user=safesar_super" \
-     "$tests" --input-file "$work/name$index" > "$work/out$index" 2>&1; then
+     "$program" --input-file "$work/name$index" > "$work/out$index" 2>&1; then
     echo "passed: $name"
   else
     echo "FAILED: $name"
@@ -92,13 +104,13 @@ run_one() {
   "$bindir/dropdb" -U safesar_super "$db" || true
 }
 export -f run_one
-export work bindir tests
+export work bindir
 
 start=$SECONDS
-for i in "${!names[@]}"; do printf '%s\0%s\0' "$i" "${names[$i]}"; done |
+for i in "${!cases[@]}"; do printf '%s\0%s\0' "$i" "${cases[$i]}"; done |
   xargs -0 -n 2 -P 2 bash -c 'run_one "$@"' _ > "$work/results"
 cat "$work/results"
 passed=$(grep -c '^passed: ' "$work/results" || true)
 failed=$(grep -c '^FAILED: ' "$work/results" || true)
-echo "on PostgreSQL: $passed passed, $failed failed of ${#names[@]} in $((SECONDS - start)) s"
-[[ $failed -eq 0 && $passed -eq ${#names[@]} ]]
+echo "on PostgreSQL: $passed passed, $failed failed of ${#cases[@]} in $((SECONDS - start)) s"
+[[ $failed -eq 0 && $passed -eq ${#cases[@]} ]]
