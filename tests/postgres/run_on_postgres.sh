@@ -90,12 +90,16 @@ done
 
 # One test case: a database from the template, the test with SAFESAR_DATABASE pointing at it
 # (no user: libpq takes the operating-system account's name, as a reviewer's desktop would).
+# The name goes as a test spec with Catch2's special characters escaped; since Catch2 exits 0
+# when nothing matched, a pass must say that exactly one test case ran.
 run_one() {
-  local index=$1 program=${2%%$'\t'*} name=${2#*$'\t'} db="t$1"
-  printf '%s\n' "$name" > "$work/name$index"
+  local index=$1 program=${2%%$'\t'*} name=${2#*$'\t'} db="t$1" spec
+  spec=$(printf '%s' "$name" | sed 's/[][\\,"~*]/\\&/g')
   "$bindir/createdb" -U safesar_super -T safesar_template "$db"
-  if SAFESAR_DATABASE="host=$PGHOST dbname=$db" SAFESAR_TEST_DATABASE_ADMIN="host=$PGHOST dbname=$db user=safesar_super" \
-     "$program" --input-file "$work/name$index" > "$work/out$index" 2>&1; then
+  if SAFESAR_DATABASE="host=$PGHOST dbname=$db" \
+     SAFESAR_TEST_DATABASE_ADMIN="host=$PGHOST dbname=$db user=safesar_super" \
+     "$program" "$spec" > "$work/out$index" 2>&1 &&
+     grep -qE '^All tests passed \(.* in 1 test case\)$' "$work/out$index"; then
     echo "passed: $name"
   else
     echo "FAILED: $name"
