@@ -34,4 +34,8 @@ bool trigger_exists(Db& db, const std::string& table, const std::string& trigger
     return s.step() && s.integer(0) > 0;
 }
 
+void refresh_statistics(Db& db) {
+    if (db.dialect() == Dialect::Postgres) db.exec("SELECT safesar_analyze()");
+}
+
 } // namespace safesar::review

@@ -19,5 +19,9 @@ std::string conflict_target(const Db& db, std::string_view key);
 // Whether the table, or the trigger on it, exists (a state of an older schema lacks some).
 bool table_exists(Db& db, const std::string& table);
 bool trigger_exists(Db& db, const std::string& table, const std::string& trigger);
+// After a scan has written many rows: PostgreSQL plans each prepared statement from its
+// statistics, and until they are refreshed a large case's lookups by key can be planned as
+// scans. SQLite keeps none: nothing to do.
+void refresh_statistics(Db& db);
 
 } // namespace safesar::review

@@ -218,6 +218,7 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
                           {"version", version}},
                          "scans", out.scan);
     tx.commit();
+    review::refresh_statistics(db);
     return out;
 }
 

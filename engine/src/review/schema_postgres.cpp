@@ -122,6 +122,11 @@ CREATE FUNCTION safesar_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
 END $$;
+CREATE FUNCTION safesar_analyze() RETURNS void LANGUAGE sql SECURITY DEFINER
+    SET search_path FROM CURRENT AS $$
+ANALYZE findings, records, risks, decisions;
+$$;
+REVOKE ALL ON FUNCTION safesar_analyze() FROM PUBLIC;
 )sql";
 
 // The case tables: each gets the policy that scopes it to the connection's case.
@@ -151,7 +156,10 @@ GRANT safesar_approver TO safesar_admin;
 )sql";
 
 std::string grants() {
-    std::string sql = "GRANT SELECT ON safesar_schema TO safesar_reviewer;\n";
+    // Refreshing the planner's statistics after a scan needs the tables' owner: a function
+    // that runs as it (record_scan.cpp).
+    std::string sql = "GRANT SELECT ON safesar_schema TO safesar_reviewer;\n"
+                      "GRANT EXECUTE ON FUNCTION safesar_analyze() TO safesar_reviewer;\n";
     for (const char* t : case_tables)
         sql += "GRANT SELECT, INSERT ON " + std::string(t) + " TO safesar_reviewer;\n";
     sql += "GRANT UPDATE ON meta, records, findings, risks TO safesar_reviewer;\n";
@@ -195,7 +203,8 @@ std::string append_only_triggers() {
 std::string owned_by_admin() {
     std::string sql = "ALTER TABLE safesar_schema OWNER TO safesar_admin;\n"
                       "ALTER DOMAIN safesar_text OWNER TO safesar_admin;\n"
-                      "ALTER FUNCTION safesar_append_only() OWNER TO safesar_admin;\n";
+                      "ALTER FUNCTION safesar_append_only() OWNER TO safesar_admin;\n"
+                      "ALTER FUNCTION safesar_analyze() OWNER TO safesar_admin;\n";
     for (const char* t : case_tables)
         sql += "ALTER TABLE " + std::string(t) + " OWNER TO safesar_admin;\n";
     return sql;
