@@ -277,6 +277,30 @@ TEST_CASE("the shared database's audit refuses changes, and verify names a chang
     CHECK_THAT(out, Catch::Contains("audit BROKEN at entry " + std::to_string(*v.first_broken)));
 }
 
+TEST_CASE("a lost connection is one clear error, the next act reconnects, and nothing is lost",
+          "[review][postgres]") {
+    REQUIRE(on_shared_database());
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    ReviewStore ruth = open_as(scan->request.value, "ruth");
+    const auto findings = decidable(ruth);
+    REQUIRE(findings.size() >= 2);
+    ruth.decide({{findings[0].id, Verdict::Approve, "", ""}});
+    // The server ends her session, as a restart would.
+    REQUIRE(as_database_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE usename = 'ruth'") == 0);
+    CHECK_THROWS_WITH(ruth.decide({{findings[1].id, Verdict::Approve, "", ""}}),
+                      Catch::Contains("connection to the database was lost") &&
+                          Catch::Contains("try again"));
+    // Tried again: a new session, scoped to the same case.
+    CHECK(ruth.decide({{findings[1].id, Verdict::Approve, "", ""}}) == 1);
+    const auto now = by_id(ruth.findings());
+    CHECK(now.at(findings[0].id).status == FindingStatus::Approved);
+    CHECK(now.at(findings[1].id).status == FindingStatus::Approved);
+    CHECK(audit_entries(ruth, "decide") == 2);
+    CHECK(ruth.verify_audit().ok());
+}
+
 TEST_CASE("safesar db check says whether this login can review", "[review][cli]") {
     int status = -1;
     const std::string out =

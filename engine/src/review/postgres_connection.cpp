@@ -110,22 +110,11 @@ class PostgresCursor final : public Cursor {
 class PostgresConnection final : public Connection {
   public:
     PostgresConnection(const std::string& connection_string, const std::string& reference)
-        : name_("PostgreSQL (SAFESAR_DATABASE)") {
-        try {
-            connection_ = std::make_unique<pqxx::connection>(connection_string);
-            name_ = "PostgreSQL database " + std::string(connection_->dbname()) +
-                    (reference.empty() ? "" : ", case " + reference);
-            work_ = std::make_unique<pqxx::nontransaction>(*connection_);
-            exec("SET client_encoding = 'UTF8'; SET lock_timeout = '20s'");
-            // Every table's policy shows and takes this case's rows only (schema_postgres.cpp).
-            auto scope = prepare("SELECT set_config('safesar.case', ?, false)");
-            scope->bind_text(1, reference);
-            scope->step();
-        } catch (const ReviewError&) {
-            throw;
-        } catch (const std::exception& e) {
-            throw ReviewError(name_, "cannot connect: " + trimmed(e.what()));
-        }
+        : name_("PostgreSQL (SAFESAR_DATABASE)"), connection_string_(connection_string),
+          reference_(reference) {
+        connect();
+        name_ = "PostgreSQL database " + std::string(connection_->dbname()) +
+                (reference.empty() ? "" : ", case " + reference);
     }
     ~PostgresConnection() override {
         work_.reset();
@@ -140,7 +129,7 @@ class PostgresConnection final : public Connection {
         const std::string text = postgres_placeholders(sql);
         auto [it, added] = prepared_.emplace(text, "");
         if (added) {
-            it->second = "s" + std::to_string(prepared_.size());
+            it->second = "s" + std::to_string(++statements_);
             try {
                 connection_->prepare(it->second, text);
             } catch (const std::exception& e) {
@@ -161,6 +150,7 @@ class PostgresConnection final : public Connection {
     // Writers of one case queue on its advisory lock, as SQLite's writers on the file's lock:
     // the read-then-write of a decision (the version, the audit's head) never interleaves.
     void begin_write() override {
+        reconnect_if_lost();
         exec("BEGIN ISOLATION LEVEL READ COMMITTED");
         try {
             exec("SELECT pg_advisory_xact_lock(hashtextextended("
@@ -170,7 +160,10 @@ class PostgresConnection final : public Connection {
             throw;
         }
     }
-    void begin_read() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
+    void begin_read() override {
+        reconnect_if_lost();
+        exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    }
     void commit() override { exec("COMMIT"); }
     void rollback() noexcept override {
         try {
@@ -203,6 +196,32 @@ class PostgresConnection final : public Connection {
     }
 
   private:
+    // A new session: the case every statement is scoped to (schema_postgres.cpp's policies)
+    // is a setting of the session, so it is made afresh, never reused after a loss.
+    void connect() {
+        try {
+            work_.reset();
+            prepared_.clear();
+            connection_ = std::make_unique<pqxx::connection>(connection_string_);
+            work_ = std::make_unique<pqxx::nontransaction>(*connection_);
+            exec("SET client_encoding = 'UTF8'; SET lock_timeout = '20s'");
+            auto scope = prepare("SELECT set_config('safesar.case', ?, false)");
+            scope->bind_text(1, reference_);
+            scope->step();
+            backend_ = connection_->backendpid();
+        } catch (const ReviewError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw ReviewError(name_, "cannot connect: " + trimmed(e.what()));
+        }
+    }
+    // Before each act: a session lost (the server restarted, the connection cut) was rolled
+    // back by the server, and the act that met it was refused; this one gets a new session.
+    // (libpqxx would reconnect by itself, but without the session's case.)
+    void reconnect_if_lost() {
+        if (!connection_->is_open() || connection_->backendpid() != backend_) connect();
+    }
+
     static std::string trimmed(std::string s) {
         while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
             s.pop_back();
@@ -217,7 +236,10 @@ class PostgresConnection final : public Connection {
     }
 
     std::string name_;
+    std::string connection_string_, reference_;
     std::unique_ptr<pqxx::connection> connection_;
+    int backend_ = 0;    // the server process of the session connect() set up
+    int statements_ = 0; // statements prepared, for their names
     std::unique_ptr<pqxx::nontransaction> work_;  // BEGIN and COMMIT are sent as statements
     std::map<std::string, std::string> prepared_; // SQL -> the name it is prepared under
     std::int64_t last_changes_ = 0;
