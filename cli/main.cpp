@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
     add_list_command(app);
     add_profiles_command(app);
     add_batch_command(app);
+    add_db_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -49,7 +49,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 # The static libraries link these; find_package(SafeSAR) finds them (SafeSARDependencies.cmake).
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "safesar (= ${PROJECT_VERSION}-1), cmake, pkg-config, \
 libpoppler-cpp-dev, libpoppler-glib-dev, libqpdf-dev, libpodofo-dev, libfontconfig-dev, \
-libicu-dev, libre2-dev, libgmime-3.0-dev, libmagic-dev, nlohmann-json3-dev, libsqlite3-dev, \
+libicu-dev, libre2-dev, libgmime-3.0-dev, libmagic-dev, nlohmann-json3-dev, libsqlite3-dev, libpqxx-dev, \
 libgumbo-dev, libzip-dev, libxml2-dev, libgsf-1-dev, libexiv2-dev, libheif-dev, \
 libtesseract-dev, libleptonica-dev, libssl-dev, libjpeg-dev")
 set(CPACK_COMPONENT_DEV_DESCRIPTION

@@ -17,6 +17,8 @@ packages=(
   libcli11-dev                # command line
   nlohmann-json3-dev          # request.json, output JSON
   libsqlite3-dev              # review state
+  libpqxx-dev                 # review state shared by a team: PostgreSQL (SAFESAR_DATABASE)
+  postgresql                  # tests: the review tests again on a throwaway cluster
   libgumbo-dev                # HTML e-mail parts and .html records to text
   libzip-dev                  # .docx, .xlsx, .odt, .ods: the zip container, read with limits
   libxml2-dev                 # their XML parts (network, DTDs and entity expansion off)

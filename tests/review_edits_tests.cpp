@@ -73,7 +73,7 @@ TEST_CASE("undo of an approval leaves the finding open, redo approves it again",
     ReviewEdits fresh(store);
     fresh.decide({{id, Verdict::Approve, "", ""}});
     CHECK_FALSE(fresh.can_undo());
-    CHECK(verify_audit(store.file(), tester()).ok());
+    CHECK(store.verify_audit().ok());
 }
 
 TEST_CASE("undo steps back through a changed span and a rejection to the original", "[review]") {
@@ -147,7 +147,7 @@ TEST_CASE("undo of a manual redaction withdraws it, redo adds it again", "[revie
             same_box = r.record == "letter-2026-05-02.pdf" && r.page == 1 && r.box.x1 == 50 &&
                        r.reason == "SH";
     CHECK(same_box);
-    CHECK(verify_audit(store.file(), tester()).ok());
+    CHECK(store.verify_audit().ok());
 }
 
 TEST_CASE("an undo the store no longer allows is refused and the history kept", "[review]") {

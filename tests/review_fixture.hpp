@@ -7,6 +7,7 @@
 #include "safesar/identity.hpp"
 #include "safesar/pipeline.hpp"
 #include "safesar/review.hpp"
+#include "safesar/review_database.hpp"
 
 #include <sqlite3.h>
 
@@ -58,9 +59,26 @@ inline std::shared_ptr<const IdentityProvider> acting_as(const std::string& logi
     return std::make_shared<const FixedIdentity>(Identity{login, full_name, "test"});
 }
 
-// Whoever runs the tests, as the audit's `verify` entry names them.
+// Whether the tests run on the shared store: tests/postgres/run_on_postgres.sh runs them again
+// with SAFESAR_DATABASE naming a database of a throwaway cluster.
+inline bool on_shared_database() {
+    return ReviewDatabase::from_environment().shared();
+}
+
+// Whoever runs the tests, as a store opened without naming anyone records them: the
+// operating-system account, or on the shared store its login.
 inline Identity tester() {
-    return os_account()->current();
+    return acting_identity();
+}
+
+// The case's store as a named reviewer. Embedded: the test-only identity above. Shared: the
+// database login of that name, which the cluster script makes (with the full name as the role's
+// comment), since there the reviewer is always the login.
+inline ReviewStore open_as(const Case& request, const std::string& login,
+                           const std::string& full_name = "") {
+    const ReviewDatabase database = ReviewDatabase::from_environment();
+    if (!database.shared()) return ReviewStore::open(request, acting_as(login, full_name));
+    return ReviewStore::open(request, ReviewDatabase{database.connection + " user=" + login});
 }
 
 inline std::unique_ptr<CaseScan> scan_into_store(const std::filesystem::path& folder) {

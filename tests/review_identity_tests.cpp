@@ -69,10 +69,10 @@ TEST_CASE("the acting identity is the operating-system account, with its GECOS n
 }
 
 TEST_CASE("acts record the login, and the account's full name is in the audit once",
-          "[review][identity]") {
+          "[review][identity][sqlite]") {
     TempCase tc("profiles/standard");
     auto scan = scan_into_store(tc.folder);
-    ReviewStore store = ReviewStore::open(scan->request.value, acting_as("priya", "Priya Shah"));
+    ReviewStore store = open_as(scan->request.value, "priya", "Priya Shah");
     CHECK(store.acting().login == "priya");
     std::string id;
     for (const StoredFinding& f : store.findings())
@@ -84,25 +84,24 @@ TEST_CASE("acts record the login, and the account's full name is in the audit on
     CHECK(store.status().who("priya") == "Priya Shah (priya)");
 
     // A full name changed (chfn): recorded again before the next act; the login stays the key.
-    ReviewStore renamed =
-        ReviewStore::open(scan->request.value, acting_as("priya", "Priya Shah-Okafor"));
+    ReviewStore renamed = open_as(scan->request.value, "priya", "Priya Shah-Okafor");
     renamed.decide({{id, Verdict::Reject, "", ""}});
     CHECK(renamed.status().who("priya") == "Priya Shah-Okafor (priya)");
     int identity_entries = 0;
-    for (const AuditEntry& e : read_audit(store.file()))
+    for (const AuditEntry& e : store.audit())
         identity_entries += e.action == "identity" && e.who == "priya";
     CHECK(identity_entries == 2);
-    CHECK(verify_audit(store.file(), tester()).ok());
+    CHECK(store.verify_audit().ok());
 
     // Nobody to name: refused, nothing written.
-    ReviewStore nobody = ReviewStore::open(scan->request.value, acting_as(""));
+    ReviewStore nobody = open_as(scan->request.value, "");
     const auto version = store.status().version;
     CHECK_THROWS_AS(nobody.decide({{id, Verdict::Approve, "", ""}}), ReviewError);
     CHECK(store.status().version == version);
 }
 
 TEST_CASE("the state is private, or shared with the case folder's group only",
-          "[review][identity]") {
+          "[review][identity][sqlite]") {
     SECTION("a private case folder: owner only") {
         TempCase tc("profiles/standard");
         fs::permissions(tc.folder, fs::perms::owner_all);
@@ -125,7 +124,7 @@ TEST_CASE("the state is private, or shared with the case folder's group only",
 }
 
 TEST_CASE("a state of schema 2 is brought up to date: accounts, page reads, record digests",
-          "[review][identity]") {
+          "[review][identity][sqlite]") {
     TempCase tc("profiles/perpetrator");
     const Case request = load_case(tc.folder).value;
     const fs::path db_file = review_db_path(tc.folder);
@@ -139,7 +138,7 @@ TEST_CASE("a state of schema 2 is brought up to date: accounts, page reads, reco
     CHECK(raw_sql(db_file, "SELECT count(*) FROM identities") != SQLITE_OK);
     CHECK(read_audit(db_file).back().who == tester().login);
 
-    ReviewStore store = ReviewStore::open(request, acting_as("ruth", "Ruth Adebayo"));
+    ReviewStore store = open_as(request, "ruth", "Ruth Adebayo");
     auto scan = scan_case(tc.folder, {false, true, {}});
     store.record_scan(*scan);
     CHECK(store.status().pages_total > 0);
@@ -156,7 +155,7 @@ TEST_CASE("a state of schema 2 is brought up to date: accounts, page reads, reco
 }
 
 TEST_CASE("opening the state again in one process keeps the first connection's locks",
-          "[review][identity]") {
+          "[review][identity][sqlite]") {
     // The GUI keeps its store open while other parts of the same process open the state (a
     // workspace summary, say) and other processes write to it. A descriptor of the database
     // file closed in this process would drop the first connection's locks, and the next writer

@@ -33,8 +33,8 @@ void decide_everything(ReviewStore& store) {
 TEST_CASE("a perpetrator's final export needs every disclosed page marked read", "[review]") {
     TempCase tc("demo-perpetrator");
     auto scan = scan_into_store(tc.folder);
-    ReviewStore ruth = ReviewStore::open(scan->request.value, acting_as("ruth", "Ruth Adebayo"));
-    ReviewStore tom = ReviewStore::open(scan->request.value, acting_as("tom", "Tom Okafor"));
+    ReviewStore ruth = open_as(scan->request.value, "ruth", "Ruth Adebayo");
+    ReviewStore tom = open_as(scan->request.value, "tom", "Tom Okafor");
     decide_everything(ruth);
 
     const std::vector<PageToRead> pages = ruth.pages_to_read();
@@ -92,10 +92,10 @@ TEST_CASE("a perpetrator's final export needs every disclosed page marked read",
 
     // Each mark is in the audit, pinned by its row digest.
     int reads = 0;
-    for (const AuditEntry& e : read_audit(ruth.file()))
+    for (const AuditEntry& e : ruth.audit())
         reads += e.action == "read";
     CHECK(reads == static_cast<int>(pages.size()) + 1);
-    CHECK(verify_audit(ruth.file(), tester()).ok());
+    CHECK(ruth.verify_audit().ok());
 
     // A record changed since it was read must be read again.
     const fs::path notes = tc.folder / "records" / "notes" / "cwp-case-notes.txt";
@@ -150,7 +150,7 @@ TEST_CASE("a risk is acknowledged with a note, and stays listed with who, when a
           "[review]") {
     TempCase tc("demo-perpetrator");
     auto scan = scan_into_store(tc.folder);
-    ReviewStore store = ReviewStore::open(scan->request.value, acting_as("priya", "Priya Shah"));
+    ReviewStore store = open_as(scan->request.value, "priya", "Priya Shah");
     const std::vector<StoredRisk> risks = store.risks();
     REQUIRE_FALSE(risks.empty());
     const std::string id = risks.front().id;
@@ -173,12 +173,12 @@ TEST_CASE("a manual redaction is changed or withdrawn in a later session, and un
     auto scan = scan_into_store(tc.folder);
     std::int64_t made = 0;
     {
-        ReviewStore store = ReviewStore::open(scan->request.value, acting_as("ruth"));
+        ReviewStore store = open_as(scan->request.value, "ruth");
         ReviewEdits session(store);
         made = session.add_manual_text("brought a jigsaw", "contact-notes.txt", "TP");
     } // that session is over: its history is gone
 
-    ReviewStore store = ReviewStore::open(scan->request.value, acting_as("tom"));
+    ReviewStore store = open_as(scan->request.value, "tom");
     ReviewEdits later(store);
     ManualRedaction with = store.manual_redactions().back();
     REQUIRE(with.id == made);
@@ -212,7 +212,7 @@ TEST_CASE("a manual redaction is changed or withdrawn in a later session, and un
     later.undo();
     CHECK(store.build_disclosure(*scan, false).manual_redactions == 1);
     CHECK_THROWS_AS(store.replace_manual(all[0].id, with), ReviewError); // withdrawn already
-    CHECK(verify_audit(store.file(), tester()).ok());
+    CHECK(store.verify_audit().ok());
 }
 
 TEST_CASE("findings at the same place, proposed alike, are one group", "[review]") {

@@ -35,9 +35,7 @@ struct UnsureCase {
             << "Gavin attended the group session on time.\n";
         scan = scan_into_store(tc.folder);
     }
-    ReviewStore as(const std::string& login) {
-        return ReviewStore::open(scan->request.value, acting_as(login));
-    }
+    ReviewStore as(const std::string& login) { return open_as(scan->request.value, login); }
     const RecordDisclosure& in(const ReviewedDisclosure& d, const std::string& name) {
         for (const RecordDisclosure& rd : d.disclosure.records)
             if (rd.record->name == name) return rd;
@@ -150,10 +148,10 @@ TEST_CASE("a record withheld until reviewed is released with a comment and discl
 
     // Audited: an entry per decision, and the chain holds.
     int record_entries = 0;
-    for (const AuditEntry& e : read_audit(ruth.file()))
+    for (const AuditEntry& e : ruth.audit())
         record_entries += e.action == "record";
     CHECK(record_entries == 2);
-    CHECK(verify_audit(ruth.file(), tester()).ok());
+    CHECK(ruth.verify_audit().ok());
 
     // Reopened: withheld again, the risk open again.
     CHECK(ruth.reopen_record("case-summary.txt", "asked the IDVA first"));
@@ -213,7 +211,7 @@ TEST_CASE("a policy's certain withholding needs no confirming, but can be releas
           "[review][records]") {
     TempCase tc("demo-perpetrator");
     auto scan = scan_into_store(tc.folder);
-    ReviewStore ruth = ReviewStore::open(scan->request.value, acting_as("ruth"));
+    ReviewStore ruth = open_as(scan->request.value, "ruth");
     const std::vector<RecordReview> records = ruth.record_reviews();
     const RecordReview* marac = nullptr;
     for (const RecordReview& r : records)
@@ -227,7 +225,7 @@ TEST_CASE("a policy's certain withholding needs no confirming, but can be releas
 }
 
 TEST_CASE("a state of schema 3 gains whole-record decisions, the policy's fate kept",
-          "[review][records]") {
+          "[review][records][sqlite]") {
     UnsureCase c;
     const fs::path db_file = review_db_path(c.tc.folder);
     // As schema 3 made it: no record decisions, the policy's fate only in `withheld`.
@@ -244,5 +242,5 @@ TEST_CASE("a state of schema 3 gains whole-record decisions, the policy's fate k
     CHECK(summary->policy_withheld);
     ruth.release_record("case-summary.txt", "about his attendance");
     CHECK(ruth.status().records_released == 1);
-    CHECK(verify_audit(ruth.file(), tester()).ok());
+    CHECK(ruth.verify_audit().ok());
 }

@@ -20,9 +20,8 @@ struct AuditArgs {
 
 // Works on the state alone: a trail must be checkable even when request.json is broken.
 void run(const AuditArgs& a) {
-    const auto file = review_db_path(a.folder);
     if (!a.verify) {
-        const std::vector<AuditEntry> entries = read_audit(file);
+        const std::vector<AuditEntry> entries = read_case_audit(a.folder);
         if (a.json) {
             print_json(audit_json(entries), std::cout);
             return;
@@ -34,7 +33,7 @@ void run(const AuditArgs& a) {
             std::cout << "head: entry " << entries.back().seq << " " << entries.back().hash << "\n";
         return;
     }
-    const AuditVerification v = verify_audit(file, acting_reviewer(a.who));
+    const AuditVerification v = verify_case_audit(a.folder, acting_reviewer(a.who));
     if (a.json) { // a broken trail still exits 1; the JSON says where
         print_json(audit_verification_json(v), std::cout);
         exit_status() = v.ok() ? 0 : 1;

@@ -2,17 +2,18 @@
 #include "../commands.hpp"
 
 #include "safesar/review.hpp"
+#include "safesar/review_database.hpp"
 
 namespace safesar::cli {
 
 void add_reviewer_check(CLI::App* command, std::string& asserted) {
     command->add_option("--reviewer", asserted,
-                        "refuse to run unless this is the login of the account running safesar "
-                        "(who acts is always that account)");
+                        "refuse to run unless this is the login of the account running safesar, "
+                        "or with SAFESAR_DATABASE the database login (who acts is always that)");
 }
 
 Identity acting_reviewer(const std::string& asserted) {
-    const Identity acting = os_account()->current();
+    const Identity acting = acting_identity();
     if (!asserted.empty() && asserted != acting.login)
         throw ReviewError("", "--reviewer " + asserted +
                                   " does not match the account running "

@@ -164,7 +164,7 @@ TEST_CASE("a rectangle dragged on the page and a phrase become manual redactions
     CHECK(dialog.previewButton()->isEnabled());
     // The export is in the audit, as the CLI's would be.
     int exports = 0;
-    for (const AuditEntry& e : read_audit(review_db_path(c.folder)))
+    for (const AuditEntry& e : read_case_audit(c.folder))
         exports += e.action == "export" && e.who == my_login();
     CHECK(exports == 1);
 }
@@ -317,7 +317,7 @@ TEST_CASE("a perpetrator request's final export opens only after two accounts si
     CHECK(ReviewStore::open(load_case(c.folder).value).status().exported_final);
     // The trail names both accounts; the second by its full name too.
     bool second = false;
-    for (const AuditEntry& e : read_audit(review_db_path(c.folder)))
+    for (const AuditEntry& e : read_case_audit(c.folder))
         second |= e.action == "signoff" && e.who == kSecondReviewer.login;
     CHECK(second);
     CHECK(s->status().who(kSecondReviewer.login) == "Tom Okafor (safesar-test-b)");

@@ -52,7 +52,7 @@ ReviewStatus fresh_status(const fs::path& folder) {
 
 int audit_entries(const fs::path& folder, const std::string& action) {
     int n = 0;
-    for (const AuditEntry& e : read_audit(review_db_path(folder)))
+    for (const AuditEntry& e : read_case_audit(folder))
         n += e.action == action;
     return n;
 }
@@ -118,7 +118,7 @@ TEST_CASE("the reviewer is the account running the window, never a typed name", 
     CHECK(decided.status == FindingStatus::Approved);
     CHECK(decided.decided_by == me.login);
     // The audit holds the login on every entry and the account's full name once.
-    for (const AuditEntry& e : read_audit(review_db_path(c.folder)))
+    for (const AuditEntry& e : read_case_audit(c.folder))
         CHECK(e.who == me.login);
     CHECK(audit_entries(c.folder, "identity") == 1);
 }

@@ -37,8 +37,9 @@ std::string canonical_audit_entry(const AuditEntry& entry);
 // SHA-256 (hex) of prev_hash followed by the canonical entry.
 std::string audit_entry_hash(const AuditEntry& entry);
 
-// Both take the path of a review database (review_db_path) and throw ReviewError when it
-// does not exist or cannot be read.
+// Both take the path of an embedded review database (review_db_path) and throw ReviewError
+// when it does not exist or cannot be read. ReviewStore::audit and verify_audit do the same on
+// an open store of either kind.
 std::vector<AuditEntry> read_audit(const std::filesystem::path& db_file);
 
 // Checks the chain, the head recorded beside it (entries removed from the end), that every
@@ -46,5 +47,12 @@ std::vector<AuditEntry> read_audit(const std::filesystem::path& db_file);
 // digest its audit entry recorded, and that the append-only triggers are in place. Then appends
 // a `verify` entry with the outcome, naming `who`.
 AuditVerification verify_audit(const std::filesystem::path& db_file, const Identity& who);
+
+// The same for a case folder, wherever its state is (review_database.hpp): the embedded file,
+// or the case's rows in the shared database, found by the reference in its request.json (the
+// rest of the request may be broken). With a shared database the `verify` entry names the
+// database login, whoever `who` is.
+std::vector<AuditEntry> read_case_audit(const std::filesystem::path& case_folder);
+AuditVerification verify_case_audit(const std::filesystem::path& case_folder, const Identity& who);
 
 } // namespace safesar

@@ -4,6 +4,7 @@
 // neither. The model and the rules are in docs/review.md.
 #pragma once
 
+#include "safesar/audit.hpp"
 #include "safesar/case_model.hpp"
 #include "safesar/disclosure.hpp"
 #include "safesar/document.hpp"
@@ -11,6 +12,7 @@
 #include "safesar/export.hpp"
 #include "safesar/identity.hpp"
 #include "safesar/pipeline.hpp"
+#include "safesar/review_database.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -74,6 +76,10 @@ struct StoredFinding {
     bool reopened = false; // decided once, but the policy's proposal has changed since
     // The decision in force, if any; decided_by is the account's login.
     std::string decided_by, decided_at, comment, span_text, decision_reason;
+    // Which decision this view of the finding follows: the number of its latest decision (a
+    // reopen too), 0 when never decided. A decision taken on this view names it
+    // (FindingDecision::seen), so a change by someone else since is not overwritten unseen.
+    std::int64_t revision = 0;
 
     bool proposes_redaction() const { return proposal != "keep"; }
     // Not gone, and outside a record withheld in full (nothing of which is disclosed).
@@ -114,6 +120,10 @@ struct FindingDecision {
     Verdict verdict = Verdict::Approve;
     std::string span_text; // ChangeSpan: the text to redact, as it appears in the section
     std::string reason;    // ChangeSpan: reason code; empty: the proposal's (TP for a kept one)
+    // The StoredFinding::revision the reviewer decided on, when the decision comes from a view
+    // that may be stale (another reviewer on another desktop): refused if the finding has been
+    // decided since. None: decide on whatever is in force now (the command line).
+    std::optional<std::int64_t> seen = std::nullopt;
 };
 
 struct ManualRedaction {
@@ -220,10 +230,16 @@ struct ReviewedDisclosure {
 // moment (the operating-system account for the CLI and the GUI): no call takes a name.
 class ReviewStore {
   public:
-    // Opens CASE/.safesar/review.db, creating it and its tables when missing: mode 0600 in a
-    // folder of mode 0700, or 0660 and 0770 when the case folder gives its group full access
-    // (a team sharing the case: each reviewer's own account must open it).
+    // Opens the case's state where SAFESAR_DATABASE says (review_database.hpp). Embedded:
+    // CASE/.safesar/review.db, created with its tables when missing: mode 0600 in a folder of
+    // mode 0700, or 0660 and 0770 when the case folder gives its group full access (a team
+    // sharing the case: each reviewer's own account must open it); who acts comes from
+    // `acting`. Shared: the case's rows in the PostgreSQL database (by its reference), which
+    // `safesar db init` has prepared; who acts is the database login, so `acting` must be
+    // left as os_account(). Throws ReviewError naming the database when it cannot be used.
     static ReviewStore open(const Case& request,
+                            std::shared_ptr<const IdentityProvider> acting = os_account());
+    static ReviewStore open(const Case& request, const ReviewDatabase& database,
                             std::shared_ptr<const IdentityProvider> acting = os_account());
     // Opens an existing store; nothing when the case has never been scanned into one.
     static std::optional<ReviewStore>
@@ -249,6 +265,8 @@ class ReviewStore {
     // finding, gives one finding two verdicts, or a bad span.
     // A finding in a record withheld in full is refused too: nothing of it is disclosed, so
     // there is nothing to decide (a reopen of one is allowed, and changes nothing else).
+    // A decision whose `seen` revision is no longer the finding's is refused, naming who
+    // changed it and when: another reviewer decided it since this one looked.
     // Comments stay in the state database, never in the audit or a bundle.
     int decide(const std::vector<FindingDecision>& decisions, const std::string& comment = {});
 
@@ -289,7 +307,9 @@ class ReviewStore {
     bool mark_page_read(const std::string& record, int page);
 
     // Refused while proposed redactions are undecided, risks open or (perpetrator requests)
-    // pages unread, and when this account has already signed off the current state.
+    // pages unread, and when this account has already signed off the current state. With a
+    // shared database, a perpetrator request's sign-off also needs the login to hold
+    // safesar_approver.
     void signoff(const std::string& comment = {});
     // Why the acting account cannot sign off now, in plain words; empty when it can.
     std::string signoff_refusal() const;
@@ -304,11 +324,23 @@ class ReviewStore {
     // The audit entry of an export: files' SHA-256, pages, redactions, the state's version.
     void record_export(const ExportResult& result, bool final, std::int64_t version);
 
+    // The SQLite file of the embedded store; empty for a shared database.
     const std::filesystem::path& file() const;
+    // Where the state is, as errors name it: the file, or the database and the case.
+    std::string location() const;
+
+    // The case's audit trail, and its verification (audit.hpp), from this store alone. The
+    // verification appends a `verify` entry naming who acts.
+    std::vector<AuditEntry> audit() const;
+    AuditVerification verify_audit();
 
   private:
     struct Impl;
     explicit ReviewStore(std::unique_ptr<Impl> impl);
+    // Null when `existing_only` and the case has no state yet.
+    static std::unique_ptr<Impl> open_impl(const Case& request, const ReviewDatabase& database,
+                                           std::shared_ptr<const IdentityProvider> acting,
+                                           bool existing_only);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -6,6 +6,7 @@
 #include "safesar/review.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,8 +42,9 @@ class ReviewEdits {
     std::vector<std::string> redo_findings() const;
 
     // Throw ReviewError when there is nothing to undo (redo), or when the store has changed so
-    // that the edit cannot be undone (a finding gone, a redaction withdrawn elsewhere); the
-    // history is then left as it was.
+    // that the edit cannot be undone (a finding gone, a redaction withdrawn elsewhere, a finding
+    // another reviewer has decided since this session last did); the history is then left as
+    // it was.
     void undo();
     void redo();
 
@@ -63,8 +65,14 @@ class ReviewEdits {
     void apply(Edit& edit, bool forward);
     void remember(Edit edit); // a new edit: the undone ones are left behind
 
+    // Takes the decisions and notes each finding's revision after them.
+    void take(std::vector<FindingDecision> decisions);
+
     ReviewStore& store_;
     std::vector<Edit> undo_, redo_; // most recent last
+    // Each finding's revision after this session last decided it: an undo or redo of it is
+    // refused once the store's differs (someone else has decided it since).
+    std::map<std::string, std::int64_t> revisions_;
 };
 
 } // namespace safesar

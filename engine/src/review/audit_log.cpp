@@ -1,6 +1,7 @@
 #include "review/audit_log.hpp"
 
 #include "review/clock.hpp"
+#include "review/dialect.hpp"
 #include "review/schema.hpp"
 #include "review/sha256.hpp"
 #include "safesar/audit.hpp"
@@ -24,8 +25,8 @@ namespace review {
 
 std::string row_digest(Db& db, std::string_view table, std::int64_t seq) {
     const AuditedTable& t = audited_table(table);
-    Statement s(db, "SELECT json_array(" + std::string(t.columns) + ") FROM " +
-                        std::string(t.name) + " WHERE seq = ?");
+    Statement s(db, "SELECT " + row_json(db, t.columns) + " FROM " + std::string(t.name) +
+                        " WHERE seq = ?");
     s.bind(1, seq);
     if (!s.step()) db.fail(std::string(table) + " row " + std::to_string(seq) + " is missing");
     return sha256_hex(s.text(0));
@@ -64,7 +65,7 @@ void append_entry(Db& db, const std::string& who, const std::string& action, nlo
 // The account's full name and source, recorded once, and again whenever they change, so every
 // entry's login can be told apart from a name and traced to who it was.
 void record_identity(Db& db, const Identity& who) {
-    if (who.login.empty()) throw ReviewError(db.file().string(), "nobody is named as acting");
+    if (who.login.empty()) throw ReviewError(db.name(), "nobody is named as acting");
     Statement last(db, "SELECT full_name, source FROM identities WHERE login = ? "
                        "ORDER BY seq DESC LIMIT 1");
     last.bind(1, who.login);

@@ -2,7 +2,7 @@
 // entry are committed together or not at all.
 #pragma once
 
-#include "review/sqlite_db.hpp"
+#include "review/db.hpp"
 #include "safesar/identity.hpp"
 
 #include <nlohmann/json.hpp>
@@ -13,7 +13,8 @@
 
 namespace safesar::review {
 
-// SHA-256 of an audited row's columns (schema.hpp's list), as SQLite's json_array writes them.
+// SHA-256 of an audited row's columns (schema.hpp's list), as the store writes them as a JSON
+// array (dialect.hpp).
 std::string row_digest(Db& db, std::string_view table, std::int64_t seq);
 
 // Appends an entry naming `who` by login; when `table` is given, the detail also records that row

@@ -1,12 +1,19 @@
 // `safesar audit CASE --verify`: walks the chain and the audited rows, names the first entry
 // that does not hold.
 #include "review/audit_log.hpp"
+#include "review/database_login.hpp"
+#include "review/db.hpp"
+#include "review/dialect.hpp"
+#include "review/postgres_connection.hpp"
 #include "review/schema.hpp"
-#include "review/sqlite_db.hpp"
+#include "review/schema_postgres.hpp"
+#include "review/store_impl.hpp"
 #include "safesar/audit.hpp"
 #include "safesar/review.hpp"
+#include "safesar/review_database.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <utility>
 
@@ -16,6 +23,7 @@ namespace {
 
 using review::Db;
 using review::Statement;
+using review::table_exists;
 
 void require_state(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file))
@@ -71,12 +79,6 @@ void check_chain(const std::vector<AuditEntry>& entries, Db& db, Findings& out) 
                              " but its recorded head is entry " + head.text(0));
 }
 
-bool table_exists(Db& db, const std::string& table) {
-    Statement s(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
-    s.bind(1, table);
-    return s.step() && s.integer(0) > 0;
-}
-
 // Every audited row has exactly one entry, and still has the digest that entry recorded. A table
 // a newer schema added is missing from an older state: rows an entry recorded there are missing.
 void check_rows(const std::vector<AuditEntry>& entries, Db& db, Findings& out) {
@@ -124,14 +126,10 @@ void check_triggers(Db& db, Findings& out) {
     for (const review::AuditedTable& t : review::audited_tables())
         if (table_exists(db, std::string(t.name))) tables.emplace_back(t.name);
     for (const std::string& table : tables)
-        for (const char* op : {"update", "delete"}) {
-            Statement s(db,
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?");
-            s.bind(1, table + "_no_" + op);
-            if (s.step() && s.integer(0) == 0)
+        for (const char* op : {"update", "delete"})
+            if (!review::trigger_exists(db, table, table + "_no_" + op))
                 out.other.push_back("the guard refusing " + std::string(op) + " on " + table +
                                     " was removed");
-        }
 }
 
 } // namespace
@@ -140,18 +138,9 @@ std::filesystem::path review_db_path(const std::filesystem::path& case_folder) {
     return case_folder / ".safesar" / "review.db";
 }
 
-std::vector<AuditEntry> read_audit(const std::filesystem::path& file) {
-    require_state(file);
-    Db db(file, Db::Mode::Existing);
-    review::configure(db);
-    review::ReadTransaction snapshot(db);
-    return entries_of(db);
-}
+namespace {
 
-AuditVerification verify_audit(const std::filesystem::path& file, const Identity& who) {
-    require_state(file);
-    Db db(file, Db::Mode::Existing);
-    review::configure(db);
+AuditVerification verify_in(Db& db, const Identity& who) {
     AuditVerification result;
     {
         review::ReadTransaction snapshot(db);
@@ -178,6 +167,68 @@ AuditVerification verify_audit(const std::filesystem::path& file, const Identity
         review::append_audit_login_only(db, who.login, "verify", detail);
     tx.commit();
     return result;
+}
+
+std::vector<AuditEntry> read_in(Db& db) {
+    review::ReadTransaction snapshot(db);
+    return entries_of(db);
+}
+
+// The case's rows in the shared database, found by the reference in request.json alone: the
+// trail must be checkable even when the rest of the request is broken.
+std::unique_ptr<Db> shared_state(const std::filesystem::path& case_folder,
+                                 const ReviewDatabase& database) {
+    const std::filesystem::path request = case_folder / "request.json";
+    std::ifstream in(request);
+    const auto json = nlohmann::json::parse(in, nullptr, false);
+    if (!in || json.is_discarded() || !json.is_object() || !json.contains("reference") ||
+        !json["reference"].is_string() || json["reference"].get<std::string>().empty())
+        throw ReviewError(request.string(), "no case reference to find its review state by");
+    const std::string reference = json["reference"].get<std::string>();
+    auto db = std::make_unique<Db>(review::open_postgres(database.connection, reference));
+    review::require_postgres_schema(*db);
+    if (db->scalar("SELECT count(*) FROM meta") == 0)
+        throw ReviewError(db->name(), "no review state: the case has not been scanned");
+    return db;
+}
+
+} // namespace
+
+std::vector<AuditEntry> read_audit(const std::filesystem::path& file) {
+    require_state(file);
+    Db db(file, Db::Mode::Existing);
+    review::configure(db);
+    return read_in(db);
+}
+
+AuditVerification verify_audit(const std::filesystem::path& file, const Identity& who) {
+    require_state(file);
+    Db db(file, Db::Mode::Existing);
+    review::configure(db);
+    return verify_in(db, who);
+}
+
+std::vector<AuditEntry> read_case_audit(const std::filesystem::path& case_folder) {
+    const ReviewDatabase database = ReviewDatabase::from_environment();
+    if (!database.shared()) return read_audit(review_db_path(case_folder));
+    return read_in(*shared_state(case_folder, database));
+}
+
+AuditVerification verify_case_audit(const std::filesystem::path& case_folder, const Identity& who) {
+    const ReviewDatabase database = ReviewDatabase::from_environment();
+    if (!database.shared()) return verify_audit(review_db_path(case_folder), who);
+    auto db = shared_state(case_folder, database);
+    // Recorded as the login, whoever the caller named.
+    bool approver = false;
+    return verify_in(*db, review::database_login(*db, approver));
+}
+
+std::vector<AuditEntry> ReviewStore::audit() const {
+    return read_in(impl_->db);
+}
+
+AuditVerification ReviewStore::verify_audit() {
+    return verify_in(impl_->db, impl_->who());
 }
 
 } // namespace safesar

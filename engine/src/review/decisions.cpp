@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace safesar {
 
@@ -22,22 +23,46 @@ struct Target {
     bool gone = false;
     bool decided = false;  // a decision is in force: its latest is no reopen, on this proposal
     bool withheld = false; // in a record withheld in full
+    std::int64_t revision = 0;    // its latest decision's number, 0 when never decided
+    std::string last_by, last_at; // who took that decision, when
 };
 
-// An id, or an unambiguous prefix of one (at least 6 characters), as a reviewer types it.
+// An id, or an unambiguous prefix of one (at least 6 characters), as a reviewer types it. The
+// full id is looked up by its key first: a prefix needs a scan of every finding, too slow for
+// each decision on a large case. Its latest decision is a second lookup by index, so neither
+// costs more on a case with many findings or decisions.
 Target find_target(review::Db& db, const std::string& id) {
-    Statement s(db, R"sql(
-        SELECT f.id, f.proposal, f.reason, f.text, f.gone,
-               (SELECT d.verdict <> 'reopen' AND d.proposal = f.proposal FROM decisions d
-                WHERE d.finding = f.id ORDER BY d.seq DESC LIMIT 1), f.withheld_record
-        FROM findings f
-        WHERE f.id = ?1 OR (length(?1) >= 6 AND substr(f.id, 1, length(?1)) = ?1) LIMIT 2)sql");
-    s.bind(1, id);
-    if (!s.step()) throw ReviewError("", "no finding " + id);
-    Target t{s.text(0),         s.text(1),         s.text(2),        s.text(3),
-             s.integer(4) != 0, s.integer(5) != 0, s.integer(6) != 0};
-    if (t.id != id && s.step()) throw ReviewError("", "finding id " + id + " is ambiguous");
+    const std::string select =
+        "SELECT id, proposal, reason, text, gone, withheld_record FROM findings ";
+    Statement exact(db, select + "WHERE id = ?1");
+    exact.bind(1, id);
+    Target t;
+    bool found = exact.step();
+    Statement prefix(db, select + "WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2");
+    const Statement& row = found ? exact : prefix;
+    if (!found && id.size() >= 6) {
+        prefix.bind(1, id);
+        found = prefix.step();
+    }
+    if (!found) throw ReviewError("", "no finding " + id);
+    t.id = row.text(0);
+    t.proposal = row.text(1);
+    t.reason = row.text(2);
+    t.text = row.text(3);
+    t.gone = row.integer(4) != 0;
+    t.withheld = row.integer(5) != 0;
+    if (&row == &prefix && prefix.step())
+        throw ReviewError("", "finding id " + id + " is ambiguous");
     if (t.gone) throw ReviewError("", "finding " + t.id + " was not found by the latest scan");
+    Statement latest(db, "SELECT verdict, proposal, seq, reviewer, at FROM decisions "
+                         "WHERE finding = ? ORDER BY seq DESC LIMIT 1");
+    latest.bind(1, t.id);
+    if (latest.step()) {
+        t.decided = latest.text(0) != "reopen" && latest.text(1) == t.proposal;
+        t.revision = latest.integer(2);
+        t.last_by = latest.text(3);
+        t.last_at = latest.text(4);
+    }
     return t;
 }
 
@@ -66,6 +91,11 @@ int ReviewStore::decide(const std::vector<FindingDecision>& decisions, const std
             if (it->second == d.verdict && d.verdict != Verdict::ChangeSpan) continue;
             throw ReviewError("", "finding " + t.id + " is given two different decisions");
         }
+        if (d.seen && *d.seen != t.revision)
+            throw ReviewError("", "finding " + t.id + " was decided by " + t.last_by + " at " +
+                                      t.last_at +
+                                      " after this view of it was read: nothing was recorded; "
+                                      "reload the findings and decide again");
         if (d.verdict == Verdict::Reopen && !t.decided) continue; // already undecided
         if (t.withheld && d.verdict != Verdict::Reopen)
             throw ReviewError("", "finding " + t.id +
@@ -277,7 +307,14 @@ bool ReviewStore::mark_page_read(const std::string& record, int page) {
 namespace {
 
 // Sign-off means the review is complete: only the sign-offs themselves may be missing.
-std::string refusal(const ReviewStatus& status, const Identity& who) {
+// `approver`: whether the login holds safesar_approver (shared database only).
+std::string refusal(const ReviewStatus& status, const Identity& who, bool perpetrator,
+                    std::optional<bool> approver) {
+    // The two-person rule compares logins; with a shared database a login must also be allowed
+    // to release to someone who may be the perpetrator.
+    if (perpetrator && approver && !*approver)
+        return who.login + " does not hold the safesar_approver role, which signing off a " +
+               status.profile + " request needs: an approver must sign";
     for (const SignOff& s : status.signoffs)
         if (s.current && s.reviewer == who.login)
             return status.who(who.login) +
@@ -298,7 +335,7 @@ std::string refusal(const ReviewStatus& status, const Identity& who) {
 
 std::string ReviewStore::signoff_refusal() const {
     review::ReadTransaction snapshot(impl_->db);
-    return refusal(impl_->status(), impl_->who());
+    return refusal(impl_->status(), impl_->who(), impl_->perpetrator, impl_->approver);
 }
 
 void ReviewStore::signoff(const std::string& comment) {
@@ -306,7 +343,8 @@ void ReviewStore::signoff(const std::string& comment) {
     auto& db = impl_->db;
     review::WriteTransaction tx(db);
     const ReviewStatus status = impl_->status();
-    if (const std::string why = refusal(status, who); !why.empty())
+    if (const std::string why = refusal(status, who, impl_->perpetrator, impl_->approver);
+        !why.empty())
         throw ReviewError("", "cannot sign off: " + why);
     Statement insert(db,
                      "INSERT INTO signoffs(reviewer, at, comment, version) VALUES (?, ?, ?, ?)");

@@ -3,6 +3,7 @@
 // that comes back finds its decision again).
 #include "review/audit_log.hpp"
 #include "review/clock.hpp"
+#include "review/dialect.hpp"
 #include "review/sha256.hpp"
 #include "review/store_impl.hpp"
 #include "safesar/version.hpp"
@@ -47,8 +48,8 @@ struct Known {
 std::map<std::string, Known> known_findings(review::Db& db) {
     std::map<std::string, Known> out;
     Statement s(db, "SELECT id, proposal, gone, coalesce((SELECT d.verdict <> 'reopen' FROM "
-                    "decisions d WHERE d.finding = findings.id ORDER BY d.seq DESC LIMIT 1), 0) "
-                    "FROM findings");
+                    "decisions d WHERE d.finding = findings.id ORDER BY d.seq DESC LIMIT 1), "
+                    "false) FROM findings");
     while (s.step())
         out[s.text(0)] = {s.text(1), s.integer(2) != 0, s.integer(3) != 0};
     return out;
@@ -85,12 +86,14 @@ void upsert_records(review::Db& db, const CaseScan& scan, std::int64_t seq,
             fate[static_cast<std::size_t>(rd.record - scan.gathered.records.data())] = &rd;
     Statement s(db, "INSERT INTO records(name, kind, pages, withheld, last_scan, digest, "
                     "policy_withheld, withheld_kind, withheld_reason) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4, ?7, ?8) ON CONFLICT(name) DO UPDATE SET "
-                    "kind = excluded.kind, pages = excluded.pages, "
-                    "last_scan = excluded.last_scan, digest = excluded.digest, "
-                    "policy_withheld = excluded.policy_withheld, "
-                    "withheld_kind = excluded.withheld_kind, "
-                    "withheld_reason = excluded.withheld_reason");
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?4, ?7, ?8) ON CONFLICT(" +
+                        review::conflict_target(db, "name") +
+                        ") DO UPDATE SET "
+                        "kind = excluded.kind, pages = excluded.pages, "
+                        "last_scan = excluded.last_scan, digest = excluded.digest, "
+                        "policy_withheld = excluded.policy_withheld, "
+                        "withheld_kind = excluded.withheld_kind, "
+                        "withheld_reason = excluded.withheld_reason");
     for (std::size_t i = 0; i < scan.gathered.records.size(); ++i) {
         const Record& r = scan.gathered.records[i];
         const bool held = withheld.count(i) > 0;
@@ -131,7 +134,9 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
             withheld_record, first_scan, last_scan, gone, confidence, recogniser)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, 0,
                 ?18, ?19)
-        ON CONFLICT(id) DO UPDATE SET record = excluded.record, section = excluded.section,
+        ON CONFLICT()sql" + review::conflict_target(db, "id") +
+                             R"sql() DO UPDATE SET
+            record = excluded.record, section = excluded.section,
             section_index = excluded.section_index, page = excluded.page,
             owner = excluded.owner, owner_name = excluded.owner_name, text = excluded.text,
             begin_byte = excluded.begin_byte, end_byte = excluded.end_byte,
@@ -165,12 +170,14 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
     }
     Statement gone(db, "UPDATE findings SET gone = 1 WHERE gone = 0 AND last_scan <> ?");
     gone.bind(1, out.scan).run();
-    out.gone = sqlite3_changes(db.handle());
+    out.gone = db.changes();
     out.findings = static_cast<int>(scan.findings.size());
 
     Statement risk(db, R"sql(
         INSERT INTO risks(id, record, what, first_scan, last_scan, gone) VALUES (?1, ?2, ?3, ?4, ?4, 0)
-        ON CONFLICT(id) DO UPDATE SET last_scan = excluded.last_scan, gone = 0)sql");
+        ON CONFLICT()sql" + review::conflict_target(db, "id") +
+                           R"sql() DO UPDATE SET
+            last_scan = excluded.last_scan, gone = 0)sql");
     const auto risks_before = db.scalar("SELECT count(*) FROM risks");
     for (std::size_t i = 0; i < rids.size(); ++i) {
         risk.bind(1, rids[i])
@@ -183,8 +190,7 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
     out.new_risks = static_cast<int>(db.scalar("SELECT count(*) FROM risks") - risks_before);
     Statement risks_gone(db, "UPDATE risks SET gone = 1 WHERE gone = 0 AND last_scan <> ?");
     risks_gone.bind(1, out.scan).run();
-    changed = changed || out.new_findings || out.gone || out.new_risks ||
-              sqlite3_changes(db.handle()) > 0;
+    changed = changed || out.new_findings || out.gone || out.new_risks || db.changes() > 0;
     upsert_records(db, scan, out.scan, withheld, digests);
     // A reviewer's decision on a whole record holds while the record and the policy's
     // proposal are unchanged; a record that now goes out differently must be looked at again.
@@ -212,6 +218,7 @@ ScanRecorded ReviewStore::record_scan(const CaseScan& scan) {
                           {"version", version}},
                          "scans", out.scan);
     tx.commit();
+    review::refresh_statistics(db);
     return out;
 }
 
@@ -221,7 +228,7 @@ std::string record_scan_for_review(const CaseScan& scan) {
     return "review state: " + std::to_string(r.findings) + " findings (" +
            std::to_string(r.new_findings) + " new, " + std::to_string(r.gone) + " gone, " +
            std::to_string(r.reopened) + " reopened), " + std::to_string(r.risks) + " risks, in " +
-           store.file().string();
+           store.location();
 }
 
 } // namespace safesar

@@ -85,6 +85,7 @@ int ReviewEdits::decide(const std::vector<FindingDecision>& decisions) {
         const FindingDecision was = in_force(before.at(id));
         if (same(was, in_force(now->second))) continue; // decided as it already was
         edit.before.push_back(was);
+        revisions_[id] = now->second.revision;
         edit.after.push_back(d);
         edit.after.back().finding = id;
     }
@@ -205,6 +206,7 @@ void ReviewEdits::redo() {
 void ReviewEdits::clear() {
     undo_.clear();
     redo_.clear();
+    revisions_.clear();
 }
 
 std::string ReviewEdits::label(const Edit& edit) {
@@ -225,7 +227,7 @@ std::string ReviewEdits::label(const Edit& edit) {
 // store took the change.
 void ReviewEdits::apply(Edit& edit, bool forward) {
     if (!edit.manual()) {
-        store_.decide(forward ? edit.after : edit.before);
+        take(forward ? edit.after : edit.before);
         return;
     }
     std::optional<ManualRedaction>& out = forward ? edit.removed : edit.added;
@@ -237,6 +239,18 @@ void ReviewEdits::apply(Edit& edit, bool forward) {
     } else {
         in->id = add_to_store(*in);
     }
+}
+
+void ReviewEdits::take(std::vector<FindingDecision> decisions) {
+    FindingFilter named;
+    for (FindingDecision& d : decisions) {
+        auto it = revisions_.find(d.finding);
+        d.seen = it == revisions_.end() ? std::nullopt : std::optional(it->second);
+        named.ids.push_back(d.finding);
+    }
+    store_.decide(decisions);
+    for (const StoredFinding& f : store_.findings(named))
+        revisions_[f.id] = f.revision;
 }
 
 void ReviewEdits::remember(Edit edit) {

@@ -1,7 +1,12 @@
 // Opening a case's review state, and reading findings, risks, manual redactions and sign-offs.
+#include "review/database_login.hpp"
+#include "review/postgres_connection.hpp"
 #include "review/schema.hpp"
+#include "review/schema_postgres.hpp"
+#include "review/sqlite_connection.hpp"
 #include "review/store_impl.hpp"
 #include "safesar/enum_names.hpp"
+#include "safesar/review_database.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -118,19 +123,75 @@ ReviewStore::ReviewStore(ReviewStore&&) noexcept = default;
 ReviewStore& ReviewStore::operator=(ReviewStore&&) noexcept = default;
 
 ReviewStore ReviewStore::open(const Case& request, std::shared_ptr<const IdentityProvider> acting) {
+    return open(request, ReviewDatabase::from_environment(), std::move(acting));
+}
+
+namespace {
+
+// The login of a shared database is who acts: fixed for the connection's life.
+class DatabaseRole final : public IdentityProvider {
+  public:
+    explicit DatabaseRole(Identity who) : who_(std::move(who)) {}
+    Identity current() const override { return who_; }
+
+  private:
+    Identity who_;
+};
+
+} // namespace
+
+std::unique_ptr<ReviewStore::Impl>
+ReviewStore::open_impl(const Case& request, const ReviewDatabase& database,
+                       std::shared_ptr<const IdentityProvider> acting, bool existing_only) {
+    if (!database.shared()) {
+        const auto file = review_db_path(request.folder);
+        if (existing_only && !std::filesystem::exists(file)) return nullptr;
+        const ProfileInfo profile = load_profile(dictionaries_dir(), request.profile);
+        prepare_file(file);
+        auto impl = std::make_unique<Impl>(review::open_sqlite(file, true), file, request, profile,
+                                           std::move(acting));
+        review::configure(impl->db);
+        review::create_schema(impl->db);
+        return impl;
+    }
+    // The reviewer is the database login: nothing else may be named as acting.
+    if (acting != os_account())
+        throw ReviewError("SAFESAR_DATABASE",
+                          "with a shared database the reviewer is the database login; no other "
+                          "identity can be given");
+    if (request.reference.empty())
+        throw ReviewError(request.folder.string(), "the case has no reference to store it by");
+    auto connection = review::open_postgres(database.connection, request.reference);
+    review::Db probe(std::move(connection)); // checked before the store is built on it
+    review::require_postgres_schema(probe);
+    bool approver = false;
+    const Identity who = review::database_login(probe, approver);
+    if (existing_only && probe.scalar("SELECT count(*) FROM meta") == 0) return nullptr;
+    {
+        review::WriteTransaction tx(probe);
+        probe.exec("INSERT INTO meta(key, value) VALUES ('version', '0'), "
+                   "('audit_head_seq', '0'), ('audit_head_hash', '') ON CONFLICT DO NOTHING");
+        tx.commit();
+    }
+    const ProfileInfo profile = load_profile(dictionaries_dir(), request.profile);
+    auto impl = std::make_unique<Impl>(probe.release(), std::filesystem::path(), request, profile,
+                                       std::make_shared<const DatabaseRole>(who));
+    impl->approver = approver;
+    return impl;
+}
+
+ReviewStore ReviewStore::open(const Case& request, const ReviewDatabase& database,
+                              std::shared_ptr<const IdentityProvider> acting) {
     if (!acting) throw ReviewError("", "no identity provider: nobody could be recorded as acting");
-    const auto file = review_db_path(request.folder);
-    prepare_file(file);
-    auto impl = std::make_unique<Impl>(file, request, std::move(acting));
-    review::configure(impl->db);
-    review::create_schema(impl->db);
-    return ReviewStore(std::move(impl));
+    return ReviewStore(open_impl(request, database, std::move(acting), false));
 }
 
 std::optional<ReviewStore>
 ReviewStore::open_existing(const Case& request, std::shared_ptr<const IdentityProvider> acting) {
-    if (!std::filesystem::exists(review_db_path(request.folder))) return std::nullopt;
-    return open(request, std::move(acting));
+    if (!acting) throw ReviewError("", "no identity provider: nobody could be recorded as acting");
+    auto impl = open_impl(request, ReviewDatabase::from_environment(), std::move(acting), true);
+    if (!impl) return std::nullopt;
+    return ReviewStore(std::move(impl));
 }
 
 Identity ReviewStore::acting() const {
@@ -146,13 +207,18 @@ const std::filesystem::path& ReviewStore::file() const {
     return impl_->db.file();
 }
 
+std::string ReviewStore::location() const {
+    return impl_->db.name();
+}
+
 std::int64_t ReviewStore::Impl::version() {
     review::Statement s(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'version'");
     return s.step() ? s.integer(0) : 0;
 }
 
 std::int64_t ReviewStore::Impl::bump_version() {
-    db.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'");
+    db.exec("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+            "WHERE key = 'version'");
     return version();
 }
 
@@ -177,7 +243,7 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
                f.begin_byte, f.end_byte, f.rule, f.proposal, f.reason, f.policy_line,
                f.withheld_record, f.gone, f.first_scan = (SELECT max(seq) FROM scans),
                d.verdict, d.proposal, d.span_text, d.reason, d.reviewer, d.at, d.comment,
-               f.confidence, f.recogniser
+               f.confidence, f.recogniser, coalesce(d.seq, 0)
         FROM findings f)sql" + std::string(review::kLatestDecisionJoin) +
                                 where + " ORDER BY f.record, f.section_index, f.begin_byte, f.id");
     if (in_sql)
@@ -203,6 +269,7 @@ std::vector<StoredFinding> ReviewStore::Impl::findings(const FindingFilter& filt
         f.in_withheld_record = s.integer(14) != 0;
         f.confidence = s.real(24);
         f.recogniser = s.text(25);
+        f.revision = s.integer(26);
         const std::string verdict = s.text(17), decided_on = s.text(18);
         f.status = review::status_of(f, s.integer(15) != 0, s.integer(16) != 0, verdict, decided_on,
                                      f.reopened);

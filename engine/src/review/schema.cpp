@@ -199,8 +199,8 @@ void create_schema(Db& db) {
     db.exec(decisions_table);
     const int schema = static_cast<int>(db.scalar("SELECT value FROM meta WHERE key = 'schema'"));
     if (schema > schema_version)
-        throw ReviewError(db.file().string(), "made by a newer SafeSAR (schema " +
-                                                  std::to_string(schema) + "): not opened");
+        throw ReviewError(db.name(), "made by a newer SafeSAR (schema " + std::to_string(schema) +
+                                         "): not opened");
     if (schema < 2) migrate_to_2(db);
     if (schema < 3) migrate_to_3(db);
     if (schema < 4) migrate_to_4(db);

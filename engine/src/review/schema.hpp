@@ -1,7 +1,7 @@
 // The tables of CASE/.safesar/review.db and what they hold; docs/review.md draws the model.
 #pragma once
 
-#include "review/sqlite_db.hpp"
+#include "review/db.hpp"
 
 #include <string_view>
 #include <vector>

@@ -2,30 +2,37 @@
 // opening and queries, recording a scan, decisions, status, the reviewed disclosure).
 #pragma once
 
-#include "review/sqlite_db.hpp"
+#include "review/db.hpp"
 #include "safesar/data_dir.hpp"
 #include "safesar/profiles.hpp"
 #include "safesar/review.hpp"
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace safesar {
 
 struct ReviewStore::Impl {
-    Impl(const std::filesystem::path& file, const Case& request,
+    Impl(std::unique_ptr<review::Connection> connection, const std::filesystem::path& file,
+         const Case& request, const ProfileInfo& profile_info,
          std::shared_ptr<const IdentityProvider> who)
-        : db(file, review::Db::Mode::Create), reference(request.reference),
-          profile(request.profile), rules(load_profile(dictionaries_dir(), request.profile).review),
+        : db(std::move(connection), file), reference(request.reference), profile(request.profile),
+          rules(profile_info.review), perpetrator(profile_info.requester_may_be_perpetrator),
           acting(std::move(who)) {}
 
     review::Db db;
     std::string reference;
     std::string profile;
-    ReviewRules rules; // what the profile asks of the review (its file's "review")
+    ReviewRules rules;        // what the profile asks of the review (its file's "review")
+    bool perpetrator = false; // the requester may be the perpetrator (the profile says)
     std::shared_ptr<const IdentityProvider> acting;
+    // Shared database only: whether the login holds safesar_approver, which a sign-off of a
+    // perpetrator request needs. The embedded store has no roles: any account may sign.
+    std::optional<bool> approver;
 
     // Who acts now, from the provider: every act records it.
     Identity who() const { return acting->current(); }

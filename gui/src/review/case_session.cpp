@@ -410,9 +410,17 @@ void CaseSession::decide(const QStringList& ids, Verdict verdict) {
     std::vector<std::string> names;
     for (const QString& id : ids) {
         list.push_back({id.toStdString(), verdict, "", ""});
+        // Decided on what this window shows: refused if another reviewer has decided it since.
+        if (auto it = finding_at_.find(list.back().finding); it != finding_at_.end())
+            list.back().seen = findings_[it->second].revision;
         names.push_back(id.toStdString());
     }
-    edits_->decide(list);
+    try {
+        edits_->decide(list);
+    } catch (const ReviewError&) {
+        reread(names); // show what the other reviewer decided
+        throw;
+    }
     reread(names);
 }
 

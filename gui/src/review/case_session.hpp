@@ -113,7 +113,8 @@ class CaseSession : public QObject {
     void undo();
     void redo();
 
-    Identity identity() const { return acting_->current(); }
+    // Who the open store records (with a shared database: the login), else the provider's.
+    Identity identity() const { return store_ ? store_->acting() : acting_->current(); }
     const std::shared_ptr<const IdentityProvider>& identityProvider() const { return acting_; }
     QString reviewer() const { return QString::fromStdString(identity().display()); }
 

@@ -1,0 +1,307 @@
+#include "review/schema_postgres.hpp"
+
+#include "review/dialect.hpp"
+#include "review/schema.hpp"
+#include "safesar/review.hpp"
+
+#include <string_view>
+
+namespace safesar::review {
+
+namespace {
+
+constexpr int schema_version = 5; // schema.cpp's: one schema, two dialects
+
+// Case-scoped tables: each row belongs to the case whose reference the connection set
+// (postgres_connection.cpp), which is also the default of `case_ref`, so the review code's
+// statements are the embedded store's. Text compares byte-wise ("C"), as in SQLite, so both
+// stores list alike whatever the database's locale. Sequence numbers of history rows come from
+// one sequence per table across cases; the audit's and the scans' are counted per case.
+constexpr std::string_view tables = R"sql(
+CREATE DOMAIN safesar_text AS TEXT COLLATE "C";
+CREATE TABLE safesar_schema(
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1), version INTEGER NOT NULL);
+CREATE TABLE meta(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    key safesar_text NOT NULL, value safesar_text NOT NULL, PRIMARY KEY (case_ref, key));
+CREATE TABLE scans(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGINT NOT NULL, at safesar_text NOT NULL, who safesar_text NOT NULL,
+    findings INTEGER NOT NULL, new_findings INTEGER NOT NULL, gone INTEGER NOT NULL,
+    PRIMARY KEY (case_ref, seq));
+CREATE TABLE records(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    name safesar_text NOT NULL, kind safesar_text NOT NULL, pages INTEGER NOT NULL,
+    withheld INTEGER NOT NULL, last_scan BIGINT NOT NULL, digest safesar_text NOT NULL DEFAULT '',
+    policy_withheld INTEGER NOT NULL DEFAULT 0, withheld_kind safesar_text NOT NULL DEFAULT '',
+    withheld_reason safesar_text NOT NULL DEFAULT '', PRIMARY KEY (case_ref, name));
+CREATE TABLE findings(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    id safesar_text NOT NULL, record safesar_text NOT NULL, section safesar_text NOT NULL,
+    section_index INTEGER NOT NULL, page INTEGER NOT NULL, category safesar_text NOT NULL,
+    owner safesar_text NOT NULL, owner_name safesar_text NOT NULL, text safesar_text NOT NULL,
+    begin_byte BIGINT NOT NULL, end_byte BIGINT NOT NULL, rule safesar_text NOT NULL,
+    proposal safesar_text NOT NULL CHECK (proposal IN ('keep', 'redact', 'review')),
+    reason safesar_text NOT NULL, policy_line safesar_text NOT NULL,
+    withheld_record INTEGER NOT NULL, first_scan BIGINT NOT NULL, last_scan BIGINT NOT NULL,
+    gone INTEGER NOT NULL, confidence DOUBLE PRECISION NOT NULL DEFAULT 1,
+    recogniser safesar_text NOT NULL DEFAULT '', PRIMARY KEY (case_ref, id));
+CREATE INDEX findings_by_place ON findings(case_ref, record, section_index, begin_byte);
+CREATE TABLE manual(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, kind safesar_text NOT NULL CHECK (kind IN ('text', 'box')),
+    record safesar_text NOT NULL, phrase safesar_text NOT NULL, page INTEGER NOT NULL,
+    x0 DOUBLE PRECISION NOT NULL, y0 DOUBLE PRECISION NOT NULL,
+    x1 DOUBLE PRECISION NOT NULL, y1 DOUBLE PRECISION NOT NULL,
+    reason safesar_text NOT NULL, reviewer safesar_text NOT NULL CHECK (reviewer <> ''),
+    at safesar_text NOT NULL, comment safesar_text NOT NULL, version BIGINT NOT NULL);
+CREATE INDEX manual_by_case ON manual(case_ref, seq);
+CREATE TABLE withdrawals(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, manual BIGINT NOT NULL UNIQUE REFERENCES manual(seq),
+    reviewer safesar_text NOT NULL CHECK (reviewer <> ''), at safesar_text NOT NULL,
+    comment safesar_text NOT NULL, version BIGINT NOT NULL);
+CREATE TABLE risks(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    id safesar_text NOT NULL, record safesar_text NOT NULL, what safesar_text NOT NULL,
+    first_scan BIGINT NOT NULL, last_scan BIGINT NOT NULL, gone INTEGER NOT NULL,
+    PRIMARY KEY (case_ref, id));
+CREATE TABLE acknowledgements(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, risk safesar_text NOT NULL,
+    reviewer safesar_text NOT NULL CHECK (reviewer <> ''), at safesar_text NOT NULL,
+    comment safesar_text NOT NULL, version BIGINT NOT NULL,
+    FOREIGN KEY (case_ref, risk) REFERENCES risks(case_ref, id));
+CREATE INDEX acknowledgements_by_risk ON acknowledgements(case_ref, risk, seq);
+CREATE TABLE signoffs(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, reviewer safesar_text NOT NULL CHECK (reviewer <> ''),
+    at safesar_text NOT NULL, comment safesar_text NOT NULL, version BIGINT NOT NULL);
+CREATE INDEX signoffs_by_case ON signoffs(case_ref, seq);
+CREATE TABLE exports(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, at safesar_text NOT NULL, who safesar_text NOT NULL,
+    final INTEGER NOT NULL, version BIGINT NOT NULL, pdf safesar_text NOT NULL,
+    pdf_sha256 safesar_text NOT NULL, json_sha256 safesar_text NOT NULL, pages INTEGER NOT NULL,
+    redactions INTEGER NOT NULL);
+CREATE INDEX exports_by_case ON exports(case_ref, seq);
+CREATE TABLE identities(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, login safesar_text NOT NULL CHECK (login <> ''),
+    full_name safesar_text NOT NULL, source safesar_text NOT NULL, at safesar_text NOT NULL);
+CREATE INDEX identities_by_login ON identities(case_ref, login, seq);
+CREATE TABLE page_reads(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, record safesar_text NOT NULL, page INTEGER NOT NULL CHECK (page >= 1),
+    digest safesar_text NOT NULL, reviewer safesar_text NOT NULL CHECK (reviewer <> ''),
+    at safesar_text NOT NULL);
+CREATE INDEX page_reads_by_page ON page_reads(case_ref, record, page, digest);
+CREATE TABLE record_decisions(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, record safesar_text NOT NULL,
+    verdict safesar_text NOT NULL CHECK (verdict IN ('release', 'withhold', 'reopen')),
+    policy_withheld INTEGER NOT NULL, digest safesar_text NOT NULL, reason safesar_text NOT NULL,
+    reviewer safesar_text NOT NULL CHECK (reviewer <> ''), at safesar_text NOT NULL,
+    comment safesar_text NOT NULL, version BIGINT NOT NULL);
+CREATE INDEX record_decisions_by_record ON record_decisions(case_ref, record, seq);
+CREATE TABLE decisions(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGSERIAL PRIMARY KEY, finding safesar_text NOT NULL,
+    verdict safesar_text NOT NULL CHECK (verdict IN ('approve', 'reject', 'span', 'reopen')),
+    proposal safesar_text NOT NULL, span_text safesar_text NOT NULL, reason safesar_text NOT NULL,
+    reviewer safesar_text NOT NULL CHECK (reviewer <> ''), at safesar_text NOT NULL,
+    comment safesar_text NOT NULL, version BIGINT NOT NULL,
+    FOREIGN KEY (case_ref, finding) REFERENCES findings(case_ref, id));
+CREATE INDEX decisions_by_finding ON decisions(case_ref, finding, seq);
+CREATE TABLE audit(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    seq BIGINT NOT NULL, at safesar_text NOT NULL, who safesar_text NOT NULL,
+    action safesar_text NOT NULL, detail_json safesar_text NOT NULL,
+    prev_hash safesar_text NOT NULL, hash safesar_text NOT NULL, PRIMARY KEY (case_ref, seq));
+CREATE FUNCTION safesar_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END $$;
+CREATE FUNCTION safesar_analyze() RETURNS void LANGUAGE sql SECURITY DEFINER
+    SET search_path FROM CURRENT AS $$
+ANALYZE findings, records, risks, decisions;
+$$;
+REVOKE ALL ON FUNCTION safesar_analyze() FROM PUBLIC;
+)sql";
+
+// The case tables: each gets the policy that scopes it to the connection's case.
+constexpr const char* case_tables[] = {
+    "meta",        "scans",      "records",          "findings",  "manual",
+    "withdrawals", "risks",      "acknowledgements", "signoffs",  "exports",
+    "identities",  "page_reads", "record_decisions", "decisions", "audit"};
+
+// Reviewers read and append; only the working tables (not history) are ever updated. A
+// sign-off in a perpetrator request needs safesar_approver (checked by the store, since a
+// standard request's sign-off is any reviewer's). Administrators own the tables: they migrate.
+constexpr std::string_view roles = R"sql(
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'safesar_reviewer') THEN
+        CREATE ROLE safesar_reviewer NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'safesar_approver') THEN
+        CREATE ROLE safesar_approver NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'safesar_admin') THEN
+        CREATE ROLE safesar_admin NOLOGIN;
+    END IF;
+END $$;
+GRANT safesar_reviewer TO safesar_approver;
+GRANT safesar_approver TO safesar_admin;
+)sql";
+
+std::string grants() {
+    // Refreshing the planner's statistics after a scan needs the tables' owner: a function
+    // that runs as it (record_scan.cpp).
+    std::string sql = "GRANT SELECT ON safesar_schema TO safesar_reviewer;\n"
+                      "GRANT EXECUTE ON FUNCTION safesar_analyze() TO safesar_reviewer;\n";
+    for (const char* t : case_tables)
+        sql += "GRANT SELECT, INSERT ON " + std::string(t) + " TO safesar_reviewer;\n";
+    sql += "GRANT UPDATE ON meta, records, findings, risks TO safesar_reviewer;\n";
+    for (const char* t : {"manual", "withdrawals", "acknowledgements", "signoffs", "exports",
+                          "identities", "page_reads", "record_decisions", "decisions"})
+        sql += "GRANT USAGE ON SEQUENCE " + std::string(t) + "_seq_seq TO safesar_reviewer;\n";
+    return sql;
+}
+
+std::string policies() {
+    std::string sql;
+    for (const char* t : case_tables) {
+        const std::string n(t);
+        // FORCE: the owner (an administrator) is scoped too.
+        sql += "ALTER TABLE " + n + " ENABLE ROW LEVEL SECURITY;\nALTER TABLE " + n +
+               " FORCE ROW LEVEL SECURITY;\nCREATE POLICY one_case ON " + n +
+               " USING (case_ref = current_setting('safesar.case', true)) WITH CHECK "
+               "(case_ref = current_setting('safesar.case', true));\n";
+    }
+    return sql;
+}
+
+// History refuses UPDATE, DELETE and TRUNCATE, as the embedded store's triggers do; the
+// trigger names are the embedded store's, so `audit --verify` checks both alike.
+std::string append_only_triggers() {
+    std::string sql;
+    std::vector<std::string> names = {"audit"};
+    for (const AuditedTable& t : audited_tables())
+        names.emplace_back(t.name);
+    for (const std::string& n : names) {
+        sql += "CREATE TRIGGER " + n + "_no_update BEFORE UPDATE ON " + n +
+               " FOR EACH ROW EXECUTE FUNCTION safesar_append_only();\n";
+        sql += "CREATE TRIGGER " + n + "_no_delete BEFORE DELETE ON " + n +
+               " FOR EACH ROW EXECUTE FUNCTION safesar_append_only();\n";
+        sql += "CREATE TRIGGER " + n + "_no_truncate BEFORE TRUNCATE ON " + n +
+               " FOR EACH STATEMENT EXECUTE FUNCTION safesar_append_only();\n";
+    }
+    return sql;
+}
+
+std::string owned_by_admin() {
+    std::string sql = "ALTER TABLE safesar_schema OWNER TO safesar_admin;\n"
+                      "ALTER DOMAIN safesar_text OWNER TO safesar_admin;\n"
+                      "ALTER FUNCTION safesar_append_only() OWNER TO safesar_admin;\n"
+                      "ALTER FUNCTION safesar_analyze() OWNER TO safesar_admin;\n";
+    for (const char* t : case_tables)
+        sql += "ALTER TABLE " + std::string(t) + " OWNER TO safesar_admin;\n";
+    return sql;
+}
+
+// Schema changes after 5 go here, one function each, as in schema.cpp.
+void migrate_from(Db& /*db*/, int /*schema*/) {}
+
+} // namespace
+
+int postgres_schema_target() {
+    return schema_version;
+}
+
+int postgres_schema(Db& db) {
+    if (!table_exists(db, "safesar_schema")) return 0;
+    return static_cast<int>(db.scalar("SELECT version FROM safesar_schema"));
+}
+
+int postgres_init(Db& db) {
+    db.connection().begin_write();
+    try {
+        // One initialiser at a time, whichever case: the lock of no case.
+        const int before = postgres_schema(db);
+        if (before == 0) {
+            db.exec(roles);
+            db.exec(tables);
+            db.exec("INSERT INTO safesar_schema VALUES (1, " + std::to_string(schema_version) +
+                    ")");
+            db.exec(policies());
+            db.exec(append_only_triggers());
+            db.exec(grants());
+            db.exec(owned_by_admin());
+        } else if (before > schema_version) {
+            db.fail("made by a newer SafeSAR (schema " + std::to_string(before) + "): not changed");
+        } else {
+            migrate_from(db, before);
+        }
+        db.connection().commit();
+        return before;
+    } catch (...) {
+        db.connection().rollback();
+        throw;
+    }
+}
+
+int postgres_migrate(Db& db) {
+    if (postgres_schema(db) == 0) db.fail("holds no SafeSAR tables: run `safesar db init` first");
+    return postgres_init(db);
+}
+
+std::vector<std::string> postgres_problems(Db& db) {
+    std::vector<std::string> out;
+    const int schema = postgres_schema(db);
+    if (schema == 0) {
+        out.push_back("no SafeSAR tables: an administrator runs `safesar db init`");
+        return out;
+    }
+    if (schema < schema_version)
+        out.push_back("schema " + std::to_string(schema) + ", this SafeSAR needs " +
+                      std::to_string(schema_version) +
+                      ": an administrator runs `safesar db "
+                      "migrate`");
+    if (schema > schema_version)
+        out.push_back("schema " + std::to_string(schema) + " is newer than this SafeSAR's (" +
+                      std::to_string(schema_version) + "): upgrade SafeSAR");
+    Statement role(db, "SELECT rolsuper OR rolbypassrls, coalesce((SELECT pg_has_role("
+                       "current_user, r.oid, 'MEMBER') FROM pg_roles r WHERE r.rolname = "
+                       "'safesar_reviewer'), false) FROM pg_roles WHERE rolname = current_user");
+    if (role.step()) {
+        if (role.integer(0) != 0)
+            out.push_back("the login " + std::string("bypasses row-level security (a superuser): "
+                                                     "cases would not be kept apart; reviewers "
+                                                     "log in as roles of their own"));
+        if (role.integer(1) == 0)
+            out.push_back("the login is not granted safesar_reviewer (nor safesar_approver "
+                          "or safesar_admin)");
+    }
+    std::vector<std::string> guarded = {"audit"};
+    for (const AuditedTable& t : audited_tables())
+        guarded.emplace_back(t.name);
+    for (const std::string& t : guarded)
+        for (const char* op : {"update", "delete"})
+            if (!trigger_exists(db, t, t + "_no_" + op))
+                out.push_back("the guard refusing " + std::string(op) + " on " + t +
+                              " was removed");
+    return out;
+}
+
+void require_postgres_schema(Db& db) {
+    const int schema = postgres_schema(db);
+    if (schema == 0) db.fail("holds no SafeSAR tables: an administrator runs `safesar db init`");
+    if (schema < schema_version)
+        db.fail("is of schema " + std::to_string(schema) + ", this SafeSAR needs " +
+                std::to_string(schema_version) + ": an administrator runs `safesar db migrate`");
+    if (schema > schema_version)
+        db.fail("made by a newer SafeSAR (schema " + std::to_string(schema) + "): not opened");
+}
+
+} // namespace safesar::review
