@@ -805,3 +805,20 @@ TEST_CASE("a notice at the foot of any printed page withholds the record, a late
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
+
+TEST_CASE("a phone number redacted as someone else's is found again with the country code, by "
+          "the verifier's own key",
+          "[detect]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("a.txt", "Her new number is 0114 496 0123 now.\n"));
+    g.records.push_back(note("b.txt", "Rang 44 114 4960 123 back today.\n"));
+    const auto findings = scan.detector.detect(g.records);
+    const std::string& text = g.records[1].sections[0].text;
+    const std::size_t at = text.find("114 4960 123");
+    bool covered = false;
+    for (const Finding& f : findings)
+        covered = covered || (f.record == 1 && f.begin <= at && f.end >= at + 12 &&
+                              scan.policy.decide(scan.c, f).action != Action::Keep);
+    CHECK(covered);
+}

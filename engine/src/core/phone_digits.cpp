@@ -1,6 +1,13 @@
 #include "core/phone_digits.hpp"
 
+#include <unicode/uchar.h>
+
 namespace safesar {
+
+bool joins_digits(char32_t c) {
+    return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == U'\n' || c == U'(' || c == U')' ||
+           c == U'.' || c == U'-' || c == U'/' || c == U'+' || c == 0xA0;
+}
 
 std::string phone_digits_key(std::string_view text) {
     std::string d;

@@ -9,6 +9,11 @@
 
 namespace safesar {
 
+// What may stand between the digits of one number ("0114 496-0000", "(0)7700.900 123"): white
+// space, brackets, dots, dashes, slashes, a plus and a no-break space. Detection's search for a
+// number written otherwise and the verifier's digit runs read a number by the same joiners.
+bool joins_digits(char32_t c);
+
 // The digits, without an international prefix (+, 00), the UK country code 44 (when a whole
 // international number follows it) and leading zeros. Empty when there are no digits but zeros.
 std::string phone_digits_key(std::string_view text);

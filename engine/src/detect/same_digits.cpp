@@ -1,5 +1,8 @@
 #include "same_digits.hpp"
 
+#include "core/phone_digits.hpp"
+#include "core/utf8.hpp"
+
 #include <algorithm>
 
 namespace safesar {
@@ -7,20 +10,10 @@ namespace safesar {
 namespace {
 
 constexpr std::size_t kFewestDigits = 7; // as the verifier: shorter numbers are too common
+constexpr std::size_t kShortestKey = 6;  // as the verifier, after the key drops its prefixes
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// What may stand between the digits of one number, as the verifier reads it: white space,
-// brackets, dots, dashes, slashes, a plus and a no-break space (UTF-8 C2 A0).
-std::size_t joiner_length(const std::string& t, std::size_t at) {
-    const char c = t[at];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == '.' ||
-        c == '-' || c == '/' || c == '+')
-        return 1;
-    if (static_cast<unsigned char>(c) == 0xC2 && at + 1 < t.size() &&
-        static_cast<unsigned char>(t[at + 1]) == 0xA0)
-        return 2;
-    return 0;
+bool is_digit(char32_t c) {
+    return c >= U'0' && c <= U'9';
 }
 
 } // namespace
@@ -30,13 +23,15 @@ void SameDigits::add(const Finding& f) {
     if (f.category != Category::Reference && f.category != Category::IdNumber &&
         f.category != Category::Financial && f.category != Category::Phone)
         return;
-    std::string digits;
-    for (const char c : f.text)
-        if (is_digit(c)) digits += c;
-    if (digits.size() < kFewestDigits || values_.count(digits)) return;
-    if (std::find(lengths_.begin(), lengths_.end(), digits.size()) == lengths_.end())
-        lengths_.push_back(digits.size());
-    values_.emplace(std::move(digits), f);
+    if (std::count_if(f.text.begin(), f.text.end(), [](char c) { return is_digit(c); }) <
+        static_cast<std::ptrdiff_t>(kFewestDigits))
+        return;
+    // The verifier's own key: the digits without an international prefix, "44" or leading zeros.
+    std::string key = phone_digits_key(f.text);
+    if (key.size() < kShortestKey || values_.count(key)) return;
+    if (std::find(lengths_.begin(), lengths_.end(), key.size()) == lengths_.end())
+        lengths_.push_back(key.size());
+    values_.emplace(std::move(key), f);
 }
 
 void SameDigits::find(const std::string& text, std::size_t record, std::size_t section,
@@ -53,7 +48,11 @@ void SameDigits::find(const std::string& text, std::size_t record, std::size_t s
                 if (s + n > digits.size()) continue;
                 const auto v = values_.find(digits.substr(s, n));
                 if (v == values_.end()) continue;
-                const std::size_t b = at[s], e = at[s + n - 1] + 1;
+                // With the zeros the key dropped before it ("0" of "07700 ...").
+                std::size_t first = s;
+                while (first > 0 && digits[first - 1] == '0')
+                    --first;
+                const std::size_t b = at[first], e = at[s + n - 1] + 1;
                 while (c < covered.size() && covered[c].second <= b)
                     ++c;
                 if (c < covered.size() && covered[c].first < e) continue; // found already
@@ -75,15 +74,13 @@ void SameDigits::find(const std::string& text, std::size_t record, std::size_t s
         at.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
-        if (is_digit(text[i])) {
-            digits += text[i];
-            at.push_back(i);
-            ++i;
-        } else if (const std::size_t j = digits.empty() ? 0 : joiner_length(text, i); j > 0) {
-            i += j; // a separator inside a number
-        } else {
-            if (!digits.empty()) flush();
-            ++i;
+        const std::size_t here = i;
+        const char32_t cp = next_code_point(text, i);
+        if (is_digit(cp)) {
+            digits += static_cast<char>(cp);
+            at.push_back(here);
+        } else if (!digits.empty() && !joins_digits(cp)) {
+            flush(); // a separator inside a number goes on; anything else ends it
         }
     }
     if (!digits.empty()) flush();

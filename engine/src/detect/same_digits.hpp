@@ -1,8 +1,9 @@
 // Step 3 for numbers: a number found as someone else's is found again wherever its digits recur,
 // however they are spaced or grouped ("40017733" in "4001 7733 2210", "0114 496 0123" as
-// "01144960123"). The export's verifier reads digits so (a redacted number must not be readable
-// anywhere in the bundle): detection redacts each such place, so one value gets one decision
-// instead of the verifier refusing the whole bundle.
+// "+44 114 4960123"). The export's verifier reads digits so, by the same key and joiners
+// (core/phone_digits.hpp; a redacted number must not be readable anywhere in the bundle):
+// detection redacts each such place, so one value gets one decision instead of the verifier
+// refusing the whole bundle.
 #pragma once
 
 #include "safesar/detect.hpp"
@@ -29,7 +30,7 @@ class SameDigits {
               std::vector<Finding>& out) const;
 
   private:
-    std::unordered_map<std::string, Finding> values_; // by digits, the first finding of each
+    std::unordered_map<std::string, Finding> values_; // by key, the first finding of each
     std::vector<std::size_t> lengths_;                // of the keys, each once
 };
 

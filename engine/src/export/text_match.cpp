@@ -94,15 +94,11 @@ std::vector<std::string> variants(std::string_view raw) {
 std::vector<std::string> digit_runs(const std::string& text) {
     std::vector<std::string> runs;
     std::string current;
-    auto is_joiner = [](char32_t c) {
-        return is_space(c) || c == U'(' || c == U')' || c == U'.' || c == U'-' || c == U'/' ||
-               c == U'+' || c == 0xA0;
-    };
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t c = next_code_point(text, pos);
         if (c >= U'0' && c <= U'9') {
             current += static_cast<char>(c);
-        } else if (!current.empty() && is_joiner(c)) {
+        } else if (!current.empty() && joins_digits(c)) {
             continue; // a separator inside a run; a run cannot end on one
         } else if (!current.empty()) {
             runs.push_back(std::move(current));
