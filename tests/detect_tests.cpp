@@ -724,7 +724,7 @@ TEST_CASE("a register's row: a number in an NHS column is one though it fails th
         Record r;
         r.name = "register.csv";
         r.kind = RecordKind::Csv;
-        Section s(SectionKind::Row, "row 1", patient + "\t" + nhs + "\twarfarin 3 mg");
+        Section s(SectionKind::Row, "row 1", patient + "\t" + nhs + "\tmetoprolol 25 mg");
         s.fields.push_back({"patient", 0, patient.size()});
         s.fields.push_back({"nhs_no", patient.size() + 1, patient.size() + 1 + nhs.size()});
         s.fields.push_back({"item", patient.size() + 2 + nhs.size(), s.text.size()});
@@ -750,12 +750,12 @@ TEST_CASE("a register's row: a number in an NHS column is one though it fails th
 
 TEST_CASE("a day and a month written with a slash are a date, not a reference code", "[detect]") {
     const Detector detector(nullptr, dictionaries_dir());
-    const std::string text = "Collected on 13/01 by the patient. Ref 1301/22 logged.";
+    const std::string text = "Seen on 21/04 by the nurse. Ref 2104/22 logged.";
     bool date_as_code = false, code = false;
     for (const auto& f : detector.detect_text(text)) {
         const std::string found = text.substr(f.begin, f.end - f.begin);
-        if (found.find("13/01") != std::string::npos) date_as_code = true;
-        if (found == "1301/22" && f.category == Category::Reference) code = true;
+        if (found.find("21/04") != std::string::npos) date_as_code = true;
+        if (found == "2104/22" && f.category == Category::Reference) code = true;
     }
     CHECK_FALSE(date_as_code);
     CHECK(code);
@@ -766,8 +766,8 @@ TEST_CASE("a worker's record of her request that nobody tell the requester anyth
           "[policy]") {
     const PerpetratorScan scan;
     GatherResult g;
-    g.records.push_back(note("a.txt", "Gym note, Tuesday\nShe would like to move to the Saturday "
-                                      "class and asked that nobody tells him anything.\n"));
+    g.records.push_back(note("a.txt", "Gym note, Tuesday\nShe has changed her training night "
+                                      "and asked that nobody tells him anything.\n"));
     g.records.push_back(note("b.txt", "Gym note, Thursday\nHe asked whether anybody tells the "
                                       "members about the new timetable.\n"));
     auto result = scan.apply(g);
@@ -793,9 +793,9 @@ TEST_CASE("a notice at the foot of any printed page withholds the record, a late
         return r;
     };
     GatherResult g;
-    g.records.push_back(pdf("a.pdf", {"Partners' update\nHousehold 3\nNotes of the day.\n"
+    g.records.push_back(pdf("a.pdf", {"Partners' update\nFamily B\nNotes of the day.\n"
                                       "A second note.\nA third note.\nA fourth note.\n"
-                                      "Not to be shared with the person causing harm.\n",
+                                      "Not to be shared with the alleged perpetrator.\n",
                                       "Attached plan\nPlan of the garden.\nEnd.\n"}));
     g.records.push_back(pdf("b.pdf", {"Programme intake\nYour goals for the course.\n",
                                       "PARTNER CONTACT - NOT TO BE SHARED WITH HIM\nCall notes.\n"

@@ -1519,14 +1519,14 @@ TEST_CASE("a redacted text of words with a date in it is looked for by its words
           "[export]") {
     TempDir dir;
     Case request = test_case();
-    Record notice = text_record("register.txt", "Plot 9: conduct notice 12/02/2026 served.");
+    Record notice = text_record("register.txt", "Unit 4: warning letter 03/05/2026 served.");
     // The date is printed with the minutes' title on every page of them, and kept nowhere.
     Record minutes = text_record("minutes.txt", "The committee met at the hall.");
     Disclosure d;
     d.request = &request;
     d.records.push_back(
-        disclose(notice, "register.txt", {redact(notice, 0, "conduct notice 12/02/2026")}));
-    d.records.push_back(disclose(minutes, "Committee 12/02/2026", {}));
+        disclose(notice, "register.txt", {redact(notice, 0, "warning letter 03/05/2026")}));
+    d.records.push_back(disclose(minutes, "Committee 03/05/2026", {}));
     const ExportResult result = export_bundle(d, options_for(dir.path / "out"));
     CHECK(fs::exists(result.pdf));
     // A number is still looked for by its digits, however it is spaced.

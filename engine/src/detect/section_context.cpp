@@ -237,7 +237,7 @@ std::size_t SectionContext::sentence_of(std::size_t at) const {
 bool SectionContext::follows_requester_on_line(std::size_t at) const {
     const Span* p = last_person_before(at);
     if (!p || p->owner.kind != Owner::Subject || p->end > at || at - p->end > 40) return false;
-    // "S B McGlinchey  M 51892": his surname after an initial that is none of his given names'
+    // "S B Marsh  M 60314": his surname after an initial that is none of his given names'
     // is someone of his family's name, and the number theirs.
     if (const std::size_t t = token_at(p->begin); t > 0 && t < tokens.size() && adjacent(t - 1)) {
         const std::string_view w = word(t - 1);

@@ -39,9 +39,9 @@ class KnownPeople final : public Recogniser {
     }
 
   private:
-    // "TOVEY, Keith Raymond" (a register's surname first) or "Keith TOVEY": the requester's
+    // "MARSH, Dennis Alan" (a register's surname first) or "Dennis MARSH": the requester's
     // surname joined to a listed party's given name is that party's, who shares it; not when
-    // the requester's own given name stands against it ("Marcia TOVEY, Keith's wife").
+    // the requester's own given name stands against it ("Gordon MARSH, Dennis's brother").
     static const Span* surname_joined_to_party(const SectionContext& ctx,
                                                const std::vector<Span>& m, std::size_t j) {
         const Span& s = m[j];

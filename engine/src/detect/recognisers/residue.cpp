@@ -242,7 +242,7 @@ struct Residue final : public Recogniser {
                     continue;
                 }
             }
-            // An initial with its stop and a surname after it ("owner K. Batty"), the surname an
+            // An initial with its stop and a surname after it ("owner R. Moody"), the surname an
             // English word or not: the shape names a person, as a title does.
             if (ctx.word(i).size() == 1 && ctx.info[i].capitalised && ctx.info[i].alpha &&
                 i + 1 < n && ctx.gap(i) == ". " && !covered[i + 1] && !his[i + 1] &&
