@@ -234,6 +234,33 @@ TEST_CASE("a Word 97 document's stories, hidden and deleted runs come from its p
     CHECK(has_caution(r, "deleted text"));
 }
 
+TEST_CASE("a compound file whose root entry has siblings, which the format forbids, reads whole",
+          "[formats][doc]") {
+    // The root's left sibling link pointed at the document's main stream. libgsf 1.14.50 took
+    // it for an entry with no parent, dropped it (a leak LeakSanitizer reports) and lost the
+    // stream from the tree, so the document had no text.
+    std::string bytes = bytes_of(kCase / "records/legacy/progress-letter.doc");
+    const auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (int i = 3; i >= 0; --i)
+            v = v << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+        return v;
+    };
+    const std::size_t root = (std::size_t{u32(0x30)} + 1) << 9;
+    std::size_t main_stream = 0;
+    for (std::size_t entry = 1; entry < 8 && !main_stream; ++entry)
+        if (bytes.compare(root + entry * 128, 24,
+                          std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24)) == 0)
+            main_stream = entry;
+    REQUIRE(main_stream != 0);
+    bytes[root + 0x44] = static_cast<char>(main_stream);
+    bytes[root + 0x45] = bytes[root + 0x46] = bytes[root + 0x47] = '\0';
+
+    std::vector<Record> attachments;
+    const Record r = read_doc("letter.doc", bytes, no_ocr(), attachments);
+    CHECK_THAT(section(r, "body").text, Catch::Contains("Nathan Corrie attended all six sessions"));
+}
+
 TEST_CASE("an Excel 97 workbook's sheets, hidden parts and notes come from its records",
           "[formats][xls]") {
     std::vector<Record> attachments;

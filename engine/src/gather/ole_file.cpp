@@ -7,6 +7,8 @@
 
 #include <gsf/gsf.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <mutex>
 
 // glib's casting macros are C casts.
@@ -46,6 +48,32 @@ std::optional<std::string> read_input(GsfInput* input, std::size_t limit) {
         done += chunk;
     }
     return out;
+}
+
+// The format (MS-CFB 2.6.1) gives the root entry no siblings. libgsf 1.14.50 follows the root's
+// sibling links anyway, as entries with no parent: it drops them, so their memory leaks, and
+// marks them seen, so a stream one of them names is lost from the tree where it really sits.
+// A damaged file that sets them is read from a copy with the two links cleared, as a reader
+// that keeps to the format ignores them. Nothing when the bytes need no mending or are too
+// short to tell (libgsf then reports them).
+std::optional<std::string> without_root_siblings(std::string_view bytes) {
+    constexpr std::size_t kHeader = 512, kEntry = 128, kLeft = 0x44, kRight = 0x48;
+    constexpr std::uint32_t kNoStream = 0xFFFFFFFF;
+    if (bytes.size() < kHeader) return std::nullopt;
+    const auto u16 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at]) |
+                                          static_cast<unsigned char>(bytes[at + 1]) << 8);
+    };
+    const auto u32 = [&](std::size_t at) { return u16(at) | u16(at + 2) << 16; };
+    const std::uint32_t shift = u16(0x1E); // sector size: 512 (9) or 4096 (12) bytes
+    if (shift != 9 && shift != 12) return std::nullopt;
+    const std::uint64_t root = (std::uint64_t{u32(0x30)} + 1) << shift; // first directory sector
+    if (root + kEntry > bytes.size()) return std::nullopt;
+    const auto at = static_cast<std::size_t>(root);
+    if (u32(at + kLeft) == kNoStream && u32(at + kRight) == kNoStream) return std::nullopt;
+    std::string copy(bytes);
+    std::fill_n(copy.begin() + static_cast<std::ptrdiff_t>(at + kLeft), 8, '\xFF');
+    return copy;
 }
 
 } // namespace
@@ -108,6 +136,10 @@ OleStorage OleStorage::storage(const std::string& name) const {
 
 OleFile::OleFile(std::string_view bytes, const std::string& name) {
     init_once();
+    if (auto mended = without_root_siblings(bytes)) {
+        mended_ = std::move(*mended);
+        bytes = mended_;
+    }
     input_ = gsf_input_memory_new(reinterpret_cast<const guint8*>(bytes.data()),
                                   static_cast<gsf_off_t>(bytes.size()), FALSE);
     if (!input_) throw RecordError(name, "cannot read the file");
@@ -177,7 +209,7 @@ void ole_properties(const OleStorage& root, std::vector<Section>& out) {
         {
             // libgsf 1.14 loses 24 bytes when a property stream is malformed; we unref all it
             // hands back (docs/fuzzing.md).
-            const KnownLibraryLeak libgsf_property_reader;
+            [[maybe_unused]] const KnownLibraryLeak libgsf_property_reader;
             error = gsf_doc_meta_data_read_from_msole(meta, input);
         }
         if (!error) {

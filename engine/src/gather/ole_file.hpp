@@ -53,6 +53,7 @@ class OleFile {
     const OleStorage& root() const { return root_; }
 
   private:
+    std::string mended_; // a copy of the bytes when they needed mending, else empty
     GsfInput* input_ = nullptr;
     OleStorage root_;
 };
