@@ -257,6 +257,36 @@ Record note(const std::string& name, const std::string& text) {
 
 } // namespace
 
+TEST_CASE("lower-case notes that call the requester by a given name that is an English word "
+          "count him among the people they are about",
+          "[policy]") {
+    Case c;
+    c.profile = "perpetrator";
+    c.subject.name = "Mark Anthony Pellow";
+    c.subject.role = Role::Subject;
+    Person victim;
+    victim.name = "Carys Pellow";
+    victim.role = Role::Victim;
+    Person child;
+    child.name = "Tomos Pellow";
+    child.role = Role::Child;
+    c.parties = {victim, child};
+    const Detector detector(&c, dictionaries_dir());
+    const Policy policy = Policy::load(dictionaries_dir(), c.profile);
+    GatherResult g;
+    // Untitled notes naming her and the child three times: about them, unless he is there too.
+    g.records.push_back(note("desk.txt",
+                             "03/02 09:12 fh - carys rang, wants her trips hidden.\n"
+                             "09/02 11:40 fh - removed carys and tomos as riders.\n"
+                             "10/02 08:03 fh - mark rang asking why the trips show no addresses. "
+                             "told him they are private.\n"
+                             "11/02 10:00 fh - mark asked for the total, gave it.\n"
+                             "12/02 09:30 fh - tomos's booking cancelled.\n"));
+    const auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 1);
+    CHECK(result.disclosure.records[0].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
           "[policy]") {
     const PerpetratorScan scan;

@@ -3,6 +3,7 @@
 // outputs the way a requester or the evaluation would: Poppler, pdftotext, qpdf, the JSON.
 #include "pdf_text.hpp"
 #include "process.hpp"
+#include "safesar/case_export.hpp"
 #include "safesar/errors.hpp"
 #include "safesar/export.hpp"
 #include "safesar/gather.hpp"
@@ -876,6 +877,30 @@ TEST_CASE("a leak found by verification fails the export and leaves nothing behi
     unchecked.verify = false;
     export_bundle(d, unchecked);
     CHECK(files_in(out).size() == 2);
+}
+
+TEST_CASE("a draft fails closed: a text the verifier still finds is redacted wherever it stands",
+          "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    // As above: the name redacted in the note is in its title, which the bundle prints.
+    Record note = text_record("notes.txt", "Lorna Quayle phoned about the weekend.");
+    Disclosure d;
+    d.request = &request;
+    d.records.push_back(
+        disclose(note, "Call from Lorna Quayle", {redact(note, 0, "Lorna Quayle")}));
+    CHECK_THROWS_AS(export_bundle(d, options_for(dir.path / "refused")), VerificationFailed);
+
+    std::vector<std::string> notes;
+    const ExportResult result = export_draft_bundle(d, options_for(dir.path / "out"), notes);
+    const std::string text = pdftotext(result.pdf, dir.path);
+    CHECK_FALSE(contains(text, "Lorna"));
+    CHECK(contains(text, "Call from [redacted]"));
+    CHECK(contains(text, "[TP] phoned about the weekend."));
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].find("1 redacted text") != std::string::npos);
+    CHECK(notes[0].find("Lorna") == std::string::npos); // the note names no one
+    CHECK(verify_output({result.pdf, result.json, "", "", {}, ""}, d).ok());
 }
 
 TEST_CASE("an export reports each page written and, cancelled, leaves nothing behind", "[export]") {

@@ -39,6 +39,8 @@ void run(const RunArgs& a) {
         std::cerr << "warning: " << w << "\n";
     for (const auto& o : result.omissions)
         std::cerr << "not in the bundle: " << o.record << ": " << o.what << "\n";
+    for (const std::string& note : exported.notes)
+        std::cerr << "safesar: note: " << note << "\n";
     // Recorded like a scan, so `status` and the GUI list what this run found open (the parts
     // of records that were not read among them).
     if (a.json) {

@@ -28,6 +28,7 @@ Json run_json(const CaseExport& exported, const ScanRecorded& recorded) {
     Json j = json_document("safesar-run/1");
     j["draft"] = true;
     put_bundle(j, exported);
+    j["notes"] = exported.notes;
     Json scan = scan_summary_json(*exported.scan, recorded);
     scan.erase("schema");
     scan.erase("safesar_version");

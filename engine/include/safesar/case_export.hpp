@@ -63,6 +63,15 @@ CaseExport export_reviewed_case(const std::filesystem::path& case_folder, bool f
 // is neither read nor written.
 CaseExport export_draft(const std::filesystem::path& case_folder, const CaseExportOptions& options);
 
+// A draft's bundle, failing closed: when the verifier finds a redacted text still readable
+// (kept elsewhere more often than the records keep it, or printed where no redaction reached),
+// the text is redacted wherever it stands as whole words in the disclosed records and their
+// titles, as a reviewer's redact_remaining_occurrences would, and the bundle is written again,
+// at most three times. A text no record holds as words fails the export as before. `notes`
+// says how many texts were redacted so. export_draft's last step; public for its tests.
+ExportResult export_draft_bundle(Disclosure& disclosure, const ExportOptions& options,
+                                 std::vector<std::string>& notes);
+
 // The reviewer's resolution of verifier findings: each text is redacted wherever it occurs in
 // the case's records, by a manual text redaction with the finding's reason, audited like any
 // other and recorded as `acting`. Returns the manual redactions' ids. Export again afterwards.

@@ -68,4 +68,24 @@ std::vector<Box> boxes_for(const Section& section, std::size_t begin, std::size_
     return out;
 }
 
+int redact_phrase_in_title(const std::string& phrase, RecordDisclosure& rd) {
+    const auto spans = find_phrase(rd.title, phrase);
+    for (auto it = spans.rbegin(); it != spans.rend(); ++it)
+        rd.title.replace(it->first, it->second - it->first, "[redacted]");
+    return static_cast<int>(spans.size());
+}
+
+int redact_phrase_in_record(const std::string& phrase, const Reason& reason, RecordDisclosure& rd) {
+    redact_phrase_in_title(phrase, rd);
+    int applied = 0;
+    for (std::size_t si = 0; si < rd.record->sections.size(); ++si) {
+        const Section& s = rd.record->sections[si];
+        for (const auto& [begin, end] : find_phrase(s.text, phrase)) {
+            rd.redactions.push_back({si, begin, end, reason, boxes_for(s, begin, end), ""});
+            ++applied;
+        }
+    }
+    return applied;
+}
+
 } // namespace safesar::review

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "safesar/document.hpp"
+#include "safesar/policy.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -28,5 +29,13 @@ bool span_fits_finding(const std::string& span_text, const std::string& finding_
 // What to burn for [begin, end): the boxes of a page's words it covers, or the area of a note
 // or field.
 std::vector<Box> boxes_for(const Section& section, std::size_t begin, std::size_t end);
+
+// A record's title is printed on every page of it: `phrase` goes from there too ("[redacted]").
+// Returns the number of places replaced.
+int redact_phrase_in_title(const std::string& phrase, RecordDisclosure& rd);
+
+// `phrase` redacted, with `reason`, wherever it stands as whole words in the record's sections
+// and its title; returns the number of places in its sections.
+int redact_phrase_in_record(const std::string& phrase, const Reason& reason, RecordDisclosure& rd);
 
 } // namespace safesar::review

@@ -58,25 +58,6 @@ RecordDisclosure* disclosure_of(Disclosure& d, const Record* record) {
     return nullptr;
 }
 
-// A record's title is printed on every page of it: the phrase goes from there too.
-void redact_title(const std::string& phrase, RecordDisclosure& rd) {
-    const auto spans = review::find_phrase(rd.title, phrase);
-    for (auto it = spans.rbegin(); it != spans.rend(); ++it)
-        rd.title.replace(it->first, it->second - it->first, "[redacted]");
-}
-
-void add_text_redaction(const ManualRedaction& m, RecordDisclosure& rd, int& applied) {
-    redact_title(m.phrase, rd);
-    const Reason reason = review::reason_for(m.reason);
-    for (std::size_t si = 0; si < rd.record->sections.size(); ++si) {
-        const Section& s = rd.record->sections[si];
-        for (const auto& [begin, end] : review::find_phrase(s.text, m.phrase)) {
-            rd.redactions.push_back({si, begin, end, reason, review::boxes_for(s, begin, end), ""});
-            ++applied;
-        }
-    }
-}
-
 // A box covers what is drawn there and every word it touches (export leaves those out of the
 // text layer); it is attached to the page's text section so export burns it on that page.
 bool add_box_redaction(const ManualRedaction& m, RecordDisclosure& rd) {
@@ -174,11 +155,13 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
             if (!m.record.empty() && rd.record->name != m.record) continue;
             if (rd.fate == RecordFate::WithholdInFull) {
                 withheld = withheld || !m.record.empty();
-                if (m.kind == ManualRedaction::Kind::Text) redact_title(m.phrase, rd);
+                if (m.kind == ManualRedaction::Kind::Text)
+                    review::redact_phrase_in_title(m.phrase, rd);
                 continue;
             }
             if (m.kind == ManualRedaction::Kind::Text)
-                add_text_redaction(m, rd, applied);
+                applied +=
+                    review::redact_phrase_in_record(m.phrase, review::reason_for(m.reason), rd);
             else
                 applied += add_box_redaction(m, rd);
         }

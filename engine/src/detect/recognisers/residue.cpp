@@ -333,6 +333,21 @@ struct Residue final : public Recogniser {
                 named[i] = lower_case_names = true;
                 continue;
             }
+            // His given name in lower case where the record writes names so ("dean rang back"),
+            // though it is also an English word, is him: the record then counts him among the
+            // people it is about, as it counts the others it names in lower case.
+            if (lower_case_names && !covered[i] && !ctx.info[i].capitalised && ctx.info[i].alpha &&
+                his_given_name(ctx, i) && !after_pronoun(ctx, i)) {
+                // Recognised, not a guess: no residue rule of a profile holds it for review.
+                Span& s = emit(i, i, Category::Name, 0.6f,
+                               "the requester's given name written in lower case, in a record "
+                               "that writes names in lower case",
+                               "requester-lower-name", false);
+                s.owner = Owner{Owner::Subject, -1, Role::Subject};
+                s.facts &= ~static_cast<std::uint32_t>(kResidue);
+                named[i] = true;
+                continue;
+            }
             // In a record that writes names in lower case, a word where a name stands: one no
             // name list has ("his nan elspeth lives..."), or a name that is also an English word
             // ("daisy (room 4) and ilinca argued").
@@ -459,19 +474,30 @@ struct Residue final : public Recogniser {
             return "another name beside it";
         if (i >= 2 && is_and(i - 1) && named[i - 2] && same_line(i - 2, i))
             return "another name beside it";
-        if (english) return nullptr;
-        if (i >= 1 && ctx.is(i - 1, kRoleCue) && !ctx.tokens[i - 1].possessive &&
-            ctx.adjacent(i - 1, true))
-            return "a relation before it";
         static constexpr std::array<std::string_view, 28> kPersonVerbs{
             "said",  "says",   "told",   "tells", "asked",  "lives",    "lived",
             "was",   "is",     "has",    "had",   "came",   "comes",    "went",
             "wants", "wanted", "called", "rang",  "texted", "messaged", "visited",
             "stays", "stayed", "moved",  "works", "picked", "dropped",  "turned"};
-        if (next < n && ctx.adjacent(i, true) &&
-            std::find(kPersonVerbs.begin(), kPersonVerbs.end(), ctx.word(next)) !=
-                kPersonVerbs.end())
-            return "a verb a person does after it";
+        const bool person_verb = next < n && ctx.adjacent(i, true) &&
+                                 std::find(kPersonVerbs.begin(), kPersonVerbs.end(),
+                                           ctx.word(next)) != kPersonVerbs.end();
+        // A given name that is also an English word, though not a common one ("mick says"),
+        // is a name before a verb of speaking or calling, where the record writes names so.
+        if (english) {
+            static constexpr std::array<std::string_view, 10> kSpeaking{
+                "said", "says",   "told",     "tells",  "asked",
+                "rang", "texted", "messaged", "phoned", "emailed"};
+            const bool speaks =
+                next < n && ctx.adjacent(i, true) &&
+                std::find(kSpeaking.begin(), kSpeaking.end(), ctx.word(next)) != kSpeaking.end();
+            return speaks && !ctx.is(i, kCommonWord) ? "a given name before a verb of speaking"
+                                                     : nullptr;
+        }
+        if (i >= 1 && ctx.is(i - 1, kRoleCue) && !ctx.tokens[i - 1].possessive &&
+            ctx.adjacent(i - 1, true))
+            return "a relation before it";
+        if (person_verb) return "a verb a person does after it";
         return nullptr;
     }
 
@@ -493,6 +519,11 @@ struct Residue final : public Recogniser {
         const std::string_view w = ctx.word(i - 1);
         return w == "i" || w == "we" || w == "you" || w == "they" || w == "he" || w == "she" ||
                w == "the" || w == "a" || w == "no" || w == "of";
+    }
+
+    static bool his_given_name(const SectionContext& ctx, std::size_t i) {
+        const auto& given = ctx.known.subject_given();
+        return std::find(given.begin(), given.end(), ctx.word(i)) != given.end();
     }
 
     static const Owner* listed_given_name(const SectionContext& ctx, std::size_t i) {

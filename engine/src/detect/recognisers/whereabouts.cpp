@@ -38,7 +38,12 @@ bool not_a_secret(const SectionContext& ctx, std::size_t i) {
         "if",   "she",   "he",  "they",   "we",   "you",   "her",   "his",  "their", "the", "a",
         "an",   "used",  "use", "should", "or",   "can",   "could", "will", "would", "may", "might",
         "must", "shall", "not", "at",     "by",   "from",  "when",  "so",   "as",    "also"};
-    return std::find(no.begin(), no.end(), ctx.word(i)) != no.end() || ctx.is(i, kNotName);
+    if (std::find(no.begin(), no.end(), ctx.word(i)) != no.end() || ctx.is(i, kNotName))
+        return true;
+    // What happened to it, not what it is: "PIN reset", "password changed", "code word issued".
+    const std::string_view w = ctx.word(i);
+    return w == "reset" || w == "sent" ||
+           (w.size() >= 6 && w.substr(w.size() - 2) == "ed" && ctx.is(i, kEnglish));
 }
 
 class Whereabouts final : public Recogniser {
@@ -152,6 +157,16 @@ class Whereabouts final : public Recogniser {
         while (i < ctx.tokens.size() && filler(ctx.word(i)))
             ++i;
         if (i >= ctx.tokens.size() || not_a_secret(ctx, i)) return quoted_secret(ctx, cue_end, out);
+        // A cue joined to the next word is part of a name ("pin_holder", "password-protected");
+        // a line break with no colon ends the cue's clause ("result: no PIN", then a field).
+        if (i > 0) {
+            const std::string_view gap = std::string_view(ctx.text).substr(
+                ctx.end_of(i - 1), ctx.begin_of(i) - ctx.end_of(i - 1));
+            if (gap == "_" || gap == "-" ||
+                (gap.find('\n') != std::string_view::npos &&
+                 gap.find(':') == std::string_view::npos))
+                return quoted_secret(ctx, cue_end, out);
+        }
         // Only a short gap (": ", " is '", a quote) may separate the cue from the secret; a
         // comma or a stop ends the cue's clause ("with the password, can collect").
         if (i > 0 && (ctx.gap(i - 1).size() > 4 ||
@@ -255,10 +270,18 @@ class Whereabouts final : public Recogniser {
     static bool secret_heading(const SectionContext& ctx, std::string_view label) {
         const auto words = tokenize(fold(std::string(label)));
         if (words.empty() || words.size() > 4) return false;
+        // The cue names the column when it ends the heading or says what the secret is for
+        // ("Code word for pick-up"); "PIN holder" and "Password reset" are other things.
+        static const std::array<std::string_view, 9> qualifiers{
+            "for", "to", "with", "at", "new", "agreed", "used", "set", "chosen"};
         for (const auto& cue : ctx.lex.secret_cues)
             for (std::size_t k = 0; k + cue.size() <= words.size(); ++k)
-                if (std::equal(cue.begin(), cue.end(), words.begin() + static_cast<long>(k)))
-                    return true;
+                if (std::equal(cue.begin(), cue.end(), words.begin() + static_cast<long>(k))) {
+                    const std::size_t after = k + cue.size();
+                    if (after == words.size() || std::find(qualifiers.begin(), qualifiers.end(),
+                                                           words[after]) != qualifiers.end())
+                        return true;
+                }
         return false;
     }
 
