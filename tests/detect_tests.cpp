@@ -852,3 +852,28 @@ TEST_CASE("a phone number redacted as someone else's is found again with the cou
                               scan.policy.decide(scan.c, f).action != Action::Keep);
     CHECK(covered);
 }
+
+TEST_CASE("a code of capitals and digits that several records carry in their names is the "
+          "requester's wherever the records write it",
+          "[detect]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("account/history-KW-LN-30518.csv", "Account KW-LN-30518 opened.\n"));
+    g.records.push_back(note("account/statement_KW-LN-30518_b204.txt",
+                             "Unit B204 let. Account kw-ln-30518 billed. Unit B311 next door.\n"));
+    g.records.push_back(note("units/notes-B204.txt", "Keys to B204 returned.\n"));
+    g.records.push_back(note("letters/ref-QP-7741.txt", "Ref QP-7741 noted.\n"));
+    g.records.push_back(note("mail/reply.eml#form-QP-7741.pdf", "Form QP-7741.\n"));
+    const std::vector<Finding> found = scan.detector.detect(g.records);
+    auto owner_of = [&](std::size_t record, const std::string& text) {
+        for (const Finding& f : found)
+            if (f.record == record && f.text == text) return f.owner.kind;
+        FAIL("no finding \"" << text << "\" in record " << record);
+        return Owner::Unknown;
+    };
+    CHECK(owner_of(0, "KW-LN-30518") == Owner::Subject); // in two records' names
+    CHECK(owner_of(1, "kw-ln-30518") == Owner::Subject); // written otherwise
+    CHECK(owner_of(1, "Unit B204") == Owner::Subject);   // a unit, in two names
+    CHECK(owner_of(1, "Unit B311") != Owner::Subject);   // the unit next door
+    CHECK(owner_of(3, "QP-7741") != Owner::Subject);     // in one file's name and an attachment's
+}

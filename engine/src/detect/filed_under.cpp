@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 namespace safesar {
 
@@ -21,14 +23,81 @@ std::string digits_of(const std::string& text) {
     return d;
 }
 
+// The name of a record without its folders, and the top-level record it belongs to.
+std::pair<std::string, std::string> leaf_and_top(const Record& r) {
+    const std::size_t slash = r.name.find_last_of("/#");
+    return {slash == std::string::npos ? r.name : r.name.substr(slash + 1),
+            r.name.substr(0, r.name.find('#'))};
+}
+
+// A code's key: its letters in capitals and its digits, without joins.
+std::string code_key(std::string_view text) {
+    std::string k;
+    for (const char c : text)
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            k += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return k;
+}
+
+// The codes in a file name: runs of parts joined by '-', each part all capitals (a prefix, at
+// most five letters) or holding a digit, with a letter and three digits among them. A
+// lower-case word ("notes", "unit") ends a run; so do '_', '.' and spaces.
+std::vector<std::string> codes_in(const std::string& leaf) {
+    std::vector<std::string> out;
+    const std::string stem = leaf.substr(0, leaf.rfind('.'));
+    std::string key;
+    std::size_t letters = 0, digits = 0;
+    auto flush = [&] {
+        if (letters > 0 && digits >= 3) out.push_back(key);
+        key.clear();
+        letters = digits = 0;
+    };
+    std::size_t i = 0;
+    while (i <= stem.size()) {
+        std::size_t e = i;
+        while (e < stem.size() && std::isalnum(static_cast<unsigned char>(stem[e])))
+            ++e;
+        const std::string part = stem.substr(i, e - i);
+        const auto n_digits = static_cast<std::size_t>(
+            std::count_if(part.begin(), part.end(), [](char c) { return digit(c); }));
+        const bool capitals =
+            !part.empty() && part.size() <= 5 && std::all_of(part.begin(), part.end(), [](char c) {
+                return std::isupper(static_cast<unsigned char>(c)) != 0;
+            });
+        if (n_digits > 0 || capitals) {
+            key += code_key(part);
+            digits += n_digits;
+            letters += part.size() - n_digits;
+        } else {
+            flush();
+        }
+        if (e >= stem.size() || stem[e] != '-') flush();
+        i = e + 1;
+    }
+    return out;
+}
+
 } // namespace
+
+std::vector<std::string> codes_filed_under(const std::vector<Record>& records) {
+    // Only files' own names: a code is also how a service names what it files about
+    // someone else (her application, and the message that carried its attachment).
+    std::map<std::string, std::set<std::string>> holders; // code -> files named with it
+    for (const Record& r : records) {
+        if (r.name.find('#') != std::string::npos) continue;
+        for (const std::string& code : codes_in(leaf_and_top(r).first))
+            holders[code].insert(r.name);
+    }
+    std::vector<std::string> out;
+    for (const auto& [code, tops] : holders)
+        if (tops.size() >= 2) out.push_back(code);
+    return out;
+}
 
 std::vector<std::string> numbers_filed_under(const std::vector<Record>& records) {
     std::map<std::string, std::set<std::string>> holders; // number -> top-level records
     for (const Record& r : records) {
-        const std::string top = r.name.substr(0, r.name.find('#'));
-        const std::size_t slash = r.name.find_last_of("/#");
-        const std::string leaf = slash == std::string::npos ? r.name : r.name.substr(slash + 1);
+        const auto [leaf, top] = leaf_and_top(r);
         for (std::size_t i = 0; i < leaf.size();) {
             if (!digit(leaf[i])) {
                 ++i;
@@ -49,12 +118,29 @@ std::vector<std::string> numbers_filed_under(const std::vector<Record>& records)
 
 void his_filed_numbers(const std::vector<Record>& records, std::vector<Finding>& findings) {
     const std::vector<std::string> filed = numbers_filed_under(records);
-    if (filed.empty()) return;
+    const std::vector<std::string> codes = codes_filed_under(records);
+    if (filed.empty() && codes.empty()) return;
+    auto filed_code = [&](const Finding& f) {
+        // The code itself, or a unit, plot or room it names ("Unit B204").
+        const std::size_t space = f.text.find_last_of(' ');
+        const std::string_view last = space == std::string::npos
+                                          ? std::string_view(f.text)
+                                          : std::string_view(f.text).substr(space + 1);
+        return std::find(codes.begin(), codes.end(), code_key(f.text)) != codes.end() ||
+               (f.category == Category::Address &&
+                std::find(codes.begin(), codes.end(), code_key(last)) != codes.end());
+    };
     for (Finding& f : findings) {
         if (f.owner.kind != Owner::Unknown ||
             (f.category != Category::Reference && f.category != Category::IdNumber &&
-             f.category != Category::Financial))
+             f.category != Category::Financial && f.category != Category::Address))
             continue;
+        if (filed_code(f)) {
+            f.owner = Owner{Owner::Subject, -1, Role::Subject};
+            f.facts |= kRequesterFile;
+            f.rule += "; the code the case's records are filed under (in their names)";
+            continue;
+        }
         const std::string d = digits_of(f.text);
         for (const std::string& n : filed)
             if (d.size() >= n.size() && d.size() - n.size() <= kLongerBy && d.starts_with(n)) {

@@ -1,7 +1,8 @@
 // The number a service files the requester's records under. A case folder is gathered for
 // him, so a number that several of its records carry in their names ("contact-log-40017733.csv",
 // "tracker-40017733.xlsx") is his account's or his file's: where the records write it, or a
-// longer number that begins with it (the account number with its check digits), it is his.
+// longer number that begins with it (the account number with its check digits), it is his. So is
+// a code of capitals and digits the names carry ("notes-FV-ACC-20417.txt", "unit-C112.pdf").
 #pragma once
 
 #include "safesar/detect.hpp"
@@ -16,8 +17,14 @@ namespace safesar {
 // attachment counts with the message that carries it, once).
 std::vector<std::string> numbers_filed_under(const std::vector<Record>& records);
 
+// Codes of letters and at least three digits ("C112", "FV-ACC-20417": capitals or digits
+// joined by '-', compared without the joins and in capitals) that stand in the file names of at
+// least two files' own names (an attachment's name does not count).
+std::vector<std::string> codes_filed_under(const std::vector<Record>& records);
+
 // Gives the requester every reference, identity or account number that no rule gave an owner
-// and whose digits are a filed-under number, or begin with one and go on for at most eight more.
+// and whose digits are a filed-under number, or begin with one and go on for at most eight more,
+// or that is a filed-under code.
 void his_filed_numbers(const std::vector<Record>& records, std::vector<Finding>& findings);
 
 } // namespace safesar

@@ -68,7 +68,8 @@ class Whereabouts final : public Recogniser {
                     break;
                 }
             for (const auto& cue : ctx.lex.secret_cues)
-                if (matches_at(ctx, i, cue)) secret_after(ctx, i + cue.size(), out);
+                if (matches_at(ctx, i, cue))
+                    secret_after(ctx, ctx.begin_of(i), i + cue.size(), out);
         }
         secrets_in_columns(ctx, out);
         if (hits.empty()) return;
@@ -140,7 +141,9 @@ class Whereabouts final : public Recogniser {
         return s;
     }
 
-    void secret_after(const SectionContext& ctx, std::size_t i, std::vector<Span>& out) const {
+    // The secret after a cue that begins at `cue_begin`, from token `i` on.
+    void secret_after(const SectionContext& ctx, std::size_t cue_begin, std::size_t i,
+                      std::vector<Span>& out) const {
         const std::size_t cue_end = i > 0 ? ctx.end_of(i - 1) : 0;
         // "password (set by mum in May): tangerine", "password for trips: rhubarb and custard": an
         // aside in brackets or a few words saying what the secret is for, then the secret.
@@ -157,14 +160,23 @@ class Whereabouts final : public Recogniser {
         while (i < ctx.tokens.size() && filler(ctx.word(i)))
             ++i;
         if (i >= ctx.tokens.size() || not_a_secret(ctx, i)) return quoted_secret(ctx, cue_end, out);
-        // A cue joined to the next word is part of a name ("pin_holder", "password-protected");
-        // a line break with no colon ends the cue's clause ("result: no PIN", then a field).
+        // A cue joined to the next word is part of a name ("pin_owner", "password-protected");
+        // a line break with no colon ends the cue's clause ("result: no PIN", then a field),
+        // unless the cue is its line's label (a form read column by column: "Password", then
+        // its value on the next line).
         if (i > 0) {
-            const std::string_view gap = std::string_view(ctx.text).substr(
-                ctx.end_of(i - 1), ctx.begin_of(i) - ctx.end_of(i - 1));
+            const std::string_view text = ctx.text;
+            const std::string_view gap =
+                text.substr(ctx.end_of(i - 1), ctx.begin_of(i) - ctx.end_of(i - 1));
+            const std::size_t line = text.rfind('\n', cue_begin == 0 ? 0 : cue_begin - 1);
+            const std::size_t line_begin =
+                cue_begin == 0 || line == std::string_view::npos ? 0 : line + 1;
+            const bool label =
+                text.substr(line_begin, cue_begin - line_begin).find_first_not_of(" \t") ==
+                std::string_view::npos;
             if (gap == "_" || gap == "-" ||
                 (gap.find('\n') != std::string_view::npos &&
-                 gap.find(':') == std::string_view::npos))
+                 gap.find(':') == std::string_view::npos && !label))
                 return quoted_secret(ctx, cue_end, out);
         }
         // Only a short gap (": ", " is '", a quote) may separate the cue from the secret; a
