@@ -45,6 +45,7 @@ enum FindingFact : std::uint32_t {
     kResidue = 1u << 5,        // a fail-closed guess of the residue pass: no rule recognised it
     kRequesterFile = 1u << 6,  // a reference right after the requester's name on its line
     kAboutOther = 1u << 7,     // its sentence says it is about someone other than the requester
+    kDay = 1u << 8,            // a name that stands as a day's name cut short ("Mon-Thu")
 };
 // The fact's name in policy files ("other-named"); nullptr past the last one.
 const char* fact_name(std::uint32_t bit);

@@ -10,6 +10,7 @@
 #include "safesar/detect.hpp"
 #include "safesar/enum_names.hpp"
 
+#include "calendar_words.hpp"
 #include "filed_under.hpp"
 #include "folded_text.hpp"
 #include "known_terms.hpp"
@@ -60,6 +61,8 @@ const char* fact_name(std::uint32_t bit) {
         return "requester-file";
     case kAboutOther:
         return "about-someone-else";
+    case kDay:
+        return "day";
     default:
         return nullptr;
     }
@@ -886,6 +889,15 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                 std::stable_sort(findings.begin(), findings.end(), before);
         }
     }
+    // A name that stands as a day ("Mon-Thu", "Tue 14/04", though "Thu" and "Tue" are given
+    // names too) says so; each profile decides (a perpetrator request still withholds it: the
+    // days of someone's routine are hers).
+    for (Finding& f : findings)
+        if (f.category == Category::Name && f.owner.kind == Owner::Unknown &&
+            stands_as_day(records[f.record].sections[f.section].text, f.begin, f.end)) {
+            f.facts |= kDay;
+            f.rule += "; it stands as a day's name (a date, a time or another day beside it)";
+        }
     his_file_references(findings);
     his_filed_numbers(records, findings);
     return findings;
