@@ -952,6 +952,22 @@ struct Residue final : public Recogniser {
                        (ob >= 2 && std::string_view(ctx.text).substr(ob - 2, 2) == "\xC2\xA3")))
             return nullptr;
         const bool joined = last > first;
+        // Part of a time ("09:40-10:20" reads as "40-10" between two colons), or a range of
+        // days or ages ("26-28 March", "11-12 yrs"): no one's reference.
+        const std::string_view text = ctx.text;
+        const std::size_t oe = ctx.end_of(last);
+        auto digit_at = [&](std::size_t k) {
+            return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k]));
+        };
+        if ((ob >= 2 && text[ob - 1] == ':' && digit_at(ob - 2)) ||
+            (oe < text.size() && text[oe] == ':' && digit_at(oe + 1)))
+            return nullptr;
+        if (joined && letters == 0 && last + 1 < ctx.tokens.size() && ctx.adjacent(last, true)) {
+            const std::string_view next = ctx.word(last + 1);
+            if (month_name(next) || next == "yrs" || next == "years" || next == "yr" ||
+                next == "months" || next == "weeks" || next == "days")
+                return nullptr;
+        }
         if (!joined && letters == 0)
             return digits >= 5 ? "a number of five digits or more" : nullptr;
         // "B207", "C114": a capital or two and three digits name a unit, a room, a locker or a
