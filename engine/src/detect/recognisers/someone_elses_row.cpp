@@ -17,18 +17,19 @@ namespace safesar {
 // an adviser or an interpreter who deals with them. A call log's "Who" or "Caller", a
 // register's bare "Name" and a money plan's "Whose" or "Holder" say the same; so do a club's
 // or a nursery's "Child" and a course's "Learner" or "Participant"; a booking system's
-// "Passenger", "Guest", "Hirer" or "Attendee", a library's "Borrower". (Not a club's "Member":
+// "Passenger", "Guest", "Hirer" or "Attendee", a library's "Borrower", a rota's "Employee".
+// (Not a club's "Member":
 // its rows name the leaders who signed each badge off, and a row about the requester's own
 // child is kept with what its cells hold.)
 bool whose_column(const std::string& label) {
     // "user" as in "service user".
-    static constexpr std::array<std::string_view, 37> words{
-        "client",    "defendant", "accused",  "resident", "patient",  "student",   "tenant",
-        "pupil",     "applicant", "customer", "claimant", "offender", "appellant", "respondent",
-        "user",      "who",       "whose",    "caller",   "name",     "person",    "visitor",
-        "holder",    "owner",     "child",    "children", "learner",  "baby",      "participant",
-        "passenger", "pax",       "rider",    "guest",    "hirer",    "attendee",  "borrower",
-        "occupant",  "cardholder"};
+    static constexpr std::array<std::string_view, 38> words{
+        "client",    "defendant",  "accused",  "resident", "patient",  "student",   "tenant",
+        "pupil",     "applicant",  "customer", "claimant", "offender", "appellant", "respondent",
+        "user",      "who",        "whose",    "caller",   "name",     "person",    "visitor",
+        "holder",    "owner",      "child",    "children", "learner",  "baby",      "participant",
+        "passenger", "pax",        "rider",    "guest",    "hirer",    "attendee",  "borrower",
+        "occupant",  "cardholder", "employee"};
     for (const auto& w : tokenize(fold(label)))
         if (std::find(words.begin(), words.end(), w) != words.end()) return true;
     return false;
