@@ -2,7 +2,7 @@
 // him, so a number that several of its records carry in their names ("contact-log-40017733.csv",
 // "tracker-40017733.xlsx") is his account's or his file's: where the records write it, or a
 // longer number that begins with it (the account number with its check digits), it is his. So is
-// a code of capitals and digits the names carry ("notes-FV-ACC-20417.txt", "unit-C112.pdf").
+// a code of capitals and digits the names carry ("notes-KW-LN-30518.txt", "unit-B204.pdf").
 #pragma once
 
 #include "safesar/detect.hpp"
@@ -17,7 +17,7 @@ namespace safesar {
 // attachment counts with the message that carries it, once).
 std::vector<std::string> numbers_filed_under(const std::vector<Record>& records);
 
-// Codes of letters and at least three digits ("C112", "FV-ACC-20417": capitals or digits
+// Codes of letters and at least three digits ("B204", "KW-LN-30518": capitals or digits
 // joined by '-', compared without the joins and in capitals) that stand in the file names of at
 // least two files' own names (an attachment's name does not count).
 std::vector<std::string> codes_filed_under(const std::vector<Record>& records);

@@ -482,7 +482,7 @@ struct Residue final : public Recogniser {
         const bool person_verb = next < n && ctx.adjacent(i, true) &&
                                  std::find(kPersonVerbs.begin(), kPersonVerbs.end(),
                                            ctx.word(next)) != kPersonVerbs.end();
-        // A given name that is also an English word, though not a common one ("mick says"),
+        // A given name that is also an English word, though not a common one ("cole says"),
         // is a name before a verb of speaking or calling, where the record writes names so.
         if (english) {
             static constexpr std::array<std::string_view, 10> kSpeaking{
