@@ -397,6 +397,16 @@ struct Residue final : public Recogniser {
                    ctx.info[last + 1].capitalised && ctx.info[last + 1].alpha &&
                    !subjects(last + 1) && proper_noun(ctx, last + 1))
                 ++last;
+            // "Elvanse 40 mg", "Tramadol 50mg": a medicine by its dose, no one's name or place but
+            // health information, of the requester when the sentence is about him alone; the
+            // profile decides the rest as it decides any special-category finding.
+            if (dose_after(ctx, last)) {
+                Span& s = emit(i, last, Category::SpecialCategory, 0.7f,
+                               "a medicine by its dose: health information", "medicine-dose");
+                s.facts &= ~static_cast<std::uint32_t>(kResidue);
+                i = last;
+                continue;
+            }
             // A street word after it: a street ("Devonshire Lane"), wherever the number is.
             if (last + 1 < n && !covered[last + 1] && ctx.adjacent(last, true) &&
                 ctx.info[last + 1].capitalised && ctx.is(last + 1, kStreetSuffix)) {
@@ -519,6 +529,25 @@ struct Residue final : public Recogniser {
         const std::string_view w = ctx.word(i - 1);
         return w == "i" || w == "we" || w == "you" || w == "they" || w == "he" || w == "she" ||
                w == "the" || w == "a" || w == "no" || w == "of";
+    }
+
+    // A dose right after token `last`: a number and a unit of dose ("40 mg", "50mg", "2.5 ml").
+    static bool dose_after(const SectionContext& ctx, std::size_t last) {
+        static constexpr std::array<std::string_view, 8> kUnits{
+            "mg", "mcg", "micrograms", "milligrams", "ml", "g", "units", "iu"};
+        auto unit = [&](std::string_view w) {
+            return std::find(kUnits.begin(), kUnits.end(), w) != kUnits.end();
+        };
+        const std::size_t n = ctx.tokens.size();
+        if (last + 1 >= n || !ctx.one_line(ctx.end_of(last), ctx.begin_of(last + 1)) ||
+            ctx.begin_of(last + 1) - ctx.end_of(last) > 2)
+            return false;
+        const std::string_view w = ctx.word(last + 1);
+        const std::size_t digits = w.find_first_not_of("0123456789.");
+        if (digits == 0) return false;
+        if (digits != std::string_view::npos) return unit(w.substr(digits)); // "50mg"
+        return last + 2 < n && ctx.begin_of(last + 2) - ctx.end_of(last + 1) <= 1 &&
+               unit(ctx.word(last + 2));
     }
 
     static bool his_given_name(const SectionContext& ctx, std::size_t i) {
