@@ -113,7 +113,7 @@ ExportResult export_draft_bundle(Disclosure& disclosure, const ExportOptions& op
                     if (!rd.record) continue;
                     applied += review::redact_phrase_in_title(leak.text, rd);
                     if (rd.fate != RecordFate::WithholdInFull)
-                        applied += review::redact_phrase_in_record(leak.text, reason, rd);
+                        applied += review::redact_phrase_in_sections(leak.text, reason, rd);
                 }
                 redacted.insert(leak.text);
             }

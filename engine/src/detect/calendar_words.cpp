@@ -1,9 +1,10 @@
 #include "calendar_words.hpp"
 
+#include "folded_text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <string>
 
 namespace safesar {
 
@@ -14,11 +15,12 @@ constexpr std::array<std::string_view, 12> kMonths{"january",   "february", "mar
 constexpr std::array<std::string_view, 7> kDays{"monday", "tuesday",  "wednesday", "thursday",
                                                 "friday", "saturday", "sunday"};
 
-std::string lower(std::string_view w) {
-    std::string out(w);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+// A name in `names`, in full or cut to its first three letters.
+template <std::size_t N>
+bool named_in(const std::array<std::string_view, N>& names, std::string_view w) {
+    return std::any_of(names.begin(), names.end(), [&](std::string_view n) {
+        return w == n || (w.size() == 3 && n.substr(0, 3) == w);
+    });
 }
 
 bool letter(char c) {
@@ -27,21 +29,20 @@ bool letter(char c) {
 } // namespace
 
 bool day_name(std::string_view w) {
-    if (w == "tues" || w == "weds" || w == "thur" || w == "thurs") return true;
-    return std::any_of(kDays.begin(), kDays.end(), [&](std::string_view d) {
-        return w == d || (w.size() == 3 && d.substr(0, 3) == w);
-    });
+    return w == "tues" || w == "weds" || w == "thur" || w == "thurs" || named_in(kDays, w);
 }
 
 bool stands_as_day(std::string_view text, std::size_t begin, std::size_t end) {
-    if (begin >= end || end > text.size() || !day_name(lower(text.substr(begin, end - begin))))
+    constexpr std::size_t kLongest = 9; // "wednesday"
+    if (begin >= end || end > text.size() || end - begin > kLongest ||
+        !day_name(fold(text.substr(begin, end - begin))))
         return false;
     // The word on either side, past a join of a few characters ("-", ", ", " and ", "/").
     auto day_at = [&](std::size_t b) {
         std::size_t e = b;
         while (e < text.size() && letter(text[e]))
             ++e;
-        return e > b && day_name(lower(text.substr(b, e - b)));
+        return e > b && e - b <= kLongest && day_name(fold(text.substr(b, e - b)));
     };
     std::size_t after = end;
     while (after < text.size() && text[after] == ' ')
@@ -64,10 +65,7 @@ bool full_month_name(std::string_view w) {
 }
 
 bool month_name(std::string_view w) {
-    if (w == "sept") return true;
-    return std::any_of(kMonths.begin(), kMonths.end(), [&](std::string_view m) {
-        return w == m || (w.size() == 3 && m.substr(0, 3) == w);
-    });
+    return w == "sept" || named_in(kMonths, w);
 }
 
 } // namespace safesar

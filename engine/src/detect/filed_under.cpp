@@ -130,25 +130,23 @@ void his_filed_numbers(const std::vector<Record>& records, std::vector<Finding>&
                (f.category == Category::Address &&
                 std::find(codes.begin(), codes.end(), code_key(last)) != codes.end());
     };
+    auto filed_number = [&](const Finding& f) {
+        const std::string d = digits_of(f.text);
+        return std::any_of(filed.begin(), filed.end(), [&](const std::string& n) {
+            return d.size() >= n.size() && d.size() - n.size() <= kLongerBy && d.starts_with(n);
+        });
+    };
     for (Finding& f : findings) {
         if (f.owner.kind != Owner::Unknown ||
             (f.category != Category::Reference && f.category != Category::IdNumber &&
              f.category != Category::Financial && f.category != Category::Address))
             continue;
-        if (filed_code(f)) {
-            f.owner = Owner{Owner::Subject, -1, Role::Subject};
-            f.facts |= kRequesterFile;
-            f.rule += "; the code the case's records are filed under (in their names)";
-            continue;
-        }
-        const std::string d = digits_of(f.text);
-        for (const std::string& n : filed)
-            if (d.size() >= n.size() && d.size() - n.size() <= kLongerBy && d.starts_with(n)) {
-                f.owner = Owner{Owner::Subject, -1, Role::Subject};
-                f.facts |= kRequesterFile;
-                f.rule += "; the number the case's records are filed under (in their names)";
-                break;
-            }
+        const char* what = filed_code(f) ? "code" : filed_number(f) ? "number" : nullptr;
+        if (!what) continue;
+        f.owner = Owner{Owner::Subject, -1, Role::Subject};
+        f.facts |= kRequesterFile;
+        f.rule +=
+            std::string("; the ") + what + " the case's records are filed under (in their names)";
     }
 }
 

@@ -75,8 +75,8 @@ int redact_phrase_in_title(const std::string& phrase, RecordDisclosure& rd) {
     return static_cast<int>(spans.size());
 }
 
-int redact_phrase_in_record(const std::string& phrase, const Reason& reason, RecordDisclosure& rd) {
-    redact_phrase_in_title(phrase, rd);
+int redact_phrase_in_sections(const std::string& phrase, const Reason& reason,
+                              RecordDisclosure& rd) {
     int applied = 0;
     for (std::size_t si = 0; si < rd.record->sections.size(); ++si) {
         const Section& s = rd.record->sections[si];

@@ -35,7 +35,8 @@ std::vector<Box> boxes_for(const Section& section, std::size_t begin, std::size_
 int redact_phrase_in_title(const std::string& phrase, RecordDisclosure& rd);
 
 // `phrase` redacted, with `reason`, wherever it stands as whole words in the record's sections
-// and its title; returns the number of places in its sections.
-int redact_phrase_in_record(const std::string& phrase, const Reason& reason, RecordDisclosure& rd);
+// (its title is redact_phrase_in_title's); returns the number of places.
+int redact_phrase_in_sections(const std::string& phrase, const Reason& reason,
+                              RecordDisclosure& rd);
 
 } // namespace safesar::review

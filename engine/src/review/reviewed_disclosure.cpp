@@ -153,15 +153,16 @@ ReviewedDisclosure ReviewStore::build_disclosure(const CaseScan& scan, bool fina
         bool withheld = false; // its record is withheld in full: nothing of it is shown anyway
         for (RecordDisclosure& rd : d.records) {
             if (!m.record.empty() && rd.record->name != m.record) continue;
+            // A record's title is printed on every page of it: a phrase goes from there too,
+            // withheld or not.
+            if (m.kind == ManualRedaction::Kind::Text) review::redact_phrase_in_title(m.phrase, rd);
             if (rd.fate == RecordFate::WithholdInFull) {
                 withheld = withheld || !m.record.empty();
-                if (m.kind == ManualRedaction::Kind::Text)
-                    review::redact_phrase_in_title(m.phrase, rd);
                 continue;
             }
             if (m.kind == ManualRedaction::Kind::Text)
                 applied +=
-                    review::redact_phrase_in_record(m.phrase, review::reason_for(m.reason), rd);
+                    review::redact_phrase_in_sections(m.phrase, review::reason_for(m.reason), rd);
             else
                 applied += add_box_redaction(m, rd);
         }
