@@ -262,13 +262,13 @@ TEST_CASE("lower-case notes that call the requester by a given name that is an E
           "[policy]") {
     Case c;
     c.profile = "perpetrator";
-    c.subject.name = "Mark Anthony Pellow";
+    c.subject.name = "Mark Anthony Tregaskis";
     c.subject.role = Role::Subject;
     Person victim;
-    victim.name = "Carys Pellow";
+    victim.name = "Branwen Tregaskis";
     victim.role = Role::Victim;
     Person child;
-    child.name = "Tomos Pellow";
+    child.name = "Osric Tregaskis";
     child.role = Role::Child;
     c.parties = {victim, child};
     const Detector detector(&c, dictionaries_dir());
@@ -276,12 +276,12 @@ TEST_CASE("lower-case notes that call the requester by a given name that is an E
     GatherResult g;
     // Untitled notes naming her and the child three times: about them, unless he is there too.
     g.records.push_back(note("desk.txt",
-                             "03/02 09:12 fh - carys rang, wants her trips hidden.\n"
-                             "09/02 11:40 fh - removed carys and tomos as riders.\n"
-                             "10/02 08:03 fh - mark rang asking why the trips show no addresses. "
+                             "03/02 09:12 ih - branwen rang, wants her trips hidden.\n"
+                             "09/02 11:40 ih - removed branwen and osric as riders.\n"
+                             "10/02 08:03 ih - mark rang asking why the trips show no addresses. "
                              "told him they are private.\n"
-                             "11/02 10:00 fh - mark asked for the total, gave it.\n"
-                             "12/02 09:30 fh - tomos's booking cancelled.\n"));
+                             "11/02 10:00 ih - mark asked for the total, gave it.\n"
+                             "12/02 09:30 ih - osric's booking cancelled.\n"));
     const auto result = policy.apply(c, g, detector.detect(g.records), detector);
     REQUIRE(result.disclosure.records.size() == 1);
     CHECK(result.disclosure.records[0].fate == RecordFate::Disclose);

@@ -884,22 +884,22 @@ TEST_CASE("a draft fails closed: a text the verifier still finds is redacted whe
     TempDir dir;
     Case request = test_case();
     // As above: the name redacted in the note is in its title, which the bundle prints.
-    Record note = text_record("notes.txt", "Lorna Quayle phoned about the weekend.");
+    Record note = text_record("notes.txt", "Isolde Vantreight phoned about the weekend.");
     Disclosure d;
     d.request = &request;
     d.records.push_back(
-        disclose(note, "Call from Lorna Quayle", {redact(note, 0, "Lorna Quayle")}));
+        disclose(note, "Call from Isolde Vantreight", {redact(note, 0, "Isolde Vantreight")}));
     CHECK_THROWS_AS(export_bundle(d, options_for(dir.path / "refused")), VerificationFailed);
 
     std::vector<std::string> notes;
     const ExportResult result = export_draft_bundle(d, options_for(dir.path / "out"), notes);
     const std::string text = pdftotext(result.pdf, dir.path);
-    CHECK_FALSE(contains(text, "Lorna"));
+    CHECK_FALSE(contains(text, "Vantreight"));
     CHECK(contains(text, "Call from [redacted]"));
     CHECK(contains(text, "[TP] phoned about the weekend."));
     REQUIRE(notes.size() == 1);
     CHECK(notes[0].find("1 redacted text") != std::string::npos);
-    CHECK(notes[0].find("Lorna") == std::string::npos); // the note names no one
+    CHECK(notes[0].find("Vantreight") == std::string::npos); // the note names no one
     CHECK(verify_output({result.pdf, result.json, "", "", {}, ""}, d).ok());
 }
 

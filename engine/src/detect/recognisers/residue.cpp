@@ -397,8 +397,8 @@ struct Residue final : public Recogniser {
                    ctx.info[last + 1].capitalised && ctx.info[last + 1].alpha &&
                    !subjects(last + 1) && proper_noun(ctx, last + 1))
                 ++last;
-            // "Elvanse 40 mg", "Tramadol 50mg": a medicine by its dose, no one's name or place but
-            // health information, of the requester when the sentence is about him alone; the
+            // "Quetiapine 25 mg", "Zopiclone 7mg": a medicine by its dose, no one's name or place
+            // but health information, of the requester when the sentence is about him alone; the
             // profile decides the rest as it decides any special-category finding.
             if (dose_after(ctx, last)) {
                 Span& s = emit(i, last, Category::SpecialCategory, 0.7f,
