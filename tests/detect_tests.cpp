@@ -287,6 +287,31 @@ TEST_CASE("lower-case notes that call the requester by a given name that is an E
     CHECK(result.disclosure.records[0].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a letter kept as a document and signed by the victim is her correspondence",
+          "[policy]") {
+    Case c;
+    c.profile = "perpetrator";
+    c.subject.name = "Mark Anthony Tregaskis";
+    c.subject.role = Role::Subject;
+    Person victim;
+    victim.name = "Branwen Tregaskis";
+    victim.role = Role::Victim;
+    c.parties = {victim};
+    const Detector detector(&c, dictionaries_dir());
+    const Policy policy = Policy::load(dictionaries_dir(), c.profile);
+    GatherResult g;
+    g.records.push_back(note("letter.txt", "Hi all,\nI'm stepping down from the rota, sorry.\n"
+                                           "Please keep my number off the list.\nBranwen\n"));
+    // A worker's note that ends on her name in a sentence, and a rota ending on it in a field.
+    g.records.push_back(note("note.txt", "Rota changed today.\nI rang and spoke to Branwen\n"));
+    g.records.push_back(note("rota.txt", "Rota for March\nMonday: Mark\nTuesday: Branwen\n"));
+    const auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 3);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
           "[policy]") {
     const PerpetratorScan scan;
@@ -396,6 +421,76 @@ TEST_CASE("a note naming only protected parties, a member's safety report, and m
     }
     CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) == 0);
     CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a letter to the requester, and a meeting she attended, are not withheld as a "
+          "meeting's notes their title may name",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // A meeting's title and nothing sure: notes of a meeting about her, until reviewed.
+    g.records.push_back(note("notes.txt", "Review meeting notes\nHeld 14/01 at the office.\n"
+                                          "The decision is recorded below.\n"));
+    // The same title on a letter to her about her own hearing: said to her.
+    g.records.push_back(note("letter.txt",
+                             "Review meeting notes\nDear Samira,\nThank you for "
+                             "attending on 14/01. The decision is recorded below.\n"));
+    // A hearing held with her: she attended it and was heard.
+    g.records.push_back(note("hearing.txt", "Review meeting notes\nHeld 14/01 at the office. "
+                                            "Samira attended with a friend.\nThe decision is "
+                                            "recorded "
+                                            "below.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 3);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind.rfind("until reviewed", 0) == 0);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a note telling staff what not to confirm to a caller, a check-in with who was there "
+          "and what they will do, and a request not to give anyone her rota are withheld",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("flag.txt", "Account flag\nDo not confirm bookings to anyone who "
+                                         "rings.\nIf she calls in, say nothing and fetch the "
+                                         "manager.\n"));
+    g.records.push_back(note("checkin.txt",
+                             "Southside check-in - 03/11\nWith us: a police officer, the "
+                             "nursery manager, the housing officer\nWhat's happening: she is "
+                             "frightened of his visits; her partner is worried.\nWhat we'll do: "
+                             "the nursery to change the password.\n"));
+    // Her own account's note: what staff will not do, with nobody asking.
+    g.records.push_back(note("own.txt", "Account note\nDo not confirm the order until the "
+                                        "payment clears.\n"));
+    // A manager's note of what a colleague asked for her safety.
+    g.records.push_back(note("asked.txt", "Saw her after the evening class. She wants us "
+                                          "to:\n- do not give anyone her shifts or her number\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 4);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[3].fate == RecordFate::WithholdInFull);
+}
+
+TEST_CASE("a form laid out in columns names its subject by the first value after its labels",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // "Patient", "DOB", "Linked" as one column, then their values: the requester's own record,
+    // though the other person linked to it is named more often than she is.
+    g.records.push_back(note("mine.txt", "Patient care record\nPatient\nDOB\nLinked\nSamira Haq\n"
+                                         "01/02/1980\nImtiaz Haq (husband)\nImtiaz rang about "
+                                         "the glasses. Imtiaz was told no. Imtiaz rang off.\n"));
+    // The same form whose first value is him: about him.
+    g.records.push_back(note("his.txt", "Patient care record\nPatient\nDOB\nLinked\nImtiaz Haq\n"
+                                        "01/02/1980\nSamira Haq (wife)\nImtiaz was seen today.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
 }
 
 TEST_CASE("agencies' action lines, a request not to tell, a partners' check-in with its actions, a "
@@ -862,8 +957,11 @@ TEST_CASE("a code of capitals and digits that several records carry in their nam
     g.records.push_back(note("account/statement_KW-LN-30518_b204.txt",
                              "Unit B204 let. Account kw-ln-30518 billed. Unit B311 next door.\n"));
     g.records.push_back(note("units/notes-B204.txt", "Keys to B204 returned.\n"));
-    g.records.push_back(note("letters/ref-QP-7741.txt", "Ref QP-7741 noted.\n"));
-    g.records.push_back(note("mail/reply.eml#form-QP-7741.pdf", "Form QP-7741.\n"));
+    // A message named by a code, and the form it carries named by it too: hers, it may be.
+    Record message = note("mail/fw-QP-7741.eml", "Ref QP-7741 noted.\n");
+    message.kind = RecordKind::Email;
+    g.records.push_back(std::move(message));
+    g.records.push_back(note("mail/fw-QP-7741.eml#form-QP-7741.pdf", "Form QP-7741.\n"));
     const std::vector<Finding> found = scan.detector.detect(g.records);
     auto owner_of = [&](std::size_t record, const std::string& text) {
         for (const Finding& f : found)
@@ -876,4 +974,23 @@ TEST_CASE("a code of capitals and digits that several records carry in their nam
     CHECK(owner_of(1, "Unit B204") == Owner::Subject);   // a unit, in two names
     CHECK(owner_of(1, "Unit B311") != Owner::Subject);   // the unit next door
     CHECK(owner_of(3, "QP-7741") != Owner::Subject);     // in one file's name and an attachment's
+    CHECK(owner_of(4, "QP-7741") != Owner::Subject);
+}
+
+TEST_CASE("a code in a document's own file name is the document's own reference where it writes "
+          "it, and nowhere else",
+          "[detect]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("support/ticket-R-4410.html", "Ticket R-4410 closed.\n"));
+    g.records.push_back(note("support/log.txt", "See R-4410.\n"));
+    const std::vector<Finding> found = scan.detector.detect(g.records);
+    auto owner_of = [&](std::size_t record, const std::string& text) {
+        for (const Finding& f : found)
+            if (f.record == record && f.text == text) return f.owner.kind;
+        FAIL("no finding \"" << text << "\" in record " << record);
+        return Owner::Unknown;
+    };
+    CHECK(owner_of(0, "R-4410") == Owner::Subject);
+    CHECK(owner_of(1, "R-4410") != Owner::Subject); // one file's name: not the case's filing
 }

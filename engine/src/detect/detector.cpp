@@ -417,6 +417,17 @@ struct Detector::Impl {
     // Titles before the surname alone come next when no listed adult shares it; then the first
     // given name, when the name lists file it under one sex only ("Harriet"; not "Andrea", a
     // man's name in Italian); pronouns last, since "Hattie said he..." counts the wrong person.
+    Owner sole_victim() const {
+        Owner victim;
+        if (!request) return victim;
+        for (std::size_t i = 0; i < request->parties.size(); ++i) {
+            if (request->parties[i].role != Role::Victim) continue;
+            if (victim.kind != Owner::Unknown) return Owner{}; // two: "the victim" is either
+            victim = Owner{Owner::Party, static_cast<int>(i), Role::Victim};
+        }
+        return victim;
+    }
+
     Gender gender_of(const PassOne& p) const {
         const TitleCounts& t = p.titles;
         if (t.mr != t.other) return gender_of(t.mr, t.other, 0, 0);
@@ -543,7 +554,7 @@ void his_file_references(std::vector<Finding>& findings) {
     if (his.empty()) return;
     for (Finding& f : findings)
         if (f.category == Category::Reference && f.owner.kind == Owner::Unknown &&
-            his.count(fold(f.text))) {
+            his.count(fold(f.text)) && !multi_agency_reference(fold(f.text))) {
             f.owner = Owner{Owner::Subject, -1, Role::Subject};
             f.facts |= kRequesterFile;
             f.rule += "; the requester's file reference where his name stands before it";
@@ -777,7 +788,8 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     // Titles, else pronouns; with neither, "Mr" (most requesters of the profiles that withhold
     // a relative are men, and a wrong guess redacts the requester's own name, never a relative's).
     if (I.request) known.add_other_titles(I.gender_of(p) != Gender::Female, *I.request);
-    const CaseKnowledge knowledge{known, I.lexicon, I.gender_of(p), I.party_genders(p)};
+    const CaseKnowledge knowledge{known, I.lexicon, I.gender_of(p), I.party_genders(p),
+                                  I.sole_victim()};
 
     // Pass 2: everything, with the discovered names known.
     std::vector<Finding> findings;

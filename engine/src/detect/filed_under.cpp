@@ -119,7 +119,22 @@ std::vector<std::string> numbers_filed_under(const std::vector<Record>& records)
 void his_filed_numbers(const std::vector<Record>& records, std::vector<Finding>& findings) {
     const std::vector<std::string> filed = numbers_filed_under(records);
     const std::vector<std::string> codes = codes_filed_under(records);
-    if (filed.empty() && codes.empty()) return;
+    // A document's own codes, in the document itself: its own reference ("ticket-R-4410.html"
+    // writes "Ticket R-4410"). A document disclosed to him is his record, and its reference
+    // names that record, no one else; a document about someone else is withheld whole, its
+    // reference with it. Not a message: its file name says what it is about or carries (her
+    // application, by her code), as an attachment's does.
+    std::vector<std::vector<std::string>> own(records.size());
+    for (std::size_t ri = 0; ri < records.size(); ++ri) {
+        const Record& r = records[ri];
+        if (r.name.find('#') == std::string::npos && r.kind != RecordKind::Email)
+            own[ri] = codes_in(leaf_and_top(r).first);
+    }
+    auto own_code = [&](const Finding& f) {
+        if (f.record >= own.size() || f.category != Category::Reference) return false;
+        const auto& mine = own[f.record];
+        return std::find(mine.begin(), mine.end(), code_key(f.text)) != mine.end();
+    };
     auto filed_code = [&](const Finding& f) {
         // The code itself, or a unit, plot or room it names ("Unit B204").
         const std::size_t space = f.text.find_last_of(' ');
@@ -141,12 +156,14 @@ void his_filed_numbers(const std::vector<Record>& records, std::vector<Finding>&
             (f.category != Category::Reference && f.category != Category::IdNumber &&
              f.category != Category::Financial && f.category != Category::Address))
             continue;
-        const char* what = filed_code(f) ? "code" : filed_number(f) ? "number" : nullptr;
+        const char* what = filed_code(f)     ? "code the case's records are filed under"
+                           : filed_number(f) ? "number the case's records are filed under"
+                           : own_code(f)     ? "code this record is filed under"
+                                             : nullptr;
         if (!what) continue;
         f.owner = Owner{Owner::Subject, -1, Role::Subject};
         f.facts |= kRequesterFile;
-        f.rule +=
-            std::string("; the ") + what + " the case's records are filed under (in their names)";
+        f.rule += std::string("; the ") + what + " (in the file's name)";
     }
 }
 

@@ -24,7 +24,8 @@ std::vector<std::string> codes_filed_under(const std::vector<Record>& records);
 
 // Gives the requester every reference, identity or account number that no rule gave an owner
 // and whose digits are a filed-under number, or begin with one and go on for at most eight more,
-// or that is a filed-under code.
+// or that is a filed-under code; and every reference in a document (not a message, not an
+// attachment) that is a code of its own file name: the document's own reference.
 void his_filed_numbers(const std::vector<Record>& records, std::vector<Finding>& findings);
 
 } // namespace safesar

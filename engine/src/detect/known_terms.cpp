@@ -114,6 +114,14 @@ KnownTerms::KnownTerms(const Case* request, const Lexicon& lexicon) : lexicon_(l
                 shared_initials_ += t.front()[0];
     }
 
+    // The initials he goes by: of the first word of his name and of each alias ("G. Marsh" for
+    // Gordon Ellis Marsh; not "E. Marsh", whom the records would call so only if he went by it).
+    std::vector<std::string> his_names{s.name};
+    his_names.insert(his_names.end(), s.aliases.begin(), s.aliases.end());
+    for (const auto& n : his_names)
+        if (const auto t = tokenize(fold(n)); t.size() >= 2)
+            subject_first_initials_ += t.front()[0];
+
     add_person(s, Owner{Owner::Subject, -1, Role::Subject});
     for (std::size_t i = 0; i < request->parties.size(); ++i) {
         const Person& p = request->parties[i];
@@ -202,12 +210,10 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
                          "matches " + who + "'s initial and surname run together"});
             }
         }
-        // A surname the requester shares, with an initial that begins none of his names: "Z.
-        // Marsh" is his wife Zoe when he is Gordon Ellis Marsh.
+        // A surname the requester shares, with an initial he does not go by: "Z. Marsh" is his
+        // wife Zoe when he is Gordon Ellis Marsh, and "E. Marsh" his mother Edna.
         if (!subject && tokens.size() >= 2 && contains(subject_tokens_, tokens.back()) &&
-            std::none_of(subject_tokens_.begin(), subject_tokens_.end(), [&](const std::string& t) {
-                return t != tokens.back() && t[0] == tokens.front()[0];
-            }))
+            subject_first_initials_.find(tokens.front()[0]) == std::string::npos)
             add({{tokens.front().substr(0, 1), tokens.back()},
                  Category::Name,
                  owner,
@@ -217,6 +223,10 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
             for (auto& t : tokens)
                 initials.push_back(t.substr(0, 1));
             add({initials, Category::Name, owner, "matches " + who + "'s initials"});
+            // Every given name's initial before the surname ("S K Prothero"): his whole, where
+            // the last initial alone with the surname may be someone else's.
+            initials.back() = tokens.back();
+            add({initials, Category::Name, owner, "matches " + who + "'s initials and surname"});
         }
         add_run_initials(tokens, owner, who);
     }

@@ -114,6 +114,7 @@ class KnownTerms {
     std::vector<std::string> subject_address_tokens_;
     std::string subject_surname_;
     std::string shared_initials_; // of listed adults with the requester's surname
+    std::string subject_first_initials_; // of the first word of his name and aliases
     std::vector<std::pair<std::string, Owner>> given_names_; // listed third parties', folded
     std::set<std::string, std::less<>> discovered_;          // unlisted people's names, folded
 };

@@ -59,12 +59,22 @@ struct CaseKnowledge {
     Gender subject_gender = Gender::Unknown;
     std::map<int, Gender> party_gender =
         {}; // listed parties (by index) the records speak of as he or she
+    // The one victim the request lists, when it lists exactly one: whom "the victim" means.
+    Owner victim = {};
 };
 
 // A listed member of staff or another agency's professional: what they write or say is the
 // service's record, not a third party's words or whereabouts.
 inline bool staff_like(const Owner& o) {
     return o.kind == Owner::Party && (o.role == Role::Staff || o.role == Role::Professional);
+}
+
+// A reference that names a multi-agency process ("MAPPA/SY/24/0101", "MARAC-0412"): the
+// process's, whoever's name stands near it; never his own file's.
+inline bool multi_agency_reference(std::string_view folded) {
+    for (const char* process : {"marac", "mappa", "matac"})
+        if (folded.find(process) != std::string_view::npos) return true;
+    return false;
 }
 
 // A table column that says whose row it is ("Client", "Patient", "Caller"): the person the
@@ -145,8 +155,10 @@ class SectionContext {
     // Whose is a place or workplace named at [b, e) ("moved to X", "works at Y")? The person
     // mentioned last before it in its paragraph, by name or by a pronoun (when the records tell
     // the requester's sex). The requester owns it when the mention is his and nothing in its own
-    // sentence points to someone else; otherwise he is only its likely owner.
+    // sentence points to someone else; otherwise he is only its likely owner. A place its
+    // sentence keeps someone away from ("not to enter X") is nobody's it can tell, and not his.
     void attribute_place(Span& s) const;
+    bool kept_away_before(std::size_t at) const;
     // Is the code at original byte `at` the requester's own reference? It follows his name on
     // the same line with no other person named between ("Participant: D. Marsh · ID VP-0457",
     // "Student: A. Jones (K1104523)"): a file's heading names whose file it is.

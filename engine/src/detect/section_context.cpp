@@ -342,7 +342,33 @@ bool SectionContext::other_sex(const Span& person, Gender g) const {
     return (female ? Gender::Female : Gender::Male) != g;
 }
 
+// Words before `at` in its sentence that keep someone away from what follows: "not to enter",
+// "must not go to", "excluded from", "stay away from", "exclusion zone". A place named after
+// them is one the person they bind is kept from: someone else's home, work or school.
+bool SectionContext::kept_away_before(std::size_t at) const {
+    const auto& sent = sentences()[std::min(sentence_of(at), sentences().size() - 1)];
+    const std::size_t end = token_at(at);
+    for (std::size_t t = token_at(sent.first); t + 1 < end; ++t) {
+        const std::string_view w = word(t), next = word(t + 1);
+        if (w == "not") {
+            const std::string_view verb = next == "to" && t + 2 < end ? word(t + 2) : next;
+            for (const char* v : {"enter", "go", "attend", "approach", "visit", "loiter", "come"})
+                if (verb == v) return true;
+        }
+        if ((w == "excluded" || w == "banned" || w == "barred" || w == "prohibited") &&
+            next == "from")
+            return true;
+        if (w == "exclusion" && (next == "zone" || next == "area")) return true;
+        if ((w == "keep" || w == "stay" || w == "kept") && next == "away") return true;
+    }
+    return false;
+}
+
 void SectionContext::attribute_place(Span& s) const {
+    if (kept_away_before(s.begin)) {
+        s.facts |= kAboutOther; // whoever's it is, not the person kept from it
+        return;
+    }
     const Gender g = knowledge.subject_gender;
     const Span* person = last_person_before(s.begin);
     // The last pronoun before it, within 80 tokens and the same paragraph.

@@ -351,6 +351,70 @@ std::vector<const Person*> senders(const Case& c, const Record& r,
     return out;
 }
 
+// Who signed a letter or note kept as a document: the listed party whose name is the whole of
+// its last line ("Kirsty", "K. Moss"), in a text written in the first person. A note that
+// ends on someone's name in a sentence or a field ("Seen by: ...") is signed by nobody.
+const Person* signer(const Case& c, const Record& r, const std::vector<Finding>& findings,
+                     const FindingIndex& mine) {
+    constexpr std::size_t kMaxSignature = 40;
+    const Section* last = nullptr;
+    std::size_t li = 0;
+    for (std::size_t si = 0; si < r.sections.size(); ++si)
+        if (visible(r.sections[si]) && (r.sections[si].kind == SectionKind::Body ||
+                                        r.sections[si].kind == SectionKind::PageText))
+            last = &r.sections[si], li = si;
+    if (!last) return nullptr;
+    const std::string& t = last->text;
+    const std::size_t e = t.find_last_not_of(" \t\r\n");
+    if (e == std::string::npos) return nullptr;
+    const std::size_t nl = t.rfind('\n', e);
+    const std::size_t b = t.find_first_not_of(" \t", nl == std::string::npos ? 0 : nl + 1);
+    if (e + 1 - b > kMaxSignature) return nullptr;
+    for (std::size_t fi : mine) {
+        const Finding& f = findings[fi];
+        // The name, and at most a full stop or comma after it.
+        if (f.section != li || f.category != Category::Name || f.owner.kind != Owner::Party ||
+            f.begin != b || f.end < e || f.end > e + 1)
+            continue;
+        const auto words = tokenize(fold(std::string_view(t).substr(0, b)));
+        const bool first_person = std::any_of(words.begin(), words.end(), [](const auto& w) {
+            return w == "i" || w == "i'm" || w == "my" || w == "me";
+        });
+        return first_person ? &c.parties[static_cast<std::size_t>(f.owner.party)] : nullptr;
+    }
+    return nullptr;
+}
+
+// Did the requester attend the meeting the record is of? His name followed in its sentence by
+// "attended" or "was present", or on a line that opens "Present" or "Attendees". A panel or
+// hearing held with him is his (what was put to him, what he said, what was decided); a risk
+// meeting about him is held without him.
+bool attended_by_requester(const Record& r, const std::vector<Finding>& findings,
+                           const FindingIndex& mine) {
+    constexpr std::size_t kOpening = 3000, kNear = 40;
+    for (std::size_t fi : mine) {
+        const Finding& f = findings[fi];
+        if (f.owner.kind != Owner::Subject || f.category != Category::Name || f.begin >= kOpening)
+            continue;
+        const Section& s = r.sections[f.section];
+        if (!visible(s) || (s.kind != SectionKind::Body && s.kind != SectionKind::PageText))
+            continue;
+        const std::string after =
+            fold(std::string_view(s.text).substr(f.end, std::min(kNear, s.text.size() - f.end)));
+        const std::size_t stop = after.find_first_of(".;\n");
+        const std::string_view clause = std::string_view(after).substr(0, stop);
+        for (const char* verb : {"attended", "was present", "was in attendance", "attending"})
+            if (clause.find(verb) != std::string_view::npos) return true;
+        const std::size_t nl = s.text.rfind('\n', f.begin);
+        const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
+        const std::string head = fold(std::string_view(s.text).substr(line, 12));
+        if (head.starts_with("present") || head.starts_with("attendees") ||
+            head.starts_with("attending"))
+            return true;
+    }
+    return false;
+}
+
 // Was the message sent to or by the requester (his name or address in From, To or Cc)? He has
 // had it already.
 bool exchanged_with_requester(const Record& r, const std::vector<Finding>& findings,
@@ -408,6 +472,56 @@ bool addressed_to_requester(const Record& r, const std::vector<Finding>& finding
     return false;
 }
 
+// A label on its own line ("Patient", "Client:") heading a column of labels: the name that
+// opens the first line after the column, or null. `t` is the line [b, e), folded and trimmed.
+const Finding* name_after_label_column(const WithholdRule& w, const Section& s, std::size_t si,
+                                       std::size_t b, std::size_t e, std::string_view t,
+                                       const std::vector<Finding>& findings,
+                                       const FindingIndex& mine) {
+    // A form's column has several labels; a table's header may give one or two ("Suspect",
+    // "Name" down a table set out by rows) and its values interleave with its labels.
+    constexpr std::size_t kMinOthers = 2, kMaxLabels = 12, kMaxLabel = 24;
+    if (!t.empty() && t.back() == ':') t.remove_suffix(1);
+    // "Name" alone heads a table's column as often as a form's: it names no one's record.
+    if (t == "name" || t == "full name" ||
+        std::find(w.subject_labels.begin(), w.subject_labels.end(), t) == w.subject_labels.end())
+        return nullptr;
+    // A label: a short line that opens with a capital ("DOB", "Address"; not "or", "his" of a
+    // sentence set out one word per line), no digit, no finding.
+    auto label_like = [&](std::size_t lb, std::size_t le) {
+        const std::string_view line = std::string_view(s.text).substr(lb, le - lb);
+        const std::size_t first = line.find_first_not_of(" \t");
+        return line.size() <= kMaxLabel && first != std::string_view::npos &&
+               std::isupper(static_cast<unsigned char>(line[first])) != 0 &&
+               std::none_of(
+                   line.begin(), line.end(),
+                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+               std::none_of(mine.begin(), mine.end(), [&](std::size_t fi) {
+                   const Finding& f = findings[fi];
+                   return f.section == si && f.begin < le && f.end > lb;
+               });
+    };
+    if (!label_like(b, e)) return nullptr;
+    std::size_t lb = e + 1;
+    for (std::size_t k = 0; k <= kMaxLabels && lb < s.text.size(); ++k) {
+        const std::size_t le = std::min(s.text.find('\n', lb), s.text.size());
+        const std::string_view line = std::string_view(s.text).substr(lb, le - lb);
+        if (!label_like(lb, le)) {
+            if (k < kMinOthers) return nullptr;
+            // The first value: a name that opens the line.
+            const std::size_t first = std::min(line.find_first_not_of(" \t"), line.size());
+            for (std::size_t fi : mine) {
+                const Finding& f = findings[fi];
+                if (f.section == si && f.begin == lb + first && f.category == Category::Name)
+                    return &f;
+            }
+            return nullptr;
+        }
+        lb = le + 1;
+    }
+    return nullptr;
+}
+
 // Who is the record about? Its subject field ("Client: ...", "Name of victim: ..."), else the
 // share of the people it names who are protected parties.
 Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record& r,
@@ -431,6 +545,16 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
             const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
             const std::string_view t = std::string_view(folded).substr(
                 std::min(folded.find_first_not_of(" \t"), folded.size()));
+            // A form laid out in columns: a line that is only a subject label, then the other
+            // labels one per line, then the values in the same order ("Patient", "DOB",
+            // "Address", then "Ivo Quill ...", "14/02/1983"). The first line after the labels
+            // is the first label's value; a name that opens it is the record's subject.
+            if (const Finding* f = name_after_label_column(w, s, si, b, e, t, findings, mine)) {
+                if (f->owner.kind == Owner::Subject)
+                    field_subject = true;
+                else if (protected_owner(f->owner) || f->owner.kind == Owner::Unknown)
+                    field_protected = true;
+            }
             for (const auto& label : w.subject_labels) {
                 if (t.size() <= label.size() || t.compare(0, label.size(), label) != 0 ||
                     (t[label.size()] != ':' && t[label.size()] != ' ' && t[label.size()] != '\t'))
@@ -506,7 +630,10 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
 Verdict check(const WithholdRule& w, const Case& c, const Record& r,
               const std::vector<Finding>& findings, const FindingIndex& mine) {
     if (w.kind == "mail-from-role") {
-        if (r.kind != RecordKind::Email) return Verdict::No;
+        if (r.kind != RecordKind::Email) {
+            const Person* p = signer(c, r, findings, mine);
+            return p && role_in(*p, w.roles) ? Verdict::Yes : Verdict::No;
+        }
         for (const Person* p : senders(c, r, findings, mine))
             if (role_in(*p, w.roles)) return Verdict::Yes;
         return Verdict::No;
@@ -735,10 +862,20 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
 
         // Whole-record withholding: the first rule that is sure decides; a rule that is unsure
         // withholds only where the profile says to fail closed, until a reviewer decides.
+        // A letter to the requester is said to him about his own matter, and a meeting he
+        // attended was held with him: no rule that is only unsure (a title that may name a risk
+        // meeting, a hearing's decision) withholds either.
         const WithholdRule* unsure = nullptr;
+        std::optional<bool> to_him, attended;
         for (const auto& w : withhold) {
             const Verdict v = check(w, c, r, findings, mine);
-            if (v == Verdict::Unsure && !unsure) unsure = &w;
+            if (v == Verdict::Unsure && !unsure) {
+                if (!to_him) to_him = addressed_to_requester(r, findings, mine);
+                // Attending is what makes a meeting his, not a summary that says he attended.
+                const bool meeting = w.kind != "about-protected-party";
+                if (meeting && !attended) attended = attended_by_requester(r, findings, mine);
+                if (!*to_him && !(meeting && *attended)) unsure = &w;
+            }
             if (v != Verdict::Yes) continue;
             rd.fate = RecordFate::WithholdInFull;
             rd.withheld_because = reason(w.reason);

@@ -72,7 +72,7 @@ struct Residue final : public Recogniser {
                 const std::size_t first = ctx.token_at(b);
                 const SentencePeople people = people_in_sentence(ctx, b, e, first);
                 alone = (people.facts & (kSubjectNamed | kSubjectPronoun)) &&
-                        !(people.facts & (kOtherNamed | kOtherPronoun));
+                        !(people.facts & (kOtherNamed | kOtherPronoun | kAboutOther));
                 for (std::size_t t = first; alone && t < n && ctx.begin_of(t) < e; ++t)
                     if (ctx.is(t, kRoleCue)) alone = false;
             }

@@ -218,6 +218,20 @@ SentencePeople people_in_sentence(const SectionContext& ctx, std::size_t b, std:
             sp.mentions.push_back(m);
         }
     }
+    // "The victim", "the complainant": a person the records never mean the requester by when he
+    // is asked about (the listed victim when there is one), though the sentence names nobody.
+    // The sentence is then not about him alone; her things in it ("the victim's workplace")
+    // make it as much hers as if it named her.
+    for (std::size_t t = first_token + 1; t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t) {
+        const std::string_view w = ctx.word(t);
+        if ((w != "victim" && w != "survivor" && w != "complainant") || ctx.word(t - 1) != "the")
+            continue;
+        Mention m;
+        m.at = ctx.begin_of(t - 1);
+        m.owner = ctx.knowledge.victim;
+        sp.facts |= ctx.tokens[t].possessive ? kOtherNamed : kAboutOther;
+        sp.mentions.push_back(m);
+    }
     std::sort(sp.mentions.begin(), sp.mentions.end(),
               [](const Mention& x, const Mention& y) { return x.at < y.at; });
     return sp;

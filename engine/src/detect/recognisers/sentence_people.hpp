@@ -23,7 +23,8 @@ struct Mention {
 
 struct SentencePeople {
     std::vector<Mention> mentions;
-    std::uint32_t facts = 0; // kSubjectNamed, kOtherNamed, kSubjectPronoun, kOtherPronoun
+    std::uint32_t facts = 0; // kSubjectNamed, kOtherNamed, kSubjectPronoun, kOtherPronoun,
+                             // kAboutOther ("the victim" unnamed)
 
     // Whose is a term at token `ti`? The object pronoun right after it ("raped her"), else the
     // nearest mention before it, else the first after it; nullptr when the sentence has none.

@@ -101,7 +101,8 @@ class SomeoneElsesWords final : public Recogniser {
 
   private:
     void emit(const SectionContext& ctx, std::size_t b, std::size_t e, const Owner& owner,
-              std::string rule, std::vector<Span>& out) const {
+              std::string rule, std::vector<Span>& out,
+              std::string_view rid = "someone-elses-words") const {
         trim_span(ctx.text, b, e);
         if (e <= b || lower_words(ctx, b, e) < 3) return;
         Span s;
@@ -112,7 +113,7 @@ class SomeoneElsesWords final : public Recogniser {
         s.confidence = owner.kind == Owner::Unknown ? 0.6f : 0.75f;
         s.facts = kOtherNamed;
         s.rule = std::move(rule);
-        s.recogniser = id();
+        s.recogniser = rid;
         out.push_back(std::move(s));
     }
 
@@ -300,8 +301,15 @@ class SomeoneElsesWords final : public Recogniser {
                 before->end + 200 > b)
                 continue;
             if (quoted_pronoun_is_his(ctx, b)) continue;
-            emit(ctx, b, e, before && before->end + 200 > b ? before->owner : Owner{},
-                 "a quotation in the first person of someone other than the requester", out);
+            // Nobody named or called before it: the record does not say whose it is (a
+            // profile that is not a perpetrator's may take it for the requester's).
+            if (before && before->end + 200 > b)
+                emit(ctx, b, e, before->owner,
+                     "a quotation in the first person of someone other than the requester", out);
+            else
+                emit(ctx, b, e, Owner{},
+                     "a quotation in the first person that the record gives to no one", out,
+                     "someone-elses-words-unattributed");
         }
     }
 
