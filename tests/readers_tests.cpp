@@ -255,6 +255,24 @@ TEST_CASE("CSV: semicolons, quotes in odd places, unclosed quote, limits", "[gat
         CHECK(labels_of(r.sections[0]) == std::vector<std::string>{"a", "column 2", "c"});
         CHECK(r.warnings.empty()); // the trailing empty cell is not ragged
     }
+    SECTION("a report's title lines before its header, repeated at the head of each page") {
+        TempFile f("report.csv", "Riverside Centre,Attendance report,Page 1 of 2\n"
+                                 "ref,surname,forename,status\n"
+                                 "R-1,QUILL,Ivo,active\nR-2,MOSS,Ada,active\n"
+                                 "Riverside Centre,Attendance report,Page 2 of 2\n"
+                                 "ref,surname,forename,status\n"
+                                 "R-3,FENN,Una,left\n");
+        const Record r = read_csv(f.path(), "report.csv");
+        REQUIRE(r.sections.size() == 4);
+        CHECK(r.sections[0].kind == SectionKind::Body);
+        CHECK(r.sections[0].text == "Riverside Centre, Attendance report, Page 1 of 2\n"
+                                    "Riverside Centre, Attendance report, Page 2 of 2\n");
+        CHECK(labels_of(r.sections[1]) ==
+              std::vector<std::string>{"ref", "surname", "forename", "status"});
+        CHECK(field_value(r.sections[1], "surname") == "QUILL");
+        CHECK(field_value(r.sections[3], "forename") == "Una");
+        CHECK(r.warnings.empty());
+    }
     SECTION("header only") {
         TempFile f("header.csv", "a,b\r\n");
         const Record r = read_csv(f.path(), "header.csv");

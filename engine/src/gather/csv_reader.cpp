@@ -10,6 +10,8 @@
 #include "safesar/gather.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <stdexcept>
 
 namespace safesar {
@@ -59,6 +61,63 @@ Section row_section(std::size_t number, const std::vector<std::string>& labels,
     return section;
 }
 
+// A row's width without the empty cells some exporters write at its end.
+std::size_t width(const std::vector<std::string>& cells) {
+    std::size_t n = cells.size();
+    while (n > 0 && cells[n - 1].empty())
+        --n;
+    return n;
+}
+
+// A report's title line, not a header a data row is wider than (commas in unquoted notes make
+// rows ragged): its cells say what the report is ("Page 1 of 2", "Printed 03/03 by ...") or run
+// to more words than a column's heading does.
+bool title_like(const std::vector<std::string>& cells) {
+    std::size_t words = 0, filled = 0;
+    for (const std::string& c : cells) {
+        if (c.empty()) continue;
+        ++filled;
+        std::string lower(c);
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char x) { return static_cast<char>(std::tolower(x)); });
+        if (lower.starts_with("page ") || lower.starts_with("printed") ||
+            lower.find(" report") != std::string::npos)
+            return true;
+        words += static_cast<std::size_t>(std::count(c.begin(), c.end(), ' ')) + 1;
+    }
+    return filled > 0 && words > 2 * filled;
+}
+
+// Where a report's table starts. A report printed to CSV opens with title lines ("Class register
+// report, Printed 03/03 by ..., Page 1 of 2") narrower than its table, then the header: the first
+// of the opening rows as wide as most rows are. Reading the title as the header would label every
+// cell with the title's words and hide what each column holds. 0 for a plain CSV.
+std::size_t header_row(const CsvTable& table) {
+    constexpr std::size_t kMaxTitleLines = 5;
+    if (table.rows.size() < 3) return 0;
+    std::map<std::size_t, std::size_t> widths; // width -> rows
+    for (std::size_t r = 1; r < table.rows.size(); ++r)
+        ++widths[width(table.rows[r].cells)];
+    const std::size_t usual =
+        std::max_element(widths.begin(), widths.end(), [](const auto& a, const auto& b) {
+            return a.second < b.second;
+        })->first;
+    if (width(table.rows.front().cells) >= usual || !title_like(table.rows.front().cells)) return 0;
+    for (std::size_t r = 1; r <= kMaxTitleLines && r + 1 < table.rows.size(); ++r)
+        if (width(table.rows[r].cells) == usual) return r;
+    return 0;
+}
+
+// Cells joined for a line of a report's title: "Class register report, Page 1 of 2".
+std::string joined(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < width(cells); ++i) {
+        if (i > 0) out += ", ";
+        out += cells[i];
+    }
+    return out;
+}
+
 } // namespace
 
 Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
@@ -80,10 +139,28 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
     record.mime_type = "text/csv";
     record.warnings = std::move(table.warnings);
 
-    const std::vector<std::string> labels = labels_of(table.rows.front().cells);
+    // A report's title lines, and their repeats at the head of each printed page, are one
+    // section of text; the header's repeats are left out.
+    const std::size_t head = header_row(table);
+    const std::vector<std::string> labels = labels_of(table.rows[head].cells);
+    Section title;
+    title.kind = SectionKind::Body;
+    title.label = "report title";
+    auto title_line = [&](const CsvRow& row) {
+        title.text += joined(row.cells);
+        title.text += '\n';
+    };
+    for (std::size_t r = 0; r < head; ++r)
+        title_line(table.rows[r]);
     std::size_t ragged = 0;
-    for (std::size_t r = 1; r < table.rows.size(); ++r) {
+    for (std::size_t r = head + 1; r < table.rows.size(); ++r) {
         std::vector<std::string>& cells = table.rows[r].cells;
+        if (head > 0 && cells == table.rows[head].cells) continue;
+        if (head > 0 && !cells.empty() && cells.front() == table.rows.front().cells.front() &&
+            width(cells) != labels.size()) {
+            title_line(table.rows[r]);
+            continue;
+        }
         // "a,b,c," under a three-column header: a trailing empty cell carries nothing, and
         // many exporters write one, so it is dropped without a warning.
         while (cells.size() > labels.size() && cells.back().empty())
@@ -98,12 +175,15 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
                                                   : ": missing cells left empty"));
             }
         }
-        record.sections.push_back(row_section(r, labels, cells));
+        record.sections.push_back(row_section(r - head, labels, cells));
     }
+    const bool titled = !title.text.empty();
+    if (titled) record.sections.insert(record.sections.begin(), std::move(title));
     if (ragged > max_row_warnings)
         record.warnings.push_back(std::to_string(ragged - max_row_warnings) +
                                   " more rows with a different number of cells than the header");
-    if (record.sections.empty()) record.warnings.push_back("header row only, no data rows");
+    if (record.sections.size() == (titled ? 1u : 0u))
+        record.warnings.push_back("header row only, no data rows");
     return record;
 }
 

@@ -32,6 +32,16 @@ bool people_column(const std::string& label) {
     return false;
 }
 
+// Does a column label say its cells are a part of a name ("Surname", "forename", "Last name")?
+// Then a word in it is that part of someone's name, on a name list or not.
+bool name_part_column(const std::string& label) {
+    const std::string f = fold(label);
+    for (const char* part : {"surname", "forename", "first name", "last name", "family name",
+                             "given name", "firstname", "lastname", "first_name", "last_name"})
+        if (f.find(part) != std::string::npos) return true;
+    return false;
+}
+
 // A cell of two to four capitals, perhaps with a digit or two ("KB", "JGO", "CW2"): staff
 // initials or a call sign, as logs write who acted. Not a word or an acronym of the records'
 // own ("GP", "CCTV"), nor the requester's own initials ("GM" for Gordon Marsh).
@@ -103,8 +113,11 @@ class PeopleColumns final : public Recogniser {
         };
         if (last == first + 1 && !claimed && initials(ctx, first))
             return emit(0.7f, "initials in the people column '" + field.label + "': who did it");
-        if (last == first || last - first > 4 || claimed || !ok || !a_name) return;
-        emit(0.75f, "a name in the people column '" + field.label + "'");
+        if (last == first || last - first > 4 || claimed || !ok) return;
+        if (a_name)
+            emit(0.75f, "a name in the people column '" + field.label + "'");
+        else if (last - first <= 2 && name_part_column(field.label))
+            emit(0.7f, "a word in the column '" + field.label + "', which holds a part of a name");
     }
 };
 
