@@ -346,9 +346,11 @@ bool SectionContext::other_sex(const Span& person, Gender g) const {
 // "must not go to", "excluded from", "stay away from", "exclusion zone". A place named after
 // them is one the person they bind is kept from: someone else's home, work or school.
 bool SectionContext::kept_away_before(std::size_t at) const {
+    constexpr std::size_t kLookBack = 40; // tokens: a bounded look, as a condition is written
     const auto& sent = sentences()[std::min(sentence_of(at), sentences().size() - 1)];
     const std::size_t end = token_at(at);
-    for (std::size_t t = token_at(sent.first); t + 1 < end; ++t) {
+    const std::size_t from = std::max(token_at(sent.first), end > kLookBack ? end - kLookBack : 0);
+    for (std::size_t t = from; t + 1 < end; ++t) {
         const std::string_view w = word(t), next = word(t + 1);
         if (w == "not") {
             const std::string_view verb = next == "to" && t + 2 < end ? word(t + 2) : next;
