@@ -92,6 +92,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     for (const auto& make : read_list(dir / "detect" / "car-makes.txt", true))
         for (const auto& t : tokenize(make))
             mark(t, kCarMake); // "land rover": both words
+    mark_all(read_list(dir / "detect" / "car-models.txt", true), kCarModel);
     for (const auto& line : read_list(dir / "detect" / "facility-words.txt", true))
         for (const auto& t : tokenize(line))
             mark(t, kFacility);

@@ -15,6 +15,7 @@ Recognisers make_registry(const Case* request, const Lexicon& lexicon,
     r.push_back(make_people_columns());
     for (auto& p : make_patterns(request, lexicon, dictionaries)) r.push_back(std::move(p));
     r.push_back(make_unnumbered_places());
+    r.push_back(make_vehicle_descriptions());
     r.push_back(make_address_tails());
     r.push_back(make_form_values());
     r.push_back(make_special_category());

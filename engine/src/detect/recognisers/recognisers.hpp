@@ -15,10 +15,12 @@ std::unique_ptr<Recogniser> make_known_people();
 std::unique_ptr<Recogniser> make_nicknames();
 std::unique_ptr<Recogniser> make_unlisted_people();
 std::unique_ptr<Recogniser> make_people_columns();
-// Shapes: every pattern of dictionaries/detect/patterns.json; places named without a number.
+// Shapes: every pattern of dictionaries/detect/patterns.json; places named without a number;
+// vehicles by colour and make.
 Recognisers make_patterns(const Case* request, const Lexicon& lexicon,
                           const std::filesystem::path& dictionaries);
 std::unique_ptr<Recogniser> make_unnumbered_places();
+std::unique_ptr<Recogniser> make_vehicle_descriptions();
 // Derived: the town after a third party's street; values in a form block.
 std::unique_ptr<Recogniser> make_address_tails();
 std::unique_ptr<Recogniser> make_form_values();
