@@ -46,7 +46,7 @@ enum WordClass : std::uint32_t {
     kFemaleName = 1u << 19,       // a given name its sources file as a woman's only
     kMaleName = 1u << 20,         // ... as a man's only
     kPoliceForce = 1u << 21,      // gmp, psni: a police force's initials, as its references hold
-    kCarModel = 1u << 22,         // fiesta, transit: a vehicle after a colour ("a silver Fiesta")
+    kCarModel = 1u << 22,         // micra, sprinter: a vehicle after a colour ("a gold Micra")
 };
 
 // The words of `classes` in one open-addressed table: a look-up touches one slot (short words

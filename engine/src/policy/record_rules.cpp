@@ -352,7 +352,7 @@ std::vector<const Person*> senders(const Case& c, const Record& r,
 }
 
 // Who signed a letter or note kept as a document: the listed party whose name is the whole of
-// its last line ("Kirsty", "K. Moss"), in a text written in the first person. A note that
+// its last line ("Branwen", "B. Moss"), in a text written in the first person. A note that
 // ends on someone's name in a sentence or a field ("Seen by: ...") is signed by nobody.
 const Person* signer(const Case& c, const Record& r, const std::vector<Finding>& findings,
                      const FindingIndex& mine) {

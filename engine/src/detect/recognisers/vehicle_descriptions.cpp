@@ -1,10 +1,10 @@
-// Vehicles described, not registered: a colour and a make or model ("black VW Passat", "silver
-// Fiesta", "grey Audi A3", "a white Transit van"). Whose car it is identifies and follows
+// Vehicles described, not registered: a colour and a make or model ("navy VW Tiguan", "gold
+// Micra", "white Kia Picanto", "a white Sprinter van"). Whose car it is identifies and follows
 // someone as surely as its registration (dictionaries/detect/car-makes.txt and car-models.txt:
 // the makes and the models most seen on UK roads; another model counts when it is no English
 // word).
-// Before a model no list knows, the colour is written in lower case, as a description is ("black
-// Berlingo"); a capitalised one names a place or a pub ("Green Lane", "White Hart"). Whose it is
+// Before a model no list knows, the colour is written in lower case, as a description is ("beige
+// Almera"); a capitalised one names a place or a pub ("Green Lane", "White Hart"). Whose it is
 // comes from the person named last before it, as for a place.
 #include "recognisers.hpp"
 
@@ -63,12 +63,12 @@ class VehicleDescriptions final : public Recogniser {
             } else if (!lower || !model(ctx, j)) {
                 continue; // "Green Lane", "White Hart": a capitalised colour names a place
             }
-            // Up to two words of model after the make ("Passat", "Transit Custom", "A3").
+            // Up to two words of model after the make ("Tiguan", "Transit Connect", "Q5").
             std::size_t last = j;
             for (int k = 0; k < 2 && last + 1 < n && spaced(last) && model(ctx, last + 1); ++k)
                 ++last;
             // A colour and one capitalised word with no make: only a model no English word is
-            // ("black Qashqai"), or one the make list knows; "red Kite" is a bird.
+            // ("beige Almera"), or one the lists know; "grey Wagtail" is a bird.
             if (!make && last == j && ctx.is(j, kEnglish)) continue;
             Span s;
             s.begin = ctx.begin_of(i);
