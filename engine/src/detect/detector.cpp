@@ -552,13 +552,16 @@ void his_file_references(std::vector<Finding>& findings) {
     for (const Finding& f : findings)
         if ((f.facts & kRequesterFile) && f.owner.kind == Owner::Subject) his.insert(fold(f.text));
     if (his.empty()) return;
-    for (Finding& f : findings)
-        if (f.category == Category::Reference && f.owner.kind == Owner::Unknown &&
-            his.count(fold(f.text)) && !multi_agency_reference(fold(f.text))) {
-            f.owner = Owner{Owner::Subject, -1, Role::Subject};
-            f.facts |= kRequesterFile;
-            f.rule += "; the requester's file reference where his name stands before it";
-        }
+    for (Finding& f : findings) {
+        if (f.category != Category::Reference || f.owner.kind != Owner::Unknown) continue;
+        // A process's reference stays the process's whichever route gave him the value (his
+        // files' names as well as his name before it).
+        const std::string key = fold(f.text);
+        if (!his.count(key) || multi_agency_reference(key)) continue;
+        f.owner = Owner{Owner::Subject, -1, Role::Subject};
+        f.facts |= kRequesterFile;
+        f.rule += "; the requester's file reference where his name stands before it";
+    }
 }
 
 } // namespace

@@ -135,6 +135,10 @@ class SectionContext {
     const std::vector<std::pair<std::size_t, std::size_t>>& sentences() const;
     // The sentence (index into sentences()) that holds original byte `at`.
     std::size_t sentence_of(std::size_t at) const;
+    // The bounds of that sentence; the last one for a byte past every sentence's end.
+    std::pair<std::size_t, std::size_t> sentence_around(std::size_t at) const {
+        return sentences()[std::min(sentence_of(at), sentences().size() - 1)];
+    }
     bool same_sentence(std::size_t a, std::size_t b) const {
         return sentence_of(a) == sentence_of(b);
     }
@@ -158,17 +162,19 @@ class SectionContext {
     // sentence points to someone else; otherwise he is only its likely owner. A place its
     // sentence keeps someone away from ("not to enter X") is nobody's it can tell, and not his.
     void attribute_place(Span& s) const;
-    bool kept_away_before(std::size_t at) const;
-    // Is the code at original byte `at` the requester's own reference? It follows his name on
-    // the same line with no other person named between ("Participant: D. Marsh · ID VP-0457",
-    // "Student: A. Jones (K1104523)"): a file's heading names whose file it is.
-    bool follows_requester_on_line(std::size_t at) const;
+    // Is the code at original bytes [begin, end) the requester's own reference? It follows his
+    // name on the same line with no other person named between ("Participant: D. Marsh · ID
+    // VP-0457", "Student: A. Jones (K1104523)"): a file's heading names whose file it is. Not a
+    // reference that names a multi-agency process ("MAPPA/...": the process's, not his file's).
+    bool follows_requester_on_line(std::size_t begin, std::size_t end) const;
 
     // Does the section hold the requester's listed phone number (found by the patterns)? A call
     // note's "Caller" is then him. Computed on first use.
     bool holds_requester_phone() const;
 
   private:
+    bool kept_away_before(std::size_t at) const;
+
     mutable std::optional<bool> requester_phone_;
     mutable std::optional<std::vector<std::pair<std::size_t, std::size_t>>> sentences_;
     mutable std::optional<std::vector<std::size_t>> paragraph_breaks_; // offsets of "\n\n"

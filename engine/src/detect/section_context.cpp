@@ -234,7 +234,9 @@ std::size_t SectionContext::sentence_of(std::size_t at) const {
     return static_cast<std::size_t>(it - s.begin());
 }
 
-bool SectionContext::follows_requester_on_line(std::size_t at) const {
+bool SectionContext::follows_requester_on_line(std::size_t at, std::size_t end) const {
+    if (end > at && multi_agency_reference(fold(std::string_view(text).substr(at, end - at))))
+        return false;
     const Span* p = last_person_before(at);
     if (!p || p->owner.kind != Owner::Subject || p->end > at || at - p->end > 40) return false;
     // "S B Marsh  M 60314": his surname after an initial that is none of his given names'
@@ -347,7 +349,7 @@ bool SectionContext::other_sex(const Span& person, Gender g) const {
 // them is one the person they bind is kept from: someone else's home, work or school.
 bool SectionContext::kept_away_before(std::size_t at) const {
     constexpr std::size_t kLookBack = 40; // tokens: a bounded look, as a condition is written
-    const auto& sent = sentences()[std::min(sentence_of(at), sentences().size() - 1)];
+    const auto sent = sentence_around(at);
     const std::size_t end = token_at(at);
     const std::size_t from = std::max(token_at(sent.first), end > kLookBack ? end - kLookBack : 0);
     for (std::size_t t = from; t + 1 < end; ++t) {
@@ -390,7 +392,7 @@ void SectionContext::attribute_place(Span& s) const {
     // Mentions after it in its own sentence that point to someone else: "staying in X with her",
     // "at the door of unit 12 (rented by Ann Cole)".
     auto other_after = [&] {
-        const auto& sent = sentences()[std::min(sentence_of(s.begin), sentences().size() - 1)];
+        const auto sent = sentence_around(s.begin);
         if (const Span* named = first_person_in(s.end, sent.second);
             named && named->category == Category::Name && named->owner.kind != Owner::Subject)
             return true;

@@ -191,9 +191,7 @@ class Patterns final : public Recogniser {
         // A file or client reference, or a card's number, right after the requester's name on
         // its line is his ("Gordon Marsh 4929 1111 2222 3334").
         if ((p.id == "case-reference" || p.id == "grouped-digits") &&
-            s.owner.kind == Owner::Unknown && ctx.follows_requester_on_line(s.begin) &&
-            !multi_agency_reference(
-                fold(std::string_view(ctx.text).substr(s.begin, s.end - s.begin)))) {
+            s.owner.kind == Owner::Unknown && ctx.follows_requester_on_line(s.begin, s.end)) {
             s.owner = Owner{Owner::Subject, -1, Role::Subject};
             s.facts |= kRequesterFile;
             s.rule += ", after the requester's name on its line";

@@ -281,7 +281,7 @@ struct Residue final : public Recogniser {
                     const std::size_t fb = ctx.tokens[i].begin, fe = ctx.tokens[last].end;
                     if (!police &&
                         !month_name_date(std::string_view(ctx.folded.text).substr(fb, fe - fb)) &&
-                        ctx.follows_requester_on_line(out.back().begin)) {
+                        ctx.follows_requester_on_line(out.back().begin, out.back().end)) {
                         if (out.back().owner.kind == Owner::Unknown)
                             out.back().rule += ", after the requester's name on its line";
                         out.back().owner = Owner{Owner::Subject, -1, Role::Subject};

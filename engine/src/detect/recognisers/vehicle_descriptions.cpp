@@ -32,9 +32,7 @@ bool model(const SectionContext& ctx, std::size_t t) {
         return false;
     const std::string_view raw =
         std::string_view(ctx.text).substr(ctx.begin_of(t), ctx.end_of(t) - ctx.begin_of(t));
-    if (raw.empty() || raw.size() > 12) return false;
-    const bool capital = raw.front() >= 'A' && raw.front() <= 'Z';
-    return capital;
+    return !raw.empty() && raw.size() <= 12 && raw.front() >= 'A' && raw.front() <= 'Z';
 }
 
 class VehicleDescriptions final : public Recogniser {
@@ -82,7 +80,7 @@ class VehicleDescriptions final : public Recogniser {
             // His only when its own sentence speaks of him: a car in a comment thread or a log
             // line after his name may be anyone's (his is then only its likely owner).
             if (s.owner.kind == Owner::Subject) {
-                const auto [b, e] = ctx.sentences()[ctx.sentence_of(s.begin)];
+                const auto [b, e] = ctx.sentence_around(s.begin);
                 const SentencePeople people = people_in_sentence(ctx, b, e, ctx.token_at(b));
                 if (!(people.facts & (kSubjectNamed | kSubjectPronoun))) {
                     s.likely = s.owner;
