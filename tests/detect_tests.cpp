@@ -352,6 +352,38 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a meeting's record laid out by headings (who came, what was agreed) or naming several "
+          "agencies at once is withheld, whatever the meeting is called",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // A heading "Who" over the people, three agencies, "Agreed" on a line of its own.
+    g.records.push_back(note("a.pdf", "Northfield partners' Friday look-in - 6 March\n"
+                                      "Who\nPC Ann Vale\nBeth Moor\nDr Ilse\nAgency\n"
+                                      "Merseyside Police\nChildren's Services\nGP\n"
+                                      "Background\nStrangled her twice this year.\n"
+                                      "Agreed\nLocks changed while he is at work.\n"));
+    // "On the call" for attendance, "who is doing what" for the actions.
+    g.records.push_back(note("b.docx", "Area check-up - Thursday\n"
+                                       "On the call: PC Rai (police), Jo (IDVA), Lee (housing)\n"
+                                       "She is frightened of him.\nWho is doing what\n"
+                                       "Police: add a marker and visit him.\n"));
+    // His own programme letter naming agencies and what was agreed with him: no meeting.
+    g.records.push_back(note("c.txt", "Dear Imtiaz,\nThank you for coming in. The police, "
+                                      "probation and your GP know you are on the course.\n"
+                                      "Agreed\nYou will come every Tuesday.\n"));
+    // His referral naming agencies inside its sentences, with actions and risk: no attendance.
+    g.records.push_back(note("d.txt", "Referral to the programme\nReferrer: Children's Services\n"
+                                      "The police attended; his GP and probation know of it.\n"
+                                      "Actions: Imtiaz to attend the group. Risk: medium.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 4);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a panel's or meeting's notes under any name are withheld until reviewed, and with a "
           "chair, actions, risk and a victim, in full",
           "[policy]") {
@@ -895,10 +927,14 @@ TEST_CASE("a worker's record of her request that nobody tell the requester anyth
                                       "and asked that nobody tells him anything.\n"));
     g.records.push_back(note("b.txt", "Gym note, Thursday\nHe asked whether anybody tells the "
                                       "members about the new timetable.\n"));
+    // An instruction to staff worded as "make sure nobody ... tells".
+    g.records.push_back(note("c.txt", "Hello,\nPlease make sure nobody on the desk tells him "
+                                      "about her new class or anything about her.\n"));
     auto result = scan.apply(g);
-    REQUIRE(result.disclosure.records.size() == 2);
+    REQUIRE(result.disclosure.records.size() == 3);
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[2].fate == RecordFate::WithholdInFull);
 }
 
 TEST_CASE("a notice at the foot of any printed page withholds the record, a later page's heading "

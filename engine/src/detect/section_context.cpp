@@ -103,8 +103,26 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
     }
     bi->setText(ut, status);
     int32_t start = bi->first();
-    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next())
-        out.emplace_back(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
+        const auto b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+        // A question or an exclamation quoted inside a sentence ("if she texts 'any left?' it
+        // means ...") does not end it: ICU breaks after '?' and '!' even before a lower-case
+        // word, where a full stop would not.
+        if (!out.empty() && b < flat.size() && std::islower(static_cast<unsigned char>(flat[b]))) {
+            std::size_t k = b;
+            bool quoted = false;
+            while (k > out.back().first && (flat[k - 1] == ' ' || flat[k - 1] == '"' ||
+                                            flat[k - 1] == '\'' || flat[k - 1] == ')')) {
+                quoted = quoted || flat[k - 1] != ' ';
+                --k;
+            }
+            if (quoted && k > out.back().first && (flat[k - 1] == '?' || flat[k - 1] == '!')) {
+                out.back().second = e;
+                continue;
+            }
+        }
+        out.emplace_back(b, e);
+    }
     utext_close(ut);
     return out;
 }

@@ -34,7 +34,15 @@ WithholdRule::Signals load_signals(const std::filesystem::path& file, const std:
             group.phrases.push_back(tokenize(fold(p.get<std::string>())));
         for (const auto& p : g.value("as_line_labels", json::array()))
             group.labels.push_back(tokenize(fold(p.get<std::string>())));
-        if (group.phrases.empty() && group.labels.empty())
+        for (const auto& p : g.value("as_headings", json::array()))
+            group.headings.push_back(tokenize(fold(p.get<std::string>())));
+        for (const auto& p : g.value("or_distinct_of", json::array()))
+            group.alternative.push_back(tokenize(fold(p.get<std::string>())));
+        group.alternative_distinct = g.value("or_distinct", std::size_t{0});
+        if (group.alternative.empty() != (group.alternative_distinct == 0))
+            throw DataError(file.string(), "rule \"" + id + "\": signal group \"" + name +
+                                               "\" needs both or_distinct_of and or_distinct");
+        if (group.phrases.empty() && group.labels.empty() && group.headings.empty())
             throw DataError(file.string(), "rule \"" + id + "\" has an empty signal group");
         out.groups.push_back(std::move(group));
     }
@@ -263,6 +271,33 @@ std::vector<std::vector<std::string>> line_labels(const std::string& text) {
     return out;
 }
 
+// The words of each line and of each bracket of a text: "PC Rai (Essex Police)" gives
+// ["pc", "rai", "essex", "police"] and ["essex", "police"].
+std::vector<std::vector<std::string>> lines_and_brackets(const std::string& text) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& line : lines_of(text)) {
+        out.push_back(tokenize(line));
+        for (std::size_t open = line.find('('); open != std::string::npos;
+             open = line.find('(', open + 1)) {
+            const std::size_t close = line.find(')', open);
+            if (close == std::string::npos) break;
+            out.push_back(tokenize(line.substr(open + 1, close - open - 1)));
+        }
+    }
+    return out;
+}
+
+// Does a line or a bracket end with the phrase? An attendance list closes each person's line
+// or bracket with their agency ("Jo Lark (IDVA)", "Dr Fenn    GP"); a referral's
+// prose names agencies inside its sentences.
+bool closes_a_part(const std::vector<std::vector<std::string>>& parts,
+                   const std::vector<std::string>& phrase) {
+    return std::any_of(parts.begin(), parts.end(), [&](const auto& words) {
+        return words.size() >= phrase.size() &&
+               std::equal(phrase.rbegin(), phrase.rend(), words.rbegin());
+    });
+}
+
 // Knowing a record by what it holds: how many signal groups its opening meets.
 // `meeting_title`: a title line names a meeting ("Youth Safety Panel"); then a
 // meeting's signs in the body (a chair, who attended) and one other group are enough to be
@@ -270,10 +305,18 @@ std::vector<std::vector<std::string>> line_labels(const std::string& text) {
 Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
     const std::string text = opening_text(r, sig.within_chars);
     const auto words = tokenize(fold(text));
-    std::vector<std::vector<std::string>> labels;
+    std::vector<std::vector<std::string>> labels, headings;
     if (std::any_of(sig.groups.begin(), sig.groups.end(),
                     [](const auto& g) { return !g.labels.empty(); }))
         labels = line_labels(text);
+    if (std::any_of(sig.groups.begin(), sig.groups.end(),
+                    [](const auto& g) { return !g.headings.empty(); }))
+        for (const auto& line : lines_of(text))
+            headings.push_back(tokenize(line));
+    std::vector<std::vector<std::string>> closing;
+    if (std::any_of(sig.groups.begin(), sig.groups.end(),
+                    [](const auto& g) { return !g.alternative.empty(); }))
+        closing = lines_and_brackets(text);
     std::size_t met = 0;
     bool required = true, meeting = false;
     for (const auto& g : sig.groups) {
@@ -283,7 +326,15 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
         for (const auto& p : g.labels)
             if (found < g.distinct && std::find(labels.begin(), labels.end(), p) != labels.end())
                 ++found;
-        const bool hit = found >= g.distinct;
+        for (const auto& p : g.headings)
+            if (found < g.distinct &&
+                std::find(headings.begin(), headings.end(), p) != headings.end())
+                ++found;
+        std::size_t others = 0;
+        for (const auto& p : g.alternative)
+            if (closes_a_part(closing, p) && ++others >= g.alternative_distinct) break;
+        const bool hit =
+            found >= g.distinct || (g.alternative_distinct && others >= g.alternative_distinct);
         met += hit;
         meeting = meeting || (hit && g.name == "meeting");
         if (!hit &&

@@ -54,7 +54,16 @@ struct WithholdRule {
         // "Police (DC Lund): marker on the address and a welfare visit" (the label before a
         // colon, a bracket after it set aside); a form's "School: Hill Top" is not one.
         std::vector<std::vector<std::string>> labels;
+        // Token phrases that count only as a line of their own, a section's heading ("Agreed",
+        // "Who is doing what"): words that are ordinary inside a sentence.
+        std::vector<std::vector<std::string>> headings;
         std::size_t distinct = 1;
+        // Another way to meet the group: at least `alternative_distinct` of these phrases, each
+        // closing a line or a bracket ("PC Rai (Essex Police)", "Dr Fenn    GP": several
+        // agencies closing the lines of a list are a meeting's attendance, however the record
+        // introduces it).
+        std::vector<std::vector<std::string>> alternative;
+        std::size_t alternative_distinct = 0;
     };
     struct Signals {
         std::vector<SignalGroup> groups;

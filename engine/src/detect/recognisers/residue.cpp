@@ -203,11 +203,11 @@ struct Residue final : public Recogniser {
             // Initials of whoever acted: after "by" ("agreed with the member by FP"), after a
             // role's label ("Clerk: PG", "Operator present: NR") or in brackets after a role
             // ("the joint tenant (KB)").
-            // A user name of an initial and a surname in capitals after "by" ("printed by
-            // KBRADSHAW"): a worker's login, not the requester's.
-            if (login_after_by(ctx, i) && !subjects(i)) {
+            // A user name of an initial and a surname ("printed by KBRADSHAW", "changed by
+            // rgaskin"): a worker's or a member's login, not the requester's.
+            if (login_name(ctx, i) && !subjects(i)) {
                 emit(i, i, Category::Name, 0.65f,
-                     "a user name of an initial and a surname after 'by': whoever acted",
+                     "a user name of an initial and a surname: a worker's or a member's login",
                      "residue-initials", false);
                 continue;
             }
@@ -264,6 +264,15 @@ struct Residue final : public Recogniser {
                      "a title in lower case and the word after it: someone's surname",
                      "residue-title", false);
                 ++i;
+                continue;
+            }
+            // A long number written in groups ("6137 0042 285"): no phone, no date, so a
+            // crime, account or case number.
+            if (const std::size_t last = grouped_number_end(ctx, i, covered); last > i) {
+                emit(i, last, Category::Reference, 0.5f,
+                     "a long number written in groups of digits: a crime, account or case number",
+                     "residue-code");
+                i = last;
                 continue;
             }
             // Numbers and codes: tokens joined by '/' or '-' with a digit among them.
@@ -796,10 +805,36 @@ struct Residue final : public Recogniser {
         std::size_t last = i;
         while (last + 1 < ctx.tokens.size() && !covered[last + 1]) {
             const std::string_view g = ctx.gap(last);
-            if (g != "/" && g != "-") break;
+            // A colon joins a code whose part before it holds letters and digits ("K31:0582");
+            // between numbers it is a time.
+            const bool colon =
+                g == ":" && ctx.info[last].has_digit && !ctx.info[last].alpha &&
+                std::any_of(ctx.word(last).begin(), ctx.word(last).end(),
+                            [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+                ctx.info[last + 1].has_digit;
+            if (g != "/" && g != "-" && !colon) break;
             ++last;
         }
         return last;
+    }
+
+    // The last token of a number of nine digits or more written as three groups or more of
+    // two to five digits with one space between them ("6137 0042 285"); i when there is none.
+    static std::size_t grouped_number_end(const SectionContext& ctx, std::size_t i,
+                                          const std::vector<bool>& covered) {
+        constexpr std::size_t kMinDigits = 9, kMinGroups = 3;
+        auto group = [&](std::size_t k) {
+            const std::string_view w = ctx.word(k);
+            return !covered[k] && w.size() >= 2 && w.size() <= 5 &&
+                   std::all_of(w.begin(), w.end(), [](char c) {
+                       return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                   });
+        };
+        if (!group(i) || (i > 0 && ctx.info[i - 1].has_digit && ctx.gap(i - 1) == " ")) return i;
+        std::size_t last = i, digits = ctx.word(i).size();
+        while (last + 1 < ctx.tokens.size() && ctx.gap(last) == " " && group(last + 1))
+            digits += ctx.word(++last).size();
+        return last + 1 - i >= kMinGroups && digits >= kMinDigits ? last : i;
     }
 
     // A handle's joints: '_' always; '.' between two words with no space.
@@ -896,20 +931,27 @@ struct Residue final : public Recogniser {
                ctx.text[ctx.begin_of(i)] == w[0];
     }
 
-    // "by KBRADSHAW": one capital and a listed surname, all in capitals, not the requester's.
-    static bool login_after_by(const SectionContext& ctx, std::size_t i) {
-        constexpr std::size_t kMin = 5, kMax = 16;
+    // "KBRADSHAW", "rgaskin": one letter and a listed surname written as one word, all in
+    // capitals or all in lower case, as systems print who logged or changed an entry. Not an
+    // English word, not the requester's surname.
+    static bool login_name(const SectionContext& ctx, std::size_t i) {
+        constexpr std::size_t kMin = 6, kMax = 16;
         const std::string_view w = ctx.word(i);
-        if (i == 0 || w.size() < kMin || w.size() > kMax || ctx.gap(i - 1) != " " ||
-            ctx.word(i - 1) != "by")
+        if (w.size() < kMin || w.size() > kMax || !ctx.info[i].alpha) return false;
+        // Part of a compound ("steri-strips") is a word's part, not a login.
+        if ((i > 0 && ctx.gap(i - 1) == "-") || (i + 1 < ctx.tokens.size() && ctx.gap(i) == "-"))
             return false;
         const std::string_view raw = std::string_view(ctx.text).substr(ctx.begin_of(i), w.size());
-        if (!std::all_of(raw.begin(), raw.end(),
-                         [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
-            return false;
+        const bool upper = std::all_of(raw.begin(), raw.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c));
+        });
+        const bool lower = std::all_of(raw.begin(), raw.end(), [](char c) {
+            return std::islower(static_cast<unsigned char>(c));
+        });
+        if (!upper && !lower) return false;
         const std::string surname(w.substr(1));
         return surname != ctx.known.subject_surname() && ctx.knowledge.lex.is(surname, kSurname) &&
-               !ctx.is(i, kEnglish | kGeneral);
+               !ctx.is(i, kEnglish | kGeneral | kCommonWord | kGivenName | kSurname);
     }
 
     // Initials after "by", after a role's label and its colon, or in brackets after a role.
@@ -975,6 +1017,10 @@ struct Residue final : public Recogniser {
             }
         }
         if (digits == 0 || all_same) return nullptr;
+        // A size ("40x60", "1200x800"): two numbers and an x.
+        if (last == first && letters == 1 && dimensions(code)) return nullptr;
+        // A blood pressure reading ("BP 152/96").
+        if (first > 0 && ctx.word(first - 1) == "bp") return nullptr;
         // Money and measures: "£12500", "12500 miles" are not identifiers.
         const std::size_t ob = ctx.begin_of(first);
         if (ob > 0 && (ctx.text[ob - 1] == '$' ||
@@ -1031,6 +1077,18 @@ struct Residue final : public Recogniser {
         return first > 0 && ctx.is(first - 1, kPoliceForce) && ctx.adjacent(first - 1, true);
     }
 
+    // "40x60": a number, an x, a number, each of one to four digits.
+    static bool dimensions(std::string_view code) {
+        const std::size_t x = code.find('x');
+        auto number = [](std::string_view d) {
+            return !d.empty() && d.size() <= 4 && std::all_of(d.begin(), d.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+            });
+        };
+        return x != std::string_view::npos && number(code.substr(0, x)) &&
+               number(code.substr(x + 1));
+    }
+
     // 04-jan-2020, 4/march/20: a date written with its month's name (the text is folded).
     static bool month_name_date(std::string_view code) {
         const std::size_t a = code.find_first_of("-/."), b = code.find_last_of("-/.");
@@ -1064,11 +1122,21 @@ struct Residue final : public Recogniser {
         }
         groups.push_back(len);
         values.push_back(value);
+        // A score or a share: two numbers of three digits or fewer, the first no greater than
+        // the second, neither written with a leading zero ("47/50", "118/150", "50/50"; "08/25"
+        // is a month and a year or a meeting's number).
+        if (groups.size() == 2 && groups[0] <= 3 && groups[1] <= 3 && code[groups[0]] == '/' &&
+            code[0] != '0' && code[groups[0] + 1] != '0' && values[0] <= values[1])
+            return true;
         // A day and a month written with a slash ("13/01"): two digits each, a day of 1 to 31,
         // a month of 1 to 12 ("25-09" after capitals is a meeting's number as often).
         if (groups.size() == 2 && groups[0] == 2 && groups[1] == 2 &&
             code.find('/') != std::string_view::npos)
             return values[0] >= 1 && values[0] <= 31 && values[1] >= 1 && values[1] <= 12;
+        // A month and a year ("03/2024", "2-2026").
+        if (groups.size() == 2 && groups[0] <= 2 && groups[1] == 4 && values[0] >= 1 &&
+            values[0] <= 12 && values[1] >= 1900 && values[1] <= 2099)
+            return true;
         if (groups.size() == 2) return groups[0] == 4 && (groups[1] == 2 || groups[1] == 4);
         if (groups.size() == 3)
             return (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4)) ||
@@ -1081,6 +1149,13 @@ struct Residue final : public Recogniser {
     // "Kirkby Distribution Centre". Returns i when there is none.
     // A common word names the place too when two or more words follow it, the last a facility
     // word ("Marjoram Leisure Centre"); "Day Centre" and "Family Support Centre" are generic.
+    static bool dwelling(std::string_view w) {
+        for (const char* d :
+             {"cottage", "cottages", "farm", "farmhouse", "barn", "bungalow", "grange", "manor"})
+            if (w == d) return true;
+        return false;
+    }
+
     static std::size_t facility_end(const SectionContext& ctx, std::size_t i,
                                     const std::vector<bool>& covered) {
         bool distinctive = false;
@@ -1090,8 +1165,10 @@ struct Residue final : public Recogniser {
         std::size_t found = i;
         for (std::size_t k = i; k < ctx.tokens.size() && k < i + 6; ++k) {
             if (covered[k] || !ctx.info[k].capitalised || !ctx.info[k].alpha) break;
+            // A house's name needs no second word: "Rose Cottage", "Ash Farm" are where
+            // someone lives, where "Day Centre" names no one place.
             if (k > i && ctx.is(k, kFacility) &&
-                (distinctive || (named_by_common_word && k >= i + 2)))
+                (distinctive || (named_by_common_word && (k >= i + 2 || dwelling(ctx.word(k))))))
                 found = k;
             if (!ctx.is(k, kCommonWord | kGenericPlace | kFacility | kGeneral) ||
                 ctx.is(k, kProperNoun))

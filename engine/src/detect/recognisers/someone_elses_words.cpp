@@ -406,6 +406,12 @@ class SomeoneElsesWords final : public Recogniser {
                          at_handle(ctx, handles, s, colon) && !from_line_is_his(ctx, s, colon, his))
                     emit(ctx, colon + 1, le, Owner{},
                          "a message sent by a handle that is not the requester's", out);
+                // A sender by telephone number, as a phone exports a chat with someone it has no
+                // contact for ("+44 7700 900555: ..."), that is not his.
+                else if (!who && colon + 1 >= ctx.requester_voice_end &&
+                         number_sender(t, s, colon) && !from_line_is_his(ctx, s, colon, his))
+                    emit(ctx, colon + 1, le, Owner{},
+                         "a message sent from a number that is not the requester's", out);
             }
             ls = le + 1;
         }
@@ -533,6 +539,21 @@ class SomeoneElsesWords final : public Recogniser {
              it != his.end() && it->first < e; ++it)
             if (it->second <= e) return true;
         return false;
+    }
+
+    // Only a telephone number before the colon: ten digits or more, with spaces, '+', brackets
+    // or dashes between them.
+    static bool number_sender(const std::string& t, std::size_t b, std::size_t e) {
+        constexpr std::size_t kMinDigits = 10;
+        std::size_t digits = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            const auto c = static_cast<unsigned char>(t[k]);
+            if (std::isdigit(c))
+                ++digits;
+            else if (c != ' ' && c != '+' && c != '(' && c != ')' && c != '-')
+                return false;
+        }
+        return digits >= kMinDigits;
     }
 
     static bool header_line(const std::string& t, std::size_t b, std::size_t e) {

@@ -81,7 +81,15 @@ struct Words {
         if (i >= c.tokens.size() || c.taken[i] || !c.info[i].capitalised || c.word(i).size() != 1)
             return false;
         const std::size_t e = c.tokens[i].end;
-        return e < c.folded.text.size() && c.folded.text[e] == '.';
+        const std::string& t = c.folded.text;
+        if (e < t.size() && t[e] == '.') return true;
+        // Without its stop, where the cell, the line or the list ends ("Pat O" in a rota's
+        // cell, "Kath W, Jo B"): a surname cut to its letter. Not "I".
+        const std::string& original = c.text;
+        const std::size_t oe = c.end_of(i);
+        return c.word(i) != "i" &&
+               (oe == original.size() || original[oe] == '\n' || original[oe] == '\t' ||
+                original[oe] == ',' || original[oe] == ')' || original[oe] == ';');
     }
     // Extends a name that starts at `i` over the capitalised words that follow: a surname, a
     // middle name, or a single initial (Lee S.).
@@ -134,8 +142,14 @@ class UnlistedPeople final : public Recogniser {
                 "with",   "and",  "to",       "from",    "by",     "told",
                 "asked",  "met",  "called",   "visited", "saw",    "texted",
                 "phoned", "rang", "messaged", "married", "dating", "seeing"};
+            // An article or a determiner capitalised is the start of a name of a body or a
+            // title ("to The Property Ombudsman"), not a person, though the folded list has it.
+            static const std::unordered_set<std::string_view> determiners{
+                "the", "a",    "an", "this", "that", "these", "those",
+                "our", "your", "my", "his",  "her",  "their", "its"};
             return i > 0 && ctx.gap(i - 1) == " " && !ctx.info[i - 1].capitalised &&
-                   takes_person.count(ctx.word(i - 1)) && !calendar_word(ctx.word(i));
+                   takes_person.count(ctx.word(i - 1)) && !calendar_word(ctx.word(i)) &&
+                   !determiners.count(ctx.word(i));
         };
         const auto& info = ctx.info;
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {

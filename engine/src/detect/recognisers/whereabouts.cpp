@@ -7,6 +7,7 @@
 // bluebell") is a finding of its own, whoever's sentence it is.
 #include "recognisers.hpp"
 
+#include "routine_shapes.hpp"
 #include "sentence_people.hpp"
 
 #include <algorithm>
@@ -57,7 +58,13 @@ class Whereabouts final : public Recogniser {
             told; // first tokens of cues that name the protected party as teller
         std::vector<std::size_t> accounts; // first tokens of account and told-by cues
         std::vector<std::size_t> safety;   // first tokens of safety-arrangement cues
+        std::vector<std::size_t> shapes;   // first tokens of routines known by their shape
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
+            if (routine_shape_at(ctx, i)) {
+                hits.push_back(i);
+                shapes.push_back(i);
+                continue;
+            }
             if (!ctx.is(i, kWhereaboutsFirst)) continue;
             for (const auto& [cue, kind] : ctx.lex.whereabouts_cues)
                 if (matches_at(ctx, i, cue)) {
@@ -81,9 +88,24 @@ class Whereabouts final : public Recogniser {
             for (std::size_t k = h; k < hits.size() && ctx.begin_of(hits[k]) < e; ++k)
                 cues.push_back(hits[k]);
             if (cues.empty()) continue;
-            const WholeSentence whole = whose_sentence(ctx, b, e, cues, true);
+            // Days and hours by their shape decide whose the sentence is only when no worded
+            // cue does.
+            std::vector<std::size_t> worded;
+            for (std::size_t t : cues)
+                if (!std::binary_search(shapes.begin(), shapes.end(), t)) worded.push_back(t);
+            const bool shaped_only = worded.empty();
+            const WholeSentence whole =
+                whose_sentence(ctx, b, e, shaped_only ? cues : worded, true);
             Span s = whole.span;
             const Mention* owner = whole.owner ? &*whole.owner : nullptr;
+            // Alone they are a routine only of someone else the sentence itself names or calls
+            // "she": an opening time, a rota's heading, his own shifts or a relative of his
+            // covering a handover are not another's routine to hide.
+            if (shaped_only && (!owner || owner->subject || owner->author ||
+                                !(s.facts & (kOtherNamed | kOtherPronoun | kAboutOther)) ||
+                                (owner->owner.kind != Owner::Party && !owner->pronoun) ||
+                                (owner->pronoun && object_pronoun(ctx, owner->at))))
+                continue;
             s.category = Category::Safety;
             s.recogniser = id();
             // "Victim fear (via PSS): he keeps a knife": her account, though it names only him.
@@ -129,6 +151,17 @@ class Whereabouts final : public Recogniser {
     }
 
   private:
+    // "her" as the object of a verb ("collect her on the Thursday"), not the owner of what
+    // follows ("her appointments"): the word after it is a preposition or a determiner.
+    static bool object_pronoun(const SectionContext& ctx, std::size_t at) {
+        const std::size_t t = ctx.token_at(at);
+        if (t + 1 >= ctx.tokens.size() || ctx.word(t) != "her") return false;
+        static const std::array<std::string_view, 18> after{
+            "on", "at",    "from", "to", "in",  "up",   "after", "before", "the",
+            "a",  "every", "each", "by", "for", "with", "off",   "home",   "back"};
+        return std::find(after.begin(), after.end(), ctx.word(t + 1)) != after.end();
+    }
+
     // A secret's finding: its bytes, how sure, and why.
     static Span secret(std::size_t begin, std::size_t end, float confidence, std::string rule) {
         Span s;
