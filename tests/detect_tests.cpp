@@ -352,12 +352,12 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
-TEST_CASE("a meeting's record laid out by headings (who came, what was agreed) or naming several "
-          "agencies at once is withheld, whatever the meeting is called",
+TEST_CASE("a meeting's record whose list closes each line with an agency, or whose people are "
+          "'on the call', is withheld whatever the meeting is called; an incident record is not",
           "[policy]") {
     const PerpetratorScan scan;
     GatherResult g;
-    // A heading "Who" over the people, three agencies, "Agreed" on a line of its own.
+    // Three agencies closing the lines of a list, "Agreed" on a line of its own.
     g.records.push_back(note("a.pdf", "Northfield partners' Friday look-in - 6 March\n"
                                       "Who\nPC Ann Vale\nBeth Moor\nDr Ilse\nAgency\n"
                                       "Merseyside Police\nChildren's Services\nGP\n"
@@ -376,12 +376,19 @@ TEST_CASE("a meeting's record laid out by headings (who came, what was agreed) o
     g.records.push_back(note("d.txt", "Referral to the programme\nReferrer: Children's Services\n"
                                       "The police attended; his GP and probation know of it.\n"
                                       "Actions: Imtiaz to attend the group. Risk: medium.\n"));
+    // An incident record whose table's headings stand on lines of their own ("Present",
+    // "Action"): one agency, no meeting.
+    g.records.push_back(note("e.pdf", "Visitors' centre incident record\nName\nAl Fenn\nRole\n"
+                                      "visitor (brother)\nPresent\nyes\nWhat happened\n"
+                                      "He asked where she works now and was told nothing.\n"
+                                      "Action\nReported to the police the same day.\n"));
     auto result = scan.apply(g);
-    REQUIRE(result.disclosure.records.size() == 4);
+    REQUIRE(result.disclosure.records.size() == 5);
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
     CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
 }
 
 TEST_CASE("a panel's or meeting's notes under any name are withheld until reviewed, and with a "
