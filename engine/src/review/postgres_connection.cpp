@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace safesar::review {
@@ -107,6 +108,22 @@ class PostgresCursor final : public Cursor {
     std::size_t row_ = 0; // 1-based: the row step() last gave
 };
 
+// The case's channel: the audit's trigger (schema_postgres.cpp) notifies it at every entry, with
+// the entry's number. Notifications from this connection's own session are not counted.
+class CaseChannel final : public pqxx::notification_receiver {
+  public:
+    CaseChannel(pqxx::connection_base& c, const std::string& channel, int own_backend)
+        : pqxx::notification_receiver(c, channel), own_(own_backend) {}
+    void operator()(const std::string& /*payload*/, int backend_pid) override {
+        if (backend_pid != own_) heard_ = true;
+    }
+    bool take() { return std::exchange(heard_, false); }
+
+  private:
+    int own_;
+    bool heard_ = false;
+};
+
 class PostgresConnection final : public Connection {
   public:
     PostgresConnection(const std::string& connection_string, const std::string& reference)
@@ -118,6 +135,7 @@ class PostgresConnection final : public Connection {
     }
     ~PostgresConnection() override {
         work_.reset();
+        channel_.reset();
         connection_.reset();
     }
     PostgresConnection(const PostgresConnection&) = delete;
@@ -178,6 +196,22 @@ class PostgresConnection final : public Connection {
         return s->integer(0);
     }
     std::int64_t changes() override { return last_changes_; }
+    // libpqxx hands notifications over only while no transaction object is open on the
+    // connection: the statements' own (a nontransaction) is set aside for the moment.
+    bool changed_elsewhere() override {
+        if (reference_.empty()) return false;
+        const bool reconnected = !connection_->is_open() || connection_->backendpid() != backend_;
+        reconnect_if_lost(); // notifications sent while the session was gone were missed
+        bool heard = reconnected || std::exchange(first_watch_, false);
+        try {
+            work_.reset();
+            connection_->get_notifs();
+            work_ = std::make_unique<pqxx::nontransaction>(*connection_);
+        } catch (const std::exception& e) {
+            fail("review state: cannot check for changes", e);
+        }
+        return channel_->take() || heard;
+    }
 
     pqxx::result run(const std::string& statement,
                      const std::vector<std::optional<std::string>>& params) {
@@ -201,6 +235,7 @@ class PostgresConnection final : public Connection {
     void connect() {
         try {
             work_.reset();
+            channel_.reset();
             prepared_.clear();
             connection_ = std::make_unique<pqxx::connection>(connection_string_);
             work_ = std::make_unique<pqxx::nontransaction>(*connection_);
@@ -209,11 +244,21 @@ class PostgresConnection final : public Connection {
             scope->bind_text(1, reference_);
             scope->step();
             backend_ = connection_->backendpid();
+            if (!reference_.empty()) listen();
         } catch (const ReviewError&) {
             throw;
         } catch (const std::exception& e) {
             throw ReviewError(name_, "cannot connect: " + trimmed(e.what()));
         }
+    }
+    // LISTEN on the case's channel, named as the trigger names it.
+    void listen() {
+        auto name = prepare("SELECT 'safesar_' || md5(?)");
+        name->bind_text(1, reference_);
+        name->step();
+        const std::string channel = name->text(0);
+        name.reset();
+        channel_ = std::make_unique<CaseChannel>(*connection_, channel, backend_);
     }
     // Before each act: a session lost (the server restarted, the connection cut) was rolled
     // back by the server, and the act that met it was refused; this one gets a new session.
@@ -240,6 +285,8 @@ class PostgresConnection final : public Connection {
     std::unique_ptr<pqxx::connection> connection_;
     int backend_ = 0;    // the server process of the session connect() set up
     int statements_ = 0; // statements prepared, for their names
+    std::unique_ptr<CaseChannel> channel_;        // with a case: its notifications
+    bool first_watch_ = true;                     // changed_elsewhere() not called yet
     std::unique_ptr<pqxx::nontransaction> work_;  // BEGIN and COMMIT are sent as statements
     std::map<std::string, std::string> prepared_; // SQL -> the name it is prepared under
     std::int64_t last_changes_ = 0;
