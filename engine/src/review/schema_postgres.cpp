@@ -216,7 +216,15 @@ std::string owned_by_admin() {
 // shows and takes a case's rows only for members of its team: a restrictive policy beside
 // one_case, so a case nobody has assigned is open to nobody. Without teams nothing changes.
 // The policy's test does not depend on the row (every row it sees is the connection's case,
-// by one_case), so PostgreSQL evaluates it once per statement, not per row.
+// by one_case): written into the policy, its subqueries are evaluated once per statement (a
+// function holding them would be called for every row). safesar_case_open_to_me() is the same
+// test, for the store to say why a case is refused (case_teams.cpp).
+constexpr std::string_view case_open_to_me = R"sql((NOT EXISTS (SELECT FROM teams)
+    OR EXISTS (SELECT FROM case_teams c JOIN teams t ON t.name = c.team
+               JOIN pg_roles r ON r.rolname = t.role
+               WHERE c.case_ref = current_setting('safesar.case', true)
+                 AND pg_has_role(current_user, r.oid, 'MEMBER'))))sql";
+
 constexpr std::string_view teams_tables = R"sql(
 CREATE TABLE teams(
     name safesar_text PRIMARY KEY CHECK (name ~ '^[a-z0-9_]{1,40}$'),
@@ -226,27 +234,23 @@ CREATE TABLE case_teams(
     case_ref safesar_text PRIMARY KEY, team safesar_text NOT NULL REFERENCES teams(name),
     assigned_by safesar_text NOT NULL DEFAULT current_user,
     assigned_at TIMESTAMPTZ NOT NULL DEFAULT now());
-CREATE FUNCTION safesar_case_open_to_me() RETURNS boolean LANGUAGE sql STABLE AS $$
-SELECT NOT EXISTS (SELECT FROM teams)
-    OR EXISTS (SELECT FROM case_teams c JOIN teams t ON t.name = c.team
-               JOIN pg_roles r ON r.rolname = t.role
-               WHERE c.case_ref = current_setting('safesar.case', true)
-                 AND pg_has_role(current_user, r.oid, 'MEMBER'))
-$$;
 ALTER TABLE teams OWNER TO safesar_admin;
 ALTER TABLE case_teams OWNER TO safesar_admin;
-ALTER FUNCTION safesar_case_open_to_me() OWNER TO safesar_admin;
 GRANT SELECT ON teams, case_teams TO safesar_reviewer;
 )sql";
 
 std::string team_policy(const std::string& table) {
-    return "CREATE POLICY team_only ON " + table +
-           " AS RESTRICTIVE USING (safesar_case_open_to_me()) WITH CHECK "
-           "(safesar_case_open_to_me());\n";
+    const std::string test(case_open_to_me);
+    return "CREATE POLICY team_only ON " + table + " AS RESTRICTIVE USING " + test +
+           " WITH CHECK " + test + ";\n";
 }
 
 void migrate_to_6(Db& db) {
     db.exec(teams_tables);
+    db.exec("CREATE FUNCTION safesar_case_open_to_me() RETURNS boolean LANGUAGE sql STABLE AS "
+            "$$ SELECT " +
+            std::string(case_open_to_me) +
+            " $$;\nALTER FUNCTION safesar_case_open_to_me() OWNER TO safesar_admin;");
     std::string sql;
     for (const char* t : case_tables)
         sql += team_policy(t);
