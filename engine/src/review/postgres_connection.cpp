@@ -202,7 +202,10 @@ class PostgresConnection final : public Connection {
         if (reference_.empty()) return false;
         const bool reconnected = !connection_->is_open() || connection_->backendpid() != backend_;
         reconnect_if_lost(); // notifications sent while the session was gone were missed
-        bool heard = reconnected || std::exchange(first_watch_, false);
+        if (!channel_) {     // the first call: only a connection that watches listens
+            listen();
+            return true;
+        }
         try {
             work_.reset();
             connection_->get_notifs();
@@ -210,7 +213,7 @@ class PostgresConnection final : public Connection {
         } catch (const std::exception& e) {
             fail("review state: cannot check for changes", e);
         }
-        return channel_->take() || heard;
+        return channel_->take() || reconnected;
     }
 
     pqxx::result run(const std::string& statement,
@@ -244,7 +247,7 @@ class PostgresConnection final : public Connection {
             scope->bind_text(1, reference_);
             scope->step();
             backend_ = connection_->backendpid();
-            if (!reference_.empty()) listen();
+            if (watching_) listen(); // a new session listens again
         } catch (const ReviewError&) {
             throw;
         } catch (const std::exception& e) {
@@ -259,6 +262,7 @@ class PostgresConnection final : public Connection {
         const std::string channel = name->text(0);
         name.reset();
         channel_ = std::make_unique<CaseChannel>(*connection_, channel, backend_);
+        watching_ = true;
     }
     // Before each act: a session lost (the server restarted, the connection cut) was rolled
     // back by the server, and the act that met it was refused; this one gets a new session.
@@ -285,8 +289,10 @@ class PostgresConnection final : public Connection {
     std::unique_ptr<pqxx::connection> connection_;
     int backend_ = 0;    // the server process of the session connect() set up
     int statements_ = 0; // statements prepared, for their names
-    std::unique_ptr<CaseChannel> channel_;        // with a case: its notifications
-    bool first_watch_ = true;                     // changed_elsewhere() not called yet
+    // The case's notifications, once changed_elsewhere() has been called: a connection that
+    // never watches (the CLI, a load of reviewers deciding) is not woken at every entry.
+    std::unique_ptr<CaseChannel> channel_;
+    bool watching_ = false;
     std::unique_ptr<pqxx::nontransaction> work_;  // BEGIN and COMMIT are sent as statements
     std::map<std::string, std::string> prepared_; // SQL -> the name it is prepared under
     std::int64_t last_changes_ = 0;
