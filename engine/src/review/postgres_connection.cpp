@@ -167,12 +167,19 @@ class PostgresConnection final : public Connection {
     }
     // Writers of one case queue on its advisory lock, as SQLite's writers on the file's lock:
     // the read-then-write of a decision (the version, the audit's head) never interleaves.
+    // With a case, each transaction also asks whether the login may still see it, in the same
+    // round trip: a store opened before an administrator moved its case to another team is
+    // refused in words, rather than shown the case as empty by the team policy.
     void begin_write() override {
         reconnect_if_lost();
         exec("BEGIN ISOLATION LEVEL READ COMMITTED");
         try {
-            exec("SELECT pg_advisory_xact_lock(hashtextextended("
-                 "'safesar case ' || current_setting('safesar.case'), 0))");
+            const std::string lock = "pg_advisory_xact_lock(hashtextextended("
+                                     "'safesar case ' || current_setting('safesar.case'), 0))";
+            if (reference_.empty())
+                exec("SELECT " + lock);
+            else
+                require_case_open("SELECT " + lock + ", safesar_case_open_to_me()");
         } catch (...) {
             rollback();
             throw;
@@ -180,7 +187,17 @@ class PostgresConnection final : public Connection {
     }
     void begin_read() override {
         reconnect_if_lost();
-        exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        if (reference_.empty()) {
+            exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+            return;
+        }
+        try {
+            require_case_open(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT NULL, safesar_case_open_to_me()");
+        } catch (...) {
+            rollback();
+            throw;
+        }
     }
     void commit() override { exec("COMMIT"); }
     void rollback() noexcept override {
@@ -202,7 +219,9 @@ class PostgresConnection final : public Connection {
         if (reference_.empty()) return false;
         const bool reconnected = !connection_->is_open() || connection_->backendpid() != backend_;
         reconnect_if_lost(); // notifications sent while the session was gone were missed
-        if (!channel_) {     // the first call: only a connection that watches listens
+        // The first call, or the first since a new session (an act may have made it): only a
+        // connection that watches listens, and what was sent meanwhile was missed.
+        if (!channel_) {
             listen();
             return true;
         }
@@ -247,12 +266,26 @@ class PostgresConnection final : public Connection {
             scope->bind_text(1, reference_);
             scope->step();
             backend_ = connection_->backendpid();
-            if (watching_) listen(); // a new session listens again
         } catch (const ReviewError&) {
             throw;
         } catch (const std::exception& e) {
             throw ReviewError(name_, "cannot connect: " + trimmed(e.what()));
         }
+    }
+    // Runs `sql`, whose last result's second column says whether the case is open to the login.
+    void require_case_open(const std::string& sql) {
+        pqxx::result r;
+        try {
+            r = work_->exec(sql);
+        } catch (const std::exception& e) {
+            fail("review state", e);
+        }
+        if (r.empty() || r[0][1].as<bool>()) return;
+        throw ReviewError(name_, "the case " + reference_ +
+                                     " is now assigned to a team the login " +
+                                     connection_->username() +
+                                     " is not a member of: nothing of it is shown or recorded "
+                                     "(`safesar db team list` names its team)");
     }
     // LISTEN on the case's channel, named as the trigger names it.
     void listen() {
@@ -262,7 +295,6 @@ class PostgresConnection final : public Connection {
         const std::string channel = name->text(0);
         name.reset();
         channel_ = std::make_unique<CaseChannel>(*connection_, channel, backend_);
-        watching_ = true;
     }
     // Before each act: a session lost (the server restarted, the connection cut) was rolled
     // back by the server, and the act that met it was refused; this one gets a new session.
@@ -289,10 +321,10 @@ class PostgresConnection final : public Connection {
     std::unique_ptr<pqxx::connection> connection_;
     int backend_ = 0;    // the server process of the session connect() set up
     int statements_ = 0; // statements prepared, for their names
-    // The case's notifications, once changed_elsewhere() has been called: a connection that
-    // never watches (the CLI, a load of reviewers deciding) is not woken at every entry.
+    // The case's notifications, from the first call of changed_elsewhere() in this session: a
+    // connection that never watches (the CLI, a load of reviewers deciding) is not woken at
+    // every entry.
     std::unique_ptr<CaseChannel> channel_;
-    bool watching_ = false;
     std::unique_ptr<pqxx::nontransaction> work_;  // BEGIN and COMMIT are sent as statements
     std::map<std::string, std::string> prepared_; // SQL -> the name it is prepared under
     std::int64_t last_changes_ = 0;
