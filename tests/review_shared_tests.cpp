@@ -288,7 +288,7 @@ TEST_CASE("a lost connection is one clear error, the next act reconnects, and no
     ruth.decide({{findings[0].id, Verdict::Approve, "", ""}});
     // The server ends her session, as a restart would.
     REQUIRE(as_database_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              "WHERE usename = 'ruth'") == 0);
+                              "WHERE usename = 'ruth' AND datname = current_database()") == 0);
     CHECK_THROWS_WITH(ruth.decide({{findings[1].id, Verdict::Approve, "", ""}}),
                       Catch::Contains("connection to the database was lost") &&
                           Catch::Contains("try again"));

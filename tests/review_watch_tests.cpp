@@ -1,14 +1,17 @@
 // A view kept open while others work (review.hpp, "Others' changes"): another connection's
 // change is heard of and listed since the view's last look, and who has the case open is
-// recorded and goes stale. On both stores (run_on_postgres.sh runs them on PostgreSQL).
+// recorded and goes stale. On both stores (run_on_postgres.sh runs them on PostgreSQL); on the
+// shared store only ([postgres]), a change made while the watching session was lost.
 #include <catch2/catch.hpp>
 
+#include "process.hpp"
 #include "review_fixture.hpp"
 
 #include "safesar/deadline.hpp"
 #include "safesar/review.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <string>
 #include <thread>
 #include <vector>
@@ -123,4 +126,41 @@ TEST_CASE("who has a case open is recorded, refreshed, goes stale and is removed
     REQUIRE(now.size() == 1);
     CHECK(now[0].login == "ruth");
     CHECK(ruth.audit().size() == entries);
+}
+
+TEST_CASE("a change made while the watching connection was lost is not missed",
+          "[review][postgres]") {
+    REQUIRE(on_shared_database());
+    const char* admin = std::getenv("SAFESAR_TEST_DATABASE_ADMIN");
+    REQUIRE(admin);
+    TempCase tc("profiles/standard");
+    auto scan = scan_into_store(tc.folder);
+    const Case& request = scan->request.value;
+    ReviewStore ruth = open_as(request, "ruth");
+    ReviewStore tom = open_as(request, "tom");
+    const std::vector<std::string> ids = decidable_ids(ruth);
+    REQUIRE(ids.size() >= 2);
+    ruth.may_have_changed();
+    CHECK_FALSE(heard_within(ruth, 300ms));
+
+    // The server ends her session; Tom decides while she is away; her next act reconnects.
+    REQUIRE(
+        std::system(("psql -X -q " + test::quoted(admin) +
+                     " -c \"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     "WHERE usename = 'ruth' AND datname = current_database()\" > /dev/null 2>&1")
+                        .c_str()) == 0);
+    tom.decide({{ids[1], Verdict::Reject, "", ""}});
+    CHECK_THROWS_WITH(ruth.decide({{ids[0], Verdict::Approve, "", ""}}),
+                      Catch::Contains("connection to the database was lost"));
+    CHECK(ruth.decide({{ids[0], Verdict::Approve, "", ""}}) == 1);
+    // Tom's decision was never notified to her session: the watch still says to look.
+    CHECK(ruth.may_have_changed());
+    bool toms = false;
+    for (const CaseChange& c : ruth.changes_since(0))
+        toms = toms || (c.who == "tom" && c.action == "decide");
+    CHECK(toms);
+    // And she hears what follows.
+    CHECK_FALSE(heard_within(ruth, 300ms));
+    tom.decide({{ids[1], Verdict::Approve, "", ""}});
+    CHECK(heard_within(ruth, 5000ms));
 }
