@@ -2,6 +2,9 @@
 // own, shows in the window after the next check, the selection kept; the window says who made
 // it and who else is in the case. On both stores (run_on_postgres.sh runs [gui] again).
 #include "open_case.hpp"
+#include "requests/case_table_model.hpp"
+
+#include <QScrollBar>
 
 #include "safesar/review_database.hpp"
 
@@ -57,4 +60,46 @@ TEST_CASE("another reviewer's decision shows in the open case after the next che
     REQUIRE(wait_until([&] { return c.session()->othersPresent().empty(); }, 10000));
     CHECK(c.review->othersText().contains("1 change by tom"));
     CHECK_FALSE(c.review->othersText().contains("Also in this case"));
+}
+
+TEST_CASE("the requests table says who has each case open", "[gui][others]") {
+    const Workspace ws("open-by");
+    ws.add(fixtures / "cases" / "demo-perpetrator", "demo");
+    record_scan_for_review(*scan_case(ws.root / "demo"));
+    CaseTableModel model;
+    model.load(ws.root, Date{2026, 10, 1});
+    REQUIRE(model.rowCount() == 1);
+    auto open_by = [&] {
+        return model.data(model.index(0, CaseTableModel::OpenBy), Qt::DisplayRole).toString();
+    };
+    CHECK(open_by().isEmpty());
+    ReviewStore tom = toms_store(load_case(ws.root / "demo").value);
+    tom.mark_present();
+    model.reload();
+    CHECK(open_by() == "Tom Okafor (tom)");
+    tom.mark_absent();
+    model.reload();
+    CHECK(open_by().isEmpty());
+}
+
+TEST_CASE("another reviewer's manual redaction reloads the case, the list kept where it was",
+          "[gui][others]") {
+    OpenCase c("others-manual");
+    c.session()->setWatchInterval(200);
+    c.key(Qt::Key_N);
+    const QString mine = c.current();
+    REQUIRE_FALSE(mine.isEmpty());
+    // The reviewer has scrolled the list away from her selection.
+    QScrollBar* bar = c.review->findings()->tree()->verticalScrollBar();
+    REQUIRE(bar->maximum() > 2);
+    bar->setValue(bar->maximum() / 2);
+    const int at = bar->value();
+
+    ReviewStore tom = toms_store(c.session()->request());
+    const std::size_t manual = c.session()->manualRedactions().size();
+    tom.add_manual_text("workbook", "", "TP");
+    REQUIRE(wait_until([&] { return c.review->othersText().contains("1 change by tom"); }, 10000));
+    CHECK(c.session()->manualRedactions().size() == manual + 1);
+    CHECK(c.current() == mine);
+    CHECK(bar->value() == at);
 }

@@ -6,6 +6,7 @@
 #include <QAbstractScrollArea>
 #include <QScrollBar>
 #include <QStringList>
+#include <QTimer>
 
 namespace safesar::gui {
 
@@ -17,7 +18,10 @@ OthersBar::OthersBar(CaseSession* session, QAbstractScrollArea* list, QWidget* p
             [this] { kept_scroll_ = list_->verticalScrollBar()->value(); });
     connect(session_, &CaseSession::othersChanged, this,
             [this](int changes, const QString& who, const QString& at) {
+                // Now, and once the list has laid its rows out again.
                 list_->verticalScrollBar()->setValue(kept_scroll_);
+                QTimer::singleShot(0, this,
+                                   [this] { list_->verticalScrollBar()->setValue(kept_scroll_); });
                 changes_ = (changes == 1 ? tr("1 change by %1 at %2")
                                          : tr("%3 changes by %1 at %2").arg(changes))
                                .arg(who, local_time(at.toStdString()));
