@@ -24,8 +24,11 @@ std::string team_role(const std::string& name) {
 
 // Runs an administrator's change in one transaction; a refusal for want of privileges says who
 // may make it.
+enum class Needs { Admin, AdminWithCreaterole };
+
 template <typename Change>
-void as_administrator(const ReviewDatabase& database, const std::string& what, Change change) {
+void as_administrator(const ReviewDatabase& database, const std::string& what, Needs needs,
+                      Change change) {
     review::Db db = review::connect_shared(database);
     review::require_postgres_schema(db);
     try {
@@ -39,7 +42,8 @@ void as_administrator(const ReviewDatabase& database, const std::string& what, C
             text.find("must have CREATEROLE") != std::string::npos)
             throw ReviewError(db.name(),
                               "only an administrator " + what + " (a login granted safesar_admin" +
-                                  (what == "adds teams" ? ", with CREATEROLE" : "") + "): " + text);
+                                  (needs == Needs::AdminWithCreaterole ? ", with CREATEROLE" : "") +
+                                  "): " + text);
         throw;
     }
 }
@@ -66,7 +70,7 @@ std::string quoted_login(review::Db& db, const std::string& login) {
 void add_team(const ReviewDatabase& database, const std::string& name) {
     if (!valid_team_name(name))
         throw ReviewError("team " + name, "a team name is 1 to 40 of a-z, 0-9 and _");
-    as_administrator(database, "adds teams", [&](review::Db& db) {
+    as_administrator(database, "adds teams", Needs::AdminWithCreaterole, [&](review::Db& db) {
         const std::string role = team_role(name);
         review::Statement exists(db, "SELECT count(*) FROM pg_roles WHERE rolname = ?");
         exists.bind(1, role);
@@ -78,14 +82,14 @@ void add_team(const ReviewDatabase& database, const std::string& name) {
 }
 
 void grant_team(const ReviewDatabase& database, const std::string& team, const std::string& login) {
-    as_administrator(database, "grants teams", [&](review::Db& db) {
+    as_administrator(database, "grants teams", Needs::Admin, [&](review::Db& db) {
         db.exec("GRANT " + role_of(db, team) + " TO " + quoted_login(db, login));
     });
 }
 
 void revoke_team(const ReviewDatabase& database, const std::string& team,
                  const std::string& login) {
-    as_administrator(database, "revokes teams", [&](review::Db& db) {
+    as_administrator(database, "revokes teams", Needs::Admin, [&](review::Db& db) {
         db.exec("REVOKE " + role_of(db, team) + " FROM " + quoted_login(db, login));
     });
 }
@@ -93,7 +97,7 @@ void revoke_team(const ReviewDatabase& database, const std::string& team,
 void assign_case(const ReviewDatabase& database, const std::string& reference,
                  const std::string& team) {
     if (reference.empty()) throw ReviewError("db assign", "no case reference given");
-    as_administrator(database, "assigns cases", [&](review::Db& db) {
+    as_administrator(database, "assigns cases", Needs::Admin, [&](review::Db& db) {
         role_of(db, team);
         review::Statement s(db, "INSERT INTO case_teams(case_ref, team) VALUES (?, ?) "
                                 "ON CONFLICT (case_ref) DO UPDATE SET team = excluded.team, "
