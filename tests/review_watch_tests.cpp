@@ -119,6 +119,13 @@ TEST_CASE("who has a case open is recorded, refreshed, goes stale and is removed
     REQUIRE(summary.error.empty());
     REQUIRE(summary.present.size() == 2);
     CHECK_THAT(summary.present[0], Catch::Contains("ruth"));
+    int status = -1;
+    const std::string listed =
+        test::run_capture(std::string("'") + SAFESAR_BINARY + "' list " +
+                              test::quoted(tc.folder.parent_path().string()) + " 2>&1",
+                          &status);
+    CHECK(status == 0);
+    CHECK_THAT(listed, Catch::Contains("open by ") && Catch::Contains("tom"));
 
     // Closed, his row is gone; no review act was recorded for any of it.
     tom.mark_absent();
