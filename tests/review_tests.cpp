@@ -283,7 +283,7 @@ TEST_CASE("a finding keeps how sure detection was and which recogniser found it"
                              "ALTER TABLE findings DROP COLUMN recogniser;"
                              "UPDATE meta SET value = '4' WHERE key = 'schema';") == SQLITE_OK);
     ReviewStore store = ReviewStore::open(scan->request.value);
-    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "5");
+    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "7");
     for (const auto& f : store.findings())
         CHECK(f.recogniser.empty());
     store.record_scan(*scan);
@@ -355,7 +355,7 @@ TEST_CASE("a state of schema 1 is brought up to date, its decisions and audit in
         UPDATE meta SET value = '1' WHERE key = 'schema';)sql") == SQLITE_OK);
 
     ReviewStore store = ReviewStore::open(scan->request.value);
-    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "5");
+    CHECK(raw_text(db_file, "SELECT value FROM meta WHERE key = 'schema'") == "7");
     CHECK(by_id(store.findings())[id].status == FindingStatus::Rejected);
     CHECK(store.decide({{id, Verdict::Reopen, "", ""}}) == 1);
     CHECK(by_id(store.findings())[id].status == FindingStatus::Open);

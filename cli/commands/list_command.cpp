@@ -36,7 +36,10 @@ void run(const ListArgs& a) {
                   << c.requester << "  " << std::setw(14) << c.profile << "  " << std::setw(10)
                   << to_string(c.stage) << "  due " << (c.due ? to_iso(*c.due) : "?") << "  "
                   << std::right << std::setw(4) << c.working_days_left << " working days left"
-                  << (c.overdue ? "  OVERDUE" : "") << "  " << folder << "\n";
+                  << (c.overdue ? "  OVERDUE" : "") << "  " << folder;
+        for (std::size_t i = 0; i < c.present.size(); ++i)
+            std::cout << (i ? ", " : "  open by ") << c.present[i];
+        std::cout << "\n";
     }
     if (cases.empty())
         std::cout << "no cases (folders holding request.json) in " << a.workspace << "\n";

@@ -9,6 +9,7 @@
 #include "safesar/pipeline.hpp"
 #include "safesar/profiles.hpp"
 #include "safesar/review.hpp"
+#include "safesar/review_database.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -40,5 +41,7 @@ Json run_json(const CaseExport& exported, const ScanRecorded& recorded);
 Json export_json(const CaseExport& exported);
 // The profiles a request may name, and the files that are no valid profile.
 Json profiles_json(const ProfileList& list);
+// `db check`: the shared database's report; null: the embedded store, nothing to set up.
+Json db_check_json(const DatabaseReport* report);
 
 } // namespace safesar::cli

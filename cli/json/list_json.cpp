@@ -21,6 +21,7 @@ Json list_json(const std::vector<CaseSummary>& cases, const Date& today) {
         one["working_days_left"] = c.working_days_left;
         one["overdue"] = c.overdue;
         one["to_review"] = c.to_review;
+        one["open_by"] = c.present;
         list.push_back(std::move(one));
     }
     j["cases"] = std::move(list);

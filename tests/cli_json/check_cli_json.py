@@ -101,6 +101,10 @@ def main():
           f"profiles: the perpetrator profile {perpetrator}")
     check(profiles.get("problems") == [], f"profiles: problems {profiles.get('problems')}")
 
+    # db check: without SAFESAR_DATABASE, the embedded store needs nothing.
+    db = json_of(schemas, "db-check", [safesar, "db", "check"])
+    check(db.get("store") == "embedded" and db.get("ready") is True, f"db check: {db}")
+
     with tempfile.TemporaryDirectory() as tmp:
         workspace = Path(tmp) / "workspace"
         case = workspace / "demo"

@@ -59,7 +59,8 @@ SAFESAR_DATABASE="host=$PGHOST dbname=safesar_template user=safesar_super" \
 
 # Logins: the tests' named reviewers, the account running the tests (who the CLI acts as) and
 # the second operating-system account of the two-account tests; one reviewer who may not sign
-# off a perpetrator request.
+# off a perpetrator request; an administrator who may add teams (teams are roles, and roles are
+# the cluster's: a team a test adds outlives the test's database).
 me=$(id -un)
 psql_admin -d postgres <<SQL
 CREATE ROLE ruth LOGIN IN ROLE safesar_approver;
@@ -73,6 +74,8 @@ COMMENT ON ROLE carl IS 'Carl Reviewer';
 CREATE ROLE "safesar-test-b" LOGIN IN ROLE safesar_approver;
 COMMENT ON ROLE "safesar-test-b" IS 'Tom Okafor';
 CREATE ROLE "$me" LOGIN IN ROLE safesar_approver;
+CREATE ROLE ada LOGIN CREATEROLE IN ROLE safesar_admin;
+COMMENT ON ROLE ada IS 'Ada Administrator';
 SQL
 
 # Every selected test case, as "program<TAB>name".

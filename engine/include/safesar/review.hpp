@@ -14,6 +14,7 @@
 #include "safesar/pipeline.hpp"
 #include "safesar/review_database.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -218,6 +219,22 @@ struct ReviewStatus {
     std::string who(const std::string& login) const;
 };
 
+// A change to the case: one entry of its audit (every act is one), as a view that reloads
+// after another reviewer's act needs it.
+struct CaseChange {
+    std::int64_t seq = 0;
+    std::string at, who, action;       // UTC; a login; "decide", "manual", "signoff"...
+    std::vector<std::string> findings; // a decision's finding; empty for other acts
+};
+
+// A reviewer who has the case open, as recorded by mark_present(); a row not refreshed for
+// longer than the staleness limit is stale (a desktop that crashed, or lost its network).
+struct Presence {
+    std::string login, full_name, opened_at, last_seen; // UTC, as the reviewer's desktop said
+    bool stale = false;
+    std::string display() const { return Identity{login, full_name, ""}.display(); }
+};
+
 // The disclosure a reviewed export draws, and the review state it was built from.
 struct ReviewedDisclosure {
     Disclosure disclosure; // points into the CaseScan: keep it alive
@@ -334,6 +351,24 @@ class ReviewStore {
     std::vector<AuditEntry> audit() const;
     AuditVerification verify_audit();
 
+    // Others' changes (a view kept open while other reviewers work). The number of the case's
+    // latest audit entry, 0 for none; and the entries after `seq`, oldest first.
+    std::int64_t last_change() const;
+    std::vector<CaseChange> changes_since(std::int64_t seq) const;
+    // Cheap, for a timer: whether another connection may have changed the case since the last
+    // call (PostgreSQL: a notification on the case's channel; SQLite: the file's data version).
+    // True may be a false alarm, and is on the first call; false means nothing changed.
+    bool may_have_changed();
+    // Presence: records that the acting reviewer has the case open, or refreshes the record
+    // (call it on a timer well inside the staleness limit); removes it when the case is closed.
+    // Neither is a review act: nothing is audited.
+    void mark_present();
+    void mark_absent();
+    // Everyone recorded in the case (the acting reviewer too), by login; rows not refreshed for
+    // longer than `stale_after`, by the database's clock, are marked stale.
+    std::vector<Presence> present(std::chrono::milliseconds stale_after = kPresenceStale) const;
+    static constexpr std::chrono::milliseconds kPresenceStale{120000};
+
   private:
     struct Impl;
     explicit ReviewStore(std::unique_ptr<Impl> impl);
@@ -370,6 +405,7 @@ struct CaseSummary {
     int working_days_left = 0;
     bool overdue = false;
     int to_review = 0; // proposed redactions with no decision yet (ReviewStatus::undecided)
+    std::vector<std::string> present; // who has the case open now (Presence::display)
 };
 
 // Reads request.json, the deadline and the review state; never throws for one bad case.

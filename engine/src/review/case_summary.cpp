@@ -43,6 +43,8 @@ CaseSummary summarize_case(const std::filesystem::path& folder, const Date& toda
             const ReviewStatus status = store->status();
             out.stage = stage_of(status);
             out.to_review = status.undecided;
+            for (const Presence& p : store->present())
+                if (!p.stale) out.present.push_back(p.display());
         }
     } catch (const std::exception& e) {
         out.error = e.what();

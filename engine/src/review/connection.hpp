@@ -49,6 +49,11 @@ class Connection {
     virtual void rollback() noexcept = 0;
     virtual std::int64_t last_insert_id() = 0;
     virtual std::int64_t changes() = 0; // rows changed by the last statement
+    // Cheap enough for a timer, outside any transaction: whether another connection may have
+    // committed a change to the case since the last call (SQLite: the file's data_version;
+    // PostgreSQL: a notification on the case's channel, which the audit's trigger sends). True
+    // may be a false alarm (and is, on the first call); false means nothing was committed.
+    virtual bool changed_elsewhere() = 0;
 };
 
 } // namespace safesar::review

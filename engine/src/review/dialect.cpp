@@ -12,6 +12,12 @@ std::string conflict_target(const Db& db, std::string_view key) {
     return db.dialect() == Dialect::Postgres ? "case_ref, " + std::string(key) : std::string(key);
 }
 
+std::string epoch_ms_now(const Db& db) {
+    return db.dialect() == Dialect::Postgres
+               ? "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)"
+               : "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+}
+
 bool table_exists(Db& db, const std::string& table) {
     Statement s(db, db.dialect() == Dialect::Postgres
                         ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "

@@ -16,6 +16,9 @@ std::string row_json(const Db& db, std::string_view columns);
 // The conflict target of an upsert on a table keyed by `key`: in PostgreSQL the case's
 // reference comes first, since one database holds many cases.
 std::string conflict_target(const Db& db, std::string_view key);
+// An expression giving the database's clock as milliseconds since 1970: one clock for every
+// desktop of a shared database, whatever theirs say.
+std::string epoch_ms_now(const Db& db);
 // Whether the table, or the trigger on it, exists (a state of an older schema lacks some).
 bool table_exists(Db& db, const std::string& table);
 bool trigger_exists(Db& db, const std::string& table, const std::string& trigger);

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace safesar::review {
@@ -107,6 +108,22 @@ class PostgresCursor final : public Cursor {
     std::size_t row_ = 0; // 1-based: the row step() last gave
 };
 
+// The case's channel: the audit's trigger (schema_postgres.cpp) notifies it at every entry, with
+// the entry's number. Notifications from this connection's own session are not counted.
+class CaseChannel final : public pqxx::notification_receiver {
+  public:
+    CaseChannel(pqxx::connection_base& c, const std::string& channel, int own_backend)
+        : pqxx::notification_receiver(c, channel), own_(own_backend) {}
+    void operator()(const std::string& /*payload*/, int backend_pid) override {
+        if (backend_pid != own_) heard_ = true;
+    }
+    bool take() { return std::exchange(heard_, false); }
+
+  private:
+    int own_;
+    bool heard_ = false;
+};
+
 class PostgresConnection final : public Connection {
   public:
     PostgresConnection(const std::string& connection_string, const std::string& reference)
@@ -118,6 +135,7 @@ class PostgresConnection final : public Connection {
     }
     ~PostgresConnection() override {
         work_.reset();
+        channel_.reset();
         connection_.reset();
     }
     PostgresConnection(const PostgresConnection&) = delete;
@@ -149,12 +167,19 @@ class PostgresConnection final : public Connection {
     }
     // Writers of one case queue on its advisory lock, as SQLite's writers on the file's lock:
     // the read-then-write of a decision (the version, the audit's head) never interleaves.
+    // With a case, each transaction also asks whether the login may still see it, in the same
+    // round trip: a store opened before an administrator moved its case to another team is
+    // refused in words, rather than shown the case as empty by the team policy.
     void begin_write() override {
         reconnect_if_lost();
         exec("BEGIN ISOLATION LEVEL READ COMMITTED");
         try {
-            exec("SELECT pg_advisory_xact_lock(hashtextextended("
-                 "'safesar case ' || current_setting('safesar.case'), 0))");
+            const std::string lock = "pg_advisory_xact_lock(hashtextextended("
+                                     "'safesar case ' || current_setting('safesar.case'), 0))";
+            if (reference_.empty())
+                exec("SELECT " + lock);
+            else
+                require_case_open("SELECT " + lock + ", safesar_case_open_to_me()");
         } catch (...) {
             rollback();
             throw;
@@ -162,7 +187,17 @@ class PostgresConnection final : public Connection {
     }
     void begin_read() override {
         reconnect_if_lost();
-        exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        if (reference_.empty()) {
+            exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+            return;
+        }
+        try {
+            require_case_open(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT NULL, safesar_case_open_to_me()");
+        } catch (...) {
+            rollback();
+            throw;
+        }
     }
     void commit() override { exec("COMMIT"); }
     void rollback() noexcept override {
@@ -178,6 +213,27 @@ class PostgresConnection final : public Connection {
         return s->integer(0);
     }
     std::int64_t changes() override { return last_changes_; }
+    // libpqxx hands notifications over only while no transaction object is open on the
+    // connection: the statements' own (a nontransaction) is set aside for the moment.
+    bool changed_elsewhere() override {
+        if (reference_.empty()) return false;
+        const bool reconnected = !connection_->is_open() || connection_->backendpid() != backend_;
+        reconnect_if_lost(); // notifications sent while the session was gone were missed
+        // The first call, or the first since a new session (an act may have made it): only a
+        // connection that watches listens, and what was sent meanwhile was missed.
+        if (!channel_) {
+            listen();
+            return true;
+        }
+        try {
+            work_.reset();
+            connection_->get_notifs();
+            work_ = std::make_unique<pqxx::nontransaction>(*connection_);
+        } catch (const std::exception& e) {
+            fail("review state: cannot check for changes", e);
+        }
+        return channel_->take() || reconnected;
+    }
 
     pqxx::result run(const std::string& statement,
                      const std::vector<std::optional<std::string>>& params) {
@@ -201,6 +257,7 @@ class PostgresConnection final : public Connection {
     void connect() {
         try {
             work_.reset();
+            channel_.reset();
             prepared_.clear();
             connection_ = std::make_unique<pqxx::connection>(connection_string_);
             work_ = std::make_unique<pqxx::nontransaction>(*connection_);
@@ -214,6 +271,30 @@ class PostgresConnection final : public Connection {
         } catch (const std::exception& e) {
             throw ReviewError(name_, "cannot connect: " + trimmed(e.what()));
         }
+    }
+    // Runs `sql`, whose last result's second column says whether the case is open to the login.
+    void require_case_open(const std::string& sql) {
+        pqxx::result r;
+        try {
+            r = work_->exec(sql);
+        } catch (const std::exception& e) {
+            fail("review state", e);
+        }
+        if (r.empty() || r[0][1].as<bool>()) return;
+        throw ReviewError(name_, "the case " + reference_ +
+                                     " is now assigned to a team the login " +
+                                     connection_->username() +
+                                     " is not a member of: nothing of it is shown or recorded "
+                                     "(`safesar db team list` names its team)");
+    }
+    // LISTEN on the case's channel, named as the trigger names it.
+    void listen() {
+        auto name = prepare("SELECT 'safesar_' || md5(?)");
+        name->bind_text(1, reference_);
+        name->step();
+        const std::string channel = name->text(0);
+        name.reset();
+        channel_ = std::make_unique<CaseChannel>(*connection_, channel, backend_);
     }
     // Before each act: a session lost (the server restarted, the connection cut) was rolled
     // back by the server, and the act that met it was refused; this one gets a new session.
@@ -240,6 +321,10 @@ class PostgresConnection final : public Connection {
     std::unique_ptr<pqxx::connection> connection_;
     int backend_ = 0;    // the server process of the session connect() set up
     int statements_ = 0; // statements prepared, for their names
+    // The case's notifications, from the first call of changed_elsewhere() in this session: a
+    // connection that never watches (the CLI, a load of reviewers deciding) is not woken at
+    // every entry.
+    std::unique_ptr<CaseChannel> channel_;
     std::unique_ptr<pqxx::nontransaction> work_;  // BEGIN and COMMIT are sent as statements
     std::map<std::string, std::string> prepared_; // SQL -> the name it is prepared under
     std::int64_t last_changes_ = 0;

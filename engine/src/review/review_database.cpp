@@ -1,8 +1,10 @@
 // SAFESAR_DATABASE, and `safesar db init|migrate|check` on the database it names.
 #include "safesar/review_database.hpp"
 
+#include "review/case_teams.hpp"
 #include "review/postgres_connection.hpp"
 #include "review/schema_postgres.hpp"
+#include "review/shared_database.hpp"
 #include "safesar/review.hpp"
 
 #include <cstdlib>
@@ -14,9 +16,7 @@ ReviewDatabase ReviewDatabase::from_environment() {
     return ReviewDatabase{value ? value : ""};
 }
 
-namespace {
-
-review::Db connect(const ReviewDatabase& database) {
+review::Db review::connect_shared(const ReviewDatabase& database) {
     if (!database.shared())
         throw ReviewError("SAFESAR_DATABASE",
                           "not set: each case keeps its review state in its own SQLite file "
@@ -24,6 +24,8 @@ review::Db connect(const ReviewDatabase& database) {
                           "no database to set up");
     return review::Db(review::open_postgres(database.connection, ""));
 }
+
+namespace {
 
 DatabaseReport report(review::Db& db) {
     DatabaseReport out;
@@ -38,25 +40,31 @@ DatabaseReport report(review::Db& db) {
         out.login = who.text(0);
         out.approver = who.integer(1) != 0;
     }
+    out.teams = review::login_teams(db);
+    out.teams_in_use = review::teams_in_use(db);
+    if (out.teams_in_use && out.teams.empty())
+        out.problems.push_back("the login is in no team, so it can open no case: an "
+                               "administrator runs `safesar db team grant TEAM " +
+                               out.login + "`");
     return out;
 }
 
 } // namespace
 
 DatabaseReport init_database(const ReviewDatabase& database) {
-    review::Db db = connect(database);
+    review::Db db = review::connect_shared(database);
     review::postgres_init(db);
     return report(db);
 }
 
 DatabaseReport migrate_database(const ReviewDatabase& database) {
-    review::Db db = connect(database);
+    review::Db db = review::connect_shared(database);
     review::postgres_migrate(db);
     return report(db);
 }
 
 DatabaseReport check_database(const ReviewDatabase& database) {
-    review::Db db = connect(database);
+    review::Db db = review::connect_shared(database);
     return report(db);
 }
 

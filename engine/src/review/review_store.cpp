@@ -1,4 +1,5 @@
 // Opening a case's review state, and reading findings, risks, manual redactions and sign-offs.
+#include "review/case_teams.hpp"
 #include "review/database_login.hpp"
 #include "review/postgres_connection.hpp"
 #include "review/schema.hpp"
@@ -166,6 +167,7 @@ ReviewStore::open_impl(const Case& request, const ReviewDatabase& database,
     review::require_postgres_schema(probe);
     bool approver = false;
     const Identity who = review::database_login(probe, approver);
+    review::require_case_team(probe, request.reference, who.login);
     if (existing_only && probe.scalar("SELECT count(*) FROM meta") == 0) return nullptr;
     {
         review::WriteTransaction tx(probe);

@@ -14,13 +14,17 @@ namespace {
 //    content digest, so a mark stays with the page it was made on.
 // 4: whole-record decisions (`record_decisions`), and what the policy proposed for each record
 //    beside what the bundle does (`records.policy_withheld`, its kind and reason).
-constexpr int schema_version = 5;
+// 5: each finding's confidence and recogniser.
+// 6: teams (schema_postgres.cpp): a shared database's cases kept to their team. A case folder's
+//    own file is one case on one desktop, kept by the folder's permissions: nothing to add.
+// 7: who is in the case (`presence`: one row per account, refreshed while the case is open).
+constexpr int schema_version = 7;
 
 // Finding text and comments live here: the controller's own confidential store (mode 0600),
 // never in the audit and never in a bundle.
 constexpr std::string_view tables = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '5'), ('version', '0'),
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '7'), ('version', '0'),
     ('audit_head_seq', '0'), ('audit_head_hash', '');
 CREATE TABLE IF NOT EXISTS scans(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,
@@ -79,6 +83,9 @@ CREATE TABLE IF NOT EXISTS record_decisions(
     reviewer TEXT NOT NULL CHECK (reviewer <> ''), at TEXT NOT NULL, comment TEXT NOT NULL,
     version INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS record_decisions_by_record ON record_decisions(record, seq);
+CREATE TABLE IF NOT EXISTS presence(
+    login TEXT PRIMARY KEY, full_name TEXT NOT NULL, opened_at TEXT NOT NULL,
+    last_seen TEXT NOT NULL, last_seen_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS audit(
     seq INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
     detail_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
@@ -184,6 +191,16 @@ void migrate_to_5(Db& db) {
     db.exec("UPDATE meta SET value = '5' WHERE key = 'schema'");
 }
 
+// Schema 6 added teams to the shared database only; the number is one for both stores.
+void migrate_to_6(Db& db) {
+    db.exec("UPDATE meta SET value = '6' WHERE key = 'schema'");
+}
+
+// Schema 6 knew nobody's presence; `tables` makes the table.
+void migrate_to_7(Db& db) {
+    db.exec("UPDATE meta SET value = '7' WHERE key = 'schema'");
+}
+
 } // namespace
 
 void configure(Db& db) {
@@ -205,6 +222,8 @@ void create_schema(Db& db) {
     if (schema < 3) migrate_to_3(db);
     if (schema < 4) migrate_to_4(db);
     if (schema < 5) migrate_to_5(db);
+    if (schema < 6) migrate_to_6(db);
+    if (schema < 7) migrate_to_7(db);
     db.exec(append_only_triggers());
     tx.commit();
 }

@@ -10,7 +10,8 @@ namespace safesar::review {
 
 namespace {
 
-constexpr int schema_version = 5; // schema.cpp's: one schema, two dialects
+constexpr int schema_version = 7; // schema.cpp's: one schema, two dialects
+constexpr int base_schema = 5;    // what `tables` makes; migrate_from() brings it up from there
 
 // Case-scoped tables: each row belongs to the case whose reference the connection set
 // (postgres_connection.cpp), which is also the default of `case_ref`, so the review code's
@@ -210,8 +211,97 @@ std::string owned_by_admin() {
     return sql;
 }
 
-// Schema changes after 5 go here, one function each, as in schema.cpp.
-void migrate_from(Db& /*db*/, int /*schema*/) {}
+// 6: teams. A team is a role, safesar_team_<name>, granted to its reviewers' logins; a case is
+// assigned to one team (case_teams, by reference). Once any team exists every case-keyed table
+// shows and takes a case's rows only for members of its team: a restrictive policy beside
+// one_case, so a case nobody has assigned is open to nobody. Without teams nothing changes.
+// The policy's test does not depend on the row (every row it sees is the connection's case,
+// by one_case): written into the policy, its subqueries are evaluated once per statement (a
+// function holding them would be called for every row). safesar_case_open_to_me() is the same
+// test, for the store to say why a case is refused (case_teams.cpp).
+constexpr std::string_view case_open_to_me = R"sql((NOT EXISTS (SELECT FROM teams)
+    OR EXISTS (SELECT FROM case_teams c JOIN teams t ON t.name = c.team
+               JOIN pg_roles r ON r.rolname = t.role
+               WHERE c.case_ref = current_setting('safesar.case', true)
+                 AND pg_has_role(current_user, r.oid, 'MEMBER'))))sql";
+
+constexpr std::string_view teams_tables = R"sql(
+CREATE TABLE teams(
+    name safesar_text PRIMARY KEY CHECK (name ~ '^[a-z0-9_]{1,40}$'),
+    role safesar_text NOT NULL UNIQUE, added_by safesar_text NOT NULL DEFAULT current_user,
+    added_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE case_teams(
+    case_ref safesar_text PRIMARY KEY, team safesar_text NOT NULL REFERENCES teams(name),
+    assigned_by safesar_text NOT NULL DEFAULT current_user,
+    assigned_at TIMESTAMPTZ NOT NULL DEFAULT now());
+ALTER TABLE teams OWNER TO safesar_admin;
+ALTER TABLE case_teams OWNER TO safesar_admin;
+GRANT SELECT ON teams, case_teams TO safesar_reviewer;
+)sql";
+
+std::string team_policy(const std::string& table) {
+    const std::string test(case_open_to_me);
+    return "CREATE POLICY team_only ON " + table + " AS RESTRICTIVE USING " + test +
+           " WITH CHECK " + test + ";\n";
+}
+
+void migrate_to_6(Db& db) {
+    db.exec(teams_tables);
+    db.exec("CREATE FUNCTION safesar_case_open_to_me() RETURNS boolean LANGUAGE sql STABLE AS "
+            "$$ SELECT " +
+            std::string(case_open_to_me) +
+            " $$;\nALTER FUNCTION safesar_case_open_to_me() OWNER TO safesar_admin;");
+    std::string sql;
+    for (const char* t : case_tables)
+        sql += team_policy(t);
+    db.exec(sql);
+    db.exec("UPDATE safesar_schema SET version = 6");
+}
+
+// 7: who is in a case (presence: one row per login, refreshed while the case is open, deleted
+// when it is closed), and a notification on the case's channel at every audit entry, so an open
+// view hears of another reviewer's change without asking (postgres_connection.cpp listens).
+// A reviewer writes only their own presence row.
+constexpr std::string_view presence_table = R"sql(
+CREATE TABLE presence(
+    case_ref safesar_text NOT NULL DEFAULT current_setting('safesar.case'),
+    login safesar_text NOT NULL, full_name safesar_text NOT NULL,
+    opened_at safesar_text NOT NULL, last_seen safesar_text NOT NULL, last_seen_ms BIGINT NOT NULL,
+    PRIMARY KEY (case_ref, login));
+ALTER TABLE presence OWNER TO safesar_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON presence TO safesar_reviewer;
+ALTER TABLE presence ENABLE ROW LEVEL SECURITY;
+ALTER TABLE presence FORCE ROW LEVEL SECURITY;
+CREATE POLICY one_case ON presence USING (case_ref = current_setting('safesar.case', true))
+    WITH CHECK (case_ref = current_setting('safesar.case', true));
+CREATE POLICY own_row_added ON presence AS RESTRICTIVE FOR INSERT
+    WITH CHECK (login = current_user);
+CREATE POLICY own_row_changed ON presence AS RESTRICTIVE FOR UPDATE
+    USING (login = current_user) WITH CHECK (login = current_user);
+CREATE POLICY own_row_removed ON presence AS RESTRICTIVE FOR DELETE
+    USING (login = current_user);
+CREATE FUNCTION safesar_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('safesar_' || md5(NEW.case_ref), NEW.seq::text);
+    RETURN NULL;
+END $$;
+ALTER FUNCTION safesar_notify_change() OWNER TO safesar_admin;
+CREATE TRIGGER audit_notify AFTER INSERT ON audit
+    FOR EACH ROW EXECUTE FUNCTION safesar_notify_change();
+)sql";
+
+void migrate_to_7(Db& db) {
+    db.exec(presence_table);
+    db.exec(team_policy("presence"));
+    db.exec("UPDATE safesar_schema SET version = 7");
+}
+
+// Schema changes after 5, one function each, as in schema.cpp; `safesar db init` makes schema 5
+// and runs them too, so a new database and a migrated one are made by the same statements.
+void migrate_from(Db& db, int schema) {
+    if (schema < 6) migrate_to_6(db);
+    if (schema < 7) migrate_to_7(db);
+}
 
 } // namespace
 
@@ -232,12 +322,12 @@ int postgres_init(Db& db) {
         if (before == 0) {
             db.exec(roles);
             db.exec(tables);
-            db.exec("INSERT INTO safesar_schema VALUES (1, " + std::to_string(schema_version) +
-                    ")");
+            db.exec("INSERT INTO safesar_schema VALUES (1, " + std::to_string(base_schema) + ")");
             db.exec(policies());
             db.exec(append_only_triggers());
             db.exec(grants());
             db.exec(owned_by_admin());
+            migrate_from(db, base_schema);
         } else if (before > schema_version) {
             db.fail("made by a newer SafeSAR (schema " + std::to_string(before) + "): not changed");
         } else {

@@ -95,6 +95,16 @@ class SqliteConnection final : public Connection {
     void rollback() noexcept override { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
     std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
     std::int64_t changes() override { return sqlite3_changes(db_); }
+    // PRAGMA data_version changes when another connection commits to the file, never for this
+    // connection's own commits.
+    bool changed_elsewhere() override {
+        SqliteCursor pragma(*this, db_, "PRAGMA data_version");
+        pragma.step();
+        const std::int64_t now = pragma.integer(0);
+        const bool changed = data_version_ != now;
+        data_version_ = now;
+        return changed;
+    }
 
     [[noreturn]] void fail(const std::string& what) const {
         throw ReviewError(name_, what + ": " + sqlite3_errmsg(db_));
@@ -102,6 +112,7 @@ class SqliteConnection final : public Connection {
 
   private:
     sqlite3* db_ = nullptr;
+    std::int64_t data_version_ = -1; // as changed_elsewhere() last read it
     std::string name_;
 };
 

@@ -33,6 +33,7 @@ struct ReviewStore::Impl {
     // Shared database only: whether the login holds safesar_approver, which a sign-off of a
     // perpetrator request needs. The embedded store has no roles: any account may sign.
     std::optional<bool> approver;
+    std::string present_since; // when mark_present() first recorded this store's reviewer
 
     // Who acts now, from the provider: every act records it.
     Identity who() const { return acting->current(); }

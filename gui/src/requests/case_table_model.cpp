@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QStringList>
 
 namespace safesar::gui {
 
@@ -65,6 +66,8 @@ QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Working days left");
     case ToReview:
         return tr("To review");
+    case OpenBy:
+        return tr("Open by");
     }
     return {};
 }
@@ -104,6 +107,12 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
     case ToReview: // a case never scanned has nothing listed yet, which is not "nothing to do"
         if (!c.error.empty()) return {};
         return c.stage == CaseStage::New ? QVariant(tr("not scanned")) : QVariant(c.to_review);
+    case OpenBy: { // reviewers with the case open now (presence not gone stale)
+        QStringList who;
+        for (const std::string& p : c.present)
+            who << QString::fromStdString(p);
+        return who.join(", ");
+    }
     }
     return {};
 }

@@ -15,7 +15,17 @@ namespace safesar::gui {
 class CaseTableModel : public QAbstractTableModel {
     Q_OBJECT
   public:
-    enum Column { Reference, Requester, Profile, Stage, Due, DaysLeft, ToReview, ColumnCount };
+    enum Column {
+        Reference,
+        Requester,
+        Profile,
+        Stage,
+        Due,
+        DaysLeft,
+        ToReview,
+        OpenBy,
+        ColumnCount
+    };
     explicit CaseTableModel(QObject* parent = nullptr);
 
     void load(const std::filesystem::path& workspace, const Date& today); // throws ReviewError

@@ -24,8 +24,16 @@ int view_of(const Record& r, const Section& s) {
 
 } // namespace
 
+namespace {
+// Every this many ticks of the watch (a minute at the default interval) the reviewer's
+// presence is refreshed: well inside the two minutes after which it is stale.
+constexpr int kPresenceTicks = 30;
+} // namespace
+
 CaseSession::CaseSession(std::shared_ptr<const IdentityProvider> acting, QObject* parent)
-    : QObject(parent), acting_(std::move(acting)) {
+    : QObject(parent), acting_(std::move(acting)), watch_(new QTimer(this)) {
+    watch_->setInterval(2000);
+    connect(watch_, &QTimer::timeout, this, &CaseSession::checkForOthers);
     connect(&watcher_, &QFutureWatcher<std::shared_ptr<CaseScan>>::finished, this, [this] {
         std::shared_ptr<CaseScan> result = watcher_.result();
         if (!result) {
@@ -56,16 +64,87 @@ CaseSession::CaseSession(std::shared_ptr<const IdentityProvider> acting, QObject
 CaseSession::~CaseSession() {
     cancel_ = true;
     watcher_.waitForFinished();
+    leaveCase();
 }
 
 void CaseSession::open(const fs::path& folder) {
     LoadedCase loaded = load_case(folder);
     profile_ = load_profile(dictionaries_dir(), loaded.value.profile);
+    auto store = std::make_unique<ReviewStore>(ReviewStore::open(loaded.value, acting_));
+    leaveCase();
     request_ = std::move(loaded);
-    store_ = std::make_unique<ReviewStore>(ReviewStore::open(request_->value, acting_));
+    edits_.reset();
+    store_ = std::move(store);
     edits_ = std::make_unique<ReviewEdits>(*store_);
+    seen_change_ = store_->last_change();
+    store_->may_have_changed(); // from now on
+    store_->mark_present();
+    watch_ticks_ = 0;
+    readPresence();
     listFiles();
     refresh();
+    watch_->start();
+}
+
+void CaseSession::setWatchInterval(int milliseconds) {
+    watch_->setInterval(milliseconds);
+}
+
+void CaseSession::leaveCase() noexcept {
+    if (!store_) return;
+    try {
+        store_->mark_absent();
+    } catch (...) {
+        // The database is gone: the row goes stale by itself.
+    }
+}
+
+void CaseSession::readPresence() {
+    const std::string me = identity().login;
+    others_present_.clear();
+    for (Presence& p : store_->present())
+        if (p.login != me && !p.stale) others_present_.push_back(std::move(p));
+    emit presenceChanged();
+}
+
+void CaseSession::checkForOthers() {
+    if (!store_) return;
+    try {
+        if (++watch_ticks_ % kPresenceTicks == 0) {
+            store_->mark_present();
+            readPresence();
+        }
+        if (!store_->may_have_changed()) return;
+        const std::vector<CaseChange> changes = store_->changes_since(seen_change_);
+        readPresence(); // on SQLite, another's presence is a change of the file too
+        if (changes.empty()) return;
+        seen_change_ = changes.back().seq;
+        // This account's own acts are shown already; an identity entry goes with another act,
+        // a verification changes nothing.
+        const std::string me = identity().login;
+        std::vector<const CaseChange*> theirs;
+        std::vector<std::string> ids;
+        bool decisions_only = true;
+        QStringList who;
+        for (const CaseChange& c : changes) {
+            if (c.who == me || c.action == "identity" || c.action == "verify") continue;
+            theirs.push_back(&c);
+            decisions_only = decisions_only && c.action == "decide";
+            ids.insert(ids.end(), c.findings.begin(), c.findings.end());
+            const QString login = QString::fromStdString(c.who);
+            if (!who.contains(login)) who << login;
+        }
+        if (theirs.empty()) return;
+        emit othersChanging();
+        if (decisions_only)
+            reread(ids);
+        else
+            refresh();
+        emit othersChanged(static_cast<int>(theirs.size()), who.join(", "),
+                           QString::fromStdString(theirs.back()->at));
+    } catch (const std::exception& e) {
+        emit watchFailed(QString::fromStdString(e.what()));
+    }
 }
 
 void CaseSession::startScan() {

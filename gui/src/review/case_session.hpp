@@ -15,6 +15,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <atomic>
 #include <filesystem>
@@ -121,6 +122,16 @@ class CaseSession : public QObject {
     // Re-reads the review state (after an export, say) and says so.
     void refresh();
 
+    // Others at work on the case. A timer (started by open()) asks the store whether another
+    // connection changed the case (store notifications on PostgreSQL, the file's data version
+    // on SQLite); when one did, the changed findings are re-read (everything, for acts other
+    // than decisions) and othersChanged() follows. The timer also keeps this reviewer's presence
+    // fresh and reads who else is in the case.
+    void setWatchInterval(int milliseconds); // 2000 by default
+    void checkForOthers();                   // one tick of the timer
+    // The other reviewers with the case open, not gone stale.
+    const std::vector<Presence>& othersPresent() const { return others_present_; }
+
   signals:
     void scanProgress(int files_done, int files_total);
     void scanned(const QString& summary);
@@ -129,6 +140,11 @@ class CaseSession : public QObject {
     // Decisions on these findings (empty: manual redactions, risks, pages read or sign-offs)
     // changed; the rest is as it was.
     void stateChanged(const QStringList& findings);
+    // Before and after a reload for others' changes: a view keeps its scroll across it.
+    void othersChanging();
+    void othersChanged(int changes, const QString& who, const QString& at_utc);
+    void presenceChanged();
+    void watchFailed(const QString& reason); // the check could not reach the store
 
   private:
     void reread(const std::vector<std::string>& ids); // after decisions on these
@@ -163,6 +179,13 @@ class CaseSession : public QObject {
     std::map<std::string, std::vector<Redaction>> manual_spans_;
     std::shared_ptr<const IdentityProvider> acting_;
     std::map<QString, RecordReview> record_reviews_;
+
+    void readPresence();
+    void leaveCase() noexcept; // removes this reviewer's presence, if a case is open
+    QTimer* watch_;
+    int watch_ticks_ = 0;
+    std::int64_t seen_change_ = 0; // the latest audit entry this view has taken in
+    std::vector<Presence> others_present_;
 };
 
 } // namespace safesar::gui

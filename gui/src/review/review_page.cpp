@@ -6,6 +6,7 @@
 #include "review/findings_panel.hpp"
 #include "review/manual_dialog.hpp"
 #include "review/note_dialog.hpp"
+#include "review/others_bar.hpp"
 #include "review/reason_picker.hpp"
 #include "review/safety_panel.hpp"
 #include "viewer/page_cache.hpp"
@@ -201,8 +202,11 @@ ReviewPage::ReviewPage(PageCache* cache, std::shared_ptr<const IdentityProvider>
     status_line_ = new QLabel;
     status_line_->setAccessibleName(tr("Review progress"));
     status_line_->setTextFormat(Qt::PlainText);
+    others_line_ = new OthersBar(session_, findings_->tree());
+    others_line_->hide();
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(status_line_, 1);
+    bottom->addWidget(others_line_);
     bottom->addWidget(scan_label_);
     bottom->addWidget(progress_);
     bottom->addWidget(cancel_scan_);
@@ -480,6 +484,10 @@ QString ReviewPage::headerText() const {
 
 QString ReviewPage::statusLineText() const {
     return status_line_->text();
+}
+
+QString ReviewPage::othersText() const {
+    return others_line_->text();
 }
 
 QString ReviewPage::readingText() const {

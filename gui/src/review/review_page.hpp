@@ -69,6 +69,7 @@ class ReviewPage : public QWidget {
     QString progressText() const;
     QString headerText() const;     // the header's text (request, reviewer, progress)
     QString statusLineText() const; // the status line's text
+    QString othersText() const;     // what other reviewers are doing in the case, if anything
     QString readingText() const;    // the reading bar's, empty outside reading mode
     bool reading() const { return reading_; }
     int shownPage() const; // the page shown: a PDF's, or 1 for a text record
@@ -154,6 +155,7 @@ class ReviewPage : public QWidget {
     QPushButton* cancel_scan_;
     QLabel* scan_label_;
     QLabel* status_line_;
+    QLabel* others_line_;
     QString current_record_;
     QString page_selection_; // words picked out on the page with Shift+drag
     QString due_;            // "due 8 Jul 2026 (12 working days left)"
