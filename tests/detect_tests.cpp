@@ -353,7 +353,7 @@ TEST_CASE("a multi-agency risk meeting is withheld by what it holds and not by i
 }
 
 TEST_CASE("a meeting's record whose list closes each line with an agency, or whose people are "
-          "'on the call', is withheld whatever the meeting is called; an incident record is not",
+          "'on the call', is withheld whatever the meeting is called, and an incident record is not",
           "[policy]") {
     const PerpetratorScan scan;
     GatherResult g;
