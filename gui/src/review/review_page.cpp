@@ -833,11 +833,13 @@ void ReviewPage::selectManual(std::int64_t id) {
         }
 }
 
-void ReviewPage::guarded(const std::function<void()>& edit) {
+bool ReviewPage::guarded(const std::function<void()>& edit) {
     try {
         edit();
+        return true;
     } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));
+        return false;
     }
 }
 
@@ -866,7 +868,9 @@ void ReviewPage::decideCurrent(int verdict) {
     QStringList ids;
     for (const QString& one : findings_->currentIds())
         if (const StoredFinding* f = session_->finding(one); f && f->decidable()) ids << one;
-    guarded([&] { session_->decide(ids, static_cast<Verdict>(verdict)); });
+    // Refused (the connection was lost, another reviewer decided it first): stay on it, so
+    // the reviewer sees it undecided and can act again.
+    if (!guarded([&] { session_->decide(ids, static_cast<Verdict>(verdict)); })) return;
     // Go on to the next finding. Under "still to decide" a decided row leaves the list and the
     // next one is already current.
     if (findings_->currentId() == id && static_cast<Verdict>(verdict) != Verdict::Reopen)

@@ -127,7 +127,7 @@ class ReviewPage : public QWidget {
     void stopReading(const QString& why = {});
     void readOn(); // marks the page shown read and shows the next
     void showError(const QString& text);
-    void guarded(const std::function<void()>& edit);
+    bool guarded(const std::function<void()>& edit); // false: refused, and said so
 
     PageCache* cache_;
     CaseSession* session_;
