@@ -241,4 +241,10 @@ std::vector<std::string> tokenize(std::string_view folded) {
     return out;
 }
 
+bool all_digits(std::string_view word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+}
+
 } // namespace safesar

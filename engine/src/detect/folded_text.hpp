@@ -37,4 +37,7 @@ struct Token {
 std::vector<Token> tokenize(const FoldedText& folded);
 std::vector<std::string> tokenize(std::string_view folded);
 
+// A word of ASCII digits only, at least one ("0417", not "4a" or "").
+bool all_digits(std::string_view word);
+
 } // namespace safesar

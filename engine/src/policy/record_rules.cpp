@@ -271,17 +271,20 @@ std::vector<std::vector<std::string>> line_labels(const std::string& text) {
     return out;
 }
 
-// The words of each line and of each bracket of a text: "PC Rai (Essex Police)" gives
-// ["pc", "rai", "essex", "police"] and ["essex", "police"].
-std::vector<std::vector<std::string>> lines_and_brackets(const std::string& text) {
-    std::vector<std::vector<std::string>> out;
+// The words of each line of a text, and of each bracket on a line: "PC Rai (Essex Police)"
+// gives the line ["pc", "rai", "essex", "police"] and the bracket ["essex", "police"].
+struct LineWords {
+    std::vector<std::vector<std::string>> lines, brackets;
+};
+LineWords line_words(const std::string& text) {
+    LineWords out;
     for (const auto& line : lines_of(text)) {
-        out.push_back(tokenize(line));
+        out.lines.push_back(tokenize(line));
         for (std::size_t open = line.find('('); open != std::string::npos;
              open = line.find('(', open + 1)) {
             const std::size_t close = line.find(')', open);
             if (close == std::string::npos) break;
-            out.push_back(tokenize(line.substr(open + 1, close - open - 1)));
+            out.brackets.push_back(tokenize(line.substr(open + 1, close - open - 1)));
         }
     }
     return out;
@@ -290,12 +293,13 @@ std::vector<std::vector<std::string>> lines_and_brackets(const std::string& text
 // Does a line or a bracket end with the phrase? An attendance list closes each person's line
 // or bracket with their agency ("Jo Lark (IDVA)", "Dr Fenn    GP"); a referral's
 // prose names agencies inside its sentences.
-bool closes_a_part(const std::vector<std::vector<std::string>>& parts,
-                   const std::vector<std::string>& phrase) {
-    return std::any_of(parts.begin(), parts.end(), [&](const auto& words) {
+bool closes_a_part(const LineWords& parts, const std::vector<std::string>& phrase) {
+    auto closes = [&](const std::vector<std::string>& words) {
         return words.size() >= phrase.size() &&
                std::equal(phrase.rbegin(), phrase.rend(), words.rbegin());
-    });
+    };
+    return std::any_of(parts.lines.begin(), parts.lines.end(), closes) ||
+           std::any_of(parts.brackets.begin(), parts.brackets.end(), closes);
 }
 
 // Knowing a record by what it holds: how many signal groups its opening meets.
@@ -305,18 +309,14 @@ bool closes_a_part(const std::vector<std::vector<std::string>>& parts,
 Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
     const std::string text = opening_text(r, sig.within_chars);
     const auto words = tokenize(fold(text));
-    std::vector<std::vector<std::string>> labels, headings;
+    std::vector<std::vector<std::string>> labels;
     if (std::any_of(sig.groups.begin(), sig.groups.end(),
                     [](const auto& g) { return !g.labels.empty(); }))
         labels = line_labels(text);
+    LineWords parts; // for headings and for phrases that close a line or a bracket
     if (std::any_of(sig.groups.begin(), sig.groups.end(),
-                    [](const auto& g) { return !g.headings.empty(); }))
-        for (const auto& line : lines_of(text))
-            headings.push_back(tokenize(line));
-    std::vector<std::vector<std::string>> closing;
-    if (std::any_of(sig.groups.begin(), sig.groups.end(),
-                    [](const auto& g) { return !g.alternative.empty(); }))
-        closing = lines_and_brackets(text);
+                    [](const auto& g) { return !g.headings.empty() || !g.alternative.empty(); }))
+        parts = line_words(text);
     std::size_t met = 0;
     bool required = true, meeting = false;
     for (const auto& g : sig.groups) {
@@ -328,11 +328,11 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
                 ++found;
         for (const auto& p : g.headings)
             if (found < g.distinct &&
-                std::find(headings.begin(), headings.end(), p) != headings.end())
+                std::find(parts.lines.begin(), parts.lines.end(), p) != parts.lines.end())
                 ++found;
         std::size_t others = 0;
         for (const auto& p : g.alternative)
-            if (closes_a_part(closing, p) && ++others >= g.alternative_distinct) break;
+            if (closes_a_part(parts, p) && ++others >= g.alternative_distinct) break;
         const bool hit =
             found >= g.distinct || (g.alternative_distinct && others >= g.alternative_distinct);
         met += hit;

@@ -825,10 +825,7 @@ struct Residue final : public Recogniser {
         constexpr std::size_t kMinDigits = 9, kMinGroups = 3;
         auto group = [&](std::size_t k) {
             const std::string_view w = ctx.word(k);
-            return !covered[k] && w.size() >= 2 && w.size() <= 5 &&
-                   std::all_of(w.begin(), w.end(), [](char c) {
-                       return std::isdigit(static_cast<unsigned char>(c)) != 0;
-                   });
+            return !covered[k] && w.size() >= 2 && w.size() <= 5 && all_digits(w);
         };
         if (!group(i) || (i > 0 && ctx.info[i - 1].has_digit && ctx.gap(i - 1) == " ")) return i;
         std::size_t last = i, digits = ctx.word(i).size();
@@ -1080,11 +1077,7 @@ struct Residue final : public Recogniser {
     // "40x60": a number, an x, a number, each of one to four digits.
     static bool dimensions(std::string_view code) {
         const std::size_t x = code.find('x');
-        auto number = [](std::string_view d) {
-            return !d.empty() && d.size() <= 4 && std::all_of(d.begin(), d.end(), [](char c) {
-                return std::isdigit(static_cast<unsigned char>(c)) != 0;
-            });
-        };
+        auto number = [](std::string_view d) { return d.size() <= 4 && all_digits(d); };
         return x != std::string_view::npos && number(code.substr(0, x)) &&
                number(code.substr(x + 1));
     }
@@ -1095,12 +1088,8 @@ struct Residue final : public Recogniser {
         if (a == std::string_view::npos || a == b) return false;
         const std::string_view day = code.substr(0, a), month = code.substr(a + 1, b - a - 1),
                                year = code.substr(b + 1);
-        auto digits = [](std::string_view d) {
-            return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) {
-                return std::isdigit(static_cast<unsigned char>(c)) != 0;
-            });
-        };
-        if (!digits(day) || day.size() > 2 || !digits(year) || month.size() < 3) return false;
+        if (!all_digits(day) || day.size() > 2 || !all_digits(year) || month.size() < 3)
+            return false;
         return month_name(month.substr(0, 3));
     }
 
@@ -1144,11 +1133,7 @@ struct Residue final : public Recogniser {
         return false;
     }
 
-    // The last token of a run of capitalised words starting at i that ends in a facility word
-    // and has a word of its own (not a common or generic word): "Brackenfield Medical Centre",
-    // "Kirkby Distribution Centre". Returns i when there is none.
-    // A common word names the place too when two or more words follow it, the last a facility
-    // word ("Marjoram Leisure Centre"); "Day Centre" and "Family Support Centre" are generic.
+    // A word that ends a house's name ("Ash Farm", "Hazel Cottage").
     static bool dwelling(std::string_view w) {
         for (const char* d :
              {"cottage", "cottages", "farm", "farmhouse", "barn", "bungalow", "grange", "manor"})
@@ -1156,6 +1141,11 @@ struct Residue final : public Recogniser {
         return false;
     }
 
+    // The last token of a run of capitalised words starting at i that ends in a facility word
+    // and has a word of its own (not a common or generic word): "Brackenfield Medical Centre",
+    // "Kirkby Distribution Centre". Returns i when there is none.
+    // A common word names the place too when two or more words follow it, the last a facility
+    // word ("Marjoram Leisure Centre"); "Day Centre" and "Family Support Centre" are generic.
     static std::size_t facility_end(const SectionContext& ctx, std::size_t i,
                                     const std::vector<bool>& covered) {
         bool distinctive = false;

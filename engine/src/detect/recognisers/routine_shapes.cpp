@@ -17,9 +17,7 @@ bool plural_day(std::string_view w) {
 }
 
 bool digits_only(std::string_view w, std::size_t max) {
-    return !w.empty() && w.size() <= max && std::all_of(w.begin(), w.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) != 0;
-    });
+    return w.size() <= max && all_digits(w);
 }
 
 bool am_pm(std::string_view w) {
