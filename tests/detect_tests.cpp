@@ -312,6 +312,34 @@ TEST_CASE("a letter kept as a document and signed by the victim is her correspon
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
+// A CSV record, read as gather reads one.
+Record csv_record(const std::string& name, const std::string& text) {
+    const fs::path file = fs::temp_directory_path() / ("safesar-policy-" + name);
+    std::ofstream(file) << text;
+    Record r = read_csv(file, name);
+    fs::remove(file);
+    return r;
+}
+
+TEST_CASE("his orders delivered to a protected party are his record: a recipient column names "
+          "her once, a client column in every row",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(csv_record("orders.csv", "Order,Date,Deliver to,Item,Status\n"
+                                                 "FL-2201,03/02,Imtiaz Haq,tulips,delivered\n"
+                                                 "FL-2240,09/02,Imtiaz Haq,roses,delivered\n"
+                                                 "FL-2263,14/02,Imtiaz Haq,lilies,refused\n"));
+    g.records.push_back(csv_record("log.csv", "Date,Client,Note\n"
+                                              "03/02,Imtiaz Haq,first call\n"
+                                              "09/02,Imtiaz Haq,second call\n"
+                                              "14/02,Imtiaz Haq,third call\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+}
+
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
           "[policy]") {
     const PerpetratorScan scan;

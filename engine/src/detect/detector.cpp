@@ -224,6 +224,13 @@ struct Detector::Impl {
         std::map<int, std::array<int, 4>> party; // mr, other title, he, she
     };
 
+    // Does the name end in a possessive ("Milo's")? Its pronouns after are not its own.
+    static bool possessive_name(const SectionContext& ctx, const Span& s) {
+        if (s.end == 0) return false;
+        const std::size_t last = ctx.token_at(s.end - 1);
+        return last < ctx.tokens.size() && ctx.tokens[last].possessive;
+    }
+
     // "Kerry said she...", "Mrs Maddox": how the records speak of each listed party.
     static void count_party_genders(const SectionContext& ctx, const std::vector<Span>& spans,
                                     PassOne& p) {
@@ -245,6 +252,8 @@ struct Detector::Impl {
                 else if (t == "mrs" || t == "ms" || t == "miss")
                     ++c[1];
             }
+            // "Milo's mother ... she": what follows a possessive is someone else's.
+            if (possessive_name(ctx, s)) continue;
             const auto next = std::upper_bound(names.begin(), names.end(), s.begin);
             const std::size_t stop = next == names.end() ? ctx.text.size() : *next;
             for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12;
@@ -311,6 +320,7 @@ struct Detector::Impl {
             // the surname: only a mention with the requester's given name is the requester's.
             if (p.surname_shared && !names_given(ctx, s)) continue;
             count_relation_label(ctx, s, p);
+            if (possessive_name(ctx, s)) continue;
             const auto next_other = std::lower_bound(others.begin(), others.end(), s.end);
             const std::size_t stop = next_other == others.end() ? ctx.text.size() : *next_other;
             for (std::size_t t = ctx.token_at(s.end), k = 0; t < ctx.tokens.size() && k < 12;
@@ -446,25 +456,34 @@ struct Detector::Impl {
         const int female = p.she + (one_kind ? t.other_bare : 0);
         return male == female ? Gender::Unknown : male > female ? Gender::Male : Gender::Female;
     }
+    // Each listed party's sex as for the requester: titles, then a given name the lists file
+    // under one sex, then pronouns after the name.
     std::map<int, Gender> party_genders(const PassOne& p) const {
         std::map<int, Gender> out;
-        for (const auto& [party, c] : p.party)
-            if (const Gender g = gender_of(c[0], c[1], c[2], c[3]); g != Gender::Unknown)
-                out[party] = g;
-        if (request)
-            for (std::size_t i = 0; i < request->parties.size(); ++i)
-                if (!out.count(static_cast<int>(i)))
-                    if (const Gender g = name_gender(request->parties[i].name);
-                        g != Gender::Unknown)
-                        out[static_cast<int>(i)] = g;
+        auto votes = [&](int party) {
+            const auto it = p.party.find(party);
+            return it == p.party.end() ? std::array<int, 4>{} : it->second;
+        };
+        const std::size_t listed = request ? request->parties.size() : 0;
+        for (std::size_t i = 0; i < listed; ++i) {
+            const std::array<int, 4> c = votes(static_cast<int>(i));
+            Gender g = gender_of(c[0], c[1], 0, 0);
+            if (g == Gender::Unknown) g = name_gender(request->parties[i].name);
+            if (g == Gender::Unknown) g = gender_of(0, 0, c[2], c[3]);
+            if (g != Gender::Unknown) out[static_cast<int>(i)] = g;
+        }
         return out;
     }
+    // The first of a full name's given names that the lists file under one sex only: a middle
+    // name says what a first name no list holds does not ("Cathal Peter": Peter).
     Gender name_gender(const std::string& name) const {
         const std::vector<std::string> words = tokenize(fold(name));
-        if (words.empty()) return Gender::Unknown;
-        const std::uint32_t c = lexicon.classes_of(words.front());
-        if ((c & kFemaleName) && !(c & kMaleName)) return Gender::Female;
-        if ((c & kMaleName) && !(c & kFemaleName)) return Gender::Male;
+        const std::size_t given = words.size() > 1 ? words.size() - 1 : words.size();
+        for (std::size_t k = 0; k < given; ++k) {
+            const std::uint32_t c = lexicon.classes_of(words[k]);
+            if ((c & kFemaleName) && !(c & kMaleName)) return Gender::Female;
+            if ((c & kMaleName) && !(c & kFemaleName)) return Gender::Male;
+        }
         return Gender::Unknown;
     }
 };

@@ -22,6 +22,7 @@ LetterHead letter_head(std::string_view text,
         for (std::size_t k = 0; dear && k < 5; ++k)
             dear = std::tolower(static_cast<unsigned char>(text[start + k])) == "dear "[k];
         if (dear && his(start, e, HisOnLine::Name)) return LetterHead::Letter;
+        if (dear && his(start, e, HisOnLine::OthersName)) return LetterHead::None;
         if (line < kAddressLines && his(start, e, HisOnLine::Address)) his_address = true;
         // A greeting: a short line of words that ends in a comma ("Hello,", "Good morning,").
         const std::string_view l = text.substr(start, stop - start);

@@ -193,9 +193,11 @@ bool SectionContext::addressed_to_requester() const {
     if (!addressed_to_requester_)
         addressed_to_requester_ =
             letter_head(text, [&](std::size_t b, std::size_t e, HisOnLine what) {
-                const auto& spans = what == HisOnLine::Name ? people : found;
+                const auto& spans = what == HisOnLine::Address ? found : people;
                 return std::any_of(spans.begin(), spans.end(), [&](const Span& s) {
-                    return s.begin >= b && s.end <= e && s.owner.kind == Owner::Subject &&
+                    if (s.begin < b || s.end > e) return false;
+                    if (what == HisOnLine::OthersName) return s.owner.kind != Owner::Subject;
+                    return s.owner.kind == Owner::Subject &&
                            (what == HisOnLine::Name || s.category == Category::Address ||
                             s.category == Category::Postcode);
                 });

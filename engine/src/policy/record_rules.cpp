@@ -494,13 +494,14 @@ bool role_in(const Person& p, const std::vector<std::string>& roles) {
 // text): what it says is said to him, about his own matter.
 bool addressed_to_requester(const Record& r, const std::vector<Finding>& findings,
                             const FindingIndex& mine) {
-    // His names and addresses, by section: only a section that holds one can be a letter to him.
+    // His names and addresses, and others' names, by section: only a section that holds one of
+    // his can be a letter to him, unless it greets someone else.
     std::vector<const Finding*> his;
     for (std::size_t fi : mine) {
         const Finding& f = findings[fi];
-        if (f.owner.kind == Owner::Subject &&
-            (f.category == Category::Name || f.category == Category::Address ||
-             f.category == Category::Postcode))
+        if ((f.owner.kind == Owner::Subject &&
+             (f.category == Category::Address || f.category == Category::Postcode)) ||
+            f.category == Category::Name)
             his.push_back(&f);
     }
     std::stable_sort(his.begin(), his.end(),
@@ -513,8 +514,11 @@ bool addressed_to_requester(const Record& r, const std::vector<Finding>& finding
             visible(s) && s.kind != SectionKind::Header && s.kind != SectionKind::Row;
         if (readable && letter_head(s.text, [&](std::size_t b, std::size_t e, HisOnLine what) {
                             return std::any_of(it, end, [&](const Finding* f) {
-                                return f->begin >= b && f->end <= e &&
-                                       (what == HisOnLine::Name) == (f->category == Category::Name);
+                                if (f->begin < b || f->end > e) return false;
+                                const bool subject = f->owner.kind == Owner::Subject;
+                                const bool name = f->category == Category::Name;
+                                if (what == HisOnLine::OthersName) return name && !subject;
+                                return subject && (what == HisOnLine::Name) == name;
                             });
                         }) == LetterHead::Letter)
             return true;
@@ -570,6 +574,14 @@ const Finding* name_after_label_column(const WithholdRule& w, const Section& s, 
         }
         lb = le + 1;
     }
+    return nullptr;
+}
+
+// The column of a table's row that holds finding `f`, or null outside a table.
+const Field* field_holding(const Section& s, const Finding& f) {
+    if (s.kind != SectionKind::Row) return nullptr;
+    for (const Field& field : s.fields)
+        if (f.begin >= field.begin && f.end <= field.end) return &field;
     return nullptr;
 }
 
@@ -636,15 +648,28 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
             b = e + 1;
         }
     }
-    // The share of name mentions.
+    // The share of name mentions. A table's column that is not a subject's ("Recipient",
+    // "Deliver to") names its person once, however many rows repeat her: his orders to her are a
+    // list of his orders, not a record about her.
     std::size_t subject = 0, protected_parties = 0;
+    std::set<std::pair<int, std::string>> columns_counted; // (party, column label)
     for (std::size_t fi : mine) {
         const Finding& f = findings[fi];
-        if (f.category != Category::Name || !visible(r.sections[f.section])) continue;
-        if (f.owner.kind == Owner::Subject)
+        const Section& s = r.sections[f.section];
+        if (f.category != Category::Name || !visible(s)) continue;
+        if (f.owner.kind == Owner::Subject) {
             ++subject;
-        else if (protected_owner(f.owner))
+        } else if (protected_owner(f.owner)) {
+            if (const Field* column = field_holding(s, f); column) {
+                const std::string label = fold(column->label);
+                const bool subject_column =
+                    std::find(w.subject_labels.begin(), w.subject_labels.end(), label) !=
+                    w.subject_labels.end();
+                if (!subject_column && !columns_counted.emplace(f.owner.party, label).second)
+                    continue;
+            }
             ++protected_parties;
+        }
     }
     const std::size_t people = subject + protected_parties;
     const double share =

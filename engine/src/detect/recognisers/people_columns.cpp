@@ -12,10 +12,8 @@ namespace safesar {
 
 namespace {
 
-// Does a column label say its cells are people? Parts of a word for the long cues (StaffName,
-// OtherParty, ClientForename), whole words for the short ones (with, by, from, to).
-bool people_column(const std::string& label) {
-    const std::string f = fold(label);
+// Does a folded label hold a word for people (StaffName, OtherParty, ClientForename, Crew)?
+bool people_word_in(const std::string& f) {
     for (const char* part :
          {"name",      "party",     "client",    "staff",      "worker",      "person",
           "parent",    "carer",     "handover",  "attendee",   "member",      "contact",
@@ -23,8 +21,17 @@ bool people_column(const std::string& label) {
           "operator",  "agent",     "initials",  "handler",    "adviser",     "advisor",
           "clerk",     "tutor",     "clinician", "therapist",  "operative",   "caseworker",
           "keyworker", "volunteer", "engineer",  "technician", "recorded",    "earner",
-          "assignee",  "logged",    "entered"})
+          "assignee",  "logged",    "entered",   "crew",       "driver",      "porter",
+          "helper",    "coach"})
         if (f.find(part) != std::string::npos) return true;
+    return false;
+}
+
+// Does a column label say its cells are people? Parts of a word for the long cues (above),
+// whole words for the short ones (with, by, from, to).
+bool people_column(const std::string& label) {
+    const std::string f = fold(label);
+    if (people_word_in(f)) return true;
     for (const auto& w : tokenize(f))
         if (w == "with" || w == "by" || w == "from" || w == "to" || w == "who" || w == "cc" ||
             w == "bcc")
@@ -70,9 +77,21 @@ class PeopleColumns final : public Recogniser {
 
     void find(SectionContext& ctx, std::vector<Span>& out) const override {
         if (ctx.people_only) return; // pass 1 looks for people named in running text only
+        const auto& fields = ctx.section.fields;
+        // A row whose first cell says who its cells are ("Crew", "Staff on"): the cells after it
+        // list people, as a people column's cells do.
+        std::string row_label;
+        if (ctx.section.kind == SectionKind::Row && !fields.empty() &&
+            fields[0].end - fields[0].begin <= 24) {
+            const std::string first = fold(std::string_view(ctx.text).substr(
+                fields[0].begin, fields[0].end - fields[0].begin));
+            if (tokenize(first).size() <= 3 && people_word_in(first)) row_label = first;
+        }
         std::size_t t = 0;
-        for (const auto& field : ctx.section.fields) {
-            if (field.end <= field.begin || !people_column(field.label)) continue;
+        for (std::size_t fi = 0; fi < fields.size(); ++fi) {
+            const Field& field = fields[fi];
+            const std::string& label = fi > 0 && !row_label.empty() ? row_label : field.label;
+            if (field.end <= field.begin || !people_column(label)) continue;
             const std::string_view cell =
                 std::string_view(ctx.text).substr(field.begin, field.end - field.begin);
             for (std::size_t eb = 0; eb < cell.size();) {
@@ -82,15 +101,20 @@ class PeopleColumns final : public Recogniser {
                 // name) or an address.
                 const std::size_t stop =
                     field.begin + std::min(ee, cell.substr(0, ee).find_first_of("(<", eb));
-                entry(ctx, field, field.begin + eb, stop, t, out);
+                // After a row's label only a capitalised entry ("Dawn Mallet", not "van 2").
+                const std::size_t lead = cell.find_first_not_of(' ', eb);
+                const bool capital =
+                    lead < ee && std::isupper(static_cast<unsigned char>(cell[lead]));
+                if (fi == 0 || row_label.empty() || capital)
+                    entry(ctx, label, field.begin + eb, stop, t, out);
                 eb = ee + 1;
             }
         }
     }
 
   private:
-    void entry(const SectionContext& ctx, const Field& field, std::size_t begin, std::size_t stop,
-               std::size_t& t, std::vector<Span>& out) const {
+    void entry(const SectionContext& ctx, const std::string& label, std::size_t begin,
+               std::size_t stop, std::size_t& t, std::vector<Span>& out) const {
         while (t < ctx.tokens.size() && ctx.begin_of(t) < begin)
             ++t;
         std::size_t first = t, last = t;
@@ -112,12 +136,19 @@ class PeopleColumns final : public Recogniser {
             out.push_back(std::move(s));
         };
         if (last == first + 1 && !claimed && initials(ctx, first))
-            return emit(0.7f, "initials in the people column '" + field.label + "': who did it");
+            return emit(0.7f, "initials in the people column '" + label + "': who did it");
         if (last == first || last - first > 4 || claimed || !ok) return;
+        // "R Mason": an initial and a capitalised English word, the shape of a name whatever the
+        // word means (a word no English one is, the residue pass holds for review already).
+        const bool initial_and_word =
+            last == first + 2 && ctx.word(first).size() == 1 && ctx.info[first].capitalised &&
+            ctx.info[first + 1].capitalised && ctx.is(first + 1, kEnglish | kCommonWord);
         if (a_name)
-            emit(0.75f, "a name in the people column '" + field.label + "'");
-        else if (last - first <= 2 && name_part_column(field.label))
-            emit(0.7f, "a word in the column '" + field.label + "', which holds a part of a name");
+            emit(0.75f, "a name in the people column '" + label + "'");
+        else if (initial_and_word)
+            emit(0.7f, "an initial and a surname in the people column '" + label + "'");
+        else if (last - first <= 2 && name_part_column(label))
+            emit(0.7f, "a word in the column '" + label + "', which holds a part of a name");
     }
 };
 

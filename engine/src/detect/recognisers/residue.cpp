@@ -275,6 +275,15 @@ struct Residue final : public Recogniser {
                 i = last;
                 continue;
             }
+            // Capitals and a number with one space between ("TRQ 0518"): a key's,
+            // a locker's or a file's series, stamped or written on it.
+            if (const std::size_t last = lettered_number_end(ctx, i, covered); last > i) {
+                emit(i, last, Category::Reference, 0.5f,
+                     "capitals and a number: a series or code written on something",
+                     "residue-code");
+                i = last;
+                continue;
+            }
             // Numbers and codes: tokens joined by '/' or '-' with a digit among them.
             if (const std::size_t last = code_end(ctx, i, covered); has_digit(ctx, i, last)) {
                 if (const char* why = code_reason(ctx, i, last)) {
@@ -816,6 +825,31 @@ struct Residue final : public Recogniser {
             ++last;
         }
         return last;
+    }
+
+    // The last token of a code that is two to four capitals, one space, and a number of three
+    // digits or more: i when there is none. Not an acronym the records use or an English word
+    // ("PC 1234", "TO 2026"), a currency ("GBP 150"), or a year after a name ("RHS 2026").
+    static std::size_t lettered_number_end(const SectionContext& ctx, std::size_t i,
+                                           const std::vector<bool>& covered) {
+        if (i + 1 >= ctx.tokens.size() || covered[i + 1] || !ctx.info[i].all_caps ||
+            !ctx.info[i].alpha || ctx.word(i).size() < 2 || ctx.word(i).size() > 4 ||
+            ctx.gap(i) != " " ||
+            ctx.is(i, kCommonWord | kSectorAcronym | kPoliceForce | kGeneral | kEnglish | kTitle |
+                          kNotName | kRoleCue))
+            return i;
+        // A currency's code before an amount ("GBP 150.00") is money, not a code.
+        static const std::array<std::string_view, 8> currencies{"gbp", "eur", "usd", "pln",
+                                                                "ron", "chf", "aud", "cad"};
+        if (std::find(currencies.begin(), currencies.end(), ctx.word(i)) != currencies.end())
+            return i;
+        const std::string_view number = ctx.word(i + 1);
+        if (number.size() < 3 || !all_digits(number)) return i;
+        // A number joined on ("QRX 31872/19") is a code of its own, decided as one below.
+        if (code_end(ctx, i + 1, covered) != i + 1) return i;
+        const bool year =
+            number.size() == 4 && (number.substr(0, 2) == "19" || number.substr(0, 2) == "20");
+        return year ? i : i + 1;
     }
 
     // The last token of a number of nine digits or more written as three groups or more of

@@ -16,6 +16,21 @@ bool plural_day(std::string_view w) {
     return std::find(days.begin(), days.end(), w) != days.end();
 }
 
+// A day or days as notes shorten them: "Weds", "Sats".
+bool day_or_days(std::string_view w) {
+    static const std::array<std::string_view, 5> shortened{"mons", "fris", "sats", "suns", "weds"};
+    return day_name(w) || plural_day(w) ||
+           std::find(shortened.begin(), shortened.end(), w) != shortened.end();
+}
+
+// A working pattern after a day's name: "a saturday shift", "Friday lates". ("Wednesday
+// evenings" is as often a child's contact with the requester as anyone's routine.)
+bool work_pattern(std::string_view w) {
+    static const std::array<std::string_view, 6> parts{"shift",   "shifts",   "lates",
+                                                       "earlies", "overtime", "rota"};
+    return std::find(parts.begin(), parts.end(), w) != parts.end();
+}
+
 bool digits_only(std::string_view w, std::size_t max) {
     return w.size() <= max && all_digits(w);
 }
@@ -68,10 +83,14 @@ bool routine_shape_at(const SectionContext& ctx, std::size_t i) {
     const std::size_t n = ctx.tokens.size();
     const std::string_view w = ctx.word(i);
     if (plural_day(w)) return true;
-    // Days joined: "Mon-Fri", "Fri/Sat", "Monday to Friday", "Tue & Thu".
-    if (day_name(w) && i + 1 < n) {
+    // Days joined: "Mon-Fri", "Fri/Sat", "Monday to Friday", "Tue & Thu", "Tues + Fris"; a day
+    // with a working pattern: "saturday shift".
+    if (day_or_days(w) && i + 1 < n) {
         const std::string_view gap = ctx.gap(i);
-        if ((dash(gap) || gap == "/" || gap == " & ") && day_name(ctx.word(i + 1))) return true;
+        if ((dash(gap) || gap == "/" || gap == " & " || gap == " + " || gap == ", ") &&
+            day_or_days(ctx.word(i + 1)))
+            return true;
+        if (gap == " " && work_pattern(ctx.word(i + 1))) return true;
         const std::string_view join = ctx.word(i + 1);
         if (i + 2 < n && (join == "to" || join == "till" || join == "until" || join == "and") &&
             day_name(ctx.word(i + 2)))

@@ -268,6 +268,21 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
     return chosen;
 }
 
+namespace {
+
+// Is [b, e) a question in the second person ("Are you frightened ...?")?
+bool asks_you(const SectionContext& ctx, std::size_t b, std::size_t e) {
+    std::size_t last = e;
+    while (last > b && std::isspace(static_cast<unsigned char>(ctx.text[last - 1])))
+        --last;
+    if (last == b || ctx.text[last - 1] != '?') return false;
+    for (std::size_t t = ctx.token_at(b); t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+        if (ctx.word(t) == "you" || ctx.word(t) == "your") return true;
+    return false;
+}
+
+} // namespace
+
 WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
                              const std::vector<std::size_t>& terms, bool places) {
     const SentencePeople people = people_in_sentence(ctx, b, e, ctx.token_at(b));
@@ -279,9 +294,13 @@ WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size
     out.span.begin = b;
     out.span.end = e;
     trim_span(ctx.text, out.span.begin, out.span.end);
-    const bool abuser = about_abuser(ctx, b, e);
+    const bool question = asks_you(ctx, b, e);
+    const bool abuser = about_abuser(ctx, b, e, !question);
     out.span.facts = people.facts | (abuser ? kAboutAbuser : 0u);
-    if (!out.owner && people.mentions.empty() && !abuser) {
+    // Nobody in the sentence: the place's owner (the person named or called last before it),
+    // unless it is a question put to "you" ("Have you been ...?"): a form's question is about
+    // whoever answers it, not about the person the row before named.
+    if (!out.owner && people.mentions.empty() && !abuser && !question) {
         Span probe;
         probe.begin = out.span.begin;
         probe.end = out.span.begin;
@@ -299,14 +318,16 @@ WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size
     return out;
 }
 
-bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e) {
+bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e, bool line_before) {
     const std::string& text = ctx.text;
     // The start of the line before the sentence's own, looked for within 400 bytes: a heading
     // is near, and a long section is never read back whole.
     const std::size_t window = b > 400 ? b - 400 : 0;
     const std::string_view back = std::string_view(text).substr(window, b > 1 ? b - 1 - window : 0);
     const std::size_t line = back.rfind('\n');
-    const std::size_t from = line == std::string_view::npos ? window : window + line + 1;
+    const std::size_t from = !line_before                     ? b
+                             : line == std::string_view::npos ? window
+                                                              : window + line + 1;
     const std::string f = fold(std::string_view(text).substr(from, e - from));
     for (const char* w : {"abuser", "perpetrator", "person causing harm", "ex-partner",
                           "ex partner", "person you are fleeing", "alleged perpetrator"})

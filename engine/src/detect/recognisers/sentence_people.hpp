@@ -51,8 +51,9 @@ struct WholeSentence {
 WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size_t e,
                              const std::vector<std::size_t>& terms, bool places);
 
-// Does the sentence's line, or the heading line just above it, speak of the abuser?
-bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e);
+// Does the sentence's line, or (with `line_before`) the heading line just above it, speak of
+// the abuser?
+bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e, bool line_before = true);
 
 // Relation words ("mother", "partner", "nan", "kids"): a person the sentence speaks of.
 bool relation_word(std::string_view folded_word);

@@ -110,6 +110,34 @@ struct Words {
     }
 };
 
+// The last token of the name greeting token `i` opens ("Hi", "Hello", "Dear" first on its
+// line); i when it opens none.
+std::size_t greeted(const SectionContext& ctx, const Words& c, std::size_t i) {
+    const std::string_view w = ctx.word(i);
+    if (w != "hi" && w != "hello" && w != "dear" && w != "hiya") return i;
+    const std::size_t b = ctx.begin_of(i);
+    const std::size_t line = std::string_view(ctx.text).rfind('\n', b == 0 ? 0 : b - 1);
+    const std::size_t from = b == 0 || line == std::string_view::npos ? 0 : line + 1;
+    if (std::string_view(ctx.text).substr(from, b - from).find_first_not_of(" \t") !=
+        std::string_view::npos)
+        return i;
+    // Whom a greeting addresses when it names no one.
+    static const std::unordered_set<std::string_view> nobody{
+        "all",     "everyone", "everybody", "team",  "there",  "both",    "folks",   "guys",
+        "friends", "again",    "sir",       "madam", "ladies", "parents", "members", "colleagues"};
+    std::size_t last = i;
+    while (last + 1 < ctx.tokens.size() && last - i < 3 && ctx.gap(last) == " " &&
+           !nobody.count(ctx.word(last + 1)) && !ctx.is(last + 1, kGeneral | kRoleCue) &&
+           (c.namelike(last + 1) || c.letter(last + 1)))
+        ++last;
+    if (last == i) return i;
+    // The name ends the greeting: a comma, an exclamation or the line's end follows it.
+    const std::size_t e = ctx.end_of(last);
+    const bool closed = e >= ctx.text.size() || ctx.text[e] == ',' || ctx.text[e] == '!' ||
+                        ctx.text[e] == '\n' || ctx.text[e] == '\r';
+    return closed ? last : i;
+}
+
 class UnlistedPeople final : public Recogniser {
   public:
     std::string_view id() const override { return "unlisted-people"; }
@@ -183,6 +211,14 @@ class UnlistedPeople final : public Recogniser {
                 }
             }
             if (ctx.taken[i]) continue;
+            // A greeting's addressee: "Hi R Mason,", "Dear J Reed," at a line's start, one to
+            // three capitalised words or initials up to the comma or the line's end, English
+            // words or not.
+            if (const std::size_t last = greeted(ctx, c, i); last > i) {
+                emit(i + 1, last, "the name a greeting addresses", 0.7f);
+                i = last;
+                continue;
+            }
             const std::string_view w = ctx.word(i);
             const bool next_ok = ctx.adjacent(i) && c.namelike(i + 1);
             // 0. A street name of a letter: "Lil T", "Wee J", "Big D".

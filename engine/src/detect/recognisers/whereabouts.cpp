@@ -103,7 +103,8 @@ class Whereabouts final : public Recogniser {
             // covering a handover are not another's routine to hide.
             if (shaped_only && (!owner || owner->subject || owner->author ||
                                 !(s.facts & (kOtherNamed | kOtherPronoun | kAboutOther)) ||
-                                (owner->owner.kind != Owner::Party && !owner->pronoun) ||
+                                (owner->owner.kind != Owner::Party && !owner->pronoun &&
+                                 !others_relation(ctx, *owner)) ||
                                 (owner->pronoun && object_pronoun(ctx, owner->at))))
                 continue;
             s.category = Category::Safety;
@@ -151,6 +152,18 @@ class Whereabouts final : public Recogniser {
     }
 
   private:
+    // "mum on till 5 Fridays" in a father's file: a relation of the other sex who is not
+    // his own ("his mum", "Gordon's mum") is the other parent or her family.
+    static bool others_relation(const SectionContext& ctx, const Mention& m) {
+        if (m.pronoun || m.owner.kind != Owner::Unknown) return false;
+        const std::size_t t = ctx.token_at(m.at);
+        if (!relation_word(ctx.word(t))) return false;
+        if (t == 0) return true;
+        if (ctx.word(t - 1) == "his") return false;
+        const Span* p = ctx.tokens[t - 1].possessive ? ctx.person_at(ctx.begin_of(t - 1)) : nullptr;
+        return !p || p->owner.kind != Owner::Subject;
+    }
+
     // "her" as the object of a verb ("collect her on the Thursday"), not the owner of what
     // follows ("her appointments"): the word after it is a preposition or a determiner.
     static bool object_pronoun(const SectionContext& ctx, std::size_t at) {
