@@ -340,6 +340,41 @@ TEST_CASE("his orders delivered to a protected party are his record: a recipient
     CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
 }
 
+TEST_CASE("a risk list's extract labelled by who is at risk and who causes harm, actions relayed "
+          "from a meeting, and a statement she signed with its date are withheld whole",
+          "[policy]") {
+    Case c = survivor_request(); // her ex-partner asks; she is the listed victim
+    c.profile = "perpetrator";
+    c.parties[0].role = Role::Victim;
+    const Detector detector(&c, dictionaries_dir());
+    const Policy policy = Policy::load(dictionaries_dir(), c.profile);
+    GatherResult g;
+    g.records.push_back(note("extract.txt", "Area high-risk list - Monday 16/02/2026\n"
+                                            "Entry 3 of 8 - one partner action only.\n"
+                                            "at risk: Imtiaz Haq, 39\n"
+                                            "causing harm: Samira Haq, 41\n"
+                                            "what's new: seen near the depot twice.\n"
+                                            "actions: shop staff to call 999 if she is seen.\n"));
+    g.records.push_back(note("email.txt", "Following Tuesday's review the actions for you are:\n"
+                                          "- keep the camera clip from 12/02;\n"
+                                          "- no home visits for the account.\n"
+                                          "Other actions from the meeting, for information only:\n"
+                                          "- the children to be collected by her mum only.\n"));
+    g.records.push_back(note("statement.txt",
+                             "what happened\n"
+                             "I was at the desk when she came in. I don't want her "
+                             "to know where I work now.\n"
+                             "Imtiaz Haq, 14/05/2026\n"));
+    g.records.push_back(note("notes.txt", "Samira rang about her invoice. Told her it was paid on "
+                                          "the 4th and the receipt is in the post.\n"));
+    const auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 4);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
           "[policy]") {
     const PerpetratorScan scan;

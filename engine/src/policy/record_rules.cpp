@@ -34,6 +34,7 @@ WithholdRule::Signals load_signals(const std::filesystem::path& file, const std:
             group.phrases.push_back(tokenize(fold(p.get<std::string>())));
         for (const auto& p : g.value("as_line_labels", json::array()))
             group.labels.push_back(tokenize(fold(p.get<std::string>())));
+        group.label_value_words = g.value("label_value_words", group.label_value_words);
         for (const auto& p : g.value("as_headings", json::array()))
             group.headings.push_back(tokenize(fold(p.get<std::string>())));
         for (const auto& p : g.value("or_distinct_of", json::array()))
@@ -244,10 +245,11 @@ enum class Verdict { No, Unsure, Yes };
 // The labels of the lines of a text that have a value of several words: "police (dc lund):
 // marker on the address" gives ["police"]. A label is what stands before a line's first colon
 // (after any bullet or number), at most 80 bytes, with anything in brackets set aside; the
-// line after the colon has four words or more, so a form's short values ("school: hill top")
-// are not actions.
-std::vector<std::vector<std::string>> line_labels(const std::string& text) {
-    constexpr std::size_t kMaxLabel = 80, kMinValueWords = 4;
+// line after the colon has `min_value_words` words or more (four for an agency's action, so a
+// form's short values, "school: hill top", are not actions).
+std::vector<std::vector<std::string>> line_labels(const std::string& text,
+                                                  std::size_t min_value_words) {
+    constexpr std::size_t kMaxLabel = 80;
     std::vector<std::vector<std::string>> out;
     for (const auto& line : lines_of(text)) { // each line folded
         const std::size_t colon = line.find(':');
@@ -264,7 +266,7 @@ std::vector<std::vector<std::string>> line_labels(const std::string& text) {
                std::all_of(label_words.front().begin(), label_words.front().end(),
                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
             label_words.erase(label_words.begin()); // "3. police (...)"
-        if (label_words.empty() || tokenize(line.substr(colon + 1)).size() < kMinValueWords)
+        if (label_words.empty() || tokenize(line.substr(colon + 1)).size() < min_value_words)
             continue;
         out.push_back(std::move(label_words));
     }
@@ -309,10 +311,10 @@ bool closes_a_part(const LineWords& parts, const std::vector<std::string>& phras
 Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
     const std::string text = opening_text(r, sig.within_chars);
     const auto words = tokenize(fold(text));
-    std::vector<std::vector<std::string>> labels;
-    if (std::any_of(sig.groups.begin(), sig.groups.end(),
-                    [](const auto& g) { return !g.labels.empty(); }))
-        labels = line_labels(text);
+    std::map<std::size_t, std::vector<std::vector<std::string>>> labels; // by the value's words
+    for (const auto& g : sig.groups)
+        if (!g.labels.empty() && !labels.count(g.label_value_words))
+            labels[g.label_value_words] = line_labels(text, g.label_value_words);
     LineWords parts; // for headings and for phrases that close a line or a bracket
     if (std::any_of(sig.groups.begin(), sig.groups.end(),
                     [](const auto& g) { return !g.headings.empty() || !g.alternative.empty(); }))
@@ -323,9 +325,10 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
         std::size_t found = 0;
         for (const auto& p : g.phrases)
             if (has_phrase(words, p) && ++found >= g.distinct) break;
-        for (const auto& p : g.labels)
-            if (found < g.distinct && std::find(labels.begin(), labels.end(), p) != labels.end())
-                ++found;
+        for (const auto& p : g.labels) {
+            const auto& mine = labels[g.label_value_words];
+            if (found < g.distinct && std::find(mine.begin(), mine.end(), p) != mine.end()) ++found;
+        }
         for (const auto& p : g.headings)
             if (found < g.distinct &&
                 std::find(parts.lines.begin(), parts.lines.end(), p) != parts.lines.end())
@@ -421,11 +424,23 @@ const Person* signer(const Case& c, const Record& r, const std::vector<Finding>&
     const std::size_t nl = t.rfind('\n', e);
     const std::size_t b = t.find_first_not_of(" \t", nl == std::string::npos ? 0 : nl + 1);
     if (e + 1 - b > kMaxSignature) return nullptr;
+    // What may follow the name on its line: a full stop or a comma, or the date it was signed
+    // ("Name, 14/05/2026").
+    auto signed_off = [&](std::size_t end) {
+        if (end > e + 1) return false;
+        std::string_view rest = std::string_view(t).substr(end, e + 1 - end);
+        while (!rest.empty() && (rest.front() == ',' || rest.front() == ' ' || rest.front() == '-'))
+            rest.remove_prefix(1);
+        return rest.empty() || rest == "." ||
+               (rest.size() <= 10 && std::isdigit(static_cast<unsigned char>(rest.front())) &&
+                std::all_of(rest.begin(), rest.end(), [](char ch) {
+                    return std::isdigit(static_cast<unsigned char>(ch)) || ch == '/' || ch == '.';
+                }));
+    };
     for (std::size_t fi : mine) {
         const Finding& f = findings[fi];
-        // The name, and at most a full stop or comma after it.
         if (f.section != li || f.category != Category::Name || f.owner.kind != Owner::Party ||
-            f.begin != b || f.end < e || f.end > e + 1)
+            f.begin != b || !signed_off(f.end))
             continue;
         const auto words = tokenize(fold(std::string_view(t).substr(0, b)));
         const bool first_person = std::any_of(words.begin(), words.end(), [](const auto& w) {

@@ -54,6 +54,9 @@ struct WithholdRule {
         // "Police (DC Lund): marker on the address and a welfare visit" (the label before a
         // colon, a bracket after it set aside); a form's "School: Hill Top" is not one.
         std::vector<std::vector<std::string>> labels;
+        // How many words a labelled line's value needs: four for an agency's action; a person's
+        // name and age ("at risk: Jo Lark, 39") need fewer.
+        std::size_t label_value_words = 4;
         // Token phrases that count only as a line of their own, a section's heading ("Agreed",
         // "Who is doing what"): words that are ordinary inside a sentence.
         std::vector<std::vector<std::string>> headings;

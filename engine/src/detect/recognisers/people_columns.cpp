@@ -22,7 +22,8 @@ bool people_word_in(const std::string& f) {
           "clerk",     "tutor",     "clinician", "therapist",  "operative",   "caseworker",
           "keyworker", "volunteer", "engineer",  "technician", "recorded",    "earner",
           "assignee",  "logged",    "entered",   "crew",       "driver",      "porter",
-          "helper",    "coach"})
+          "helper",    "coach",     "seller",    "buyer",      "customer",    "hirer",
+          "guest",     "passenger", "tenant"})
         if (f.find(part) != std::string::npos) return true;
     return false;
 }

@@ -812,15 +812,15 @@ struct Residue final : public Recogniser {
     static std::size_t code_end(const SectionContext& ctx, std::size_t i,
                                 const std::vector<bool>& covered) {
         std::size_t last = i;
+        // A colon joins a code that opens with a part of letters and digits ("K31:0582",
+        // "QX31:0412:558"); between numbers alone it is a time.
+        const bool lettered = ctx.info[i].has_digit && !ctx.info[i].alpha &&
+                              std::any_of(ctx.word(i).begin(), ctx.word(i).end(), [](char c) {
+                                  return std::isalpha(static_cast<unsigned char>(c));
+                              });
         while (last + 1 < ctx.tokens.size() && !covered[last + 1]) {
             const std::string_view g = ctx.gap(last);
-            // A colon joins a code whose part before it holds letters and digits ("K31:0582");
-            // between numbers it is a time.
-            const bool colon =
-                g == ":" && ctx.info[last].has_digit && !ctx.info[last].alpha &&
-                std::any_of(ctx.word(last).begin(), ctx.word(last).end(),
-                            [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
-                ctx.info[last + 1].has_digit;
+            const bool colon = g == ":" && lettered && ctx.info[last + 1].has_digit;
             if (g != "/" && g != "-" && !colon) break;
             ++last;
         }
