@@ -375,6 +375,25 @@ TEST_CASE("a risk list's extract labelled by who is at risk and who causes harm,
     CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a record on an advocacy service's letterhead is the victim's, a mention of her IDVA is "
+          "not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("letter.txt", "Brookside Support\n"
+                                           "Independent domestic abuse advocacy - North Area\n"
+                                           "3 March 2026\n"
+                                           "Dear Ms Hollins,\n"
+                                           "Thank you for calling. Please hold the order until she "
+                                           "collects it herself.\n"));
+    g.records.push_back(note("notes.txt", "Samira came in about her order. She said her IDVA "
+                                          "service had told her to ring us. Order collected.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("MARAC minutes are withheld by a title with a place and dashes, not by a mention",
           "[policy]") {
     const PerpetratorScan scan;
