@@ -380,12 +380,13 @@ TEST_CASE("a record on an advocacy service's letterhead is the victim's, a menti
           "[policy]") {
     const PerpetratorScan scan;
     GatherResult g;
-    g.records.push_back(note("letter.txt", "Brookside Support\n"
-                                           "Independent domestic abuse advocacy - North Area\n"
-                                           "3 March 2026\n"
-                                           "Dear Ms Hollins,\n"
-                                           "Thank you for calling. Please hold the order until she "
-                                           "collects it herself.\n"));
+    g.records.push_back(note("letter.txt",
+                             "Brookside Support\n"
+                             "Independent Domestic Violence Advocate service, Northfield\n"
+                             "3 March 2026\n"
+                             "Dear Ms Hollins,\n"
+                             "Thank you for calling. Please hold the order until she "
+                             "collects it herself.\n"));
     g.records.push_back(note("notes.txt", "Samira came in about her order. She said her IDVA "
                                           "service had told her to ring us. Order collected.\n"));
     auto result = scan.apply(g);
