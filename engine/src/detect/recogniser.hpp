@@ -167,6 +167,9 @@ class SectionContext {
     // VP-0457", "Student: A. Jones (K1104523)"): a file's heading names whose file it is. Not a
     // reference that names a multi-agency process ("MAPPA/...": the process's, not his file's).
     bool follows_requester_on_line(std::size_t begin, std::size_t end) const;
+    // Is there nothing but spaces and tabs between the start of its line and original byte
+    // `at`: does what stands there open its line (a form's label, a letter's greeting)?
+    bool opens_line(std::size_t at) const;
 
     // Does the section hold the requester's listed phone number (found by the patterns)? A call
     // note's "Caller" is then him. Computed on first use.

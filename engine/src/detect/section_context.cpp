@@ -254,6 +254,13 @@ std::size_t SectionContext::sentence_of(std::size_t at) const {
     return static_cast<std::size_t>(it - s.begin());
 }
 
+bool SectionContext::opens_line(std::size_t at) const {
+    const std::string_view t = text;
+    const std::size_t line = t.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::size_t from = at == 0 || line == std::string_view::npos ? 0 : line + 1;
+    return t.substr(from, at - from).find_first_not_of(" \t") == std::string_view::npos;
+}
+
 bool SectionContext::follows_requester_on_line(std::size_t at, std::size_t end) const {
     if (end > at && multi_agency_reference(fold(std::string_view(text).substr(at, end - at))))
         return false;

@@ -325,10 +325,11 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
         std::size_t found = 0;
         for (const auto& p : g.phrases)
             if (has_phrase(words, p) && ++found >= g.distinct) break;
-        for (const auto& p : g.labels) {
-            const auto& mine = labels[g.label_value_words];
-            if (found < g.distinct && std::find(mine.begin(), mine.end(), p) != mine.end()) ++found;
-        }
+        const auto& labelled = labels[g.label_value_words];
+        for (const auto& p : g.labels)
+            if (found < g.distinct &&
+                std::find(labelled.begin(), labelled.end(), p) != labelled.end())
+                ++found;
         for (const auto& p : g.headings)
             if (found < g.distinct &&
                 std::find(parts.lines.begin(), parts.lines.end(), p) != parts.lines.end())
@@ -385,6 +386,11 @@ bool named_in_opening(const WithholdRule& w, const Record& r) {
 
 using FindingIndex = std::vector<std::size_t>; // one record's findings, by index
 
+// Does finding `f` lie within a field of its section (a header's From, a table's cell)?
+bool inside(const Finding& f, const Field& field) {
+    return f.begin >= field.begin && f.end <= field.end;
+}
+
 // The listed parties detected in the From field of a record's header, in the order found.
 std::vector<const Person*> senders(const Case& c, const Record& r,
                                    const std::vector<Finding>& findings, const FindingIndex& mine) {
@@ -396,8 +402,7 @@ std::vector<const Person*> senders(const Case& c, const Record& r,
             if (field.label != "From") continue;
             for (std::size_t fi : mine) {
                 const Finding& f = findings[fi];
-                if (f.section == si && f.begin >= field.begin && f.end <= field.end &&
-                    f.owner.kind == Owner::Party)
+                if (f.section == si && inside(f, field) && f.owner.kind == Owner::Party)
                     out.push_back(&c.parties[static_cast<std::size_t>(f.owner.party)]);
             }
         }
@@ -492,8 +497,7 @@ bool exchanged_with_requester(const Record& r, const std::vector<Finding>& findi
             if (field.label != "From" && field.label != "To" && field.label != "Cc") continue;
             for (std::size_t fi : mine) {
                 const Finding& f = findings[fi];
-                if (f.section == si && f.begin >= field.begin && f.end <= field.end &&
-                    f.owner.kind == Owner::Subject)
+                if (f.section == si && inside(f, field) && f.owner.kind == Owner::Subject)
                     return true;
             }
         }
@@ -596,7 +600,7 @@ const Finding* name_after_label_column(const WithholdRule& w, const Section& s, 
 const Field* field_holding(const Section& s, const Finding& f) {
     if (s.kind != SectionKind::Row) return nullptr;
     for (const Field& field : s.fields)
-        if (f.begin >= field.begin && f.end <= field.end) return &field;
+        if (inside(f, field)) return &field;
     return nullptr;
 }
 

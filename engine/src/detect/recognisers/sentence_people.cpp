@@ -268,14 +268,17 @@ const Mention* SentencePeople::owner_of_term(const SectionContext& ctx, std::siz
     return chosen;
 }
 
+bool is_question(const std::string& text, std::size_t b, std::size_t e) {
+    while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1])))
+        --e;
+    return e > b && text[e - 1] == '?';
+}
+
 namespace {
 
 // Is [b, e) a question in the second person ("Are you frightened ...?")?
 bool asks_you(const SectionContext& ctx, std::size_t b, std::size_t e) {
-    std::size_t last = e;
-    while (last > b && std::isspace(static_cast<unsigned char>(ctx.text[last - 1])))
-        --last;
-    if (last == b || ctx.text[last - 1] != '?') return false;
+    if (!is_question(ctx.text, b, e)) return false;
     for (std::size_t t = ctx.token_at(b); t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
         if (ctx.word(t) == "you" || ctx.word(t) == "your") return true;
     return false;

@@ -55,6 +55,9 @@ WholeSentence whose_sentence(const SectionContext& ctx, std::size_t b, std::size
 // the abuser?
 bool about_abuser(const SectionContext& ctx, std::size_t b, std::size_t e, bool line_before = true);
 
+// Does the sentence [b, e) of `text` end in a question mark?
+bool is_question(const std::string& text, std::size_t b, std::size_t e);
+
 // Relation words ("mother", "partner", "nan", "kids"): a person the sentence speaks of.
 bool relation_word(std::string_view folded_word);
 // "his", "her", "their": whose a relation is.

@@ -67,19 +67,13 @@ class SpecialCategory final : public Recogniser {
                              : "special-category information; the sentence does not say whose";
             }
             if (owner && !owner->subject && !owner->author) s.facts |= kAboutOther;
-            if (s.end > s.begin && !(owner && owner->subject) && asks(ctx.text, b, e)) asked = s;
+            if (s.end > s.begin && !(owner && owner->subject) && is_question(ctx.text, b, e))
+                asked = s;
             if (s.end > s.begin) out.push_back(std::move(s));
         }
     }
 
   private:
-    // Does the sentence [b, e) end in a question mark?
-    static bool asks(const std::string& text, std::size_t b, std::size_t e) {
-        while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1])))
-            --e;
-        return e > b && text[e - 1] == '?';
-    }
-
     // "Is she pregnant?" / "About five months.": a short reply to a question about someone's
     // health or the like says it about them, in words no list holds. The reply is the next
     // sentence, after its speaker's label ("CALLER:"), when it is eight words or fewer.

@@ -115,12 +115,7 @@ struct Words {
 std::size_t greeted(const SectionContext& ctx, const Words& c, std::size_t i) {
     const std::string_view w = ctx.word(i);
     if (w != "hi" && w != "hello" && w != "dear" && w != "hiya") return i;
-    const std::size_t b = ctx.begin_of(i);
-    const std::size_t line = std::string_view(ctx.text).rfind('\n', b == 0 ? 0 : b - 1);
-    const std::size_t from = b == 0 || line == std::string_view::npos ? 0 : line + 1;
-    if (std::string_view(ctx.text).substr(from, b - from).find_first_not_of(" \t") !=
-        std::string_view::npos)
-        return i;
+    if (!ctx.opens_line(ctx.begin_of(i))) return i;
     // Whom a greeting addresses when it names no one.
     static const std::unordered_set<std::string_view> nobody{
         "all",     "everyone", "everybody", "team",  "there",  "both",    "folks",   "guys",

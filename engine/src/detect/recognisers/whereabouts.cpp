@@ -214,12 +214,7 @@ class Whereabouts final : public Recogniser {
             const std::string_view text = ctx.text;
             const std::string_view gap =
                 text.substr(ctx.end_of(i - 1), ctx.begin_of(i) - ctx.end_of(i - 1));
-            const std::size_t line = text.rfind('\n', cue_begin == 0 ? 0 : cue_begin - 1);
-            const std::size_t line_begin =
-                cue_begin == 0 || line == std::string_view::npos ? 0 : line + 1;
-            const bool label =
-                text.substr(line_begin, cue_begin - line_begin).find_first_not_of(" \t") ==
-                std::string_view::npos;
+            const bool label = ctx.opens_line(cue_begin);
             if (gap == "_" || gap == "-" ||
                 (gap.find('\n') != std::string_view::npos &&
                  gap.find(':') == std::string_view::npos && !label))
