@@ -811,20 +811,34 @@ struct Residue final : public Recogniser {
     // The last token of a code that starts at i: tokens joined by '/' or '-' with no space.
     static std::size_t code_end(const SectionContext& ctx, std::size_t i,
                                 const std::vector<bool>& covered) {
+        // A colon joins a code once a part of it mixes letters and digits ("K31:0582",
+        // "12/QK3:045", "QX31:0412:558"); between numbers alone it is a time, and so it is
+        // after an ISO date's "T" ("2026-08-20T16:05").
+        auto lettered = [&](std::size_t k) {
+            const std::string_view w = ctx.word(k);
+            if (!ctx.info[k].has_digit || ctx.info[k].alpha) return false;
+            if (iso_time_joint(w)) return false;
+            return std::any_of(w.begin(), w.end(),
+                               [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        };
         std::size_t last = i;
-        // A colon joins a code that opens with a part of letters and digits ("K31:0582",
-        // "QX31:0412:558"); between numbers alone it is a time.
-        const bool lettered = ctx.info[i].has_digit && !ctx.info[i].alpha &&
-                              std::any_of(ctx.word(i).begin(), ctx.word(i).end(), [](char c) {
-                                  return std::isalpha(static_cast<unsigned char>(c));
-                              });
+        bool mixed = lettered(i);
         while (last + 1 < ctx.tokens.size() && !covered[last + 1]) {
             const std::string_view g = ctx.gap(last);
-            const bool colon = g == ":" && lettered && ctx.info[last + 1].has_digit;
+            const bool colon = g == ":" && mixed && ctx.info[last + 1].has_digit;
             if (g != "/" && g != "-" && !colon) break;
             ++last;
+            mixed = mixed || lettered(last);
         }
         return last;
+    }
+
+    // "20T16": the joint of an ISO 8601 date and time, a day, "T" and an hour.
+    static bool iso_time_joint(std::string_view w) {
+        const std::size_t t = w.find_first_of("Tt");
+        if (t == std::string_view::npos || t == 0 || t > 2) return false;
+        const std::size_t hour = w.size() - t - 1;
+        return hour >= 1 && hour <= 2 && all_digits(w.substr(0, t)) && all_digits(w.substr(t + 1));
     }
 
     // The last token of a code that is two to four capitals, one space, and a number of three
