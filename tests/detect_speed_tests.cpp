@@ -54,3 +54,45 @@ TEST_CASE("detection time grows linearly with the size of one section", "[detect
     INFO("1 MB: " << t1 << " s, 4 MB: " << t4 << " s, ratio " << t4 / t1);
     CHECK(t4 / t1 < 8.0);
 }
+
+// The windows of a long section are scanned side by side (engine/src/detect/windows.hpp): what
+// they find must be what one thread finds, finding for finding, in the same order.
+TEST_CASE("a long section scanned on several threads gives the findings one thread gives",
+          "[detect]") {
+    test::TempDir dir("safesar-threads");
+    const auto file = dir.path() / "notes.txt";
+    const std::string make = "python3 '" SAFESAR_FIXTURES "/make_big_notes.py' '" + file.string() +
+                             "' --megabytes 1 >/dev/null";
+    REQUIRE(std::system(make.c_str()) == 0);
+    std::ifstream in(file, std::ios::binary);
+    std::vector<Record> records(2);
+    for (auto& r : records)
+        r.kind = RecordKind::Text;
+    records[0].sections.emplace_back(SectionKind::Body, "notes",
+                                     std::string(std::istreambuf_iterator<char>(in), {}));
+    // A second long section, so recurring values cross sections as well as windows.
+    records[1].sections.emplace_back(SectionKind::Body, "more notes",
+                                     records[0].sections[0].text.substr(0, 300000));
+
+    LoadedCase lc = load_case(SAFESAR_FIXTURES "/cases/demo-perpetrator");
+    Detector detector(&lc.value, dictionaries_dir());
+    detector.set_threads(1);
+    const auto alone = detector.detect(records);
+    detector.set_threads(4);
+    const auto side_by_side = detector.detect(records);
+    REQUIRE(alone.size() > 10000);
+    REQUIRE(side_by_side.size() == alone.size());
+    auto same_owner = [](const Owner& a, const Owner& b) {
+        return a.kind == b.kind && a.party == b.party && a.role == b.role;
+    };
+    auto same = [&](const Finding& a, const Finding& b) {
+        return a.record == b.record && a.section == b.section && a.begin == b.begin &&
+               a.end == b.end && a.category == b.category && same_owner(a.owner, b.owner) &&
+               a.confidence == b.confidence && a.rule == b.rule && a.recogniser == b.recogniser &&
+               same_owner(a.likely_owner, b.likely_owner) && a.facts == b.facts && a.text == b.text;
+    };
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < alone.size(); ++i)
+        differ += !same(alone[i], side_by_side[i]);
+    CHECK(differ == 0);
+}

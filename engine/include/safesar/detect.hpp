@@ -92,6 +92,9 @@ class Detector {
     std::vector<Finding> detect(const std::vector<Record>& records) const;
     // One text on its own.
     std::vector<TextFinding> detect_text(const std::string& text) const;
+    // How many windows of a long section are scanned at once: by default one per core, at most
+    // eight (0 restores that); 1 scans them in turn. The findings are the same either way.
+    void set_threads(unsigned threads);
 
   private:
     struct Impl;

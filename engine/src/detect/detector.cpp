@@ -19,10 +19,12 @@
 #include "registry.hpp"
 #include "resolve.hpp"
 #include "same_digits.hpp"
+#include "windows.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -162,6 +164,7 @@ struct Detector::Impl {
     Lexicon lexicon;
     KnownTerms terms;
     Recognisers recognisers;
+    unsigned threads = default_window_workers(); // windows of a long section scanned at once
 
     Impl(const Case* r, const std::filesystem::path& dir)
         : request(r), lexicon(Lexicon::load(dir)), terms(r, lexicon),
@@ -393,13 +396,22 @@ struct Detector::Impl {
             if (d.person) known.add_defined_initials(std::string(ctx.word(d.initials)), d.owner);
     }
 
-    // Pass 1 over one section: discovered people into `known`, title counts into `p`.
-    void people_pass(const Section& sec, KnownTerms& known, PassOne& p) const {
-        CaseKnowledge k{terms, lexicon, Gender::Unknown};
-        SectionContext ctx(sec, k);
-        ctx.people_only = true;
+    // Pass 1 over one window: the people found, with the window they were found in.
+    struct PeopleFound {
+        std::unique_ptr<SectionContext> ctx;
+        std::vector<Span> spans;
+    };
+    PeopleFound find_people(const Section& sec, const CaseKnowledge& k) const {
+        PeopleFound f{std::make_unique<SectionContext>(sec, k), {}};
+        f.ctx->people_only = true;
+        f.spans = scan(*f.ctx);
+        return f;
+    }
+    // What pass 1 learns from them: discovered people into `known`, counts into `p`.
+    void learn_people(const PeopleFound& found, KnownTerms& known, PassOne& p) const {
+        const SectionContext& ctx = *found.ctx;
+        const auto& spans = found.spans;
         count_titles(ctx, terms, p.first_initials, p.titles);
-        const auto spans = scan(ctx);
         count_pronouns(ctx, spans, p);
         count_party_genders(ctx, spans, p);
         defined_initials(ctx, spans, known);
@@ -590,6 +602,10 @@ Detector::Detector(const Case* request, const std::filesystem::path& dictionarie
 
 Detector::~Detector() = default;
 
+void Detector::set_threads(unsigned threads) {
+    impl_->threads = threads == 0 ? default_window_workers() : threads;
+}
+
 namespace {
 
 // Step 3: a value found as someone else's is found wherever it recurs in the case.
@@ -750,38 +766,6 @@ class SameValues {
     std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> lengths_;
 };
 
-// A long section (a case-notes export, a long e-mail) is read in windows of about 64 KB cut at
-// a paragraph or line end, so each window's working set stays in cache and the cost per byte
-// does not grow with the section. Sentences and "the last person named" rarely cross a blank
-// line; a section with fields (a row, a header) is never cut.
-constexpr std::size_t kWindow = 64 * 1024;
-
-template <typename Visit> void for_each_window(const Section& sec, Visit&& visit) {
-    if (sec.text.size() <= 2 * kWindow || !sec.fields.empty() || !sec.words.empty()) {
-        visit(sec, std::size_t{0});
-        return;
-    }
-    const std::string& t = sec.text;
-    for (std::size_t b = 0; b < t.size();) {
-        std::size_t e = t.size();
-        if (t.size() - b > 2 * kWindow) {
-            const std::string_view window(t.data() + b, kWindow);
-            std::size_t cut = window.rfind("\n\n");
-            if (cut == std::string_view::npos || cut < kWindow / 2) cut = window.rfind('\n');
-            if (cut == std::string_view::npos || cut < kWindow / 2) cut = window.rfind(' ');
-            e = b + (cut == std::string_view::npos || cut == 0 ? kWindow : cut + 1);
-            // Never inside a UTF-8 sequence.
-            while (e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80)
-                ++e;
-        }
-        Section part(sec.kind, sec.label, t.substr(b, e - b));
-        part.hidden = sec.hidden;
-        part.ocr = sec.ocr;
-        visit(part, b);
-        b = e;
-    }
-}
-
 } // namespace
 
 std::vector<Finding> Detector::detect(const std::vector<Record>& records) const {
@@ -803,10 +787,15 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
         for (const char c : I.terms.shared_initials())
             std::erase(p.first_initials, c);
     }
+    const CaseKnowledge listed{I.terms, I.lexicon, Gender::Unknown};
     for (const auto& rec : records)
         for (const auto& sec : rec.sections)
             for_each_window(
-                sec, [&](const Section& part, std::size_t) { I.people_pass(part, known, p); });
+                sec, I.threads,
+                [&](const Section& part, std::size_t) { return I.find_people(part, listed); },
+                [&](const Impl::PeopleFound& found, std::size_t) {
+                    I.learn_people(found, known, p);
+                });
     // Titles, else pronouns; with neither, "Mr" (most requesters of the profiles that withhold
     // a relative are men, and a wrong guess redacts the requester's own name, never a relative's).
     if (I.request) known.add_other_titles(I.gender_of(p) != Gender::Female, *I.request);
@@ -837,16 +826,21 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             const std::size_t voice_end = !sent_by_requester || !words ? 0
                                           : attached_by_him            ? sec.text.size()
                                                                        : own_words_end(sec.text);
-            for_each_window(sec, [&](const Section& part, std::size_t offset) {
-                SectionContext ctx(part, knowledge);
-                ctx.requester_voice_end = voice_end > offset ? voice_end - offset : 0;
-                if (words) ctx.message_writer = writer;
-                for (auto& sp : I.scan(ctx)) {
-                    sp.begin += offset;
-                    sp.end += offset;
-                    findings.push_back(finding_of(std::move(sp), r, s, sec.text));
-                }
-            });
+            for_each_window(
+                sec, I.threads,
+                [&](const Section& part, std::size_t offset) {
+                    SectionContext ctx(part, knowledge);
+                    ctx.requester_voice_end = voice_end > offset ? voice_end - offset : 0;
+                    if (words) ctx.message_writer = writer;
+                    return I.scan(ctx);
+                },
+                [&](std::vector<Span>&& spans, std::size_t offset) {
+                    for (auto& sp : spans) {
+                        sp.begin += offset;
+                        sp.end += offset;
+                        findings.push_back(finding_of(std::move(sp), r, s, sec.text));
+                    }
+                });
             his_row_identifiers(sec, findings, first);
             for (std::size_t f = first; f < findings.size(); ++f) {
                 same.add(findings[f]);
@@ -891,10 +885,17 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
                     else
                         merged.push_back(c);
                 const std::size_t first_more = more.size();
-                for_each_window(records[r].sections[s],
-                                [&](const Section& part, std::size_t offset) {
-                                    same.find(part, offset, r, s, merged, more);
-                                });
+                for_each_window(
+                    records[r].sections[s], I.threads,
+                    [&](const Section& part, std::size_t offset) {
+                        std::vector<Finding> found;
+                        same.find(part, offset, r, s, merged, found);
+                        return found;
+                    },
+                    [&](std::vector<Finding>&& found, std::size_t) {
+                        more.insert(more.end(), std::make_move_iterator(found.begin()),
+                                    std::make_move_iterator(found.end()));
+                    });
                 // The same numbers written otherwise, where neither a finding nor the words
                 // just found cover them.
                 if (!same_digits.empty()) {
@@ -913,11 +914,12 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             const auto first_more = static_cast<std::ptrdiff_t>(findings.size());
             findings.insert(findings.end(), std::make_move_iterator(more.begin()),
                             std::make_move_iterator(more.end()));
-            // Both parts are usually in order already: a stable merge then gives what the
-            // stable sort gives, in one pass instead of moving every finding log n times.
+            // The findings are in order already and the recurring values nearly so: sorting
+            // the new ones alone, then a stable merge, gives what the stable sort of all gives,
+            // without moving every finding log n times.
             const auto mid = findings.begin() + first_more;
-            if (std::is_sorted(findings.begin(), mid, before) &&
-                std::is_sorted(mid, findings.end(), before))
+            std::stable_sort(mid, findings.end(), before);
+            if (std::is_sorted(findings.begin(), mid, before))
                 std::inplace_merge(findings.begin(), mid, findings.end(), before);
             else
                 std::stable_sort(findings.begin(), findings.end(), before);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 namespace safesar {
 
@@ -19,7 +20,9 @@ bool relation_word(std::string_view w) {
         "child",    "children",  "kids",        "baby",       "sibling",     "siblings",
         "mam",      "mammy",     "mummy",       "daddy",      "granny",      "grandpa",
         "nanna",    "mate",      "pal",         "flatmate",   "housemate"};
-    return std::find(relations.begin(), relations.end(), w) != relations.end();
+    // Asked of every word of every sentence: one hash, not a walk down the list.
+    static const std::unordered_set<std::string_view> set(relations.begin(), relations.end());
+    return set.count(w) != 0;
 }
 
 bool relation_owner(std::string_view w) {
