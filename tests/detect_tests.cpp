@@ -375,6 +375,54 @@ TEST_CASE("a risk list's extract labelled by who is at risk and who causes harm,
     CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a risk table whose rows are labelled by who is at risk and who causes harm is withheld "
+          "whole, its labels in a first column or on lines of their own, where a referral's "
+          "section headings are not",
+          "[policy]") {
+    Case c = survivor_request(); // her ex-partner asks; she is the listed victim
+    c.profile = "perpetrator";
+    c.parties[0].role = Role::Victim;
+    const Detector detector(&c, dictionaries_dir());
+    const Policy policy = Policy::load(dictionaries_dir(), c.profile);
+    GatherResult g;
+    // A document's table: each row's first cell, then a tab, then its value.
+    g.records.push_back(note("sheet.txt",
+                             "Valley partners' sheet - 3 March\n"
+                             "Row 2 of 6\n"
+                             "Who\tNotes\n"
+                             "At risk\tImtiaz Haq (39), Kelso; son at the village school\n"
+                             "Causing harm\tSamira Haq (41)\n"
+                             "Why listed\n"
+                             "Followed her to work twice since January.\n"
+                             "Actions\n"
+                             "Police: a marker on the address and patrols at closing time\n"));
+    // The same table as a PDF's columns come out: each label a line of its own.
+    g.records.push_back(note("columns.txt", "Valley partners' sheet - 3 March\n"
+                                            "Who\nAt risk\nCausing harm\n\n"
+                                            "Details\nImtiaz Haq (39), Kelso\nSamira Haq (41)\n\n"
+                                            "What has happened\n"
+                                            "Calls to her mother and turned up at the school.\n"));
+    // His own account of the same months names neither label.
+    g.records.push_back(note("notes.txt", "Samira rang about her invoice. She says she is at risk "
+                                          "of losing the van if it is not paid.\n"));
+    // A referral's section headings name the parties, each section its own form: the
+    // headings alone do not make it a risk table.
+    g.records.push_back(note("referral.txt", "Contact and referral record\n"
+                                             "Person causing harm\n"
+                                             "Name: Samira Haq\n"
+                                             "Occupation: van driver\n\n"
+                                             "Adult at risk\n"
+                                             "Name: Imtiaz Haq\n\n"
+                                             "Reason for referral\n"
+                                             "Police were called by a neighbour.\n"));
+    const auto result = policy.apply(c, g, detector.detect(g.records), detector);
+    REQUIRE(result.disclosure.records.size() == 4);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+    CHECK(result.disclosure.records[3].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record on an advocacy service's letterhead is the victim's, a mention of her IDVA is "
           "not",
           "[policy]") {
@@ -849,6 +897,17 @@ TEST_CASE("a record's title never shows what the disclosure redacts in any recor
     CHECK(result.disclosure.records[0].title.find("quorvath") == std::string::npos);
     CHECK(result.disclosure.records[0].title.find("[redacted]") != std::string::npos);
     CHECK(result.disclosure.records[1].title == "contact/plan.txt");
+}
+
+TEST_CASE("a record's title with two findings over one name shows one whole mark", "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    // "Mabel Quorvath" is found whole (a given name and a word no list has) and "Quorvath" again
+    // as a person found elsewhere: the two overlap, and the title is redacted once.
+    g.records.push_back(note("letters/to Mabel Quorvath.txt", "Mabel Quorvath rang on Monday.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 1);
+    CHECK(result.disclosure.records[0].title == "letters/to [redacted].txt");
 }
 
 TEST_CASE("the first person is the requester's in a message the requester sent and what it "

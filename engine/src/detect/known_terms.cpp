@@ -178,7 +178,11 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
             add(std::move(t));
         };
         single(tokens.front(), "given name");
-        if (!subject && tokens.front().size() >= 4)
+        // A short given name ("Jo", "Kez") only when it is no frequent English word in lower
+        // case, as "sue" and "pat" are.
+        if (!subject &&
+            (tokens.front().size() >= 4 ||
+             (tokens.front().size() >= 2 && !lexicon_.is(tokens.front(), kCommonWord | kNotName))))
             given_names_.emplace_back(tokens.front(), owner);
         if (tokens.size() >= 2) single(tokens.back(), "surname");
         for (std::size_t k = 1; k + 1 < tokens.size(); ++k)

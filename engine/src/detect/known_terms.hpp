@@ -79,8 +79,12 @@ class KnownTerms {
     const std::vector<std::string>& subject_tokens() const { return subject_tokens_; }
     // The requester's given names that no listed person's name or alias begins with.
     const std::vector<std::string>& subject_given() const { return subject_given_; }
+    // The first letters of the first word of his name and of each alias ("pd" for Philip
+    // Gossage, alias Dan Gossage), folded.
+    const std::string& subject_first_initials() const { return subject_first_initials_; }
 
-    // Listed third parties' given names of four letters or more, folded, with their owners.
+    // Listed third parties' given names, folded, with their owners: four letters or more, or
+    // shorter when no frequent English word ("jo", not "sue").
     const std::vector<std::pair<std::string, Owner>>& third_party_given_names() const {
         return given_names_;
     }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <unordered_set>
 
 namespace safesar {
 
@@ -86,6 +87,8 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     mark_all(read_list(dir / "detect" / "sector-acronyms.txt", true), kSectorAcronym);
     mark_all(read_list(dir / "detect" / "police-forces.txt", true), kPoliceForce);
     mark_all(read_list(dir / "detect" / "general-proper-nouns.txt", true), kGeneral);
+    // Mother, father, grandparents in other languages ("Abbu", "Tata").
+    mark_all(read_list(dir / "detect" / "kinship-words.txt", true), kKinship);
     l.company_words = read_list(dir / "detect" / "company-words.txt", true);
     l.boat_words = read_list(dir / "detect" / "boat-words.txt", true);
     mark_all(l.company_words, kCompanyWord);
@@ -147,7 +150,8 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     if (!in)
         throw DataError(english.string(),
                         "missing English word list (install the Debian package wbritish-large)");
-    std::vector<std::string> capitalised;
+    std::vector<std::string> capitalised, abbreviations;
+    std::unordered_set<std::string> titled;
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
@@ -164,6 +168,13 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
             line.compare(line.size() - 2, 2, "'s") == 0)
             continue;
         std::string w = ascii(line) ? ascii_lower(line) : fold(line);
+        // A word the list writes in capitals ("AZ", "KY") is an abbreviation.
+        if (line.size() >= 2 && std::all_of(line.begin(), line.end(), [](char c) {
+                return (c >= 'A' && c <= 'Z') || c == '.';
+            }))
+            abbreviations.push_back(w);
+        else if (upper && !first_person)
+            titled.insert(w);
         if (upper && !first_person)
             capitalised.push_back(std::move(w));
         else
@@ -171,6 +182,9 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     }
     for (auto& w : capitalised)
         if (!(l.classes_of(w) & kEnglish)) mark(w, kProperNoun);
+    // Only in capitals: the same letters in title case ("Az") are no proper noun the list knows.
+    for (auto& w : abbreviations)
+        if (!titled.count(w)) mark(w, kAbbreviation);
     // Detection asks the index; the map's 300,000 nodes would only hold memory.
     l.index.build(l.classes);
     l.classes = {};

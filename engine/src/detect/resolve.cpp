@@ -106,16 +106,15 @@ std::vector<Span> resolve(std::vector<Span> spans) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
     // Drop exact duplicates (same span, same category), keeping the better-attributed one: a
-    // known owner over none, a listed party's exact term over a guess that the text is his, his
-    // surname read as a relative's over his own.
+    // known owner over none, a listed party's exact term over a guess of whose the text is (his,
+    // or the last person named before it), his surname read as a relative's over his own.
     std::vector<Span> unique;
     for (auto& s : out) {
         if (!unique.empty() && unique.back().begin == s.begin && unique.back().end == s.end &&
             unique.back().category == s.category) {
             const Span& kept = unique.back();
             if ((kept.owner.kind == Owner::Unknown && s.owner.kind != Owner::Unknown) ||
-                (kept.owner.kind == Owner::Subject && kept.recogniser != "known-people" &&
-                 listed_exact(s)) ||
+                (kept.recogniser != "known-people" && listed_exact(s)) ||
                 (kept.owner.kind == Owner::Subject && relative_of_his(s)))
                 unique.back() = std::move(s);
             continue;

@@ -1,3 +1,4 @@
+#include "calendar_words.hpp"
 #include "letter_head.hpp"
 #include "recogniser.hpp"
 
@@ -79,6 +80,39 @@ bool speaker_label_at(const std::string& text, std::size_t at) {
     return false;
 }
 
+// A line that opens with a date or a day and a date ("mon 02/02 - rang", "14/01: seen", "wed
+// 4 march") starts a log's entry: a sentence of its own, though it is in lower case.
+bool dated_entry_at(const std::string& text, std::size_t at) {
+    std::size_t k = at;
+    auto letters = [&] {
+        const std::size_t b = k;
+        while (k < text.size() && std::isalpha(static_cast<unsigned char>(text[k])))
+            ++k;
+        return std::string_view(text).substr(b, k - b);
+    };
+    if (std::isalpha(static_cast<unsigned char>(text[k]))) {
+        std::string day(letters());
+        for (char& c : day)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!day_name(day) || k >= text.size() || text[k] != ' ') return false;
+        ++k;
+    }
+    const std::size_t digits = k;
+    while (k < text.size() && k - digits < 3 && std::isdigit(static_cast<unsigned char>(text[k])))
+        ++k;
+    if (k == digits || k - digits > 2 || k >= text.size()) return false;
+    // A date's next part: "/02", "-02", ".02", or " march".
+    if ((text[k] == '/' || text[k] == '-' || text[k] == '.') && k + 1 < text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[k + 1])))
+        return true;
+    if (text[k] != ' ') return false;
+    ++k;
+    std::string month(letters());
+    for (char& c : month)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return month_name(month);
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text) {
     std::string flat = text;
     for (std::size_t i = 0; i < flat.size(); ++i) {
@@ -89,7 +123,7 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
         const bool continues =
             j < flat.size() &&
             (std::islower(static_cast<unsigned char>(flat[j])) || flat[j] == '(' || flat[j] == ',');
-        if (continues && !speaker_label_at(flat, j)) flat[i] = ' ';
+        if (continues && !speaker_label_at(flat, j) && !dated_entry_at(flat, j)) flat[i] = ' ';
     }
     std::vector<std::pair<std::size_t, std::size_t>> out;
     UErrorCode status = U_ZERO_ERROR;

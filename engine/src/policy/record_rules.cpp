@@ -244,33 +244,48 @@ enum class Verdict { No, Unsure, Yes };
 
 // The labels of the lines of a text that have a value of several words: "police (dc lund):
 // marker on the address" gives ["police"]. A label is what stands before a line's first colon
-// (after any bullet or number), at most 80 bytes, with anything in brackets set aside; the
-// line after the colon has `min_value_words` words or more (four for an agency's action, so a
-// form's short values, "school: hill top", are not actions).
+// or tab (a table row's first cell), after any bullet or number, at most 80 bytes, with
+// anything in brackets set aside; the rest of the line has `min_value_words` words or more
+// (four for an agency's action, so a form's short values, "school: hill top", are not actions).
 std::vector<std::vector<std::string>> line_labels(const std::string& text,
                                                   std::size_t min_value_words) {
     constexpr std::size_t kMaxLabel = 80;
     std::vector<std::vector<std::string>> out;
-    for (const auto& line : lines_of(text)) { // each line folded
-        const std::size_t colon = line.find(':');
-        if (colon == std::string::npos || colon > kMaxLabel) continue;
+    // Split before folding: folding reads a lone tab as a space.
+    for (std::size_t b = 0; b < text.size();) {
+        const std::size_t e = std::min(text.find('\n', b), text.size());
+        const std::string_view raw = std::string_view(text).substr(b, e - b);
+        b = e + 1;
+        const std::size_t colon = raw.find_first_of(":\t");
+        if (colon == std::string_view::npos || colon > kMaxLabel) continue;
+        const std::string folded = fold(raw.substr(0, colon));
         std::string label;
         int depth = 0;
-        for (std::size_t i = 0; i < colon; ++i) {
-            if (line[i] == '(') ++depth;
-            if (depth == 0) label += line[i];
-            if (line[i] == ')' && depth > 0) --depth;
+        for (const char ch : folded) {
+            if (ch == '(') ++depth;
+            if (depth == 0) label += ch;
+            if (ch == ')' && depth > 0) --depth;
         }
         auto label_words = tokenize(label);
         while (!label_words.empty() &&
                std::all_of(label_words.front().begin(), label_words.front().end(),
                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
             label_words.erase(label_words.begin()); // "3. police (...)"
-        if (label_words.empty() || tokenize(line.substr(colon + 1)).size() < min_value_words)
+        if (label_words.empty() || tokenize(fold(raw.substr(colon + 1))).size() < min_value_words)
             continue;
         out.push_back(std::move(label_words));
     }
     return out;
+}
+
+// Does a line's label name the phrase? It is the phrase, or ends with it, or with its plural:
+// a label's last words say what it is ("gwent police", "hill top school", "schools").
+bool label_names(const std::vector<std::string>& label, const std::vector<std::string>& phrase) {
+    if (label.size() < phrase.size() || phrase.empty()) return false;
+    const auto from = label.end() - static_cast<std::ptrdiff_t>(phrase.size());
+    if (!std::equal(phrase.begin(), phrase.end() - 1, from)) return false;
+    const std::string& last = label.back();
+    return last == phrase.back() || last == phrase.back() + "s";
 }
 
 // The words of each line of a text, and of each bracket on a line: "PC Rai (Essex Police)"
@@ -327,8 +342,8 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
             if (has_phrase(words, p) && ++found >= g.distinct) break;
         const auto& labelled = labels[g.label_value_words];
         for (const auto& p : g.labels)
-            if (found < g.distinct &&
-                std::find(labelled.begin(), labelled.end(), p) != labelled.end())
+            if (found < g.distinct && std::any_of(labelled.begin(), labelled.end(),
+                                                  [&](const auto& l) { return label_names(l, p); }))
                 ++found;
         for (const auto& p : g.headings)
             if (found < g.distinct &&
@@ -798,18 +813,29 @@ std::vector<Box> boxes_for(const Section& s, std::size_t begin, std::size_t end)
 // The record's name with any third party's name in it replaced: file names can name people.
 std::string safe_title(const Case& c, const Policy& policy, const Detector& detector,
                        const std::string& name) {
-    std::string title = name;
-    auto found = detector.detect_text(name);
-    for (auto it = found.rbegin(); it != found.rend(); ++it) {
-        if (it->recogniser == "residue-code") continue; // folders and dates of a path
+    // What to redact, as byte ranges; overlapping or touching findings ("Wye Flue" and "Flue")
+    // become one range, so each is replaced once.
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (const TextFinding& t : detector.detect_text(name)) {
+        if (t.recogniser == "residue-code") continue; // folders and dates of a path
         Finding f;
-        f.category = it->category;
-        f.owner = it->owner;
-        f.confidence = it->confidence;
-        f.recogniser = it->recogniser;
+        f.category = t.category;
+        f.owner = t.owner;
+        f.confidence = t.confidence;
+        f.recogniser = t.recogniser;
         if (policy.decide(c, f).action == Action::Keep) continue;
-        title.replace(it->begin, it->end - it->begin, "[redacted]");
+        ranges.emplace_back(t.begin, t.end);
     }
+    std::sort(ranges.begin(), ranges.end());
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& r : ranges)
+        if (!merged.empty() && r.first <= merged.back().second)
+            merged.back().second = std::max(merged.back().second, r.second);
+        else
+            merged.push_back(r);
+    std::string title = name;
+    for (auto it = merged.rbegin(); it != merged.rend(); ++it)
+        title.replace(it->first, it->second - it->first, "[redacted]");
     return title;
 }
 

@@ -25,7 +25,8 @@ class Nicknames final : public Recogniser {
                 std::find(subject.begin(), subject.end(), w) != subject.end())
                 continue;
             for (const auto& [name, owner] : given) {
-                if (w == name || w.size() > name.size() + 1 || w.compare(0, 3, name, 0, 3) != 0)
+                if (name.size() < 4 || w == name || w.size() > name.size() + 1 ||
+                    w.compare(0, 3, name, 0, 3) != 0)
                     continue;
                 Span s;
                 s.begin = ctx.begin_of(i);

@@ -43,6 +43,7 @@ struct Residue final : public Recogniser {
         const std::size_t n = ctx.tokens.size();
         if (n == 0 || software_field(ctx.section)) return;
         std::vector<bool> covered = coverage(ctx);
+        const std::vector<bool> quoted = quoted_tokens(ctx);
         const std::vector<bool> his = subject_coverage(ctx);
         mark_keep_list(ctx, covered);
         mark_labels(ctx, covered);
@@ -166,7 +167,22 @@ struct Residue final : public Recogniser {
                     continue;
                 }
             }
-            if (covered[i]) continue;
+            // His surname and an initial that is not his first name's, as a register files
+            // names ("Marsh A" when he is Dean Marsh, "(was Marsh A)"): someone else of the
+            // family. A register files a person by the first given name's initial.
+            if (his[i] && starts_surname(ctx, i) && i + 1 < n && ctx.gap(i) == " " &&
+                ctx.word(i + 1).size() == 1 && ctx.info[i + 1].capitalised &&
+                ctx.info[i + 1].alpha &&
+                ctx.known.subject_first_initials().find(ctx.word(i + 1)[0]) == std::string::npos &&
+                ends_name(ctx, i + 1)) {
+                emit(i, i + 1, Category::Name, 0.75f,
+                     "the requester's surname with an initial that is not his: someone else of "
+                     "the family",
+                     "residue-relative", false);
+                ++i;
+                continue;
+            }
+            if (covered[i] || (quoted[i] && ctx.is(i, kKinship))) continue;
             // A user name: words joined by '_' or by dots between lower-case words
             // ("amy_k_87", "jess.outdoors"), as an app or a platform exports its users.
             if ((handle_joint(ctx, i) && !covered[i + 1]) || joined_to_handle(ctx, i)) {
@@ -437,6 +453,7 @@ struct Residue final : public Recogniser {
             // A proper noun the English word list knows that is neither a name nor a UK town
             // (a brand, a country, a far-off city) identifies someone less often.
             const bool known_elsewhere = last == i && ctx.is(i, kProperNoun) &&
+                                         (ctx.info[i].all_caps || !ctx.is(i, kAbbreviation)) &&
                                          !ctx.is(i, kGivenName | kSurname | kTownFirst);
             // "the Larkfield group", "the Compass programme": a course's name, not a place.
             const bool programme = !listed && programme_after(ctx, last);
@@ -691,9 +708,23 @@ struct Residue final : public Recogniser {
         return covered;
     }
 
+    // Spans over a whole sentence: what they say is judged as a whole by policy, and may be
+    // disclosed, so the names and codes inside them are still looked for.
     static bool whole_sentence(const Span& s) {
         return s.recogniser == "special-category" || s.recogniser == "whereabouts" ||
-               s.recogniser == "about-protected-party";
+               s.recogniser == "about-protected-party" || s.recogniser == "someone-elses-words";
+    }
+
+    // Tokens inside what someone else said: there a child's word for a parent or grandparent in
+    // another language ("I like Saturdays at Abbu's") is the relation, not a name.
+    static std::vector<bool> quoted_tokens(const SectionContext& ctx) {
+        std::vector<bool> quoted(ctx.tokens.size(), false);
+        for (const auto& s : ctx.found)
+            if (s.recogniser == "someone-elses-words")
+                for (std::size_t t = ctx.token_at(s.begin);
+                     t < ctx.tokens.size() && ctx.begin_of(t) < s.end; ++t)
+                    quoted[t] = true;
+        return quoted;
     }
 
     // The labels of a table row or an e-mail header ("ClientForename: ...") are the form's own
@@ -786,6 +817,15 @@ struct Residue final : public Recogniser {
         while (e < surname.size() && std::isalnum(static_cast<unsigned char>(surname[e])))
             ++e;
         return e > 0 && ctx.word(i) == std::string_view(surname).substr(0, e);
+    }
+
+    // Does the name end at token i: the end of the text, a line or a cell, or a bracket, comma or
+    // semicolon after it (not a word that goes on, "Marsh A Ltd")?
+    static bool ends_name(const SectionContext& ctx, std::size_t i) {
+        if (i + 1 >= ctx.tokens.size()) return true;
+        const std::string_view g = ctx.gap(i);
+        return !g.empty() && (g.front() == ')' || g.front() == ',' || g.front() == ';' ||
+                              g.front() == '\n' || g.front() == '\t');
     }
 
     static bool initial_of_requester(const SectionContext& ctx, std::size_t i) {
@@ -972,6 +1012,13 @@ struct Residue final : public Recogniser {
     static bool lower_title(const SectionContext& ctx, std::size_t i) {
         if (ctx.info[i].capitalised || i + 1 >= ctx.tokens.size()) return false;
         const std::string_view w = ctx.word(i);
+        if (w == "miss" && i > 0) {
+            // "i miss biscuit", "we really miss her": the verb, after who misses.
+            const std::string_view before = ctx.word(i - 1);
+            for (const char* v : {"i", "we", "you", "they", "he", "she", "really", "still", "will",
+                                  "would", "i'll", "don't", "dont", "to"})
+                if (before == v) return false;
+        }
         return (w == "mr" || w == "mrs" || w == "ms" || w == "miss") &&
                ctx.text[ctx.begin_of(i)] == w[0];
     }

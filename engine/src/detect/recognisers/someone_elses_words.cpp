@@ -300,7 +300,7 @@ class SomeoneElsesWords final : public Recogniser {
             if (before && (before->owner.kind == Owner::Subject || staff_like(before->owner)) &&
                 before->end + 200 > b)
                 continue;
-            if (quoted_pronoun_is_his(ctx, b)) continue;
+            if (quoted_pronoun_is_his(ctx, b) || his_own_message(ctx, b, e)) continue;
             // Nobody named or called before it: the record does not say whose it is (a
             // profile that is not a perpetrator's may take it for the requester's).
             if (before && before->end + 200 > b)
@@ -311,6 +311,31 @@ class SomeoneElsesWords final : public Recogniser {
                      "a quotation in the first person that the record gives to no one", out,
                      "someone-elses-words-unattributed");
         }
+    }
+
+    // A quotation that is his message, word for word: its paragraph holds his own phone number
+    // before it (a voicemail or a text logged with the number it came from), or it opens by
+    // naming him as who speaks ("it's dean", "this is Dean Marsh").
+    static bool his_own_message(const SectionContext& ctx, std::size_t b, std::size_t e) {
+        const std::string_view t(ctx.text);
+        const std::size_t blank = t.rfind("\n\n", b);
+        const std::size_t paragraph = blank == std::string_view::npos ? 0 : blank + 2;
+        for (const Span& s : ctx.found)
+            if (s.category == Category::Phone && s.owner.kind == Owner::Subject &&
+                s.begin >= paragraph && s.end <= b)
+                return true;
+        const std::size_t first = ctx.token_at(b);
+        for (std::size_t k = first; k + 1 < ctx.tokens.size() && k < first + 6; ++k) {
+            if (ctx.begin_of(k) >= e) break;
+            const std::string_view w = ctx.word(k);
+            const bool names_speaker = w == "it's" || w == "its" || w == "it" || w == "this";
+            std::size_t name = k + 1;
+            if ((w == "it" || w == "this") && ctx.word(k + 1) == "is") ++name;
+            if (!names_speaker || name >= ctx.tokens.size()) continue;
+            const Span* p = ctx.person_at(ctx.begin_of(name));
+            if (p && p->owner.kind == Owner::Subject && p->begin < e) return true;
+        }
+        return false;
     }
 
     // "He said: 'I ...'" : a pronoun that fits the requester just before the quotation.

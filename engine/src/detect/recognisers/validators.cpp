@@ -256,6 +256,13 @@ int year_of(Piece y) {
 // A whole date this many years before the request is presumed to be a date of birth.
 constexpr int kOldDateYears = 14;
 
+// Is the group followed in the text by a colon and a digit, as an hour is by its minutes?
+bool hour_follows(const std::string& text, re2::StringPiece group) {
+    const std::size_t end = static_cast<std::size_t>(group.data() - text.data()) + group.size();
+    return end + 1 < text.size() && text[end] == ':' &&
+           std::isdigit(static_cast<unsigned char>(text[end + 1]));
+}
+
 // A date is a date of birth when it is a listed person's, when the text says so just before, or
 // when it lies long before the request.
 bool date_of_birth(PatternMatch& m, const Date& d) {
@@ -333,6 +340,8 @@ const std::map<std::string, Validator>& validators() {
         {"date-d-month-y",
          [](PatternMatch& m) {
              const auto& g = m.groups;
+             // "5 march 07:55": two digits before a colon and a minute are an hour, not a year.
+             if (g[3].size() == 2 && hour_follows(m.text, g[3])) return false;
              return date_of_birth(m, Date{year_of(g[3]), month_of(std::string(g[2])), number(g[1])});
          }},
         {"date-month-d-y",

@@ -7,6 +7,7 @@
 // bluebell") is a finding of its own, whoever's sentence it is.
 #include "recognisers.hpp"
 
+#include "../calendar_words.hpp"
 #include "routine_shapes.hpp"
 #include "sentence_people.hpp"
 
@@ -79,6 +80,7 @@ class Whereabouts final : public Recogniser {
                     secret_after(ctx, ctx.begin_of(i), i + cue.size(), out);
         }
         secrets_in_columns(ctx, out);
+        visits_to_a_listed_home(ctx, out);
         if (hits.empty()) return;
         std::size_t h = 0;
         for (const auto& [b, e] : ctx.sentences()) {
@@ -152,6 +154,79 @@ class Whereabouts final : public Recogniser {
     }
 
   private:
+    // "Graeme is at Lunehead Terrace on Tuesday the 10th at 9.30": a day or an hour in a
+    // sentence that names a listed person's address says when someone is there, whoever visits.
+    void visits_to_a_listed_home(const SectionContext& ctx, std::vector<Span>& out) const {
+        const std::string_view t(ctx.text);
+        for (const auto& [b, e] : ctx.sentences()) {
+            const Span* home = listed_home_in(ctx, b, e);
+            if (!home) continue;
+            bool when = false;
+            for (std::size_t k = ctx.token_at(b); k < ctx.tokens.size() && ctx.begin_of(k) < e; ++k)
+                when = when ||
+                       ((day_name(ctx.word(k)) || hour_at(t, ctx.begin_of(k), ctx.end_of(k))) &&
+                        !log_stamp(ctx, k));
+            if (!when) continue;
+            std::size_t sb = b, se = e;
+            while (sb < se && std::isspace(static_cast<unsigned char>(t[sb])))
+                ++sb;
+            while (se > sb && std::isspace(static_cast<unsigned char>(t[se - 1])))
+                --se;
+            Span s;
+            s.begin = sb;
+            s.end = se;
+            s.category = Category::Safety;
+            s.recogniser = id();
+            s.owner = home->owner;
+            s.facts |= kOtherNamed;
+            s.confidence = 0.85f;
+            s.rule = "a day or an hour at " + owner_noun(home->owner) +
+                     "'s address: when someone is there";
+            if (s.end > s.begin) out.push_back(std::move(s));
+        }
+    }
+
+    // Is token k part of the date and time that open its line ("10/02 08:20 cr - ..."): when
+    // the entry was written, not when anyone is anywhere?
+    static bool log_stamp(const SectionContext& ctx, std::size_t k) {
+        const std::string_view t(ctx.text);
+        const std::size_t line = t.rfind('\n', ctx.begin_of(k));
+        const std::size_t from = line == std::string_view::npos ? 0 : line + 1;
+        for (std::size_t j = ctx.token_at(from); j < k; ++j)
+            if (!ctx.info[j].has_digit && !day_name(ctx.word(j))) return false;
+        return true;
+    }
+
+    // An hour written at [b, e): "9.30", "09:30", "9am", "10pm".
+    static bool hour_at(std::string_view t, std::size_t b, std::size_t e) {
+        std::size_t d = b;
+        while (d < e && d - b < 2 && std::isdigit(static_cast<unsigned char>(t[d])))
+            ++d;
+        if (d == b) return false;
+        if (d + 3 <= t.size() && (t[d] == '.' || t[d] == ':') &&
+            std::isdigit(static_cast<unsigned char>(t[d + 1])) &&
+            std::isdigit(static_cast<unsigned char>(t[d + 2])) &&
+            (d + 3 == t.size() || !std::isdigit(static_cast<unsigned char>(t[d + 3]))))
+            return true;
+        const std::string_view rest = t.substr(d, std::min<std::size_t>(2, t.size() - d));
+        return rest == "am" || rest == "pm";
+    }
+
+    // The street address of a listed person who is not staff, found by its known terms inside
+    // [b, e): a house number or a street word in it, not a town alone (a town is where many
+    // are).
+    static const Span* listed_home_in(const SectionContext& ctx, std::size_t b, std::size_t e) {
+        for (const Span& s : ctx.found) {
+            if (s.category != Category::Address || s.recogniser != "known-people" ||
+                s.owner.kind != Owner::Party || staff_like(s.owner) || s.begin < b || s.end > e)
+                continue;
+            for (std::size_t k = ctx.token_at(s.begin);
+                 k < ctx.tokens.size() && ctx.begin_of(k) < s.end; ++k)
+                if (ctx.info[k].has_digit || ctx.is(k, kStreetSuffix)) return &s;
+        }
+        return nullptr;
+    }
+
     // "mum on till 5 Fridays" in a father's file: a relation of the other sex who is not
     // his own ("his mum", "Gordon's mum") is the other parent or her family.
     static bool others_relation(const SectionContext& ctx, const Mention& m) {
