@@ -29,10 +29,10 @@ bool sentence(const Span& s) {
 // An address that carries a person's name inside it is still theirs: "kmaddox.hollis@..."
 // names the requester's surname but belongs to someone else.
 // So does a family firm's name ("Marsh & Sons Roofing"): the business of the family, who may
-// be anyone of it.
+// be anyone of it; and a customer named after his village ("Romanby Rangers").
 bool address_of_its_own(const Span& s) {
     return s.category == Category::Email || s.category == Category::Online ||
-           s.recogniser == "family-firm";
+           s.recogniser == "family-firm" || s.recogniser == "people-columns-his-place";
 }
 
 // His surname read with a title that does not fit him or a given name not his: a relative of

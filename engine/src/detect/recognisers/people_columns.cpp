@@ -71,6 +71,15 @@ bool initials(const SectionContext& ctx, std::size_t t) {
            !ctx.is(t, kCommonWord | kSectorAcronym | kPoliceForce | kTitle | kNotName | kGeneral);
 }
 
+// Is token t inside one of the requester's own places (his address's words), found as his?
+bool his_place_at(const SectionContext& ctx, std::size_t t) {
+    const std::size_t b = ctx.begin_of(t);
+    return std::any_of(ctx.found.begin(), ctx.found.end(), [&](const Span& s) {
+        return s.category == Category::Address && s.owner.kind == Owner::Subject && s.begin <= b &&
+               b < s.end;
+    });
+}
+
 class PeopleColumns final : public Recogniser {
   public:
     std::string_view id() const override { return "people-columns"; }
@@ -119,26 +128,41 @@ class PeopleColumns final : public Recogniser {
         while (t < ctx.tokens.size() && ctx.begin_of(t) < begin)
             ++t;
         std::size_t first = t, last = t;
-        bool claimed = false, a_name = false, ok = true;
+        bool claimed = false, a_name = false, ok = true, capitalised = true, his_name = false,
+             his_place = false;
+        const auto& his = ctx.known.subject_tokens();
         for (; last < ctx.tokens.size() && ctx.begin_of(last) < stop; ++last) {
-            claimed = claimed || ctx.taken[last];
+            const bool place = his_place_at(ctx, last);
+            his_place = his_place || place;
+            claimed = claimed || (ctx.taken[last] && !place);
+            capitalised = capitalised && ctx.info[last].capitalised && ctx.info[last].alpha;
+            his_name = his_name || std::find(his.begin(), his.end(), ctx.word(last)) != his.end();
             ok = ok && (ctx.info[last].alpha || ctx.word(last).size() == 1) &&
-                 !ctx.is(last, kNotName | kTitle);
+                 (place || !ctx.is(last, kNotName | kTitle));
             a_name = a_name || ctx.is(last, kGivenName | kSurname);
         }
-        auto emit = [&](float confidence, std::string rule) {
+        auto emit = [&](float confidence, std::string rule, std::string_view recogniser = {}) {
             Span s;
             s.begin = ctx.begin_of(first);
             s.end = ctx.end_of(last - 1);
             s.category = Category::Name;
             s.confidence = confidence;
             s.rule = std::move(rule);
-            s.recogniser = id();
+            s.recogniser = recogniser.empty() ? id() : recogniser;
             out.push_back(std::move(s));
         };
         if (last == first + 1 && !claimed && initials(ctx, first))
             return emit(0.7f, "initials in the people column '" + label + "': who did it");
         if (last == first || last - first > 4 || claimed || !ok) return;
+        // "Romanby Rangers" in a customer column when he lives in Romanby: a club or a business
+        // named after his village is another customer, not him. Capitalised words, none of
+        // them his name.
+        if (his_place && capitalised && !his_name && last - first >= 2)
+            return emit(0.6f,
+                        "an entry of the people column '" + label +
+                            "' that names a place of his but not him: someone else",
+                        "people-columns-his-place");
+        if (his_place) return;
         // "R Mason": an initial and a capitalised English word, the shape of a name whatever the
         // word means (a word no English one is, the residue pass holds for review already).
         const bool initial_and_word =

@@ -382,6 +382,22 @@ struct Residue final : public Recogniser {
                 named[i] = true;
                 continue;
             }
+            // A listed person's given name in lower case with a person's sign after it, in any
+            // record ("asked where jo is", "which days jo does"): that person, though the record
+            // writes other names with capitals or names nobody else.
+            if (!lower_case_names && !covered[i] && !ctx.info[i].capitalised && ctx.info[i].alpha &&
+                !subjects(i) && i + 1 < n && ctx.adjacent(i, true) &&
+                (person_verb_at(ctx, i + 1) || ctx.tokens[i].possessive)) {
+                if (const Owner* party = listed_given_name(ctx, i)) {
+                    Span& s = emit(i, i, Category::Name, 0.6f,
+                                   "a listed person's given name written in lower case, before a "
+                                   "verb a person does",
+                                   "residue-lower-name", false);
+                    s.owner = *party;
+                    named[i] = true;
+                    continue;
+                }
+            }
             // In a record that writes names in lower case, a word where a name stands: one no
             // name list has ("his nan elspeth lives..."), or a name that is also an English word
             // ("daisy (room 4) and ilinca argued").
@@ -519,14 +535,7 @@ struct Residue final : public Recogniser {
             return "another name beside it";
         if (i >= 2 && is_and(i - 1) && named[i - 2] && same_line(i - 2, i))
             return "another name beside it";
-        static constexpr std::array<std::string_view, 28> kPersonVerbs{
-            "said",  "says",   "told",   "tells", "asked",  "lives",    "lived",
-            "was",   "is",     "has",    "had",   "came",   "comes",    "went",
-            "wants", "wanted", "called", "rang",  "texted", "messaged", "visited",
-            "stays", "stayed", "moved",  "works", "picked", "dropped",  "turned"};
-        const bool person_verb = next < n && ctx.adjacent(i, true) &&
-                                 std::find(kPersonVerbs.begin(), kPersonVerbs.end(),
-                                           ctx.word(next)) != kPersonVerbs.end();
+        const bool person_verb = next < n && ctx.adjacent(i, true) && person_verb_at(ctx, next);
         // A given name that is also an English word, though not a common one ("cole says"),
         // is a name before a verb of speaking or calling, where the record writes names so.
         if (english) {
@@ -544,6 +553,17 @@ struct Residue final : public Recogniser {
             return "a relation before it";
         if (person_verb) return "a verb a person does after it";
         return nullptr;
+    }
+
+    // A verb a person does, at token k: "said", "lives", "is", "works".
+    static bool person_verb_at(const SectionContext& ctx, std::size_t k) {
+        static constexpr std::array<std::string_view, 29> kPersonVerbs{
+            "said",   "says",   "told",    "tells",    "asked",   "lives", "lived",  "was",
+            "is",     "has",    "had",     "came",     "comes",   "went",  "wants",  "wanted",
+            "called", "rang",   "texted",  "messaged", "visited", "stays", "stayed", "moved",
+            "works",  "picked", "dropped", "turned",   "does"};
+        return std::find(kPersonVerbs.begin(), kPersonVerbs.end(), ctx.word(k)) !=
+               kPersonVerbs.end();
     }
 
     // A lower-case word no list knows, right after a word that places someone: "in glenroyd".

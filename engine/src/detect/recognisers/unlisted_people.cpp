@@ -174,6 +174,15 @@ class UnlistedPeople final : public Recogniser {
                    takes_person.count(ctx.word(i - 1)) && !calendar_word(ctx.word(i)) &&
                    !determiners.count(ctx.word(i));
         };
+        // A verb only a person does right after it ("Jade collected the children", "Will rang"):
+        // the word is someone's name though it is also an ordinary word.
+        auto acts_after = [&](std::size_t i) {
+            static const std::unordered_set<std::string_view> acts{
+                "collected", "dropped", "picked",  "rang",    "phoned",  "texted", "said",
+                "told",      "asked",   "arrived", "brought", "emailed", "replied"};
+            return i + 1 < ctx.tokens.size() && ctx.gap(i) == " " && acts.count(ctx.word(i + 1)) &&
+                   !calendar_word(ctx.word(i));
+        };
         const auto& info = ctx.info;
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             // A given name the requester or a listed person has, then a surname that is not
@@ -300,9 +309,10 @@ class UnlistedPeople final : public Recogniser {
                     !calendar_word(ctx.word(i + 1)))
                     last = i + 1;
                 if (last > i && c.business_after(last - 1)) continue; // "Dale Hill Motors"
-                // "Will", "Rose" alone: an ordinary word; "Dean (from the group)" and "a new
-                // relationship with Amber" are people.
-                if (ctx.is(i, kCommonWord) && last == i && !described(i) && !after_person_word(i))
+                // "Will", "Rose" alone: an ordinary word; "Dean (from the group)", "a new
+                // relationship with Amber" and "Jade collected them" are people.
+                if (ctx.is(i, kCommonWord) && last == i && !described(i) && !after_person_word(i) &&
+                    !acts_after(i))
                     continue;
                 emit(i, last, "a given name from the name list", last > i ? 0.9f : 0.75f);
                 i = last;
