@@ -382,37 +382,30 @@ struct Residue final : public Recogniser {
                 named[i] = true;
                 continue;
             }
-            // A listed person's given name in lower case with a person's sign after it, in any
-            // record ("asked where jo is", "which days jo does"): that person, though the record
-            // writes other names with capitals or names nobody else.
-            if (!lower_case_names && !covered[i] && !ctx.info[i].capitalised && ctx.info[i].alpha &&
-                !subjects(i) && i + 1 < n && ctx.adjacent(i, true) &&
-                (person_verb_at(ctx, i + 1) || ctx.tokens[i].possessive)) {
+            // A listed person's given name in lower case is that person in a record that writes
+            // names in lower case, though it is also an English word ("faith", "rose"; unless a
+            // pronoun makes it a verb, "we hope"), and in any record before a verb a person does
+            // ("asked where jo is", "which days jo does").
+            const bool lower = !ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i);
+            const bool acts = i + 1 < n && ctx.adjacent(i, true) &&
+                              (person_verb_at(ctx, i + 1) || ctx.tokens[i].possessive);
+            if (lower && (lower_case_names || acts))
                 if (const Owner* party = listed_given_name(ctx, i)) {
                     Span& s = emit(i, i, Category::Name, 0.6f,
-                                   "a listed person's given name written in lower case, before a "
-                                   "verb a person does",
+                                   lower_case_names
+                                       ? "a listed person's given name written in lower case, in "
+                                         "a record that writes names in lower case"
+                                       : "a listed person's given name written in lower case, "
+                                         "before a verb a person does",
                                    "residue-lower-name", false);
                     s.owner = *party;
                     named[i] = true;
                     continue;
                 }
-            }
             // In a record that writes names in lower case, a word where a name stands: one no
             // name list has ("his nan elspeth lives..."), or a name that is also an English word
             // ("daisy (room 4) and ilinca argued").
-            if (lower_case_names && !ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i)) {
-                // A listed person's given name that is also an English word ("faith", "rose"),
-                // in such a record, is that person unless a pronoun makes it a verb ("we hope").
-                if (const Owner* party = listed_given_name(ctx, i)) {
-                    Span& s = emit(i, i, Category::Name, 0.6f,
-                                   "a listed person's given name written in lower case, in a "
-                                   "record that writes names in lower case",
-                                   "residue-lower-name", false);
-                    s.owner = *party;
-                    named[i] = true;
-                    continue;
-                }
+            if (lower_case_names && lower) {
                 // "she has gone back to her nan in glenroyd": a town written as the record
                 // writes names.
                 if (lower_place_slot(ctx, i)) {
