@@ -79,6 +79,13 @@ bool dash(std::string_view gap) {
 
 } // namespace
 
+bool clock_time_at(const SectionContext& ctx, std::size_t i) {
+    if (i >= ctx.tokens.size()) return false;
+    if (hour_with_am_pm(ctx.word(i))) return true;
+    const bool minutes = ctx.gap(i) == ":" || ctx.gap(i) == ".";
+    return minutes && time_at(ctx, i).last == i + 1;
+}
+
 bool routine_shape_at(const SectionContext& ctx, std::size_t i) {
     const std::size_t n = ctx.tokens.size();
     const std::string_view w = ctx.word(i);

@@ -11,4 +11,8 @@ namespace safesar {
 // a span of hours counts only with "till"/"until" or with am/pm.
 bool routine_shape_at(const SectionContext& ctx, std::size_t i);
 
+// Does a clock time start at token `i`: an hour with its minutes or its am/pm joined to it
+// ("9.30", "09:30", "5am", "9.30pm"), not a bare number?
+bool clock_time_at(const SectionContext& ctx, std::size_t i);
+
 } // namespace safesar

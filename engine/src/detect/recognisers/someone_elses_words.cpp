@@ -320,10 +320,11 @@ class SomeoneElsesWords final : public Recogniser {
         const std::string_view t(ctx.text);
         const std::size_t blank = t.rfind("\n\n", b);
         const std::size_t paragraph = blank == std::string_view::npos ? 0 : blank + 2;
-        for (const Span& s : ctx.found)
-            if (s.category == Category::Phone && s.owner.kind == Owner::Subject &&
-                s.begin >= paragraph && s.end <= b)
-                return true;
+        if (ctx.holds_requester_phone())
+            for (const Span& s : ctx.found)
+                if (s.category == Category::Phone && s.owner.kind == Owner::Subject &&
+                    s.begin >= paragraph && s.end <= b)
+                    return true;
         const std::size_t first = ctx.token_at(b);
         for (std::size_t k = first; k + 1 < ctx.tokens.size() && k < first + 6; ++k) {
             if (ctx.begin_of(k) >= e) break;

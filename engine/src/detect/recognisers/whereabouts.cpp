@@ -155,32 +155,42 @@ class Whereabouts final : public Recogniser {
 
   private:
     // "Graeme is at Lunehead Terrace on Tuesday the 10th at 9.30": a day or an hour in a
-    // sentence that names a listed person's address says when someone is there, whoever visits.
+    // sentence that names a listed person's street address says when someone is there, whoever
+    // visits. Only the sentences of such addresses are read, in order, each once.
     void visits_to_a_listed_home(const SectionContext& ctx, std::vector<Span>& out) const {
+        std::vector<std::pair<std::size_t, const Span*>> homes; // (sentence, its first address)
+        for (const Span& s : ctx.found)
+            if (listed_street(ctx, s)) {
+                const std::size_t k = ctx.sentence_of(s.begin);
+                if (k < ctx.sentences().size() && s.end <= ctx.sentences()[k].second)
+                    homes.emplace_back(k, &s);
+            }
+        std::stable_sort(homes.begin(), homes.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
         const std::string_view t(ctx.text);
-        for (const auto& [b, e] : ctx.sentences()) {
-            const Span* home = listed_home_in(ctx, b, e);
-            if (!home) continue;
+        for (std::size_t h = 0; h < homes.size(); ++h) {
+            if (h > 0 && homes[h].first == homes[h - 1].first) continue;
+            const auto [b, e] = ctx.sentences()[homes[h].first];
             bool when = false;
             for (std::size_t k = ctx.token_at(b); k < ctx.tokens.size() && ctx.begin_of(k) < e; ++k)
                 when = when ||
-                       ((day_name(ctx.word(k)) || hour_at(t, ctx.begin_of(k), ctx.end_of(k))) &&
-                        !log_stamp(ctx, k));
+                       ((day_name(ctx.word(k)) || clock_time_at(ctx, k)) && !log_stamp(ctx, k));
             if (!when) continue;
             std::size_t sb = b, se = e;
             while (sb < se && std::isspace(static_cast<unsigned char>(t[sb])))
                 ++sb;
             while (se > sb && std::isspace(static_cast<unsigned char>(t[se - 1])))
                 --se;
+            const Span& home = *homes[h].second;
             Span s;
             s.begin = sb;
             s.end = se;
             s.category = Category::Safety;
             s.recogniser = id();
-            s.owner = home->owner;
+            s.owner = home.owner;
             s.facts |= kOtherNamed;
             s.confidence = 0.85f;
-            s.rule = "a day or an hour at " + owner_noun(home->owner) +
+            s.rule = "a day or an hour at " + owner_noun(home.owner) +
                      "'s address: when someone is there";
             if (s.end > s.begin) out.push_back(std::move(s));
         }
@@ -197,34 +207,16 @@ class Whereabouts final : public Recogniser {
         return true;
     }
 
-    // An hour written at [b, e): "9.30", "09:30", "9am", "10pm".
-    static bool hour_at(std::string_view t, std::size_t b, std::size_t e) {
-        std::size_t d = b;
-        while (d < e && d - b < 2 && std::isdigit(static_cast<unsigned char>(t[d])))
-            ++d;
-        if (d == b) return false;
-        if (d + 3 <= t.size() && (t[d] == '.' || t[d] == ':') &&
-            std::isdigit(static_cast<unsigned char>(t[d + 1])) &&
-            std::isdigit(static_cast<unsigned char>(t[d + 2])) &&
-            (d + 3 == t.size() || !std::isdigit(static_cast<unsigned char>(t[d + 3]))))
-            return true;
-        const std::string_view rest = t.substr(d, std::min<std::size_t>(2, t.size() - d));
-        return rest == "am" || rest == "pm";
-    }
-
-    // The street address of a listed person who is not staff, found by its known terms inside
-    // [b, e): a house number or a street word in it, not a town alone (a town is where many
-    // are).
-    static const Span* listed_home_in(const SectionContext& ctx, std::size_t b, std::size_t e) {
-        for (const Span& s : ctx.found) {
-            if (s.category != Category::Address || s.recogniser != "known-people" ||
-                s.owner.kind != Owner::Party || staff_like(s.owner) || s.begin < b || s.end > e)
-                continue;
-            for (std::size_t k = ctx.token_at(s.begin);
-                 k < ctx.tokens.size() && ctx.begin_of(k) < s.end; ++k)
-                if (ctx.info[k].has_digit || ctx.is(k, kStreetSuffix)) return &s;
-        }
-        return nullptr;
+    // Is `s` the street address of a listed person who is not staff, found by its known terms:
+    // a house number or a street word in it, not a town alone (a town is where many are)?
+    static bool listed_street(const SectionContext& ctx, const Span& s) {
+        if (s.category != Category::Address || s.recogniser != "known-people" ||
+            s.owner.kind != Owner::Party || staff_like(s.owner))
+            return false;
+        for (std::size_t k = ctx.token_at(s.begin);
+             k < ctx.tokens.size() && ctx.begin_of(k) < s.end; ++k)
+            if (ctx.info[k].has_digit || ctx.is(k, kStreetSuffix)) return true;
+        return false;
     }
 
     // "mum on till 5 Fridays" in a father's file: a relation of the other sex who is not
