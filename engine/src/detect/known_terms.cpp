@@ -178,7 +178,7 @@ void KnownTerms::add_person(const Person& p, const Owner& owner) {
             add(std::move(t));
         };
         single(tokens.front(), "given name");
-        // A short given name ("Jo", "Kez") only when it is no frequent English word in lower
+        // A short given name ("Kez", "Vi") only when it is no frequent English word in lower
         // case, as "sue" and "pat" are.
         if (!subject &&
             (tokens.front().size() >= 4 ||

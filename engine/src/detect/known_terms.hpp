@@ -84,7 +84,7 @@ class KnownTerms {
     const std::string& subject_first_initials() const { return subject_first_initials_; }
 
     // Listed third parties' given names, folded, with their owners: four letters or more, or
-    // shorter when no frequent English word ("jo", not "sue").
+    // shorter when no frequent English word ("kez", not "sue").
     const std::vector<std::pair<std::string, Owner>>& third_party_given_names() const {
         return given_names_;
     }

@@ -182,7 +182,7 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     }
     for (auto& w : capitalised)
         if (!(l.classes_of(w) & kEnglish)) mark(w, kProperNoun);
-    // Only in capitals: the same letters in title case ("Az") are no proper noun the list knows.
+    // Only in capitals: the same letters in title case ("Jj") are no proper noun the list knows.
     for (auto& w : abbreviations)
         if (!titled.count(w)) mark(w, kAbbreviation);
     // Detection asks the index; the map's 300,000 nodes would only hold memory.

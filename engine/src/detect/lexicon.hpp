@@ -47,7 +47,7 @@ enum WordClass : std::uint32_t {
     kMaleName = 1u << 20,         // ... as a man's only
     kPoliceForce = 1u << 21,      // gmp, psni: a police force's initials, as its references hold
     kCarModel = 1u << 22,         // micra, sprinter: a vehicle after a colour ("a gold Micra")
-    kAbbreviation = 1u << 23,     // listed in capitals only (AZ, KY): "Az" in title case is not it
+    kAbbreviation = 1u << 23,     // listed in capitals only (JJ, KY): "Jj" in title case is not it
     kKinship = 1u << 24, // abbu, tata, nain: mother, father, grandparents in other languages
 };
 

@@ -29,7 +29,7 @@ bool sentence(const Span& s) {
 // An address that carries a person's name inside it is still theirs: "kmaddox.hollis@..."
 // names the requester's surname but belongs to someone else.
 // So does a family firm's name ("Marsh & Sons Roofing"): the business of the family, who may
-// be anyone of it; and a customer named after his village ("Romanby Rangers").
+// be anyone of it; and a customer named after his village ("Kelbrook Athletic").
 bool address_of_its_own(const Span& s) {
     return s.category == Category::Email || s.category == Category::Online ||
            s.recogniser == "family-firm" || s.recogniser == "people-columns-his-place";

@@ -154,7 +154,7 @@ class PeopleColumns final : public Recogniser {
         if (last == first + 1 && !claimed && initials(ctx, first))
             return emit(0.7f, "initials in the people column '" + label + "': who did it");
         if (last == first || last - first > 4 || claimed || !ok) return;
-        // "Romanby Rangers" in a customer column when he lives in Romanby: a club or a business
+        // "Kelbrook Athletic" in a customer column when he lives in Kelbrook: a club or a business
         // named after his village is another customer, not him. Capitalised words, none of
         // them his name.
         if (his_place && capitalised && !his_name && last - first >= 2)

@@ -168,7 +168,7 @@ struct Residue final : public Recogniser {
                 }
             }
             // His surname and an initial that is not his first name's, as a register files
-            // names ("Marsh A" when he is Dean Marsh, "(was Marsh A)"): someone else of the
+            // names ("Marsh E" when he is Gordon Marsh, "(was Marsh E)"): someone else of the
             // family. A register files a person by the first given name's initial.
             if (his[i] && starts_surname(ctx, i) && i + 1 < n && ctx.gap(i) == " " &&
                 ctx.word(i + 1).size() == 1 && ctx.info[i + 1].capitalised &&
@@ -385,7 +385,7 @@ struct Residue final : public Recogniser {
             // A listed person's given name in lower case is that person in a record that writes
             // names in lower case, though it is also an English word ("faith", "rose"; unless a
             // pronoun makes it a verb, "we hope"), and in any record before a verb a person does
-            // ("asked where jo is", "which days jo does").
+            // ("asked where kez is", "which days kez does").
             const bool lower = !ctx.info[i].capitalised && ctx.info[i].alpha && !subjects(i);
             const bool acts = i + 1 < n && ctx.adjacent(i, true) &&
                               (person_verb_at(ctx, i + 1) || ctx.tokens[i].possessive);
@@ -1026,7 +1026,7 @@ struct Residue final : public Recogniser {
         if (ctx.info[i].capitalised || i + 1 >= ctx.tokens.size()) return false;
         const std::string_view w = ctx.word(i);
         if (w == "miss" && i > 0) {
-            // "i miss biscuit", "we really miss her": the verb, after who misses.
+            // "i miss my rabbit", "we really miss her": the verb, after who misses.
             const std::string_view before = ctx.word(i - 1);
             for (const char* v : {"i", "we", "you", "they", "he", "she", "really", "still", "will",
                                   "would", "i'll", "don't", "dont", "to"})

@@ -315,7 +315,7 @@ class SomeoneElsesWords final : public Recogniser {
 
     // A quotation that is his message, word for word: its paragraph holds his own phone number
     // before it (a voicemail or a text logged with the number it came from), or it opens by
-    // naming him as who speaks ("it's dean", "this is Dean Marsh").
+    // naming him as who speaks ("it's gordon", "this is Gordon Marsh").
     static bool his_own_message(const SectionContext& ctx, std::size_t b, std::size_t e) {
         const std::string_view t(ctx.text);
         const std::size_t blank = t.rfind("\n\n", b);

@@ -340,7 +340,7 @@ const std::map<std::string, Validator>& validators() {
         {"date-d-month-y",
          [](PatternMatch& m) {
              const auto& g = m.groups;
-             // "5 march 07:55": two digits before a colon and a minute are an hour, not a year.
+             // "2 may 08:40": two digits before a colon and a minute are an hour, not a year.
              if (g[3].size() == 2 && hour_follows(m.text, g[3])) return false;
              return date_of_birth(m, Date{year_of(g[3]), month_of(std::string(g[2])), number(g[1])});
          }},

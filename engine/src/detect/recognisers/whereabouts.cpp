@@ -154,7 +154,7 @@ class Whereabouts final : public Recogniser {
     }
 
   private:
-    // "Graeme is at Lunehead Terrace on Tuesday the 10th at 9.30": a day or an hour in a
+    // "The fitter is at Quarry Walk on Thursday the 12th at 8.45": a day or an hour in a
     // sentence that names a listed person's street address says when someone is there, whoever
     // visits. Only the sentences of such addresses are read, in order, each once.
     void visits_to_a_listed_home(const SectionContext& ctx, std::vector<Span>& out) const {
