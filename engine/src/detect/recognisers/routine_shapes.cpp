@@ -82,6 +82,7 @@ bool dash(std::string_view gap) {
 bool clock_time_at(const SectionContext& ctx, std::size_t i) {
     if (i >= ctx.tokens.size()) return false;
     if (hour_with_am_pm(ctx.word(i))) return true;
+    if (i + 1 >= ctx.tokens.size()) return false; // an hour alone at the end has no minutes
     const bool minutes = ctx.gap(i) == ":" || ctx.gap(i) == ".";
     return minutes && time_at(ctx, i).last == i + 1;
 }
