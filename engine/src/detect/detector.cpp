@@ -788,14 +788,12 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             std::erase(p.first_initials, c);
     }
     const CaseKnowledge listed{I.terms, I.lexicon, Gender::Unknown};
-    for (const auto& rec : records)
-        for (const auto& sec : rec.sections)
-            for_each_window(
-                sec, I.threads,
-                [&](const Section& part, std::size_t) { return I.find_people(part, listed); },
-                [&](const Impl::PeopleFound& found, std::size_t) {
-                    I.learn_people(found, known, p);
-                });
+    const std::vector<Piece> pieces = pieces_of(records);
+    for_each_piece(
+        records, pieces, I.threads, [](std::size_t) { return 0; },
+        [&](int, const Section& part, std::size_t) { return I.find_people(part, listed); },
+        [&](const Impl::PeopleFound& found, std::size_t) { I.learn_people(found, known, p); },
+        [](std::size_t) { return false; });
     // Titles, else pronouns; with neither, "Mr" (most requesters of the profiles that withhold
     // a relative are men, and a wrong guess redacts the requester's own name, never a relative's).
     if (I.request) known.add_other_titles(I.gender_of(p) != Gender::Female, *I.request);
@@ -809,102 +807,142 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
     // Messages the requester sent (his name or address in the From field), by record name: the
     // first person in them, and in what he attached to them, is his.
     std::unordered_set<std::string> his_messages;
-    for (std::size_t r = 0; r < records.size(); ++r) {
-        const std::string& name = records[r].name;
-        const std::size_t hash = name.rfind('#');
-        const bool attached_by_him =
-            hash != std::string::npos && his_messages.count(name.substr(0, hash));
-        if (attached_by_him) his_messages.insert(name);
-        bool sent_by_requester =
-            attached_by_him || (records[r].kind != RecordKind::Email &&
-                                introduces_requester(known.subject_given(), records[r].sections));
-        std::optional<Owner> writer; // who sent it, when someone else did
-        for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
-            const Section& sec = records[r].sections[s];
-            const std::size_t first = findings.size();
-            const bool words = sec.kind == SectionKind::Body || sec.kind == SectionKind::PageText;
-            const std::size_t voice_end = !sent_by_requester || !words ? 0
-                                          : attached_by_him            ? sec.text.size()
-                                                                       : own_words_end(sec.text);
-            for_each_window(
-                sec, I.threads,
-                [&](const Section& part, std::size_t offset) {
-                    SectionContext ctx(part, knowledge);
-                    ctx.requester_voice_end = voice_end > offset ? voice_end - offset : 0;
-                    if (words) ctx.message_writer = writer;
-                    return I.scan(ctx);
-                },
-                [&](std::vector<Span>&& spans, std::size_t offset) {
-                    for (auto& sp : spans) {
-                        sp.begin += offset;
-                        sp.end += offset;
-                        findings.push_back(finding_of(std::move(sp), r, s, sec.text));
-                    }
-                });
+    // What a piece is scanned with: the end of the requester's own words in it, and who wrote it
+    // when someone else did. Both follow from the records and the message headers before it.
+    struct Voice {
+        std::size_t end = 0;
+        std::optional<Owner> writer;
+    };
+    bool attached_by_him = false; // the current record, to a message he sent
+    bool sent_by_requester = false;
+    std::optional<Owner> writer; // who sent the current record, when someone else did
+    std::size_t voice_end = 0;   // in the current section
+    std::size_t first = 0;       // the current section's first finding
+    auto is_words = [](const Section& sec) {
+        return sec.kind == SectionKind::Body || sec.kind == SectionKind::PageText;
+    };
+    auto is_header = [&](std::size_t k) {
+        const Piece& pc = pieces[k];
+        return pc.last && records[pc.record].sections[pc.section].kind == SectionKind::Header;
+    };
+    for_each_piece(
+        records, pieces, I.threads,
+        [&](std::size_t k) {
+            const Piece& pc = pieces[k];
+            const Record& rec = records[pc.record];
+            const Section& sec = rec.sections[pc.section];
+            if (pc.section == 0 && pc.first) {
+                const std::size_t hash = rec.name.rfind('#');
+                attached_by_him =
+                    hash != std::string::npos && his_messages.count(rec.name.substr(0, hash));
+                if (attached_by_him) his_messages.insert(rec.name);
+                sent_by_requester =
+                    attached_by_him || (rec.kind != RecordKind::Email &&
+                                        introduces_requester(known.subject_given(), rec.sections));
+                writer.reset();
+            }
+            if (pc.first)
+                voice_end = !sent_by_requester || !is_words(sec) ? 0
+                            : attached_by_him                    ? sec.text.size()
+                                                                 : own_words_end(sec.text);
+            return Voice{voice_end > pc.begin ? voice_end - pc.begin : 0,
+                         is_words(sec) ? writer : std::nullopt};
+        },
+        [&](const Voice& voice, const Section& part, std::size_t) {
+            SectionContext ctx(part, knowledge);
+            ctx.requester_voice_end = voice.end;
+            ctx.message_writer = voice.writer;
+            return I.scan(ctx);
+        },
+        [&](std::vector<Span>&& spans, std::size_t k) {
+            const Piece& pc = pieces[k];
+            const Record& rec = records[pc.record];
+            const Section& sec = rec.sections[pc.section];
+            if (pc.first) first = findings.size();
+            for (auto& sp : spans) {
+                sp.begin += pc.begin;
+                sp.end += pc.begin;
+                findings.push_back(finding_of(std::move(sp), pc.record, pc.section, sec.text));
+            }
+            if (!pc.last) return;
             his_row_identifiers(sec, findings, first);
             for (std::size_t f = first; f < findings.size(); ++f) {
                 same.add(findings[f]);
                 same_digits.add(findings[f]);
             }
-            if (sec.kind != SectionKind::Header) continue;
+            if (sec.kind != SectionKind::Header) return;
             if (const auto sender = message_sender(sec, findings, first)) {
                 if (sender->kind == Owner::Subject) {
                     sent_by_requester = true;
-                    his_messages.insert(name);
+                    his_messages.insert(rec.name);
                 } else {
                     // A message he forwarded as an attachment is its sender's words, not his.
                     sent_by_requester = false;
-                    his_messages.erase(name);
+                    his_messages.erase(rec.name);
                     writer = *sender;
                 }
             }
-        }
-    }
+        },
+        is_header);
 
     // Step 3: the same values wherever else they occur.
     if (!same.empty() || !same_digits.empty()) {
         std::vector<Finding> more;
+        using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
         std::size_t f = 0;
-        for (std::size_t r = 0; r < records.size(); ++r)
-            for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
-                std::vector<std::pair<std::size_t, std::size_t>> covered;
-                // A residue guess given to the requester by its sentence does not stand against the
-                // same value found as someone else's elsewhere: one value, one decision.
-                for (; f < findings.size() && findings[f].record == r && findings[f].section == s;
-                     ++f)
-                    if (!((findings[f].facts & kResidue) &&
-                          findings[f].owner.kind == Owner::Subject &&
-                          !(findings[f].facts & kRequesterFile)))
-                        covered.emplace_back(findings[f].begin, findings[f].end);
-                std::sort(covered.begin(), covered.end());
-                // Merge, so the sweep in find() sees each covered stretch once.
-                std::vector<std::pair<std::size_t, std::size_t>> merged;
-                for (const auto& c : covered)
-                    if (!merged.empty() && c.first <= merged.back().second)
-                        merged.back().second = std::max(merged.back().second, c.second);
-                    else
-                        merged.push_back(c);
-                const std::size_t first_more = more.size();
-                for_each_window(
-                    records[r].sections[s], I.threads,
-                    [&](const Section& part, std::size_t offset) {
-                        std::vector<Finding> found;
-                        same.find(part, offset, r, s, merged, found);
-                        return found;
-                    },
-                    [&](std::vector<Finding>&& found, std::size_t) {
-                        more.insert(more.end(), std::make_move_iterator(found.begin()),
-                                    std::make_move_iterator(found.end()));
-                    });
+        std::size_t section_more = 0; // where the current section's values found again begin
+        // What a section's findings cover already, for each of its pieces.
+        auto covered_by_findings = [&](std::size_t k) {
+            const Piece& pc = pieces[k];
+            auto merged = std::make_shared<Ranges>();
+            Ranges covered;
+            // A residue guess given to the requester by its sentence does not stand against the
+            // same value found as someone else's elsewhere: one value, one decision.
+            for (; f < findings.size() && findings[f].record == pc.record &&
+                   findings[f].section == pc.section;
+                 ++f)
+                if (!((findings[f].facts & kResidue) && findings[f].owner.kind == Owner::Subject &&
+                      !(findings[f].facts & kRequesterFile)))
+                    covered.emplace_back(findings[f].begin, findings[f].end);
+            std::sort(covered.begin(), covered.end());
+            // Merge, so the sweep in find() sees each covered stretch once.
+            for (const auto& c : covered)
+                if (!merged->empty() && c.first <= merged->back().second)
+                    merged->back().second = std::max(merged->back().second, c.second);
+                else
+                    merged->push_back(c);
+            return merged;
+        };
+        std::shared_ptr<const Ranges> section_covered;
+        for_each_piece(
+            records, pieces, I.threads,
+            [&](std::size_t k) {
+                if (pieces[k].first) section_covered = covered_by_findings(k);
+                return section_covered;
+            },
+            [&](const std::shared_ptr<const Ranges>& covered, const Section& part, std::size_t k) {
+                const Piece& pc = pieces[k];
+                std::vector<Finding> found;
+                same.find(part, pc.begin, pc.record, pc.section, *covered, found);
+                return std::pair(covered, std::move(found));
+            },
+            [&](std::pair<std::shared_ptr<const Ranges>, std::vector<Finding>>&& found,
+                std::size_t k) {
+                const Piece& pc = pieces[k];
+                if (pc.first) section_more = more.size();
+                more.insert(more.end(), std::make_move_iterator(found.second.begin()),
+                            std::make_move_iterator(found.second.end()));
                 // The same numbers written otherwise, where neither a finding nor the words
                 // just found cover them.
-                if (!same_digits.empty()) {
-                    for (std::size_t m = first_more; m < more.size(); ++m)
-                        merged.emplace_back(more[m].begin, more[m].end);
-                    std::sort(merged.begin(), merged.end());
-                    same_digits.find(records[r].sections[s].text, r, s, merged, more);
-                }
-            }
+                if (!pc.last || same_digits.empty()) return;
+                Ranges covered = *found.first;
+                for (std::size_t m = section_more; m < more.size(); ++m)
+                    covered.emplace_back(more[m].begin, more[m].end);
+                std::sort(covered.begin(), covered.end());
+                same_digits.find(records[pc.record].sections[pc.section].text, pc.record,
+                                 pc.section, covered, more);
+            },
+            [](std::size_t) { return false; });
         if (!more.empty()) {
             auto before = [](const Finding& a, const Finding& b) {
                 if (a.record != b.record) return a.record < b.record;

@@ -5,9 +5,9 @@
 // does not grow with the section. Sentences and "the last person named" rarely cross a blank
 // line; a section with fields (a row, a header) is never cut.
 //
-// Each window is scanned on its own, so the windows of one section are scanned side by side,
-// a batch at a time, and what each gives is handed on in window order: the findings are the
-// same bytes one thread gives (tests/detect_speed_tests.cpp checks this).
+// Each window is scanned on its own, so the windows of every section are scanned side by side,
+// a batch at a time, and what each gives is handed on in order: the findings are the same bytes
+// one thread gives (tests/detect_speed_tests.cpp checks this).
 #pragma once
 
 #include "safesar/document.hpp"
@@ -62,49 +62,87 @@ inline unsigned default_window_workers() {
     return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 }
 
-// `work(part, offset)` for every window, up to `workers` side by side; then `take(result,
-// offset)` for each in window order, on the calling thread. `work` must only read what windows
-// share. A window whose work throws stops the section there, and the exception reaches the
-// caller.
-template <typename Work, typename Take>
-void for_each_window(const Section& sec, unsigned workers, Work&& work, Take&& take) {
-    const auto bounds = window_bounds(sec);
-    if (bounds.size() == 1) {
-        take(work(sec, std::size_t{0}), std::size_t{0});
-        return;
-    }
-    using Result = std::invoke_result_t<Work&, const Section&, std::size_t>;
-    workers = std::max(workers, 1u);
-    // A batch of two windows per worker: the results wait in memory only that long.
-    const std::size_t batch = 2 * std::size_t{workers};
-    for (std::size_t first = 0; first < bounds.size(); first += batch) {
-        const std::size_t count = std::min(batch, bounds.size() - first);
-        std::vector<Section> parts;
-        parts.reserve(count);
-        for (std::size_t k = 0; k < count; ++k)
-            parts.push_back(window_of(sec, bounds[first + k]));
-        std::vector<std::optional<Result>> results(count);
-        std::vector<std::exception_ptr> errors(count);
-        std::atomic<std::size_t> next{0};
-        auto run = [&] {
-            for (std::size_t k; (k = next.fetch_add(1)) < count;) {
-                try {
-                    results[k].emplace(work(parts[k], bounds[first + k].first));
-                } catch (...) {
-                    errors[k] = std::current_exception();
-                }
+// `work(k)` for each k in [0, count), up to `workers` side by side; the results in order. The
+// first exception (in index order) reaches the caller once every thread has stopped.
+template <typename Work> auto side_by_side(std::size_t count, unsigned workers, Work&& work) {
+    using Result = std::invoke_result_t<Work&, std::size_t>;
+    std::vector<std::optional<Result>> results(count);
+    std::vector<std::exception_ptr> errors(count);
+    std::atomic<std::size_t> next{0};
+    auto run = [&] {
+        for (std::size_t k; (k = next.fetch_add(1)) < count;) {
+            try {
+                results[k].emplace(work(k));
+            } catch (...) {
+                errors[k] = std::current_exception();
             }
-        };
-        std::vector<std::thread> threads;
-        for (std::size_t w = 1; w < std::min<std::size_t>(workers, count); ++w)
-            threads.emplace_back(run);
-        run();
-        for (std::thread& t : threads)
-            t.join();
-        for (std::size_t k = 0; k < count; ++k) {
-            if (errors[k]) std::rethrow_exception(errors[k]);
-            take(std::move(*results[k]), bounds[first + k].first);
         }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < std::min<std::size_t>(std::max(workers, 1u), count); ++w)
+        threads.emplace_back(run);
+    run();
+    for (std::thread& t : threads)
+        t.join();
+    std::vector<Result> out;
+    out.reserve(count);
+    for (std::size_t k = 0; k < count; ++k) {
+        if (errors[k]) std::rethrow_exception(errors[k]);
+        out.push_back(std::move(*results[k]));
+    }
+    return out;
+}
+
+// One window of one section of the records: what a pass scans as a unit.
+struct Piece {
+    std::size_t record = 0, section = 0;
+    std::size_t begin = 0, end = 0;   // of the window in the section's text
+    bool first = false, last = false; // of its section
+};
+
+// Every window of every section, in order.
+inline std::vector<Piece> pieces_of(const std::vector<Record>& records) {
+    std::vector<Piece> out;
+    for (std::size_t r = 0; r < records.size(); ++r)
+        for (std::size_t s = 0; s < records[r].sections.size(); ++s) {
+            const auto bounds = window_bounds(records[r].sections[s]);
+            for (std::size_t w = 0; w < bounds.size(); ++w)
+                out.push_back(
+                    {r, s, bounds[w].first, bounds[w].second, w == 0, w + 1 == bounds.size()});
+        }
+    return out;
+}
+
+// Runs a pass over the pieces in order, a batch at a time:
+//   input = prepare(k)               on the calling thread as piece k joins a batch; it may
+//                                    read what the takes of earlier batches learned;
+//   result = work(input, part, k)    side by side, `part` the piece as a section of its own;
+//   take(result, k)                  on the calling thread, in piece order.
+// A batch closes at about two windows' bytes per worker, or after a piece `closes(k)` names:
+// the pieces after it need what its take learns. So the takes see what one thread gives.
+template <typename Prepare, typename Work, typename Take, typename Closes>
+void for_each_piece(const std::vector<Record>& records, const std::vector<Piece>& pieces,
+                    unsigned workers, Prepare&& prepare, Work&& work, Take&& take,
+                    Closes&& closes) {
+    using Input = std::invoke_result_t<Prepare&, std::size_t>;
+    const std::size_t batch_bytes = 2 * kWindow * std::max(workers, 1u);
+    for (std::size_t next = 0; next < pieces.size();) {
+        const std::size_t first = next;
+        std::vector<Input> inputs;
+        for (std::size_t bytes = 0; next < pieces.size() && bytes < batch_bytes;) {
+            inputs.push_back(prepare(next));
+            bytes += pieces[next].end - pieces[next].begin;
+            if (closes(next++)) break;
+        }
+        auto results = side_by_side(inputs.size(), workers, [&](std::size_t k) {
+            const Piece& p = pieces[first + k];
+            const Section& sec = records[p.record].sections[p.section];
+            if (p.first && p.last) return work(inputs[k], sec, first + k);
+            const Section part = window_of(sec, {p.begin, p.end});
+            return work(inputs[k], part, first + k);
+        });
+        for (std::size_t k = 0; k < results.size(); ++k)
+            take(std::move(results[k]), first + k);
     }
 }
 
