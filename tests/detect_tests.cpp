@@ -1086,6 +1086,42 @@ TEST_CASE("a worker's record of her request that nobody tell the requester anyth
     CHECK(result.disclosure.records[2].fate == RecordFate::WithholdInFull);
 }
 
+TEST_CASE("a call taken down turn by turn is the caller's when its first named caller is a "
+          "protected party though she names him later",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("her-call.txt", "Call 03/11 10:05\nSTAFF: Good morning.\n"
+                                             "CALLER: Hi, it's Imtiaz Haq, I rang last week.\n"
+                                             "STAFF: Yes, I remember.\n"
+                                             "CALLER: I need to know if Samira Haq has my number.\n"
+                                             "CALLER: I moved so nobody would find me.\n"));
+    g.records.push_back(note("his-call.txt", "Call 04/11 09:40\nSTAFF: Good morning.\n"
+                                             "CALLER: Hi, it's Samira Haq about my booking.\n"
+                                             "STAFF: Yes, I have it here.\n"
+                                             "CALLER: Has Imtiaz Haq been in at all?\n"
+                                             "CALLER: I will come in on Friday.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("an instruction to staff to ring 999 if the requester comes in is withheld and a "
+          "letter warning him is not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("notice.txt", "Staff notice - back office\nIf Mrs Haq comes to the "
+                                           "yard, staff go in the back and ring 999.\n"));
+    g.records.push_back(note("letter.txt", "Dear Samira,\nIf you come to the yard again we will "
+                                           "ring 999. You came in on Monday and shouted.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a notice at the foot of any printed page withholds the record, a later page's heading "
           "does not",
           "[policy]") {

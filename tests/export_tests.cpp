@@ -713,6 +713,50 @@ TEST_CASE("text notes, e-mails and CSV rows are laid out with fixed-width tokens
     CHECK(j["records"][2]["rows"][1]["Date"] == "2025-03-08");
 }
 
+// A sheet can head a column with a customer's name and address; the reader writes each cell as
+// "label: value", detection finds them in the label, and export redacts them there too.
+TEST_CASE("a column headed by someone's name and address is redacted in its heading", "[export]") {
+    TempDir dir;
+    Case request = test_case();
+    const auto file = dir.path / "round.csv";
+    {
+        std::ofstream out(file);
+        out << "Day,WALSH K - 4 Elm Road,Note\nMon,2 pints,left on step\nThu,1 pint,\n";
+    }
+    Record csv = read_csv(file, "round.csv");
+    REQUIRE(csv.sections.size() == 2);
+    std::vector<Redaction> redactions;
+    for (std::size_t s = 0; s < csv.sections.size(); ++s) {
+        redactions.push_back(redact(csv, s, "WALSH K"));
+        redactions.push_back(redact(csv, s, "4 Elm Road"));
+    }
+    // A sentence read from the start of its line hides the value, not the column's name.
+    redactions.push_back(redact(csv, 0, "Note: left on step"));
+    Disclosure d;
+    d.request = &request;
+    d.draft = false;
+    d.records.push_back(disclose(csv, "Round sheet", redactions));
+
+    ExportResult result = export_bundle(d, options_for(dir.path / "out"));
+    const std::string text = pdftotext(result.pdf, dir.path);
+    CHECK(contains(text, "[TP] - [TP]: 2 pints"));
+    CHECK(contains(text, "Note: [TP]"));
+    const std::string bytes = uncompressed_bytes(result.pdf, dir.path);
+    const std::string json = read_file(result.json);
+    for (const char* gone : {"WALSH", "Elm Road"}) {
+        INFO(gone);
+        CHECK_FALSE(contains(text, gone));
+        CHECK_FALSE(bytes_contain(bytes, gone));
+        CHECK_FALSE(bytes_contain(json, gone));
+    }
+    nlohmann::json j = read_json(result.json);
+    CHECK(j["records"][0]["rows"][1]["[TP] - [TP]"] == "1 pint");
+    CHECK(j["records"][0]["rows"][0]["Note"] == "[TP]");
+    const VerifyReport report = verify_output({result.pdf, result.json, "", "", {}, ""}, d);
+    CHECK(report.ok());
+    CHECK(report.warnings.empty()); // the heading is no longer text kept beside the redaction
+}
+
 TEST_CASE("a token is as wide whatever the length of what it hides", "[export]") {
     TempDir dir;
     Case request = test_case();

@@ -276,7 +276,24 @@ std::size_t SectionContext::token_at(std::size_t at) const {
 }
 
 const std::vector<std::pair<std::size_t, std::size_t>>& SectionContext::sentences() const {
-    if (!sentences_) sentences_ = split_sentences(text);
+    if (sentences_) return *sentences_;
+    sentences_ = split_sentences(text);
+    // A sentence never runs from one cell of a row or header into the next: each field's value
+    // ends one ("TY-1\nwhat was said: asked why..." is two).
+    if (!section.fields.empty()) {
+        std::vector<std::pair<std::size_t, std::size_t>> cut;
+        std::size_t f = 0;
+        for (auto [b, e] : *sentences_) {
+            while (f < section.fields.size() && section.fields[f].end <= b)
+                ++f;
+            for (; f < section.fields.size() && section.fields[f].end < e; ++f) {
+                cut.emplace_back(b, section.fields[f].end);
+                b = section.fields[f].end;
+            }
+            cut.emplace_back(b, e);
+        }
+        sentences_ = std::move(cut);
+    }
     return *sentences_;
 }
 

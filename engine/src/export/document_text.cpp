@@ -100,7 +100,7 @@ std::vector<DocumentPart> document_text(const SectionSpans& spans) {
             part.caption = caption_of(s.label);
             const auto values = field_values(spans, i);
             for (std::size_t f = 0; f < s.fields.size(); ++f)
-                part.fields.push_back({s.fields[f].label, values[f]});
+                part.fields.push_back({shown_label(spans, i, s.fields[f]), values[f]});
             if (s.fields.empty())
                 part.fields.push_back({"", redact_slice(spans, i, 0, s.text.size())});
             out.push_back(std::move(part));

@@ -12,7 +12,7 @@ std::vector<LabelledPieces> labelled(const SectionSpans& spans, std::size_t inde
     const Section& s = spans.disclosure().record->sections[index];
     std::vector<LabelledPieces> out;
     for (const Field& f : s.fields)
-        out.push_back({f.label, redact_slice(spans, index, f.begin, f.end)});
+        out.push_back({shown_label(spans, index, f), redact_slice(spans, index, f.begin, f.end)});
     if (s.fields.empty()) out.push_back({"", redact_slice(spans, index, 0, s.text.size())});
     return out;
 }

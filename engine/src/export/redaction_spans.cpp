@@ -55,6 +55,33 @@ void append_pieces(std::vector<Piece>& pieces, std::vector<Piece> more) {
     }
 }
 
+std::string shown_label(const SectionSpans& spans, std::size_t section, const Field& field) {
+    const std::string& text = spans.disclosure().record->sections.at(section).text;
+    const std::string& label = field.label;
+    if (field.begin < label.size() + 2 || field.begin > text.size() ||
+        text.compare(field.begin - 2, 2, ": ") != 0 ||
+        text.compare(field.begin - 2 - label.size(), label.size(), label) != 0)
+        return label; // a label of the reader's own ("Title"), not read from the record
+    const std::size_t begin = field.begin - 2 - label.size(), end = begin + label.size();
+    // Only what was found in the label itself: a sentence of the value that detection read
+    // from the start of its line ("what was said: ...") hides the value, not the column's name.
+    std::string out;
+    std::size_t pos = begin;
+    bool token_at_pos = false; // a token ends at `pos`: a span touching it joins that token
+    for (const Span& sp : spans.of(section)) { // sorted by begin
+        if (sp.begin < begin || sp.end > end) continue;
+        if (token_at_pos && sp.begin <= pos) {
+            pos = std::max(pos, sp.end);
+            continue;
+        }
+        out += text.substr(pos, sp.begin - pos);
+        out += token_text(spans.disclosure().redactions[sp.redaction].reason.code);
+        pos = sp.end;
+        token_at_pos = true;
+    }
+    return out + text.substr(pos, end - pos);
+}
+
 std::vector<Piece> redact_slice(const SectionSpans& spans, std::size_t section, std::size_t begin,
                                 std::size_t end) {
     const Record& record = *spans.disclosure().record;

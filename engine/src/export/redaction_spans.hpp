@@ -47,6 +47,11 @@ class SectionSpans {
 std::vector<Piece> redact_slice(const SectionSpans& spans, std::size_t section, std::size_t begin,
                                 std::size_t end);
 
+// A field's label as export shows it. Readers write "label: value", so the label stands in the
+// section's text just before its value, where detection read it: what was found there (a column
+// headed by a customer's name and address) is redacted in the label as in the value.
+std::string shown_label(const SectionSpans& spans, std::size_t section, const Field& field);
+
 // Appends `more` to `pieces`, merging neighbouring kept text.
 void append_pieces(std::vector<Piece>& pieces, std::vector<Piece> more);
 

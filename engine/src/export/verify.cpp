@@ -117,7 +117,21 @@ std::vector<KeptText> kept_texts(const Disclosure& d) {
                 continue;
             }
             for (const Field& f : s.fields) {
-                out.push_back({rd.title, f.label});
+                // A label read from the record ("label: value") keeps what was not found in it
+                // (as export shows it: shown_label).
+                const std::size_t n = f.label.size();
+                const bool read = f.begin >= n + 2 && f.begin <= s.text.size() &&
+                                  s.text.compare(f.begin - 2, 2, ": ") == 0 &&
+                                  s.text.compare(f.begin - 2 - n, n, f.label) == 0;
+                std::string label = f.label;
+                if (read) {
+                    const std::size_t lb = f.begin - 2 - n;
+                    for (const Redaction* r : by_section[si])
+                        if (r->begin >= lb && r->end <= lb + n)
+                            for (std::size_t i = r->begin; i < r->end; ++i)
+                                label[i - lb] = '\x1F';
+                }
+                out.push_back({rd.title, std::move(label)});
                 if (f.begin < f.end && f.end <= text.size())
                     out.push_back({rd.title, text.substr(f.begin, f.end - f.begin)});
             }

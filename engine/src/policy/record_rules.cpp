@@ -636,6 +636,20 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
         const Section& s = r.sections[si];
         // "Subject:" is the mail's; a table's "Name" column lists people, it names no subject.
         if (!visible(s) || s.kind == SectionKind::Header || s.kind == SectionKind::Row) continue;
+        // A label that opens three or more lines speaks in turns (a call's "Caller:", a chat's
+        // "Me:"): its first line names who speaks; the later ones are what was said, and a
+        // name in them (his, asked about) makes it no record of his.
+        std::map<std::string, int> turns;
+        for (std::size_t b = 0, line = 0; line < 40 && b < s.text.size(); ++line) {
+            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
+            const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
+            const std::string_view t = std::string_view(folded).substr(
+                std::min(folded.find_first_not_of(" \t"), folded.size()));
+            if (const std::size_t colon = t.find(':'); colon != 0 && colon < 30)
+                ++turns[std::string(t.substr(0, colon))];
+            b = e + 1;
+        }
+        std::set<std::string> spoken; // turn labels whose speaker has been named
         std::size_t b = 0;
         for (int line = 0; line < 40 && b < s.text.size(); ++line) {
             const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
@@ -661,6 +675,8 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                 // writing about my son" names no subject.
                 const std::size_t label_end = b + (folded.size() - t.size()) + label.size();
                 const bool colon = t[label.size()] == ':';
+                const bool turn = colon && turns[label] >= 3;
+                if (turn && spoken.count(label)) break;
                 for (std::size_t fi : mine) {
                     const Finding& f = findings[fi];
                     if (f.section != si || f.begin < b || f.end > e || f.category != Category::Name)
@@ -675,6 +691,7 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                         field_subject = true;
                     else if (protected_owner(f.owner) || f.owner.kind == Owner::Unknown)
                         field_protected = true;
+                    if (turn) spoken.insert(label);
                     break;
                 }
                 break;

@@ -10,16 +10,17 @@ namespace safesar {
 
 // Asked of every word of every sentence: string_views, so no word costs a strlen per entry.
 bool relation_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 53> relations{
-        "partner",  "boyfriend", "girlfriend",  "husband",    "wife",        "ex",
-        "fiance",   "fiancee",   "sister",      "brother",    "mum",         "mother",
-        "dad",      "father",    "stepfather",  "stepmother", "nan",         "nana",
-        "gran",     "grandma",   "grandmother", "grandad",    "grandfather", "aunt",
-        "auntie",   "uncle",     "cousin",      "niece",      "nephew",      "son",
-        "daughter", "friend",    "neighbour",   "colleague",  "landlord",    "landlady",
-        "child",    "children",  "kids",        "baby",       "sibling",     "siblings",
-        "mam",      "mammy",     "mummy",       "daddy",      "granny",      "grandpa",
-        "nanna",    "mate",      "pal",         "flatmate",   "housemate"};
+    static constexpr std::array<std::string_view, 60> relations{
+        "partner",  "boyfriend",  "girlfriend",  "husband",      "wife",        "ex",
+        "fiance",   "fiancee",    "sister",      "brother",      "mum",         "mother",
+        "dad",      "father",     "stepfather",  "stepmother",   "nan",         "nana",
+        "gran",     "grandma",    "grandmother", "grandad",      "grandfather", "aunt",
+        "auntie",   "uncle",      "cousin",      "niece",        "nephew",      "son",
+        "daughter", "friend",     "neighbour",   "colleague",    "landlord",    "landlady",
+        "child",    "children",   "kids",        "baby",         "sibling",     "siblings",
+        "mam",      "mammy",      "mummy",       "daddy",        "granny",      "grandpa",
+        "nanna",    "mate",       "pal",         "flatmate",     "housemate",   "bride",
+        "groom",    "bridegroom", "stepson",     "stepdaughter", "stepmum",     "stepdad"};
     // Asked of every word of every sentence: one hash, not a walk down the list.
     static const std::unordered_set<std::string_view> set(relations.begin(), relations.end());
     return set.count(w) != 0;
@@ -31,14 +32,15 @@ bool relation_owner(std::string_view w) {
 
 // The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
 Gender relation_gender(std::string_view w) {
-    static constexpr std::array<std::string_view, 22> female{
+    static constexpr std::array<std::string_view, 24> female{
         "mother",       "mum",      "mam",     "mummy",  "wife",        "girlfriend",
         "sister",       "daughter", "aunt",    "auntie", "grandmother", "gran",
         "nan",          "nana",     "grandma", "niece",  "stepmother",  "landlady",
-        "stepdaughter", "mammy",    "granny",  "nanna"};
-    static constexpr std::array<std::string_view, 15> male{
-        "father",      "dad",     "daddy",   "husband", "boyfriend",  "brother",  "son",    "uncle",
-        "grandfather", "grandad", "grandpa", "nephew",  "stepfather", "landlord", "stepson"};
+        "stepdaughter", "mammy",    "granny",  "nanna",  "bride",       "stepmum"};
+    static constexpr std::array<std::string_view, 18> male{
+        "father",     "dad",      "daddy",       "husband", "boyfriend",  "brother",
+        "son",        "uncle",    "grandfather", "grandad", "grandpa",    "nephew",
+        "stepfather", "landlord", "stepson",     "groom",   "bridegroom", "stepdad"};
     if (std::find(female.begin(), female.end(), w) != female.end()) return Gender::Female;
     if (std::find(male.begin(), male.end(), w) != male.end()) return Gender::Male;
     return Gender::Unknown;

@@ -340,11 +340,13 @@ class SomeoneElsesWords final : public Recogniser {
     }
 
     // "He said: 'I ...'" : a pronoun that fits the requester just before the quotation.
+    // In a letter to him, "You said: 'I ...'" quotes him.
     static bool quoted_pronoun_is_his(const SectionContext& ctx, std::size_t b) {
         const Gender g = ctx.knowledge.subject_gender;
         std::size_t t = ctx.token_at(b);
         for (int k = 0; k < 4 && t > 0; ++k) {
             --t;
+            if (ctx.word(t) == "you") return ctx.addressed_to_requester();
             const Gender p = pronoun_gender(ctx.word(t));
             if (p != Gender::Unknown) {
                 const std::string_view w = ctx.word(t);

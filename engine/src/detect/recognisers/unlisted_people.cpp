@@ -46,6 +46,16 @@ struct Words {
     bool digits(std::size_t i) const {
         return i < c.tokens.size() && std::isdigit(static_cast<unsigned char>(c.word(i)[0]));
     }
+    // A word joined by hyphens or slashes to a number is part of a code ("KB-RTH-55102"), not
+    // a name.
+    bool in_code(std::size_t i) const {
+        auto joined = [&](std::size_t k) { return c.gap(k) == "-" || c.gap(k) == "/"; };
+        for (std::size_t k = i; k > 0 && joined(k - 1); --k)
+            if (digits(k - 1)) return true;
+        for (std::size_t k = i; k + 1 < c.tokens.size() && joined(k); ++k)
+            if (digits(k + 1)) return true;
+        return false;
+    }
     // "Jan" in "9 Jan 2021", "May" in "May 2024": a month inside a date is never a name.
     bool month_in_date(std::size_t i) const {
         static const std::array<std::string_view, 17> months{
@@ -170,9 +180,11 @@ class UnlistedPeople final : public Recogniser {
             static const std::unordered_set<std::string_view> determiners{
                 "the", "a",    "an", "this", "that", "these", "those",
                 "our", "your", "my", "his",  "her",  "their", "its"};
-            return i > 0 && ctx.gap(i - 1) == " " && !ctx.info[i - 1].capitalised &&
-                   takes_person.count(ctx.word(i - 1)) && !calendar_word(ctx.word(i)) &&
-                   !determiners.count(ctx.word(i));
+            // "w/ Bran": "with" as notes shorten it.
+            const bool with_short = i > 0 && ctx.word(i - 1) == "w" && ctx.gap(i - 1) == "/ ";
+            return i > 0 && (with_short || ctx.gap(i - 1) == " ") && !ctx.info[i - 1].capitalised &&
+                   (with_short || takes_person.count(ctx.word(i - 1))) &&
+                   !calendar_word(ctx.word(i)) && !determiners.count(ctx.word(i));
         };
         // A verb only a person does right after it ("Jade collected the children", "Will rang"):
         // the word is someone's name though it is also an ordinary word.
@@ -320,9 +332,21 @@ class UnlistedPeople final : public Recogniser {
             }
             // 5. SHOUTED names in headers and forms: a listed given name and a listed surname.
             if (info[i].all_caps && next_ok && info[i + 1].all_caps && ctx.is(i, kGivenName) &&
-                ctx.is(i + 1, kSurname) && !ctx.is(i, kCommonWord) &&
-                !ctx.is(i + 1, kCommonWord)) {
+                ctx.is(i + 1, kSurname) && !ctx.is(i, kCommonWord) && !ctx.is(i + 1, kCommonWord) &&
+                !c.in_code(i)) {
                 emit(i, i + 1, "a given name and surname from the name lists, in capitals", 0.7f);
+                i += 1;
+                continue;
+            }
+            // 5b. A register's SURNAME and initial ("GARSIDE T - 4 Ashby Row", "WOODALL K,"): a
+            // word in capitals that is no English word nor an abbreviation, then one capital
+            // letter that ends the name (no word in capitals after it on the line).
+            if (info[i].all_caps && c.namelike(i) && w.size() >= 3 && !c.in_code(i) &&
+                !ctx.is(i, kCommonWord | kAbbreviation) && ctx.gap(i) == " " && c.letter(i + 1) &&
+                !ctx.taken[i + 1] &&
+                (i + 2 >= ctx.tokens.size() || ctx.gap(i + 1) != " " || !info[i + 2].capitalised)) {
+                emit(i, i + 1, "a surname in capitals and an initial, as a register writes people",
+                     0.7f);
                 i += 1;
                 continue;
             }

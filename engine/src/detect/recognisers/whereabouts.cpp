@@ -157,6 +157,20 @@ class Whereabouts final : public Recogniser {
     // "The fitter is at Quarry Walk on Thursday the 12th at 8.45": a day or an hour in a
     // sentence that names a listed person's street address says when someone is there, whoever
     // visits. Only the sentences of such addresses are read, in order, each once.
+    // "03/02/2026 11:20", "2025-10-09": digits on both sides of a '/', or a year before a '-'
+    // ("19:00-20:00" is a span of hours, no date).
+    static bool holds_date(std::string_view v) {
+        auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(v[i])); };
+        for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+            if (!digit(i - 1) || !digit(i + 1)) continue;
+            if (v[i] == '/') return true;
+            if (v[i] == '-' && i >= 4 && digit(i - 2) && digit(i - 3) && digit(i - 4) &&
+                (i == 4 || !(digit(i - 5) || v[i - 5] == ':')))
+                return true;
+        }
+        return false;
+    }
+
     void visits_to_a_listed_home(const SectionContext& ctx, std::vector<Span>& out) const {
         std::vector<std::pair<std::size_t, const Span*>> homes; // (sentence, its first address)
         for (const Span& s : ctx.found)
@@ -168,6 +182,22 @@ class Whereabouts final : public Recogniser {
         std::stable_sort(homes.begin(), homes.end(),
                          [](const auto& x, const auto& y) { return x.first < y.first; });
         const std::string_view t(ctx.text);
+        // A row is one event: its day or hour cells ("slot: Wed 17:00-18:00") tell when someone
+        // is at the address another of its cells holds.
+        if (!homes.empty() && ctx.section.kind == SectionKind::Row) {
+            const Span& home = *homes.front().second;
+            for (const Field& field : ctx.section.fields) {
+                bool when = false;
+                for (std::size_t k = ctx.token_at(field.begin);
+                     k < ctx.tokens.size() && ctx.begin_of(k) < field.end; ++k)
+                    when = when || day_name(ctx.word(k)) || clock_time_at(ctx, k);
+                if (!when || (home.begin >= field.begin && home.end <= field.end) ||
+                    holds_date(t.substr(field.begin, field.end - field.begin)))
+                    continue; // a dated time is when the row was written or done, not a routine
+                when_at_home(ctx, field.begin, field.end, home, "in a row that holds", out);
+            }
+            return;
+        }
         for (std::size_t h = 0; h < homes.size(); ++h) {
             if (h > 0 && homes[h].first == homes[h - 1].first) continue;
             const auto [b, e] = ctx.sentences()[homes[h].first];
@@ -175,25 +205,25 @@ class Whereabouts final : public Recogniser {
             for (std::size_t k = ctx.token_at(b); k < ctx.tokens.size() && ctx.begin_of(k) < e; ++k)
                 when = when ||
                        ((day_name(ctx.word(k)) || clock_time_at(ctx, k)) && !log_stamp(ctx, k));
-            if (!when) continue;
-            std::size_t sb = b, se = e;
-            while (sb < se && std::isspace(static_cast<unsigned char>(t[sb])))
-                ++sb;
-            while (se > sb && std::isspace(static_cast<unsigned char>(t[se - 1])))
-                --se;
-            const Span& home = *homes[h].second;
-            Span s;
-            s.begin = sb;
-            s.end = se;
-            s.category = Category::Safety;
-            s.recogniser = id();
-            s.owner = home.owner;
-            s.facts |= kOtherNamed;
-            s.confidence = 0.85f;
-            s.rule = "a day or an hour at " + owner_noun(home.owner) +
-                     "'s address: when someone is there";
-            if (s.end > s.begin) out.push_back(std::move(s));
+            if (when) when_at_home(ctx, b, e, *homes[h].second, "at", out);
         }
+    }
+
+    // [b, e), trimmed, says when someone is at the listed `home`: hers to withhold.
+    void when_at_home(const SectionContext& ctx, std::size_t b, std::size_t e, const Span& home,
+                      std::string_view where, std::vector<Span>& out) const {
+        Span s;
+        s.begin = b;
+        s.end = e;
+        trim_span(ctx.text, s.begin, s.end);
+        s.category = Category::Safety;
+        s.recogniser = id();
+        s.owner = home.owner;
+        s.facts |= kOtherNamed;
+        s.confidence = 0.85f;
+        s.rule = "a day or an hour " + std::string(where) + " " + owner_noun(home.owner) +
+                 "'s address: when someone is there";
+        if (s.end > s.begin) out.push_back(std::move(s));
     }
 
     // Is token k part of the date and time that open its line ("10/02 08:20 cr - ..."): when
