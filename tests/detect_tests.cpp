@@ -1122,6 +1122,23 @@ TEST_CASE("an instruction to staff to ring 999 if the requester comes in is with
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a record that could not be read is named without the third party its file name names",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("note.txt", "Imtiaz Haq rang the office on Monday.\n"));
+    g.skipped.push_back({"mail.eml#key - imtiaz.haq@example.org.asc", "a kind not read"});
+    g.skipped.push_back({"scans/Imtiaz letter.heic", "a kind not read"});
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.skipped_records.size() == 2);
+    for (const std::string& name : result.disclosure.skipped_records) {
+        INFO(name);
+        CHECK(name.find("imtiaz") == std::string::npos);
+        CHECK(name.find("Imtiaz") == std::string::npos);
+        CHECK(name.find("[redacted]") != std::string::npos);
+    }
+}
+
 TEST_CASE("a notice at the foot of any printed page withholds the record, a later page's heading "
           "does not",
           "[policy]") {

@@ -908,19 +908,23 @@ void redact_titles(Disclosure& d) {
         }
     }
     if (redacted.empty()) return;
-    for (RecordDisclosure& rd : d.records) {
-        const auto words = title_words(rd.title);
+    auto redact = [&](std::string& title) {
+        const auto words = title_words(title);
         std::vector<std::pair<std::size_t, std::size_t>> cut; // byte ranges of the title
         for (std::size_t w = 0; w < words.size(); ++w)
             for (std::size_t n = std::min(kMaxWords, words.size() - w); n >= 1; --n)
-                if (redacted.count(lower_words(rd.title, words, w, w + n))) {
+                if (redacted.count(lower_words(title, words, w, w + n))) {
                     cut.emplace_back(words[w].first, words[w + n - 1].second);
                     w += n - 1;
                     break;
                 }
         for (auto it = cut.rbegin(); it != cut.rend(); ++it)
-            rd.title.replace(it->first, it->second - it->first, "[redacted]");
-    }
+            title.replace(it->first, it->second - it->first, "[redacted]");
+    };
+    for (RecordDisclosure& rd : d.records)
+        redact(rd.title);
+    for (std::string& name : d.skipped_records)
+        redact(name);
 }
 
 } // namespace
@@ -1073,6 +1077,10 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
         d.records.push_back(std::move(rd));
     }
     if (options.withhold_when_unsure) withhold_carriers(d, index_of, his, result);
+    // The records that could not be read are named by their file names too (an attached key
+    // named by its owner's e-mail address).
+    for (std::string& name : d.skipped_records)
+        name = safe_title(c, policy, detector, name);
     redact_titles(d);
 }
 

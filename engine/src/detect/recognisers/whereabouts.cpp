@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 namespace safesar {
 
@@ -100,6 +101,22 @@ class Whereabouts final : public Recogniser {
                 whose_sentence(ctx, b, e, shaped_only ? cues : worded, true);
             Span s = whole.span;
             const Mention* owner = whole.owner ? &*whole.owner : nullptr;
+            // A cue in the first person ("my address", "where I live") is the writer's: his in
+            // his own words, else whoever wrote the record; his when the sentence holds his
+            // address or phone.
+            Mention writer;
+            if (const auto t = first_person_cue(ctx, worded); t && !holds_his_contact(ctx, b, e)) {
+                writer.at = ctx.begin_of(*t);
+                writer.possessive = true;
+                if (writer.at < ctx.requester_voice_end) {
+                    writer.subject = true;
+                    writer.owner = Owner{Owner::Subject, -1, Role::Subject};
+                } else {
+                    writer.author = true;
+                    s.facts |= kOtherNamed; // the writer is someone other than the requester
+                }
+                owner = &writer;
+            }
             // Alone they are a routine only of someone else the sentence itself names or calls
             // "she": an opening time, a rota's heading, his own shifts or a relative of his
             // covering a handover are not another's routine to hide.
@@ -157,6 +174,29 @@ class Whereabouts final : public Recogniser {
     // "The fitter is at Quarry Walk on Thursday the 12th at 8.45": a day or an hour in a
     // sentence that names a listed person's street address says when someone is there, whoever
     // visits. Only the sentences of such addresses are read, in order, each once.
+    // The first of the cues that speaks in the first person: "my address", "where I live".
+    static std::optional<std::size_t> first_person_cue(const SectionContext& ctx,
+                                                       const std::vector<std::size_t>& cues) {
+        for (std::size_t t : cues) {
+            const std::string_view w = ctx.word(t);
+            const std::string_view next = t + 1 < ctx.tokens.size() ? ctx.word(t + 1) : "";
+            if (w == "my" ||
+                (w == "where" && (next == "i" || next == "i'm" || next == "we" || next == "we're")))
+                return t;
+        }
+        return std::nullopt;
+    }
+
+    // Does [b, e) hold the requester's own address, postcode or phone?
+    static bool holds_his_contact(const SectionContext& ctx, std::size_t b, std::size_t e) {
+        for (const Span& s : ctx.found)
+            if (s.begin >= b && s.end <= e && s.owner.kind == Owner::Subject &&
+                (s.category == Category::Address || s.category == Category::Postcode ||
+                 s.category == Category::Phone))
+                return true;
+        return false;
+    }
+
     // "03/02/2026 11:20", "2025-10-09": digits on both sides of a '/', or a year before a '-'
     // ("19:00-20:00" is a span of hours, no date).
     static bool holds_date(std::string_view v) {
