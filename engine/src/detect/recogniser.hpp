@@ -127,7 +127,7 @@ class SectionContext {
     // Is token i the requester's initials ("GM", "GEM" for Gordon Ellis Marsh): every letter
     // the first of one of his names?
     bool requester_initials(std::size_t i) const;
-    // The gap of folded text between tokens i and i + 1.
+    // The gap of folded text between tokens i and i + 1 (empty after the last token).
     std::string_view gap(std::size_t i) const;
     // Index of the first token that starts at or after original byte `at`.
     std::size_t token_at(std::size_t at) const;

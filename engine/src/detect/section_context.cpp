@@ -240,6 +240,7 @@ bool SectionContext::addressed_to_requester() const {
 }
 
 std::string_view SectionContext::gap(std::size_t i) const {
+    if (i + 1 >= tokens.size()) return {}; // the last token: no gap to a next one
     return std::string_view(folded.text).substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end);
 }
 

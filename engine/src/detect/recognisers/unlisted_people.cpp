@@ -342,7 +342,7 @@ class UnlistedPeople final : public Recogniser {
             // word in capitals that is no English word nor an abbreviation, then one capital
             // letter that ends the name (no word in capitals after it on the line).
             if (info[i].all_caps && c.namelike(i) && w.size() >= 3 && !c.in_code(i) &&
-                !ctx.is(i, kCommonWord | kAbbreviation) && ctx.gap(i) == " " && c.letter(i + 1) &&
+                !ctx.is(i, kCommonWord | kAbbreviation) && c.letter(i + 1) && ctx.gap(i) == " " &&
                 !ctx.taken[i + 1] &&
                 (i + 2 >= ctx.tokens.size() || ctx.gap(i + 1) != " " || !info[i + 2].capitalised)) {
                 emit(i, i + 1, "a surname in capitals and an initial, as a register writes people",
