@@ -55,14 +55,22 @@ void append_pieces(std::vector<Piece>& pieces, std::vector<Piece> more) {
     }
 }
 
-std::string shown_label(const SectionSpans& spans, std::size_t section, const Field& field) {
-    const std::string& text = spans.disclosure().record->sections.at(section).text;
+std::optional<std::size_t> label_begin(const Section& section, const Field& field) {
+    const std::string& text = section.text;
     const std::string& label = field.label;
     if (field.begin < label.size() + 2 || field.begin > text.size() ||
         text.compare(field.begin - 2, 2, ": ") != 0 ||
         text.compare(field.begin - 2 - label.size(), label.size(), label) != 0)
-        return label; // a label of the reader's own ("Title"), not read from the record
-    const std::size_t begin = field.begin - 2 - label.size(), end = begin + label.size();
+        return std::nullopt;
+    return field.begin - 2 - label.size();
+}
+
+std::string shown_label(const SectionSpans& spans, std::size_t section, const Field& field) {
+    const Section& sec = spans.disclosure().record->sections.at(section);
+    const std::optional<std::size_t> at = label_begin(sec, field);
+    if (!at) return field.label;
+    const std::string& text = sec.text;
+    const std::size_t begin = *at, end = begin + field.label.size();
     // Only what was found in the label itself: a sentence of the value that detection read
     // from the start of its line ("what was said: ...") hides the value, not the column's name.
     std::string out;

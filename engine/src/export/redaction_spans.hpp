@@ -6,6 +6,7 @@
 #include "safesar/disclosure.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ class SectionSpans {
 // merge into one token (its code is the first one's).
 std::vector<Piece> redact_slice(const SectionSpans& spans, std::size_t section, std::size_t begin,
                                 std::size_t end);
+
+// Where a field's label stands in its section's text: readers write "label: value", so it ends
+// two bytes before the value. None for a label of the reader's own ("Title") not in the text.
+std::optional<std::size_t> label_begin(const Section& section, const Field& field);
 
 // A field's label as export shows it. Readers write "label: value", so the label stands in the
 // section's text just before its value, where detection read it: what was found there (a column

@@ -4,6 +4,7 @@
 
 #include "export/pdf_objects.hpp"
 #include "export/poppler.hpp"
+#include "export/redaction_spans.hpp"
 #include "export/text_match.hpp"
 #include "safesar/errors.hpp"
 
@@ -119,18 +120,12 @@ std::vector<KeptText> kept_texts(const Disclosure& d) {
             for (const Field& f : s.fields) {
                 // A label read from the record ("label: value") keeps what was not found in it
                 // (as export shows it: shown_label).
-                const std::size_t n = f.label.size();
-                const bool read = f.begin >= n + 2 && f.begin <= s.text.size() &&
-                                  s.text.compare(f.begin - 2, 2, ": ") == 0 &&
-                                  s.text.compare(f.begin - 2 - n, n, f.label) == 0;
                 std::string label = f.label;
-                if (read) {
-                    const std::size_t lb = f.begin - 2 - n;
+                if (const auto lb = exporting::label_begin(s, f))
                     for (const Redaction* r : by_section[si])
-                        if (r->begin >= lb && r->end <= lb + n)
+                        if (r->begin >= *lb && r->end <= *lb + label.size())
                             for (std::size_t i = r->begin; i < r->end; ++i)
-                                label[i - lb] = '\x1F';
-                }
+                                label[i - *lb] = '\x1F';
                 out.push_back({rd.title, std::move(label)});
                 if (f.begin < f.end && f.end <= text.size())
                     out.push_back({rd.title, text.substr(f.begin, f.end - f.begin)});

@@ -636,26 +636,34 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
         const Section& s = r.sections[si];
         // "Subject:" is the mail's; a table's "Name" column lists people, it names no subject.
         if (!visible(s) || s.kind == SectionKind::Header || s.kind == SectionKind::Row) continue;
+        // The first 40 lines: where each is, and its text folded from its first word.
+        struct Line {
+            std::size_t b, e;
+            std::string folded;
+            std::size_t indent; // bytes of the folded line before its first word
+        };
+        std::vector<Line> lines;
+        for (std::size_t b = 0; lines.size() < 40 && b < s.text.size();) {
+            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
+            std::string folded = fold(std::string_view(s.text).substr(b, e - b));
+            const std::size_t indent = std::min(folded.find_first_not_of(" \t"), folded.size());
+            lines.push_back({b, e, std::move(folded), indent});
+            b = e + 1;
+        }
         // A label that opens three or more lines speaks in turns (a call's "Caller:", a chat's
         // "Me:"): its first line names who speaks; the later ones are what was said, and a
         // name in them (his, asked about) makes it no record of his.
         std::map<std::string, int> turns;
-        for (std::size_t b = 0, line = 0; line < 40 && b < s.text.size(); ++line) {
-            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
-            const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
-            const std::string_view t = std::string_view(folded).substr(
-                std::min(folded.find_first_not_of(" \t"), folded.size()));
+        for (const Line& line : lines) {
+            const std::string_view t = std::string_view(line.folded).substr(line.indent);
             if (const std::size_t colon = t.find(':'); colon != 0 && colon < 30)
                 ++turns[std::string(t.substr(0, colon))];
-            b = e + 1;
         }
         std::set<std::string> spoken; // turn labels whose speaker has been named
-        std::size_t b = 0;
-        for (int line = 0; line < 40 && b < s.text.size(); ++line) {
-            const std::size_t e = std::min(s.text.find('\n', b), s.text.size());
-            const std::string folded = fold(std::string_view(s.text).substr(b, e - b));
-            const std::string_view t = std::string_view(folded).substr(
-                std::min(folded.find_first_not_of(" \t"), folded.size()));
+        for (const Line& line : lines) {
+            const std::size_t b = line.b, e = line.e;
+            const std::string& folded = line.folded;
+            const std::string_view t = std::string_view(folded).substr(line.indent);
             // A form laid out in columns: a line that is only a subject label, then the other
             // labels one per line, then the values in the same order ("Patient", "DOB",
             // "Address", then "Ivo Quill ...", "14/02/1983"). The first line after the labels
@@ -696,7 +704,6 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                 }
                 break;
             }
-            b = e + 1;
         }
     }
     // The share of name mentions. A table's column that is not a subject's ("Recipient",

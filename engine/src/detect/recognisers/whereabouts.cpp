@@ -171,9 +171,6 @@ class Whereabouts final : public Recogniser {
     }
 
   private:
-    // "The fitter is at Quarry Walk on Thursday the 12th at 8.45": a day or an hour in a
-    // sentence that names a listed person's street address says when someone is there, whoever
-    // visits. Only the sentences of such addresses are read, in order, each once.
     // The first of the cues that speaks in the first person: "my address", "where I live".
     static std::optional<std::size_t> first_person_cue(const SectionContext& ctx,
                                                        const std::vector<std::size_t>& cues) {
@@ -211,6 +208,9 @@ class Whereabouts final : public Recogniser {
         return false;
     }
 
+    // "The fitter is at Quarry Walk on Thursday the 12th at 8.45": a day or an hour in a
+    // sentence that names a listed person's street address says when someone is there, whoever
+    // visits. Only the sentences of such addresses are read, in order, each once.
     void visits_to_a_listed_home(const SectionContext& ctx, std::vector<Span>& out) const {
         std::vector<std::pair<std::size_t, const Span*>> homes; // (sentence, its first address)
         for (const Span& s : ctx.found)
