@@ -180,7 +180,7 @@ class UnlistedPeople final : public Recogniser {
             static const std::unordered_set<std::string_view> determiners{
                 "the", "a",    "an", "this", "that", "these", "those",
                 "our", "your", "my", "his",  "her",  "their", "its"};
-            // "w/ Bran": "with" as notes shorten it.
+            // "w/ Will": "with" as notes shorten it.
             const bool with_short = i > 0 && ctx.word(i - 1) == "w" && ctx.gap(i - 1) == "/ ";
             return i > 0 && (with_short || ctx.gap(i - 1) == " ") && !ctx.info[i - 1].capitalised &&
                    (with_short || takes_person.count(ctx.word(i - 1))) &&
