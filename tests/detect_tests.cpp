@@ -1122,6 +1122,73 @@ TEST_CASE("an instruction to staff to ring 999 if the requester comes in is with
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a mark not to disclose what its line says leaves the record to the reviewer unless "
+          "it is a letter to the requester and a notice about the record withholds it",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    const std::string letter = "Dear Ms Haq,\nThank you for your call about the boiler at 5 Kiln "
+                               "Row; an engineer will come on Friday.\nYour sister now lives at "
+                               "Tolvane Court in Pelham - do not disclose.\nThe rent account is up "
+                               "to date.\n";
+    g.records.push_back(note("letter.txt", letter));
+    g.records.push_back(note("notice.txt", "CONFIDENTIAL - NOT TO BE DISCLOSED\nReferral from the "
+                                           "housing team about the tenancy.\n"));
+    g.records.push_back(note("police.txt", "Passed to us by the police for safeguarding only. It "
+                                           "must not be disclosed to Ms Haq.\nShe was spoken to "
+                                           "on Monday.\n"));
+    g.records.push_back(note("account.txt", "Account of Ms Haq, 5 Kiln Row\nRent paid weekly.\n"
+                                            "Her sister now lives at Tolvane Court in Pelham "
+                                            "- do not disclose.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 4);
+    const auto& records = result.disclosure.records;
+    // The letter to her is disclosed, the marked line withheld; the rest of it is not.
+    CHECK(records[0].fate == RecordFate::Disclose);
+    const std::size_t marked = letter.find("Your sister");
+    const std::size_t offer = letter.find("an engineer will come");
+    bool line_hidden = false, offer_hidden = false;
+    for (const Redaction& r : records[0].redactions) {
+        line_hidden = line_hidden || (r.begin <= marked && r.end > letter.find("Pelham"));
+        offer_hidden = offer_hidden || (r.begin <= offer && r.end > offer);
+    }
+    CHECK(line_hidden);
+    CHECK_FALSE(offer_hidden);
+    CHECK(records[3].fate == RecordFate::WithholdInFull);
+    CHECK(records[3].withheld_kind.find("until reviewed") != std::string::npos);
+    CHECK(records[1].fate == RecordFate::WithholdInFull);
+    CHECK(records[1].withheld_kind.find("until reviewed") == std::string::npos);
+    CHECK(records[2].fate == RecordFate::WithholdInFull);
+    CHECK(records[2].withheld_kind.find("until reviewed") == std::string::npos);
+}
+
+TEST_CASE("a line marked not to be disclosed in the middle of a record is withheld and the rest "
+          "is disclosed",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    std::string text = "Account notes for Ms Haq\n";
+    for (int i = 1; i <= 6; ++i)
+        text += "Week " + std::to_string(i) + ": Ms Haq paid her rent on time.\n";
+    text += "Her sister now lives at Tolvane Court in Pelham - do not disclose.\n";
+    for (int i = 7; i <= 12; ++i)
+        text += "Week " + std::to_string(i) + ": Ms Haq paid her rent on time.\n";
+    g.records.push_back(note("notes.txt", text));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 1);
+    const RecordDisclosure& notes = result.disclosure.records[0];
+    CHECK(notes.fate == RecordFate::Disclose);
+    const std::size_t marked = text.find("Her sister");
+    const std::size_t paid = text.find("paid her rent");
+    bool line_hidden = false, paid_hidden = false;
+    for (const Redaction& r : notes.redactions) {
+        line_hidden = line_hidden || (r.begin <= marked && r.end > text.find("Pelham"));
+        paid_hidden = paid_hidden || (r.begin <= paid && r.end > paid);
+    }
+    CHECK(line_hidden);
+    CHECK_FALSE(paid_hidden);
+}
+
 TEST_CASE("a record that could not be read is named without the third party its file name names",
           "[policy]") {
     const PerpetratorScan scan;

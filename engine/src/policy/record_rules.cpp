@@ -212,6 +212,55 @@ bool any_in(const std::vector<std::string>& phrases, const std::string& text) {
     return false;
 }
 
+// A mark closing what its line says ("her sister lives with her at Elm Court - do not
+// disclose", "... at the other branch. DO NOT DISCLOSE."), not a notice about the record: five
+// or more words of content stand before it on the line (a classification such as
+// "confidential" is no content), and it is joined to them by a dash, a comma, a bracket or a
+// quotation mark, or opens a sentence of its own as a bare instruction. "Given to us in
+// confidence. It must not be disclosed to him" is about the whole record.
+bool marks_line_content(const std::vector<std::string>& phrases, const std::string& line) {
+    static const std::unordered_set<std::string_view> labels{
+        "confidential", "official", "sensitive", "restricted", "private",   "secret",  "protect",
+        "protected",    "note",     "notice",    "warning",    "important", "caution", "strictly",
+        "highly",       "marker",   "alert",     "nb",         "please",    "and",     "this",
+        "document",     "record",   "report",    "letter",     "e-mail",    "email",   "page"};
+    auto content_words = [&](std::size_t at) {
+        int content = 0;
+        std::size_t i = 0;
+        while (i < at) {
+            while (i < at && !std::isalnum(static_cast<unsigned char>(line[i])))
+                ++i;
+            std::size_t e = i;
+            while (e < at && (std::isalnum(static_cast<unsigned char>(line[e])) || line[e] == '-' ||
+                              line[e] == '\''))
+                ++e;
+            if (e > i && !labels.count(std::string_view(line).substr(i, e - i))) ++content;
+            i = e;
+        }
+        return content;
+    };
+    auto joined = [&](std::size_t at, const std::string& phrase) {
+        std::size_t k = at;
+        while (k > 0 && line[k - 1] == ' ')
+            --k;
+        if (k == 0) return false;
+        const unsigned char c = static_cast<unsigned char>(line[k - 1]);
+        if (std::string_view("-,([\"':/;").find(static_cast<char>(c)) != std::string_view::npos)
+            return true;
+        if (c == 0x93 || c == 0x94) return true; // the last byte of an en or em dash
+        const bool bare = phrase.rfind("do not", 0) == 0 || phrase.rfind("not ", 0) == 0 ||
+                          phrase.rfind("no ", 0) == 0;
+        return bare && (c == '.' || c == '!' || c == '?');
+    };
+    bool marked = false;
+    for (const auto& p : phrases)
+        for (auto at = line.find(p); at != std::string::npos; at = line.find(p, at + 1)) {
+            marked = true;
+            if (content_words(at) < 5 || !joined(at, p)) return false;
+        }
+    return marked;
+}
+
 // Words holding a phrase of every group, in any order.
 bool all_groups(const std::vector<std::vector<std::vector<std::string>>>& groups,
                 const std::vector<std::string>& words) {
@@ -786,10 +835,17 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
     }
     if (w.kind == "notice") {
         // A notice about the whole record: at its top or bottom, or "this ... must not".
-        for (const auto& line : edge_lines(r, w.edge_lines, true))
-            if (any_in(w.any_of, line)) return Verdict::Yes;
+        // A mark on one line's content leaves the record unsure: the reviewer decides whether
+        // it reaches further than the line (detection withholds the line itself).
+        bool content_marked = false;
+        for (const auto& line : edge_lines(r, w.edge_lines, true)) {
+            if (!any_in(w.any_of, line)) continue;
+            if (!marks_line_content(w.any_of, line)) return Verdict::Yes;
+            content_marked = true;
+        }
         const std::string head = opening(r, w.within_chars);
-        return any_in(w.and_any_of, head) ? Verdict::Yes : Verdict::No;
+        if (any_in(w.and_any_of, head)) return Verdict::Yes;
+        return content_marked ? Verdict::Unsure : Verdict::No;
     }
     if (w.kind == "about-protected-party") return about_protected_party(w, c, r, findings, mine);
     const std::string head = opening(r, w.within_chars);

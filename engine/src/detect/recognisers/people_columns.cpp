@@ -129,11 +129,12 @@ class PeopleColumns final : public Recogniser {
             ++t;
         std::size_t first = t, last = t;
         bool claimed = false, a_name = false, ok = true, capitalised = true, his_name = false,
-             his_place = false;
+             his_place = false, all_his_place = true;
         const auto& his = ctx.known.subject_tokens();
         for (; last < ctx.tokens.size() && ctx.begin_of(last) < stop; ++last) {
             const bool place = his_place_at(ctx, last);
             his_place = his_place || place;
+            all_his_place = all_his_place && place;
             claimed = claimed || (ctx.taken[last] && !place);
             capitalised = capitalised && ctx.info[last].capitalised && ctx.info[last].alpha;
             his_name = his_name || std::find(his.begin(), his.end(), ctx.word(last)) != his.end();
@@ -157,6 +158,9 @@ class PeopleColumns final : public Recogniser {
         // "Kelbrook Athletic" in a customer column when he lives in Kelbrook: a club or a business
         // named after his village is another customer, not him. Capitalised words, none of
         // them his name.
+        // Every word of it inside his own listed address ("Larkspur Road" of "12 Larkspur
+        // Road"): his address, whoever else the row is about.
+        if (all_his_place) return;
         if (his_place && capitalised && !his_name && last - first >= 2)
             return emit(0.6f,
                         "an entry of the people column '" + label +

@@ -99,6 +99,8 @@ bool routine_shape_at(const SectionContext& ctx, std::size_t i) {
             day_or_days(ctx.word(i + 1)))
             return true;
         if (gap == " " && work_pattern(ctx.word(i + 1))) return true;
+        // A day closing a bracket says when: "Zoe (stockroom Wed)", "(in Thu)".
+        if (gap.rfind(")", 0) == 0) return true;
         const std::string_view join = ctx.word(i + 1);
         if (i + 2 < n && (join == "to" || join == "till" || join == "until" || join == "and") &&
             day_name(ctx.word(i + 2)))

@@ -41,6 +41,13 @@ class SpecialCategory final : public Recogniser {
             const WholeSentence whole = whose_sentence(ctx, b, e, terms, false);
             Span s = whole.span;
             const Mention* owner = whole.owner ? &*whole.owner : nullptr;
+            // A cell that names no one ("Type 1 diabetes") is about the person its row is
+            // about: the row's first person decides, as a reader of the table would.
+            std::optional<WholeSentence> row;
+            if (!owner && !ctx.section.fields.empty()) {
+                row = whose_sentence(ctx, 0, ctx.text.size(), terms, false);
+                if (row->owner) owner = &*row->owner;
+            }
             s.category = Category::SpecialCategory;
             s.recogniser = id();
             if (owner && owner->subject) {

@@ -108,6 +108,13 @@ struct Words {
         for (int k = 0; k < max_more; ++k) {
             const std::size_t n = last + 1;
             if (!c.adjacent(last)) break;
+            // "Hazel-Jo", "Mary-Kate": a hyphen makes one given name of two, whoever else has
+            // one half of it.
+            if (c.gap(last) == "-" && !c.taken[n] && c.info[n].capitalised && c.info[n].alpha &&
+                !c.info[n].all_caps && c.is(n, kGivenName)) {
+                last = n;
+                continue;
+            }
             if (namelike(n) && !c.info[n].all_caps &&
                 (c.is(n, kSurname | kGivenName) || !c.is(n, kCommonWord))) {
                 last = n;
@@ -163,6 +170,35 @@ class UnlistedPeople final : public Recogniser {
             for (std::size_t k = first; k <= last; ++k) words += ctx.word(k).size() > 1;
             s.discoverable = discoverable || words >= 2;
             out.push_back(std::move(s));
+            // "Ambrose Fennimore (the Badger)", "Dean Holt (Dibs)": what the person is called, in
+            // brackets right after the name, one or two capitalised words.
+            std::size_t a = last + 1;
+            if (a >= ctx.tokens.size() || ctx.gap(last) != " (") return;
+            // Without "the" an ordinary word or a proper noun that is no name is what the
+            // person is ("(Manager)", "(Ukrainian)"), not what they are called.
+            const bool the = ctx.word(a) == "the" && ctx.gap(a) == " ";
+            if (the) ++a;
+            std::size_t z = a;
+            while (z < ctx.tokens.size() && z < a + 2 && ctx.info[z].capitalised &&
+                   ctx.info[z].alpha && !ctx.taken[z] &&
+                   !ctx.is(z, kTitle | kGeneral | kRoleCue | kFacility | kCompanyWord) &&
+                   (the || (!ctx.is(z, kCommonWord | kEnglish | kNotName) &&
+                            (!ctx.is(z, kProperNoun) || ctx.is(z, kGivenName | kSurname)))) &&
+                   (ctx.gap(z) == " " || ctx.gap(z).rfind(")", 0) == 0)) {
+                if (ctx.gap(z).rfind(")", 0) == 0) {
+                    Span alias;
+                    alias.begin = ctx.begin_of(a);
+                    alias.end = ctx.end_of(z);
+                    alias.category = Category::Name;
+                    alias.rule = "what a person is called, in brackets after their name";
+                    alias.confidence = 0.8f;
+                    alias.recogniser = "unlisted-people";
+                    alias.discoverable = true;
+                    out.push_back(std::move(alias));
+                    return;
+                }
+                ++z;
+            }
         };
         // A name followed by a bracketed description: "Dean (from the Batley group)".
         auto described = [&](std::size_t i) {
@@ -194,6 +230,13 @@ class UnlistedPeople final : public Recogniser {
                 "told",      "asked",   "arrived", "brought", "emailed", "replied"};
             return i + 1 < ctx.tokens.size() && ctx.gap(i) == " " && acts.count(ctx.word(i + 1)) &&
                    !calendar_word(ctx.word(i));
+        };
+        // "Hope from Calder Tiles", "Will from Acme": where a person comes from, by its name.
+        auto from_somewhere = [&](std::size_t i) {
+            return i + 2 < ctx.tokens.size() && ctx.gap(i) == " " && ctx.word(i + 1) == "from" &&
+                   ctx.gap(i + 1) == " " && ctx.info[i + 2].capitalised && ctx.info[i + 2].alpha &&
+                   !calendar_word(ctx.word(i)) && !calendar_word(ctx.word(i + 2)) &&
+                   !day_name(ctx.word(i + 2));
         };
         const auto& info = ctx.info;
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
@@ -308,11 +351,20 @@ class UnlistedPeople final : public Recogniser {
                     continue;
                 }
             }
+            // "May R", "April T.": a month that is also a given name, then a surname's initial.
+            if (info[i].capitalised && !info[i].all_caps && full_month_name(ctx.word(i)) &&
+                ctx.is(i, kGivenName) && !ctx.taken[i] && ctx.gap(i) == " " && c.initial(i + 1)) {
+                emit(i, i + 1, "a given name that is also a month, with an initial", 0.75f);
+                ++i;
+                continue;
+            }
             // 4. A given name from the dictionary, with the surname or initial that follows.
             if (c.namelike(i) && !info[i].all_caps && ctx.is(i, kGivenName)) {
                 if (c.month_in_date(i) || c.car(i) || c.business_after(i) || c.place_after(i))
                     continue;
                 std::size_t last = c.extend(i, 2);
+                // "Tue quiz", "Sat AM": a day cut short with no surname after it is the day.
+                if (last == i && day_name(ctx.word(i))) continue;
                 // "Odile Crust": after a given name that is no English word, the capitalised
                 // word beside it on its line is her surname, even one that is also a word.
                 if (last == i && !ctx.is(i, kCommonWord) && ctx.adjacent(i, true) &&
@@ -324,7 +376,7 @@ class UnlistedPeople final : public Recogniser {
                 // "Will", "Rose" alone: an ordinary word; "Dean (from the group)", "a new
                 // relationship with Amber" and "Jade collected them" are people.
                 if (ctx.is(i, kCommonWord) && last == i && !described(i) && !after_person_word(i) &&
-                    !acts_after(i))
+                    !acts_after(i) && !from_somewhere(i))
                     continue;
                 emit(i, last, "a given name from the name list", last > i ? 0.9f : 0.75f);
                 i = last;

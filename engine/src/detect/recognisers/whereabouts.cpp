@@ -60,6 +60,7 @@ class Whereabouts final : public Recogniser {
             told; // first tokens of cues that name the protected party as teller
         std::vector<std::size_t> accounts; // first tokens of account and told-by cues
         std::vector<std::size_t> safety;   // first tokens of safety-arrangement cues
+        std::vector<std::size_t> marks;    // first tokens of "do not disclose" marks
         std::vector<std::size_t> shapes;   // first tokens of routines known by their shape
         for (std::size_t i = 0; i < ctx.tokens.size(); ++i) {
             if (routine_shape_at(ctx, i)) {
@@ -73,7 +74,8 @@ class Whereabouts final : public Recogniser {
                     hits.push_back(i);
                     if (kind == "told-by") told.push_back(i);
                     if (kind == "told-by" || kind == "account") accounts.push_back(i);
-                    if (kind == "safety") safety.push_back(i);
+                    if (kind == "safety" || kind == "restricted") safety.push_back(i);
+                    if (kind == "restricted") marks.push_back(i);
                     break;
                 }
             for (const auto& cue : ctx.lex.secret_cues)
@@ -101,6 +103,7 @@ class Whereabouts final : public Recogniser {
                 whose_sentence(ctx, b, e, shaped_only ? cues : worded, true);
             Span s = whole.span;
             const Mention* owner = whole.owner ? &*whole.owner : nullptr;
+            if (!marks.empty()) s.begin = std::min(s.begin, marked_paragraph(ctx, b, cues, marks));
             // A cue in the first person ("my address", "where I live") is the writer's: his in
             // his own words, else whoever wrote the record; his when the sentence holds his
             // address or phone.
@@ -171,6 +174,25 @@ class Whereabouts final : public Recogniser {
     }
 
   private:
+    // A mark standing as a sentence of its own ("... at the other branch. DO NOT DISCLOSE.")
+    // closes what comes before it on its line, or in its cell: where that paragraph begins.
+    // Otherwise `b`, the sentence's own start.
+    static std::size_t marked_paragraph(const SectionContext& ctx, std::size_t b,
+                                        const std::vector<std::size_t>& cues,
+                                        const std::vector<std::size_t>& marks) {
+        const std::size_t first = ctx.token_at(b);
+        const bool alone = !cues.empty() && cues.front() == first &&
+                           std::binary_search(marks.begin(), marks.end(), first);
+        if (!alone || b == 0) return b;
+        std::size_t start = ctx.text.rfind('\n', b - 1);
+        start = start == std::string::npos ? 0 : start + 1;
+        const auto& fields = ctx.section.fields;
+        if (const int f = ctx.info[first].field;
+            f >= 0 && static_cast<std::size_t>(f) < fields.size())
+            start = std::max(start, fields[static_cast<std::size_t>(f)].begin);
+        return start;
+    }
+
     // The first of the cues that speaks in the first person: "my address", "where I live".
     static std::optional<std::size_t> first_person_cue(const SectionContext& ctx,
                                                        const std::vector<std::size_t>& cues) {
