@@ -173,6 +173,31 @@ TEST_CASE("a perpetrator bundle names no withheld record, the controller's sched
         CHECK(record.at("withheld") == false);
 }
 
+TEST_CASE("a withheld record whose redacted title reads as a disclosed one's does not stop the "
+          "bundle",
+          "[case-export]") {
+    test::TempDir dir("safesar-same-title");
+    // Both names lose the third party in them and read "notes-[redacted].txt"; the first is
+    // withheld in full, the second disclosed under that title.
+    const fs::path folder = small_case(
+        dir, {{"notes-Rebecca.txt", "MARAC minutes\nAgencies present: police, IDVA, housing, "
+                                    "children's social care.\nRisk level: high.\nActions: "
+                                    "refuge space, school alerted.\n"},
+              {"notes-Selwood.txt", "Gavin rang to move his group session to Thursday.\n"}});
+    const fs::path out = dir.path() / "out";
+    const test::CommandResult r =
+        run_safesar("run " + test::quoted(folder) + " --out " + test::quoted(out));
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    const std::string text = lower(bundle_text(out, reference));
+    CHECK(text.find("notes-[redacted].txt") != std::string::npos);
+    CHECK(text.find("move his group session") != std::string::npos);
+    for (const char* fact : {"rebecca", "selwood", "agencies present", "refuge space"}) {
+        INFO(fact);
+        CHECK(text.find(fact) == std::string::npos);
+    }
+}
+
 TEST_CASE("a verifier finding is shown with its places and resolved by redacting the rest",
           "[case-export]") {
     test::TempDir dir("safesar-leak");

@@ -60,7 +60,13 @@ std::vector<std::pair<std::string, std::string>> withheld_facts(const Disclosure
         if (!rd.record || rd.fate != RecordFate::WithholdInFull) continue;
         const Record& r = *rd.record;
         out.emplace_back("the name" + withheld, r.name);
-        out.emplace_back("the title" + withheld, rd.title);
+        // Two records' titles can read the same once redacted ("jobs/job-[redacted].pdf"): the
+        // title a disclosed record shows tells nothing of this one.
+        if (std::none_of(d.records.begin(), d.records.end(), [&](const RecordDisclosure& other) {
+                return other.record && other.fate != RecordFate::WithholdInFull &&
+                       other.title == rd.title;
+            }))
+            out.emplace_back("the title" + withheld, rd.title);
         if (std::size_t hash = r.name.rfind('#'); hash != std::string::npos)
             out.emplace_back("the name" + withheld, r.name.substr(hash + 1));
         out.emplace_back("the kind" + withheld, rd.withheld_kind);
