@@ -1189,6 +1189,25 @@ TEST_CASE("a line marked not to be disclosed in the middle of a record is withhe
     CHECK_FALSE(paid_hidden);
 }
 
+TEST_CASE("a note of a conversation the victim was at and the requester was not is withheld "
+          "until reviewed and one he attended is not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("note.txt", "Note of conversation - 02/10\nPresent: Imtiaz Haq, "
+                                         "Dana Whitcombe (manager)\nSamira is my ex. I moved "
+                                         "in the summer and I am scared Samira will find me. "
+                                         "Samira knows my shifts.\nAgreed: change the rota.\n"));
+    g.records.push_back(note("meeting.txt", "Note of meeting - 03/10\nPresent: Samira Haq, Dana "
+                                            "Whitcombe (manager)\nSamira said she wants her "
+                                            "hours back. Agreed: review in a month.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].withheld_kind.find("until reviewed") != std::string::npos);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record that could not be read is named without the third party its file name names",
           "[policy]") {
     const PerpetratorScan scan;

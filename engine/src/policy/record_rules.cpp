@@ -550,6 +550,34 @@ bool attended_by_requester(const Record& r, const std::vector<Finding>& findings
     return false;
 }
 
+bool role_in(const Person& p, const std::vector<std::string>& roles) {
+    return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
+}
+
+// Does a line that lists who was there ("Present:", "Attendees:") in the record's opening name a
+// listed party of one of `roles` (the victim at a note of a conversation with her)?
+bool attended_by_party(const Case& c, const Record& r, const std::vector<Finding>& findings,
+                       const FindingIndex& mine, const std::vector<std::string>& roles) {
+    constexpr std::size_t kOpening = 3000;
+    for (std::size_t fi : mine) {
+        const Finding& f = findings[fi];
+        if (f.owner.kind != Owner::Party || f.category != Category::Name || f.begin >= kOpening ||
+            f.owner.party < 0 || static_cast<std::size_t>(f.owner.party) >= c.parties.size() ||
+            !role_in(c.parties[static_cast<std::size_t>(f.owner.party)], roles))
+            continue;
+        const Section& s = r.sections[f.section];
+        if (!visible(s) || (s.kind != SectionKind::Body && s.kind != SectionKind::PageText))
+            continue;
+        const std::size_t nl = s.text.rfind('\n', f.begin);
+        const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
+        const std::string head = fold(std::string_view(s.text).substr(line, 14));
+        if (head.starts_with("present") || head.starts_with("attendees") ||
+            head.starts_with("attending") || head.starts_with("in attendance"))
+            return true;
+    }
+    return false;
+}
+
 // Was the message sent to or by the requester (his name or address in From, To or Cc)? He has
 // had it already.
 bool exchanged_with_requester(const Record& r, const std::vector<Finding>& findings,
@@ -567,10 +595,6 @@ bool exchanged_with_requester(const Record& r, const std::vector<Finding>& findi
         }
     }
     return false;
-}
-
-bool role_in(const Person& p, const std::vector<std::string>& roles) {
-    return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
 }
 
 // A letter to the requester (detect/letter_head.hpp, the judgement detection makes of the same
@@ -847,7 +871,15 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
         if (any_in(w.and_any_of, head)) return Verdict::Yes;
         return content_marked ? Verdict::Unsure : Verdict::No;
     }
-    if (w.kind == "about-protected-party") return about_protected_party(w, c, r, findings, mine);
+    if (w.kind == "about-protected-party") {
+        const Verdict v = about_protected_party(w, c, r, findings, mine);
+        // A meeting or a conversation she was at and he was not is her account, whatever it
+        // is called and however often it names him: the reviewer decides.
+        if (v == Verdict::No && attended_by_party(c, r, findings, mine, w.roles) &&
+            !attended_by_requester(r, findings, mine))
+            return Verdict::Unsure;
+        return v;
+    }
     const std::string head = opening(r, w.within_chars);
     const bool titled = title_matches(w, r);
     const bool named = name_matches(w, r) || named_in_opening(w, r);
