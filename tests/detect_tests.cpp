@@ -1195,11 +1195,11 @@ TEST_CASE("a note of a conversation the victim was at and the requester was not 
     const PerpetratorScan scan;
     GatherResult g;
     g.records.push_back(note("note.txt", "Note of conversation - 02/10\nPresent: Imtiaz Haq, "
-                                         "Dana Whitcombe (manager)\nSamira is my ex. I moved "
+                                         "Dana Quillfeather (manager)\nSamira is my ex. I moved "
                                          "in the summer and I am scared Samira will find me. "
                                          "Samira knows my shifts.\nAgreed: change the rota.\n"));
     g.records.push_back(note("meeting.txt", "Note of meeting - 03/10\nPresent: Samira Haq, Dana "
-                                            "Whitcombe (manager)\nSamira said she wants her "
+                                            "Quillfeather (manager)\nSamira said she wants her "
                                             "hours back. Agreed: review in a month.\n"));
     auto result = scan.apply(g);
     REQUIRE(result.disclosure.records.size() == 2);
