@@ -520,32 +520,46 @@ const Person* signer(const Case& c, const Record& r, const std::vector<Finding>&
     return nullptr;
 }
 
+// A name in the opening of a body or a page the bundle shows: where a meeting's record says who
+// was there.
+bool name_in_opening(const Record& r, const Finding& f) {
+    constexpr std::size_t kOpening = 3000;
+    if (f.category != Category::Name || f.begin >= kOpening) return false;
+    const Section& s = r.sections[f.section];
+    return visible(s) && (s.kind == SectionKind::Body || s.kind == SectionKind::PageText);
+}
+
+// The first letters of the line of `s` that holds byte `at`, folded: enough to read a label
+// that lists who was there ("Present:", "In attendance:").
+std::string line_head(const Section& s, std::size_t at) {
+    const std::size_t nl = s.text.rfind('\n', at);
+    const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
+    return fold(std::string_view(s.text).substr(line, 14));
+}
+
+bool opens_attendance_list(const std::string& head) {
+    return head.starts_with("present") || head.starts_with("attendees") ||
+           head.starts_with("attending");
+}
+
 // Did the requester attend the meeting the record is of? His name followed in its sentence by
 // "attended" or "was present", or on a line that opens "Present" or "Attendees". A panel or
 // hearing held with him is his (what was put to him, what he said, what was decided); a risk
 // meeting about him is held without him.
 bool attended_by_requester(const Record& r, const std::vector<Finding>& findings,
                            const FindingIndex& mine) {
-    constexpr std::size_t kOpening = 3000, kNear = 40;
+    constexpr std::size_t kNear = 40;
     for (std::size_t fi : mine) {
         const Finding& f = findings[fi];
-        if (f.owner.kind != Owner::Subject || f.category != Category::Name || f.begin >= kOpening)
-            continue;
+        if (f.owner.kind != Owner::Subject || !name_in_opening(r, f)) continue;
         const Section& s = r.sections[f.section];
-        if (!visible(s) || (s.kind != SectionKind::Body && s.kind != SectionKind::PageText))
-            continue;
         const std::string after =
             fold(std::string_view(s.text).substr(f.end, std::min(kNear, s.text.size() - f.end)));
         const std::size_t stop = after.find_first_of(".;\n");
         const std::string_view clause = std::string_view(after).substr(0, stop);
         for (const char* verb : {"attended", "was present", "was in attendance", "attending"})
             if (clause.find(verb) != std::string_view::npos) return true;
-        const std::size_t nl = s.text.rfind('\n', f.begin);
-        const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
-        const std::string head = fold(std::string_view(s.text).substr(line, 12));
-        if (head.starts_with("present") || head.starts_with("attendees") ||
-            head.starts_with("attending"))
-            return true;
+        if (opens_attendance_list(line_head(s, f.begin))) return true;
     }
     return false;
 }
@@ -558,22 +572,15 @@ bool role_in(const Person& p, const std::vector<std::string>& roles) {
 // listed party of one of `roles` (the victim at a note of a conversation with her)?
 bool attended_by_party(const Case& c, const Record& r, const std::vector<Finding>& findings,
                        const FindingIndex& mine, const std::vector<std::string>& roles) {
-    constexpr std::size_t kOpening = 3000;
     for (std::size_t fi : mine) {
         const Finding& f = findings[fi];
-        if (f.owner.kind != Owner::Party || f.category != Category::Name || f.begin >= kOpening ||
-            f.owner.party < 0 || static_cast<std::size_t>(f.owner.party) >= c.parties.size() ||
-            !role_in(c.parties[static_cast<std::size_t>(f.owner.party)], roles))
+        if (f.owner.kind != Owner::Party || f.owner.party < 0 ||
+            static_cast<std::size_t>(f.owner.party) >= c.parties.size() ||
+            !role_in(c.parties[static_cast<std::size_t>(f.owner.party)], roles) ||
+            !name_in_opening(r, f))
             continue;
-        const Section& s = r.sections[f.section];
-        if (!visible(s) || (s.kind != SectionKind::Body && s.kind != SectionKind::PageText))
-            continue;
-        const std::size_t nl = s.text.rfind('\n', f.begin);
-        const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
-        const std::string head = fold(std::string_view(s.text).substr(line, 14));
-        if (head.starts_with("present") || head.starts_with("attendees") ||
-            head.starts_with("attending") || head.starts_with("in attendance"))
-            return true;
+        const std::string head = line_head(r.sections[f.section], f.begin);
+        if (opens_attendance_list(head) || head.starts_with("in attendance")) return true;
     }
     return false;
 }

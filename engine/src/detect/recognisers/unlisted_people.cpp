@@ -157,35 +157,24 @@ class UnlistedPeople final : public Recogniser {
 
     void find(SectionContext& ctx, std::vector<Span>& out) const override {
         const Words c{ctx};
-        auto emit = [&](std::size_t first, std::size_t last, std::string rule, float conf,
-                        std::string_view rid = "unlisted-people", bool discoverable = false) {
-            Span s;
-            s.begin = ctx.begin_of(first);
-            s.end = ctx.end_of(last);
-            s.category = Category::Name;
-            s.rule = std::move(rule);
-            s.confidence = conf;
-            s.recogniser = rid;
-            std::size_t words = 0;
-            for (std::size_t k = first; k <= last; ++k) words += ctx.word(k).size() > 1;
-            s.discoverable = discoverable || words >= 2;
-            out.push_back(std::move(s));
-            // "Ambrose Fennimore (the Badger)", "Dean Holt (Dibs)": what the person is called, in
-            // brackets right after the name, one or two capitalised words.
+        // "Ambrose Fennimore (the Badger)", "Dean Holt (Dibs)": what the person is called, in
+        // brackets right after the name ending at token `last`, one or two capitalised words.
+        // Without "the" an ordinary word or a proper noun that is no name is what the person is
+        // ("(Manager)", "(Ukrainian)"), not what they are called.
+        auto alias_after = [&](std::size_t last) {
             std::size_t a = last + 1;
             if (a >= ctx.tokens.size() || ctx.gap(last) != " (") return;
-            // Without "the" an ordinary word or a proper noun that is no name is what the
-            // person is ("(Manager)", "(Ukrainian)"), not what they are called.
             const bool the = ctx.word(a) == "the" && ctx.gap(a) == " ";
             if (the) ++a;
-            std::size_t z = a;
-            while (z < ctx.tokens.size() && z < a + 2 && ctx.info[z].capitalised &&
-                   ctx.info[z].alpha && !ctx.taken[z] &&
-                   !ctx.is(z, kTitle | kGeneral | kRoleCue | kFacility | kCompanyWord) &&
-                   (the || (!ctx.is(z, kCommonWord | kEnglish | kNotName) &&
-                            (!ctx.is(z, kProperNoun) || ctx.is(z, kGivenName | kSurname)))) &&
-                   (ctx.gap(z) == " " || ctx.gap(z).rfind(")", 0) == 0)) {
-                if (ctx.gap(z).rfind(")", 0) == 0) {
+            auto alias_word = [&](std::size_t z) {
+                return ctx.info[z].capitalised && ctx.info[z].alpha && !ctx.taken[z] &&
+                       !ctx.is(z, kTitle | kGeneral | kRoleCue | kFacility | kCompanyWord) &&
+                       (the || (!ctx.is(z, kCommonWord | kEnglish | kNotName) &&
+                                (!ctx.is(z, kProperNoun) || ctx.is(z, kGivenName | kSurname))));
+            };
+            for (std::size_t z = a; z < ctx.tokens.size() && z < a + 2 && alias_word(z); ++z) {
+                const std::string_view gap = ctx.gap(z);
+                if (gap.rfind(")", 0) == 0) {
                     Span alias;
                     alias.begin = ctx.begin_of(a);
                     alias.end = ctx.end_of(z);
@@ -197,8 +186,24 @@ class UnlistedPeople final : public Recogniser {
                     out.push_back(std::move(alias));
                     return;
                 }
-                ++z;
+                if (gap != " ") return;
             }
+        };
+        auto emit = [&](std::size_t first, std::size_t last, std::string rule, float conf,
+                        std::string_view rid = "unlisted-people", bool discoverable = false) {
+            Span s;
+            s.begin = ctx.begin_of(first);
+            s.end = ctx.end_of(last);
+            s.category = Category::Name;
+            s.rule = std::move(rule);
+            s.confidence = conf;
+            s.recogniser = rid;
+            std::size_t words = 0;
+            for (std::size_t k = first; k <= last; ++k)
+                words += ctx.word(k).size() > 1;
+            s.discoverable = discoverable || words >= 2;
+            out.push_back(std::move(s));
+            alias_after(last);
         };
         // A name followed by a bracketed description: "Dean (from the Batley group)".
         auto described = [&](std::size_t i) {
