@@ -62,6 +62,29 @@ std::vector<char> read_all(const std::filesystem::path& file, const std::string&
     return data;
 }
 
+// A word's box in the direction its text runs: `along` the line (where it begins and ends in
+// reading order) and `across` it (the line's band). Poppler gives boxes on the unrotated page, so
+// text printed sideways ("a landscape table set on a portrait page") runs down or up the page.
+struct LineBox {
+    double along_begin, along_end, across_begin, across_end;
+    double height() const { return across_end - across_begin; }
+};
+
+LineBox line_box(const poppler::text_box& tb) {
+    const auto r = tb.bbox();
+    const double x0 = r.x(), x1 = r.x() + r.width(), y0 = r.y(), y1 = r.y() + r.height();
+    switch (tb.rotation()) {
+    case 1:
+        return {y0, y1, x0, x1}; // runs down the page
+    case 2:
+        return {-x1, -x0, y0, y1}; // upside down
+    case 3:
+        return {-y1, -y0, x0, x1}; // runs up the page
+    default:
+        return {x0, x1, y0, y1};
+    }
+}
+
 // Words joined into the page text: a space between words of a line, a newline between lines.
 Section page_text(const std::vector<poppler::text_box>& boxes, int number) {
     Section s;
@@ -74,17 +97,21 @@ Section page_text(const std::vector<poppler::text_box>& boxes, int number) {
         if (w.empty()) continue;
         const auto r = tb.bbox();
         if (prev) {
-            const auto p = prev->bbox();
-            const double mid = r.y() + r.height() / 2;
-            const bool same_line = mid > p.y() && mid < p.y() + p.height() && r.x() >= p.x();
-            const double gap = r.x() - (p.x() + p.width());
+            const LineBox p = line_box(*prev), b = line_box(tb);
+            const double mid = (b.across_begin + b.across_end) / 2;
+            const bool same_line = prev->rotation() == tb.rotation() && mid > p.across_begin &&
+                                   mid < p.across_end && b.along_begin >= p.along_begin;
+            const double gap = b.along_begin - p.along_end;
+            const double size = std::max(b.height(), p.height());
             // A wide gap on a line is a column break (a form's label and value, a table's
             // cells): a tab, so that words either side are not read as one name.
             if (!same_line)
                 s.text += '\n';
-            else if (gap > 1.5 * std::max(r.height(), p.height()))
+            else if (gap > 1.5 * size)
                 s.text += '\t';
-            else if (prev->has_space_after() || gap > r.height() * 0.15)
+            // Two words that overlap were drawn apart (an amount set over the end of a
+            // description): a word's parts never overlap, so they are never one word.
+            else if (prev->has_space_after() || gap > b.height() * 0.15 || gap < -0.15 * size)
                 s.text += ' ';
         }
         Word word;
