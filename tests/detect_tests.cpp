@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -123,6 +125,27 @@ Record case_record(const DetectCase& c) {
     return record;
 }
 
+// One detector and policy per request, shared by every case that names it: building a Detector
+// loads every dictionary, which cost far more than a case's own detection (most of this test's
+// time under the sanitizers, where Catch2 runs the test once per case). detect() is const.
+struct RequestRun {
+    LoadedCase loaded;
+    std::unique_ptr<Detector> detector;
+    std::optional<Policy> policy;
+};
+
+const RequestRun& request_run(const fs::path& folder) {
+    static std::map<std::string, std::unique_ptr<RequestRun>> runs;
+    std::unique_ptr<RequestRun>& run = runs[folder.string()];
+    if (!run) {
+        run = std::make_unique<RequestRun>();
+        run->loaded = load_case(folder);
+        run->detector = std::make_unique<Detector>(&run->loaded.value, dictionaries_dir());
+        run->policy = Policy::load(dictionaries_dir(), run->loaded.value.profile);
+    }
+    return *run;
+}
+
 bool overlaps(const Finding& f, std::size_t at, std::size_t len) {
     return f.begin < at + len && at < f.end;
 }
@@ -138,14 +161,12 @@ TEST_CASE("detection and policy on the data-driven cases of each recogniser", "[
             INFO(c.file.string() << ": " << c.name);
             REQUIRE_FALSE(c.text.empty());
             REQUIRE(fs::exists(root / "requests" / c.request / "request.json"));
-            LoadedCase lc = load_case(root / "requests" / c.request);
-            Detector detector(&lc.value, dictionaries_dir());
-            Policy policy = Policy::load(dictionaries_dir(), lc.value.profile);
+            const RequestRun& run = request_run(root / "requests" / c.request);
             const Record record = case_record(c);
             std::vector<Finding> redacted;
             std::string found;
-            for (const auto& f : detector.detect({record})) {
-                if (policy.decide(lc.value, f).action == Action::Keep) continue;
+            for (const auto& f : run.detector->detect({record})) {
+                if (run.policy->decide(run.loaded.value, f).action == Action::Keep) continue;
                 redacted.push_back(f);
                 found += "[" + f.text + " <" + f.recogniser + ">] ";
             }
@@ -1206,6 +1227,73 @@ TEST_CASE("a note of a conversation the victim was at and the requester was not 
     CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
     CHECK(result.disclosure.records[0].withheld_kind.find("until reviewed") != std::string::npos);
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a call from a protected party or a talk with her at the head of a record and a "
+          "statement taken in the first person from someone else are withheld until reviewed",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("callback.txt", "Call back - 14/10\n\nDesk, 16:45\n\n- Imtiaz rang "
+                                             "back from his brother's. Wants the rota kept "
+                                             "quiet.\n"));
+    g.records.push_back(note("conversation.txt",
+                             "Note of a conversation - 22/10\nDana Quillfeather (duty manager) "
+                             "with Imtiaz Haq, in the car park.\nMoved out in August. On the "
+                             "waiting list for counselling.\n"));
+    g.records.push_back(note("witness.txt", "Witness 4\nTaken by Dana Quillfeather by phone, "
+                                            "15/10.\nI saw her at the gate. My shift had ended "
+                                            "and I waited for the bus. She shouted at me.\n"));
+    // A call that names him; his own statement; and a talk with the partner that a fourth line
+    // mentions, not the record's head.
+    g.records.push_back(note("his-call.txt", "Call back - 16/10\n\nDesk, 10:00\n\n- Samira Haq "
+                                             "rang back about the invoice Imtiaz rang about.\n"));
+    g.records.push_back(note("statement.txt", "Statement of Samira Haq\nTaken by Dana "
+                                              "Quillfeather, 15/10.\nI was at the gate. My car "
+                                              "was blocked. He shouted at me.\n"));
+    g.records.push_back(note("update.txt", "Update\nThe invoice is paid.\nThe order ships "
+                                           "Friday.\nThe slot was agreed with Imtiaz.\n"));
+    // A week's log whose first entry is his call is no record of a call.
+    g.records.push_back(note("week.txt", "Week 12 notes\nTue: Imtiaz rang the office about the "
+                                         "van.\nWed: the van was serviced.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 7);
+    for (std::size_t i : {0u, 1u, 2u}) {
+        INFO(g.records[i].name);
+        CHECK(result.disclosure.records[i].fate == RecordFate::WithholdInFull);
+        CHECK(result.disclosure.records[i].withheld_kind.find("until reviewed") !=
+              std::string::npos);
+    }
+    for (std::size_t i : {3u, 4u, 5u, 6u}) {
+        INFO(g.records[i].name);
+        CHECK(result.disclosure.records[i].fate == RecordFate::Disclose);
+    }
+}
+
+TEST_CASE("a request not to discuss a record with the requester and a partners' meeting known by "
+          "its asks or by what it agreed are withheld",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("covering.txt", "Dana,\nThe part for tonight is attached. Please do "
+                                             "not forward it or discuss it with the customer if "
+                                             "anyone asks.\nOla\n"));
+    g.records.push_back(note("screening.txt",
+                             "Partners' screening - household 3 of 9\nWho\tWhat's changed\tAsks "
+                             "of partners\nImtiaz Haq\tThreatened to wait at the depot\tPatrol "
+                             "on 21/10\nPresent: Dana Quillfeather (police), Ola Brant (IDVA), "
+                             "Kit Moss (housing), Rae Lind (education).\n"));
+    g.records.push_back(note("line-check.txt",
+                             "Partners' line check - no. 4\nNew: waited at the yard gate twice.\n"
+                             "Round the table: Ola Brant (advocacy), Kit Moss (housing)\nAgreed: "
+                             "the yard to keep her shifts off the rota board; a harassment "
+                             "warning to be served.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 3);
+    for (std::size_t i : {0u, 1u, 2u}) {
+        INFO(g.records[i].name);
+        CHECK(result.disclosure.records[i].fate == RecordFate::WithholdInFull);
+    }
 }
 
 TEST_CASE("a record that could not be read is named without the third party its file name names",

@@ -5,6 +5,7 @@
 #include "safesar/errors.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -585,6 +586,128 @@ bool attended_by_party(const Case& c, const Record& r, const std::vector<Finding
     return false;
 }
 
+// Does any part of the record the bundle shows name the requester?
+bool names_requester(const Record& r, const std::vector<Finding>& findings,
+                     const FindingIndex& mine) {
+    return std::any_of(mine.begin(), mine.end(), [&](std::size_t fi) {
+        const Finding& f = findings[fi];
+        return f.owner.kind == Owner::Subject && f.category == Category::Name &&
+               visible(r.sections[f.section]);
+    });
+}
+
+// How many non-empty lines of `text` stand before byte `at`.
+std::size_t lines_before(const std::string& text, std::size_t at) {
+    std::size_t lines = 0;
+    bool content = false;
+    for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            lines += content ? 1 : 0;
+            content = false;
+        } else if (!std::isspace(static_cast<unsigned char>(text[i]))) {
+            content = true;
+        }
+    }
+    return lines;
+}
+
+// Is the record, by its first line or its file name, a call, a visit or a conversation ("Call
+// back - 17/10", "Note of a conversation", "phone note.txt")? A log of a week's notes is not one.
+bool titled_as_conversation(const Record& r) {
+    static const std::unordered_set<std::string_view> words{
+        "call", "calls", "callback", "conversation", "conversations", "phone", "phoned",
+        "rang", "visit", "talk",     "talked",       "chat",          "spoke", "contact"};
+    std::string title = r.name;
+    for (char& ch : title)
+        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = ' ';
+    if (const auto lines = first_lines(r, 1); !lines.empty()) title += " " + lines.front();
+    for (const auto& w : tokenize(fold(title)))
+        if (words.count(w)) return true;
+    return false;
+}
+
+// Does the record open on a conversation with a listed party of one of `roles`: a line near its
+// head that has her speak or call ("Mrs Lark rang back", "call from Jo") or says whom the writer
+// was with ("Note of a conversation - K. Lark with A. Reid")? A call or a talk with her is her
+// account, whatever else it says; not when the record names the requester anywhere (a desk log
+// of everyone's calls, his among them).
+bool conversation_with_party(const Case& c, const Record& r, const std::vector<Finding>& findings,
+                             const FindingIndex& mine, const std::vector<std::string>& roles) {
+    constexpr std::size_t kHead = 300;
+    if (!titled_as_conversation(r) || names_requester(r, findings, mine)) return false;
+    static const std::array<std::string_view, 5> before{"with", "call from", "visit from",
+                                                        "message from", "spoke to"};
+    static const std::array<std::string_view, 11> after{
+        "rang",    "called", "phoned",   "came in",   "came into",  "visited",
+        "emailed", "texted", "messaged", "rang back", "called back"};
+    for (std::size_t fi : mine) {
+        const Finding& f = findings[fi];
+        // Hers, or a name several listed people share ("Mrs Lark" when she and her son are
+        // both Lark): not the requester's either way.
+        const bool listed_party =
+            f.owner.kind == Owner::Party && f.owner.party >= 0 &&
+            static_cast<std::size_t>(f.owner.party) < c.parties.size() &&
+            role_in(c.parties[static_cast<std::size_t>(f.owner.party)], roles);
+        const bool shared = f.owner.kind == Owner::Unknown && f.recogniser == "known-people";
+        if (!(listed_party || shared) || f.begin >= kHead || !name_in_opening(r, f)) continue;
+        const std::string& text = r.sections[f.section].text;
+        if (lines_before(text, f.begin) > 2) continue; // a heading and a line or two
+        const std::size_t nl = text.rfind('\n', f.begin);
+        const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
+        // The words before her name on its line, less a title ("with Mrs Lark").
+        std::string lead = fold(std::string_view(text).substr(line, f.begin - line));
+        while (!lead.empty() && !std::isalpha(static_cast<unsigned char>(lead.back())))
+            lead.pop_back();
+        for (std::string_view title : {"mrs", "ms", "miss", "mr", "dr"})
+            if (lead.ends_with(" " + std::string(title))) {
+                lead.resize(lead.size() - title.size());
+                while (!lead.empty() && lead.back() == ' ')
+                    lead.pop_back();
+                break;
+            }
+        bool spoken = false;
+        for (std::string_view w : before)
+            spoken = spoken || lead == w || lead.ends_with(" " + std::string(w));
+        // The words after it ("rang", "called back"), folded (which trims the space before).
+        const bool spaced = f.end < text.size() && text[f.end] == ' ';
+        const std::string next = fold(
+            std::string_view(text).substr(f.end, std::min<std::size_t>(14, text.size() - f.end)));
+        for (std::string_view w : after)
+            spoken = spoken || (spaced && next.starts_with(w) &&
+                                (next.size() == w.size() ||
+                                 !std::isalpha(static_cast<unsigned char>(next[w.size()]))));
+        if (spoken) return true;
+    }
+    return false;
+}
+
+// Is the record someone's own account taken down by a worker ("Taken by K. Lark by phone", "witness
+// statement"), told in the first person, that never names the requester? A statement he gave
+// names him ("Statement of ..."), as an officer's statement of what he did does; a witness's own
+// words that call him only "he" are hers, and the reviewer decides.
+bool account_taken_from_someone_else(const Record& r, const std::vector<Finding>& findings,
+                                     const FindingIndex& mine) {
+    static const std::vector<std::string> taken{"taken by",          "statement taken",
+                                                "witness statement", "account given by",
+                                                "witness account",   "statement of witness"};
+    if (!any_in(taken, opening(r, 300)) || names_requester(r, findings, mine)) return false;
+    // "I", "my", "me": at least three times in the opening pages.
+    const std::string text = opening(r, 3000);
+    std::size_t first_person = 0;
+    for (std::size_t b = 0; b < text.size();) {
+        while (b < text.size() && !std::isalpha(static_cast<unsigned char>(text[b])))
+            ++b;
+        std::size_t e = b;
+        while (e < text.size() &&
+               (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '\''))
+            ++e;
+        const std::string_view w = std::string_view(text).substr(b, e - b);
+        if (w == "i" || w == "my" || w == "me" || w.starts_with("i'")) ++first_person;
+        b = e;
+    }
+    return first_person >= 3;
+}
+
 // Was the message sent to or by the requester (his name or address in From, To or Cc)? He has
 // had it already.
 bool exchanged_with_requester(const Record& r, const std::vector<Finding>& findings,
@@ -882,7 +1005,10 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
         const Verdict v = about_protected_party(w, c, r, findings, mine);
         // A meeting or a conversation she was at and he was not is her account, whatever it
         // is called and however often it names him: the reviewer decides.
-        if (v == Verdict::No && attended_by_party(c, r, findings, mine, w.roles) &&
+        if (v == Verdict::No &&
+            (attended_by_party(c, r, findings, mine, w.roles) ||
+             conversation_with_party(c, r, findings, mine, w.roles) ||
+             account_taken_from_someone_else(r, findings, mine)) &&
             !attended_by_requester(r, findings, mine))
             return Verdict::Unsure;
         return v;

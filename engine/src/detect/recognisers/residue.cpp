@@ -976,10 +976,10 @@ struct Residue final : public Recogniser {
             underscore = underscore || ctx.gap(k) == "_";
         for (std::size_t k = first; k <= last; ++k)
             long_word = long_word || (ctx.info[k].alpha && ctx.word(k).size() >= 3);
-        static const std::array<std::string_view, 24> tails{
-            "pdf",  "doc", "docx", "txt", "csv",  "xlsx", "xls", "odt",
-            "rtf",  "eml", "msg",  "jpg", "jpeg", "png",  "tif", "tiff",
-            "html", "htm", "zip",  "com", "org",  "net",  "uk",  "gov"};
+        static const std::array<std::string_view, 30> tails{
+            "pdf",  "doc", "docx", "txt",  "csv",  "xlsx", "xls", "odt",  "ods", "rtf",
+            "md",   "eml", "msg",  "jpg",  "jpeg", "png",  "tif", "tiff", "gif", "heic",
+            "html", "htm", "zip",  "json", "xml",  "com",  "org", "net",  "uk",  "gov"};
         if (ctx.gap(last - 1) == "." &&
             std::find(tails.begin(), tails.end(), ctx.word(last)) != tails.end())
             return false;
