@@ -530,12 +530,16 @@ bool name_in_opening(const Record& r, const Finding& f) {
     return visible(s) && (s.kind == SectionKind::Body || s.kind == SectionKind::PageText);
 }
 
+// Where the line of `text` that holds byte `at` begins.
+std::size_t line_start(const std::string& text, std::size_t at) {
+    const std::size_t nl = text.rfind('\n', at);
+    return nl == std::string::npos ? 0 : nl + 1;
+}
+
 // The first letters of the line of `s` that holds byte `at`, folded: enough to read a label
 // that lists who was there ("Present:", "In attendance:").
 std::string line_head(const Section& s, std::size_t at) {
-    const std::size_t nl = s.text.rfind('\n', at);
-    const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
-    return fold(std::string_view(s.text).substr(line, 14));
+    return fold(std::string_view(s.text).substr(line_start(s.text, at), 14));
 }
 
 bool opens_attendance_list(const std::string& head) {
@@ -569,17 +573,20 @@ bool role_in(const Person& p, const std::vector<std::string>& roles) {
     return std::find(roles.begin(), roles.end(), to_string(p.role)) != roles.end();
 }
 
+// Is `o` a listed party of one of `roles`?
+bool party_in_roles(const Case& c, const Owner& o, const std::vector<std::string>& roles) {
+    return o.kind == Owner::Party && o.party >= 0 &&
+           static_cast<std::size_t>(o.party) < c.parties.size() &&
+           role_in(c.parties[static_cast<std::size_t>(o.party)], roles);
+}
+
 // Does a line that lists who was there ("Present:", "Attendees:") in the record's opening name a
 // listed party of one of `roles` (the victim at a note of a conversation with her)?
 bool attended_by_party(const Case& c, const Record& r, const std::vector<Finding>& findings,
                        const FindingIndex& mine, const std::vector<std::string>& roles) {
     for (std::size_t fi : mine) {
         const Finding& f = findings[fi];
-        if (f.owner.kind != Owner::Party || f.owner.party < 0 ||
-            static_cast<std::size_t>(f.owner.party) >= c.parties.size() ||
-            !role_in(c.parties[static_cast<std::size_t>(f.owner.party)], roles) ||
-            !name_in_opening(r, f))
-            continue;
+        if (!party_in_roles(c, f.owner, roles) || !name_in_opening(r, f)) continue;
         const std::string head = line_head(r.sections[f.section], f.begin);
         if (opens_attendance_list(head) || head.starts_with("in attendance")) return true;
     }
@@ -644,16 +651,13 @@ bool conversation_with_party(const Case& c, const Record& r, const std::vector<F
         const Finding& f = findings[fi];
         // Hers, or a name several listed people share ("Mrs Lark" when she and her son are
         // both Lark): not the requester's either way.
-        const bool listed_party =
-            f.owner.kind == Owner::Party && f.owner.party >= 0 &&
-            static_cast<std::size_t>(f.owner.party) < c.parties.size() &&
-            role_in(c.parties[static_cast<std::size_t>(f.owner.party)], roles);
         const bool shared = f.owner.kind == Owner::Unknown && f.recogniser == "known-people";
-        if (!(listed_party || shared) || f.begin >= kHead || !name_in_opening(r, f)) continue;
+        if (!(party_in_roles(c, f.owner, roles) || shared) || f.begin >= kHead ||
+            !name_in_opening(r, f))
+            continue;
         const std::string& text = r.sections[f.section].text;
         if (lines_before(text, f.begin) > 2) continue; // a heading and a line or two
-        const std::size_t nl = text.rfind('\n', f.begin);
-        const std::size_t line = nl == std::string::npos ? 0 : nl + 1;
+        const std::size_t line = line_start(text, f.begin);
         // The words before her name on its line, less a title ("with Mrs Lark").
         std::string lead = fold(std::string_view(text).substr(line, f.begin - line));
         while (!lead.empty() && !std::isalpha(static_cast<unsigned char>(lead.back())))
@@ -691,21 +695,11 @@ bool account_taken_from_someone_else(const Record& r, const std::vector<Finding>
                                                 "witness statement", "account given by",
                                                 "witness account",   "statement of witness"};
     if (!any_in(taken, opening(r, 300)) || names_requester(r, findings, mine)) return false;
-    // "I", "my", "me": at least three times in the opening pages.
-    const std::string text = opening(r, 3000);
-    std::size_t first_person = 0;
-    for (std::size_t b = 0; b < text.size();) {
-        while (b < text.size() && !std::isalpha(static_cast<unsigned char>(text[b])))
-            ++b;
-        std::size_t e = b;
-        while (e < text.size() &&
-               (std::isalpha(static_cast<unsigned char>(text[e])) || text[e] == '\''))
-            ++e;
-        const std::string_view w = std::string_view(text).substr(b, e - b);
-        if (w == "i" || w == "my" || w == "me" || w.starts_with("i'")) ++first_person;
-        b = e;
-    }
-    return first_person >= 3;
+    // "I", "my", "me" ("I've", "I'm"): at least three times in the opening pages.
+    const auto words = tokenize(opening(r, 3000));
+    return std::count_if(words.begin(), words.end(), [](const std::string& w) {
+               return w == "i" || w == "my" || w == "me" || w.starts_with("i'");
+           }) >= 3;
 }
 
 // Was the message sent to or by the requester (his name or address in From, To or Cc)? He has
@@ -827,10 +821,7 @@ const Field* field_holding(const Section& s, const Finding& f) {
 Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record& r,
                               const std::vector<Finding>& findings, const FindingIndex& mine) {
     const bool title = titled(w.any_of, r, w.title_lines);
-    auto protected_owner = [&](const Owner& o) {
-        return o.kind == Owner::Party &&
-               role_in(c.parties[static_cast<std::size_t>(o.party)], w.roles);
-    };
+    auto protected_owner = [&](const Owner& o) { return party_in_roles(c, o, w.roles); };
     // The subject fields: lines whose label is one of subject_labels, in the first 40 lines of
     // each visible section. A record whose fields name both a protected party and the requester
     // (a police notice: victim and suspect) is about both, and is redacted, not withheld.
