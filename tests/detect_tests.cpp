@@ -236,6 +236,38 @@ TEST_CASE("code-point offsets are right in any order across a long text", "[dete
         CHECK(counter.at(byte) == naive(byte));
 }
 
+TEST_CASE("a section long enough to be scanned in windows is read whole in each window",
+          "[detect]") {
+    Case c;
+    c.profile = "perpetrator";
+    c.subject.name = "Gordon Ellis Marsh";
+    c.subject.role = Role::Subject;
+    Person victim;
+    victim.name = "Zoe Kettering";
+    victim.role = Role::Victim;
+    c.parties = {victim};
+    const Detector detector(&c, dictionaries_dir());
+    // About 400 KB: several windows. A window was a section of its own that was gone before
+    // what pass 1 had learned from it was read (a use after scope the sanitizers catch), so
+    // his labelled name in every window is the test.
+    std::string text;
+    const std::string line = "Father: Gordon Marsh rang about the van. Zoe Kettering was out.\n";
+    while (text.size() < 400 * 1024)
+        text += line;
+    Record record;
+    record.name = "long.txt";
+    record.kind = RecordKind::Text;
+    record.sections.emplace_back(SectionKind::Body, "body", text);
+    std::size_t his = 0, hers = 0;
+    for (const auto& f : detector.detect({record})) {
+        his += f.text == "Gordon Marsh" && f.owner.kind == Owner::Subject;
+        hers += f.text == "Zoe Kettering" && f.owner.kind == Owner::Party;
+    }
+    const std::size_t lines = text.size() / line.size();
+    CHECK(his == lines);
+    CHECK(hers == lines);
+}
+
 namespace {
 
 // A survivor's own request (standard profile) naming her ex-partner.

@@ -134,12 +134,15 @@ void for_each_piece(const std::vector<Record>& records, const std::vector<Piece>
             bytes += pieces[next].end - pieces[next].begin;
             if (closes(next++)) break;
         }
+        // A window of a long section is a section of its own, kept until the takes are done:
+        // what `work` returns may still refer to it (a scan's context reads its text).
+        std::vector<std::optional<Section>> parts(inputs.size());
         auto results = side_by_side(inputs.size(), workers, [&](std::size_t k) {
             const Piece& p = pieces[first + k];
             const Section& sec = records[p.record].sections[p.section];
             if (p.first && p.last) return work(inputs[k], sec, first + k);
-            const Section part = window_of(sec, {p.begin, p.end});
-            return work(inputs[k], part, first + k);
+            parts[k] = window_of(sec, {p.begin, p.end});
+            return work(inputs[k], *parts[k], first + k);
         });
         for (std::size_t k = 0; k < results.size(); ++k)
             take(std::move(results[k]), first + k);
