@@ -1328,6 +1328,35 @@ TEST_CASE("a request not to discuss a record with the requester and a partners' 
     }
 }
 
+TEST_CASE("one item of a meeting's agenda of cases, with its asks and its risk, is withheld until "
+          "reviewed with the message that carries it; a page number names no item",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    Record mail;
+    mail.name = "part.eml";
+    mail.kind = RecordKind::Email;
+    Section h(SectionKind::Header, "header", "From: worker@example.org\nTo: desk@example.org\n");
+    h.fields.push_back({"From", 6, 24});
+    h.fields.push_back({"To", 29, 45});
+    mail.sections.push_back(h);
+    mail.sections.emplace_back(SectionKind::Body, "body", "Your part from Thursday.\n");
+    g.records.push_back(mail);
+    Record extract = note("part.eml#extract.txt",
+                          "Thursday partners' look - Item 4 of 10\n"
+                          "Ask of the bakery: keep her off the till rota on Saturdays.\n"
+                          "Police: cocoon watch on the street; bail conditions broken twice.\n");
+    extract.parent = "part.eml";
+    g.records.push_back(extract);
+    g.records.push_back(note("invoice.txt", "Invoice - page 1 of 2\nActions: pay by Friday to "
+                                            "avoid the risk of a late fee.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 3);
+    CHECK(result.disclosure.records[1].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record that could not be read is named without the third party its file name names",
           "[policy]") {
     const PerpetratorScan scan;

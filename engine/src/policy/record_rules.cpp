@@ -41,10 +41,13 @@ WithholdRule::Signals load_signals(const std::filesystem::path& file, const std:
         for (const auto& p : g.value("or_distinct_of", json::array()))
             group.alternative.push_back(tokenize(fold(p.get<std::string>())));
         group.alternative_distinct = g.value("or_distinct", std::size_t{0});
+        for (const auto& p : g.value("as_agenda_items", json::array()))
+            group.agenda_items.push_back(fold(p.get<std::string>()));
         if (group.alternative.empty() != (group.alternative_distinct == 0))
             throw DataError(file.string(), "rule \"" + id + "\": signal group \"" + name +
                                                "\" needs both or_distinct_of and or_distinct");
-        if (group.phrases.empty() && group.labels.empty() && group.headings.empty())
+        if (group.phrases.empty() && group.labels.empty() && group.headings.empty() &&
+            group.agenda_items.empty())
             throw DataError(file.string(), "rule \"" + id + "\" has an empty signal group");
         out.groups.push_back(std::move(group));
     }
@@ -369,6 +372,22 @@ bool closes_a_part(const LineWords& parts, const std::vector<std::string>& phras
            std::any_of(parts.brackets.begin(), parts.brackets.end(), closes);
 }
 
+// One item of an agenda of cases: "<word> <id> of <n>", the id a number or a short code
+// ("item 2 of 8", "family k of 11"); "page 1 of 2" names no item.
+bool names_agenda_item(const std::vector<std::string>& words,
+                       const std::vector<std::string>& items) {
+    auto digits = [](const std::string& w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        });
+    };
+    for (std::size_t i = 0; i + 3 < words.size(); ++i)
+        if (words[i + 2] == "of" && digits(words[i + 3]) && words[i + 1].size() <= 3 &&
+            std::find(items.begin(), items.end(), words[i]) != items.end())
+            return true;
+    return false;
+}
+
 // Knowing a record by what it holds: how many signal groups its opening meets.
 // `meeting_title`: a title line names a meeting ("Youth Safety Panel"); then a
 // meeting's signs in the body (a chair, who attended) and one other group are enough to be
@@ -399,6 +418,9 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
             if (found < g.distinct &&
                 std::find(parts.lines.begin(), parts.lines.end(), p) != parts.lines.end())
                 ++found;
+        if (found < g.distinct && !g.agenda_items.empty() &&
+            names_agenda_item(words, g.agenda_items))
+            ++found;
         std::size_t others = 0;
         for (const auto& p : g.alternative)
             if (closes_a_part(parts, p) && ++others >= g.alternative_distinct) break;

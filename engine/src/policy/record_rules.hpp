@@ -67,6 +67,10 @@ struct WithholdRule {
         // introduces it).
         std::vector<std::vector<std::string>> alternative;
         std::size_t alternative_distinct = 0;
+        // Words that name one item of a meeting's agenda of cases, met by "<word> <id> of <n>":
+        // "Item 2 of 8", "Family K of 11". An extract for one agency is headed by its place on
+        // the agenda, whatever the meeting is called.
+        std::vector<std::string> agenda_items;
     };
     struct Signals {
         std::vector<SignalGroup> groups;

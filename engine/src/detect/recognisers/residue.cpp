@@ -1244,7 +1244,8 @@ struct Residue final : public Recogniser {
     // A word that ends a house's name ("Ash Farm", "Hazel Cottage").
     static bool dwelling(std::string_view w) {
         for (const char* d :
-             {"cottage", "cottages", "farm", "farmhouse", "barn", "bungalow", "grange", "manor"})
+             {"cottage", "cottages", "farm", "farmhouse", "barn", "bungalow", "grange", "manor",
+              "forge", "rectory", "vicarage", "manse", "croft", "smithy", "granary", "oast"})
             if (w == d) return true;
         return false;
     }
@@ -1260,13 +1261,17 @@ struct Residue final : public Recogniser {
         const bool named_by_common_word =
             ctx.is(i, kCommonWord) &&
             !ctx.is(i, kGenericPlace | kFacility | kGeneral | kNotName | kTitle);
+        // A house's name may begin with a word places share: "Old Forge", "North Farm".
+        const bool house_by_place_word = ctx.is(i, kGenericPlace) && ctx.word(i) != "the" &&
+                                         !ctx.is(i, kFacility | kGeneral | kNotName | kTitle);
         std::size_t found = i;
         for (std::size_t k = i; k < ctx.tokens.size() && k < i + 6; ++k) {
             if (covered[k] || !ctx.info[k].capitalised || !ctx.info[k].alpha) break;
             // A house's name needs no second word: "Rose Cottage", "Ash Farm" are where
             // someone lives, where "Day Centre" names no one place.
             if (k > i && ctx.is(k, kFacility) &&
-                (distinctive || (named_by_common_word && (k >= i + 2 || dwelling(ctx.word(k))))))
+                (distinctive || (named_by_common_word && (k >= i + 2 || dwelling(ctx.word(k)))) ||
+                 (house_by_place_word && k == i + 1 && dwelling(ctx.word(k)))))
                 found = k;
             if (!ctx.is(k, kCommonWord | kGenericPlace | kFacility | kGeneral) ||
                 ctx.is(k, kProperNoun))
