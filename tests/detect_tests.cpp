@@ -1329,7 +1329,7 @@ TEST_CASE("a request not to discuss a record with the requester and a partners' 
 }
 
 TEST_CASE("one item of a meeting's agenda of cases, with its asks and its risk, is withheld until "
-          "reviewed with the message that carries it; a page number names no item",
+          "reviewed with the message that carries it, and a page number names no item",
           "[policy]") {
     const PerpetratorScan scan;
     GatherResult g;
