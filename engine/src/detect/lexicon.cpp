@@ -129,9 +129,11 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         if (t.empty()) continue;
         mark(t.front(), kWhereaboutsFirst);
         if (kind == "secret") {
+            l.secrets_by_first[t.front()].push_back(l.secret_cues.size());
             l.secret_cues.push_back(std::move(t));
             continue;
         }
+        l.whereabouts_by_first[t.front()].push_back(l.whereabouts_cues.size());
         l.whereabouts_cues.emplace_back(std::move(t), kind);
     }
     for (auto& town : read_list(dir / "places" / "uk-towns.txt", true))

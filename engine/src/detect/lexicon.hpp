@@ -107,6 +107,10 @@ struct Lexicon {
     std::vector<std::pair<std::vector<std::string>, std::string>> whereabouts_cues;
     // Words after which the next word is a secret: codeword, safe word, password, PIN.
     std::vector<std::vector<std::string>> secret_cues;
+    // Both lists by their cues' first word: indices, in the file's order (a token is matched
+    // only against the cues that can start at it, not against all of them).
+    std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>>
+        whereabouts_by_first, secrets_by_first;
     // UK towns by their first folded word, each as its folded token sequence, longest first.
     std::unordered_map<std::string, std::vector<std::vector<std::string>>, WordHash,
                        std::equal_to<>>

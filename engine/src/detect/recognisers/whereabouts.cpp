@@ -69,8 +69,11 @@ class Whereabouts final : public Recogniser {
                 continue;
             }
             if (!ctx.is(i, kWhereaboutsFirst)) continue;
-            for (const auto& [cue, kind] : ctx.lex.whereabouts_cues)
-                if (matches_at(ctx, i, cue)) {
+            if (auto at = ctx.lex.whereabouts_by_first.find(ctx.word(i));
+                at != ctx.lex.whereabouts_by_first.end())
+                for (const std::size_t c : at->second) {
+                    const auto& [cue, kind] = ctx.lex.whereabouts_cues[c];
+                    if (!matches_at(ctx, i, cue)) continue;
                     hits.push_back(i);
                     if (kind == "told-by") told.push_back(i);
                     if (kind == "told-by" || kind == "account") accounts.push_back(i);
@@ -78,9 +81,11 @@ class Whereabouts final : public Recogniser {
                     if (kind == "restricted") marks.push_back(i);
                     break;
                 }
-            for (const auto& cue : ctx.lex.secret_cues)
-                if (matches_at(ctx, i, cue))
-                    secret_after(ctx, ctx.begin_of(i), i + cue.size(), out);
+            if (auto at = ctx.lex.secrets_by_first.find(ctx.word(i));
+                at != ctx.lex.secrets_by_first.end())
+                for (const std::size_t c : at->second)
+                    if (const auto& cue = ctx.lex.secret_cues[c]; matches_at(ctx, i, cue))
+                        secret_after(ctx, ctx.begin_of(i), i + cue.size(), out);
         }
         secrets_in_columns(ctx, out);
         visits_to_a_listed_home(ctx, out);
