@@ -1357,6 +1357,23 @@ TEST_CASE("one item of a meeting's agenda of cases, with its asks and its risk, 
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("an office note at a record's foot that it is never to be copied to someone withholds "
+          "it",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("invoice-b.txt", "Invoice 4471/B\nContribution to the repair, "
+                                              "paid by card.\nOffice note: the customer asks "
+                                              "that this invoice is never copied to the other "
+                                              "payer.\n"));
+    g.records.push_back(note("invoice-a.txt", "Invoice 4471/A\nRepair of the gate, paid by "
+                                              "card.\nCopied to the other payer.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("a record that could not be read is named without the third party its file name names",
           "[policy]") {
     const PerpetratorScan scan;
