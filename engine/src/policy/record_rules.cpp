@@ -320,9 +320,7 @@ std::vector<std::vector<std::string>> line_labels(const std::string& text,
             if (ch == ')' && depth > 0) --depth;
         }
         auto label_words = tokenize(label);
-        while (!label_words.empty() &&
-               std::all_of(label_words.front().begin(), label_words.front().end(),
-                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+        while (!label_words.empty() && all_digits(label_words.front()))
             label_words.erase(label_words.begin()); // "3. police (...)"
         if (label_words.empty() || tokenize(fold(raw.substr(colon + 1))).size() < min_value_words)
             continue;
@@ -376,13 +374,8 @@ bool closes_a_part(const LineWords& parts, const std::vector<std::string>& phras
 // ("item 2 of 8", "family k of 11"); "page 1 of 2" names no item.
 bool names_agenda_item(const std::vector<std::string>& words,
                        const std::vector<std::string>& items) {
-    auto digits = [](const std::string& w) {
-        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-            return std::isdigit(static_cast<unsigned char>(c)) != 0;
-        });
-    };
     for (std::size_t i = 0; i + 3 < words.size(); ++i)
-        if (words[i + 2] == "of" && digits(words[i + 3]) && words[i + 1].size() <= 3 &&
+        if (words[i + 2] == "of" && all_digits(words[i + 3]) && words[i + 1].size() <= 3 &&
             std::find(items.begin(), items.end(), words[i]) != items.end())
             return true;
     return false;

@@ -1258,12 +1258,11 @@ struct Residue final : public Recogniser {
     static std::size_t facility_end(const SectionContext& ctx, std::size_t i,
                                     const std::vector<bool>& covered) {
         bool distinctive = false;
+        const bool plain = !ctx.is(i, kFacility | kGeneral | kNotName | kTitle);
         const bool named_by_common_word =
-            ctx.is(i, kCommonWord) &&
-            !ctx.is(i, kGenericPlace | kFacility | kGeneral | kNotName | kTitle);
+            plain && ctx.is(i, kCommonWord) && !ctx.is(i, kGenericPlace);
         // A house's name may begin with a word places share: "Old Forge", "North Farm".
-        const bool house_by_place_word = ctx.is(i, kGenericPlace) && ctx.word(i) != "the" &&
-                                         !ctx.is(i, kFacility | kGeneral | kNotName | kTitle);
+        const bool house_by_place_word = plain && ctx.is(i, kGenericPlace) && ctx.word(i) != "the";
         std::size_t found = i;
         for (std::size_t k = i; k < ctx.tokens.size() && k < i + 6; ++k) {
             if (covered[k] || !ctx.info[k].capitalised || !ctx.info[k].alpha) break;
