@@ -1261,7 +1261,7 @@ struct Residue final : public Recogniser {
         const bool plain = !ctx.is(i, kFacility | kGeneral | kNotName | kTitle);
         const bool named_by_common_word =
             plain && ctx.is(i, kCommonWord) && !ctx.is(i, kGenericPlace);
-        // A house's name may begin with a word places share: "Old Forge", "North Farm".
+        // A house's name may begin with a word places share: "Old Smithy", "North Farm".
         const bool house_by_place_word = plain && ctx.is(i, kGenericPlace) && ctx.word(i) != "the";
         std::size_t found = i;
         for (std::size_t k = i; k < ctx.tokens.size() && k < i + 6; ++k) {
