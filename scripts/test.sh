@@ -8,7 +8,10 @@ jobs=$(nproc)
 started=$SECONDS
 phase_done() { echo "test.sh: $1 took $((SECONDS - started)) s (total ${SECONDS} s)"; started=$SECONDS; }
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr -DSAFESAR_BUILD_GUI=ON >/dev/null
+# Line tables only (-g1): a stack printed by a failing test still names functions and lines, and
+# the build takes a fifth less time than with full debug information.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr -DSAFESAR_BUILD_GUI=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" >/dev/null
 cmake --build build -j "$jobs"
 phase_done "release build"
 # The GUI tests drive the real window with no display.
