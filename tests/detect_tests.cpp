@@ -1357,6 +1357,27 @@ TEST_CASE("one item of a meeting's agenda of cases, with its asks and its risk, 
     CHECK(result.disclosure.records[2].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("one line of a risk sheet of several, with weapons or control and actions, is withheld "
+          "until reviewed, and an order's line with a colour is not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("sheet.txt",
+                             "Harbour risk sheet - line 2 of 9\n"
+                             "Colour: AMBER\n"
+                             "Controlling with her money; took her phone; keeps a shotgun at the "
+                             "house.\n"
+                             "Actions\n"
+                             "Police to review his firearms certificate this week.\n"
+                             "School to keep the pick-up rota clear of her on Fridays.\n"));
+    g.records.push_back(note("order.txt", "Order sheet - line 2 of 9\nColour: red\nActions\n"
+                                          "Dispatch to pack the red jumper this week.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("an office note at a record's foot that it is never to be copied to someone withholds "
           "it",
           "[policy]") {

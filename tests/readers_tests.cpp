@@ -273,6 +273,23 @@ TEST_CASE("CSV: semicolons, quotes in odd places, unclosed quote, limits", "[gat
         CHECK(field_value(r.sections[3], "forename") == "Una");
         CHECK(r.warnings.empty());
     }
+    SECTION("an export with no heading row: its first row is data, columns named by position") {
+        TempFile f("calls.csv", "2025-02-03 09:14,IN,07700900111,rang about the boiler service\n"
+                                "2025-02-04 16:40,OUT,07700900222,left a message\n");
+        const Record r = read_csv(f.path(), "calls.csv");
+        REQUIRE(r.sections.size() == 2);
+        CHECK(labels_of(r.sections[0]) ==
+              std::vector<std::string>{"column 1", "column 2", "column 3", "column 4"});
+        CHECK(field_value(r.sections[0], "column 3") == "07700900111");
+        CHECK(field_value(r.sections[1], "column 4") == "left a message");
+        REQUIRE(r.warnings.size() == 1);
+        CHECK(r.warnings[0].find("not column headings") != std::string::npos);
+        // Headings with one number among them are still headings.
+        TempFile g("totals.csv", "Item,Total 2025,Notes\nRent,1200,paid\n");
+        const Record t = read_csv(g.path(), "totals.csv");
+        REQUIRE(t.sections.size() == 1);
+        CHECK(field_value(t.sections[0], "Total 2025") == "1200");
+    }
     SECTION("header only") {
         TempFile f("header.csv", "a,b\r\n");
         const Record r = read_csv(f.path(), "header.csv");

@@ -553,6 +553,8 @@ bool introduces_requester(const std::vector<std::string>& given,
 // A row whose "whose" column names the requester ("Patient: Gordon Marsh", "Client") is his: an
 // identity number in it that no rule gave an owner (an NHS number in a dispensing record) is
 // his, as a register gives each person's own. Not when such a column names someone else too.
+// (Not a code only the residue pass found: a row about him also holds the crime numbers of his
+// checks and the registration numbers of the workers who met him.)
 void his_row_identifiers(const Section& sec, std::vector<Finding>& findings, std::size_t first) {
     if (sec.kind != SectionKind::Row || sec.fields.empty()) return;
     bool his = false;
@@ -633,6 +635,19 @@ class SameValues {
             return;
         insert(f, tokens, "the same as a value found elsewhere in the case (" + f.rule + ")",
                secret);
+        // A street address is also written without its number ("Unit 7, Larch Rise Business
+        // Park" in a table, "at Larch Rise Business Park" in a letter): the street or the
+        // estate is the same place. Two words or more, so no bare "Park" or "Road".
+        if (f.category == Category::Address && tokens.size() >= 3 && all_digits(tokens[0])) {
+            const std::vector<std::string> street(tokens.begin() + 1, tokens.end());
+            insert(f, street,
+                   "the street of an address found elsewhere in the case (" + f.rule + ")");
+            if (auto bare = without_facility_word(street))
+                insert(f, *bare,
+                       "the name without the word for what it is of a place found elsewhere in "
+                       "the case (" +
+                           f.rule + ")");
+        }
         // A business is also called by its name without its trade word.
         if (f.category == Category::Workplace || f.category == Category::Address)
             if (auto bare = without_trade_word(tokens, lex_))

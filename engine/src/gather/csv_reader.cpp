@@ -108,6 +108,38 @@ std::size_t header_row(const CsvTable& table) {
     return 0;
 }
 
+// A cell that holds a value, not a column's heading: a date ("03/02/2025", "2025-02-03"), a
+// time ("09:14"), a number of seven digits or more (a phone, an account), or six words or more
+// (a note).
+bool data_like(const std::string& cell) {
+    std::size_t digits = 0, run = 0, longest = 0, words = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+        const auto c = static_cast<unsigned char>(cell[i]);
+        if (std::isdigit(c)) {
+            ++digits;
+            longest = std::max(longest, ++run);
+        } else {
+            run = 0;
+        }
+        const bool space = std::isspace(c) != 0;
+        if (!space && !in_word) ++words;
+        in_word = !space;
+        // A date or a time: digits on both sides of '/', '-' or ':'.
+        if ((c == '/' || c == ':' || c == '-') && i > 0 && i + 1 < cell.size() &&
+            std::isdigit(static_cast<unsigned char>(cell[i - 1])) &&
+            std::isdigit(static_cast<unsigned char>(cell[i + 1])))
+            return true;
+    }
+    return longest >= 7 || words >= 6;
+}
+
+// A first row that is data: an export written without headings. Two of its cells hold values
+// (one heading may hold a year or a number; two seldom do).
+bool headerless(const std::vector<std::string>& first) {
+    return std::count_if(first.begin(), first.end(), data_like) >= 2;
+}
+
 // Cells joined for a line of a report's title: "Class register report, Page 1 of 2".
 std::string joined(const std::vector<std::string>& cells) {
     std::string out;
@@ -142,7 +174,17 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
     // A report's title lines, and their repeats at the head of each printed page, are one
     // section of text; the header's repeats are left out.
     const std::size_t head = header_row(table);
-    const std::vector<std::string> labels = labels_of(table.rows[head].cells);
+    // With no headings, every row is data and the columns are named by their position: the
+    // first row read as headings would become every row's labels, its values repeated before
+    // each cell and never shown as the row they are.
+    const bool no_header = head == 0 && headerless(table.rows.front().cells);
+    const std::vector<std::string> labels =
+        no_header ? labels_of(std::vector<std::string>(table.rows.front().cells.size()))
+                  : labels_of(table.rows[head].cells);
+    if (no_header)
+        record.warnings.push_back(
+            "the first row holds values, not column headings: every row is read as data and "
+            "the columns are named by their position");
     Section title;
     title.kind = SectionKind::Body;
     title.label = "report title";
@@ -153,7 +195,7 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
     for (std::size_t r = 0; r < head; ++r)
         title_line(table.rows[r]);
     std::size_t ragged = 0;
-    for (std::size_t r = head + 1; r < table.rows.size(); ++r) {
+    for (std::size_t r = no_header ? 0 : head + 1; r < table.rows.size(); ++r) {
         std::vector<std::string>& cells = table.rows[r].cells;
         if (head > 0 && cells == table.rows[head].cells) continue;
         if (head > 0 && !cells.empty() && cells.front() == table.rows.front().cells.front() &&
@@ -175,14 +217,14 @@ Record csv_record_from_bytes(const std::string& bytes, const std::string& name,
                                                   : ": missing cells left empty"));
             }
         }
-        record.sections.push_back(row_section(r - head, labels, cells));
+        record.sections.push_back(row_section(no_header ? r + 1 : r - head, labels, cells));
     }
     const bool titled = !title.text.empty();
     if (titled) record.sections.insert(record.sections.begin(), std::move(title));
     if (ragged > max_row_warnings)
         record.warnings.push_back(std::to_string(ragged - max_row_warnings) +
                                   " more rows with a different number of cells than the header");
-    if (record.sections.size() == (titled ? 1u : 0u))
+    if (!no_header && record.sections.size() == (titled ? 1u : 0u))
         record.warnings.push_back("header row only, no data rows");
     return record;
 }

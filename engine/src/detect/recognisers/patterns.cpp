@@ -12,6 +12,7 @@
 #include <re2/set.h>
 
 #include <array>
+#include <cstdint>
 #include <fstream>
 
 namespace safesar {
@@ -131,7 +132,8 @@ class Patterns final : public Recogniser {
     Phase phase() const override { return Phase::Shapes; }
 
     void find(SectionContext& ctx, std::vector<Span>& out) const override {
-        const std::string& text = ctx.text;
+        const PatternText spaced = pattern_text(ctx.text);
+        const std::string& text = spaced.original.empty() ? ctx.text : spaced.copy;
         std::vector<int> hits;
         if (!set_->Match(text, &hits)) return;
         for (int h : hits) {
@@ -145,11 +147,11 @@ class Patterns final : public Recogniser {
                 std::size_t end = begin + g[0].size();
                 // A match that ran on over a line break and failed its check may hold a good
                 // match that ends at the break: "Tel: 07700 900 000" then "1 July 2025".
-                if (!emit(ctx, p, g, out)) {
+                if (!emit(ctx, text, spaced, p, g, out)) {
                     const std::size_t cut = std::string_view(g[0].data(), g[0].size()).rfind('\n');
                     if (cut != std::string_view::npos && cut > 0 &&
                         p.re->Match(text, begin, begin + cut, RE2::ANCHOR_START, g.data(), n) &&
-                        emit(ctx, p, g, out))
+                        emit(ctx, text, spaced, p, g, out))
                         end = begin + g[0].size();
                 }
                 pos = end > pos ? end : pos + 1;
@@ -158,13 +160,58 @@ class Patterns final : public Recogniser {
     }
 
   private:
-    // Returns whether the match was taken.
-    bool emit(SectionContext& ctx, const Pattern& p, const std::vector<re2::StringPiece>& g,
+    // The text the patterns run over: the section's, or, when it holds Unicode spaces (a
+    // no-break space between a phone number's groups, as web pages and word processors write
+    // them; a thin or a figure space), a copy with each made one ASCII space, so that a pattern's
+    // space matches it. `original` maps the copy's offsets back (empty: the section's own text).
+    struct PatternText {
+        std::string copy;
+        std::vector<std::uint32_t> original;
+        std::size_t to_original(std::size_t at) const {
+            return original.empty() ? at : original[at];
+        }
+    };
+    static PatternText pattern_text(const std::string& text) {
+        PatternText out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            std::size_t n = unicode_space_at(text, i);
+            if (n == 0 && out.original.empty()) continue;
+            if (out.original.empty()) { // the first: copy what came before it
+                out.copy.assign(text, 0, i);
+                out.original.resize(i);
+                for (std::size_t k = 0; k < i; ++k)
+                    out.original[k] = static_cast<std::uint32_t>(k);
+            }
+            out.original.push_back(static_cast<std::uint32_t>(i));
+            out.copy += n ? ' ' : text[i];
+            if (n) i += n - 1;
+        }
+        if (!out.original.empty()) out.original.push_back(static_cast<std::uint32_t>(text.size()));
+        return out;
+    }
+    // The length in bytes of a Unicode space at `i` (U+00A0, U+2000-200A, U+202F, U+205F,
+    // U+3000), or 0.
+    static std::size_t unicode_space_at(const std::string& t, std::size_t i) {
+        const auto at = [&](std::size_t k) {
+            return k < t.size() ? static_cast<unsigned char>(t[k]) : 0u;
+        };
+        const unsigned c = at(i), c1 = at(i + 1), c2 = at(i + 2);
+        if (c == 0xC2 && c1 == 0xA0) return 2;
+        if (c == 0xE2 && c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xAF)) return 3;
+        if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;
+        if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;
+        return 0;
+    }
+
+    // Returns whether the match was taken. `text` is what the patterns ran over (`spaced`, or
+    // the section's text): the match is judged there, then placed in the section's text.
+    bool emit(SectionContext& ctx, const std::string& text, const PatternText& spaced,
+              const Pattern& p, const std::vector<re2::StringPiece>& g,
               std::vector<Span>& out) const {
         const re2::StringPiece m = g[static_cast<std::size_t>(p.group)];
         if (m.data() == nullptr) return false;
         Span s;
-        s.begin = static_cast<std::size_t>(m.data() - ctx.text.data());
+        s.begin = static_cast<std::size_t>(m.data() - text.data());
         s.end = s.begin + m.size();
         s.category = p.category;
         s.confidence = p.score;
@@ -172,16 +219,18 @@ class Patterns final : public Recogniser {
         s.recogniser = p.id;
         if (!p.context.empty()) {
             const std::size_t from = s.begin > 40 ? s.begin - 40 : 0;
-            const std::string before =
-                fold(std::string_view(ctx.text).substr(from, s.begin - from));
+            const std::string before = fold(std::string_view(text).substr(from, s.begin - from));
             for (const auto& w : p.context)
                 if (before.find(w) != std::string::npos) {
                     s.confidence = std::min(1.0f, s.confidence + p.context_score);
                     break;
                 }
         }
-        PatternMatch match{ctx, ctx.text, g, known_, s};
-        if (!p.validate(match)) {
+        PatternMatch match{ctx, text, g, known_, s};
+        const bool valid = p.validate(match);
+        s.begin = spaced.to_original(s.begin);
+        s.end = spaced.to_original(s.end);
+        if (!valid) {
             const Field* column = labelled_column(ctx, p, s);
             if (!column) return false;
             s.rule = "a number of its shape in the column '" + column->label +

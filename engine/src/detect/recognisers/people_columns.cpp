@@ -1,8 +1,9 @@
 // Names in the people columns of a table (a CSV export's "Staff", "With", "Attendee") and in
 // the people fields of a message header ("From", "To", "Cc"): an entry of one to four words, one
 // of them on a name list, is a person even when no title or cue says so. A cell or field may
-// list several people, parted by commas or semicolons; an entry ends at a bracket or at the
-// address after a display name ("Jo Bloggs <jo@example.org>").
+// list several people, parted by commas, semicolons, '/', '&' or '+' (a pair: "M Lowe / J
+// Hart"); an entry ends at a bracket or at the address after a display name ("Jo Bloggs
+// <jo@example.org>").
 #include "recognisers.hpp"
 
 #include <algorithm>
@@ -23,19 +24,22 @@ bool people_word_in(const std::string& f) {
           "keyworker", "volunteer", "engineer",  "technician", "recorded",    "earner",
           "assignee",  "logged",    "entered",   "crew",       "driver",      "porter",
           "helper",    "coach",     "seller",    "buyer",      "customer",    "hirer",
-          "guest",     "passenger", "tenant"})
+          "guest",     "passenger", "tenant",    "player",     "pupil",       "student",
+          "learner",   "junior",    "rider",     "swimmer",    "athlete",     "competitor",
+          "entrant",   "patient",   "resident",  "visitor",    "sitter"})
         if (f.find(part) != std::string::npos) return true;
     return false;
 }
 
 // Does a column label say its cells are people? Parts of a word for the long cues (above),
-// whole words for the short ones (with, by, from, to).
+// whole words for the short ones (with, by, from, to) and for those inside other words ("pair"
+// of "repair", "rider" of "provider").
 bool people_column(const std::string& label) {
     const std::string f = fold(label);
     if (people_word_in(f)) return true;
     for (const auto& w : tokenize(f))
         if (w == "with" || w == "by" || w == "from" || w == "to" || w == "who" || w == "cc" ||
-            w == "bcc")
+            w == "bcc" || w == "pair" || w == "pairs" || w == "rider" || w == "riders")
             return true;
     return false;
 }
@@ -105,7 +109,7 @@ class PeopleColumns final : public Recogniser {
             const std::string_view cell =
                 std::string_view(ctx.text).substr(field.begin, field.end - field.begin);
             for (std::size_t eb = 0; eb < cell.size();) {
-                std::size_t ee = cell.find_first_of(",;", eb);
+                std::size_t ee = cell.find_first_of(",;/&+", eb);
                 if (ee == std::string_view::npos) ee = cell.size();
                 // The entry's tokens, up to a bracket ("(mother)", "(CSC)" say who, not a
                 // name) or an address.

@@ -149,6 +149,26 @@ struct Residue final : public Recogniser {
                     continue;
                 }
             }
+            // A relation written as a title ("Grandma Marsh", "Uncle Marsh"), then the surname
+            // alone of the requester or of a child the request lists: that relative, not the
+            // person listed (a grandmother is never the child whose surname she shares).
+            if (i + 1 < n && !covered[i] && kin_title(ctx.word(i)) && ctx.info[i].capitalised &&
+                !ctx.info[i].all_caps && ctx.adjacent(i, true) && ctx.gap(i) == " ") {
+                const Span* p = ctx.person_at(ctx.begin_of(i + 1));
+                const bool listed =
+                    p && p->category == Category::Name && p->begin == ctx.begin_of(i + 1) &&
+                    p->end == ctx.end_of(i + 1) &&
+                    (p->owner.kind == Owner::Subject ||
+                     (p->owner.kind == Owner::Party && p->owner.role == Role::Child));
+                if (listed) {
+                    emit(i, i + 1, Category::Name, 0.8f,
+                         "a relation written as a title, with the surname of someone listed: "
+                         "that relative, not the person listed",
+                         "residue-relative", false);
+                    ++i;
+                    continue;
+                }
+            }
             // Initials that are not the requester's before his surname: one of his family
             // ("T. M. Okafor" when he is David Okafor).
             if (ctx.word(i).size() == 1 && ctx.info[i].capitalised && ctx.info[i].alpha &&
@@ -490,6 +510,15 @@ struct Residue final : public Recogniser {
         return false;
     }
 
+    // A relation that is written as a title before a name: an elder or a collateral relative
+    // ("Grandma Marsh", "Uncle Marsh"), never "Daughter Siobhán", which is a label and a name.
+    static bool kin_title(std::string_view w) {
+        static constexpr std::array<std::string_view, 15> kTitles{
+            "grandma", "grandmother", "grandad", "grandfather", "granny", "grandpa", "gran",  "nan",
+            "nana",    "nanna",       "aunt",    "auntie",      "aunty",  "uncle",   "cousin"};
+        return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
+    }
+
     // Why lower-case token i stands where a name does, or null. A word that is not English in
     // any case needs one sign: a possessive ("teodor's"), a relation before it ("his nan elspeth"),
     // a bracket after it ("teodor (brother)"), another name beside it ("ilinca and radu"), or
@@ -527,6 +556,16 @@ struct Residue final : public Recogniser {
         if (next + 1 < n && is_and(next) && named[next + 1] && same_line(i, next + 1))
             return "another name beside it";
         if (i >= 2 && is_and(i - 1) && named[i - 2] && same_line(i - 2, i))
+            return "another name beside it";
+        // "dave + kyle", "jo+sam": a plus joins two people as an "and" does.
+        auto plus = [&](std::size_t t) { // the gap after token t
+            const std::string_view g = ctx.gap(t);
+            return g == "+" || g == " + " || g == " +" || g == "+ ";
+        };
+        // (Not the second half of a hyphenated name, "amy-jo + sam": the whole is one.)
+        const bool second_half = i >= 1 && ctx.gap(i - 1) == "-";
+        if (!second_half &&
+            ((i + 1 < n && plus(i) && named[i + 1]) || (i >= 1 && plus(i - 1) && named[i - 1])))
             return "another name beside it";
         const bool person_verb = next < n && ctx.adjacent(i, true) && person_verb_at(ctx, next);
         // A given name that is also an English word, though not a common one ("cole says"),
@@ -864,9 +903,10 @@ struct Residue final : public Recogniser {
     // The last token of a code that starts at i: tokens joined by '/' or '-' with no space.
     static std::size_t code_end(const SectionContext& ctx, std::size_t i,
                                 const std::vector<bool>& covered) {
-        // A colon joins a code once a part of it mixes letters and digits ("K31:0582",
-        // "12/QK3:045", "QX31:0412:558"); between numbers alone it is a time, and so it is
-        // after an ISO date's "T" ("2026-08-20T16:05").
+        // A colon or a full stop joins a code once a part of it mixes letters and digits
+        // ("K31:0582", "12/QK3:045", "XT31.0552"); between numbers alone it is a time or a
+        // decimal, and so it is after an ISO date's "T" ("2026-08-20T16:05"). A colon also
+        // joins capitals to a number ("KHB:0415"), as a system prints an account's key.
         auto lettered = [&](std::size_t k) {
             const std::string_view w = ctx.word(k);
             if (!ctx.info[k].has_digit || ctx.info[k].alpha) return false;
@@ -874,12 +914,20 @@ struct Residue final : public Recogniser {
             return std::any_of(w.begin(), w.end(),
                                [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
         };
+        auto capitals = [&](std::size_t k) {
+            return ctx.info[k].all_caps && ctx.info[k].alpha && ctx.word(k).size() >= 2 &&
+                   ctx.word(k).size() <= 5;
+        };
         std::size_t last = i;
         bool mixed = lettered(i);
         while (last + 1 < ctx.tokens.size() && !covered[last + 1]) {
             const std::string_view g = ctx.gap(last);
-            const bool colon = g == ":" && mixed && ctx.info[last + 1].has_digit;
-            if (g != "/" && g != "-" && !colon) break;
+            const bool next_digits = ctx.info[last + 1].has_digit;
+            const bool colon = g == ":" && next_digits &&
+                               (mixed || (last == i && capitals(i) && all_digits(ctx.word(i + 1)) &&
+                                          ctx.word(i + 1).size() >= 3));
+            const bool stop = g == "." && mixed && next_digits;
+            if (g != "/" && g != "-" && !colon && !stop) break;
             ++last;
             mixed = mixed || lettered(last);
         }

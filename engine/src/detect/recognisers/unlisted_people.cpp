@@ -231,10 +231,30 @@ class UnlistedPeople final : public Recogniser {
         // the word is someone's name though it is also an ordinary word.
         auto acts_after = [&](std::size_t i) {
             static const std::unordered_set<std::string_view> acts{
-                "collected", "dropped", "picked",  "rang",    "phoned",  "texted", "said",
-                "told",      "asked",   "arrived", "brought", "emailed", "replied"};
+                "collected", "dropped", "picked",  "rang",     "phoned",  "texted",
+                "said",      "told",    "asked",   "arrived",  "brought", "emailed",
+                "replied",   "says",    "asks",    "tells",    "rings",   "phones",
+                "texts",     "emails",  "replies", "collects", "arrives", "messaged"};
+            // Not an article: "The texts", "The phones" are nouns.
+            static const std::unordered_set<std::string_view> articles{
+                "the", "a", "an", "this", "that", "these", "those"};
             return i + 1 < ctx.tokens.size() && ctx.gap(i) == " " && acts.count(ctx.word(i + 1)) &&
-                   !calendar_word(ctx.word(i));
+                   !calendar_word(ctx.word(i)) && !articles.count(ctx.word(i));
+        };
+        // "take Holly's car": a capitalised word in mid-sentence that owns something, after an
+        // ordinary word that is no article or determiner ("the Rose's garden" is an inn's). The
+        // word before may open the sentence ("Take Holly's car"), as an ordinary word.
+        auto owns_mid_sentence = [&](std::size_t i) {
+            static const std::unordered_set<std::string_view> determiners{
+                "the", "a",    "an", "this", "that", "these", "those",
+                "our", "your", "my", "his",  "her",  "their", "its"};
+            if (!ctx.tokens[i].possessive || i == 0 || ctx.gap(i - 1) != " " ||
+                !ctx.info[i - 1].alpha || determiners.count(ctx.word(i - 1)) ||
+                calendar_word(ctx.word(i)))
+                return false;
+            const bool opens =
+                i == 1 || ctx.gap(i - 2).find_first_of(".\n") != std::string_view::npos;
+            return !ctx.info[i - 1].capitalised || (opens && ctx.is(i - 1, kCommonWord));
         };
         // "Hope from Calder Tiles", "Will from Acme": where a person comes from, by its name.
         auto from_somewhere = [&](std::size_t i) {
@@ -344,10 +364,22 @@ class UnlistedPeople final : public Recogniser {
                                    (ctx.tokens[i - 1].possessive ||
                                     relation_owner(ctx.word(i - 1)) || ctx.word(i - 1) == "my" ||
                                     ctx.word(i - 1) == "your" || ctx.word(i - 1) == "our");
-                if (bracketed ||
-                    (next_ok && (ctx.is(i + 1, kGivenName) ||
-                                 (owned && gap == " " && !calendar_word(ctx.word(i + 1)))))) {
-                    const std::size_t last = bracketed ? i + 1 : c.extend(i + 1, 2);
+                // "Nanna Moo", "Uncle Pops": a relation written as a title, capitalised before
+                // a capitalised word that ends the name, is what the family calls that person.
+                // Not at a line's start, nor before a third capitalised word: a heading in title
+                // case ("Dad Contact Visits").
+                const bool line_start =
+                    i == 0 || ctx.gap(i - 1).find('\n') != std::string_view::npos;
+                const bool titled = info[i].capitalised && !info[i].all_caps && gap == " " &&
+                                    !line_start && ctx.adjacent(i, true) &&
+                                    !calendar_word(ctx.word(i + 1)) &&
+                                    (i + 2 >= ctx.tokens.size() || !ctx.adjacent(i + 1, true) ||
+                                     !info[i + 2].capitalised);
+                const bool given = ctx.is(i + 1, kGivenName);
+                const bool owned_name = owned && gap == " " && !calendar_word(ctx.word(i + 1));
+                if (bracketed || (next_ok && (given || titled || owned_name))) {
+                    const std::size_t last =
+                        bracketed || !(given || owned_name) ? i + 1 : c.extend(i + 1, 2);
                     emit(i + 1, last,
                          "a name after '" + std::string(w) + "'" +
                              (bracketed ? ", in brackets" : ""),
@@ -381,7 +413,7 @@ class UnlistedPeople final : public Recogniser {
                 // "Will", "Rose" alone: an ordinary word; "Dean (from the group)", "a new
                 // relationship with Amber" and "Jade collected them" are people.
                 if (ctx.is(i, kCommonWord) && last == i && !described(i) && !after_person_word(i) &&
-                    !acts_after(i) && !from_somewhere(i))
+                    !acts_after(i) && !from_somewhere(i) && !owns_mid_sentence(i))
                     continue;
                 emit(i, last, "a given name from the name list", last > i ? 0.9f : 0.75f);
                 i = last;
