@@ -209,6 +209,12 @@ class UnlistedPeople final : public Recogniser {
         auto described = [&](std::size_t i) {
             return i + 1 < ctx.tokens.size() && !ctx.info[i + 1].capitalised && ctx.gap(i) == " (";
         };
+        // Articles and determiners: capitalised, the start of a name of a body or a title ("to
+        // The Property Ombudsman"), not a person, though the folded list has them; before a
+        // possessive, what owns is a thing ("the Rose's garden").
+        static const std::unordered_set<std::string_view> determiners{
+            "the", "a",    "an", "this", "that", "these", "those",
+            "our", "your", "my", "his",  "her",  "their", "its"};
         // A capitalised word in mid-sentence after a word that takes a person ("with Amber",
         // "told Will"): the capital says it is not the ordinary word. Months and days excepted.
         auto after_person_word = [&](std::size_t i) {
@@ -216,11 +222,6 @@ class UnlistedPeople final : public Recogniser {
                 "with",   "and",  "to",       "from",    "by",     "told",
                 "asked",  "met",  "called",   "visited", "saw",    "texted",
                 "phoned", "rang", "messaged", "married", "dating", "seeing"};
-            // An article or a determiner capitalised is the start of a name of a body or a
-            // title ("to The Property Ombudsman"), not a person, though the folded list has it.
-            static const std::unordered_set<std::string_view> determiners{
-                "the", "a",    "an", "this", "that", "these", "those",
-                "our", "your", "my", "his",  "her",  "their", "its"};
             // "w/ Will": "with" as notes shorten it.
             const bool with_short = i > 0 && ctx.word(i - 1) == "w" && ctx.gap(i - 1) == "/ ";
             return i > 0 && (with_short || ctx.gap(i - 1) == " ") && !ctx.info[i - 1].capitalised &&
@@ -245,9 +246,6 @@ class UnlistedPeople final : public Recogniser {
         // ordinary word that is no article or determiner ("the Rose's garden" is an inn's). The
         // word before may open the sentence ("Take Holly's car"), as an ordinary word.
         auto owns_mid_sentence = [&](std::size_t i) {
-            static const std::unordered_set<std::string_view> determiners{
-                "the", "a",    "an", "this", "that", "these", "those",
-                "our", "your", "my", "his",  "her",  "their", "its"};
             if (!ctx.tokens[i].possessive || i == 0 || ctx.gap(i - 1) != " " ||
                 !ctx.info[i - 1].alpha || determiners.count(ctx.word(i - 1)) ||
                 calendar_word(ctx.word(i)))
