@@ -10,8 +10,14 @@ phase_done() { echo "test.sh: $1 took $((SECONDS - started)) s (total ${SECONDS}
 
 # Line tables only (-g1): a stack printed by a failing test still names functions and lines, and
 # the build takes a fifth less time than with full debug information.
+# Unity builds (eight source files per compiler run): every file of a target includes the same
+# heavy headers (CLI11 alone is 15 s per file under the sanitizers), parsed and compiled once
+# for eight instead of once each. Names in one file's anonymous namespace must therefore differ
+# from those of the other files of its target; a clash fails this build, not a developer's.
+unity=(-DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=8)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr -DSAFESAR_BUILD_GUI=ON \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" >/dev/null
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
+  "${unity[@]}" >/dev/null
 cmake --build build -j "$jobs"
 phase_done "release build"
 # The GUI tests drive the real window with no display.
@@ -19,7 +25,7 @@ QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure -j "$jobs"
 phase_done "release tests"
 if [[ "${SAFESAR_SKIP_SANITIZERS:-0}" != 1 ]]; then
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSAFESAR_SANITIZE=ON \
-    -DSAFESAR_BUILD_GUI=OFF >/dev/null
+    -DSAFESAR_BUILD_GUI=OFF "${unity[@]}" >/dev/null
   cmake --build build-asan -j "$jobs"
   phase_done "sanitizer build"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

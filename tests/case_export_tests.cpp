@@ -58,7 +58,7 @@ std::size_t files_in(const fs::path& dir) {
     return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), {}));
 }
 
-const std::string reference = "SAR-2026-0452"; // demo-perpetrator's
+const std::string demo_reference = "SAR-2026-0452"; // demo-perpetrator's
 
 } // namespace
 
@@ -81,7 +81,7 @@ TEST_CASE("a record changed on disk after the last scan is re-read by export, ru
         INFO(r.out);
         REQUIRE(r.status == 0);
         CHECK(r.out.find("new and") != std::string::npos); // "N new and M reopened findings"
-        const std::string text = bundle_text(out, reference);
+        const std::string text = bundle_text(out, demo_reference);
         CHECK(text.find("course certificate") != std::string::npos);
         CHECK(text.find("900835") == std::string::npos);
 
@@ -99,7 +99,7 @@ TEST_CASE("a record changed on disk after the last scan is re-read by export, ru
         const test::CommandResult r = run_safesar("run " + c + " --out " + test::quoted(out));
         INFO(r.out);
         REQUIRE(r.status == 0);
-        const std::string text = bundle_text(out, reference);
+        const std::string text = bundle_text(out, demo_reference);
         CHECK(text.find("course certificate") != std::string::npos);
         CHECK(text.find("900835") == std::string::npos);
     }
@@ -109,7 +109,7 @@ TEST_CASE("a record changed on disk after the last scan is re-read by export, ru
             run_safesar("batch " + test::quoted(dir.path()) + " --out " + test::quoted(out));
         INFO(r.out);
         REQUIRE(r.status == 0);
-        const std::string text = bundle_text(out / "case", reference);
+        const std::string text = bundle_text(out / "case", demo_reference);
         CHECK(text.find("course certificate") != std::string::npos);
         CHECK(text.find("900835") == std::string::npos);
     }
@@ -127,8 +127,8 @@ TEST_CASE("a two-line note holding 0000000000 exports with the requester's sente
         run_safesar("run " + test::quoted(folder) + " --out " + test::quoted(out));
     INFO(r.out);
     REQUIRE(r.status == 0);
-    CHECK(test::pdf_text(out / (reference + ".pdf")).find(sentence) != std::string::npos);
-    CHECK(test::read_file(out / (reference + ".json")).find(sentence) != std::string::npos);
+    CHECK(test::pdf_text(out / (demo_reference + ".pdf")).find(sentence) != std::string::npos);
+    CHECK(test::read_file(out / (demo_reference + ".json")).find(sentence) != std::string::npos);
 }
 
 TEST_CASE("a perpetrator bundle names no withheld record, the controller's schedule does",
@@ -143,14 +143,14 @@ TEST_CASE("a perpetrator bundle names no withheld record, the controller's sched
     // Only the bundle's two files are in the output folder; the schedule is in the case's state.
     CHECK(files_in(out) == 2);
     const fs::path schedule =
-        folder / ".safesar" / (reference + ".controller-schedule.NOT-FOR-DISCLOSURE.txt");
+        folder / ".safesar" / (demo_reference + ".controller-schedule.NOT-FOR-DISCLOSURE.txt");
     REQUIRE(fs::exists(schedule));
     CHECK((fs::status(schedule).permissions() & fs::perms::others_read) == fs::perms::none);
     const std::string kept = test::read_file(schedule);
     CHECK(kept.find("NEVER TO BE DISCLOSED") != std::string::npos);
 
     // What would tell him what was withheld: file names, the sender, the subject, the kinds.
-    const std::string text = lower(bundle_text(out, reference));
+    const std::string text = lower(bundle_text(out, demo_reference));
     for (const std::string fact :
          {"marac/marac-minutes-2026-02-12.pdf", "marac-minutes", "partner-email-2026-04-09",
           "safety-plan.pdf", "personal safety plan", "marac minutes",
@@ -161,7 +161,8 @@ TEST_CASE("a perpetrator bundle names no withheld record, the controller's sched
     }
     // It is told that information was withheld, and under which exemptions.
     CHECK(text.find("some information has been withheld") != std::string::npos);
-    const nlohmann::json j = nlohmann::json::parse(test::read_file(out / (reference + ".json")));
+    const nlohmann::json j =
+        nlohmann::json::parse(test::read_file(out / (demo_reference + ".json")));
     CHECK(j.at("withheld_in_full").at("records_named") == false);
     CHECK(j.at("withheld_in_full").at("some_information_withheld") == true);
     // The exemptions cited must not name the kind of record either: a "MARAC" code would tell
@@ -189,7 +190,7 @@ TEST_CASE("a withheld record whose redacted title reads as a disclosed one's doe
         run_safesar("run " + test::quoted(folder) + " --out " + test::quoted(out));
     INFO(r.out);
     REQUIRE(r.status == 0);
-    const std::string text = lower(bundle_text(out, reference));
+    const std::string text = lower(bundle_text(out, demo_reference));
     CHECK(text.find("notes-[redacted].txt") != std::string::npos);
     CHECK(text.find("move his group session") != std::string::npos);
     for (const char* fact : {"rebecca", "selwood", "agencies present", "refuge space"}) {
@@ -225,7 +226,7 @@ TEST_CASE("a verifier finding is shown with its places and resolved by redacting
                                                      " --redact-remaining");
     INFO(resolved.out);
     REQUIRE(resolved.status == 0);
-    const std::string text = lower(bundle_text(out, reference));
+    const std::string text = lower(bundle_text(out, demo_reference));
     CHECK(text.find("thursdays") == std::string::npos);
     CHECK(text.find("kept a diary for the programme") != std::string::npos);
     // The resolution is a manual redaction in the review state, like any other.

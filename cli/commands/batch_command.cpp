@@ -68,15 +68,15 @@ void install_stop_handlers() {
     sigaction(SIGTERM, &action, nullptr);
 }
 
-// ---- Progress: one status line rewritten on a terminal, plain lines otherwise ----
+// ---- Progress of a batch: one status line rewritten on a terminal, plain lines otherwise ----
 
-class Progress {
+class BatchProgress {
   public:
-    Progress(std::size_t total, bool terminal)
+    BatchProgress(std::size_t total, bool terminal)
         : total_(total), terminal_(terminal), start_(Clock::now()) {
         if (terminal_) ticker_ = std::thread([this] { tick(); });
     }
-    ~Progress() {
+    ~BatchProgress() {
         {
             std::lock_guard lock(mutex_);
             done_ = true;
@@ -85,8 +85,8 @@ class Progress {
         if (ticker_.joinable()) ticker_.join();
         if (terminal_) std::cerr << "\r" << std::string(shown_, ' ') << "\r" << std::flush;
     }
-    Progress(const Progress&) = delete;
-    Progress& operator=(const Progress&) = delete;
+    BatchProgress(const BatchProgress&) = delete;
+    BatchProgress& operator=(const BatchProgress&) = delete;
 
     void on_event(const BatchEvent& e) {
         std::lock_guard lock(mutex_);
@@ -229,7 +229,7 @@ int run_batch_command(const BatchArgs& a, const std::vector<std::string>& extras
     install_stop_handlers();
     BatchResult result;
     {
-        Progress progress(cases.size(), isatty(STDERR_FILENO) == 1);
+        BatchProgress progress(cases.size(), isatty(STDERR_FILENO) == 1);
         options.on_event = [&](const BatchEvent& e) { progress.on_event(e); };
         result = run_batch(cases, options);
     }

@@ -38,7 +38,7 @@ Counts count(const Record& r) {
     return c;
 }
 
-void run(const std::string& folder, bool as_json, bool ocr) {
+void run_gather(const std::string& folder, bool as_json, bool ocr) {
     LoadedCase lc = load_case(folder);
     for (const auto& w : lc.warnings) std::cerr << "warning: " << w << "\n";
     GatherOptions options;
@@ -121,7 +121,7 @@ void add_gather_command(CLI::App& app) {
     cmd->add_option("CASE", *folder, "the case folder")->required();
     cmd->add_flag("--json", *as_json, "print the inventory as JSON");
     cmd->add_flag("--no-ocr", *no_ocr, "do not OCR image-only pages");
-    cmd->callback([=] { run(*folder, *as_json, !*no_ocr); });
+    cmd->callback([=] { run_gather(*folder, *as_json, !*no_ocr); });
 }
 
 } // namespace safesar::cli

@@ -46,7 +46,7 @@ nlohmann::json findings_json(const CaseScan& scan) {
     return list;
 }
 
-void run(const std::string& folder, bool json, bool show_progress) {
+void run_scan(const std::string& folder, bool json, bool show_progress) {
     std::unique_ptr<CaseScan> scan;
     {
         Progress progress(show_progress);
@@ -87,7 +87,7 @@ void add_scan_command(CLI::App& app) {
     cmd->add_option("CASE", *folder, "the case folder")->required();
     cmd->add_flag("--json", *json, "print the summary as JSON (docs/json/scan.schema.json)");
     add_progress_flag(cmd, *progress);
-    cmd->callback([=] { run(*folder, *json, *progress); });
+    cmd->callback([=] { run_scan(*folder, *json, *progress); });
 }
 
 } // namespace safesar::cli

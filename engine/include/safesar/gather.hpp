@@ -5,6 +5,7 @@
 #include "safesar/case_model.hpp"
 #include "safesar/document.hpp"
 #include "safesar/limits.hpp"
+#include "safesar/text_decode.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -90,12 +91,6 @@ Record read_html(const std::string& name, std::string_view bytes, const GatherOp
 // as Metadata sections.
 Record read_image(const std::string& name, std::string_view bytes, const GatherOptions& options);
 
-// Text decoding shared by the readers: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
-std::string decode_text(const std::string& bytes, const std::string& charset_hint = {});
-
-// A PDF text string (titles, metadata, annotation contents, form fields, attachment names) to
-// UTF-8: UTF-16BE or UTF-16LE after its byte-order mark, UTF-8 after its BOM (PDF 2.0), else
-// PDFDocEncoding. Language escapes and NULs are dropped; the result is always valid UTF-8.
-std::string decode_pdf_text(const std::string& raw);
+// decode_text and decode_pdf_text, shared by the readers: safesar/text_decode.hpp.
 
 } // namespace safesar

@@ -13,22 +13,22 @@ namespace safesar {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using ordered_json = nlohmann::ordered_json;
 
-void put_list(json& j, const char* key, const std::vector<std::string>& values) {
+void put_list(ordered_json& j, const char* key, const std::vector<std::string>& values) {
     if (!values.empty()) j[key] = values;
 }
 
-void put_text(json& j, const char* key, const std::string& value) {
+void put_text(ordered_json& j, const char* key, const std::string& value) {
     if (!value.empty()) j[key] = value;
 }
 
-void put_date(json& j, const char* key, const std::optional<Date>& value) {
+void put_date(ordered_json& j, const char* key, const std::optional<Date>& value) {
     if (value) j[key] = to_iso(*value);
 }
 
-json person_json(const Person& p, bool is_subject) {
-    json j;
+ordered_json person_json(const Person& p, bool is_subject) {
+    ordered_json j;
     j["name"] = p.name;
     if (!is_subject) j["role"] = to_string(p.role);
     put_list(j, "aliases", p.aliases);
@@ -47,7 +47,7 @@ json person_json(const Person& p, bool is_subject) {
 } // namespace
 
 std::string request_json(const Case& c) {
-    json j;
+    ordered_json j;
     j["reference"] = c.reference;
     j["received"] = to_iso(c.received);
     j["regime"] = to_string(c.regime);
@@ -57,21 +57,21 @@ std::string request_json(const Case& c) {
     put_date(j, "fee_received", c.fee_received);
     if (c.holidays != HolidayRegion::EnglandAndWales) j["holidays"] = to_string(c.holidays);
     if (!c.paused.empty()) {
-        json list = json::array();
+        ordered_json list = ordered_json::array();
         for (const Pause& p : c.paused) {
-            json pause{{"from", to_iso(p.from)}, {"to", to_iso(p.to)}};
+            ordered_json pause{{"from", to_iso(p.from)}, {"to", to_iso(p.to)}};
             put_text(pause, "reason", p.reason);
             list.push_back(pause);
         }
         j["paused"] = list;
     }
     if (c.extended) {
-        json ext{{"months", c.extended->months}, {"decided", to_iso(c.extended->decided)}};
+        ordered_json ext{{"months", c.extended->months}, {"decided", to_iso(c.extended->decided)}};
         put_text(ext, "reason", c.extended->reason);
         j["extended"] = ext;
     }
     j["subject"] = person_json(c.subject, true);
-    json parties = json::array();
+    ordered_json parties = ordered_json::array();
     for (const Person& p : c.parties)
         parties.push_back(person_json(p, false));
     j["parties"] = parties;

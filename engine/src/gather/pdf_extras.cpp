@@ -1,6 +1,6 @@
 #include "gather/pdf_extras.hpp"
 #include "gather/pdf_structure.hpp"
-#include "gather/pdf_text.hpp"
+#include "safesar/text_decode.hpp"
 
 #include "gather/attachment_names.hpp"
 #include "gather/text_decode.hpp"

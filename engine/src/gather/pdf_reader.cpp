@@ -153,13 +153,13 @@ bool flat(const poppler::image& img, double scale, const poppler::rectf& r) {
 // Marks the hidden words of one page; `boxes` are the page's text boxes in the order the
 // section's words were made from them.
 int mark_hidden_words(const poppler::page& page, const std::vector<poppler::text_box>& boxes,
-                      Section& s, double max_pixels) {
+                      Section& s, double pixel_limit) {
     if (s.words.empty()) return 0;
     // 72 dpi without anti-aliasing: a glyph still leaves dark pixels, and Splash draws it
     // much faster. A huge page is drawn coarser, so its image stays within the limit.
     const auto crop = page.page_rect(poppler::crop_box);
     const double area = std::max(1.0, crop.width() * crop.height());
-    const double dpi = area > max_pixels ? 72 * std::sqrt(max_pixels / area) : 72;
+    const double dpi = area > pixel_limit ? 72 * std::sqrt(pixel_limit / area) : 72;
     poppler::page_renderer renderer;
     poppler::image img = renderer.render_page(&page, dpi, dpi);
     if (!img.is_valid() || img.format() != poppler::image::format_argb32) return 0;

@@ -1,7 +1,7 @@
 // decode_pdf_text: one PDF text string (PDF 32000-2 7.9.2.2) to UTF-8, wherever the string
 // comes from. qpdf does the character work (PDFDocEncoding's table, UTF-16 surrogates).
-#include "gather/pdf_text.hpp"
 #include "safesar/printable.hpp"
+#include "safesar/text_decode.hpp"
 
 #include <qpdf/QUtil.hh>
 

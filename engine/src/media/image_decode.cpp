@@ -24,7 +24,7 @@ using PixPtr = std::unique_ptr<Pix, PixFree>;
     throw RecordError("", reason);
 }
 
-void init_once() {
+void init_leptonica_and_heif() {
     static std::once_flag once;
     std::call_once(once, [] {
         setMsgSeverity(L_SEVERITY_NONE); // errors reach the caller as exceptions instead
@@ -323,7 +323,7 @@ const char* image_mime(ImageFormat format) {
 }
 
 int image_page_count(std::string_view bytes) {
-    init_once();
+    init_leptonica_and_heif();
     switch (image_format(bytes)) {
     case ImageFormat::Tiff: return tiff_page_count(bytes);
     case ImageFormat::Heif: {
@@ -336,7 +336,7 @@ int image_page_count(std::string_view bytes) {
 }
 
 ImagePixels decode_image_page(std::string_view bytes, int index, const DecodeOptions& options) {
-    init_once();
+    init_leptonica_and_heif();
     const ImageFormat format = image_format(bytes);
     if (format == ImageFormat::Unknown) fail("not an image format SafeSAR reads");
     if (index < 0 || (format != ImageFormat::Tiff && format != ImageFormat::Heif && index > 0))

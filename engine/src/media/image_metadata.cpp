@@ -27,7 +27,7 @@ void lock_xmp(void*, bool lock) {
         xmp_toolkit.unlock();
 }
 
-void init_once() {
+void init_exiv2() {
     static std::once_flag once;
     std::call_once(once, [] {
         Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
@@ -169,7 +169,7 @@ std::string gps_text(double latitude, double longitude) {
 }
 
 int image_orientation(std::string_view bytes) {
-    init_once();
+    init_exiv2();
     try {
         auto image = open(bytes);
         if (!image.get()) return 1;
@@ -184,7 +184,7 @@ int image_orientation(std::string_view bytes) {
 }
 
 ImageMetadata read_image_metadata(std::string_view bytes) {
-    init_once();
+    init_exiv2();
     ImageMetadata out;
     try {
         auto image = open(bytes);

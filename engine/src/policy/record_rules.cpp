@@ -293,7 +293,7 @@ bool name_matches(const WithholdRule& w, const Record& r) {
 }
 
 // How sure a rule is that a record is one to withhold.
-enum class Verdict { No, Unsure, Yes };
+enum class RuleVerdict { No, Unsure, Yes };
 
 // The labels of the lines of a text that have a value of several words: "police (dc lund):
 // marker on the address" gives ["police"]. A label is what stands before a line's first colon
@@ -385,7 +385,7 @@ bool names_agenda_item(const std::vector<std::string>& words,
 // `meeting_title`: a title line names a meeting ("Youth Safety Panel"); then a
 // meeting's signs in the body (a chair, who attended) and one other group are enough to be
 // unsure, though the actions are not written as actions ("X to be told").
-Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
+RuleVerdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeting_title) {
     const std::string text = opening_text(r, sig.within_chars);
     const auto words = tokenize(fold(text));
     std::map<std::size_t, std::vector<std::vector<std::string>>> labels; // by the value's words
@@ -425,9 +425,9 @@ Verdict by_signals(const WithholdRule::Signals& sig, const Record& r, bool meeti
             std::find(sig.required.begin(), sig.required.end(), g.name) != sig.required.end())
             required = false;
     }
-    if (required && met >= sig.min) return Verdict::Yes;
-    if (required && met >= sig.unsure_min) return Verdict::Unsure;
-    return meeting_title && meeting && met >= 2 ? Verdict::Unsure : Verdict::No;
+    if (required && met >= sig.min) return RuleVerdict::Yes;
+    if (required && met >= sig.unsure_min) return RuleVerdict::Unsure;
+    return meeting_title && meeting && met >= 2 ? RuleVerdict::Unsure : RuleVerdict::No;
 }
 
 // A title line of the first few holding one of `phrases` as whole words.
@@ -833,7 +833,7 @@ const Field* field_holding(const Section& s, const Finding& f) {
 
 // Who is the record about? Its subject field ("Client: ...", "Name of victim: ..."), else the
 // share of the people it names who are protected parties.
-Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record& r,
+RuleVerdict about_protected_party(const WithholdRule& w, const Case& c, const Record& r,
                               const std::vector<Finding>& findings, const FindingIndex& mine) {
     const bool title = titled(w.any_of, r, w.title_lines);
     auto protected_owner = [&](const Owner& o) { return party_in_roles(c, o, w.roles); };
@@ -941,8 +941,8 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
     const std::size_t people = subject + protected_parties;
     const double share =
         people ? static_cast<double>(protected_parties) / static_cast<double>(people) : 0;
-    if (field_subject) return Verdict::No; // a field names the requester: about him too
-    if (addressed_to_requester(r, findings, mine)) return Verdict::No;
+    if (field_subject) return RuleVerdict::No; // a field names the requester: about him too
+    if (addressed_to_requester(r, findings, mine)) return RuleVerdict::No;
     // A form laid out in columns lists its labels apart from its values ("Name", "DOB", ...
     // then "Owen Price", "03/11/2008"): when the record has no title of the rule's kinds and
     // the first person its body names is the requester, it is his record first.
@@ -958,28 +958,28 @@ Verdict about_protected_party(const WithholdRule& w, const Case& c, const Record
                 (f.section == first->section && f.begin < first->begin))
                 first = &f;
         }
-        if (first && first->owner.kind == Owner::Subject) return Verdict::No;
+        if (first && first->owner.kind == Owner::Subject) return RuleVerdict::No;
     }
-    if (field_protected) return title ? Verdict::Yes : Verdict::Unsure;
+    if (field_protected) return title ? RuleVerdict::Yes : RuleVerdict::Unsure;
     // No title of the rule's kinds, but it names protected parties again and again and never
     // the requester (a call with her, a note about the children): about them. The reviewer
     // decides.
-    if (!title) return protected_parties >= 3 && subject == 0 ? Verdict::Unsure : Verdict::No;
-    if (people >= 2 && share >= w.share) return Verdict::Yes;
-    if (people >= 2 && share >= w.unsure_share) return Verdict::Unsure;
-    return Verdict::No;
+    if (!title) return protected_parties >= 3 && subject == 0 ? RuleVerdict::Unsure : RuleVerdict::No;
+    if (people >= 2 && share >= w.share) return RuleVerdict::Yes;
+    if (people >= 2 && share >= w.unsure_share) return RuleVerdict::Unsure;
+    return RuleVerdict::No;
 }
 
-Verdict check(const WithholdRule& w, const Case& c, const Record& r,
+RuleVerdict check(const WithholdRule& w, const Case& c, const Record& r,
               const std::vector<Finding>& findings, const FindingIndex& mine) {
     if (w.kind == "mail-from-role") {
         if (r.kind != RecordKind::Email) {
             const Person* p = signer(c, r, findings, mine);
-            return p && role_in(*p, w.roles) ? Verdict::Yes : Verdict::No;
+            return p && role_in(*p, w.roles) ? RuleVerdict::Yes : RuleVerdict::No;
         }
         for (const Person* p : senders(c, r, findings, mine))
-            if (role_in(*p, w.roles)) return Verdict::Yes;
-        return Verdict::No;
+            if (role_in(*p, w.roles)) return RuleVerdict::Yes;
+        return RuleVerdict::No;
     }
     if (w.kind == "edges") {
         // A heading, header or footer: not a sentence that mentions it ("Discussed at MARAC;")
@@ -990,8 +990,8 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
             if (line.size() <= 90 && line.find(". ") == std::string::npos &&
                 line.find(';') == std::string::npos && !std::regex_search(line, row) &&
                 std::count(line.begin(), line.end(), ',') < 2 && any_in(w.any_of, line))
-                return Verdict::Yes;
-        return Verdict::No;
+                return RuleVerdict::Yes;
+        return RuleVerdict::No;
     }
     if (w.kind == "notice") {
         // A notice about the whole record: at its top or bottom, or "this ... must not".
@@ -1000,23 +1000,23 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
         bool content_marked = false;
         for (const auto& line : edge_lines(r, w.edge_lines, true)) {
             if (!any_in(w.any_of, line)) continue;
-            if (!marks_line_content(w.any_of, line)) return Verdict::Yes;
+            if (!marks_line_content(w.any_of, line)) return RuleVerdict::Yes;
             content_marked = true;
         }
         const std::string head = opening(r, w.within_chars);
-        if (any_in(w.and_any_of, head)) return Verdict::Yes;
-        return content_marked ? Verdict::Unsure : Verdict::No;
+        if (any_in(w.and_any_of, head)) return RuleVerdict::Yes;
+        return content_marked ? RuleVerdict::Unsure : RuleVerdict::No;
     }
     if (w.kind == "about-protected-party") {
-        const Verdict v = about_protected_party(w, c, r, findings, mine);
+        const RuleVerdict v = about_protected_party(w, c, r, findings, mine);
         // A meeting or a conversation she was at and he was not is her account, whatever it
         // is called and however often it names him: the reviewer decides.
-        if (v == Verdict::No &&
+        if (v == RuleVerdict::No &&
             (attended_by_party(c, r, findings, mine, w.roles) ||
              conversation_with_party(c, r, findings, mine, w.roles) ||
              account_taken_from_someone_else(r, findings, mine)) &&
             !attended_by_requester(r, findings, mine))
-            return Verdict::Unsure;
+            return RuleVerdict::Unsure;
         return v;
     }
     const std::string head = opening(r, w.within_chars);
@@ -1025,10 +1025,10 @@ Verdict check(const WithholdRule& w, const Case& c, const Record& r,
     const bool hit = (!w.any_of.empty() && any_in(w.any_of, head) &&
                       (w.and_any_of.empty() || any_in(w.and_any_of, head))) ||
                      (titled && w.title_sure);
-    if (hit) return Verdict::Yes;
-    const Verdict by_content =
-        w.signals ? by_signals(*w.signals, r, meeting_titled(w, r)) : Verdict::No;
-    return (titled || named) && by_content == Verdict::No ? Verdict::Unsure : by_content;
+    if (hit) return RuleVerdict::Yes;
+    const RuleVerdict by_content =
+        w.signals ? by_signals(*w.signals, r, meeting_titled(w, r)) : RuleVerdict::No;
+    return (titled || named) && by_content == RuleVerdict::No ? RuleVerdict::Unsure : by_content;
 }
 
 // The organisation of a listed professional when the record comes from them: an e-mail sent
@@ -1244,15 +1244,15 @@ void build_disclosure(const Policy& policy, const Case& c, const GatherResult& g
         const WithholdRule* unsure = nullptr;
         std::optional<bool> to_him, attended;
         for (const auto& w : withhold) {
-            const Verdict v = check(w, c, r, findings, mine);
-            if (v == Verdict::Unsure && !unsure) {
+            const RuleVerdict v = check(w, c, r, findings, mine);
+            if (v == RuleVerdict::Unsure && !unsure) {
                 if (!to_him) to_him = addressed_to_requester(r, findings, mine);
                 // Attending is what makes a meeting his, not a summary that says he attended.
                 const bool meeting = w.kind != "about-protected-party";
                 if (meeting && !attended) attended = attended_by_requester(r, findings, mine);
                 if (!*to_him && !(meeting && *attended)) unsure = &w;
             }
-            if (v != Verdict::Yes) continue;
+            if (v != RuleVerdict::Yes) continue;
             rd.fate = RecordFate::WithholdInFull;
             rd.withheld_because = reason(w.reason);
             rd.withheld_kind = w.explain; // export says it only where the profile allows

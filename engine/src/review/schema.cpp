@@ -18,7 +18,7 @@ namespace {
 // 6: teams (schema_postgres.cpp): a shared database's cases kept to their team. A case folder's
 //    own file is one case on one desktop, kept by the folder's permissions: nothing to add.
 // 7: who is in the case (`presence`: one row per account, refreshed while the case is open).
-constexpr int schema_version = 7;
+// (schema_version, in schema.hpp, is the last of these.)
 
 // Finding text and comments live here: the controller's own confidential store (mode 0600),
 // never in the audit and never in a bundle.

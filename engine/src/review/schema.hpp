@@ -8,6 +8,10 @@
 
 namespace safesar::review {
 
+// The schema both stores are at: the embedded file's (schema.cpp, whose comment lists what each
+// version added) and the shared database's (schema_postgres.cpp), one schema in two dialects.
+inline constexpr int schema_version = 7;
+
 // WAL (a reader never blocks the writer, and a killed writer leaves the last commit intact),
 // foreign keys on. Called on every connection.
 void configure(Db& db);

@@ -10,15 +10,15 @@ namespace safesar::review {
 
 namespace {
 
-constexpr int schema_version = 7; // schema.cpp's: one schema, two dialects
-constexpr int base_schema = 5;    // what `tables` makes; migrate_from() brings it up from there
+constexpr int base_schema =
+    5; // what `postgres_tables` makes; migrate_from() brings it up from there
 
 // Case-scoped tables: each row belongs to the case whose reference the connection set
 // (postgres_connection.cpp), which is also the default of `case_ref`, so the review code's
 // statements are the embedded store's. Text compares byte-wise ("C"), as in SQLite, so both
 // stores list alike whatever the database's locale. Sequence numbers of history rows come from
 // one sequence per table across cases; the audit's and the scans' are counted per case.
-constexpr std::string_view tables = R"sql(
+constexpr std::string_view postgres_tables = R"sql(
 CREATE DOMAIN safesar_text AS TEXT COLLATE "C";
 CREATE TABLE safesar_schema(
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1), version INTEGER NOT NULL);
@@ -185,7 +185,7 @@ std::string policies() {
 
 // History refuses UPDATE, DELETE and TRUNCATE, as the embedded store's triggers do; the
 // trigger names are the embedded store's, so `audit --verify` checks both alike.
-std::string append_only_triggers() {
+std::string postgres_append_only_triggers() {
     std::string sql;
     std::vector<std::string> names = {"audit"};
     for (const AuditedTable& t : audited_tables())
@@ -245,7 +245,7 @@ std::string team_policy(const std::string& table) {
            " WITH CHECK " + test + ";\n";
 }
 
-void migrate_to_6(Db& db) {
+void postgres_migrate_to_6(Db& db) {
     db.exec(teams_tables);
     db.exec("CREATE FUNCTION safesar_case_open_to_me() RETURNS boolean LANGUAGE sql STABLE AS "
             "$$ SELECT " +
@@ -290,7 +290,7 @@ CREATE TRIGGER audit_notify AFTER INSERT ON audit
     FOR EACH ROW EXECUTE FUNCTION safesar_notify_change();
 )sql";
 
-void migrate_to_7(Db& db) {
+void postgres_migrate_to_7(Db& db) {
     db.exec(presence_table);
     db.exec(team_policy("presence"));
     db.exec("UPDATE safesar_schema SET version = 7");
@@ -299,8 +299,8 @@ void migrate_to_7(Db& db) {
 // Schema changes after 5, one function each, as in schema.cpp; `safesar db init` makes schema 5
 // and runs them too, so a new database and a migrated one are made by the same statements.
 void migrate_from(Db& db, int schema) {
-    if (schema < 6) migrate_to_6(db);
-    if (schema < 7) migrate_to_7(db);
+    if (schema < 6) postgres_migrate_to_6(db);
+    if (schema < 7) postgres_migrate_to_7(db);
 }
 
 } // namespace
@@ -321,10 +321,10 @@ int postgres_init(Db& db) {
         const int before = postgres_schema(db);
         if (before == 0) {
             db.exec(roles);
-            db.exec(tables);
+            db.exec(postgres_tables);
             db.exec("INSERT INTO safesar_schema VALUES (1, " + std::to_string(base_schema) + ")");
             db.exec(policies());
-            db.exec(append_only_triggers());
+            db.exec(postgres_append_only_triggers());
             db.exec(grants());
             db.exec(owned_by_admin());
             migrate_from(db, base_schema);
