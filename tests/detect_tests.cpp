@@ -1378,6 +1378,59 @@ TEST_CASE("one line of a risk sheet of several, with weapons or control and acti
     CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
 }
 
+TEST_CASE("a meeting's attendees, each with role and service in one bracket, name its agencies: "
+          "the record is withheld",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("og-04.txt",
+                             "Harbour Vale Partners Group - note for a partner business\n"
+                             "Ana Voss (IDVA, Teme Outreach); Ian Rudd (Kent Police); Olu Bade "
+                             "(Hill Top School)\n"
+                             "Zoe Kettering and her daughter: he has hit her and threatened her.\n"
+                             "Actions for the business: never give out her new address.\n"));
+    g.records.push_back(note("staff-04.txt",
+                             "Harbour Vale staff rota - note for the team\n"
+                             "Ana Voss (till, Teme branch); Ian Rudd (stock); Olu Bade (till)\n"
+                             "Actions for the team: count the float at six.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a record whose 'subject of concern' is a protected party is withheld until reviewed",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("note-031.txt", "Action note for a partner business\n"
+                                             "Subject of concern: Zoe Kettering, her new flat "
+                                             "in town.\n"
+                                             "Report any call about her to the office.\n"));
+    g.records.push_back(note("note-032.txt", "Action note for a partner business\n"
+                                             "Subject: the new van rota.\n"
+                                             "Report any call about it to the office.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a request not to tell someone that a record exists withholds it", "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("cover.txt", "Information shared with a community group\n"
+                                          "The attached extract is shared so that the group can "
+                                          "act on it. Do not tell Mr Marsh that it exists.\n"));
+    g.records.push_back(note("cover-b.txt", "Information shared with a community group\n"
+                                            "The attached timetable is shared so that the group "
+                                            "can plan. Do not tell anyone the prize yet.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
 TEST_CASE("an office note at a record's foot that it is never to be copied to someone withholds "
           "it",
           "[policy]") {

@@ -339,8 +339,10 @@ bool label_names(const std::vector<std::string>& label, const std::vector<std::s
     return last == phrase.back() || last == phrase.back() + "s";
 }
 
-// The words of each line of a text, and of each bracket on a line: "PC Rai (Essex Police)"
-// gives the line ["pc", "rai", "essex", "police"] and the bracket ["essex", "police"].
+// The words of each line of a text, and of each part of a bracket on a line: "PC Rai (Essex
+// Police)" gives the line ["pc", "rai", "essex", "police"] and the bracket ["essex", "police"].
+// A bracket's parts are parted by commas or semicolons: an attendee's "(IDVA, Vale Outreach)"
+// gives her role and her service, either of which may be the agency.
 struct LineWords {
     std::vector<std::vector<std::string>> lines, brackets;
 };
@@ -352,7 +354,12 @@ LineWords line_words(const std::string& text) {
              open = line.find('(', open + 1)) {
             const std::size_t close = line.find(')', open);
             if (close == std::string::npos) break;
-            out.brackets.push_back(tokenize(line.substr(open + 1, close - open - 1)));
+            for (std::size_t b = open + 1; b < close;) {
+                const std::size_t e = std::min(line.find_first_of(",;", b), close);
+                if (auto words = tokenize(line.substr(b, e - b)); !words.empty())
+                    out.brackets.push_back(std::move(words));
+                b = e + 1;
+            }
         }
     }
     return out;
@@ -834,7 +841,7 @@ const Field* field_holding(const Section& s, const Finding& f) {
 // Who is the record about? Its subject field ("Client: ...", "Name of victim: ..."), else the
 // share of the people it names who are protected parties.
 RuleVerdict about_protected_party(const WithholdRule& w, const Case& c, const Record& r,
-                              const std::vector<Finding>& findings, const FindingIndex& mine) {
+                                  const std::vector<Finding>& findings, const FindingIndex& mine) {
     const bool title = titled(w.any_of, r, w.title_lines);
     auto protected_owner = [&](const Owner& o) { return party_in_roles(c, o, w.roles); };
     // The subject fields: lines whose label is one of subject_labels, in the first 40 lines of
@@ -964,14 +971,15 @@ RuleVerdict about_protected_party(const WithholdRule& w, const Case& c, const Re
     // No title of the rule's kinds, but it names protected parties again and again and never
     // the requester (a call with her, a note about the children): about them. The reviewer
     // decides.
-    if (!title) return protected_parties >= 3 && subject == 0 ? RuleVerdict::Unsure : RuleVerdict::No;
+    if (!title)
+        return protected_parties >= 3 && subject == 0 ? RuleVerdict::Unsure : RuleVerdict::No;
     if (people >= 2 && share >= w.share) return RuleVerdict::Yes;
     if (people >= 2 && share >= w.unsure_share) return RuleVerdict::Unsure;
     return RuleVerdict::No;
 }
 
 RuleVerdict check(const WithholdRule& w, const Case& c, const Record& r,
-              const std::vector<Finding>& findings, const FindingIndex& mine) {
+                  const std::vector<Finding>& findings, const FindingIndex& mine) {
     if (w.kind == "mail-from-role") {
         if (r.kind != RecordKind::Email) {
             const Person* p = signer(c, r, findings, mine);

@@ -453,6 +453,17 @@ struct Residue final : public Recogniser {
                 i = last;
                 continue;
             }
+            // "She's at Withies in the week": a capitalised word that is an English word but no
+            // common one, inside lower-case prose, is capitalised because it names someone or
+            // somewhere (a house, a site, a farm). A common word ("at Rose's") is left to the
+            // name rules, which need more than its capital.
+            if (rare_word_in_prose(ctx, i)) {
+                emit(i, i, Category::Name, 0.4f,
+                     "a capitalised word in lower-case prose that is no common English word: a "
+                     "name or a place",
+                     "residue-rare-word");
+                continue;
+            }
             if (!proper_noun(ctx, i)) continue;
             // The word, and any proper nouns right after it on the same line.
             std::size_t last = i;
@@ -486,6 +497,13 @@ struct Residue final : public Recogniser {
                                          !ctx.is(i, kGivenName | kSurname | kTownFirst);
             // "the Larkfield group", "the Compass programme": a course's name, not a place.
             const bool programme = !listed && programme_after(ctx, last);
+            // "Tregowan paddled out to him": a word that opens its sentence before a lower-case
+            // word is who acts in it, someone other than the requester, though the sentence speaks
+            // only of him (by a pronoun); a place he went or lives in stands after a word ("to
+            // Kettlebury").
+            const bool opens_acting = opens_sentence(ctx, i) && last + 1 < n &&
+                                      ctx.adjacent(last, true) && ctx.info[last + 1].alpha &&
+                                      !ctx.info[last + 1].capitalised;
             emit(i, last, Category::Name,
                  listed                         ? 0.8f
                  : known_elsewhere || programme ? 0.45f
@@ -495,13 +513,49 @@ struct Residue final : public Recogniser {
                  : known_elsewhere
                      ? "a proper noun (not a name or UK town) that is not the requester's"
                      : "a capitalised word that is not an English word and not the requester's",
-                 "residue-proper-noun");
+                 "residue-proper-noun", !opens_acting);
             i = last;
         }
         other_scripts(ctx, out);
     }
 
   private:
+    // A capitalised word between two common lower-case words of one sentence, the one before it no
+    // article or possessive ("the Withies" may be a title's capital), itself an English word
+    // of the large list but not of the common one, nor a day, a month, a title, a relation
+    // ("asked Mammy for") or a general proper noun.
+    static bool rare_word_in_prose(const SectionContext& ctx, std::size_t i) {
+        static const std::array<std::string_view, 15> determiners{
+            "the",  "a",  "an",  "this", "that",  "these", "those", "our",
+            "your", "my", "his", "her",  "their", "its",   "every"};
+        const std::size_t n = ctx.tokens.size();
+        if (i == 0 || i + 1 >= n || ctx.info[i].all_caps || ctx.word(i).size() < 4 ||
+            !ctx.is(i, kEnglish) ||
+            ctx.is(i, kCommonWord | kGeneral | kTitle | kSectorAcronym | kCarMake | kRoleCue |
+                          kNotName))
+            return false;
+        const std::string_view w = ctx.word(i);
+        // "I've", "I'd": the pronoun's capital, no name's.
+        if (month_name(w) || day_name(w) || w.find('\'') != std::string_view::npos ||
+            relation_word(w) || ctx.is(i, kKinship))
+            return false;
+        // Ordinary words on both sides: a term of art runs on in words as rare as itself
+        // ("Tinea versicolor").
+        auto lower_word = [&](std::size_t k) {
+            return ctx.info[k].alpha && !ctx.info[k].capitalised && ctx.word(k).size() >= 2 &&
+                   ctx.is(k, kCommonWord);
+        };
+        const std::string_view prev = ctx.word(i - 1);
+        return ctx.gap(i - 1) == " " && ctx.gap(i) == " " && lower_word(i - 1) &&
+               lower_word(i + 1) &&
+               std::find(determiners.begin(), determiners.end(), prev) == determiners.end();
+    }
+
+    // Is token i the first word of its sentence?
+    static bool opens_sentence(const SectionContext& ctx, std::size_t i) {
+        const auto [b, e] = ctx.sentence_around(ctx.begin_of(i));
+        return ctx.token_at(b) == i && ctx.begin_of(i) < e;
+    }
     static bool programme_after(const SectionContext& ctx, std::size_t last) {
         if (last + 1 >= ctx.tokens.size() || !ctx.adjacent(last, true)) return false;
         for (const char* w : {"group", "groups", "programme", "programmes", "course", "system",

@@ -5,6 +5,7 @@
 // the notes) are about that person: theirs, whatever words they use. Names and numbers in the
 // row are found by their own recognisers; this finds what no shape can, by where it stands.
 #include "recognisers.hpp"
+#include "routine_shapes.hpp"
 
 #include "sentence_people.hpp"
 
@@ -70,7 +71,10 @@ class SomeoneElsesRow final : public Recogniser {
                 }
             }
         }
-        if (!who) return;
+        if (!who) {
+            routine_in_a_row(ctx, out);
+            return;
+        }
         for (std::size_t f = 0; f < sec.fields.size(); ++f) {
             if (f == whose_field) continue;
             const Field& field = sec.fields[f];
@@ -87,6 +91,43 @@ class SomeoneElsesRow final : public Recogniser {
             s.rule = "a cell of a row about someone else (its '" + sec.fields[whose_field].label +
                      "' is not the requester)";
             s.recogniser = id();
+            out.push_back(std::move(s));
+        }
+    }
+
+  private:
+    // A row with no "whose" column (a club's "Member", a class list) is still about the person it
+    // names: a cell that gives days and hours by their shape ("the 6am Tue/Thu/Sat") is that
+    // person's routine, though the cell names nobody. Other cells stay with their recognisers.
+    static void routine_in_a_row(const SectionContext& ctx, std::vector<Span>& out) {
+        const Section& sec = ctx.section;
+        const Span* who = nullptr;
+        for (const Span& p : ctx.people)
+            if (!staff_like(p.owner)) {
+                who = &p;
+                break;
+            }
+        if (!who) return;
+        for (const Field& field : sec.fields) {
+            if (who->begin >= field.begin && who->end <= field.end) continue;
+            std::size_t b = field.begin, e = field.end;
+            trim_span(ctx.text, b, e);
+            if (e <= b || !has_words(ctx, b, e)) continue;
+            bool routine = false;
+            for (std::size_t t = ctx.token_at(b);
+                 !routine && t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+                routine = routine_shape_at(ctx, t);
+            if (!routine) continue;
+            Span s;
+            s.begin = b;
+            s.end = e;
+            s.category = Category::Safety;
+            s.owner = who->owner;
+            s.confidence = 0.6f;
+            s.facts = kOtherNamed;
+            s.rule = "days and hours in a row about someone else (its '" + field.label +
+                     "' gives a routine)";
+            s.recogniser = "someone-elses-row";
             out.push_back(std::move(s));
         }
     }

@@ -338,9 +338,21 @@ class UnlistedPeople final : public Recogniser {
                 i += 1;
                 continue;
             }
-            // 3. Role cues: her sister Michelle, social worker Tom Egerton, neighbour Mr X.
+            // 3. Role cues: her sister Michelle, social worker Tom Egerton, neighbour Mr X. A role
+            // written as a title in mid-line ("Coach Tiny", "Nurse Joy") is followed by what
+            // people call that person, though it is a common word; not a heading in title
+            // case, where a third capitalised word follows ("Nurse Home Visits").
+            const bool role_as_title =
+                info[i].capitalised && !info[i].all_caps && i > 0 &&
+                ctx.gap(i - 1).find('\n') == std::string_view::npos && ctx.gap(i) == " " &&
+                i + 1 < ctx.tokens.size() && info[i + 1].capitalised && info[i + 1].alpha &&
+                ctx.word(i + 1).size() >= 3 && !ctx.is(i + 1, kNotName) &&
+                !calendar_word(ctx.word(i + 1)) &&
+                !ctx.is(i + 1, kTitle | kStreetSuffix | kGenericPlace | kFacility) &&
+                (i + 2 >= ctx.tokens.size() || !ctx.adjacent(i + 1, true) ||
+                 !info[i + 2].capitalised);
             if (ctx.is(i, kRoleCue) && next_ok && !info[i + 1].all_caps &&
-                !ctx.is(i + 1, kCommonWord)) {
+                (!ctx.is(i + 1, kCommonWord) || role_as_title)) {
                 const std::size_t last = c.extend(i + 1, 2);
                 emit(i + 1, last, "a name after '" + std::string(w) + "'", 0.85f);
                 i = last;
