@@ -525,9 +525,6 @@ struct Residue final : public Recogniser {
     // of the large list but not of the common one, nor a day, a month, a title, a relation
     // ("asked Mammy for") or a general proper noun.
     static bool rare_word_in_prose(const SectionContext& ctx, std::size_t i) {
-        static const std::array<std::string_view, 15> determiners{
-            "the",  "a",  "an",  "this", "that",  "these", "those", "our",
-            "your", "my", "his", "her",  "their", "its",   "every"};
         const std::size_t n = ctx.tokens.size();
         if (i == 0 || i + 1 >= n || ctx.info[i].all_caps || ctx.word(i).size() < 4 ||
             !ctx.is(i, kEnglish) ||
@@ -547,8 +544,7 @@ struct Residue final : public Recogniser {
         };
         const std::string_view prev = ctx.word(i - 1);
         return ctx.gap(i - 1) == " " && ctx.gap(i) == " " && lower_word(i - 1) &&
-               lower_word(i + 1) &&
-               std::find(determiners.begin(), determiners.end(), prev) == determiners.end();
+               lower_word(i + 1) && !determiner(prev) && prev != "every";
     }
 
     // Is token i the first word of its sentence?

@@ -30,6 +30,18 @@ bool relation_owner(std::string_view w) {
     return w == "his" || w == "her" || w == "their";
 }
 
+bool article(std::string_view w) {
+    static constexpr std::array<std::string_view, 7> articles{"the",  "a",     "an",   "this",
+                                                              "that", "these", "those"};
+    return std::find(articles.begin(), articles.end(), w) != articles.end();
+}
+
+bool determiner(std::string_view w) {
+    static constexpr std::array<std::string_view, 7> possessives{"our", "your",  "my", "his",
+                                                                 "her", "their", "its"};
+    return article(w) || std::find(possessives.begin(), possessives.end(), w) != possessives.end();
+}
+
 // The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
 Gender relation_gender(std::string_view w) {
     static constexpr std::array<std::string_view, 24> female{

@@ -62,6 +62,11 @@ bool is_question(const std::string& text, std::size_t b, std::size_t e);
 bool relation_word(std::string_view folded_word);
 // "his", "her", "their": whose a relation is.
 bool relation_owner(std::string_view folded_word);
+// "the", "a", "an", "this", "that", "these", "those": what follows is a thing or a body's name.
+bool article(std::string_view folded_word);
+// An article or a possessive ("our", "my", "its"): a capitalised word after one is a title's or a
+// thing's, not a person's.
+bool determiner(std::string_view folded_word);
 // The sex a relation word gives ("mother", "husband"); Unknown for "partner", "parent".
 Gender relation_gender(std::string_view folded_word);
 

@@ -46,6 +46,21 @@ bool has_words(const SectionContext& ctx, std::size_t b, std::size_t e) {
     return false;
 }
 
+// A cell's text without the blanks around it, [b, e), when it holds words worth covering.
+bool worded_cell(const SectionContext& ctx, const Field& field, std::size_t& b, std::size_t& e) {
+    b = field.begin;
+    e = field.end;
+    trim_span(ctx.text, b, e);
+    return e > b && has_words(ctx, b, e);
+}
+
+// Does a routine's shape (days, hours) begin inside [b, e)?
+bool routine_inside(const SectionContext& ctx, std::size_t b, std::size_t e) {
+    for (std::size_t t = ctx.token_at(b); t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
+        if (routine_shape_at(ctx, t)) return true;
+    return false;
+}
+
 class SomeoneElsesRow final : public Recogniser {
   public:
     std::string_view id() const override { return "someone-elses-row"; }
@@ -76,22 +91,11 @@ class SomeoneElsesRow final : public Recogniser {
             return;
         }
         for (std::size_t f = 0; f < sec.fields.size(); ++f) {
-            if (f == whose_field) continue;
-            const Field& field = sec.fields[f];
-            std::size_t b = field.begin, e = field.end;
-            trim_span(ctx.text, b, e);
-            if (e <= b || !has_words(ctx, b, e)) continue;
-            Span s;
-            s.begin = b;
-            s.end = e;
-            s.category = Category::Safety;
-            s.owner = who->owner;
-            s.confidence = who->owner.kind == Owner::Unknown ? 0.6f : 0.75f;
-            s.facts = kOtherNamed;
-            s.rule = "a cell of a row about someone else (its '" + sec.fields[whose_field].label +
-                     "' is not the requester)";
-            s.recogniser = id();
-            out.push_back(std::move(s));
+            std::size_t b, e;
+            if (f == whose_field || !worded_cell(ctx, sec.fields[f], b, e)) continue;
+            cover(out, b, e, who->owner, who->owner.kind == Owner::Unknown ? 0.6f : 0.75f,
+                  "a cell of a row about someone else (its '" + sec.fields[whose_field].label +
+                      "' is not the requester)");
         }
     }
 
@@ -99,37 +103,34 @@ class SomeoneElsesRow final : public Recogniser {
     // A row with no "whose" column (a club's "Member", a class list) is still about the person it
     // names: a cell that gives days and hours by their shape ("the 6am Tue/Thu/Sat") is that
     // person's routine, though the cell names nobody. Other cells stay with their recognisers.
-    static void routine_in_a_row(const SectionContext& ctx, std::vector<Span>& out) {
-        const Section& sec = ctx.section;
-        const Span* who = nullptr;
-        for (const Span& p : ctx.people)
-            if (!staff_like(p.owner)) {
-                who = &p;
-                break;
-            }
-        if (!who) return;
-        for (const Field& field : sec.fields) {
-            if (who->begin >= field.begin && who->end <= field.end) continue;
-            std::size_t b = field.begin, e = field.end;
-            trim_span(ctx.text, b, e);
-            if (e <= b || !has_words(ctx, b, e)) continue;
-            bool routine = false;
-            for (std::size_t t = ctx.token_at(b);
-                 !routine && t < ctx.tokens.size() && ctx.begin_of(t) < e; ++t)
-                routine = routine_shape_at(ctx, t);
-            if (!routine) continue;
-            Span s;
-            s.begin = b;
-            s.end = e;
-            s.category = Category::Safety;
-            s.owner = who->owner;
-            s.confidence = 0.6f;
-            s.facts = kOtherNamed;
-            s.rule = "days and hours in a row about someone else (its '" + field.label +
-                     "' gives a routine)";
-            s.recogniser = "someone-elses-row";
-            out.push_back(std::move(s));
+    void routine_in_a_row(const SectionContext& ctx, std::vector<Span>& out) const {
+        const auto who = std::find_if(ctx.people.begin(), ctx.people.end(),
+                                      [](const Span& p) { return !staff_like(p.owner); });
+        if (who == ctx.people.end()) return;
+        for (const Field& field : ctx.section.fields) {
+            std::size_t b, e;
+            if ((who->begin >= field.begin && who->end <= field.end) ||
+                !worded_cell(ctx, field, b, e) || !routine_inside(ctx, b, e))
+                continue;
+            cover(out, b, e, who->owner, 0.6f,
+                  "days and hours in a row about someone else (its '" + field.label +
+                      "' gives a routine)");
         }
+    }
+
+    // The cell [b, e) as a finding about `owner`, someone other than the requester.
+    void cover(std::vector<Span>& out, std::size_t b, std::size_t e, const Owner& owner,
+               float confidence, std::string rule) const {
+        Span s;
+        s.begin = b;
+        s.end = e;
+        s.category = Category::Safety;
+        s.owner = owner;
+        s.confidence = confidence;
+        s.facts = kOtherNamed;
+        s.rule = std::move(rule);
+        s.recogniser = id();
+        out.push_back(std::move(s));
     }
 };
 

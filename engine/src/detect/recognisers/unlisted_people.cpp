@@ -242,6 +242,18 @@ class UnlistedPeople final : public Recogniser {
             return i + 1 < ctx.tokens.size() && ctx.gap(i) == " " && acts.count(ctx.word(i + 1)) &&
                    !calendar_word(ctx.word(i)) && !articles.count(ctx.word(i));
         };
+        // "Uncle Pops", "Coach Tiny": a relation or a role written as a title in mid-line, before
+        // a capitalised word that ends the name. Not at a line's start, nor before a third
+        // capitalised word: a heading in title case ("Dad Contact Visits", "Nurse Home Visits").
+        auto written_as_title = [&](std::size_t i) {
+            const std::size_t n = ctx.tokens.size();
+            return i > 0 && i + 1 < n && ctx.info[i].capitalised && !ctx.info[i].all_caps &&
+                   ctx.gap(i - 1).find('\n') == std::string_view::npos && ctx.gap(i) == " " &&
+                   ctx.info[i + 1].capitalised && ctx.info[i + 1].alpha &&
+                   !calendar_word(ctx.word(i + 1)) &&
+                   !ctx.is(i + 1, kTitle | kStreetSuffix | kGenericPlace | kFacility) &&
+                   (i + 2 >= n || !ctx.adjacent(i + 1, true) || !ctx.info[i + 2].capitalised);
+        };
         // "take Holly's car": a capitalised word in mid-sentence that owns something, after an
         // ordinary word that is no article or determiner ("the Rose's garden" is an inn's). The
         // word before may open the sentence ("Take Holly's car"), as an ordinary word.
@@ -339,20 +351,14 @@ class UnlistedPeople final : public Recogniser {
                 continue;
             }
             // 3. Role cues: her sister Michelle, social worker Tom Egerton, neighbour Mr X. A role
-            // written as a title in mid-line ("Coach Tiny", "Nurse Joy") is followed by what
-            // people call that person, though it is a common word; not a heading in title
-            // case, where a third capitalised word follows ("Nurse Home Visits").
-            const bool role_as_title =
-                info[i].capitalised && !info[i].all_caps && i > 0 &&
-                ctx.gap(i - 1).find('\n') == std::string_view::npos && ctx.gap(i) == " " &&
-                i + 1 < ctx.tokens.size() && info[i + 1].capitalised && info[i + 1].alpha &&
-                ctx.word(i + 1).size() >= 3 && !ctx.is(i + 1, kNotName) &&
-                !calendar_word(ctx.word(i + 1)) &&
-                !ctx.is(i + 1, kTitle | kStreetSuffix | kGenericPlace | kFacility) &&
-                (i + 2 >= ctx.tokens.size() || !ctx.adjacent(i + 1, true) ||
-                 !info[i + 2].capitalised);
+            // written as a title ("Coach Tiny", "Nurse Joy") is followed by what people call that
+            // person, though it is a common word (of three letters or more, not "On").
+            auto role_as_title = [&] {
+                return written_as_title(i) && ctx.word(i + 1).size() >= 3 &&
+                       !ctx.is(i + 1, kNotName);
+            };
             if (ctx.is(i, kRoleCue) && next_ok && !info[i + 1].all_caps &&
-                (!ctx.is(i + 1, kCommonWord) || role_as_title)) {
+                (!ctx.is(i + 1, kCommonWord) || role_as_title())) {
                 const std::size_t last = c.extend(i + 1, 2);
                 emit(i + 1, last, "a name after '" + std::string(w) + "'", 0.85f);
                 i = last;
@@ -374,17 +380,9 @@ class UnlistedPeople final : public Recogniser {
                                    (ctx.tokens[i - 1].possessive ||
                                     relation_owner(ctx.word(i - 1)) || ctx.word(i - 1) == "my" ||
                                     ctx.word(i - 1) == "your" || ctx.word(i - 1) == "our");
-                // "Nanna Moo", "Uncle Pops": a relation written as a title, capitalised before
-                // a capitalised word that ends the name, is what the family calls that person.
-                // Not at a line's start, nor before a third capitalised word: a heading in title
-                // case ("Dad Contact Visits").
-                const bool line_start =
-                    i == 0 || ctx.gap(i - 1).find('\n') != std::string_view::npos;
-                const bool titled = info[i].capitalised && !info[i].all_caps && gap == " " &&
-                                    !line_start && ctx.adjacent(i, true) &&
-                                    !calendar_word(ctx.word(i + 1)) &&
-                                    (i + 2 >= ctx.tokens.size() || !ctx.adjacent(i + 1, true) ||
-                                     !info[i + 2].capitalised);
+                // "Nanna Moo", "Uncle Pops": a relation written as a title is what the family
+                // calls that person.
+                const bool titled = written_as_title(i) && ctx.adjacent(i, true);
                 const bool given = ctx.is(i + 1, kGivenName);
                 const bool owned_name = owned && gap == " " && !calendar_word(ctx.word(i + 1));
                 if (bracketed || (next_ok && (given || titled || owned_name))) {
