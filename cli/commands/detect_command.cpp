@@ -12,7 +12,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string_view>
@@ -83,14 +82,30 @@ class JsonLines {
     std::vector<std::pair<float, std::string>> numbers_;
 };
 
+// The whole stream, a block at a time (a character at a time costs a tenth of a second for a
+// 5 MB export).
+std::string read_all(std::istream& in) {
+    std::string text;
+    constexpr std::size_t kBlock = 1u << 20;
+    for (std::size_t got = kBlock; got == kBlock;) {
+        const std::size_t at = text.size();
+        text.resize(at + kBlock);
+        in.read(text.data() + at, static_cast<std::streamsize>(kBlock));
+        got = static_cast<std::size_t>(in.gcount());
+        text.resize(at + got);
+    }
+    return text;
+}
+
 void run(const std::string& file, const std::string& case_folder) {
     std::string text;
     if (file.empty() || file == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), {});
+        text = read_all(std::cin);
     } else {
         std::ifstream in(file, std::ios::binary);
         if (!in) throw RecordError(file, "cannot be read");
-        text.assign(std::istreambuf_iterator<char>(in), {});
+        text = read_all(in);
+        if (in.bad()) throw RecordError(file, "cannot be read");
     }
     // Plain text only: a Word file or a PDF read as bytes would be searched as noise and show
     // nothing of what the reader sees. Documents go through gather (safesar scan).

@@ -863,29 +863,38 @@ std::vector<Finding> Detector::detect(const std::vector<Record>& records) const 
             return Voice{voice_end > pc.begin ? voice_end - pc.begin : 0,
                          is_words(sec) ? writer : std::nullopt};
         },
-        [&](const Voice& voice, const Section& part, std::size_t) {
+        [&](const Voice& voice, const Section& part, std::size_t k) {
             SectionContext ctx(part, knowledge);
             ctx.requester_voice_end = voice.end;
             ctx.message_writer = voice.writer;
-            return I.scan(ctx);
+            // The findings are made here, side by side, not where they are taken in order.
+            const Piece& pc = pieces[k];
+            std::vector<Finding> found;
+            std::vector<Span> spans = I.scan(ctx);
+            found.reserve(spans.size());
+            for (auto& sp : spans) {
+                found.push_back(finding_of(std::move(sp), pc.record, pc.section, part.text));
+                found.back().begin += pc.begin; // in the whole section's offsets
+                found.back().end += pc.begin;
+            }
+            return found;
         },
-        [&](std::vector<Span>&& spans, std::size_t k) {
+        [&](std::vector<Finding>&& found, std::size_t k) {
             const Piece& pc = pieces[k];
             const Record& rec = records[pc.record];
             const Section& sec = rec.sections[pc.section];
             if (pc.first) first = findings.size();
-            for (auto& sp : spans) {
-                sp.begin += pc.begin;
-                sp.end += pc.begin;
-                findings.push_back(finding_of(std::move(sp), pc.record, pc.section, sec.text));
-            }
-            if (!pc.last) return;
-            his_row_identifiers(sec, findings, first);
-            for (std::size_t f = first; f < findings.size(); ++f) {
+            const std::size_t from = findings.size();
+            findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                            std::make_move_iterator(found.end()));
+            // A row is never cut into windows: its whole findings are here.
+            if (pc.first && pc.last) his_row_identifiers(sec, findings, first);
+            // A window's values are learnt as it is taken, while the next windows are scanned.
+            for (std::size_t f = from; f < findings.size(); ++f) {
                 same.add(findings[f]);
                 same_digits.add(findings[f]);
             }
-            if (sec.kind != SectionKind::Header) return;
+            if (!pc.last || sec.kind != SectionKind::Header) return;
             if (const auto sender = message_sender(sec, findings, first)) {
                 if (sender->kind == Owner::Subject) {
                     sent_by_requester = true;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <unordered_set>
 
 namespace safesar {
@@ -63,10 +64,7 @@ std::filesystem::path english_word_list() {
 
 Lexicon Lexicon::load(const std::filesystem::path& dir) {
     Lexicon l;
-    l.classes.reserve(1u << 19); // about 300,000 words: no rehashing while they are read
-    auto mark = [&](const std::string& w, std::uint32_t c) {
-        if (!w.empty()) l.classes[w] |= c;
-    };
+    auto mark = [&](std::string_view w, std::uint32_t c) { l.index.mark(w, c); };
     auto mark_all = [&](const std::vector<std::string>& words, std::uint32_t c) {
         for (const auto& w : words)
             mark(w, c);
@@ -148,14 +146,20 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
     // Debian's English word list: a word written in lower case there is an ordinary word; one
     // listed only with a capital is a proper noun (a name, a place, a brand).
     const auto english = english_word_list();
-    std::ifstream in(english);
+    std::ifstream in(english, std::ios::binary);
     if (!in)
         throw DataError(english.string(),
                         "missing English word list (install the Debian package wbritish-large)");
+    // Read whole: the list is 170,000 lines, and a line read at a time costs more than the rest.
+    const std::string list{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     std::vector<std::string> capitalised, abbreviations;
-    std::unordered_set<std::string> titled;
-    std::string line;
-    while (std::getline(in, line)) {
+    WordSet titled;
+    for (std::size_t at = 0; at < list.size();) {
+        std::size_t end = list.find('\n', at);
+        if (end == std::string::npos) end = list.size();
+        std::string_view line(list.data() + at, end - at);
+        at = end + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty()) continue;
         UChar32 first;
         int32_t j = 0;
@@ -166,30 +170,27 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         // the list writes with their capital: a letter that opens a sentence is no name.
         const std::size_t apostrophe = line.find('\'');
         const bool first_person = apostrophe == 1 && line[0] == 'I';
-        if (apostrophe != std::string::npos && upper && !first_person &&
-            line.compare(line.size() - 2, 2, "'s") == 0)
+        if (apostrophe != std::string::npos && upper && !first_person && line.ends_with("'s"))
             continue;
+        if (!upper || first_person) {
+            mark(ascii(line) ? ascii_lower(line) : fold(line), kEnglish);
+            continue;
+        }
         std::string w = ascii(line) ? ascii_lower(line) : fold(line);
         // A word the list writes in capitals ("AZ", "KY") is an abbreviation.
         if (line.size() >= 2 && std::all_of(line.begin(), line.end(), [](char c) {
                 return (c >= 'A' && c <= 'Z') || c == '.';
             }))
             abbreviations.push_back(w);
-        else if (upper && !first_person)
-            titled.insert(w);
-        if (upper && !first_person)
-            capitalised.push_back(std::move(w));
         else
-            mark(w, kEnglish);
+            titled.insert(w);
+        capitalised.push_back(std::move(w));
     }
     for (auto& w : capitalised)
         if (!(l.classes_of(w) & kEnglish)) mark(w, kProperNoun);
     // Only in capitals: the same letters in title case ("Jj") are no proper noun the list knows.
     for (auto& w : abbreviations)
         if (!titled.count(w)) mark(w, kAbbreviation);
-    // Detection asks the index; the map's 300,000 nodes would only hold memory.
-    l.index.build(l.classes);
-    l.classes = {};
     return l;
 }
 
@@ -201,24 +202,41 @@ std::uint64_t WordIndex::hash(std::string_view w) {
     return h * 0x9E3779B97F4A7C15ull;
 }
 
-void WordIndex::build(
-    const std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>& words) {
-    std::size_t capacity = 16;
-    while (capacity * 5 < words.size() * 8)
-        capacity *= 2; // at most 5/8 full
+std::size_t WordIndex::slot_of(std::string_view w, std::uint64_t h) const {
+    const auto check = static_cast<std::uint32_t>(h);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h >> shift_);; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.size == 0) return i;
+        if (s.check != check) continue;
+        if (s.size == 255 ? long_words_[s.at] == w
+                          : (s.size == w.size() && std::equal(w.begin(), w.end(), s.word)))
+            return i;
+    }
+}
+
+void WordIndex::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    const std::size_t capacity = old.empty() ? (1u << 19) : old.size() * 2; // 300,000 words fit
     slots_.assign(capacity, Slot{});
     shift_ = 64;
     for (std::size_t c = capacity; c > 1; c /= 2)
         --shift_;
-    long_words_.clear();
-    for (const auto& [w, classes] : words) {
-        if (w.empty()) continue; // never marked; find() answers 0 for it as the map did
-        const std::uint64_t h = hash(w);
-        std::size_t i = static_cast<std::size_t>(h >> shift_);
-        while (slots_[i].size != 0)
-            i = (i + 1) & (capacity - 1);
-        Slot& s = slots_[i];
-        s.classes = classes;
+    for (const Slot& s : old) {
+        if (s.size == 0) continue;
+        const std::string_view w =
+            s.size == 255 ? std::string_view(long_words_[s.at]) : std::string_view(s.word, s.size);
+        slots_[slot_of(w, hash(w))] = s;
+    }
+}
+
+void WordIndex::mark(std::string_view w, std::uint32_t classes) {
+    if (w.empty()) return;                           // never marked; find() answers 0 for it
+    if ((used_ + 1) * 8 > slots_.size() * 5) grow(); // at most 5/8 full
+    const std::uint64_t h = hash(w);
+    Slot& s = slots_[slot_of(w, h)];
+    if (s.size == 0) {
+        ++used_;
         s.check = static_cast<std::uint32_t>(h);
         if (w.size() <= kInline) {
             s.size = static_cast<std::uint8_t>(w.size());
@@ -226,24 +244,15 @@ void WordIndex::build(
         } else {
             s.size = 255;
             s.at = static_cast<std::uint32_t>(long_words_.size());
-            long_words_.push_back(w);
+            long_words_.emplace_back(w);
         }
     }
+    s.classes |= classes;
 }
 
 std::uint32_t WordIndex::find(std::string_view w) const {
-    if (w.empty()) return 0;
-    const std::uint64_t h = hash(w);
-    const auto check = static_cast<std::uint32_t>(h);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>(h >> shift_);; i = (i + 1) & mask) {
-        const Slot& s = slots_[i];
-        if (s.size == 0) return 0;
-        if (s.check != check) continue;
-        if (s.size == 255 ? long_words_[s.at] == w
-                          : (s.size == w.size() && std::equal(w.begin(), w.end(), s.word)))
-            return s.classes;
-    }
+    if (w.empty() || slots_.empty()) return 0;
+    return slots_[slot_of(w, hash(w))].classes; // a free slot's classes are 0
 }
 
 } // namespace safesar

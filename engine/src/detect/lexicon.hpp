@@ -51,14 +51,15 @@ enum WordClass : std::uint32_t {
     kKinship = 1u << 24, // abbu, tata, nain: mother, father, grandparents in other languages
 };
 
-// The words of `classes` in one open-addressed table: a look-up touches one slot (short words
-// are stored in it), where the node-based map touches a bucket, a node and often a string.
-// Every word of every section is looked up, in a table of 300,000 words.
+// Every listed word with its classes in one open-addressed table: a look-up touches one slot
+// (short words are stored in it), where a node-based map touches a bucket, a node and often a
+// string. Every word of every section is looked up, in a table of 300,000 words; the lists are
+// marked into it directly as they are read, with no map in between (loading is most of the
+// cost of a short `safesar detect`).
 class WordIndex {
   public:
-    void
-    build(const std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>>& words);
-    bool empty() const { return slots_.empty(); }
+    void mark(std::string_view w, std::uint32_t classes); // adds the classes to the word's
+    bool empty() const { return used_ == 0; }
     std::uint32_t find(std::string_view w) const; // the word's classes; 0 when absent
 
   private:
@@ -71,21 +72,18 @@ class WordIndex {
         std::uint32_t at = 0;
     };
     static std::uint64_t hash(std::string_view w);
+    // The slot holding `w`, or the free slot where it belongs.
+    std::size_t slot_of(std::string_view w, std::uint64_t h) const;
+    void grow();              // doubles the table, keeping every word
     std::vector<Slot> slots_; // a power of two, at most 5/8 full
+    std::size_t used_ = 0;
     int shift_ = 64;          // a hash's top bits index the slots
     std::vector<std::string> long_words_;
 };
 
 struct Lexicon {
-    // Each folded word's classes, while the lists are read; load() then moves them into
-    // `index`, which detection asks (classes_of()).
-    std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> classes;
-    WordIndex index;
-    std::uint32_t classes_of(std::string_view w) const {
-        if (!index.empty()) return index.find(w);
-        auto it = classes.find(w);
-        return it == classes.end() ? 0 : it->second;
-    }
+    WordIndex index; // each folded word's classes
+    std::uint32_t classes_of(std::string_view w) const { return index.find(w); }
     bool is(std::string_view w, std::uint32_t c) const { return (classes_of(w) & c) != 0; }
 
     // Each thoroughfare word and its abbreviations, every form to the others (lane: ln).

@@ -16,6 +16,8 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <future>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <type_traits>
@@ -115,37 +117,67 @@ inline std::vector<Piece> pieces_of(const std::vector<Record>& records) {
 
 // Runs a pass over the pieces in order, a batch at a time:
 //   input = prepare(k)               on the calling thread as piece k joins a batch; it may
-//                                    read what the takes of earlier batches learned;
+//                                    read what the takes of earlier pieces learned, up to the
+//                                    last piece that `closes`;
 //   result = work(input, part, k)    side by side, `part` the piece as a section of its own;
 //   take(result, k)                  on the calling thread, in piece order.
 // A batch closes at about two windows' bytes per worker, or after a piece `closes(k)` names:
 // the pieces after it need what its take learns. So the takes see what one thread gives.
+// With more than one worker, the next batch is already being scanned while the calling thread
+// takes a batch's results, unless the batch closed on such a piece.
 template <typename Prepare, typename Work, typename Take, typename Closes>
 void for_each_piece(const std::vector<Record>& records, const std::vector<Piece>& pieces,
                     unsigned workers, Prepare&& prepare, Work&& work, Take&& take,
                     Closes&& closes) {
     using Input = std::invoke_result_t<Prepare&, std::size_t>;
-    const std::size_t batch_bytes = 2 * kWindow * std::max(workers, 1u);
-    for (std::size_t next = 0; next < pieces.size();) {
-        const std::size_t first = next;
+    using Result = std::invoke_result_t<Work&, const Input&, const Section&, std::size_t>;
+    struct Batch {
+        std::size_t first = 0, end = 0;
+        bool closed = false; // on a piece whose take the next pieces' preparation needs
         std::vector<Input> inputs;
-        for (std::size_t bytes = 0; next < pieces.size() && bytes < batch_bytes;) {
-            inputs.push_back(prepare(next));
-            bytes += pieces[next].end - pieces[next].begin;
-            if (closes(next++)) break;
-        }
         // A window of a long section is a section of its own, kept until the takes are done:
         // what `work` returns may still refer to it (a scan's context reads its text).
-        std::vector<std::optional<Section>> parts(inputs.size());
-        auto results = side_by_side(inputs.size(), workers, [&](std::size_t k) {
-            const Piece& p = pieces[first + k];
-            const Section& sec = records[p.record].sections[p.section];
-            if (p.first && p.last) return work(inputs[k], sec, first + k);
-            parts[k] = window_of(sec, {p.begin, p.end});
-            return work(inputs[k], *parts[k], first + k);
+        std::vector<std::optional<Section>> parts;
+        std::future<std::vector<Result>> results;
+    };
+    const std::size_t batch_bytes = 2 * kWindow * std::max(workers, 1u);
+    // Prepares the batch from piece `first` here, and scans it in the background.
+    auto start = [&](std::size_t first) {
+        auto b = std::make_unique<Batch>();
+        b->first = first;
+        std::size_t next = first;
+        for (std::size_t bytes = 0; next < pieces.size() && bytes < batch_bytes;) {
+            b->inputs.push_back(prepare(next));
+            bytes += pieces[next].end - pieces[next].begin;
+            if (closes(next++)) {
+                b->closed = true;
+                break;
+            }
+        }
+        b->end = next;
+        b->parts.resize(b->inputs.size());
+        Batch* batch = b.get();
+        b->results = std::async(std::launch::async, [&, batch] {
+            return side_by_side(batch->inputs.size(), workers, [&, batch](std::size_t k) {
+                const Piece& p = pieces[batch->first + k];
+                const Section& sec = records[p.record].sections[p.section];
+                if (p.first && p.last) return work(batch->inputs[k], sec, batch->first + k);
+                batch->parts[k] = window_of(sec, {p.begin, p.end});
+                return work(batch->inputs[k], *batch->parts[k], batch->first + k);
+            });
         });
+        return b;
+    };
+    if (pieces.empty()) return;
+    for (auto current = start(0); current;) {
+        std::unique_ptr<Batch> next;
+        const bool more = current->end < pieces.size();
+        if (more && !current->closed && workers > 1) next = start(current->end);
+        auto results = current->results.get();
         for (std::size_t k = 0; k < results.size(); ++k)
-            take(std::move(results[k]), first + k);
+            take(std::move(results[k]), current->first + k);
+        if (more && !next) next = start(current->end);
+        current = std::move(next);
     }
 }
 
