@@ -1558,3 +1558,87 @@ TEST_CASE("a code in a document's own file name is the document's own reference 
     CHECK(owner_of(0, "R-4410") == Owner::Subject);
     CHECK(owner_of(1, "R-4410") != Owner::Subject); // one file's name: not the case's filing
 }
+
+TEST_CASE("a message forwarding a message that carries a record withheld in full with a line "
+          "of its own is withheld with it, and so are its other attachments, and one that says "
+          "more in its own words is not",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    auto message = [](const std::string& name, const std::string& parent, const std::string& body) {
+        Record m;
+        m.name = name;
+        m.parent = parent;
+        m.kind = RecordKind::Email;
+        Section h(SectionKind::Header, "header",
+                  "From: office@example.org\nTo: yard@example.org\n");
+        h.fields.push_back({"From", 6, 24});
+        h.fields.push_back({"To", 29, 46});
+        m.sections.push_back(h);
+        m.sections.emplace_back(SectionKind::Body, "body", body);
+        return m;
+    };
+    g.records.push_back(message("fwd.eml", "", "See below, read and delete.\n"));
+    g.records.push_back(message("fwd.eml#below.eml", "fwd.eml", "What we can share.\n"));
+    Record sheet = note("fwd.eml#below.eml#sheet.txt",
+                        "DASH risk identification checklist\nQ1 Has the current incident "
+                        "resulted in injury? Yes\n");
+    sheet.parent = "fwd.eml#below.eml";
+    g.records.push_back(sheet);
+    Record menu = note("fwd.eml#menu.txt", "Lunch menu for the week.\n");
+    menu.parent = "fwd.eml";
+    g.records.push_back(menu);
+    g.records.push_back(
+        message("long.eml", "",
+                "I met the member after the Sunday class and he said he only came "
+                "back for his gloves and his bag, and he agreed to keep to the "
+                "Wednesday session until we have met. Forwarding the papers below.\n"));
+    g.records.push_back(message("long.eml#papers.eml", "long.eml", "The papers.\n"));
+    Record checklist = note("long.eml#papers.eml#list.txt",
+                            "DASH risk identification checklist\nQ2 Is the victim very "
+                            "frightened? Yes\n");
+    checklist.parent = "long.eml#papers.eml";
+    g.records.push_back(checklist);
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 7);
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u}) {
+        INFO(g.records[i].name);
+        CHECK(result.disclosure.records[i].fate == RecordFate::WithholdInFull);
+    }
+    CHECK(result.disclosure.records[4].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("a sheet set out about 'her' and 'him', with what happened and actions, is withheld",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("sheet-7.txt",
+                             "Partners' sheet - Monday\n"
+                             "Her\tZoe Kettering, Lark Row, Rotherham\n"
+                             "Him\tGordon Marsh, Sheffield\n"
+                             "What happened: he followed her to the gym twice.\n"
+                             "Actions: keep her session slots off the noticeboard.\n"));
+    g.records.push_back(note("order-7.txt", "Order for the shop\n"
+                                            "Colour\tnavy with a white trim\n"
+                                            "Size\tlarge in the long fit\n"
+                                            "Actions: collect by Friday at the counter.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 2);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+    CHECK(result.disclosure.records[1].fate == RecordFate::Disclose);
+}
+
+TEST_CASE("two labels on one line, the person of concern and the person at risk, set a record "
+          "out about both",
+          "[policy]") {
+    const PerpetratorScan scan;
+    GatherResult g;
+    g.records.push_back(note("extract-2.txt",
+                             "Extract for the club\n"
+                             "Subject of concern: Samira Haq. Person at "
+                             "risk: Imtiaz Haq.\n"
+                             "Actions: keep his session slots off the website.\n"));
+    auto result = scan.apply(g);
+    REQUIRE(result.disclosure.records.size() == 1);
+    CHECK(result.disclosure.records[0].fate == RecordFate::WithholdInFull);
+}

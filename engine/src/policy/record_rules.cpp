@@ -295,20 +295,37 @@ bool name_matches(const WithholdRule& w, const Record& r) {
 // How sure a rule is that a record is one to withhold.
 enum class RuleVerdict { No, Unsure, Yes };
 
+// The lines of a text, and a line's sentences after its first: a note may write two fields on
+// one line ("Subject of concern: A. Person at risk: B.").
+std::vector<std::string_view> lines_and_sentences(const std::string& text) {
+    std::vector<std::string_view> out;
+    for (std::size_t b = 0; b < text.size();) {
+        const std::size_t e = std::min(text.find('\n', b), text.size());
+        std::size_t from = b;
+        for (std::size_t dot = text.find(". ", b); dot != std::string::npos && dot + 2 < e;
+             dot = text.find(". ", dot + 2))
+            if (std::isupper(static_cast<unsigned char>(text[dot + 2]))) {
+                out.emplace_back(text.data() + from, dot + 1 - from);
+                from = dot + 2;
+            }
+        out.emplace_back(text.data() + from, e - from);
+        b = e + 1;
+    }
+    return out;
+}
+
 // The labels of the lines of a text that have a value of several words: "police (dc lund):
-// marker on the address" gives ["police"]. A label is what stands before a line's first colon
-// or tab (a table row's first cell), after any bullet or number, at most 80 bytes, with
-// anything in brackets set aside; the rest of the line has `min_value_words` words or more
-// (four for an agency's action, so a form's short values, "school: hill top", are not actions).
+// marker on the address" gives ["police"]. A label is what stands before a line's (or a
+// sentence's) first colon or tab (a table row's first cell), after any bullet or number, at
+// most 80 bytes, with anything in brackets set aside; the rest of the line has
+// `min_value_words` words or more (four for an agency's action, so a form's short values,
+// "school: hill top", are not actions).
 std::vector<std::vector<std::string>> line_labels(const std::string& text,
                                                   std::size_t min_value_words) {
     constexpr std::size_t kMaxLabel = 80;
     std::vector<std::vector<std::string>> out;
     // Split before folding: folding reads a lone tab as a space.
-    for (std::size_t b = 0; b < text.size();) {
-        const std::size_t e = std::min(text.find('\n', b), text.size());
-        const std::string_view raw = std::string_view(text).substr(b, e - b);
-        b = e + 1;
+    for (const std::string_view raw : lines_and_sentences(text)) {
         const std::size_t colon = raw.find_first_of(":\t");
         if (colon == std::string_view::npos || colon > kMaxLabel) continue;
         const std::string folded = fold(raw.substr(0, colon));
@@ -1199,28 +1216,50 @@ void withhold_with_message(RecordDisclosure& attachment, const RecordDisclosure&
 // A message that carries a record withheld in full (a safety plan, a risk assessment) is its
 // covering note: it says what the attachment holds more often than not. Where the profile
 // fails closed it is withheld until a reviewer decides, and its other attachments go with it;
-// not a message sent to or by the requester (`his`), which he has had already.
+// not a message sent to or by the requester (`his`), which he has had already. Further up, a
+// message that forwards such a carrier with a line or two of its own ("for you only, then
+// delete") is a covering note too: what it says is the forward, and its subject repeats the
+// forwarded one's ("Fwd: ..."), which would name the withheld message. One that says more in
+// its own words (a worker's account, then "forwarding the papers below") is disclosed with its
+// redactions.
+constexpr std::size_t kCoveringNoteWords = 20;
+
+std::size_t own_words(const Record& r) {
+    std::size_t n = 0;
+    for (const Section& s : r.sections)
+        if (s.kind == SectionKind::Body) n += tokenize(fold(s.text)).size();
+    return n;
+}
+
 void withhold_carriers(Disclosure& d, const std::map<std::string, std::size_t>& index_of,
                        const std::set<std::string>& his, PolicyResult& result) {
     std::set<std::string> carriers;
-    for (const RecordDisclosure& rd : d.records)
-        if (rd.fate == RecordFate::WithholdInFull && !rd.record->parent.empty())
-            if (auto it = index_of.find(rd.record->parent); it != index_of.end()) {
-                RecordDisclosure& parent = d.records[it->second];
-                if (parent.fate != RecordFate::Disclose || his.count(parent.record->name)) continue;
-                parent.fate = RecordFate::WithholdInFull;
-                parent.withheld_because = rd.withheld_because;
-                parent.withheld_kind = "until reviewed, as it carries a record withheld in full";
-                parent.redactions.clear();
-                carriers.insert(parent.record->name);
-                result.risks.push_back(
-                    {parent.record->name, "withheld in full because it carries " + rd.record->name +
-                                              ", which is withheld in full: a reviewer decides "
-                                              "before the final export"});
-            }
+    for (const RecordDisclosure& rd : d.records) {
+        if (rd.fate != RecordFate::WithholdInFull) continue;
+        for (const RecordDisclosure* carried = &rd; !carried->record->parent.empty();) {
+            const auto it = index_of.find(carried->record->parent);
+            if (it == index_of.end()) break;
+            RecordDisclosure& parent = d.records[it->second];
+            if (parent.fate != RecordFate::Disclose || his.count(parent.record->name)) break;
+            if (carried != &rd && own_words(*parent.record) > kCoveringNoteWords) break;
+            parent.fate = RecordFate::WithholdInFull;
+            parent.withheld_because = carried->withheld_because;
+            parent.withheld_kind = "until reviewed, as it carries a record withheld in full";
+            parent.redactions.clear();
+            carriers.insert(parent.record->name);
+            result.risks.push_back({parent.record->name,
+                                    "withheld in full because it carries " + carried->record->name +
+                                        ", which is withheld in full: a reviewer decides "
+                                        "before the final export"});
+            carried = &parent;
+        }
+    }
+    // Parents come before their attachments: an attachment withheld here takes its own along.
     for (RecordDisclosure& rd : d.records)
-        if (rd.fate == RecordFate::Disclose && carriers.count(rd.record->parent))
+        if (rd.fate == RecordFate::Disclose && carriers.count(rd.record->parent)) {
             withhold_with_message(rd, d.records[index_of.at(rd.record->parent)]);
+            carriers.insert(rd.record->name);
+        }
 }
 
 } // namespace

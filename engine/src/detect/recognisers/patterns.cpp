@@ -29,6 +29,7 @@ struct Pattern {
     // Folded words of a table column's label that say what the value is ("nhs" of "nhs_no"):
     // in such a column a value that fails the validator is still one (a typo, a test number).
     std::vector<std::string> column_labels;
+    bool column_only = false; // found only in such a column (validator "column-only")
     Validator validate;
     std::unique_ptr<RE2> re;
 };
@@ -103,6 +104,7 @@ class Patterns final : public Recogniser {
                 for (const auto& w : j.value("column_labels", std::vector<std::string>{}))
                     p.column_labels.push_back(fold(w));
                 p.validate = validator(j.value("validator", "none"));
+                p.column_only = j.value("validator", "none") == "column-only";
                 std::string re = j.at("pattern");
                 replace_all(re, "{months}", months);
                 replace_all(re, "{street_suffixes}",
@@ -233,8 +235,10 @@ class Patterns final : public Recogniser {
         if (!valid) {
             const Field* column = labelled_column(ctx, p, s);
             if (!column) return false;
-            s.rule = "a number of its shape in the column '" + column->label +
-                     "' (the label says what it is; it fails the check: a typo or a test number)";
+            s.rule = p.column_only ? p.rule + " (the column '" + column->label + "')"
+                                   : "a number of its shape in the column '" + column->label +
+                                         "' (the label says what it is; it fails the check: a "
+                                         "typo or a test number)";
         }
         if (s.end <= s.begin) return false;
         // A file or client reference, or a card's number, right after the requester's name on

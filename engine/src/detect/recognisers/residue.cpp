@@ -464,6 +464,14 @@ struct Residue final : public Recogniser {
                      "residue-rare-word");
                 continue;
             }
+            // "at home with Clover and Ned": a capitalised word joined by "and" to someone's
+            // name is someone too, though it is a common English word.
+            if (joined_to_a_name(ctx, i, named)) {
+                emit(i, i, Category::Name, 0.5f,
+                     "a capitalised word joined by 'and' to someone's name: a name too",
+                     "residue-joined-name");
+                continue;
+            }
             if (!proper_noun(ctx, i)) continue;
             // The word, and any proper nouns right after it on the same line.
             std::size_t last = i;
@@ -545,6 +553,34 @@ struct Residue final : public Recogniser {
         const std::string_view prev = ctx.word(i - 1);
         return ctx.gap(i - 1) == " " && ctx.gap(i) == " " && lower_word(i - 1) &&
                lower_word(i + 1) && !determiner(prev) && prev != "every";
+    }
+
+    // A capitalised word, not the first of its sentence and not in a run of capitals, joined by
+    // "and" to a word of someone's name on either side (`named`): "with Clover and Ned", "Ned
+    // and Clover". Not a word that ends a business's or a place's name ("Marsh and Sons").
+    static bool joined_to_a_name(const SectionContext& ctx, std::size_t i,
+                                 const std::vector<bool>& named) {
+        const std::size_t n = ctx.tokens.size();
+        if (ctx.info[i].all_caps || ctx.word(i).size() < 3 ||
+            ctx.is(i, kGeneral | kTitle | kSectorAcronym | kNotName | kCompanyWord | kFacility |
+                          kGenericPlace | kStreetSuffix | kRoleCue | kCarMake | kTownFirst) ||
+            month_name(ctx.word(i)) || day_name(ctx.word(i)) || relation_word(ctx.word(i)))
+            return false;
+        auto joined = [&](std::size_t a, std::size_t b) { // a "and" b, one space apart
+            return ctx.word(a + 1) == "and" && ctx.gap(a) == " " && ctx.gap(a + 1) == " " &&
+                   ctx.info[b].capitalised && b == a + 2;
+        };
+        // A word of its own, not the end or the start of a run of capitals ("Reptiles Silver
+        // and Ned" is an award, then a name).
+        auto capital_at = [&](std::size_t k) {
+            return ctx.info[k].capitalised && ctx.info[k].alpha;
+        };
+        if ((i > 0 && ctx.adjacent(i - 1, true) && capital_at(i - 1)) ||
+            (i + 1 < n && ctx.adjacent(i, true) && capital_at(i + 1)))
+            return false;
+        const bool after = i + 2 < n && named[i + 2] && joined(i, i + 2);
+        const bool before = i >= 2 && named[i - 2] && joined(i - 2, i);
+        return (after || before) && !opens_sentence(ctx, i);
     }
 
     // Is token i the first word of its sentence?

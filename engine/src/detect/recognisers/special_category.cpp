@@ -50,7 +50,15 @@ class SpecialCategory final : public Recogniser {
             }
             s.category = Category::SpecialCategory;
             s.recogniser = id();
-            if (owner && owner->subject) {
+            if (owner && owner->subject && sexual_with_other(ctx, terms)) {
+                // Sex takes two: "he had sex with her" is hers as much as his (and, unwanted,
+                // sexual violence against her), though the sentence makes him its agent.
+                // (Someone else named in it makes it not his alone already: "other-named".)
+                s.confidence = 0.8f;
+                s.facts |= kAboutOther;
+                s.rule = "sexual activity or violence with someone else as its object ('with "
+                         "her'): theirs as much as the requester's";
+            } else if (owner && owner->subject) {
                 s.owner = Owner{Owner::Subject, -1, Role::Subject};
                 s.confidence = 0.8f;
                 s.rule = "special-category information about the requester";
@@ -118,6 +126,27 @@ class SpecialCategory final : public Recogniser {
             return false;
         const std::size_t at = ctx.begin_of(first - 1);
         return ctx.sentences()[ctx.sentence_of(at)].first < at;
+    }
+
+    // Is one of the terms about sex ("had sex", "raped") with someone of the other sex than
+    // the requester as its object, right after it ("had sex with her", "raped her")? Not when
+    // the object is the requester: a survivor's "he raped her" is about her.
+    static bool sexual_with_other(const SectionContext& ctx,
+                                  const std::vector<std::size_t>& terms) {
+        const Gender g = ctx.knowledge.subject_gender;
+        if (g == Gender::Unknown) return false;
+        const std::string_view other = g == Gender::Male ? "her" : "him";
+        auto sexual_word = [](std::string_view w) {
+            return w == "sex" || w == "sexual" || w == "sexually" || w == "rape" || w == "raped" ||
+                   w == "raping";
+        };
+        const std::size_t n = ctx.tokens.size();
+        for (const std::size_t t : terms) {
+            if (!sexual_word(ctx.word(t)) && !(t + 1 < n && sexual_word(ctx.word(t + 1)))) continue;
+            for (std::size_t k = t + 1; k < n && k <= t + 4; ++k)
+                if (ctx.word(k) == other) return true;
+        }
+        return false;
     }
 
     static bool term_at(const SectionContext& ctx, std::size_t i) {

@@ -308,6 +308,9 @@ bool date_of_birth(PatternMatch& m, const Date& d) {
 const std::map<std::string, Validator>& validators() {
     static const std::map<std::string, Validator> v{
         {"none", [](PatternMatch&) { return true; }},
+        // A shape too common to be anything on its own (a decimal number): a value only in a
+        // table column whose label says what it is (the pattern's column_labels).
+        {"column-only", [](PatternMatch&) { return false; }},
         {"uk-phone",
          [](PatternMatch& m) {
              const std::string key = phone_digits_key(std::string(m.groups[0]));
