@@ -1216,10 +1216,18 @@ struct Residue final : public Recogniser {
                std::find(labels.begin(), labels.end(), before) != labels.end();
     }
 
+    // "GBP 95", "EUR 40": a currency's code before an amount is money, not anyone's initials.
+    static bool currency_before_amount(const SectionContext& ctx, std::size_t i) {
+        static constexpr std::array<std::string_view, 10> kCodes{"gbp", "eur", "usd", "aud", "cad",
+                                                                 "nzd", "chf", "jpy", "pln", "inr"};
+        return std::find(kCodes.begin(), kCodes.end(), ctx.word(i)) != kCodes.end() &&
+               i + 1 < ctx.tokens.size() && ctx.info[i + 1].has_digit;
+    }
+
     // Initials of two or three capitals after the date or time that opens a line: the tokens
     // before them on the line all hold digits ("03/06/2024", "14:05").
     static bool log_author(const SectionContext& ctx, std::size_t i) {
-        if (i == 0 || !initials_shape(ctx, i)) return false;
+        if (i == 0 || !initials_shape(ctx, i) || currency_before_amount(ctx, i)) return false;
         std::size_t k = i;
         while (k > 0 && ctx.info[k - 1].has_digit &&
                ctx.gap(k - 1).find('\n') == std::string_view::npos)
@@ -1234,6 +1242,21 @@ struct Residue final : public Recogniser {
         // "14/03 DR Okafor": a title before a name, not initials.
         return !(ctx.is(i, kTitle) && i + 1 < ctx.tokens.size() && ctx.info[i + 1].capitalised &&
                  ctx.spaced_as_title(i));
+    }
+
+    // "11-12", "40-50": two numbers of one to three digits joined by one '-', rising.
+    static bool number_range(std::string_view code) {
+        const std::size_t dash = code.find('-');
+        if (dash == std::string_view::npos || code.find('-', dash + 1) != std::string_view::npos)
+            return false;
+        const std::string_view a = code.substr(0, dash), b = code.substr(dash + 1);
+        auto short_number = [](std::string_view x) {
+            return !x.empty() && x.size() <= 3 && std::all_of(x.begin(), x.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+            });
+        };
+        return short_number(a) && short_number(b) &&
+               std::stoi(std::string(a)) < std::stoi(std::string(b));
     }
 
     // Why the tokens [first, last] are an identifying code, or nullptr.
@@ -1256,6 +1279,8 @@ struct Residue final : public Recogniser {
             }
         }
         if (digits == 0 || all_same) return nullptr;
+        // A range ("11-12", "40-50 kg"): two short numbers joined by '-', the first the smaller.
+        if (letters == 0 && number_range(code)) return nullptr;
         // A size ("40x60", "1200x800"): two numbers and an x.
         if (last == first && letters == 1 && dimensions(code)) return nullptr;
         // A blood pressure reading ("BP 152/96").
