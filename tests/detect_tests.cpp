@@ -308,6 +308,26 @@ Record note(const std::string& name, const std::string& text) {
     return r;
 }
 
+// A message: a header with its From field (and To, when `to` is given), then its body; an
+// attachment of the message named `parent`, when one is.
+Record email(const std::string& name, const std::string& from, const std::string& to,
+             const std::string& body, const std::string& parent = "") {
+    Record r;
+    r.name = name;
+    r.parent = parent;
+    r.kind = RecordKind::Email;
+    Section h(SectionKind::Header, "header", "From: " + from + "\n");
+    h.fields.push_back({"From", 6, 6 + from.size()});
+    if (!to.empty()) {
+        const std::size_t at = h.text.size() + 4; // after "To: "
+        h.text += "To: " + to + "\n";
+        h.fields.push_back({"To", at, at + to.size()});
+    }
+    r.sections.push_back(h);
+    r.sections.emplace_back(SectionKind::Body, "body", body);
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("lower-case notes that call the requester by a given name that is an English word "
@@ -908,15 +928,7 @@ TEST_CASE("a message carrying a record withheld in full is withheld until review
           "[policy]") {
     const PerpetratorScan scan;
     auto mail = [](const std::string& name, const std::string& to) {
-        Record r;
-        r.name = name;
-        r.kind = RecordKind::Email;
-        Section h(SectionKind::Header, "header", "From: worker@example.org\nTo: " + to + "\n");
-        h.fields.push_back({"From", 6, 24});
-        h.fields.push_back({"To", 29, 29 + to.size()});
-        r.sections.push_back(h);
-        r.sections.emplace_back(SectionKind::Body, "body", "Plan attached.\n");
-        return r;
+        return email(name, "worker@example.org", to, "Plan attached.\n");
     };
     auto plan = [](const std::string& parent) {
         Record r = note(parent + "#plan.txt", "Safety plan\nCode word: lanterns. Escape route "
@@ -972,15 +984,7 @@ TEST_CASE("the first person is the requester's in a message the requester sent a
     const std::string own = "I have been signed off work with depression since October.";
     const std::string quoted = "> I was diagnosed with diabetes in May.";
     auto sent_by = [&](const std::string& name, const std::string& from) {
-        Record r;
-        r.name = name;
-        r.kind = RecordKind::Email;
-        Section h(SectionKind::Header, "header", "From: " + from + "\n");
-        h.fields.push_back({"From", 6, 6 + from.size()});
-        r.sections.push_back(h);
-        r.sections.emplace_back(SectionKind::Body, "body",
-                                own + "\n\nOn Monday, a worker wrote:\n" + quoted + "\n");
-        return r;
+        return email(name, from, "", own + "\n\nOn Monday, a worker wrote:\n" + quoted + "\n");
     };
     Record attached = note("hers.eml#statement.txt", own + "\n");
     attached.parent = "hers.eml";
@@ -1333,15 +1337,8 @@ TEST_CASE("one item of a meeting's agenda of cases, with its asks and its risk, 
           "[policy]") {
     const PerpetratorScan scan;
     GatherResult g;
-    Record mail;
-    mail.name = "part.eml";
-    mail.kind = RecordKind::Email;
-    Section h(SectionKind::Header, "header", "From: worker@example.org\nTo: desk@example.org\n");
-    h.fields.push_back({"From", 6, 24});
-    h.fields.push_back({"To", 29, 45});
-    mail.sections.push_back(h);
-    mail.sections.emplace_back(SectionKind::Body, "body", "Your part from Thursday.\n");
-    g.records.push_back(mail);
+    g.records.push_back(
+        email("part.eml", "worker@example.org", "desk@example.org", "Your part from Thursday.\n"));
     Record extract = note("part.eml#extract.txt",
                           "Thursday partners' look - Item 4 of 10\n"
                           "Ask of the bakery: keep her off the till rota on Saturdays.\n"
@@ -1566,17 +1563,7 @@ TEST_CASE("a message forwarding a message that carries a record withheld in full
     const PerpetratorScan scan;
     GatherResult g;
     auto message = [](const std::string& name, const std::string& parent, const std::string& body) {
-        Record m;
-        m.name = name;
-        m.parent = parent;
-        m.kind = RecordKind::Email;
-        Section h(SectionKind::Header, "header",
-                  "From: office@example.org\nTo: yard@example.org\n");
-        h.fields.push_back({"From", 6, 24});
-        h.fields.push_back({"To", 29, 46});
-        m.sections.push_back(h);
-        m.sections.emplace_back(SectionKind::Body, "body", body);
-        return m;
+        return email(name, "office@example.org", "yard@example.org", body, parent);
     };
     g.records.push_back(message("fwd.eml", "", "See below, read and delete.\n"));
     g.records.push_back(message("fwd.eml#below.eml", "fwd.eml", "What we can share.\n"));

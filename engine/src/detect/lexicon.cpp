@@ -172,11 +172,11 @@ Lexicon Lexicon::load(const std::filesystem::path& dir) {
         const bool first_person = apostrophe == 1 && line[0] == 'I';
         if (apostrophe != std::string::npos && upper && !first_person && line.ends_with("'s"))
             continue;
+        std::string w = ascii(line) ? ascii_lower(line) : fold(line);
         if (!upper || first_person) {
-            mark(ascii(line) ? ascii_lower(line) : fold(line), kEnglish);
+            mark(w, kEnglish);
             continue;
         }
-        std::string w = ascii(line) ? ascii_lower(line) : fold(line);
         // A word the list writes in capitals ("AZ", "KY") is an abbreviation.
         if (line.size() >= 2 && std::all_of(line.begin(), line.end(), [](char c) {
                 return (c >= 'A' && c <= 'Z') || c == '.';

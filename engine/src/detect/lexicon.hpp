@@ -59,7 +59,6 @@ enum WordClass : std::uint32_t {
 class WordIndex {
   public:
     void mark(std::string_view w, std::uint32_t classes); // adds the classes to the word's
-    bool empty() const { return used_ == 0; }
     std::uint32_t find(std::string_view w) const; // the word's classes; 0 when absent
 
   private:

@@ -1217,8 +1217,8 @@ void withhold_with_message(RecordDisclosure& attachment, const RecordDisclosure&
 // covering note: it says what the attachment holds more often than not. Where the profile
 // fails closed it is withheld until a reviewer decides, and its other attachments go with it;
 // not a message sent to or by the requester (`his`), which he has had already. Further up, a
-// message that forwards such a carrier with a line or two of its own ("for you only, then
-// delete") is a covering note too: what it says is the forward, and its subject repeats the
+// message that forwards such a carrier with a line or two of its own ("see below, and delete
+// it") is a covering note too: what it says is the forward, and its subject repeats the
 // forwarded one's ("Fwd: ..."), which would name the withheld message. One that says more in
 // its own words (a worker's account, then "forwarding the papers below") is disclosed with its
 // redactions.

@@ -464,8 +464,8 @@ struct Residue final : public Recogniser {
                      "residue-rare-word");
                 continue;
             }
-            // "at home with Clover and Ned": a capitalised word joined by "and" to someone's
-            // name is someone too, though it is a common English word.
+            // "at the lake with Thimble and Leopold": a capitalised word joined by "and" to
+            // someone's name is someone too, though it is a common English word.
             if (joined_to_a_name(ctx, i, named)) {
                 emit(i, i, Category::Name, 0.5f,
                      "a capitalised word joined by 'and' to someone's name: a name too",
@@ -556,8 +556,9 @@ struct Residue final : public Recogniser {
     }
 
     // A capitalised word, not the first of its sentence and not in a run of capitals, joined by
-    // "and" to a word of someone's name on either side (`named`): "with Clover and Ned", "Ned
-    // and Clover". Not a word that ends a business's or a place's name ("Marsh and Sons").
+    // "and" to a word of someone's name on either side (`named`): "with Thimble and Leopold",
+    // "Leopold and Thimble". Not a word that ends a business's or a place's name ("Marsh and
+    // Sons").
     static bool joined_to_a_name(const SectionContext& ctx, std::size_t i,
                                  const std::vector<bool>& named) {
         const std::size_t n = ctx.tokens.size();
@@ -570,8 +571,8 @@ struct Residue final : public Recogniser {
             return ctx.word(a + 1) == "and" && ctx.gap(a) == " " && ctx.gap(a + 1) == " " &&
                    ctx.info[b].capitalised && b == a + 2;
         };
-        // A word of its own, not the end or the start of a run of capitals ("Reptiles Silver
-        // and Ned" is an award, then a name).
+        // A word of its own, not the end or the start of a run of capitals ("Lifesaving
+        // Gold and Leopold" is an award, then a name).
         auto capital_at = [&](std::size_t k) {
             return ctx.info[k].capitalised && ctx.info[k].alpha;
         };
@@ -1216,7 +1217,7 @@ struct Residue final : public Recogniser {
                std::find(labels.begin(), labels.end(), before) != labels.end();
     }
 
-    // "GBP 95", "EUR 40": a currency's code before an amount is money, not anyone's initials.
+    // "GBP 36", "EUR 40": a currency's code before an amount is money, not anyone's initials.
     static bool currency_before_amount(const SectionContext& ctx, std::size_t i) {
         static constexpr std::array<std::string_view, 10> kCodes{"gbp", "eur", "usd", "aud", "cad",
                                                                  "nzd", "chf", "jpy", "pln", "inr"};
@@ -1244,7 +1245,7 @@ struct Residue final : public Recogniser {
                  ctx.spaced_as_title(i));
     }
 
-    // "11-12", "40-50": two numbers of one to three digits joined by one '-', rising.
+    // "9-10", "60-70": two numbers of one to three digits joined by one '-', rising.
     static bool number_range(std::string_view code) {
         const std::size_t dash = code.find('-');
         if (dash == std::string_view::npos || code.find('-', dash + 1) != std::string_view::npos)
@@ -1279,8 +1280,6 @@ struct Residue final : public Recogniser {
             }
         }
         if (digits == 0 || all_same) return nullptr;
-        // A range ("11-12", "40-50 kg"): two short numbers joined by '-', the first the smaller.
-        if (letters == 0 && number_range(code)) return nullptr;
         // A size ("40x60", "1200x800"): two numbers and an x.
         if (last == first && letters == 1 && dimensions(code)) return nullptr;
         // A blood pressure reading ("BP 152/96").
@@ -1291,8 +1290,9 @@ struct Residue final : public Recogniser {
                        (ob >= 2 && std::string_view(ctx.text).substr(ob - 2, 2) == "\xC2\xA3")))
             return nullptr;
         const bool joined = last > first;
-        // Part of a time ("09:40-10:20" reads as "40-10" between two colons), or a range of
-        // days or ages ("26-28 March", "11-12 yrs"): no one's reference.
+        // Part of a time ("09:40-10:20" reads as "40-10" between two colons), or a range: of
+        // days or ages ("26-28 March", "11-12 yrs"), or two short numbers rising ("9-10",
+        // "60-70 kg"): no one's reference.
         const std::string_view text = ctx.text;
         const std::size_t oe = ctx.end_of(last);
         auto digit_at = [&](std::size_t k) {
@@ -1301,6 +1301,7 @@ struct Residue final : public Recogniser {
         if ((ob >= 2 && text[ob - 1] == ':' && digit_at(ob - 2)) ||
             (oe < text.size() && text[oe] == ':' && digit_at(oe + 1)))
             return nullptr;
+        if (joined && letters == 0 && number_range(code)) return nullptr;
         if (joined && letters == 0 && last + 1 < ctx.tokens.size() && ctx.adjacent(last, true)) {
             const std::string_view next = ctx.word(last + 1);
             if (month_name(next) || next == "yrs" || next == "years" || next == "yr" ||
